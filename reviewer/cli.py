@@ -1,0 +1,64 @@
+"""Command-line interface: a thin typer layer over the library.
+
+Heavy imports (jieba, scikit-learn, …) happen inside the commands, so ``reviewer --help``
+stays fast.  Each command group lives in ``reviewer/commands/<name>.py`` and exposes
+``register(app)``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from reviewer import __version__
+
+app = typer.Typer(
+    name="reviewer",
+    help="政府信息公开审查助手（离线）：审查申请、保密审查、草拟答复、训练分类器。所有结论仅供工作人员审核。",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"reviewer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="显示版本并退出。", callback=_version_callback, is_eager=True),
+) -> None:
+    """政府信息公开审查助手（离线）。"""
+
+
+def _register_all() -> None:
+    import importlib
+    import pkgutil
+
+    import reviewer.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"reviewer.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("已中断。", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
