@@ -1,0 +1,188 @@
+"""The detection engine: run the rule lists over one normalised, segmented text.
+
+* keyword rules share one Aho-Corasick automaton (pyahocorasick) — no giant regex;
+* regex rules use the ``regex`` module with a per-text timeout, so a pathological pattern can
+  not stall a batch (a timed-out rule is reported as a warning, never silently passed);
+* validators (checksums) confirm, drop or down-score a hit; context words boost it;
+  exclude words drop it; ``position`` lowers the score of a 密级 mark outside the document head.
+
+All spans are found on the normalised text and mapped back to the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.findings import Finding, merge_findings
+from reviewer.rulebook import Rule, Window
+from reviewer.validators import VALIDATORS
+
+REGEX_TIMEOUT_SECONDS = 2.0
+
+
+@dataclass
+class Detection:
+    findings: list[Finding]
+    warnings: list[str] = field(default_factory=list)
+
+
+class Detector:
+    """Compiled rule set; build once per process and reuse for every text."""
+
+    def __init__(self, rules: list[Rule]):
+        import ahocorasick
+        import regex
+
+        from reviewer.normalize import normalize
+
+        self.rules = [r for r in rules if r.status != "deprecated"]
+        self._automaton = None
+        automaton = ahocorasick.Automaton()
+        keyword_rules: dict[str, list[tuple[int, str]]] = {}
+        for index, rule in enumerate(self.rules):
+            for keyword in rule.keywords:
+                key = normalize(keyword).text
+                keyword_rules.setdefault(key, []).append((index, keyword))
+        for key, owners in keyword_rules.items():
+            automaton.add_word(key, (len(key), owners))
+        if keyword_rules:
+            automaton.make_automaton()
+            self._automaton = automaton
+        self._patterns: list[tuple[int, str, object]] = []
+        for index, rule in enumerate(self.rules):
+            for pattern in rule.patterns:
+                self._patterns.append((index, pattern, regex.compile(pattern)))
+
+    def detect(self, original: str, norm, tokens) -> Detection:
+        """Find every rule hit in ``original`` (already normalised as ``norm`` and segmented as ``tokens``)."""
+        text = norm.text
+        hits: list[tuple[int, int, int, str]] = []  # (rule index, start, end, pattern or keyword)
+        warnings: list[str] = []
+        if self._automaton is not None and text:
+            for end_index, (length, owners) in self._automaton.iter(text):
+                start = end_index - length + 1
+                for rule_index, keyword in owners:
+                    hits.append((rule_index, start, end_index + 1, keyword))
+        for rule_index, pattern, compiled in self._patterns:
+            try:
+                for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                    if "v" in compiled.groupindex and match.group("v") is not None:
+                        start, end = match.span("v")
+                    else:
+                        start, end = match.span()
+                    if end > start:
+                        hits.append((rule_index, start, end, pattern))
+            except TimeoutError:
+                rule = self.rules[rule_index]
+                warnings.append(f"规则 {rule.code} 的正则表达式超时（>{REGEX_TIMEOUT_SECONDS:g} 秒），本文件未应用该规则")
+        head_cache: dict[int, int] = {}
+        findings = []
+        for rule_index, start, end, pattern in hits:
+            finding = self._judge(self.rules[rule_index], start, end, pattern, original, norm, tokens, head_cache)
+            if finding is not None:
+                findings.append(finding)
+        return Detection(merge_findings(findings), warnings)
+
+    def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
+        text = norm.text
+        explanation: dict = {"pattern": pattern, "message": rule.message}
+        if rule.boundary == "token" and not tokens.is_boundary(start, end):
+            return None
+        if rule.exclude and _words_near(text, start, end, rule.exclude):
+            return None
+        score = rule.score
+        severity = rule.severity
+        if rule.head_lines:
+            head_end = head_cache.get(rule.head_lines)
+            if head_end is None:
+                head_end = head_cache[rule.head_lines] = _head_end(text, rule.head_lines)
+            if start >= head_end:
+                score = rule.outside_score or score
+                explanation["position"] = f"不在文首前 {rule.head_lines} 行（分值降为 {score:g}）"
+            else:
+                explanation["position"] = f"位于文首前 {rule.head_lines} 行"
+        if rule.validator:
+            result = VALIDATORS[rule.validator](text[start:end])
+            explanation["validator"] = {"name": rule.validator, "valid": result.valid, "note": result.note}
+            if result.valid is False:
+                return None
+            if result.valid is True:
+                score = result.score if result.score is not None else 1.0
+        if rule.context:
+            seen = _words_near(text, start, end, rule.context)
+            if rule.context.required and not seen:
+                return None
+            if seen:
+                explanation["context"] = seen
+                score = min(1.0, score + rule.context.boost)
+                if rule.context.severity:
+                    severity = rule.context.severity
+        ostart, oend = norm.orig_span(start, end)
+        explanation["summary"] = _summary(rule, explanation)
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            category=rule.category,
+            basis=rule.basis,
+            start=ostart,
+            end=oend,
+            text=original[ostart:oend],
+            score=round(score, 4),
+            severity=severity,
+            entity=rule.entity,
+            explanation=explanation,
+            source="rule",
+        )
+
+
+def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
+    left = text[max(0, start - window.window):start]
+    right = text[end:end + window.window]
+    return [w for w in window.words if w in left or w in right]
+
+
+def _head_end(text: str, lines: int) -> int:
+    """Offset just past the ``lines``-th non-empty line."""
+    count = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        if line.strip():
+            count += 1
+            if count >= lines:
+                return pos
+    return pos
+
+
+def _summary(rule: Rule, explanation: dict) -> str:
+    parts = [rule.message]
+    validator = explanation.get("validator")
+    if validator:
+        parts.append(f"校验：{validator['note']}。")
+    if explanation.get("context"):
+        parts.append(f"附近出现“{'、'.join(explanation['context'])}”。")
+    if "position" in explanation and "不在" in explanation["position"]:
+        parts.append(explanation["position"] + "。")
+    return "".join(parts)
+
+
+def hits_for(rule: Rule, text: str) -> list[Finding]:
+    """Run a single rule on ``text`` (used to check a rule's own examples)."""
+    from reviewer.normalize import normalize
+    from reviewer.segment import segment
+
+    norm = normalize(text)
+    return Detector([rule]).detect(text, norm, segment(norm.text)).findings
+
+
+def example_failures(rule: Rule) -> list[str]:
+    """Chinese descriptions of the rule's examples that do not behave as declared."""
+    failures = []
+    for example in rule.examples_match:
+        if not hits_for(rule, example):
+            failures.append(f"{rule.code} 应命中但未命中：{example}")
+    for example in rule.examples_no_match:
+        found = hits_for(rule, example)
+        if found:
+            failures.append(f"{rule.code} 不应命中却命中“{found[0].text}”：{example}")
+    return failures

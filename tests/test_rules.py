@@ -1,0 +1,116 @@
+"""Every rule runs on its own examples; the schema check rejects bad rule files."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from reviewer.recognizers import example_failures, hits_for
+from reviewer.rulebook import check_rule_files, load_rules, rule_files
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_examples(rule):
+    assert example_failures(rule) == []
+
+
+def test_every_category_has_rules():
+    from reviewer.findings import CATEGORIES
+
+    assert {r.category for r in RULES} == set(CATEGORIES)
+
+
+def test_rule_codes_are_unique_and_files_are_valid():
+    rules, problems = check_rule_files(rule_files())
+    assert problems == []
+    assert len({r.code for r in rules}) == len(rules)
+
+
+GOOD = """
+  - code: TST001
+    name: test-rule
+    kind: keywords
+    keywords: [会议纪要]
+    score: 0.5
+    severity: review
+    status: stable
+    message: 测试。
+    doc: 测试规则。
+    examples: {match: [会议纪要], no_match: [通知]}
+"""
+
+
+def _write(tmp_path, name, body, header="category: process_info\nbasis: 《中华人民共和国政府信息公开条例》第十六条第二款\nrules:\n"):
+    path = tmp_path / name
+    path.write_text(header + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def _problems(paths):
+    return [str(p) for p in check_rule_files(paths)[1]]
+
+
+def test_good_file_passes(tmp_path):
+    rules, problems = check_rule_files([_write(tmp_path, "a.yaml", GOOD)])
+    assert problems == [] and rules[0].code == "TST001"
+
+
+def test_unknown_category_is_named(tmp_path):
+    path = _write(tmp_path, "a.yaml", GOOD.replace("kind: keywords", "category: gossip\n    kind: keywords"))
+    problems = _problems([path])
+    assert any("a.yaml" in p and "TST001" in p and "category" in p for p in problems)
+
+
+def test_duplicate_code_is_named(tmp_path):
+    a = _write(tmp_path, "a.yaml", GOOD)
+    b = _write(tmp_path, "b.yaml", GOOD)
+    problems = _problems([a, b])
+    assert any("b.yaml" in p and "TST001" in p and "重复" in p for p in problems)
+
+
+def test_bad_regex_is_named(tmp_path):
+    body = GOOD.replace("kind: keywords\n    keywords: [会议纪要]", "kind: regex\n    patterns: ['(会议']")
+    problems = _problems([_write(tmp_path, "a.yaml", body)])
+    assert any("TST001" in p and "patterns" in p for p in problems)
+
+
+def test_missing_examples_is_named(tmp_path):
+    body = GOOD.replace("    examples: {match: [会议纪要], no_match: [通知]}\n", "")
+    problems = _problems([_write(tmp_path, "a.yaml", body)])
+    assert any("TST001" in p and "examples" in p for p in problems)
+
+
+def test_malformed_yaml_is_named(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("rules: [\n  - code: X", encoding="utf-8")
+    problems = _problems([path])
+    assert problems and "broken.yaml" in problems[0] and "YAML" in problems[0]
+
+
+def test_validator_drops_invalid_checksum():
+    rule = next(r for r in RULES if r.entity == "cn_resident_id")
+    assert hits_for(rule, "身份证号110101198503121239")[0].score == 1.0
+    assert hits_for(rule, "身份证号110101198503121238") == []
+
+
+def test_unknown_region_is_flagged_with_lower_score():
+    rule = next(r for r in RULES if r.entity == "cn_resident_id")
+    found = hits_for(rule, "证件号990000198503121230")
+    assert found and found[0].score < 1.0 and found[0].explanation["validator"]["valid"] is True
+
+
+def test_uscc_is_info_unless_personal_context():
+    rule = next(r for r in RULES if r.entity == "uscc")
+    assert hits_for(rule, "示例科技有限公司统一社会信用代码91350100MA2XY3Q0C7")[0].severity == "info"
+    assert hits_for(rule, "个体工商户王某，统一社会信用代码92330106MA28K7LP5F")[0].severity == "review"
+
+
+def test_offsets_point_at_original_text_after_normalisation():
+    rule = next(r for r in RULES if r.entity == "cn_mobile")
+    text = "聯繫電話：　１３８１２３４５６７８"  # traditional + full-width digits
+    found = hits_for(rule, text)
+    assert found
+    assert text[found[0].start:found[0].end] == "１３８１２３４５６７８"
