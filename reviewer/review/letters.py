@@ -1,0 +1,896 @@
+"""Draft letters: 答复书/告知书 for every reply code, 补正告知书, 延期答复告知书, 第三方意见征询函.
+
+Structure follows ogi-law.md §3.2 (title, 文号, 称谓, 受理事实, outcome with reasons and exact
+citations, 提供方式, 救济告知, 落款) with the operative sentences of §3.3 kept in
+``rules/reply_types.yaml``. Facts only staff can know become ``【待填写：…】`` placeholders, listed
+in ``Letter.placeholders``; staff-facing remarks become ``【审核提示：…】`` paragraphs.
+The remedy paragraph follows §3.5 (行政复议法 2023): wording A normally, wording B (复议前置,
+第二十三条) whenever content is withheld, the 复议机关 and court from the agency profile.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from reviewer.review.profile import AgencyProfile
+from reviewer.review.replytypes import (
+    DEFAULT_LAW,
+    TEMPLATE_FIELDS,
+    ReplyType,
+    citation_string,
+    ground_basis,
+    ground_label,
+    load_reply_types,
+)
+
+__all__ = [
+    "EarlierReply",
+    "Letter",
+    "OtherAgency",
+    "PublishedRef",
+    "ReplyContext",
+    "RequestItem",
+    "SearchLog",
+    "ThirdParty",
+    "WithheldPart",
+    "draft_correction_notice",
+    "draft_extension_notice",
+    "draft_reply",
+    "draft_third_party_letter",
+    "format_date",
+    "placeholder",
+    "remedy_paragraph",
+]
+
+PLACEHOLDER_RE = re.compile(r"【(?:待填写|审核提示)：[^】]*】")
+_CN_ORDINALS = "一二三四五六七八九十"
+_INDENT = "\u3000\u3000"
+
+CHANNEL_PHRASES = {
+    "当面": "当面提交的方式",
+    "现场": "当面提交的方式",
+    "邮寄": "邮寄方式",
+    "网络": "互联网渠道",
+    "互联网": "互联网渠道",
+    "网上": "互联网渠道",
+    "传真": "传真方式",
+    "in_person": "当面提交的方式",
+    "mail": "邮寄方式",
+    "online": "互联网渠道",
+    "fax": "传真方式",
+}
+DELIVERY_PHRASES = {
+    "纸质": "纸质复印件",
+    "电子": "电子数据（电子邮件）",
+    "电子邮件": "电子邮件",
+    "邮寄": "邮寄纸质复印件",
+    "查阅": "安排现场查阅、抄录",
+    "paper": "纸质复印件",
+    "electronic": "电子数据（电子邮件）",
+    "email": "电子邮件",
+    "mail": "邮寄纸质复印件",
+    "inspect": "安排现场查阅、抄录",
+}
+# 第二十九条第二款 elements, by key, for the 补正告知书.
+CORRECTION_ELEMENTS = {
+    "name": "申请人的姓名或者名称",
+    "identity": "申请人的身份证明（公民提供居民身份证等有效身份证件复印件；法人或者其他组织提供营业执照等证明文件）",
+    "contact": "申请人的联系方式（联系电话、通信地址或者电子邮箱）",
+    "description": "申请公开的政府信息的名称、文号或者便于本机关查询的其他特征性描述",
+    "form": "申请公开的政府信息的形式要求，包括获取信息的方式、途径",
+}
+
+
+def placeholder(what: str) -> str:
+    """A clearly marked gap only staff can fill: ``【待填写：what】``."""
+    return f"【待填写：{what}】"
+
+
+def format_date(d: date | None, what: str = "日期") -> str:
+    """``2025年3月3日`` (GB/T 9704 style, Arabic numerals); a placeholder when unknown."""
+    if d is None:
+        return placeholder(what)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+# ---------------------------------------------------------------------------------------------
+# Context
+# ---------------------------------------------------------------------------------------------
+
+
+def _as_date(value: Any, what: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{what}“{value}”不是有效日期，应为 YYYY-MM-DD 格式")
+
+
+def _coerce(cls: type, value: Any) -> Any:
+    """Build a dataclass from a dict (as read from JSON/YAML); pass instances through."""
+    if value is None or isinstance(value, cls):
+        return value
+    if isinstance(value, dict):
+        names = {f.name for f in fields(cls)}
+        unknown = set(value) - names
+        if unknown:
+            raise ValueError(f"{cls.__name__} 中有未知字段：{'、'.join(sorted(unknown))}")
+        return cls(**value)
+    raise TypeError(f"{cls.__name__} 应为映射或 {cls.__name__} 对象")
+
+
+def _strs(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(v) for v in value if str(v).strip()]
+
+
+@dataclass
+class WithheldPart:
+    """A withheld part of a document. ``text`` DESCRIBES the part (e.g. "第三方个人的身份证号码")
+    — never the withheld content itself, which must not appear in the letter."""
+
+    text: str
+    ground: str  # Finding.category (privacy, trade_secret, …) or a Chinese ground
+    basis: str | None = None  # article, e.g. "第十五条"; derived from ground when None
+    reason: str | None = None  # why the part is withheld (第三十七条: 说明理由)
+
+    def article(self) -> str | None:
+        return self.basis or ground_basis(self.ground)
+
+
+@dataclass
+class RequestItem:
+    """One requested item with its own outcome (pitfall 14: answer item by item)."""
+
+    text: str
+    code: str | None = None
+    reasons: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    withheld: list[WithheldPart] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reasons = _strs(self.reasons)
+        self.citations = _strs(self.citations)
+        self.withheld = [_coerce(WithheldPart, w) for w in self.withheld or []]
+
+
+@dataclass
+class OtherAgency:
+    """The agency responsible for disclosure (第三十六条第（五）项)."""
+
+    name: str | None = None
+    contact: str | None = None
+    reason: str | None = None  # e.g. "该信息由示例市住房和城乡建设局制作"
+
+
+@dataclass
+class EarlierReply:
+    """An earlier reply to the same applicant on the same information (第三十六条第（六）项)."""
+
+    doc_number: str | None = None
+    date: date | None = None
+
+    def __post_init__(self) -> None:
+        self.date = _as_date(self.date, "前次答复日期")
+
+
+@dataclass
+class SearchLog:
+    """How the agency searched before answering 信息不存在 (指导案例101号)."""
+
+    systems: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    period: str | None = None
+    searched_by: str | None = None
+    searched_on: date | None = None
+    result: str | None = None
+
+    def __post_init__(self) -> None:
+        self.systems = _strs(self.systems)
+        self.keywords = _strs(self.keywords)
+        self.searched_on = _as_date(self.searched_on, "检索日期")
+
+
+@dataclass
+class ThirdParty:
+    """A third party whose 商业秘密/个人隐私 may be harmed (第三十二条)."""
+
+    name: str | None = None
+    what: str | None = None  # the information concerned
+    why: str | None = None  # e.g. "商业秘密（投标报价明细）"
+    address: str | None = None
+    sent: date | None = None  # 征求意见书 sent
+    opinion: str | None = None  # "agree" | "object" | "none" (no answer in time) | None (pending)
+    opinion_reason: str | None = None
+
+    def __post_init__(self) -> None:
+        self.sent = _as_date(self.sent, "征求意见日期")
+        if self.opinion not in (None, "agree", "object", "none"):
+            raise ValueError(f"第三方意见“{self.opinion}”无效，可选：agree、object、none")
+
+
+@dataclass
+class PublishedRef:
+    """Where a proactively published document can be found (第三十六条第（一）项)."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    date: date | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        self.date = _as_date(self.date, "主动公开日期")
+
+
+@dataclass
+class ReplyContext:
+    """Everything the letters need about one application. Dates accept ISO strings; nested
+    objects accept dicts. Unknown facts stay None and become 【待填写】 placeholders."""
+
+    code: str
+    applicant: str | None = None
+    request_id: str | None = None
+    received: date | None = None
+    channel: str | None = None  # 当面 | 邮寄 | 网络 | 传真
+    correction_requested: date | None = None  # date the 补正告知书 was sent
+    correction_received: date | None = None
+    correction_due: date | None = None  # end of the 补正 period
+    correction_notice_due: date | None = None  # latest date for the 补正告知 (7 working days)
+    missing: list[str] = field(default_factory=list)  # 补正 items: keys of CORRECTION_ELEMENTS or text
+    items: list[RequestItem] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # extra articles (appended to the code's)
+    other_agency: OtherAgency | None = None
+    earlier_reply: EarlierReply | None = None
+    search_log: SearchLog | None = None
+    third_party: ThirdParty | None = None
+    published: list[PublishedRef] = field(default_factory=list)
+    due: date | None = None
+    extended_due: date | None = None
+    extension_days: int | None = None
+    extension_reason: str | None = None
+    delivery: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    decision_stage: str | None = None  # pending | decided (process information)
+    facts: dict[str, Any] = field(default_factory=dict)
+    doc_seq: str | int | None = None  # 文号序号
+    today: date | None = None
+
+    def __post_init__(self) -> None:
+        for name in (
+            "received", "correction_requested", "correction_received", "correction_due",
+            "correction_notice_due", "due", "extended_due", "today",
+        ):
+            setattr(self, name, _as_date(getattr(self, name), name))
+        self.items = [
+            RequestItem(text=i) if isinstance(i, str) else _coerce(RequestItem, i) for i in self.items or []
+        ]
+        self.reasons = _strs(self.reasons)
+        self.citations = _strs(self.citations)
+        self.missing = _strs(self.missing)
+        self.attachments = _strs(self.attachments)
+        self.other_agency = _coerce(OtherAgency, self.other_agency)
+        self.earlier_reply = _coerce(EarlierReply, self.earlier_reply)
+        self.search_log = _coerce(SearchLog, self.search_log)
+        self.third_party = _coerce(ThirdParty, self.third_party)
+        self.published = [_coerce(PublishedRef, p) for p in self.published or []]
+        if self.extension_days is not None and not 1 <= int(self.extension_days) <= 20:
+            raise ValueError(f"延长答复期限为{self.extension_days}个工作日，超过第三十三条第二款规定的最长20个工作日")
+
+    @property
+    def the_day(self) -> date:
+        return self.today or date.today()
+
+
+# ---------------------------------------------------------------------------------------------
+# Letter
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Letter:
+    """A drafted letter. ``paragraphs`` are body paragraphs; indices in ``headings`` are section
+    headings (黑体 in .docx); ``appendix`` is printed after the closing (e.g. a 回执)."""
+
+    kind: str  # reply | correction | extension | consultation
+    title: str
+    doc_number: str
+    salutation: str
+    paragraphs: list[str]
+    closing_agency: str
+    closing_date: str
+    code: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    contact: str = ""
+    citation: str = ""
+    remedy: str = "none"  # A | B | none
+    remedy_text: str = ""
+    appendix_title: str = ""
+    appendix: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # staff-facing, not part of the letter
+    placeholders: list[str] = field(default_factory=list)
+
+    @property
+    def closing(self) -> tuple[str, str]:
+        return self.closing_agency, self.closing_date
+
+    def collect_placeholders(self) -> list[str]:
+        """All 【待填写】/【审核提示】 markers of the letter, unique, in order."""
+        found: list[str] = []
+        for m in PLACEHOLDER_RE.finditer(self.to_text()):
+            if m.group(0) not in found:
+                found.append(m.group(0))
+        return found
+
+    def _attachment_lines(self) -> list[str]:
+        if not self.attachments:
+            return []
+        if len(self.attachments) == 1:
+            return [f"附件：{self.attachments[0]}"]
+        lines = [f"附件：1．{self.attachments[0]}"]
+        lines += [f"\u3000\u3000\u3000{i}．{a}" for i, a in enumerate(self.attachments[1:], start=2)]
+        return lines
+
+    def to_text(self) -> str:
+        """Plain text, paragraphs indented by two ideographic spaces."""
+        lines = [self.title, self.doc_number, "", self.salutation]
+        for i, p in enumerate(self.paragraphs):
+            lines.append(p if i in self.headings else _INDENT + p)
+        if self.attachments:
+            lines.append("")
+            lines += [_INDENT + a for a in self._attachment_lines()]
+        lines += ["", self.closing_agency.rjust(24, "\u3000"), self.closing_date.rjust(24, "\u3000")]
+        if self.contact:
+            lines.append(self.contact)
+        if self.appendix:
+            lines += ["", "-" * 40, self.appendix_title]
+            lines += list(self.appendix)
+        return "\n".join(lines) + "\n"
+
+    def to_markdown(self) -> str:
+        """Markdown (title as heading, 文号 in bold, closing right-aligned by HTML)."""
+        out = [f"# {self.title}", "", f"**{self.doc_number}**", "", self.salutation, ""]
+        for i, p in enumerate(self.paragraphs):
+            out += [f"### {p}" if i in self.headings else p, ""]
+        if self.attachments:
+            out += [a.strip() + "  " for a in self._attachment_lines()] + [""]
+        out += [f'<p align="right">{self.closing_agency}<br>{self.closing_date}</p>', ""]
+        if self.contact:
+            out += [self.contact, ""]
+        if self.appendix:
+            out += ["---", "", f"## {self.appendix_title}", ""]
+            for p in self.appendix:
+                out += [p, ""]
+        if self.notes:
+            out += ["---", "", "> **审核提示（不属于文书正文）**", ">"]
+            out += [f"> - {n}" for n in self.notes]
+            out.append("")
+        return "\n".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-serialisable form (includes the rendered text)."""
+        return {
+            "kind": self.kind,
+            "code": self.code,
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "citation": self.citation,
+            "remedy": self.remedy,
+            "placeholders": list(self.placeholders),
+            "notes": list(self.notes),
+            "text": self.to_text(),
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces
+# ---------------------------------------------------------------------------------------------
+
+
+class _Fill(dict):
+    """Template values; a missing field renders as a placeholder (or "" when optional)."""
+
+    def __missing__(self, key: str) -> str:
+        what = TEMPLATE_FIELDS.get(key, key)
+        return "" if what is None else placeholder(what)
+
+
+def _text_value(value: Any, what: str) -> str:
+    if isinstance(value, date):
+        return format_date(value, what)
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def _join_reasons(reasons: list[str]) -> str:
+    return "；".join(r.strip().rstrip("。；;") for r in reasons if r.strip())
+
+
+def _doc_number(profile: AgencyProfile, kind: str, ctx: ReplyContext) -> str:
+    seq = str(ctx.doc_seq) if ctx.doc_seq not in (None, "") else placeholder("序号")
+    return f"{profile.prefix_for(kind)}〔{ctx.the_day.year}〕{seq}号"
+
+
+def _salutation(name: str | None, what: str = "申请人姓名或名称") -> str:
+    return f"{name.strip() if name and name.strip() else placeholder(what)}："
+
+
+def _contact_line(profile: AgencyProfile) -> str:
+    return f"（联系人：{profile.contact_person}；联系电话：{profile.contact_phone}；通信地址：{profile.address}）"
+
+
+def _channel_phrase(channel: str | None) -> str:
+    if channel and channel.strip() in CHANNEL_PHRASES:
+        return CHANNEL_PHRASES[channel.strip()]
+    if channel and channel.strip():
+        return channel.strip()
+    return placeholder("提交方式（当面/邮寄/互联网/传真）")
+
+
+def _subjects(ctx: ReplyContext) -> list[str]:
+    """The requested items' texts (or the ``subject`` fact when no items were given)."""
+    if ctx.items:
+        return [i.text for i in ctx.items]
+    if ctx.facts.get("subject"):
+        return [str(ctx.facts["subject"])]
+    return []
+
+
+def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
+    rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
+    subjects = _subjects(ctx)
+    if not subjects:
+        what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
+    elif len(subjects) == 1:
+        what = f"“{subjects[0]}”"
+    else:
+        what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
+    text = (
+        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您通过{_channel_phrase(ctx.channel)}"
+        f"提交的政府信息公开申请{rid}，申请获取{what}。"
+    )
+    if with_correction and (ctx.correction_received or ctx.correction_requested):
+        if ctx.correction_requested:
+            text += f"本机关于{format_date(ctx.correction_requested)}告知您对申请作出补正，"
+        text += (
+            f"并于{format_date(ctx.correction_received, '收到补正材料日期')}收到您的补正材料，"
+            "答复期限自收到补正的申请之日起计算。"
+        )
+    return text
+
+
+def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = False, document: str = "答复书") -> str:
+    """救济告知 per ogi-law.md §3.5.
+
+    ``withholding`` → wording B (复议前置, 行政复议法 第二十三条); otherwise wording A. For vertical
+    agencies (wording C) the 复议机关 is the 上一级主管部门 named in the profile. ``mixed`` adds the
+    ordinary wording for the parts of the reply that withhold nothing.
+    """
+    if profile.agency_type == "state_council_dept" and profile.review_body == profile.name:
+        body = "本机关"
+    elif profile.agency_type == "vertical" and not profile.review_body.startswith("上一级"):
+        body = f"上一级主管部门{profile.review_body}"
+    else:
+        body = profile.review_body
+    court = f"依法向{profile.court}提起行政诉讼" if profile.court else "依法向人民法院提起行政诉讼"
+    this = f"本{document}"
+    act = "本答复" if document == "答复书" else this
+    ordinary = (
+        f"可以自收到{this}之日起60日内向{body}申请行政复议，也可以自收到{this}之日起6个月内{court}。"
+    )
+    if not withholding:
+        return f"如对{act}不服，{ordinary}"
+    text = (
+        f"根据《中华人民共和国行政复议法》第二十三条的规定，如对{act}中不予公开的决定不服，"
+        f"应当先自收到{this}之日起60日内向{body}申请行政复议；"
+        f"对行政复议决定不服的，可以自收到行政复议决定书之日起15日内{court}。"
+    )
+    if mixed:
+        text += f"对{act}其他内容不服的，{ordinary}"
+    return text
+
+
+def _finish(letter: Letter) -> Letter:
+    letter.placeholders = letter.collect_placeholders()
+    return letter
+
+
+# ---------------------------------------------------------------------------------------------
+# 答复书 for every code
+# ---------------------------------------------------------------------------------------------
+
+
+_SEARCH_SYSTEMS = "检索的系统或档案（如公文管理系统、档案室纸质档案）"
+_SEARCH_KEYWORDS = "检索关键词"
+_SEARCH_PERIOD = "检索的文件形成期间"
+
+
+def _search_summary(log: SearchLog | None) -> str:
+    systems = "、".join(log.systems) if log and log.systems else placeholder(_SEARCH_SYSTEMS)
+    keywords = "".join(f"“{k}”" for k in log.keywords) if log and log.keywords else placeholder(_SEARCH_KEYWORDS)
+    period = log.period if log and log.period else placeholder(_SEARCH_PERIOD)
+    return f"在{systems}中以{keywords}为关键词进行了检索（检索期间：{period}）"
+
+
+def _search_section(log: SearchLog | None) -> list[str]:
+    """The 检索情况 section of a 信息不存在 reply (指导案例101号); heading first."""
+
+    def v(value: Any, what: str) -> str:
+        return str(value) if value else placeholder(what)
+
+    return [
+        "检索情况",
+        "1．检索的系统、档案：" + v(log and "、".join(log.systems), _SEARCH_SYSTEMS) + "；",
+        "2．检索关键词：" + v(log and "、".join(f"“{k}”" for k in log.keywords), _SEARCH_KEYWORDS) + "；",
+        "3．检索期间：" + v(log and log.period, _SEARCH_PERIOD) + "；",
+        "4．检索人员及业务科室：" + v(log and log.searched_by, "检索人员及核查的业务科室") + "；",
+        "5．检索日期：" + (format_date(log.searched_on) if log and log.searched_on else placeholder("检索日期")) + "；",
+        "6．检索结果：" + (log.result if log and log.result else "未检索到申请人所申请的政府信息") + "。",
+    ]
+
+
+def _withheld_text(parts: list[WithheldPart]) -> str | None:
+    if not parts:
+        return None
+    out = []
+    for p in parts:
+        article = p.article()
+        if article is None:
+            basis = placeholder("不予公开的条文依据")
+        elif article.startswith("《"):
+            basis = article
+        else:
+            basis = DEFAULT_LAW + article
+        reason = p.reason.strip().rstrip("。") if p.reason else placeholder("不予公开的具体理由")
+        out.append(f"“{p.text}”属于{ground_label(p.ground)}（{reason}），依据{basis}")
+    return "；".join(out)
+
+
+def _published_facts(refs: list[PublishedRef]) -> dict[str, str]:
+    if not refs:
+        return {}
+    ref = refs[0]
+    facts: dict[str, str] = {}
+    if ref.date:
+        facts["published_date"] = format_date(ref.date)
+    where = []
+    if ref.url:
+        where.append(f"本机关门户网站（网址：{ref.url}）")
+    if ref.title:
+        where.append(f"《{ref.title.strip('《》')}》" + (f"（{ref.doc_number}）" if ref.doc_number else ""))
+    if where:
+        facts["published_where"] = "，".join(where) if len(where) == 1 else f"{where[0]}，文件名称为{where[1]}"
+    return facts
+
+
+def _third_party_opinion(tp: ThirdParty | None) -> str:
+    if tp is None or tp.opinion is None:
+        return ""
+    sent = f"于{format_date(tp.sent)}" if tp.sent else ""
+    asked = f"本机关已{sent}依照{DEFAULT_LAW}第三十二条的规定书面征求第三方意见"
+    if tp.opinion == "object":
+        return f"{asked}，第三方不同意公开且理由合理。"
+    if tp.opinion == "none":
+        return f"{asked}，第三方逾期未提出意见，本机关依照《中华人民共和国政府信息公开条例》的规定进行了审查。"
+    return ""
+
+
+def _item_values(
+    rt: ReplyType, item: RequestItem | None, ctx: ReplyContext, basis: str, single: bool
+) -> _Fill:
+    values = _Fill()
+    values["basis"] = basis
+    subject = item.text if item else ctx.facts.get("subject")
+    if subject:
+        values["subject"] = str(subject)
+    reasons = (item.reasons if item else []) or (ctx.reasons if single or (item and item.code in (None, ctx.code)) else [])
+    if reasons:
+        values["reasons"] = _join_reasons(reasons)
+    if ctx.delivery:
+        values["delivery"] = DELIVERY_PHRASES.get(ctx.delivery.strip(), ctx.delivery.strip())
+    if ctx.attachments:
+        values["attachments"] = "附件：" + "、".join(ctx.attachments)
+    withheld = _withheld_text(item.withheld if item else [])
+    if withheld:
+        values["withheld_parts"] = withheld
+    values["search_summary"] = _search_summary(ctx.search_log)
+    oa = ctx.other_agency
+    if oa and oa.name:
+        values["other_agency"] = oa.name
+    if oa and oa.contact:
+        values["other_agency_contact"] = oa.contact
+    if oa and oa.reason:
+        values["other_agency_reason"] = oa.reason.rstrip("。")
+    if ctx.earlier_reply:
+        if ctx.earlier_reply.date:
+            values["earlier_date"] = format_date(ctx.earlier_reply.date)
+        if ctx.earlier_reply.doc_number:
+            values["earlier_number"] = ctx.earlier_reply.doc_number
+    for name, value in (
+        ("correction_notice_date", ctx.correction_requested),
+        ("correction_received", ctx.correction_received),
+        ("correction_deadline", ctx.correction_due),
+    ):
+        if value:
+            values[name] = format_date(value)
+    stage = ctx.decision_stage
+    if stage:
+        values["decision_stage"] = {"pending": "尚在研究讨论、未作出决定", "decided": "已作出决定"}.get(stage, stage)
+    values["third_party_opinion"] = _third_party_opinion(ctx.third_party)
+    values.update(_published_facts(ctx.published))
+    for source in (ctx.facts, item.facts if item else {}):
+        for key, value in source.items():
+            if key in TEMPLATE_FIELDS and value not in (None, ""):
+                values[key] = _text_value(value, TEMPLATE_FIELDS[key] or key)
+    return values
+
+
+def draft_reply(
+    ctx: ReplyContext, profile: AgencyProfile, types: dict[str, ReplyType] | None = None
+) -> Letter:
+    """Draft the 答复书 (or 告知书) for ``ctx.code``; every code of the reply-type table is supported.
+
+    ``other.correction`` gives the 补正告知书 (see draft_correction_notice).
+    """
+    types = types if types is not None else load_reply_types()
+    if ctx.code not in types:
+        raise KeyError(f"未知的答复类型代码“{ctx.code}”")
+    rt = types[ctx.code]
+    if rt.notice:
+        return draft_correction_notice(ctx, profile, types)
+    for item in ctx.items:
+        if item.code is not None and item.code not in types:
+            raise KeyError(f"申请事项“{item.text}”的答复类型代码“{item.code}”未知")
+
+    document = "答复书" if rt.title.endswith("答复书") else "告知书"
+    items = ctx.items or [None]
+    single = len(items) == 1
+    notes: list[str] = []
+    paragraphs: list[str] = [_receipt_paragraph(ctx)]
+    headings: list[int] = []
+
+    all_withheld = [w for i in ctx.items for w in i.withheld]
+    request_extra = list(ctx.citations) + [a for w in all_withheld if (a := w.article())]
+    request_citation = citation_string(rt.code, request_extra, types)
+
+    item_codes: list[str] = []
+    not_held_note = (
+        "答复“信息不存在”须举证已尽充分合理的检索义务（最高人民法院指导案例101号），请完整填写检索情况并留存检索记录。"
+    )
+    for n, item in enumerate(items):
+        irt = types[item.code] if item is not None and item.code else rt
+        item_codes.append(irt.code)
+        if single:
+            basis = request_citation
+        else:
+            assert item is not None
+            extra = list(item.citations) + [a for w in item.withheld if (a := w.article())]
+            if irt.code == rt.code:
+                extra = list(ctx.citations) + extra
+            basis = citation_string(irt.code, extra, types)
+            headings.append(len(paragraphs))
+            ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
+            paragraphs.append(f"{ordinal}、关于“{item.text}”")
+        if irt.notice:
+            paragraphs.append(
+                f"该项申请内容不明确，本机关已另行告知您作出补正（{citation_string(irt.code, (), types)}）。"
+            )
+            continue
+        values = _item_values(irt, item, ctx, basis, single)
+        paragraphs.append(irt.operative.format_map(values))
+        if irt.code == "unavailable.not_held" and not_held_note not in notes:
+            notes.append(not_held_note)
+        if irt.code == "withhold.process_info" and ctx.decision_stage != "pending":
+            notes.append("过程性信息：所涉事项已作出决定或阶段不明时，不公开的理由会减弱，请说明决定作出后仍不公开的理由。")
+        if irt.code == "withhold.state_secret":
+            notes.append("涉及国家秘密的答复须有依法定密的依据（第十七条），不能确定的应报有关主管部门或者保密行政管理部门确定。")
+        if irt.code == "withhold.third_party" and ctx.third_party is None:
+            notes.append("第三方权益：公开会损害第三方合法权益的，应当书面征求第三方意见（第三十二条），第三方未答复不等于同意或反对，须由本机关审查决定。")
+        if irt.note:
+            paragraphs.append(f"【审核提示：{irt.note}】")
+            notes.append(irt.note)
+
+    if "unavailable.not_held" in item_codes:
+        headings.append(len(paragraphs))
+        paragraphs += _search_section(ctx.search_log)
+    if not single and request_citation and all(request_citation not in p for p in paragraphs):
+        paragraphs.append(f"综上，根据{request_citation}的规定，作出上述答复。")
+
+    withholding = any(types[c].withholds for c in item_codes) or rt.withholds or bool(all_withheld)
+    mixed = withholding and (
+        rt.group == "partial" or bool(all_withheld) or any(not types[c].withholds for c in item_codes)
+    )
+    if withholding:
+        notes.append("救济告知采用复议前置表述（行政复议法第二十三条第一款第（四）项）；部分公开等情形是否属于“不予公开”尚无定论，请法制机构确认。")
+    if profile.agency_type == "state_council_dept":
+        notes.append("国务院部门作出的答复，行政复议及其后的救济途径（行政复议法第二十五条、第二十六条）请法制机构核对。")
+    remedy = remedy_paragraph(profile, withholding, mixed=mixed, document=document)
+    paragraphs.append(remedy)
+    paragraphs.append("特此告知。")
+
+    attachments = list(ctx.attachments) if any(types[c].group in ("disclose", "partial") for c in item_codes) else []
+    letter = Letter(
+        kind="reply",
+        code=rt.code,
+        title=profile.name + rt.title,
+        doc_number=_doc_number(profile, "reply" if document == "答复书" else "notice", ctx),
+        salutation=_salutation(ctx.applicant),
+        paragraphs=paragraphs,
+        headings=headings,
+        attachments=attachments,
+        closing_agency=profile.name,
+        closing_date=format_date(ctx.the_day),
+        contact=_contact_line(profile),
+        citation=request_citation,
+        remedy="B" if withholding else "A",
+        remedy_text=remedy,
+        notes=notes,
+    )
+    return _finish(letter)
+
+
+# ---------------------------------------------------------------------------------------------
+# Procedural notices
+# ---------------------------------------------------------------------------------------------
+
+
+def draft_correction_notice(
+    ctx: ReplyContext, profile: AgencyProfile, types: dict[str, ReplyType] | None = None
+) -> Letter:
+    """补正告知书 (第二十九条、第三十条): one-time, within 7 working days, each missing element named,
+    a reasonable period (profile), the consequence and the restart of the reply period."""
+    types = types if types is not None else load_reply_types()
+    citation = citation_string("other.correction", (), types)
+    notes: list[str] = []
+    paragraphs = [_receipt_paragraph(ctx, with_correction=False)]
+    paragraphs.append(
+        f"经审查，您的申请不符合《中华人民共和国政府信息公开条例》第二十九条第二款的要求。根据{citation}的规定，"
+        "现一次性告知您对以下事项作出补正："
+    )
+    missing = ctx.missing or [placeholder("需要补正的具体事项")]
+    for n, m in enumerate(missing, start=1):
+        paragraphs.append(f"{n}．{CORRECTION_ELEMENTS.get(m, m).rstrip('。；')}。")
+    guidance = ctx.facts.get("guidance")
+    if guidance:
+        paragraphs.append(f"为便于您补正，现说明如下：{str(guidance).rstrip('。')}。")
+    until = f"（即{format_date(ctx.correction_due)}前）" if ctx.correction_due else ""
+    paragraphs.append(
+        f"请您自收到本告知书之日起{profile.correction_period_days}个工作日内{until}向本机关提交补正材料。"
+        f"补正材料可以当面提交、邮寄至{profile.address}，或者通过您原提交申请的渠道提交。"
+    )
+    paragraphs.append("答复期限自本机关收到补正的申请之日起计算。")
+    paragraphs.append("您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。")
+    paragraphs.append("特此告知。")
+    if ctx.correction_requested is not None:
+        notes.append(
+            f"本申请已于{format_date(ctx.correction_requested)}发出过补正告知；第三十条要求一次性告知，除出现新的事实外不应再次要求补正。"
+        )
+    if ctx.correction_notice_due is not None and ctx.the_day > ctx.correction_notice_due:
+        notes.append(
+            f"补正告知应在收到申请之日起7个工作日内（{format_date(ctx.correction_notice_due)}前）发出，现已超过该期限。"
+        )
+    notes.append("请留存补正告知书的送达记录；收到补正材料后应当受理，并自收到之日起重新计算答复期限。")
+    letter = Letter(
+        kind="correction",
+        code="other.correction",
+        title=profile.name + types["other.correction"].title,
+        doc_number=_doc_number(profile, "correction", ctx),
+        salutation=_salutation(ctx.applicant),
+        paragraphs=paragraphs,
+        closing_agency=profile.name,
+        closing_date=format_date(ctx.the_day),
+        contact=_contact_line(profile),
+        citation=citation,
+        notes=notes,
+    )
+    return _finish(letter)
+
+
+EXTENSION_CITATION = f"{DEFAULT_LAW}第三十三条第二款"
+
+
+def draft_extension_notice(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
+    """延期答复告知书 (第三十三条第二款): reason, 负责人同意, extension ≤ 20 working days and the new
+    latest reply date."""
+    notes: list[str] = []
+    reason = ctx.extension_reason.rstrip("。") if ctx.extension_reason else placeholder("需要延长答复期限的具体原因")
+    days = str(ctx.extension_days) if ctx.extension_days else placeholder("延长的工作日数（最长20个）")
+    start = "收到补正的申请之日" if ctx.correction_received else "收到申请之日"
+    due = f"（即{format_date(ctx.due)}前）" if ctx.due else ""
+    paragraphs = [
+        _receipt_paragraph(ctx),
+        f"因{reason}，本机关无法在自{start}起20个工作日内{due}作出答复。",
+        f"经本机关政府信息公开工作机构负责人同意，根据{EXTENSION_CITATION}的规定，答复期限延长{days}个工作日，"
+        f"本机关将于{format_date(ctx.extended_due, '延长后的最迟答复日期')}前作出答复。",
+        "特此告知。",
+    ]
+    if ctx.due is not None and ctx.the_day > ctx.due:
+        notes.append(f"延期告知应在答复期限（{format_date(ctx.due)}）届满前发出，现已超过该期限。")
+    notes.append("请在内部记录中留存政府信息公开工作机构负责人同意延期的审批记录。")
+    letter = Letter(
+        kind="extension",
+        code=None,
+        title=profile.name + "政府信息公开申请延期答复告知书",
+        doc_number=_doc_number(profile, "extension", ctx),
+        salutation=_salutation(ctx.applicant),
+        paragraphs=paragraphs,
+        closing_agency=profile.name,
+        closing_date=format_date(ctx.the_day),
+        contact=_contact_line(profile),
+        citation=EXTENSION_CITATION,
+        notes=notes,
+    )
+    return _finish(letter)
+
+
+CONSULTATION_CITATION = f"{DEFAULT_LAW}第三十二条"
+
+
+def draft_third_party_letter(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
+    """第三方意见征询函 (第三十二条). Contains nothing about the applicant beyond the fact that an
+    application was received (minimal personal data)."""
+    tp = ctx.third_party or ThirdParty()
+    subjects = _subjects(ctx)
+    what = tp.what or (subjects[0] if len(subjects) == 1 else None) or placeholder("涉及第三方的政府信息名称")
+    if ctx.applicant and ctx.applicant.strip() and ctx.applicant.strip() in what:
+        what = what.replace(ctx.applicant.strip(), "申请人")  # the third party need not know who asked
+    why = tp.why.rstrip("。") if tp.why else placeholder("可能涉及的商业秘密或个人隐私的具体内容")
+    doc_number = _doc_number(profile, "consultation", ctx)
+    paragraphs = [
+        f"本机关于{format_date(ctx.received, '收到申请日期')}收到一份政府信息公开申请，申请获取“{what}”。",
+        f"经初步审查，该信息可能涉及贵方的{why}，公开可能损害贵方的合法权益。"
+        f"根据{CONSULTATION_CITATION}的规定，现书面征求贵方意见。",
+        "请贵方自收到本函之日起15个工作日内，填写所附回执或者以其他书面形式向本机关提出是否同意公开的意见。"
+        "不同意公开的，请具体说明理由并提供相关证明材料。",
+        "贵方逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。"
+        "贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
+        "并将决定公开的政府信息内容和理由书面告知贵方。",
+        f"征求贵方意见所需时间，不计算在本机关答复申请人的期限内（{DEFAULT_LAW}第三十三条第三款）。",
+        "特此函告。",
+    ]
+    appendix = [
+        f"{profile.name}：",
+        f"贵机关《征求第三方意见函》（{doc_number}）收悉。对申请公开的“{what}”，本方意见如下（请在□内打√）：",
+        "□ 同意公开。",
+        "□ 不同意公开。理由（请具体说明，并附相关证明材料）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿",
+        "第三方（签名或盖章）：＿＿＿＿＿＿＿＿　联系电话：＿＿＿＿＿＿＿＿",
+        "日期：＿＿＿＿年＿＿月＿＿日",
+    ]
+    notes = [
+        "第三方未答复不视为同意，也不视为反对；本机关须自行审查是否涉及商业秘密、个人隐私（王宗利诉天津市和平区房地产管理局案）。",
+        "请记录征求意见书的发送和送达日期：征求意见期间（15个工作日）不计入答复期限。",
+    ]
+    letter = Letter(
+        kind="consultation",
+        code=None,
+        title=profile.name + "政府信息公开征求第三方意见函",
+        doc_number=doc_number,
+        salutation=_salutation(tp.name, "第三方名称或姓名"),
+        paragraphs=paragraphs,
+        attachments=["征求意见回执"],
+        closing_agency=profile.name,
+        closing_date=format_date(ctx.the_day),
+        contact=_contact_line(profile),
+        citation=CONSULTATION_CITATION,
+        appendix_title="征求意见回执",
+        appendix=appendix,
+        notes=notes,
+    )
+    return _finish(letter)
