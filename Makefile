@@ -1,0 +1,46 @@
+# reviewer — quick start:  make demo   |   make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test lint bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## demo: set up, build the default model and run the main jobs on the bundled examples
+demo: $(STAMP)
+	@echo "== 1. 审查申请并草拟答复（examples/requests/01-申请会议纪要.txt）=="
+	@$(BIN)/reviewer review examples/requests/01-申请会议纪要.txt \
+	    --doc examples/documents/03-专题会议纪要.txt --doc examples/documents/02-信访件办理情况.txt \
+	    --catalog examples/catalog.csv --profile examples/profile.yaml --received 2026-11-20 --channel 网络 \
+	    --letter demo-out/答复书.docx --redact-dir demo-out/redacted || test $$? -eq 1
+	@echo
+	@echo "== 2. 发布前保密审查（examples/documents/）=="
+	@$(BIN)/reviewer screen examples/documents --out demo-out/screen || test $$? -eq 1
+	@echo
+	@$(BIN)/reviewer screen examples/documents/02-信访件办理情况.txt || test $$? -eq 1
+
+## test: set up and run the test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check reviewer tests bench
+
+## bench: speed and memory benchmarks (prints ratios measured in one run)
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+## eval: accuracy on the real development cases in ../shared/dev (skipped when absent)
+eval: $(STAMP)
+	$(BIN)/python bench/eval_dev.py
+
+clean:
+	rm -rf $(VENV) .cache demo-out .pytest_cache

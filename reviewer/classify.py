@@ -1,0 +1,40 @@
+"""The classify stage: access to the trained models for ``screen`` and ``review``.
+
+Models come from ``reviewer.model`` (safe skops persistence, built from ``corpora/`` on first
+use and cached per user).  Every failure degrades to rules-only screening with a Chinese
+warning: the classifier adds probabilities, it never blocks a review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_cache: dict[str, object] = {}
+
+
+def load_models(model_dir: Path | None = None):
+    """Return (LoadedModels | None, warning | None)."""
+    key = str(model_dir or "")
+    if key in _cache:
+        return _cache[key], None
+    try:
+        from reviewer.model.default import get_models
+        from reviewer.model.errors import ModelError
+    except ImportError:  # pragma: no cover - the model package is part of the project
+        return None, "提示：分类器模块不可用，仅使用规则审查。"
+    try:
+        models = get_models(model_dir)
+    except ModelError as exc:
+        return None, f"提示：分类器未加载（{exc}），仅使用规则审查。"
+    _cache[key] = models
+    return models, None
+
+
+def load_grounds_model(model_dir: Path | None = None):
+    models, warning = load_models(model_dir)
+    return (models.grounds if models is not None else None), warning
+
+
+def load_triage_model(model_dir: Path | None = None):
+    models, warning = load_models(model_dir)
+    return (models.triage if models is not None else None), warning

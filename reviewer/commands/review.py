@@ -1,0 +1,232 @@
+"""``reviewer review``: review a pasted request and draft the reply for staff review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+REVIEW_HELP = """审查一件政府信息公开申请，草拟答复类型、引用条款、理由、期限和答复书，供工作人员审核。
+
+\b
+示例：
+  reviewer review 申请.txt --doc 会议纪要.docx --received 2026-11-20 --channel 网络
+  reviewer review 申请表.yaml --catalog 公开目录.csv --profile 本机关.yaml --format json
+  reviewer review --letter 答复书.docx --redact-dir 遮盖件/ --doc 材料.pdf     # 粘贴申请，按 Ctrl-D 结束
+
+结论仅为草稿，须由工作人员审核决定。个人信息默认脱敏显示。"""
+
+FORMATS = ("text", "json", "markdown")
+CHANNELS = ("当面", "邮寄", "网络", "传真")
+MAX_PASTE_BYTES = 5 * 1024 * 1024
+
+
+def register(app: typer.Typer) -> None:
+    app.command("review", help=REVIEW_HELP)(review)
+
+
+def review(
+    file: str | None = typer.Argument(None, help="申请文本文件（.txt），或申请表（.yaml/.json）；- 或省略表示粘贴。"),
+    docs: list[Path] = typer.Option([], "--doc", "-d", help="本机关掌握的候选文件（可多次指定）。"),
+    catalog: Path | None = typer.Option(None, "--catalog", help="主动公开目录（CSV 或 JSONL：标题、文号、日期、网址）。"),
+    profile: Path | None = typer.Option(None, "--profile", help="机关配置 YAML（机关名称、复议机关、文号等）。"),
+    received: str | None = typer.Option(None, "--received", help="收到申请日期 YYYY-MM-DD（按第三十一条确定）。"),
+    channel: str | None = typer.Option(None, "--channel", help="申请方式：当面、邮寄、网络、传真。"),
+    stage: str | None = typer.Option(None, "--stage", help="过程性信息所涉决策阶段：pending（尚在讨论）或 decided（已作出决定）。"),
+    fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、markdown。"),
+    letter: Path | None = typer.Option(None, "--letter", help="将答复书（或补正告知书）另存为 .docx。"),
+    redact_dir: Path | None = typer.Option(None, "--redact-dir", help="部分公开时，将遮盖后的候选文件副本和遮盖记录写入该目录。"),
+    threshold: float = typer.Option(0.5, "--threshold", min=0.0, max=1.0, help="分值阈值（0–1）。"),
+    no_model: bool = typer.Option(False, "--no-model", help="只用规则，不用分类器。"),
+    model_dir: Path | None = typer.Option(None, "--model", help="使用指定版本的模型目录。"),
+    show_values: bool = typer.Option(False, "--show-values", help="显示个人信息原值（默认脱敏）。"),
+    today: str | None = typer.Option(None, "--today", help="以该日期计算剩余天数（默认今天）。"),
+    save: bool = typer.Option(False, "--save", help="将本次审查记录保存到决定库。"),
+    db: Path | None = typer.Option(None, "--db", help="决定库 SQLite 文件（默认在用户数据目录）。"),
+) -> None:
+    from reviewer.review.catalog import CatalogError
+    from reviewer.review.pipeline import ReviewOptions, run_review, write_redacted
+    from reviewer.review.profile import ProfileError
+    from reviewer.review.request import RequestFormError
+    from reviewer.review.triage import TriageRuleError
+    from reviewer.rulebook import RuleFileError
+
+    if fmt not in FORMATS:
+        _fail(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
+    if channel is not None and channel not in CHANNELS:
+        _fail(f"未知的申请方式：{channel}（可选：{'、'.join(CHANNELS)}）")
+    if stage is not None and stage not in ("pending", "decided"):
+        _fail("--stage 只能是 pending 或 decided")
+    for doc in docs:
+        if not doc.exists():
+            _fail(f"找不到候选文件：{doc}")
+    options = ReviewOptions(docs=list(docs), catalog=catalog, profile=profile, received=_date(received, "--received"),
+                            channel=channel, stage=stage, threshold=threshold, use_model=not no_model,
+                            model_dir=model_dir, today=_date(today, "--today") or dt.date.today(),
+                            show_values=show_values)
+    form_path = None
+    text = None
+    if file and file != "-" and Path(file).suffix.lower() in (".yaml", ".yml", ".json"):
+        form_path = Path(file)
+        if not form_path.exists():
+            _fail(f"找不到申请表：{file}")
+    else:
+        text = _read_request(file)
+    history_store = None
+    if save or db is not None:
+        history_store = _open_store(db)
+    try:
+        if history_store is not None:
+            options.history = _history(history_store, text, form_path)
+        outcome = run_review(text, options, form_path=form_path)
+    except (ProfileError, CatalogError, RequestFormError, TriageRuleError, RuleFileError) as exc:
+        _fail(str(exc))
+    if letter is not None and outcome.letter is not None:
+        from reviewer.review.docx_letter import write_docx
+
+        write_docx(outcome.letter, letter)
+    if redact_dir is not None:
+        written = write_redacted(outcome, redact_dir)
+        outcome.warnings.append(f"已写入遮盖副本和遮盖记录：{redact_dir}（{len(written)} 个文件）")
+    if letter is not None:
+        outcome.warnings.append(f"答复书已另存为：{letter}")
+    if history_store is not None and save:
+        request_id = history_store.save_review(outcome)
+        outcome.warnings.append(f"审查记录已保存，申请编号 {request_id}（用 reviewer decide {request_id} 记录决定）。")
+    data = outcome.to_dict(show_values)
+    if fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "markdown":
+        typer.echo(render_markdown(data, outcome))
+    else:
+        typer.echo(render_text(data, outcome))
+
+
+def _read_request(file: str | None) -> str:
+    if file in (None, "-"):
+        if sys.stdin.isatty():
+            typer.echo("请粘贴申请内容，结束后按 Ctrl-D（Windows 为 Ctrl-Z 回车）：", err=True)
+        raw = sys.stdin.buffer.read(MAX_PASTE_BYTES + 1)
+        name = "粘贴的申请"
+    else:
+        path = Path(file)
+        if not path.exists():
+            _fail(f"找不到申请文件：{file}")
+        from reviewer.textload import load_path
+
+        loaded = load_path(path, max_bytes=MAX_PASTE_BYTES)
+        if loaded.status != "ok":
+            _fail(loaded.error or f"{path.name}：无法读取")
+        return loaded.text
+    if len(raw) > MAX_PASTE_BYTES:
+        _fail(f"{name}超过 {MAX_PASTE_BYTES // 1024 // 1024} MB，请确认粘贴内容是否为申请本身。")
+    from reviewer.textload import load_bytes
+
+    loaded = load_bytes(raw, name + ".txt")
+    if loaded.status != "ok":
+        _fail(loaded.error or f"{name}为空")
+    return loaded.text
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        _fail(f"{option} 日期格式错误：{value}（应为 YYYY-MM-DD，如 2026-11-20）")
+    return None
+
+
+def _open_store(db: Path | None):
+    try:
+        from reviewer.store.db import open_store
+    except ImportError:
+        _fail("决定库模块不可用。")
+    return open_store(db)
+
+
+def _history(store, text, form_path):
+    if not hasattr(store, "history_candidates"):
+        return None
+    return store.history_candidates(text if text is not None else Path(form_path).read_text(encoding="utf-8"))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(2)
+
+
+def render_text(data: dict, outcome) -> str:
+    reply = data["reply"]
+    lines = ["━━ 答复草稿（须经工作人员审核） ━━",
+             f"建议答复类型：{reply['label']}（{reply['code']}）",
+             f"引用条款：{reply['citations'] or '（无明文条款，见说明）'}",
+             f"年报统计行：{reply['report_row'] or '不计入（程序性告知）'}"]
+    if reply["reasons"]:
+        lines.append("理由：")
+        lines += [f"  - {r}" for r in reply["reasons"]]
+    lines.append("候选答复类型（概率）：")
+    lines += [f"  {i}. {c['label']}（{c['code']}）{c['probability']:.2f}" for i, c in enumerate(data["candidates"][:5], 1)]
+    tri = data["triage"]
+    lines.append(f"申请分流：{tri['driver']}")
+    for ev in tri["evidence"]:
+        lines.append(f"  线索 {ev['cue']}：“{ev['text']}” → {ev['outcome']}")
+    if tri["classifier_terms"]:
+        lines.append(f"  分类器依据词：{'、'.join(tri['classifier_terms'])}")
+    req = data["request"]
+    lines.append(f"申请事项：{len(req['items'])} 项")
+    for item in req["items"]:
+        lines.append(f"  {item['index']}. {item['text'][:60]} → {item['label']}")
+        if item["catalog_match"]:
+            m = item["catalog_match"]
+            lines.append(f"     已主动公开：《{m['title']}》{m['doc_number'] or ''}（{m['method']} {m['score']:.0f}）")
+    if req["missing"]:
+        lines.append("缺少的申请要素（第二十九条）：")
+        lines += [f"  - {m}" for m in req["missing"]]
+    if data["grounds"]:
+        lines.append("不予公开理由的可能性：")
+        for g in data["grounds"].values():
+            lines.append(f"  - {g['label']}（{g['article']}）：{g['probability']:.2f}，证据 {len(g['evidence'])} 处")
+    for doc in data["documents"]:
+        lines.append(f"候选文件 {doc['path']}：{doc['verdict_label']}（{doc['status_label']}）")
+        for f in doc["findings"][:12]:
+            lines.append(f"    {f['rule']} {f['category_label']}「{f['text']}」{f['score']:.2f} {f['explanation'].get('summary', '')}")
+    if data["actions"]:
+        lines.append("需要工作人员处理：")
+        lines += [f"  - {a}" for a in data["actions"]]
+    if outcome.deadline is not None:
+        lines.append("期限：")
+        lines += [f"  {line}" for line in outcome.deadline.summary_zh().splitlines()]
+    for w in data["warnings"]:
+        lines.append(f"提示：{w}")
+    if outcome.letter is not None:
+        lines.append("")
+        lines.append("━━ 文书草稿 ━━")
+        lines.append(outcome.letter.to_text())
+    for other in outcome.letters[1:]:
+        lines.append("")
+        lines.append("━━ 附：" + other.title + " ━━")
+        lines.append(other.to_text())
+    return "\n".join(lines)
+
+
+def render_markdown(data: dict, outcome) -> str:
+    reply = data["reply"]
+    lines = [f"# 答复草稿：{reply['label']}", "", f"- 代码：`{reply['code']}`", f"- 引用条款：{reply['citations']}",
+             f"- 年报统计行：{reply['report_row'] or '不计入'}", "", "## 理由", ""]
+    lines += [f"- {r}" for r in reply["reasons"]] or ["- （无）"]
+    lines += ["", "## 候选答复类型", "", "| 排名 | 答复类型 | 代码 | 概率 |", "|---|---|---|---|"]
+    lines += [f"| {i} | {c['label']} | `{c['code']}` | {c['probability']:.2f} |" for i, c in enumerate(data["candidates"], 1)]
+    if data["actions"]:
+        lines += ["", "## 需要工作人员处理", ""] + [f"- {a}" for a in data["actions"]]
+    if outcome.deadline is not None:
+        lines += ["", "## 期限", ""] + [f"- {x}" for x in outcome.deadline.summary_zh().splitlines()]
+    if data["warnings"]:
+        lines += ["", "## 提示", ""] + [f"- {w}" for w in data["warnings"]]
+    for letter in outcome.letters:
+        lines += ["", "---", "", letter.to_markdown()]
+    return "\n".join(lines)

@@ -1,0 +1,374 @@
+"""Parse a disclosure request (pasted free text or a structured YAML/JSON form).
+
+Extracts the applicant (name or organisation, identity document, contact), the requested items
+(multi-item requests are split: every item gets its own outcome — pitfall 14), 文号 references,
+dates and periods, the requested form of delivery and the receipt channel, and checks the
+request against 第二十九条 (what is missing becomes a 补正告知书 draft, 第三十条).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+from reviewer.normalize import normalize
+
+# 文号: 机关代字 + 〔年份〕 + 序号 + 号, with [] / 〔〕 / () / 【】 / （） variants.
+DOC_NUMBER_RE = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fa5A-Za-z]{1,12})\s*[〔\[\(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]\)）】]\s*"
+    r"(?:第\s*)?(?P<seq>\d{1,5})\s*号"
+)
+DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?")
+PERIOD_RE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?\s*(?:至|到|—|-|～|~)\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?)"
+    r"|(?:近|最近|过去)[一二三四五六七八九十两\d]{1,3}\s*年"
+    r"|(?:19|20)\d{2}\s*年(?:度|以来|至今)"
+)
+ID_RE = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
+USCC_RE = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
+LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?[2-9]\d{6,7}(?!\d)")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+ADDRESS_RE = re.compile(r"(?:通讯地址|联系地址|邮寄地址|住址|地址)\s*[:：]?\s*(?P<v>[^\n，。；;]{6,60})")
+NAME_RE = re.compile(
+    r"(?:申请人(?:姓名)?|姓名|本人|我叫|委托人)\s*[:：]?\s*(?P<v>[\u4e00-\u9fa5]{2,4}?)(?=[，。、；:：\s（(,]|男|女|身份|联系|电话|手机|住|现|系|$)"
+)
+ORG_RE = re.compile(
+    r"(?:申请单位|单位名称|申请人)\s*[:：]?\s*(?P<v>[\u4e00-\u9fa5（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|律师事务所|研究所|研究院|协会|学会|基金会|合作社|中心|大学|学院|事务所|委员会))"
+)
+LAWYER_RE = re.compile(r"律师事务所|律师")
+
+DELIVERY_FORMS = {
+    "纸质": ("纸质", "纸本", "复印件", "书面形式"),
+    "电子": ("电子版", "电子文档", "电子邮件", "电子形式", "电子数据", "邮箱", "光盘", "U盘", "数据电文"),
+    "邮寄": ("邮寄", "寄送", "快递", "挂号信"),
+    "查阅": ("查阅", "抄录", "现场查看", "当面领取", "自行领取", "现场领取"),
+}
+CHANNELS = {
+    "网络": ("网上申请", "在线申请", "网络申请", "政府网站", "依申请公开系统", "通过网络", "网上提交", "互联网"),
+    "邮寄": ("邮寄申请", "信函", "挂号信", "寄来", "EMS", "邮政"),
+    "当面": ("当面提交", "现场提交", "当面递交", "窗口提交"),
+    "传真": ("传真",),
+}
+ITEM_START_RE = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*[、.．)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+)
+REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
+
+
+@dataclass
+class Applicant:
+    kind: str = "unknown"  # person | organisation | unknown
+    name: str | None = None
+    organisation: str | None = None
+    id_document: str | None = None  # kept for the letter; masked in every output
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    lawyer: bool = False
+
+    @property
+    def display_name(self) -> str | None:
+        return self.organisation or self.name
+
+    @property
+    def report_column(self) -> str:
+        """Annual-report applicant column (国办公开办函〔2021〕30号)."""
+        if self.kind != "organisation" or not self.organisation:
+            return "自然人"
+        org = self.organisation
+        if "律师事务所" in org or "法律服务" in org:
+            return "法律服务机构"
+        if any(w in org for w in ("研究所", "研究院", "大学", "学院", "科学院")):
+            return "科研机构"
+        if any(w in org for w in ("基金会", "协会", "公益", "慈善", "志愿")):
+            return "社会公益组织"
+        if any(w in org for w in ("公司", "企业", "厂", "合作社", "商行")):
+            return "商业企业"
+        return "其他"
+
+    def contact_known(self) -> bool:
+        return bool(self.phone or self.email or self.address)
+
+
+@dataclass
+class Item:
+    index: int
+    text: str
+    doc_numbers: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Request:
+    text: str
+    applicant: Applicant
+    items: list[Item]
+    doc_numbers: list[str]
+    dates: list[str]
+    periods: list[str]
+    delivery: list[str]
+    channel: str | None
+    received: str | None = None  # ISO date, from the form or the CLI
+    missing: list[str] = field(default_factory=list)  # Chinese, each one 第二十九条 element
+    source: str = "text"  # text | form
+
+    def to_dict(self, show_values: bool = False) -> dict:
+        from reviewer.findings import mask
+
+        data = asdict(self)
+        data["text_chars"] = len(self.text)
+        del data["text"]
+        applicant = data["applicant"]
+        applicant["report_column"] = self.applicant.report_column
+        if not show_values:
+            if applicant["id_document"]:
+                applicant["id_document"] = mask(applicant["id_document"], "cn_resident_id")
+            if applicant["phone"]:
+                applicant["phone"] = mask(applicant["phone"], "cn_mobile")
+            if applicant["email"]:
+                applicant["email"] = mask(applicant["email"], "email")
+            if applicant["address"]:
+                applicant["address"] = mask(applicant["address"], "address")
+        return data
+
+
+class RequestFormError(ValueError):
+    """A structured request form could not be read; the message is Chinese and names the file and field."""
+
+
+# Words that end the running text before a 文号's 机关代字 ("申请公开渝府地〔2014〕74号" → "渝府地").
+_PREFIX_STOP_RE = re.compile(r"^.*(?:公开|提供|获取|申请|要求|查询|依据|根据|按照|关于|即|的|及|和|与|或|为|是|见|号|文件|通知|批复|决定|印发)")
+
+
+def normalise_doc_number(raw: str) -> str:
+    """Canonical 文号: brackets → 〔〕, no spaces, no leading 第 before the number, no running text before it."""
+    m = DOC_NUMBER_RE.search(raw)
+    if not m:
+        return re.sub(r"\s+", "", raw)
+    prefix = _PREFIX_STOP_RE.sub("", m.group("prefix")) or m.group("prefix")
+    return f"{prefix}〔{m.group('year')}〕{int(m.group('seq'))}号"
+
+
+def find_doc_numbers(text: str) -> list[str]:
+    seen: list[str] = []
+    for m in DOC_NUMBER_RE.finditer(text):
+        number = normalise_doc_number(m.group(0))
+        if number not in seen:
+            seen.append(number)
+    return seen
+
+
+def parse_request(text: str, *, channel: str | None = None, received: str | None = None) -> Request:
+    """Parse pasted free text.  Traditional characters and full-width forms are normalised first."""
+    clean = normalize(text).text.strip()
+    applicant = _parse_applicant(clean)
+    items = split_items(clean)
+    request = Request(
+        text=clean,
+        applicant=applicant,
+        items=items,
+        doc_numbers=find_doc_numbers(clean),
+        dates=_unique(m.group(0) for m in DATE_RE.finditer(clean)),
+        periods=_unique(m.group(0) for m in PERIOD_RE.finditer(clean)),
+        delivery=[form for form, cues in DELIVERY_FORMS.items() if any(c in clean for c in cues)],
+        channel=channel or _detect_channel(clean),
+        received=received,
+    )
+    request.missing = completeness(request)
+    return request
+
+
+def parse_form(path: Path) -> Request:
+    """Parse a structured request form (YAML or JSON) with fields; Chinese errors name the file and field."""
+    name = Path(path).name
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RequestFormError(f"{name}：无法读取申请表（{exc.__class__.__name__}），请确认文件为 UTF-8 编码") from None
+    try:
+        data = json.loads(raw) if Path(path).suffix.lower() == ".json" else yaml.safe_load(raw)
+    except (json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise RequestFormError(f"{name}：申请表格式错误（{str(exc).splitlines()[0]}）") from None
+    if not isinstance(data, dict):
+        raise RequestFormError(f"{name}：申请表应为键值结构（如 申请人: …，申请内容: …）")
+    get = _field_getter(data)
+    content = get("content", "申请内容", "request", "items", "所需信息")
+    if content is None:
+        raise RequestFormError(f"{name}：缺少字段“申请内容”（content）")
+    if isinstance(content, list):
+        item_texts = [str(x).strip() for x in content if str(x).strip()]
+    elif isinstance(content, str):
+        item_texts = [x.text for x in split_items(normalize(content).text)]
+    else:
+        raise RequestFormError(f"{name}：字段“申请内容”应为文本或列表")
+    applicant = Applicant(
+        name=_str(get("name", "姓名", "申请人", "applicant")),
+        organisation=_str(get("organisation", "单位名称", "申请单位", "organization")),
+        id_document=_str(get("id_document", "身份证号", "证件号码", "统一社会信用代码")),
+        phone=_str(get("phone", "联系电话", "电话", "手机")),
+        email=_str(get("email", "电子邮箱", "邮箱")),
+        address=_str(get("address", "通讯地址", "联系地址", "地址")),
+    )
+    applicant.kind = "organisation" if applicant.organisation else ("person" if applicant.name else "unknown")
+    delivery = get("delivery", "获取方式", "提供方式", "形式要求")
+    delivery_list = delivery if isinstance(delivery, list) else ([delivery] if delivery else [])
+    full_text = "\n".join(item_texts)
+    items = [_make_item(i + 1, t) for i, t in enumerate(item_texts)]
+    request = Request(
+        text=full_text,
+        applicant=applicant,
+        items=items,
+        doc_numbers=find_doc_numbers(full_text),
+        dates=_unique(m.group(0) for m in DATE_RE.finditer(full_text)),
+        periods=_unique(m.group(0) for m in PERIOD_RE.finditer(full_text)),
+        delivery=[str(d) for d in delivery_list],
+        channel=_str(get("channel", "提交方式", "申请方式")),
+        received=_str(get("received", "收到日期", "收到申请日期")),
+        source="form",
+    )
+    request.missing = completeness(request)
+    return request
+
+
+def split_items(text: str) -> list[Item]:
+    """Split a multi-item request into items (numbered lines or 1、2、 … inline lists)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    numbered = [i for i, line in enumerate(lines) if ITEM_START_RE.match(line)]
+    pieces: list[str] = []
+    if len(numbered) >= 2:
+        for k, start in enumerate(numbered):
+            end = numbered[k + 1] if k + 1 < len(numbered) else len(lines)
+            block = [lines[start]] + [ln for ln in lines[start + 1:end] if not _is_trailer(ln)]
+            pieces.append(ITEM_START_RE.sub("", " ".join(block), count=1).strip())
+    else:
+        inline = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]\s*(?!\d)", text)
+        inline = [p.strip(" ；;。，,\n") for p in inline if p and p.strip(" ；;。，,\n")]
+        if len(inline) >= 3:
+            # the first piece is the lead-in ("申请公开以下信息："), the rest are items
+            pieces = [p for p in inline[1:] if len(p) >= 4]
+        if len(pieces) < 2:
+            pieces = _request_sentences(text)
+    return [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
+
+
+def _make_item(index: int, text: str) -> Item:
+    return Item(
+        index=index,
+        text=text,
+        doc_numbers=find_doc_numbers(text),
+        dates=_unique(m.group(0) for m in DATE_RE.finditer(text)),
+        periods=_unique(m.group(0) for m in PERIOD_RE.finditer(text)),
+    )
+
+
+def _request_sentences(text: str) -> list[str]:
+    sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
+    wanted = [s for s in sentences if any(v in s for v in REQUEST_VERBS) and not _is_applicant_line(s)]
+    if wanted:
+        return [" ".join(wanted)] if len(wanted) <= 2 else wanted
+    body = [s for s in sentences if not _is_applicant_line(s)]
+    return [" ".join(body)] if body else []
+
+
+def _is_applicant_line(sentence: str) -> bool:
+    return bool(re.match(r"\s*(申请人|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
+
+
+def _is_trailer(line: str) -> bool:
+    return _is_applicant_line(line) or bool(re.match(r"\s*(此致|敬礼|申请日期|\d{4}年\d{1,2}月\d{1,2}日$)", line))
+
+
+def _parse_applicant(text: str) -> Applicant:
+    applicant = Applicant()
+    org = ORG_RE.search(text)
+    name = NAME_RE.search(text)
+    if org:
+        applicant.organisation = org.group("v")
+        applicant.kind = "organisation"
+    if name:
+        applicant.name = name.group("v")
+        if applicant.kind == "unknown":
+            applicant.kind = "person"
+    id_match = ID_RE.search(text) or (USCC_RE.search(text) if org else None)
+    if id_match:
+        applicant.id_document = id_match.group(0)
+    phone = MOBILE_RE.search(text) or LANDLINE_RE.search(text)
+    if phone:
+        applicant.phone = phone.group(0)
+    email = EMAIL_RE.search(text)
+    if email:
+        applicant.email = email.group(0)
+    address = ADDRESS_RE.search(text)
+    if address:
+        applicant.address = address.group("v").strip()
+    applicant.lawyer = bool(LAWYER_RE.search(text))
+    return applicant
+
+
+def completeness(request: Request) -> list[str]:
+    """第二十九条第二款: list the missing elements in Chinese (empty when complete)."""
+    missing = []
+    a = request.applicant
+    if not a.display_name:
+        missing.append("申请人的姓名或者名称")
+    if not a.id_document and request.source == "text" and "身份证" not in request.text and "营业执照" not in request.text:
+        missing.append("申请人的身份证明（身份证件或营业执照等的复印件或号码）")
+    if not a.contact_known():
+        missing.append("申请人的联系方式（电话、通讯地址或电子邮箱）")
+    if not request.items or all(_too_vague(item.text) for item in request.items):
+        missing.append("申请公开的政府信息的名称、文号或者便于查询的其他特征性描述")
+    if not request.delivery:
+        missing.append("申请公开的政府信息的形式要求，包括获取信息的方式、途径（如纸质、电子邮件、邮寄、当面领取）")
+    return missing
+
+
+GENERIC_RE = re.compile(
+    r"请|申请|要求|公开|提供|获取|贵局|贵单位|你局|你单位|贵机关|贵府|本人|我|所有|全部|一切|相关|有关|的|文件|信息|材料|资料|"
+    r"政府信息|近[一二三四五六七八九十两\d]{1,3}年|那个|这个|东西|事情|情况"
+)
+
+
+def _too_vague(text: str) -> bool:
+    """No name, 文号 or characteristic description left once generic words are removed (第二十九条第二款第（二）项)."""
+    if "《" in text or DOC_NUMBER_RE.search(text):
+        return False
+    stripped = re.sub(r"[\s，。、；：,.;:！!？?]", "", text)
+    return len(GENERIC_RE.sub("", stripped)) < 4
+
+
+def _detect_channel(text: str) -> str | None:
+    for channel, cues in CHANNELS.items():
+        if any(c in text for c in cues):
+            return channel
+    return None
+
+
+def _field_getter(data: dict):
+    def get(*names):
+        for n in names:
+            if n in data and data[n] not in (None, ""):
+                return data[n]
+        return None
+
+    return get
+
+
+def _str(value) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _unique(values) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        v = re.sub(r"\s+", "", v)
+        if v not in out:
+            out.append(v)
+    return out
