@@ -1,0 +1,177 @@
+"""Tests for reviewer.normalize: conversions, whitespace, and the offset map back to the original."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.normalize import KEPT_FULLWIDTH, Normalized, _normalize_vectorized, normalize, translation_table
+
+# ----------------------------------------------------------------------------------------------------
+# specific conversions
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("國家祕密", "国家秘密"),
+        ("申請", "申请"),
+        ("號", "号"),
+        ("資訊公開條例", "资讯公开条例"),
+        ("ＡＢＣｘｙｚ０１２３４５６７８９", "ABCxyz0123456789"),
+        ("＠＋－＿．／＊", "@+-_./*"),
+        ("ｗｗｗ．ｇｏｖ．ｃｎ", "www.gov.cn"),
+        ("（一）依据第十五条：", "（一）依据第十五条："),
+        ("。，、：；！？“”‘’〔〕【】《》", "。，、：；！？“”‘’〔〕【】《》"),
+        ("机密★１年", "机密★1年"),
+        ("乾坤", "乾坤"),  # valid simplified text stays
+        ("國\u3000家", "国 家"),
+        ("a\u00a0b\u2003c\u202fd", "a b c d"),
+    ],
+)
+def test_conversions(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+def test_one_to_one_conversions_keep_offsets() -> None:
+    source = "申請人：張三，身份證號碼１１０１０１"
+    result = normalize(source)
+    assert len(result.text) == len(source)
+    assert list(result.to_orig) == list(range(len(source) + 1))
+    start = result.text.index("张三")
+    assert source[slice(*result.orig_span(start, start + 2))] == "張三"
+
+
+def test_kept_fullwidth_are_really_kept() -> None:
+    table = translation_table()
+    for char in KEPT_FULLWIDTH:
+        assert ord(char) not in table
+    assert all(len(value) == 1 for value in table.values())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a  \t b", "a b"),
+        ("a\n\nb", "a\n\nb"),
+        ("a\n\n\n\n\nb", "a\n\nb"),
+        ("a\n \n\t\n b", "a\n\n b"),
+        ("a\n \nb", "a\n \nb"),
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("a\r\n\r\n\r\n\r\nb", "a\n\nb"),
+        ("第一页\n\f\n第二页", "第一页\n\n第二页"),
+        ("国家\u200b秘密", "国家秘密"),
+        ("\ufeff开头", "开头"),
+        ("x \u200b y", "x y"),
+        ("\u3000\u3000首行缩进", " 首行缩进"),
+    ],
+)
+def test_whitespace_and_newlines(source: str, expected: str) -> None:
+    assert normalize(source).text == expected
+
+
+def test_collapsed_runs_map_to_whole_original_run() -> None:
+    source = "甲   乙\r\n\r\n\r\n丙\u200b丁"
+    result = normalize(source)
+    assert result.text == "甲 乙\n\n丙丁"
+    space = result.text.index(" ")
+    assert result.orig_span(space, space + 1) == (1, 4)
+    newlines = result.text.index("\n")
+    assert source[slice(*result.orig_span(newlines, newlines + 2))] == "\r\n\r\n\r\n"
+    ding = result.text.index("丁")
+    assert source[slice(*result.orig_span(ding, ding + 1))] == "丁"
+    bing = result.text.index("丙")
+    assert source[slice(*result.orig_span(bing, bing + 2))] == "丙\u200b丁"
+
+
+def test_empty_text() -> None:
+    result = normalize("")
+    assert result.text == ""
+    assert list(result.to_orig) == [0]
+    assert result.orig_span(0, 0) == (0, 0)
+
+
+def test_orig_span_rejects_bad_offsets() -> None:
+    result = normalize("abc")
+    with pytest.raises(IndexError):
+        result.orig_span(0, 4)
+    with pytest.raises(ValueError):
+        result.orig_span(2, 1)
+
+
+def test_offsets_are_python_ints() -> None:
+    result = normalize("申請  人")
+    start, end = result.orig_span(0, 2)
+    assert type(start) is int and type(end) is int
+    assert type(result.to_orig[1]) is int
+
+
+def test_throughput() -> None:
+    """Runs on every document: a few MB must normalise well under a second (typically ~0.1 s)."""
+    block = "依據《中華人民共和國政府信息公開條例》第十五條，申請人（身份證號：ＸＸＸ）　住址保密。\r\n\r\n\r\n"
+    text = block * (4 * 1024 * 1024 // len(block.encode("utf-8")))
+    normalize("warm up the tables")
+    started = time.perf_counter()
+    result = normalize(text)
+    elapsed = time.perf_counter() - started
+    assert "依据《中华人民共和国政府信息公开条例》第十五条" in result.text
+    assert elapsed < 2.0, elapsed
+
+
+# ----------------------------------------------------------------------------------------------------
+# properties
+
+ALPHABET = list("aB1。，（）國號申請人中文★") + list("Ａｂ１＠．") + [" ", "\t", "\u3000", "\xa0", "\n", "\r", "\f", "\u200b", "\ufeff"]
+texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=80)
+
+
+def _splits_collapsed_newlines(result: Normalized, index: int) -> bool:
+    """True when ``index`` falls between the two line breaks a run of 3+ breaks was reduced to."""
+    return 0 < index < len(result.text) and result.text[index - 1] == "\n" == result.text[index]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_offset_map_shape(source: str) -> None:
+    result = normalize(source)
+    to_orig = list(result.to_orig)
+    assert len(to_orig) == len(result.text) + 1
+    assert to_orig[-1] == len(source)
+    assert all(a < b for a, b in zip(to_orig[:-1], to_orig[1:], strict=True))  # strictly increasing
+    # every kept character comes from the character it maps to
+    for index, char in enumerate(result.text):
+        assert normalize(source[to_orig[index]]).text == char
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.data())
+def test_orig_span_round_trip(source: str, data: st.DataObject) -> None:
+    result = normalize(source)
+    start = data.draw(st.integers(0, len(result.text)))
+    end = data.draw(st.integers(start, len(result.text)))
+    if _splits_collapsed_newlines(result, start) or _splits_collapsed_newlines(result, end):
+        return
+    orig_start, orig_end = result.orig_span(start, end)
+    assert 0 <= orig_start <= orig_end <= len(source)
+    assert normalize(source[orig_start:orig_end]).text == result.text[start:end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_idempotent_and_no_long_runs(source: str) -> None:
+    once = normalize(source).text
+    assert normalize(once).text == once
+    assert "  " not in once
+    assert "\n\n\n" not in once
+    assert "\r" not in once and "\u3000" not in once and "\u200b" not in once
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_short_text_path_matches_vectorised_path(source: str) -> None:
+    fast, vectorised = normalize(source), _normalize_vectorized(source)
+    assert fast.text == vectorised.text
+    assert list(fast.to_orig) == list(vectorised.to_orig)
