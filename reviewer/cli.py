@@ -12,6 +12,9 @@ import sys
 import typer
 
 from reviewer import __version__
+from reviewer.cli_zh import install as _install_zh
+
+_install_zh()
 
 app = typer.Typer(
     name="reviewer",
@@ -19,6 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -25,7 +25,7 @@ MAX_PASTE_BYTES = 5 * 1024 * 1024
 
 
 def register(app: typer.Typer) -> None:
-    app.command("review", help=REVIEW_HELP)(review)
+    app.command("review", help=REVIEW_HELP, options_metavar="[选项]")(review)
 
 
 def review(
@@ -36,6 +36,10 @@ def review(
     received: str | None = typer.Option(None, "--received", help="收到申请日期 YYYY-MM-DD（按第三十一条确定）。"),
     channel: str | None = typer.Option(None, "--channel", help="申请方式：当面、邮寄、网络、传真。"),
     stage: str | None = typer.Option(None, "--stage", help="过程性信息所涉决策阶段：pending（尚在讨论）或 decided（已作出决定）。"),
+    procedure: str | None = typer.Option(
+        None, "--procedure",
+        help="程序进展：corrected（已补正一次）、correction_lapsed（逾期未补正）、fee_unpaid（逾期未缴费）、"
+             "reasons_unreasonable（说明理由后理由不合理）、withdrawn（申请人撤回）。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、markdown。"),
     letter: Path | None = typer.Option(None, "--letter", help="将答复书（或补正告知书）另存为 .docx。"),
     redact_dir: Path | None = typer.Option(None, "--redact-dir", help="部分公开时，将遮盖后的候选文件副本和遮盖记录写入该目录。"),
@@ -60,13 +64,17 @@ def review(
         _fail(f"未知的申请方式：{channel}（可选：{'、'.join(CHANNELS)}）")
     if stage is not None and stage not in ("pending", "decided"):
         _fail("--stage 只能是 pending 或 decided")
+    from reviewer.review.decide import PROCEDURES
+
+    if procedure is not None and procedure not in PROCEDURES:
+        _fail(f"--procedure 只能是：{'、'.join(PROCEDURES)}")
     for doc in docs:
         if not doc.exists():
             _fail(f"找不到候选文件：{doc}")
     options = ReviewOptions(docs=list(docs), catalog=catalog, profile=profile, received=_date(received, "--received"),
                             channel=channel, stage=stage, threshold=threshold, use_model=not no_model,
                             model_dir=model_dir, today=_date(today, "--today") or dt.date.today(),
-                            show_values=show_values)
+                            show_values=show_values, procedure=procedure)
     form_path = None
     text = None
     if file and file != "-" and Path(file).suffix.lower() in (".yaml", ".yml", ".json"):

@@ -21,7 +21,7 @@ SCREEN_HELP = """审查文件、文件夹或粘贴的文本，标记可能不宜
 
 
 def register(app: typer.Typer) -> None:
-    app.command("screen", help=SCREEN_HELP)(screen)
+    app.command("screen", help=SCREEN_HELP, options_metavar="[选项]")(screen)
 
 
 def screen(

@@ -55,6 +55,14 @@ AGENCY_RE = re.compile(
     r"(?:人民政府|管理局|监督管理局|局|委员会|委|办公室|办|厅|分局|中心|管委会|公司)"
 )
 OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + AGENCY_RE.pattern + r")(?:制作|作出|印发|发布|下发|出具|保存|审批|批复)")
+# Outcomes fixed by what happened in the procedure, not by the request text (``--procedure``).
+PROCEDURE_CODES = {
+    "correction_lapsed": "other.correction_lapsed",  # 第三十条: 逾期不补正
+    "fee_unpaid": "other.fee_unpaid",  # 第四十二条: 逾期未缴费
+    "reasons_unreasonable": "no_action.excessive",  # 第三十五条: 说明理由后理由不合理
+    "withdrawn": "other.other",  # 申请人撤回申请
+}
+PROCEDURES = ("corrected", *PROCEDURE_CODES)
 NO_DOCS_PRIOR = {
     "unavailable.not_held": 0.5,
     "disclose": 0.25,
@@ -76,6 +84,8 @@ class DocumentView:
     withheld: list[Finding]  # separable spans to withhold (severity withhold, score ≥ threshold)
     markings: list[Finding]  # 工作秘密 / 内部资料 marks: need a real ground
     error: str | None = None
+    title: str = ""  # file name and first line, used to link the document to a requested item
+    messages: dict[str, list[str]] = field(default_factory=dict)  # ground → rule messages (no personal data)
 
 
 @dataclass
@@ -94,12 +104,15 @@ class Decision:
     catalog_matches: list[dict | None]
     item_codes: list[str]
     warnings: list[str] = field(default_factory=list)
+    letter_reasons: list[str] = field(default_factory=list)  # applicant-facing: no probabilities
+    item_reasons: list[list[str]] = field(default_factory=list)  # applicant-facing, per requested item
 
 
 def view_document(result, threshold: float = 0.5) -> DocumentView:
     """Reduce a ScreenResult to the grounds that matter for the decision."""
+    name = result.path.rsplit("/", 1)[-1]
     if result.status != "ok":
-        return DocumentView(result.path, result.status, result.verdict, {}, {}, [], [], result.error)
+        return DocumentView(result.path, result.status, result.verdict, {}, {}, [], [], result.error, name)
     document_grounds: dict[str, float] = {}
     span_grounds: dict[str, float] = {}
     markings = [f for f in result.findings if f.category == "state_secret" and f.severity == "review"]
@@ -118,8 +131,15 @@ def view_document(result, threshold: float = 0.5) -> DocumentView:
             span_grounds[category] = p
     withheld = [f for f in result.findings
                 if f.category in SPAN_GROUNDS and f.severity == "withhold" and f.score >= threshold]
+    messages: dict[str, list[str]] = {}
+    for f in result.findings:
+        if f.severity != "info":
+            text = f.explanation.get("message", "").rstrip("。")
+            if text and text not in messages.setdefault(f.category, []):
+                messages[f.category].append(text)
+    first_line = next((line.strip() for line in result.text.splitlines() if line.strip()), "")[:80]
     return DocumentView(result.path, result.status, result.verdict, document_grounds, span_grounds, withheld,
-                        markings)
+                        markings, None, f"{name} {first_line}", messages)
 
 
 def document_distribution(views: list[DocumentView], threshold: float, stage: str | None) -> tuple[dict[str, float], list[str]]:
@@ -162,27 +182,31 @@ def document_distribution(views: list[DocumentView], threshold: float, stage: st
 
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
            *, threshold: float = 0.5, stage: str | None = None, agency_name: str | None = None,
-           history: dict | None = None) -> Decision:
+           history: dict | None = None, procedure: str | None = None) -> Decision:
     reasons: list[str] = []
     actions: list[str] = []
     warnings: list[str] = []
     probabilities = triage_result.probabilities
     p_ordinary = probabilities.get("ordinary", 0.0)
     other_agency = detect_other_agency(request.text, agency_name)
-    if views:
-        doc_dist, notes = document_distribution(views, threshold, stage)
-        warnings.extend(notes)
-    else:
-        doc_dist = dict(NO_DOCS_PRIOR)
-        if other_agency:
-            doc_dist["unavailable.other_agency"] = 0.55
-            doc_dist["unavailable.not_held"] = 0.25
+    links = link_documents(request.items, views)
+    item_dists: list[dict[str, float]] = []
+    for position, item in enumerate(request.items):
+        match = catalog_matches[position] if position < len(catalog_matches) else None
+        item_dist, notes = item_distribution(links.get(item.index, []), match, threshold, stage, other_agency)
+        item_dists.append(item_dist)
+        warnings.extend(n for n in notes if n not in warnings)
+    if not item_dists:
+        item_dists = [item_distribution(views, None, threshold, stage, other_agency)[0]]
+    doc_dist = _mean(item_dists)
+    item_tops = [max(d, key=d.get) for d in item_dists]
+    released = {"disclose", "disclose.published"}
+    if any(t in released for t in item_tops) and any(t.startswith("withhold.") or t == "partial" for t in item_tops):
+        # Some items are provided and others withheld: one reply that separates them (第三十七条).
+        doc_dist["partial"] = doc_dist.get("partial", 0.0) + 0.5
+        total = sum(doc_dist.values())
+        doc_dist = {k: v / total for k, v in doc_dist.items()}
     matched = [m for m in catalog_matches if m is not None]
-    if matched:
-        share = len(matched) / max(1, len(catalog_matches))
-        strength = share * (sum(m["score"] for m in matched) / len(matched)) / 100.0
-        doc_dist = {k: v * (1.0 - strength) for k, v in doc_dist.items()}
-        doc_dist["disclose.published"] = doc_dist.get("disclose.published", 0.0) + strength
     scores: dict[str, float] = {}
     for code, p in probabilities.items():
         if code != "ordinary":
@@ -197,6 +221,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if history:
         for code, p in history.get("candidates", {}).items():
             scores[code] = max(scores.get(code, 0.0), p)
+    if procedure == "corrected" and "other.correction" in scores:
+        # 补正 is one-time (第三十条, pitfall 8): after a 补正 round an unclear request is 无法提供.
+        scores["unavailable.unclear"] = scores.pop("other.correction")
+    if procedure in PROCEDURE_CODES:
+        scores[PROCEDURE_CODES[procedure]] = max(scores.values(), default=0.0) + 1.0
     total = sum(scores.values()) or 1.0
     ranked = sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1])
     code = ranked[0][0]
@@ -234,6 +263,20 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         if code == "partial":
             n = sum(len(v.withheld) for v in views)
             reasons.append(f"不宜公开的内容可以区分处理：共 {n} 处需遮盖，其余内容予以提供（第三十七条）。")
+    if code == "unavailable.unclear":
+        reasons.append("申请人已补正一次，申请内容仍不明确；补正只能一次性告知，不再重复补正（第三十条）。")
+    if code == "other.correction_lapsed":
+        reasons.append("申请人无正当理由逾期不补正，视为放弃申请，本机关不再处理（第三十条）。")
+    if code == "other.fee_unpaid":
+        reasons.append("申请人逾期未按收费通知缴纳信息处理费，本机关不再处理（第四十二条）。")
+    if code == "no_action.excessive":
+        reasons.append("已要求申请人说明理由，经审核理由不合理，按第三十五条不予处理。")
+        actions.append("核对说明理由告知书的送达记录和申请人的回复，留存备查（第三十五条）。")
+    if code == "no_action.duplicate" and history:
+        for line in history.get("evidence", []):
+            reasons.append(line)
+    if code == "other.other":
+        reasons.append("其他处理（如申请人撤回申请），请写明具体情况。")
     if code == "disclose":
         reasons.append("候选文件未发现达到阈值的不予公开情形，可以公开（第三十六条第（二）项）。")
     if code == "disclose.published":
@@ -262,15 +305,86 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     unreadable = [v for v in views if v.status != "ok"]
     for v in unreadable:
         warnings.append(f"候选文件《{_name(v.path)}》未能审查：{v.error}")
-    item_codes = [_item_code(code, m) for m in catalog_matches] if catalog_matches else []
+    request_level = code not in doc_dist and code != "withhold.state_secret"
+    item_codes = [code if request_level else top for top in item_tops]
+    letter_reasons = []
+    if code.startswith("withhold.") or code == "partial":
+        letter_reasons = _ground_reasons(views, threshold)
+    elif code == "other.correction":
+        letter_reasons = [f"缺少{m}" for m in request.missing]
+    else:
+        letter_reasons = [r for r in reasons if "概率" not in r and "线索" not in r]
+    item_reasons = [_ground_reasons(links.get(item.index, []), threshold) for item in request.items]
     return Decision(code, ranked, reasons, actions, extra_articles, views, grounds, third_party,
-                    bool(marked), process_needed, other_agency, catalog_matches, item_codes, warnings)
+                    bool(marked), process_needed, other_agency, catalog_matches, item_codes, warnings,
+                    letter_reasons, item_reasons)
 
 
-def _item_code(overall: str, match: dict | None) -> str:
-    if match is not None and overall not in ("other.correction",) and not overall.startswith("no_action"):
-        return "disclose.published"
-    return overall
+def _ground_reasons(views: list[DocumentView], threshold: float) -> list[str]:
+    """Applicant-facing reasons: what each exempt document is (rule messages, no probabilities)."""
+    reasons = []
+    for view in views:
+        for ground, p in view.document_grounds.items():
+            if p >= threshold:
+                what = "；".join(view.messages.get(ground, [])[:3])
+                reasons.append(f"《{_name(view.path)}》{what}" if what else f"《{_name(view.path)}》属于{CATEGORY_LABELS[ground]}")
+    return reasons
+
+
+def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentView]]:
+    """Attach each candidate document to the requested item it best matches (shared tokens of the item
+    and the document's name and first line); documents matching no item go to every item left without one."""
+    from reviewer.review.catalog import _title_tokens
+
+    links: dict[int, list[DocumentView]] = {item.index: [] for item in items}
+    if len(items) <= 1:
+        for item in items:
+            links[item.index] = list(views)
+        return links
+    item_tokens = {item.index: _title_tokens(item.text) for item in items}
+    unassigned = []
+    for view in views:
+        doc_tokens = _title_tokens(view.title)
+        best, best_index = 0.0, None
+        for index, tokens in item_tokens.items():
+            if tokens:
+                overlap = len(tokens & doc_tokens) / len(tokens)
+                if overlap > best:
+                    best, best_index = overlap, index
+        if best_index is not None and best >= 0.25:
+            links[best_index].append(view)
+        else:
+            unassigned.append(view)
+    for index in links:
+        if not links[index]:
+            links[index] = list(unassigned)
+    return links
+
+
+def item_distribution(views: list[DocumentView], match: dict | None, threshold: float, stage: str | None,
+                      other_agency: str | None) -> tuple[dict[str, float], list[str]]:
+    """Distribution over document-level codes for one item: its documents, then the catalog match."""
+    notes: list[str] = []
+    if views:
+        dist, notes = document_distribution(views, threshold, stage)
+    else:
+        dist = dict(NO_DOCS_PRIOR)
+        if other_agency:
+            dist["unavailable.other_agency"] = 0.55
+            dist["unavailable.not_held"] = 0.25
+    if match is not None:
+        strength = match["score"] / 100.0
+        dist = {k: v * (1.0 - strength) for k, v in dist.items()}
+        dist["disclose.published"] = dist.get("disclose.published", 0.0) + strength
+    return dist, notes
+
+
+def _mean(dists: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for d in dists:
+        for k, v in d.items():
+            out[k] = out.get(k, 0.0) + v / len(dists)
+    return out
 
 
 def _ensure_three(ranked: list[tuple[str, float]], code: str) -> list[tuple[str, float]]:

@@ -29,6 +29,7 @@ class ReviewOptions:
     today: dt.date | None = None
     show_values: bool = False
     history: dict | None = None
+    procedure: str | None = None  # corrected | correction_lapsed | fee_unpaid | reasons_unreasonable | withdrawn
 
 
 @dataclass
@@ -139,7 +140,8 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
     screen_results = [screener.screen_path(p) for p in options.docs]
     views = [view_document(r, options.threshold) for r in screen_results]
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
-                      stage=options.stage, agency_name=profile.name, history=options.history)
+                      stage=options.stage, agency_name=profile.name, history=options.history,
+                      procedure=options.procedure)
     warnings.extend(decision.warnings)
     from reviewer.review.replytypes import load_reply_types
 
@@ -179,12 +181,12 @@ def _letters(request, decision, screen_results, deadline, profile, options: Revi
                 # A description, never the withheld content itself: it is printed in the letter.
                 types_withheld.append(L.WithheldPart(
                     text=f"《{Path(result.path).name}》中的{f.explanation.get('message', '').rstrip('。').replace('发现', '')}",
-                    ground=f.category, basis=None,
-                    reason=f"{CATEGORY_LABELS[f.category]}（{f.explanation.get('message', '')}）"))
+                    ground=f.category, basis=None, reason=None))
     items = []
     item_codes = decision.item_codes or [decision.code] * len(request.items)
-    for item, code in zip(request.items, item_codes):
-        items.append(L.RequestItem(text=item.text, code=code,
+    item_reasons = decision.item_reasons or [[] for _ in request.items]
+    for item, code, reasons in zip(request.items, item_codes, item_reasons):
+        items.append(L.RequestItem(text=item.text, code=code, reasons=reasons if code.startswith("withhold.") else [],
                                    withheld=types_withheld if code == "partial" else []))
     published = []
     for match in decision.catalog_matches:
@@ -199,7 +201,7 @@ def _letters(request, decision, screen_results, deadline, profile, options: Revi
         channel=request.channel,
         missing=list(request.missing),
         items=items,
-        reasons=list(decision.reasons),
+        reasons=list(decision.letter_reasons),
         citations=list(decision.extra_articles) if decision.code == "partial" else [],
         other_agency=L.OtherAgency(name=decision.other_agency) if decision.other_agency else None,
         published=published,

@@ -254,6 +254,7 @@ def split_items(text: str) -> list[Item]:
             pieces = [p for p in inline[1:] if len(p) >= 4]
         if len(pieces) < 2:
             pieces = _request_sentences(text)
+    pieces = [piece.strip().rstrip("；;。，,、") for piece in pieces]
     return [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
 
 

@@ -130,8 +130,8 @@ def load_cues(path: Path | None = None) -> list[Cue]:
         if cue_id in seen:
             raise TriageRuleError(f"{where} 字段 id：重复")
         seen.add(cue_id)
-        if raw.get("outcome") not in TRIAGE_LABELS:
-            raise TriageRuleError(f"{where} 字段 outcome：未知的分流结果 {raw.get('outcome')!r}")
+        if raw.get("outcome") not in TRIAGE_LABELS and raw.get("outcome") not in _reply_codes():
+            raise TriageRuleError(f"{where} 字段 outcome：未知的答复类型 {raw.get('outcome')!r}")
         weight = raw.get("weight")
         if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
             raise TriageRuleError(f"{where} 字段 weight：应为 0 到 1 之间的数")
@@ -152,8 +152,16 @@ def load_cues(path: Path | None = None) -> list[Cue]:
     return cues
 
 
+def _reply_codes() -> set[str]:
+    from reviewer.review.replytypes import load_reply_types
+
+    return set(load_reply_types())
+
+
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
     remaining = {label: 1.0 for label in TRIAGE_LABELS}
+    for cue in cues:
+        remaining.setdefault(cue.outcome, 1.0)
     hits: list[CueHit] = []
     for cue in cues:
         found = cue.find(text)
@@ -181,6 +189,8 @@ def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
             terms = [t for t, _ in model.explain(norm, top, k=6)]
     else:
         base = dict(PRIOR)
+    for label in scores:
+        base.setdefault(label, 0.0)  # cue-only outcomes (not learned by the classifier)
     combined = {label: p + scores[label] * (1.0 - p) * CUE_WEIGHT for label, p in base.items()}
     total = sum(combined.values()) or 1.0
     return TriageResult({k: v / total for k, v in combined.items()}, scores, classifier, hits, terms)
