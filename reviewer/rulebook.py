@@ -7,6 +7,8 @@ returns every problem it finds, each naming the file, the rule code and the fiel
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -121,7 +123,7 @@ def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
     for path in paths:
         file = str(path)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = _parse_yaml(path)
         except UnicodeDecodeError:
             problems.append(Problem(file, None, None, "文件不是 UTF-8 编码"))
             continue
@@ -149,6 +151,18 @@ def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
             if not rule_problems:
                 rules.append(rule)
     return rules, problems
+
+
+def _parse_yaml(path: Path):
+    """Parse one YAML file with the C loader when available; cached by (path, size, mtime)."""
+    stat = path.stat()
+    return _parse_yaml_cached(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_yaml_cached(path: str, size: int, mtime_ns: int):
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - safe loader
 
 
 def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tuple[Rule | None, list[Problem]]:
@@ -295,7 +309,15 @@ def _regex_error(pattern: str) -> str | None:
 
 
 def load_rules(rules_dir: Path | str | None = None) -> list[Rule]:
-    rules, problems = check_rule_files(rule_files(rules_dir))
+    """Load and validate the rule files (cached per set of file versions; callers get their own copy)."""
+    files = rule_files(rules_dir)
+    key = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return copy.deepcopy(_load_rules_cached(key))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules_cached(key) -> list[Rule]:
+    rules, problems = check_rule_files([Path(entry[0]) for entry in key])
     if problems:
         raise RuleFileError(problems)
     return rules

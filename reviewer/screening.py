@@ -192,7 +192,7 @@ def classify_passages(model, norm_text: str, norm) -> PassageScores | None:
         return None
     texts = [norm_text[s:e] for s, e in spans]
     proba = model.predict_proba(texts)
-    labels = list(model.labels)
+    labels = [str(c) for c in model.classes_]
     evidence: dict[str, list[str]] = {}
     for j, label in enumerate(labels):
         best = max(range(len(texts)), key=lambda i: proba[i][j])

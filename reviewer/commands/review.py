@@ -40,6 +40,9 @@ def review(
         None, "--procedure",
         help="程序进展：corrected（已补正一次）、correction_lapsed（逾期未补正）、fee_unpaid（逾期未缴费）、"
              "reasons_unreasonable（说明理由后理由不合理）、withdrawn（申请人撤回）。"),
+    applicant_on_file: bool = typer.Option(
+        False, "--applicant-on-file",
+        help="申请人姓名、身份证明、联系方式已由申请表单另行登记（粘贴的只是申请内容），不再据此提示补正。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、markdown。"),
     letter: Path | None = typer.Option(None, "--letter", help="将答复书（或补正告知书）另存为 .docx。"),
     redact_dir: Path | None = typer.Option(None, "--redact-dir", help="部分公开时，将遮盖后的候选文件副本和遮盖记录写入该目录。"),
@@ -74,7 +77,8 @@ def review(
     options = ReviewOptions(docs=list(docs), catalog=catalog, profile=profile, received=_date(received, "--received"),
                             channel=channel, stage=stage, threshold=threshold, use_model=not no_model,
                             model_dir=model_dir, today=_date(today, "--today") or dt.date.today(),
-                            show_values=show_values, procedure=procedure)
+                            show_values=show_values, procedure=procedure,
+                            applicant_on_file=applicant_on_file)
     form_path = None
     text = None
     if file and file != "-" and Path(file).suffix.lower() in (".yaml", ".yml", ".json"):

@@ -186,7 +186,13 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     reasons: list[str] = []
     actions: list[str] = []
     warnings: list[str] = []
-    probabilities = triage_result.probabilities
+    probabilities = dict(triage_result.probabilities)
+    if views:
+        # With documents in hand, what they contain decides the withholding grounds: request-text hints
+        # for those grounds fold back into the ordinary-request share.
+        for code in list(probabilities):
+            if code in WITHHOLD_CODE.values():
+                probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + probabilities.pop(code)
     p_ordinary = probabilities.get("ordinary", 0.0)
     other_agency = detect_other_agency(request.text, agency_name)
     links = link_documents(request.items, views)
@@ -337,7 +343,7 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
     from reviewer.review.catalog import _title_tokens
 
     links: dict[int, list[DocumentView]] = {item.index: [] for item in items}
-    if len(items) <= 1:
+    if len(items) <= 1 or not views:
         for item in items:
             links[item.index] = list(views)
         return links

@@ -29,6 +29,7 @@ class ReviewOptions:
     today: dt.date | None = None
     show_values: bool = False
     history: dict | None = None
+    applicant_on_file: bool = False  # applicant data captured by the online form: do not ask for it again
     procedure: str | None = None  # corrected | correction_lapsed | fee_unpaid | reasons_unreasonable | withdrawn
 
 
@@ -124,6 +125,10 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
             request.received = received_iso
     else:
         request = parse_request(text or "", channel=options.channel, received=received_iso)
+    if options.applicant_on_file:
+        from reviewer.review.request import completeness
+
+        request.missing = completeness(request, applicant_on_file=True)
     models = None
     if options.use_model:
         models, warning = load_models(options.model_dir)

@@ -57,6 +57,10 @@ CHANNELS = {
 ITEM_START_RE = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*[、.．)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
 )
+# More request sentences than this are not a list of items but one long text (e.g. a pasted letter).
+MAX_SENTENCE_ITEMS = 30
+# A numbered list longer than this is cut; the rest stays in the last item, with a warning.
+MAX_ITEMS = 200
 REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
 
 
@@ -254,6 +258,8 @@ def split_items(text: str) -> list[Item]:
             pieces = [p for p in inline[1:] if len(p) >= 4]
         if len(pieces) < 2:
             pieces = _request_sentences(text)
+    if len(pieces) > MAX_ITEMS:
+        pieces = pieces[:MAX_ITEMS - 1] + ["；".join(pieces[MAX_ITEMS - 1:])]
     pieces = [piece.strip().rstrip("；;。，,、") for piece in pieces]
     return [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
 
@@ -272,7 +278,7 @@ def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     wanted = [s for s in sentences if any(v in s for v in REQUEST_VERBS) and not _is_applicant_line(s)]
     if wanted:
-        return [" ".join(wanted)] if len(wanted) <= 2 else wanted
+        return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
     body = [s for s in sentences if not _is_applicant_line(s)]
     return [" ".join(body)] if body else []
 
@@ -312,15 +318,20 @@ def _parse_applicant(text: str) -> Applicant:
     return applicant
 
 
-def completeness(request: Request) -> list[str]:
-    """第二十九条第二款: list the missing elements in Chinese (empty when complete)."""
+def completeness(request: Request, applicant_on_file: bool = False) -> list[str]:
+    """第二十九条第二款: list the missing elements in Chinese (empty when complete).
+
+    ``applicant_on_file``: the applicant's name, identity and contact were captured separately (e.g. by the
+    online form's own fields), so only the description and the form of the information are checked here."""
     missing = []
     a = request.applicant
-    if not a.display_name:
+    if applicant_on_file:
+        pass
+    elif not a.display_name:
         missing.append("申请人的姓名或者名称")
-    if not a.id_document and request.source == "text" and "身份证" not in request.text and "营业执照" not in request.text:
+    if not applicant_on_file and not a.id_document and request.source == "text" and "身份证" not in request.text and "营业执照" not in request.text:
         missing.append("申请人的身份证明（身份证件或营业执照等的复印件或号码）")
-    if not a.contact_known():
+    if not applicant_on_file and not a.contact_known():
         missing.append("申请人的联系方式（电话、通讯地址或电子邮箱）")
     if not request.items or all(_too_vague(item.text) for item in request.items):
         missing.append("申请公开的政府信息的名称、文号或者便于查询的其他特征性描述")

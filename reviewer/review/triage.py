@@ -182,7 +182,7 @@ def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
     terms: list[str] = []
     if model is not None:
         proba = model.predict_proba([norm])[0]
-        classifier = {label: float(p) for label, p in zip(model.labels, proba)}
+        classifier = {str(label): float(p) for label, p in zip(model.classes_, proba)}
         base = {label: classifier.get(label, 0.0) for label in TRIAGE_LABELS}
         top = max(classifier, key=classifier.get)
         if hasattr(model, "explain"):
