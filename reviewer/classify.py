@@ -18,12 +18,13 @@ def load_models(model_dir: Path | None = None):
     if key in _cache:
         return _cache[key], None
     try:
-        from reviewer.model.default import get_models
+        from reviewer.model.default import get_active_models, get_models
         from reviewer.model.errors import ModelError
     except ImportError:  # pragma: no cover - the model package is part of the project
         return None, "提示：分类器模块不可用，仅使用规则审查。"
     try:
-        models = get_models(model_dir)
+        # No directory given: the newest model the office trained, else the default built from corpora/.
+        models = get_models(model_dir) if model_dir is not None else get_active_models()
     except ModelError as exc:
         return None, f"提示：分类器未加载（{exc}），仅使用规则审查。"
     _cache[key] = models

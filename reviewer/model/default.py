@@ -1,0 +1,130 @@
+"""The default models: built from ``corpora/`` on first use, cached, loaded safely afterwards.
+
+``get_models()`` returns the models built deterministically (fixed seed) from the seed corpus,
+cached under ``cache_dir()/models/<key>/`` where the key hashes the corpus files, the jieba user
+dictionary, the training recipe and the scikit-learn version; any change rebuilds.  The cache is
+loaded through the same checks as any model directory (card, SHA-256, allow-listed types); a cache
+that fails them is rebuilt, never trusted.  ``get_models(path)`` loads a given model directory (or
+the latest ``model-vNNN`` inside a base directory).  ``get_active_models()`` prefers the newest
+version trained by the office (``data_dir()/models``) and falls back to the default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from reviewer.model.classifiers import DEFAULT_SEED
+from reviewer.model.errors import ModelError
+from reviewer.model.persist import (
+    CARD_NAME,
+    LoadedModels,
+    list_versions,
+    load_model_dir,
+    version_number,
+)
+
+RECIPE_VERSION = "1"  # bump when features, classifiers or training change
+_lock = threading.Lock()
+_loaded: dict[str, LoadedModels] = {}
+
+
+def latest_model_dir(base: Path) -> Path | None:
+    """The newest ``model-vNNN`` directory with a card under ``base`` (None if there is none)."""
+    versions = [p for p in list_versions(base) if (p / CARD_NAME).is_file()]
+    return versions[-1] if versions else None
+
+
+def default_cache_key(corpus_dir: Path, seed: int = DEFAULT_SEED) -> str:
+    import sklearn
+
+    from reviewer.model.corpus import corpus_hash
+
+    h = hashlib.sha256()
+    for part in (corpus_hash(corpus_dir), RECIPE_VERSION, sklearn.__version__, str(seed)):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> Path:
+    """Train the default models on the seed corpus and save them at ``target`` (no cross-validation)."""
+    from reviewer.model.corpus import load_corpus
+    from reviewer.model.persist import encode_training_data, save_model_dir
+    from reviewer.model.training import build_card, drop_rare_classes, fit_models
+
+    corpus = load_corpus(corpus_dir)
+    if len(corpus.requests) == 0 or len(corpus.passages) == 0:
+        raise ModelError(
+            f"种子语料目录 {corpus_dir} 中没有可用的申请或段落样本，无法构建默认模型。"
+        )
+    triage_data, grounds_data = corpus.requests, corpus.passages
+    dropped = drop_rare_classes(triage_data)
+    triage, grounds = fit_models(triage_data, grounds_data, seed=seed)
+    card = build_card(
+        triage, grounds, triage_data, grounds_data, seed,
+        extra={"default": True, "previous": None, "dropped_classes": dropped,
+               "corpus": {"dir": str(corpus_dir), "sha256": corpus.sha256, "files": corpus.files,
+                          "problems": corpus.problems[:50]}},
+    )
+    return save_model_dir(target, triage, grounds, card, encode_training_data(triage_data, grounds_data))
+
+
+def default_model_dir(corpus_dir: Path | None = None, seed: int = DEFAULT_SEED, build: bool = True) -> Path:
+    """Path of the cached default model directory, building it if needed."""
+    from reviewer.paths import CORPORA_DIR, cache_dir
+
+    corpus_dir = Path(corpus_dir) if corpus_dir else CORPORA_DIR
+    target = cache_dir() / "models" / default_cache_key(corpus_dir, seed)
+    if build and not (target / CARD_NAME).is_file():
+        try:
+            build_default(corpus_dir, target, seed)
+        except ModelError:
+            if not (target / CARD_NAME).is_file():  # another process may have won the race
+                raise
+    return target
+
+
+def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, seed: int = DEFAULT_SEED) -> LoadedModels:
+    """Load models: ``model_dir`` (a version directory, or a base holding versions), else the default."""
+    if model_dir is not None:
+        path = Path(model_dir)
+        if version_number(path) is None and not (path / CARD_NAME).is_file():
+            latest = latest_model_dir(path)
+            if latest is None:
+                raise ModelError(f"目录 {path} 中没有模型（model-vNNN）。")
+            path = latest
+        return _load_cached(path)
+    with _lock:
+        path = default_model_dir(corpus_dir, seed)
+        try:
+            return _load_cached(path)
+        except ModelError as exc:
+            print(f"默认模型缓存不可用，将重新构建：{exc}", file=sys.stderr)
+            _loaded.pop(str(path.resolve()), None)
+            shutil.rmtree(path, ignore_errors=True)
+            path = default_model_dir(corpus_dir, seed)
+            return _load_cached(path)
+
+
+def get_active_models(corpus_dir: Path | None = None) -> LoadedModels:
+    """The newest office-trained version under ``data_dir()/models`` if any, else the default models."""
+    from reviewer.paths import data_dir
+
+    latest = latest_model_dir(data_dir() / "models")
+    return get_models(latest) if latest is not None else get_models(corpus_dir=corpus_dir)
+
+
+def _load_cached(path: Path) -> LoadedModels:
+    key = str(Path(path).resolve())
+    if key not in _loaded:
+        _loaded[key] = load_model_dir(path)
+    return _loaded[key]
+
+
+def clear_loaded() -> None:
+    """Forget models loaded in this process (tests, or after retraining)."""
+    _loaded.clear()

@@ -1,0 +1,481 @@
+"""Evaluation: cross-validation on the training data, scoring on a labelled file, comparison with the
+previous model version, and text/JSON reports.
+
+Per class (triage label or ground, one-vs-rest) the report gives precision, recall, F1, F2 (recall
+weighted: a missed withholding ground costs more than a false alarm) and balanced accuracy, plus macro
+averages; triage also gets accuracy and a confusion matrix.  Reports are plain dicts (JSON-ready).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from reviewer.model.corpus import GROUND_NAMES_ZH, GROUNDS, TRIAGE_LABELS, TRIAGE_NAMES_ZH, Dataset
+from reviewer.model.errors import ModelError
+
+METRICS = ("precision", "recall", "f1", "f2", "balanced_accuracy")
+METRIC_NAMES_ZH = {"precision": "精确率", "recall": "召回率", "f1": "F1", "f2": "F2", "balanced_accuracy": "平衡准确率"}
+COMPARE_METRIC = "f1"
+TOLERANCE = 0.005
+
+
+# --- metrics ------------------------------------------------------------------------
+def binary_metrics(tp: int, fp: int, fn: int, tn: int) -> dict:
+    """Precision, recall, F1, F2 and balanced accuracy of one class.
+
+    A class absent from the gold labels (support 0) has no recall, F-scores or balanced accuracy
+    (``None``); its precision is ``None`` too unless it was predicted (then 0.0).  A present class
+    that is never predicted has precision 0.0 (scikit-learn's ``zero_division=0``).
+    """
+    support, predicted = tp + fn, tp + fp
+    precision = tp / predicted if predicted else 0.0
+    out: dict = {"support": int(support), "predicted": int(predicted)}
+    if support == 0:
+        out.update(precision=0.0 if predicted else None, recall=None, f1=None, f2=None, balanced_accuracy=None)
+        return out
+    recall = tp / support
+
+    def fbeta(beta: float) -> float:
+        b2 = beta * beta
+        denom = b2 * precision + recall
+        return (1 + b2) * precision * recall / denom if denom else 0.0
+
+    balanced = (recall + tn / (tn + fp)) / 2 if tn + fp else None
+    out.update(
+        precision=round(precision, 4),
+        recall=round(recall, 4),
+        f1=round(fbeta(1.0), 4),
+        f2=round(fbeta(2.0), 4),
+        balanced_accuracy=None if balanced is None else round(balanced, 4),
+    )
+    return out
+
+
+def _macro(per_class: dict[str, dict]) -> dict[str, float]:
+    rows = [m for m in per_class.values() if m["support"] > 0]
+    out = {}
+    for k in METRICS:
+        values = [m[k] for m in rows if m[k] is not None]
+        out[k] = round(float(np.mean(values)), 4) if values else None
+    return out
+
+
+def triage_report(y_true, y_pred, labels=None) -> dict:
+    """Per-class metrics, macro averages, accuracy and confusion matrix of a multi-class prediction."""
+    y_true = [str(y) for y in y_true]
+    y_pred = [str(y) for y in y_pred]
+    present = set(y_true) | set(y_pred)
+    labels = [lab for lab in (labels or TRIAGE_LABELS) if lab in present] + sorted(
+        present - set(labels or TRIAGE_LABELS)
+    )
+    index = {lab: i for i, lab in enumerate(labels)}
+    matrix = np.zeros((len(labels), len(labels)), dtype=int)
+    for t, p in zip(y_true, y_pred, strict=False):
+        matrix[index[t], index[p]] += 1
+    n = int(matrix.sum())
+    per_class = {}
+    for lab, i in index.items():
+        tp = int(matrix[i, i])
+        fp = int(matrix[:, i].sum() - tp)
+        fn = int(matrix[i, :].sum() - tp)
+        per_class[lab] = binary_metrics(tp, fp, fn, n - tp - fp - fn)
+    return {
+        "n": n,
+        "accuracy": round(float(np.trace(matrix)) / n, 4) if n else 0.0,
+        "per_class": per_class,
+        "macro": _macro(per_class),
+        "confusion": {"labels": labels, "matrix": matrix.tolist()},
+    }
+
+
+def grounds_report(Y_true: np.ndarray, Y_pred: np.ndarray) -> dict:
+    """Per-ground binary metrics, macro averages and clean/any-ground agreement of a multi-label prediction."""
+    Y_true = np.asarray(Y_true, dtype=int)
+    Y_pred = np.asarray(Y_pred, dtype=int)
+    per_class = {}
+    for j, ground in enumerate(GROUNDS):
+        t, p = Y_true[:, j], Y_pred[:, j]
+        tp = int(((t == 1) & (p == 1)).sum())
+        fp = int(((t == 0) & (p == 1)).sum())
+        fn = int(((t == 1) & (p == 0)).sum())
+        per_class[ground] = binary_metrics(tp, fp, fn, len(t) - tp - fp - fn)
+    any_t, any_p = Y_true.any(axis=1), Y_pred.any(axis=1)
+    tp = int((any_t & any_p).sum())
+    fp = int((~any_t & any_p).sum())
+    fn = int((any_t & ~any_p).sum())
+    return {
+        "n": int(len(Y_true)),
+        "exact_match": round(float((Y_true == Y_pred).all(axis=1).mean()), 4) if len(Y_true) else 0.0,
+        "per_class": per_class,
+        "macro": _macro(per_class),
+        "any_ground": binary_metrics(tp, fp, fn, len(Y_true) - tp - fp - fn),
+    }
+
+
+# --- cross-validation ---------------------------------------------------------------
+def cross_validate_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None) -> dict:
+    """Stratified k-fold CV of the triage model; classes with fewer than ``folds`` examples are left out.
+
+    Each fold's features are fitted on that fold's training texts only (see
+    :class:`~reviewer.model.features.CountMatrix`, which gives the same matrices as refitting the
+    vectorizers, without recounting every n-gram).
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import StratifiedKFold
+
+    from reviewer.model.classifiers import DEFAULT_SEED, TriageModel
+    from reviewer.model.features import CountMatrix, TokenCache
+
+    seed = DEFAULT_SEED if seed is None else seed
+    cache = cache if cache is not None else TokenCache()
+    labels = np.asarray(data.labels, dtype=object)
+    counts = {lab: int((labels == lab).sum()) for lab in set(data.labels)}
+    excluded = sorted(lab for lab, c in counts.items() if c < folds)
+    keep = np.array([lab not in excluded for lab in labels])
+    texts = [t for t, k in zip(data.texts, keep, strict=False) if k]
+    y = labels[keep]
+    w = np.asarray(data.weights, dtype=float)[keep]
+    if len(set(y)) < 2:
+        raise ModelError(f"可用于 {folds} 折交叉验证的申请类别少于两个（每类至少需要 {folds} 条）。")
+    pred = np.empty(len(y), dtype=object)
+    template = TriageModel(seed=seed, **(params or {}))
+    counts = CountMatrix(texts, template._config(), cache)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(np.zeros(len(y)), y):
+        fold = counts.fold(train)
+        model = clone(template).fit_matrix(fold.transform(train), y[train], sample_weight=w[train])
+        pred[test] = model.classes_[model.predict_proba_X(fold.transform(test)).argmax(axis=1)]
+    report = triage_report(list(y), list(pred))
+    report.update(kind="cv", folds=folds, excluded=excluded)
+    return report
+
+
+def cross_validate_grounds(
+    data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None
+) -> dict:
+    """k-fold CV of the grounds model, scored per ground as a binary task.
+
+    Folds are stratified on each passage's first ground (or "clean"), so every ground is spread
+    across the folds; all seven ground classifiers are trained on each fold's training part.
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import StratifiedKFold
+
+    from reviewer.model.classifiers import DEFAULT_SEED, GroundsModel
+    from reviewer.model.features import CountMatrix, TokenCache
+
+    seed = DEFAULT_SEED if seed is None else seed
+    cache = cache if cache is not None else TokenCache()
+    if len(data) < folds * 2:
+        raise ModelError(f"段落样本只有 {len(data)} 条，不足以做 {folds} 折交叉验证。")
+    key = np.asarray([labs[0] if labs else "clean" for labs in data.labels], dtype=object)
+    Y = GroundsModel.binarize(data.labels)
+    w = np.asarray(data.weights, dtype=float)
+    model_params = dict(params or {})
+    threshold = model_params.get("threshold", GroundsModel().threshold)
+    proba = np.zeros(Y.shape)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "least populated class has only n members"
+        splits = list(splitter.split(np.zeros(len(key)), key))
+    template = GroundsModel(seed=seed, **model_params)
+    counts = CountMatrix(data.texts, template._config(), cache)
+    for train, test in splits:
+        fold = counts.fold(train)
+        model = clone(template).fit_matrix(fold.transform(train), [data.labels[i] for i in train],
+                                           sample_weight=w[train])
+        proba[test] = model.predict_proba_X(fold.transform(test))
+    report = grounds_report(Y, (proba >= threshold).astype(int))
+    report.update(kind="cv", folds=folds, threshold=threshold)
+    return report
+
+
+# --- scoring a labelled file ---------------------------------------------------------
+def load_labelled_file(path: Path) -> tuple[Dataset, Dataset, list[dict]]:
+    """Labelled examples from a file: corpus-style JSONL (``label`` / ``labels``) or a decisions export.
+
+    Returns (requests, passages, problems) where problems lists rows that could not be used.
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        corpus_rows = _corpus_style(path)
+        if corpus_rows is not None:
+            return corpus_rows
+    from reviewer.model.decisions import import_decisions
+
+    imported = import_decisions([path], weight=1.0)
+    problems = [p.as_dict() for p in imported.unusable]
+    return imported.requests, imported.passages, problems
+
+
+def _corpus_style(path: Path):
+    requests, passages = Dataset("triage"), Dataset("grounds")
+    problems: list[dict] = []
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    try:
+        head = json.loads(first) if first else {}
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(head, dict) or "text" not in head or not ("label" in head or "labels" in head):
+        return None
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            text = row["text"]
+            if "labels" in row:
+                labels = [lab for lab in row["labels"] if lab != "clean"]
+                if any(lab not in GROUNDS for lab in labels):
+                    raise ValueError(f"未知依据 {labels}")
+                passages.add(text, labels, 1.0, path.name)
+            elif row.get("label") in TRIAGE_LABELS:
+                requests.add(text, row["label"], 1.0, path.name)
+            else:
+                raise ValueError(f"未知类别 {row.get('label')!r}")
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            problems.append({"file": str(path), "row": lineno, "outcome": "", "reason": str(exc)})
+    return requests, passages, problems
+
+
+def score_triage(model, data: Dataset) -> dict:
+    report = triage_report(list(data.labels), list(model.predict(data.texts)))
+    report["kind"] = "data"
+    return report
+
+
+def score_grounds(model, data: Dataset) -> dict:
+    report = grounds_report(model.binarize(data.labels), model.predict(data.texts))
+    report.update(kind="data", threshold=model.threshold)
+    return report
+
+
+# --- comparison -----------------------------------------------------------------------
+def compare_sections(current: dict | None, previous: dict | None, metric: str = COMPARE_METRIC) -> dict:
+    """Per-class ``metric`` now vs before, with a verdict better / worse / same / new / dropped."""
+    if not current or not previous:
+        return {}
+    out = {}
+    cur, prev = current.get("per_class", {}), previous.get("per_class", {})
+    for lab in list(cur) + [lab for lab in prev if lab not in cur]:
+        c = cur.get(lab, {}).get(metric)
+        p = prev.get(lab, {}).get(metric)
+        if c is None and p is None:
+            continue
+        if c is None or p is None:
+            verdict, delta = ("new" if p is None else "dropped"), None
+        else:
+            delta = round(c - p, 4)
+            verdict = "better" if delta > TOLERANCE else "worse" if delta < -TOLERANCE else "same"
+        out[lab] = {"metric": metric, "current": c, "previous": p, "delta": delta, "verdict": verdict}
+    c, p = current.get("macro", {}).get(metric), previous.get("macro", {}).get(metric)
+    if c is not None and p is not None:
+        d = round(c - p, 4)
+        out["macro"] = {"metric": metric, "current": c, "previous": p, "delta": d,
+                        "verdict": "better" if d > TOLERANCE else "worse" if d < -TOLERANCE else "same"}
+    return out
+
+
+# --- whole-model evaluation -------------------------------------------------------------
+def evaluate_models(loaded, data_file: Path | None = None, folds: int = 5, recompute: bool = False) -> dict:
+    """Evaluate a loaded model directory: CV on its training data (``folds`` ≥ 2), scoring on
+    ``data_file`` when given, and comparison with the previous version next to it.
+
+    Cross-validation is deterministic (fixed seed), so when training already ran it with the same
+    number of folds and the same library versions, the card's result is reused unless ``recompute``.
+    """
+    from reviewer.model.features import TokenCache
+    from reviewer.model.persist import load_model_dir, previous_version_dir, read_card, read_training_data
+
+    card = loaded.card
+    seed = int(card.get("seed", 0)) or None
+    report: dict = {
+        "model": str(loaded.path),
+        "version": loaded.version,
+        "created": card.get("created"),
+        "training": card.get("training", {}),
+        "triage": {},
+        "grounds": {},
+        "warnings": list(loaded.warnings),
+    }
+    if folds and folds >= 2:
+        triage_data, grounds_data = read_training_data(loaded.path, card)  # also verifies its SHA-256
+        stored = None if recompute else _stored_cv(card, folds)
+        if stored is not None:
+            report["triage"]["cv"], report["grounds"]["cv"] = stored
+            report["cv_from_card"] = True
+        else:
+            cache = TokenCache()
+            params_t = _params(card, "triage")
+            params_g = _params(card, "grounds")
+            report["triage"]["cv"] = cross_validate_triage(triage_data, folds, seed, cache, params_t)
+            report["grounds"]["cv"] = cross_validate_grounds(grounds_data, folds, seed, cache, params_g)
+    if data_file is not None:
+        requests, passages, problems = load_labelled_file(Path(data_file))
+        report["data"] = {"file": str(data_file), "requests": len(requests), "passages": len(passages),
+                          "unusable_rows": problems}
+        if len(requests):
+            report["triage"]["data"] = score_triage(loaded.triage, requests)
+        if len(passages):
+            report["grounds"]["data"] = score_grounds(loaded.grounds, passages)
+    previous_dir = previous_version_dir(loaded.path)
+    comparison: dict = {}
+    if previous_dir is not None:
+        comparison["previous"] = previous_dir.name
+        try:
+            prev_card = read_card(previous_dir)
+            prev_metrics = prev_card.get("metrics", {})
+            for task in ("triage", "grounds"):
+                comparison[task] = compare_sections(report[task].get("cv"), prev_metrics.get(task, {}).get("cv"))
+            if data_file is not None:
+                prev = load_model_dir(previous_dir)
+                if "data" in report["triage"]:
+                    comparison["triage_data"] = compare_sections(
+                        report["triage"]["data"], score_triage(prev.triage, requests))
+                if "data" in report["grounds"]:
+                    comparison["grounds_data"] = compare_sections(
+                        report["grounds"]["data"], score_grounds(prev.grounds, passages))
+        except ModelError as exc:
+            comparison["error"] = str(exc)
+    report["comparison"] = comparison
+    return report
+
+
+def _stored_cv(card: dict, folds: int):
+    """The card's CV sections when they were computed with ``folds`` under the current libraries."""
+    from reviewer.model.persist import library_versions
+
+    metrics = card.get("metrics") or {}
+    triage = (metrics.get("triage") or {}).get("cv")
+    grounds = (metrics.get("grounds") or {}).get("cv")
+    if not triage or not grounds or triage.get("folds") != folds or grounds.get("folds") != folds:
+        return None
+    current = library_versions()
+    recorded = card.get("libraries", {})
+    if any(recorded.get(k) != current[k] for k in ("scikit-learn", "numpy", "scipy", "jieba")):
+        return None
+    return triage, grounds
+
+
+def _params(card: dict, task: str) -> dict:
+    params = dict(card.get("params", {}).get(task, {}))
+    params.pop("seed", None)
+    return params
+
+
+# --- text output ------------------------------------------------------------------------
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    gap = max(0, width - display_width(text))
+    return (" " * gap + text) if right else (text + " " * gap)
+
+
+def table(headers: list[str], rows: list[list[str]], right_from: int = 1) -> str:
+    """Aligned plain-text table (CJK characters count as two columns)."""
+    widths = [max(display_width(str(r[i])) for r in [headers] + rows) for i in range(len(headers))]
+    lines = []
+    for r in [headers] + rows:
+        cells = [pad(str(c), widths[i], right=i >= right_from) for i, c in enumerate(r)]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _name(label: str) -> str:
+    return TRIAGE_NAMES_ZH.get(label) or GROUND_NAMES_ZH.get(label) or label
+
+
+def fmt_metric(v) -> str:
+    """A metric as 0.000, or a dash when undefined."""
+    return "—" if v is None else f"{v:.3f}"
+
+
+def metrics_table(section: dict) -> str:
+    headers = ["类别", "代码", "样本数"] + [METRIC_NAMES_ZH[m] for m in METRICS]
+    rows = [
+        [_name(lab), lab, str(m["support"])] + [fmt_metric(m[k]) for k in METRICS]
+        for lab, m in section["per_class"].items()
+    ]
+    rows.append(["宏平均", "macro", str(section["n"])] + [fmt_metric(section["macro"][k]) for k in METRICS])
+    return table(headers, rows, right_from=2)
+
+
+def confusion_table(confusion: dict) -> str:
+    labels = confusion["labels"]
+    headers = ["实际＼预测"] + [str(i + 1) for i in range(len(labels))]
+    rows = [[f"{i + 1} {_name(lab)}"] + [str(v) for v in row] for i, (lab, row) in enumerate(zip(labels, confusion["matrix"], strict=False))]
+    return table(headers, rows)
+
+
+VERDICT_ZH = {"better": "更好", "worse": "更差", "same": "持平", "new": "新增", "dropped": "不再评估"}
+
+
+def comparison_table(comp: dict) -> str:
+    headers = ["类别", "本版 F1", "上一版 F1", "变化", "结论"]
+    rows = []
+    for lab, c in comp.items():
+        delta = "—" if c["delta"] is None else f"{c['delta']:+.3f}"
+        rows.append([_name(lab) if lab != "macro" else "宏平均", fmt_metric(c["current"]), fmt_metric(c["previous"]), delta,
+                     VERDICT_ZH[c["verdict"]]])
+    return table(headers, rows)
+
+
+def format_report(report: dict) -> str:
+    """Chinese text rendering of :func:`evaluate_models` output."""
+    out = [f"模型：{report['version']}（{report['model']}）", f"训练时间：{report.get('created') or '未知'}"]
+    for w in report.get("warnings", []):
+        out.append(f"注意：{w}")
+    if report.get("cv_from_card"):
+        out.append("交叉验证结果取自模型卡（训练时以同一数据、折数、随机种子和库版本计算，结果确定；"
+                   "加 --recompute 重新计算）。")
+    titles = {"triage": "申请分类（多类别）", "grounds": "不公开依据（多标签，每项依据按二分类计）"}
+    kinds = {"cv": "训练数据交叉验证", "data": "指定数据评分"}
+    for task in ("triage", "grounds"):
+        for kind in ("cv", "data"):
+            section = report[task].get(kind)
+            if not section:
+                continue
+            head = f"\n■ {titles[task]} — {kinds[kind]}"
+            if kind == "cv":
+                head += f"（{section['folds']} 折分层）"
+            out.append(head)
+            summary = f"样本 {section['n']} 条"
+            if task == "triage":
+                summary += f"，准确率 {section['accuracy']:.3f}"
+            else:
+                summary += f"，完全一致率 {section['exact_match']:.3f}，判定阈值 {section['threshold']}"
+            out.append(summary)
+            out.append(metrics_table(section))
+            if section.get("excluded"):
+                out.append("样本过少未参与交叉验证：" + "、".join(_name(x) for x in section["excluded"]))
+            if task == "triage":
+                out.append("\n混淆矩阵（行为实际类别，列为预测类别）：")
+                out.append(confusion_table(section["confusion"]))
+    data = report.get("data")
+    if data and data.get("unusable_rows"):
+        rows = "、".join(str(p["row"]) for p in data["unusable_rows"][:30])
+        out.append(f"\n{data['file']} 中 {len(data['unusable_rows'])} 行无法使用（行号：{rows}）。")
+    comp = report.get("comparison") or {}
+    out.append("")
+    if not comp.get("previous"):
+        out.append("■ 与上一版本比较：没有更早的版本。")
+    else:
+        out.append(f"■ 与上一版本 {comp['previous']} 比较（F1；差值超过 {TOLERANCE} 计为更好/更差）")
+        if comp.get("error"):
+            out.append(f"无法比较：{comp['error']}")
+        labels = {"triage": "申请分类（交叉验证，各自的训练数据）", "grounds": "不公开依据（交叉验证，各自的训练数据）",
+                  "triage_data": "申请分类（同一指定数据）", "grounds_data": "不公开依据（同一指定数据）"}
+        for key, title in labels.items():
+            if comp.get(key):
+                out.append(f"\n{title}：")
+                out.append(comparison_table(comp[key]))
+    return "\n".join(out) + "\n"
