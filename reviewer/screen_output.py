@@ -29,7 +29,8 @@ def render_text(result: ScreenResult, show_values: bool = False) -> str:
     if data["error"]:
         lines.append(f"  原因：{data['error']}")
     for warning in data["warnings"]:
-        lines.append(f"  提示：{warning}")
+        if warning != "编码检测为 UTF-8":  # the ordinary case is not worth a line
+            lines.append(f"  提示：{warning}")
     for cat in sorted(data["categories"].values(), key=lambda c: -c["score"]):
         detail = f"规则 {cat['rules']:.2f}"
         if cat["classifier"] is not None:
