@@ -203,15 +203,19 @@ def classify_passages(model, norm_text: str, norm) -> PassageScores | None:
 
 
 def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str, CategoryScore]:
-    """Per category: noisy-OR of rule scores, then noisy-OR with the weighted classifier probability."""
+    """Per category: noisy-OR over distinct rules (each rule counts once, at its best score: repeating the
+    same weak evidence does not make it stronger), then noisy-OR with the weighted classifier probability."""
     result: dict[str, CategoryScore] = {}
     for category in CATEGORIES:
         relevant = [f for f in findings if f.category == category and f.severity != "info"]
         p_rules = 0.0
         if relevant:
-            remaining = 1.0
+            best: dict[str, float] = {}
             for f in relevant:
-                remaining *= 1.0 - f.score
+                best[f.rule] = max(best.get(f.rule, 0.0), f.score)
+            remaining = 1.0
+            for score in best.values():
+                remaining *= 1.0 - score
             p_rules = 1.0 - remaining
         p_clf = None
         passage = None
