@@ -71,7 +71,7 @@ def _new_result(case: dict) -> CaseResult:
     return CaseResult(case["id"], base_code(case["reply_type"]), accepted_codes(case))
 
 
-def review_in_process(cases: list[dict], use_model: bool) -> list[CaseResult]:
+def review_in_process(cases: list[dict], use_model: bool, applicant_on_file: bool = False) -> list[CaseResult]:
     from reviewer.review.pipeline import ReviewOptions, run_review
 
     results = []
@@ -80,7 +80,8 @@ def review_in_process(cases: list[dict], use_model: bool) -> list[CaseResult]:
             result = _new_result(case)
             started = time.perf_counter()
             try:
-                outcome = run_review(case["request"], ReviewOptions(use_model=use_model))
+                outcome = run_review(case["request"],
+                                     ReviewOptions(use_model=use_model, applicant_on_file=applicant_on_file))
                 result.ranked = ranked_codes(outcome.to_dict())
             except Exception as exc:  # noqa: BLE001 - counted and reported, never hidden
                 result.error = describe_error(exc)
@@ -189,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     results = review_in_process(cases, use_model=True)
     report(results, f"规则 + 分类器（use_model=True，{time.perf_counter() - started:.1f} 秒）", args.verbose)
+    # The quoted requests carry no applicant data; on an online form those fields are captured separately.
+    started = time.perf_counter()
+    results = review_in_process(cases, use_model=True, applicant_on_file=True)
+    report(results, f"规则 + 分类器，申请人信息已登记（--applicant-on-file，{time.perf_counter() - started:.1f} 秒）",
+           args.verbose)
     return 0
 
 
