@@ -120,7 +120,7 @@ class Screener:
         analysis = analyse(text, self.detector)
         passages = None
         if self.grounds_model is not None:
-            passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm)
+            passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
         categories = combine(analysis.findings, passages)
         verdict = decide_verdict(analysis.findings, categories, self.threshold)
         return ScreenResult(status="ok", error=None, chars=len(text), verdict=verdict, categories=categories,
@@ -186,12 +186,16 @@ class PassageScores:
     evidence: dict[str, list[str]]
 
 
-def classify_passages(model, norm_text: str, norm) -> PassageScores | None:
+def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores | None:
+    """Score each passage with the grounds classifier, reusing the document's segmentation."""
     spans = split_passages(norm_text)
     if not spans:
         return None
     texts = [norm_text[s:e] for s, e in spans]
-    proba = model.predict_proba(texts)
+    if tokens is not None and _accepts_cache(model):
+        proba = model.predict_proba(texts, cache=_passage_token_cache(texts, spans, tokens))
+    else:
+        proba = model.predict_proba(texts)
     labels = [str(c) for c in model.classes_]
     evidence: dict[str, list[str]] = {}
     for j, label in enumerate(labels):
@@ -200,6 +204,37 @@ def classify_passages(model, norm_text: str, norm) -> PassageScores | None:
             evidence[label] = [term for term, _ in model.explain(texts[best], label, k=6)]
     orig_spans = [norm.orig_span(s, e) for s, e in spans]
     return PassageScores(labels, orig_spans, [list(map(float, row)) for row in proba], evidence)
+
+
+def _accepts_cache(model) -> bool:
+    import inspect
+
+    try:
+        return "cache" in inspect.signature(model.predict_proba).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _passage_token_cache(texts, spans, tokens):
+    """A TokenCache pre-filled with each passage's words, cut from the document's one segmentation
+    (the classifier would otherwise segment every passage again)."""
+    try:
+        from reviewer.model.features import TokenCache
+    except ImportError:  # pragma: no cover
+        return None
+    from reviewer.segment import keep_token
+
+    cache = TokenCache()
+    for text, (start, end) in zip(texts, spans):
+        first = tokens.token_at(start)
+        words = []
+        for i in range(first, len(tokens.words)):
+            if tokens.starts[i] >= end:
+                break
+            if tokens.starts[i] >= start and tokens.ends[i] <= end and keep_token(tokens.words[i]):
+                words.append(tokens.words[i])
+        cache._cache[text] = tuple(words)
+    return cache
 
 
 def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str, CategoryScore]:

@@ -81,7 +81,12 @@ def segment(text: str) -> Tokens:
 
 def tokenize(text: str) -> list[str]:
     """Module-level tokenizer for scikit-learn vectorizers: words without pure whitespace/punctuation."""
-    return [w for w in get_tokenizer().lcut(text, HMM=True) if w.strip() and not _is_punct(w)]
+    return [w for w in get_tokenizer().lcut(text, HMM=True) if keep_token(w)]
+
+
+def keep_token(word: str) -> bool:
+    """Whether a segmented word is a feature token (not whitespace or punctuation)."""
+    return bool(word.strip()) and not _is_punct(word)
 
 
 _PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·,.;:?!\"'()[]{}<>-_/\\|@#$%^&*+=~`　 \t\r\n")

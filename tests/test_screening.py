@@ -152,3 +152,31 @@ def test_help_does_not_load_jieba():
     code = "import sys; from reviewer.cli import app; print('jieba' in sys.modules, 'sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
+
+
+def test_stacked_fast_path_equals_scikit_learn():
+    import numpy as np
+
+    from reviewer.model.classifiers import GroundsModel
+
+    texts = ["会议纪要：会议认为方案需进一步研究。", "讨论稿 各方意见不一，请示市政府。", "现将办法印发给你们。",
+             "关于印发预算的通知。", "被询问人李某的身份证号码见附件。", "申请人住址和电话如下。"] * 4
+    labels = [["process_info"], ["process_info"], [], [], ["privacy"], ["privacy"]] * 4
+    model = GroundsModel(calibration_folds=2, word_max_features=500, char_max_features=500).fit(texts, labels)
+    X = model.transform(["会议纪要 讨论稿", "身份证号码和住址", "通知"])
+    assert model._stacked() is not None
+    assert np.allclose(model.predict_proba_X(X), model._predict_proba_slow(X), atol=1e-12)
+
+
+def test_passage_tokens_reused_from_document_segmentation():
+    from reviewer.normalize import normalize
+    from reviewer.screening import _passage_token_cache, split_passages
+    from reviewer.segment import segment, tokenize
+
+    text = normalize("会议纪要。会议认为，项目资金缺口较大，拟向市政府请示追加预算。" * 3).text
+    spans = split_passages(text, size=40)
+    texts = [text[s:e] for s, e in spans]
+    cache = _passage_token_cache(texts, spans, segment(text))
+    for passage in texts:
+        assert cache(passage) == tokenize(passage)
+    assert cache.misses == 0
