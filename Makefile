@@ -40,7 +40,7 @@ bench: $(STAMP)
 
 ## eval: accuracy on the real development cases in ../shared/dev (skipped when absent)
 eval: $(STAMP)
-	$(BIN)/python bench/eval_dev.py
+	$(BIN)/python bench/run_eval.py
 
 clean:
 	rm -rf $(VENV) .cache demo-out .pytest_cache
