@@ -92,7 +92,7 @@ def review(
         history_store = _open_store(db)
     try:
         if history_store is not None:
-            options.history = _history(history_store, text, form_path)
+            options.history = _history(history_store, text, form_path, options)
         outcome = run_review(text, options, form_path=form_path)
     except (ProfileError, CatalogError, RequestFormError, TriageRuleError, RuleFileError) as exc:
         _fail(str(exc))
@@ -161,10 +161,13 @@ def _open_store(db: Path | None):
     return open_store(db)
 
 
-def _history(store, text, form_path):
-    if not hasattr(store, "history_candidates"):
-        return None
-    return store.history_candidates(text if text is not None else Path(form_path).read_text(encoding="utf-8"))
+def _history(store, text, form_path, options):
+    """Earlier requests of the same applicant and similar requests of others (duplicates, mass requests)."""
+    from reviewer.review.profile import load_profile
+    from reviewer.review.request import parse_form
+
+    subject = text if form_path is None else parse_form(form_path)
+    return store.history_candidates(subject, profile=load_profile(options.profile), today=options.today)
 
 
 def _fail(message: str) -> None:

@@ -278,9 +278,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if code == "no_action.excessive":
         reasons.append("已要求申请人说明理由，经审核理由不合理，按第三十五条不予处理。")
         actions.append("核对说明理由告知书的送达记录和申请人的回复，留存备查（第三十五条）。")
-    if code == "no_action.duplicate" and history:
+    if history:
+        # Duplicate, mass-request (第三十五条) and publish-it (第四十四条) hints from the decision store.
         for line in history.get("evidence", []):
-            reasons.append(line)
+            (reasons if code == "no_action.duplicate" else actions).append(line)
     if code == "other.other":
         reasons.append("其他处理（如申请人撤回申请），请写明具体情况。")
     if code == "disclose":

@@ -215,6 +215,7 @@ def _letters(request, decision, screen_results, deadline, profile, options: Revi
         decision_stage=options.stage,
         today=options.today,
         correction_notice_due=getattr(deadline, "correction_notice_due", None),
+        earlier_reply=_earlier_reply(L, options.history),
     )
     letters = []
     if decision.code == "other.correction":
@@ -227,6 +228,13 @@ def _letters(request, decision, screen_results, deadline, profile, options: Revi
                                        why=names or "商业秘密或个人隐私")
         letters.append(L.draft_third_party_letter(ctx, profile))
     return letters
+
+
+def _earlier_reply(L, history: dict | None):
+    earlier = (history or {}).get("earlier")
+    if not earlier:
+        return None
+    return L.EarlierReply(doc_number=earlier.get("doc_number"), date=_iso(earlier.get("date")))
 
 
 def _withheld(decision, result) -> list:
