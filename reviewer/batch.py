@@ -210,22 +210,14 @@ def sha256_file(path: str) -> str:
 
 
 def load_grounds_model(model_dir: str | None):
-    """(grounds_model or None, model version or None, Chinese note or None): the passage-grounds
-    classifier of ``reviewer.model.default.get_models(model_dir)``; rules only when unavailable."""
-    try:
-        from reviewer.model.default import get_models
-    except ImportError:
-        return None, None, "未找到默认分类器（reviewer.model.default），本次仅使用规则审查。"
-    try:
-        models = get_models(model_dir)
-    except Exception as exc:  # noqa: BLE001 - any failure falls back to rules
-        return None, None, f"加载分类器失败（{type(exc).__name__}: {exc}），本次仅使用规则审查。"
-    for name in ("grounds", "grounds_model", "passages"):
-        model = models.get(name) if isinstance(models, dict) else getattr(models, name, None)
-        if model is not None:
-            version = getattr(model, "version", None) or getattr(models, "version", None)
-            return model, (str(version) if version else "unknown"), None
-    return None, None, "默认分类器中没有不予公开理由（grounds）模型，本次仅使用规则审查。"
+    """(grounds_model or None, model version or None, Chinese note or None), via :mod:`reviewer.classify`
+    (the newest office-trained model, else the default built from corpora/); rules only when unavailable."""
+    from reviewer.classify import load_models
+
+    models, warning = load_models(Path(model_dir) if model_dir else None)
+    if models is None or models.grounds is None:
+        return None, None, warning or "分类器不可用，本次仅使用规则审查。"
+    return models.grounds, str(models.version), None
 
 
 def build_screener(config: WorkerConfig):

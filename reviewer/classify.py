@@ -27,6 +27,8 @@ def load_models(model_dir: Path | None = None):
         models = get_models(model_dir) if model_dir is not None else get_active_models()
     except ModelError as exc:
         return None, f"提示：分类器未加载（{exc}），仅使用规则审查。"
+    except Exception as exc:  # noqa: BLE001 - the classifier must never block a review
+        return None, f"提示：分类器加载失败（{type(exc).__name__}），仅使用规则审查。"
     # Label each model with its version so screening ledgers and reviews can record it.
     for model in (models.triage, models.grounds):
         if model is not None:
