@@ -20,7 +20,6 @@ finished file, the run is marked ``interrupted`` and ``--resume`` continues.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -195,14 +194,10 @@ def count_files(inputs: list[Path], out_dir: Path) -> int:
 
 
 def sha256_file(path: str) -> str:
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-                digest.update(chunk)
-    except OSError:
-        return ""
-    return digest.hexdigest()
+    """SHA-256 of a file's bytes, streamed ("" when it cannot be read)."""
+    from reviewer.textload import file_sha256
+
+    return file_sha256(Path(path))
 
 
 # --------------------------------------------------------------------------------------------------

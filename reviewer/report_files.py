@@ -26,16 +26,9 @@ REDACTION_LOG = "redaction_log.csv"
 REDACTED_SUFFIX = ".redacted.txt"
 
 # Screening statuses (reviewer.screening) plus the batch's own "timeout" and "error".
-STATUS_LABELS = {
-    "ok": "已审查",
-    "unreadable": "无法读取",
-    "empty": "空文件",
-    "unsupported": "不支持的类型",
-    "no_text": "无文本层",
-    "too_large": "文件过大",
-    "timeout": "处理超时",
-    "error": "处理出错",
-}
+from reviewer.screening import STATUS_LABELS as SCREEN_STATUS_LABELS  # noqa: E402
+
+STATUS_LABELS = {**SCREEN_STATUS_LABELS, "timeout": "处理超时", "error": "处理出错"}
 VERDICT_LABELS = {"clean": "未发现问题", "review": "需人工审核", "withhold": "建议不予公开或区分处理"}
 
 

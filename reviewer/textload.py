@@ -239,6 +239,11 @@ def _too_large_reason(size: int, limit: int) -> str:
 def _sha256_file(path: Path, size: int) -> str:
     if size > _HASH_LIMIT:
         return ""
+    return file_sha256(path)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, streamed in 1 MiB chunks ("" when it cannot be read)."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:

@@ -17,19 +17,9 @@ from pathlib import Path
 import regex
 import yaml
 
+from reviewer.model.corpus import TRIAGE_LABELS  # one definition of the label set
 from reviewer.paths import RULES_DIR
 
-TRIAGE_LABELS = (
-    "ordinary",
-    "no_action.petition",
-    "other.consultation",
-    "unavailable.needs_creation",
-    "no_action.publication",
-    "other.special_procedure",
-    "other.not_gov_info",
-    "no_action.confirm",
-    "other.correction",
-)
 CUE_WEIGHT = 0.8
 # Used when no classifier is available: most requests are ordinary requests.
 PRIOR = {label: (0.6 if label == "ordinary" else 0.05) for label in TRIAGE_LABELS}
