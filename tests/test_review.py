@@ -234,3 +234,49 @@ def test_large_paste_is_handled():
     body = "申请公开2024年石桥镇征地补偿安置方案及其附件。" * 40000  # ≈1 MB
     data = review(request(body)).to_dict()
     assert data["reply"]["code"]
+
+
+# --- the review command: bad input gets a clear Chinese error naming the file and field ---------------
+
+def _cli(args, input=None):
+    from typer.testing import CliRunner
+
+    from reviewer.cli import app
+
+    return CliRunner().invoke(app, ["review", *args, "--no-model"], input=input)
+
+
+def test_cli_empty_paste_is_refused_in_chinese():
+    result = _cli(["-"], input="   \n")
+    assert result.exit_code == 2
+    assert "错误" in result.output and "空" in result.output
+
+
+def test_cli_malformed_catalog_names_file_and_field(tmp_path):
+    catalog = tmp_path / "目录.csv"
+    catalog.write_text("文号,日期\n示府发〔2026〕8号,2026-06-20\n", encoding="utf-8")
+    result = _cli(["-", "--catalog", str(catalog)], input=request("申请公开示府发〔2026〕8号文件。"))
+    assert result.exit_code == 2
+    assert "目录.csv" in result.output and "标题" in result.output
+
+
+def test_cli_malformed_profile_names_file(tmp_path):
+    profile = tmp_path / "机关.yaml"
+    profile.write_text("name: [未闭合\n", encoding="utf-8")
+    result = _cli(["-", "--profile", str(profile)], input=request("申请公开示府发〔2026〕8号文件。"))
+    assert result.exit_code == 2
+    assert "机关.yaml" in result.output
+
+
+def test_cli_json_and_docx_letter(tmp_path, docs):
+    from docx import Document
+
+    letter = tmp_path / "答复书.docx"
+    result = _cli(["-", "--doc", str(docs["process"]), "--format", "json", "--letter", str(letter),
+                   "--received", "2026-11-20"], input=request("申请公开住建局老旧小区改造专题会议纪要。"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["reply"]["code"] == "withhold.process_info"
+    text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
+    assert data["reply"]["citations"] in text
+    assert "行政复议" in text and "示例市人民政府" in text  # 复议机关 from the default profile
