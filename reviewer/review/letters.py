@@ -10,7 +10,6 @@ The remedy paragraph follows §3.5 (行政复议法 2023): wording A normally, w
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -103,18 +102,12 @@ def format_date(d: date | None, what: str = "日期") -> str:
 
 
 def _as_date(value: Any, what: str) -> date | None:
+    """None for an empty value, else the deadline engine's date parsing (Chinese error on bad input)."""
+    from reviewer.review.deadline import _as_date as parse_date
+
     if value is None or value == "":
         return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"{what}“{value}”不是有效日期，应为 YYYY-MM-DD 格式")
+    return parse_date(value, what)
 
 
 def _coerce(cls: type, value: Any) -> Any:
