@@ -270,7 +270,9 @@ def _payload(task: FileTask, result: dict, excerpts: list, redaction: dict | Non
              ruleset_version: str, model_version: str | None, elapsed: float) -> dict:
     findings = result["findings"]
     severities = Counter(f["severity"] for f in findings)
-    categories: Counter[str] = Counter(f["category"] for f in findings if f["severity"] != "info")
+    # Marks such as 工作秘密/内部资料 are findings to look at, not grounds (ogi-law.md §4.3).
+    categories: Counter[str] = Counter(f["category"] for f in findings
+                                       if f["severity"] != "info" and not f["explanation"].get("marking"))
     top_rules = Counter(f["rule"] for f in findings).most_common(3)
     detail = {"result": result, "excerpts": excerpts}
     if redaction:

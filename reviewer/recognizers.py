@@ -86,6 +86,8 @@ class Detector:
     def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
         text = norm.text
         explanation: dict = {"pattern": pattern, "message": rule.message}
+        if rule.marking:
+            explanation["marking"] = True
         if rule.boundary == "token" and not tokens.is_boundary(start, end):
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):

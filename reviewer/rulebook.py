@@ -29,7 +29,7 @@ NON_RULE_FILES = {"reply_types.yaml", "holidays.yaml", "outcome_labels.yaml", "t
 RULE_FIELDS = {
     "code", "name", "category", "basis", "kind", "keywords", "patterns", "validator", "entity",
     "boundary", "context", "exclude", "position", "score", "severity", "status", "message", "doc",
-    "examples",
+    "examples", "marking",
 }
 
 
@@ -89,6 +89,7 @@ class Rule:
     outside_score: float | None = None
     examples_match: list[str] = field(default_factory=list)
     examples_no_match: list[str] = field(default_factory=list)
+    marking: bool = False  # a mark such as 工作秘密/内部资料: needs a real ground, is not one (ogi-law.md §4.3)
     file: str = ""
 
     def to_dict(self) -> dict:
@@ -102,6 +103,7 @@ class Rule:
             "position": {"head_lines": self.head_lines, "outside_score": self.outside_score}
             if self.head_lines else None,
             "examples": {"match": self.examples_match, "no_match": self.examples_no_match},
+            "marking": self.marking,
             "file": Path(self.file).name,
         }
 
@@ -259,6 +261,9 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
         if not isinstance(no_match, list) or not no_match or not all(isinstance(x, str) for x in no_match):
             bad("examples.no_match", "至少需要一个不应命中的示例")
             no_match = []
+    marking = raw.get("marking", False)
+    if not isinstance(marking, bool):
+        bad("marking", "marking 应为 true 或 false")
     if problems:
         return (Rule(code=label, name="", category="", basis="", kind="", score=0, severity="info",
                      status="stable", message="", doc="", file=file) if isinstance(code, str) else None), problems
@@ -268,7 +273,7 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
         keywords=list(keywords), patterns=list(patterns), validator=validator,
         entity=raw.get("entity"), boundary=boundary, context=context, exclude=exclude,
         head_lines=head_lines, outside_score=outside_score, examples_match=match,
-        examples_no_match=no_match, file=file,
+        examples_no_match=no_match, marking=marking, file=file,
     )
     return rule, problems
 

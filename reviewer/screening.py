@@ -242,7 +242,9 @@ def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str
     same weak evidence does not make it stronger), then noisy-OR with the weighted classifier probability."""
     result: dict[str, CategoryScore] = {}
     for category in CATEGORIES:
-        relevant = [f for f in findings if f.category == category and f.severity != "info"]
+        # Marks such as 工作秘密/内部资料 are shown as findings but are not a ground (ogi-law.md §4.3).
+        relevant = [f for f in findings if f.category == category and f.severity != "info"
+                    and not f.explanation.get("marking")]
         p_rules = 0.0
         if relevant:
             best: dict[str, float] = {}

@@ -115,7 +115,7 @@ def view_document(result, threshold: float = 0.5) -> DocumentView:
         return DocumentView(result.path, result.status, result.verdict, {}, {}, [], [], result.error, name)
     document_grounds: dict[str, float] = {}
     span_grounds: dict[str, float] = {}
-    markings = [f for f in result.findings if f.category == "state_secret" and f.severity == "review"]
+    markings = [f for f in result.findings if f.explanation.get("marking")]
     for category, score in result.categories.items():
         p = score.score
         if category == "state_secret":
