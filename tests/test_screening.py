@@ -56,6 +56,8 @@ def test_working_secret_mark_is_only_review(screener):
     result = screener.screen_text("工作秘密\n关于调整办公用房的通知")
     assert result.verdict in ("review", "clean")
     assert all(f.severity != "withhold" for f in result.findings if f.category == "state_secret")
+    assert any(f.explanation.get("marking") for f in result.findings)
+    assert "state_secret" not in result.categories  # a mark is not a ground (ogi-law.md §4.3)
 
 
 def test_unreadable_input_is_never_clean(screener):
