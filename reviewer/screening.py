@@ -201,7 +201,8 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
     for j, label in enumerate(labels):
         best = max(range(len(texts)), key=lambda i: proba[i][j])
         if proba[best][j] >= 0.5 and hasattr(model, "explain"):
-            evidence[label] = [term for term, _ in model.explain(texts[best], label, k=6)]
+            terms = [term for term, _ in model.explain(texts[best], label, k=12)]
+            evidence[label] = [t for t in terms if meaningful_term(t)][:6]
     orig_spans = [norm.orig_span(s, e) for s, e in spans]
     return PassageScores(labels, orig_spans, [list(map(float, row)) for row in proba], evidence)
 
@@ -235,6 +236,17 @@ def _passage_token_cache(texts, spans, tokens):
                 words.append(tokens.words[i])
         cache._cache[text] = tuple(words)
     return cache
+
+
+_FUNCTION_CHARS = set("的了是在和与及或其之为于以对把被将等个号年月日第中上下内外有无不也都就而并要请从向由给让使该此")
+
+
+def meaningful_term(term: str) -> bool:
+    """Evidence worth showing an officer: not a number, not a lone function character."""
+    stripped = term.strip()
+    if not stripped or stripped.isdigit() or all(ch in _FUNCTION_CHARS or ch.isdigit() for ch in stripped):
+        return False
+    return len(stripped) >= 2 or "\u4e00" <= stripped <= "\u9fff"
 
 
 def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str, CategoryScore]:

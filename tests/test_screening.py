@@ -182,3 +182,11 @@ def test_passage_tokens_reused_from_document_segmentation():
     for passage in texts:
         assert cache(passage) == tokenize(passage)
     assert cache.misses == 0
+
+
+def test_evidence_terms_shown_to_officers_are_meaningful():
+    from reviewer.screening import meaningful_term
+
+    assert meaningful_term("公民身份号码") and meaningful_term("查处") and meaningful_term("男")
+    for noise in ("4", "2026", "号", "的", "并", " ", "年月"):
+        assert not meaningful_term(noise)

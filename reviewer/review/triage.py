@@ -176,7 +176,9 @@ def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
         base = {label: classifier.get(label, 0.0) for label in TRIAGE_LABELS}
         top = max(classifier, key=classifier.get)
         if hasattr(model, "explain"):
-            terms = [t for t, _ in model.explain(norm, top, k=6)]
+            from reviewer.screening import meaningful_term
+
+            terms = [t for t, _ in model.explain(norm, top, k=12) if meaningful_term(t)][:6]
     else:
         base = dict(PRIOR)
     for label in scores:
