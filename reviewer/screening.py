@@ -238,7 +238,7 @@ def _passage_token_cache(texts, spans, tokens):
     return cache
 
 
-_FUNCTION_CHARS = set("的了是在和与及或其之为于以对把被将等个号年月日第中上下内外有无不也都就而并要请从向由给让使该此")
+_FUNCTION_CHARS = set("的了是在和与及或其之为于以对把被将等个号年月日第中上下内外有无不也都就而并要请从向由给让使该此你我您他她它们")
 
 
 def meaningful_term(term: str) -> bool:
