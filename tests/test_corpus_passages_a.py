@@ -16,7 +16,6 @@ from stdnum.cn import ric
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "passages" / "part_a.jsonl"
 GENERATOR = ROOT / "corpora" / "tools" / "make_passages_a.py"
-DEV_DOCUMENTS = ROOT.parent / "shared" / "dev" / "documents.jsonl"
 
 ALLOWED_LABELS = {
     "state_secret",

@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "passages" / "part_b.jsonl"
 PART_A = ROOT / "corpora" / "passages" / "part_a.jsonl"
 GENERATOR = ROOT / "corpora" / "tools" / "make_passages_b.py"
-DEV_DOCUMENTS = ROOT.parent / "shared" / "dev" / "documents.jsonl"
 
 ALLOWED_LABELS = {
     "state_secret",
@@ -41,7 +40,6 @@ EIGHTEEN_CHARS = re.compile(r"(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])")
 BANK_CARD = re.compile(r"(?<!\d)62\d{17}(?!\d)")
 MOBILE = re.compile(r"(?<![\d-])1[3-9]\d{9}(?!\d)")
 SENTENCE_END = re.compile(r"[。！？]")
-DEV_WINDOW = 20  # characters: a shared run this long means copied text, not shared phrasing
 
 
 @pytest.fixture(scope="module")
