@@ -61,9 +61,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import jieba
 
-    from reviewer.normalize import normalize
-    from reviewer.screening import Screener
-    from reviewer.segment import get_tokenizer
+    from reviewer.text.normalize import normalize
+    from reviewer.screen.screening import Screener
+    from reviewer.text.segment import get_tokenizer
 
     get_tokenizer()  # load dictionaries before timing
     jieba.setLogLevel(60)
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"关键词匹配（Aho-Corasick，{len(screener.rules)} 条规则）：{mb / t_kw:.1f} MB/s，命中 {hits} 次")
     print(f"reviewer screen（仅规则）：{mb / t_rules:.2f} MB/s，与 jieba 之比 {t_jieba / t_rules:.2f}（目标 ≥ 0.8）")
 
-    from reviewer.classify import load_grounds_model
+    from reviewer.model.loader import load_grounds_model
 
     model, warning = load_grounds_model()
     if model is None:

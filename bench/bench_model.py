@@ -55,7 +55,7 @@ def main(argv=None) -> int:
     from reviewer.model.synthetic import recombine_decisions, template_passages, template_requests
     from reviewer.model.training import drop_rare_classes, fit_models
     from reviewer.paths import CORPORA_DIR
-    from reviewer.segment import tokenize
+    from reviewer.text.segment import tokenize
 
     tokenize("预热分词器")
     t_import = time.perf_counter() - t0

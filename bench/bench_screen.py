@@ -1,7 +1,7 @@
 """Benchmark of batch screening (issue 5).  Prints, measured in one run on the same generated corpus:
 
 * bare ``jieba.lcut`` throughput (MB/s);
-* batch screening (``reviewer.batch.run_batch``, what ``reviewer screen`` calls) with 1 and 2 jobs,
+* batch screening (``reviewer.batch.runner.run_batch``, what ``reviewer screen`` calls) with 1 and 2 jobs,
   as ratios to bare jieba (goals: ≥ 0.8 for one job, ≥ 1.7× from one to two jobs);
 * peak memory (RSS of the parent and its worker processes) for 10,000 small files (goal ≤ 400 MB);
 * the per-file overhead (one process, first 2,000 small files: time per file beyond segmentation),
@@ -38,7 +38,7 @@ from gen_corpus import generate_corpus, generate_small_files  # noqa: E402
 RUN_CODE = """
 import json, sys, time
 from pathlib import Path
-from reviewer.batch import run_batch
+from reviewer.batch.runner import run_batch
 if __name__ == "__main__":
     started = time.perf_counter()
     s = run_batch([Path(p) for p in json.loads(sys.argv[1])], Path(sys.argv[2]), jobs=int(sys.argv[3]),

@@ -144,7 +144,7 @@ def shared_rule_loading() -> Iterator[None]:
     second per request).  The rules are the same files each time, so caching ``load_rules`` by
     directory changes no result; it only makes a run over every case quick.
     """
-    import reviewer.rulebook as rulebook
+    import reviewer.detect.rulebook as rulebook
 
     original = rulebook.load_rules
     cache: dict[str, list] = {}

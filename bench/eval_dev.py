@@ -39,9 +39,9 @@ def dev_dir() -> Path:
 def normalizer():
     """The project's normaliser if available, else OpenCC t2s (both keep lengths)."""
     try:
-        from reviewer.normalize import normalize
+        from reviewer.text.normalize import normalize
 
-        return (lambda text: normalize(text).text), "reviewer.normalize"
+        return (lambda text: normalize(text).text), "reviewer.text.normalize"
     except Exception:  # the normaliser belongs to another module; fall back gracefully
         import opencc
 

@@ -72,7 +72,7 @@ def _new_result(case: dict) -> CaseResult:
 
 
 def review_in_process(cases: list[dict], use_model: bool, applicant_on_file: bool = False) -> list[CaseResult]:
-    from reviewer.review.pipeline import ReviewOptions, run_review
+    from reviewer.app.pipeline import ReviewOptions, run_review
 
     results = []
     with shared_rule_loading():
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     report(results, f"仅规则（use_model=False，{time.perf_counter() - started:.1f} 秒）", args.verbose)
     if args.no_model:
         return 0
-    from reviewer.classify import load_models
+    from reviewer.model.loader import load_models
 
     models, warning = load_models()
     if models is None:

@@ -144,14 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print("未找到开发用例（documents.jsonl），跳过。", file=sys.stderr)
         return 0
-    from reviewer.screening import Screener
+    from reviewer.screen.screening import Screener
 
     started = time.perf_counter()
     rows = screen_all(Screener(threshold=args.threshold), docs, args.threshold)
     report(rows, f"仅规则（阈值 {args.threshold:g}，{time.perf_counter() - started:.1f} 秒）", args.verbose)
     if args.no_model:
         return 0
-    from reviewer.classify import load_grounds_model
+    from reviewer.model.loader import load_grounds_model
 
     model, warning = load_grounds_model()
     if model is None:

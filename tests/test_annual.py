@@ -19,7 +19,7 @@ import yaml
 from faker import Faker
 from typer.testing import CliRunner
 
-from reviewer.review.request import parse_request
+from reviewer.decide.request import parse_request
 from reviewer.store.annual import (
     ALL_COLUMNS,
     CARRIED,
@@ -236,7 +236,7 @@ def test_consistency_check_names_the_column(year_store):
 
 
 def test_inconsistent_data_is_caught_by_the_command(tmp_path):
-    from reviewer.commands.store import register
+    from reviewer.cli.store import register
 
     db = tmp_path / "bad.sqlite"
     with open_store(db) as store:
@@ -294,7 +294,7 @@ def test_outputs_in_the_national_layout(year_store, tmp_path):
 
 
 def test_report_command_writes_each_format(year_store, tmp_path):
-    from reviewer.commands.store import register
+    from reviewer.cli.store import register
 
     _store, generated, path = year_store
     app = typer.Typer()

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.batch import SLOW_ENV, SLOW_MATCH_ENV, run_batch
-from reviewer.ledger import LEDGER_NAME
-from reviewer.rulebook import load_rules
-from reviewer.screening import Screener
+from reviewer.batch.runner import SLOW_ENV, SLOW_MATCH_ENV, run_batch
+from reviewer.batch.ledger import LEDGER_NAME
+from reviewer.detect.rulebook import load_rules
+from reviewer.screen.screening import Screener
 
 PROJECT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -212,7 +212,7 @@ def screener():
 
 
 def test_exit_code_follows_fail_on():
-    from reviewer.batch import BatchSummary
+    from reviewer.batch.runner import BatchSummary
 
     def summary(fail_on, bad=0, **verdicts):
         return BatchSummary(run_id="r", out_dir=Path("."), fail_on=fail_on, bad=bad,
@@ -408,7 +408,7 @@ def rules_dir(tmp_path_factory):
 
 def start_run(src: Path, out: Path, slow: float, jobs: int, rules: Path) -> subprocess.Popen:
     code = (
-        "import sys; from pathlib import Path; from reviewer.batch import run_batch; "
+        "import sys; from pathlib import Path; from reviewer.batch.runner import run_batch; "
         f"s = run_batch([Path({str(src)!r})], Path({str(out)!r}), jobs={jobs}, progress=False, "
         f"rules_dir=Path({str(rules)!r})); "
         "sys.exit(s.exit_code)"
@@ -556,7 +556,7 @@ class FakeGrounds:
 
 
 def test_model_version_is_recorded_and_a_new_model_rescreens(tmp_path, monkeypatch, rules_dir):
-    import reviewer.batch as batch
+    import reviewer.batch.runner as batch
 
     src, out = tmp_path / "src", tmp_path / "out"
     small_tree(src, 4)
@@ -579,7 +579,7 @@ def test_model_version_is_recorded_and_a_new_model_rescreens(tmp_path, monkeypat
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_broken_rule_file_raises_rule_file_error(tmp_path, rules_dir, jobs):
-    from reviewer.rulebook import RuleFileError
+    from reviewer.detect.rulebook import RuleFileError
 
     broken = tmp_path / "rules"
     shutil.copytree(rules_dir, broken)

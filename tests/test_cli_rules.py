@@ -9,8 +9,8 @@ import textwrap
 import pytest
 from typer.testing import CliRunner
 
-from reviewer.cli import app
-from reviewer.rulebook import load_rules
+from reviewer.cli.app import app
+from reviewer.detect.rulebook import load_rules
 
 RULES = load_rules()
 runner = CliRunner()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.normalize import normalize
+from reviewer.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = Path(os.environ.get("REVIEWER_DEV_DIR", ROOT.parent / "shared" / "dev"))

@@ -1,4 +1,4 @@
-"""Tests for reviewer.review.deadline (条例 第三十条至第三十四条; ogi-law.md §6)."""
+"""Tests for reviewer.decide.deadline (条例 第三十条至第三十四条; ogi-law.md §6)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.review.deadline import (
+from reviewer.decide.deadline import (
     HolidayTableError,
     Pause,
     WorkCalendar,

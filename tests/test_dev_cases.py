@@ -39,7 +39,7 @@ def _ids(rows):
 
 @pytest.fixture(scope="module")
 def screened():
-    from reviewer.screening import Screener
+    from reviewer.screen.screening import Screener
 
     screener = Screener()
     return {case["id"]: screener.screen_text(case["text"], path=case["id"]) for case in DOCUMENTS}
@@ -79,7 +79,7 @@ def _reply_codes() -> set[str]:
         import yaml
 
         return set(yaml.safe_load(path.read_text(encoding="utf-8")))
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.replytypes import load_reply_types
 
     return set(load_reply_types())
 
@@ -90,7 +90,7 @@ REQUESTS = [case for case in REPLIES or [] if devcases.has_request(case)]
 @pytest.fixture(scope="module")
 def reviewed():
     """Rules only; the rule files are parsed once for the module (same files, same results)."""
-    from reviewer.review.pipeline import ReviewOptions, run_review
+    from reviewer.app.pipeline import ReviewOptions, run_review
 
     with devcases.shared_rule_loading():
         return {case["id"]: run_review(case["request"], ReviewOptions(use_model=False)).to_dict()

@@ -9,7 +9,7 @@ from reviewer.model.classifiers import GroundsModel, TriageModel
 from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS
 from reviewer.model.errors import ModelError
 from reviewer.model.synthetic import template_passages, template_requests
-from reviewer.segment import tokenize
+from reviewer.text.segment import tokenize
 
 PETITION = "我要投诉东湖街道工作人员不作为，请严肃查处相关责任人。"
 CONSULT = "请问养老服务补贴的标准是怎么计算的？我这种情况是否符合条件？"

@@ -13,7 +13,7 @@ from reviewer.model.features import (
     unpack_features,
 )
 from reviewer.model.synthetic import template_passages
-from reviewer.segment import tokenize
+from reviewer.text.segment import tokenize
 
 
 def test_token_cache_segments_each_text_once():

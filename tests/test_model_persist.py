@@ -87,7 +87,7 @@ def test_card_contents(fitted, saved):
     for name in MODEL_FILES.values():
         entry = card["files"][name]
         assert entry["sha256"] == sha256_bytes((saved / name).read_bytes())
-        assert "reviewer.segment.tokenize" in entry["trusted_types"]
+        assert "reviewer.text.segment.tokenize" in entry["trusted_types"]
     triage_data, grounds_data = read_training_data(saved)
     assert triage_data.texts == req.texts and grounds_data.labels == pas.labels
 
@@ -134,11 +134,11 @@ def test_unknown_function_in_model_file_is_refused(fitted, saved):
     triage = fitted[0]
     state = triage.to_state()
     word = dict(state["features"].transformer_list)["word"]
-    word.tokenizer = os.getcwd  # any callable other than reviewer.segment.tokenize
+    word.tokenizer = os.getcwd  # any callable other than reviewer.text.segment.tokenize
     try:
         _replace_payload(saved, "triage.skops", state)
     finally:
-        word.tokenizer = __import__("reviewer.segment", fromlist=["tokenize"]).tokenize
+        word.tokenizer = __import__("reviewer.text.segment", fromlist=["tokenize"]).tokenize
     with pytest.raises(ModelError) as err:
         load_model_dir(saved)
     assert "getcwd" in str(err.value) and "允许清单" in str(err.value) and "triage.skops" in str(err.value)
@@ -156,7 +156,7 @@ def test_check_types_accepts_own_models(fitted):
     import skops.io as sio
 
     trusted = check_types(sio.dumps(fitted[0].to_state()), "triage.skops")
-    assert "reviewer.segment.tokenize" in trusted
+    assert "reviewer.text.segment.tokenize" in trusted
 
 
 def test_untrusted_type_not_in_card_is_refused(saved):

@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from reviewer.commands.model import register
+from reviewer.cli.model import register
 from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS
 from reviewer.model.default import get_models, latest_model_dir
 from reviewer.model.persist import load_model_dir, sha256_file

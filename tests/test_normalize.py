@@ -1,4 +1,4 @@
-"""Tests for reviewer.normalize: conversions, whitespace, and the offset map back to the original."""
+"""Tests for reviewer.text.normalize: conversions, whitespace, and the offset map back to the original."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.normalize import KEPT_FULLWIDTH, Normalized, _normalize_vectorized, normalize, translation_table
+from reviewer.text.normalize import KEPT_FULLWIDTH, Normalized, _normalize_vectorized, normalize, translation_table
 
 # ----------------------------------------------------------------------------------------------------
 # specific conversions

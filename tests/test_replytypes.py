@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from reviewer.paths import PROJECT_DIR
-from reviewer.review.replytypes import (
+from reviewer.decide.replytypes import (
     DEFAULT_LAW,
     ReplyTypeError,
     citation_string,

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from stdnum.cn import ric
 
-from reviewer.review.pipeline import ReviewOptions, run_review, write_redacted
+from reviewer.app.pipeline import ReviewOptions, run_review, write_redacted
 
 LAW = "《中华人民共和国政府信息公开条例》"
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,7 +241,7 @@ def test_large_paste_is_handled():
 def _cli(args, input=None):
     from typer.testing import CliRunner
 
-    from reviewer.cli import app
+    from reviewer.cli.app import app
 
     return CliRunner().invoke(app, ["review", *args, "--no-model"], input=input)
 

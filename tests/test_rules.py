@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from reviewer.recognizers import example_failures, hits_for
-from reviewer.rulebook import check_rule_files, load_rules, rule_files
+from reviewer.detect.recognizers import example_failures, hits_for
+from reviewer.detect.rulebook import check_rule_files, load_rules, rule_files
 
 RULES = load_rules()
 
@@ -18,7 +18,7 @@ def test_rule_examples(rule):
 
 
 def test_every_category_has_rules():
-    from reviewer.findings import CATEGORIES
+    from reviewer.detect.findings import CATEGORIES
 
     assert {r.category for r in RULES} == set(CATEGORIES)
 

@@ -10,8 +10,8 @@ import pytest
 from stdnum.cn import ric
 from typer.testing import CliRunner
 
-from reviewer.cli import app
-from reviewer.screening import Screener, split_passages
+from reviewer.cli.app import app
+from reviewer.screen.screening import Screener, split_passages
 
 PERSON_ID = "110101199003074565"
 assert ric.is_valid(PERSON_ID)
@@ -151,7 +151,7 @@ def test_cli_usage_error_exit_code(tmp_path):
 
 
 def test_help_does_not_load_jieba():
-    code = "import sys; from reviewer.cli import app; print('jieba' in sys.modules, 'sklearn' in sys.modules)"
+    code = "import sys; from reviewer.cli.app import app; print('jieba' in sys.modules, 'sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False False"
 
@@ -171,9 +171,9 @@ def test_stacked_fast_path_equals_scikit_learn():
 
 
 def test_passage_tokens_reused_from_document_segmentation():
-    from reviewer.normalize import normalize
-    from reviewer.screening import _passage_token_cache, split_passages
-    from reviewer.segment import segment, tokenize
+    from reviewer.text.normalize import normalize
+    from reviewer.screen.screening import _passage_token_cache, split_passages
+    from reviewer.text.segment import segment, tokenize
 
     text = normalize("会议纪要。会议认为，项目资金缺口较大，拟向市政府请示追加预算。" * 3).text
     spans = split_passages(text, size=40)
@@ -185,7 +185,7 @@ def test_passage_tokens_reused_from_document_segmentation():
 
 
 def test_evidence_terms_shown_to_officers_are_meaningful():
-    from reviewer.screening import meaningful_term
+    from reviewer.screen.screening import meaningful_term
 
     assert meaningful_term("公民身份号码") and meaningful_term("查处") and meaningful_term("男")
     for noise in ("4", "2026", "号", "的", "并", " ", "年月"):

@@ -14,8 +14,8 @@ import yaml
 from stdnum.cn import ric
 from typer.testing import CliRunner
 
-from reviewer.review.pipeline import ReviewOptions, run_review
-from reviewer.review.request import parse_request
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.request import parse_request
 from reviewer.store.db import StoreError, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,7 @@ def store(tmp_path):
 
 @pytest.fixture(scope="module")
 def app():
-    from reviewer.commands.store import register
+    from reviewer.cli.store import register
 
     application = typer.Typer()
     register(application)
@@ -245,7 +245,7 @@ def test_cli_decide_and_history(app, tmp_path):
 
 
 def test_history_accepts_a_parsed_form_request(store, tmp_path):
-    from reviewer.review.request import parse_form
+    from reviewer.decide.request import parse_form
 
     number = store.record_request(parse_request(person("林晓", LIN_ID, "申请公开示例市2025年道路绿化养护合同。")),
                                   received="2026-03-02")

@@ -13,7 +13,7 @@ TEXT = ("申请人：{name}，联系电话1391234567{n}。\n申请公开示例�
 
 
 def _worker(db_path: str, name: str, n: int, barrier, results) -> None:
-    from reviewer.review.pipeline import ReviewOptions, run_review
+    from reviewer.app.pipeline import ReviewOptions, run_review
 
     outcome = run_review(TEXT.format(name=name, n=n), ReviewOptions(use_model=False, received=dt.date(2026, 4, 1)))
     barrier.wait(timeout=120)  # both processes open the (not yet created) store together
@@ -26,7 +26,7 @@ def _worker(db_path: str, name: str, n: int, barrier, results) -> None:
 
 
 def test_two_processes_saving_reviews_lose_nothing(tmp_path):
-    from reviewer.segment import get_tokenizer
+    from reviewer.text.segment import get_tokenizer
 
     get_tokenizer()  # load jieba once; forked workers inherit it
     ctx = multiprocessing.get_context("fork")

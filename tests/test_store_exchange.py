@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from reviewer.model.decisions import OutcomeMapper, map_header, read_decisions
-from reviewer.review.request import parse_request
+from reviewer.decide.request import parse_request
 from reviewer.store.db import open_store
 from reviewer.store.exchange import export_decisions, import_decisions
 
@@ -26,7 +26,7 @@ CASES = [
 
 @pytest.fixture()
 def app():
-    from reviewer.commands.store import register
+    from reviewer.cli.store import register
 
     application = typer.Typer()
     register(application)
@@ -130,7 +130,7 @@ def test_import_api_reports_rows_of_a_csv(tmp_path):
 
 def test_exported_decisions_retrain_a_model(tmp_path, monkeypatch):
     """An export goes straight into ``reviewer train --decisions``."""
-    from reviewer.commands.model import register as register_model
+    from reviewer.cli.model import register as register_model
     from reviewer.model.synthetic import template_passages, template_requests, write_corpus
 
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "data"))

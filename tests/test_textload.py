@@ -1,4 +1,4 @@
-"""Tests for reviewer.textload: every input is built on the fly in tmp_path."""
+"""Tests for reviewer.load.textload: every input is built on the fly in tmp_path."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.textload import (
+from reviewer.load.textload import (
     PAGE_SEPARATOR,
     SUPPORTED_SUFFIXES,
     LoadedText,

@@ -10,7 +10,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.cn import uscc as stdnum_uscc
 
-from reviewer.validators import bank_card, cn_mobile, cn_resident_id, uscc
+from reviewer.detect.validators import bank_card, cn_mobile, cn_resident_id, uscc
 
 REGIONS = ["110101", "310104", "440305", "510104", "330106", "420102"]
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -27,7 +27,7 @@ from reviewer.model.persist import (
     version_number,
 )
 
-RECIPE_VERSION = "1"  # bump when features, classifiers or training change
+RECIPE_VERSION = "2"  # bump when features, classifiers or training change
 _lock = threading.Lock()
 _loaded: dict[str, LoadedModels] = {}
 

@@ -1,6 +1,6 @@
 """Text features for the classifiers: TF-IDF over jieba words plus TF-IDF over character n-grams.
 
-The word vectorizer uses the module-level :func:`reviewer.segment.tokenize`, so a fitted model can be
+The word vectorizer uses the module-level :func:`reviewer.text.segment.tokenize`, so a fitted model can be
 saved with skops and names only an allow-listed function.  While fitting (and during cross-validation,
 where the same texts are seen many times) the vectorizer is given a :class:`TokenCache` instead, which
 segments each distinct text once; :func:`finalize_features` puts the plain ``tokenize`` back before
@@ -15,7 +15,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from reviewer.segment import tokenize
+from reviewer.text.segment import tokenize
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class FeatureConfig:
 
 
 class TokenCache:
-    """Memoising wrapper around :func:`reviewer.segment.tokenize` (one segmentation per distinct text)."""
+    """Memoising wrapper around :func:`reviewer.text.segment.tokenize` (one segmentation per distinct text)."""
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, ...]] = {}

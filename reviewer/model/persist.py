@@ -12,7 +12,7 @@ Layout of a model directory::
 Nothing is ever unpickled.  Before :func:`skops.io.load` runs, a file must (1) be listed in the card
 with a matching SHA-256, (2) come from a compatible card format and scikit-learn major version, and
 (3) contain only types on the allow-list in this module: scikit-learn / NumPy / SciPy classes, plain
-containers, and the one function :func:`reviewer.segment.tokenize`.  Any failure raises
+containers, and the one function :func:`reviewer.text.segment.tokenize`.  Any failure raises
 :class:`ModelError` with a Chinese message naming the file.
 """
 
@@ -36,7 +36,7 @@ MODEL_FILES = {"triage": "triage.skops", "grounds": "grounds.skops"}
 DATA_NAME = "training_data.jsonl"
 
 # --- allow-list --------------------------------------------------------------
-ALLOWED_FUNCTIONS = frozenset({"reviewer.segment.tokenize"})
+ALLOWED_FUNCTIONS = frozenset({"reviewer.text.segment.tokenize"})
 ALLOWED_MODULE_ROOTS = ("sklearn", "numpy", "scipy")
 ALLOWED_BUILTINS = frozenset(
     {"dict", "list", "tuple", "set", "frozenset", "str", "int", "float", "bool", "NoneType", "bytes", "slice", "complex"}

@@ -176,8 +176,8 @@ def check_consistency(table: AnnualTable) -> None:
 
 def build_annual_table(store, year: int, profile=None) -> AnnualTable:
     """Count table 三 for ``year`` from the store (``profile``: AgencyProfile, path or None = default)."""
-    from reviewer.review.profile import AgencyProfile, load_profile
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.profile import AgencyProfile, load_profile
+    from reviewer.decide.replytypes import load_reply_types
 
     if not isinstance(profile, AgencyProfile):
         profile = load_profile(profile)

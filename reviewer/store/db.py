@@ -82,8 +82,8 @@ def id_hash(number: str) -> str:
 
 def mask_identity_numbers(text: str) -> str:
     """``text`` with every resident identity number masked (as ``110*************68``)."""
-    from reviewer.findings import mask
-    from reviewer.review.request import ID_RE
+    from reviewer.detect.findings import mask
+    from reviewer.decide.request import ID_RE
 
     return ID_RE.sub(lambda m: mask(m.group(0), "cn_resident_id"), text or "")
 
@@ -249,7 +249,7 @@ class Store:
 
     # --- applicants -----------------------------------------------------------------------
     def find_applicant(self, applicant) -> dict | None:
-        """The stored applicant for a parsed :class:`~reviewer.review.request.Applicant`, if any.
+        """The stored applicant for a parsed :class:`~reviewer.decide.request.Applicant`, if any.
 
         Matched by identity-number hash; otherwise by organisation name (organisations) or personal
         name (persons), never joining two records whose identity hashes differ.
@@ -274,7 +274,7 @@ class Store:
     def _applicant_id(self, applicant) -> int | None:
         if applicant is None or not (applicant.display_name or applicant.id_document):
             return None
-        from reviewer.findings import mask
+        from reviewer.detect.findings import mask
 
         row = self.find_applicant(applicant)
         hashed = id_hash(applicant.id_document) if applicant.id_document else None
@@ -401,7 +401,7 @@ class Store:
 
         Returns the new decision row plus ``number``, ``label`` and ``previous`` (the replaced row or None).
         """
-        from reviewer.review.replytypes import citation_string, load_reply_types
+        from reviewer.decide.replytypes import citation_string, load_reply_types
 
         request = self.get_request(ref)
         review = self.latest_review(request["id"])
@@ -514,7 +514,7 @@ class Store:
 
     def summary(self, row: dict) -> dict:
         """One request with its applicant and current decision, for listings and exports."""
-        from reviewer.review.replytypes import load_reply_types
+        from reviewer.decide.replytypes import load_reply_types
 
         types = load_reply_types()
         applicant = self.db["applicants"].get(row["applicant_id"]) if row["applicant_id"] else None
@@ -563,7 +563,7 @@ class Store:
 
 def resolve_code(value: str, types: dict | None = None) -> str:
     """A reply code from a code or a Chinese label (mapped with rules/outcome_labels.yaml)."""
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.replytypes import load_reply_types
 
     types = types if types is not None else load_reply_types()
     text = (value or "").strip()

@@ -94,7 +94,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def _applicant(name: str):
-    from reviewer.review.request import ORG_RE, Applicant
+    from reviewer.decide.request import ORG_RE, Applicant
 
     name = (name or "").strip()
     if not name:
@@ -108,8 +108,8 @@ def _applicant(name: str):
 def import_decisions(store, paths, *, officer: str | None = None) -> ImportResult:
     """Record the decisions of past-decision spreadsheets (see module docstring)."""
     from reviewer.model.decisions import OutcomeMapper, read_decisions
-    from reviewer.review.replytypes import load_reply_types
-    from reviewer.review.request import split_items
+    from reviewer.decide.replytypes import load_reply_types
+    from reviewer.decide.request import split_items
 
     types = load_reply_types()
     mapper = OutcomeMapper()
@@ -155,8 +155,8 @@ def import_decisions(store, paths, *, officer: str | None = None) -> ImportResul
 
 
 def _request(text: str, applicant, split_items):
-    from reviewer.normalize import normalize
-    from reviewer.review.request import Request
+    from reviewer.text.normalize import normalize
+    from reviewer.decide.request import Request
 
     clean = normalize(text).text.strip()
     return Request(text=clean, applicant=applicant, items=split_items(clean), doc_numbers=[], dates=[], periods=[],

@@ -49,7 +49,7 @@ GENERIC_WORDS = frozenset("""
 
 def item_tokens(text: str) -> list[str]:
     """jieba tokens of an item without punctuation and request boilerplate (申请、公开、提供 …)."""
-    from reviewer.segment import tokenize
+    from reviewer.text.segment import tokenize
 
     return [t.lower() for t in tokenize(text or "") if t not in GENERIC_WORDS]
 
@@ -188,12 +188,12 @@ def _count_requests(store, applicant_id: int, prefix: str) -> int:
 
 def history_candidates(store, text, *, profile=None, today: dt.date | None = None) -> dict | None:
     """``{"candidates": {code: p}, "evidence": [lines], "earlier": {...}}`` for a new request (its text,
-    or an already parsed :class:`~reviewer.review.request.Request`, e.g. from a form), or None when the
+    or an already parsed :class:`~reviewer.decide.request.Request`, e.g. from a form), or None when the
     history says nothing.  ``profile`` is an AgencyProfile, a path or None (default profile); ``today``
     fixes the natural month / year counted (default: today)."""
-    from reviewer.review.profile import AgencyProfile, load_profile
-    from reviewer.review.replytypes import load_reply_types
-    from reviewer.review.request import parse_request
+    from reviewer.decide.profile import AgencyProfile, load_profile
+    from reviewer.decide.replytypes import load_reply_types
+    from reviewer.decide.request import parse_request
 
     request = text if hasattr(text, "applicant") else parse_request(text or "")
     if not isinstance(profile, AgencyProfile):

@@ -88,7 +88,7 @@ def _initial(db: Database) -> None:
 
 def search_tokens(text: str) -> str:
     """Space-joined jieba search-mode tokens of ``text`` (punctuation and spaces dropped)."""
-    from reviewer.segment import _is_punct, get_tokenizer
+    from reviewer.text.segment import _is_punct, get_tokenizer
 
     words = get_tokenizer().lcut_for_search(text or "")
     return " ".join(w.strip() for w in words if w.strip() and not _is_punct(w.strip()))

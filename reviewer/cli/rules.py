@@ -70,7 +70,7 @@ def _usage(message: str) -> None:
 
 def _load(rules_dir: Path | None):
     """All valid rules, or a usage error telling the user to run ``rules check``."""
-    from reviewer.rulebook import RuleFileError, load_rules, rule_files
+    from reviewer.detect.rulebook import RuleFileError, load_rules, rule_files
 
     if rules_dir is not None and not rules_dir.exists():
         _usage(f"找不到规则文件或目录：{rules_dir}")
@@ -85,7 +85,7 @@ def _load(rules_dir: Path | None):
 
 
 def _resolve_category(value: str) -> str:
-    from reviewer.findings import CATEGORIES, CATEGORY_LABELS
+    from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS
 
     if value in CATEGORIES:
         return value
@@ -130,7 +130,7 @@ def list_rules(
     fmt: FormatOption = "text",
     rules_dir: RulesOption = None,
 ) -> None:
-    from reviewer.findings import CATEGORY_LABELS
+    from reviewer.detect.findings import CATEGORY_LABELS
 
     if fmt not in FORMATS:
         _usage(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
@@ -178,7 +178,7 @@ def show_rule(
 
 def render_rule(rule) -> str:
     """Every field of a rule, labelled in Chinese."""
-    from reviewer.findings import CATEGORY_LABELS
+    from reviewer.detect.findings import CATEGORY_LABELS
 
     lines = [
         f"{rule.code}  {rule.name}",
@@ -224,7 +224,7 @@ def check_rules(
     path: Annotated[Path | None, typer.Argument(
         metavar="路径", help="规则目录或单个规则文件（默认使用项目 rules/）。", show_default=False)] = None,
 ) -> None:
-    from reviewer.rulebook import NON_RULE_FILES, check_rule_files, rule_files
+    from reviewer.detect.rulebook import NON_RULE_FILES, check_rule_files, rule_files
 
     if path is not None:
         if not path.exists():
@@ -247,8 +247,8 @@ def check_rules(
 
 def example_problems(rule) -> list:
     """Run the rule on its own examples; each misbehaving example becomes a Problem naming the field."""
-    from reviewer.recognizers import hits_for
-    from reviewer.rulebook import Problem
+    from reviewer.detect.recognizers import hits_for
+    from reviewer.detect.rulebook import Problem
 
     problems = []
     try:

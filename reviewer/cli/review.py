@@ -54,12 +54,12 @@ def review(
     save: bool = typer.Option(False, "--save", help="将本次审查记录保存到决定库。"),
     db: Path | None = typer.Option(None, "--db", help="决定库 SQLite 文件（默认在用户数据目录）。"),
 ) -> None:
-    from reviewer.review.catalog import CatalogError
-    from reviewer.review.pipeline import ReviewOptions, run_review, write_redacted
-    from reviewer.review.profile import ProfileError
-    from reviewer.review.request import RequestFormError
-    from reviewer.review.triage import TriageRuleError
-    from reviewer.rulebook import RuleFileError
+    from reviewer.decide.catalog import CatalogError
+    from reviewer.app.pipeline import ReviewOptions, run_review, write_redacted
+    from reviewer.decide.profile import ProfileError
+    from reviewer.decide.request import RequestFormError
+    from reviewer.decide.triage import TriageRuleError
+    from reviewer.detect.rulebook import RuleFileError
 
     if fmt not in FORMATS:
         _fail(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
@@ -67,7 +67,7 @@ def review(
         _fail(f"未知的申请方式：{channel}（可选：{'、'.join(CHANNELS)}）")
     if stage is not None and stage not in ("pending", "decided"):
         _fail("--stage 只能是 pending 或 decided")
-    from reviewer.review.decide import PROCEDURES
+    from reviewer.decide.decision import PROCEDURES
 
     if procedure is not None and procedure not in PROCEDURES:
         _fail(f"--procedure 只能是：{'、'.join(PROCEDURES)}")
@@ -97,7 +97,7 @@ def review(
     except (ProfileError, CatalogError, RequestFormError, TriageRuleError, RuleFileError) as exc:
         _fail(str(exc))
     if letter is not None and outcome.letter is not None:
-        from reviewer.review.docx_letter import write_docx
+        from reviewer.draft.docx_letter import write_docx
 
         write_docx(outcome.letter, letter)
     if redact_dir is not None:
@@ -127,7 +127,7 @@ def _read_request(file: str | None) -> str:
         path = Path(file)
         if not path.exists():
             _fail(f"找不到申请文件：{file}")
-        from reviewer.textload import load_path
+        from reviewer.load.textload import load_path
 
         loaded = load_path(path, max_bytes=MAX_PASTE_BYTES)
         if loaded.status != "ok":
@@ -135,7 +135,7 @@ def _read_request(file: str | None) -> str:
         return loaded.text
     if len(raw) > MAX_PASTE_BYTES:
         _fail(f"{name}超过 {MAX_PASTE_BYTES // 1024 // 1024} MB，请确认粘贴内容是否为申请本身。")
-    from reviewer.textload import load_bytes
+    from reviewer.load.textload import load_bytes
 
     loaded = load_bytes(raw, name + ".txt")
     if loaded.status != "ok":
@@ -163,8 +163,8 @@ def _open_store(db: Path | None):
 
 def _history(store, text, form_path, options):
     """Earlier requests of the same applicant and similar requests of others (duplicates, mass requests)."""
-    from reviewer.review.profile import load_profile
-    from reviewer.review.request import parse_form
+    from reviewer.decide.profile import load_profile
+    from reviewer.decide.request import parse_form
 
     subject = text if form_path is None else parse_form(form_path)
     return store.history_candidates(subject, profile=load_profile(options.profile), today=options.today)

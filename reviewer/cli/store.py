@@ -127,7 +127,7 @@ def decide(
     if fmt == "json":
         typer.echo(json.dumps(row, ensure_ascii=False, indent=2, default=str))
         return
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.replytypes import load_reply_types
 
     types = load_reply_types()
     lines = [f"已记录决定：申请 {row['number']} → {row['label']}（{row['code']}）",
@@ -193,7 +193,7 @@ def history(
 
 
 def _render_detail(detail: dict) -> str:
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.replytypes import load_reply_types
     from reviewer.store.db import EVENT_KINDS
 
     types = load_reply_types()
@@ -291,7 +291,7 @@ def annual(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件（markdown/csv 默认输出到屏幕；xlsx/docx 默认写入当前目录）。")] = None,
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
-    from reviewer.review.profile import ProfileError, load_profile
+    from reviewer.decide.profile import ProfileError, load_profile
     from reviewer.store import annual as A
 
     if fmt not in REPORT_FORMATS:

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import TextIO
 
-from reviewer.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_RANK, mask
-from reviewer.report_files import STATUS_LABELS, VERDICT_LABELS
+from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_RANK, mask
+from reviewer.batch.report_files import STATUS_LABELS, VERDICT_LABELS
 
 EXCERPT_CHARS = 60
 MAX_EXCERPTS_PER_FILE = 200
@@ -31,7 +31,7 @@ VERDICT_ORDER = ("withhold", "review", "clean")
 
 
 def mask_same_length(value: str, entity: str | None) -> str:
-    """Like :func:`reviewer.findings.mask` but always as long as ``value`` (so offsets stay valid)."""
+    """Like :func:`reviewer.detect.findings.mask` but always as long as ``value`` (so offsets stay valid)."""
     masked = mask(value, entity)
     if len(masked) == len(value):
         return masked

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from reviewer.review.profile import AgencyProfile
-from reviewer.review.replytypes import (
+from reviewer.decide.profile import AgencyProfile
+from reviewer.decide.replytypes import (
     DEFAULT_LAW,
     TEMPLATE_FIELDS,
     ReplyType,
@@ -103,7 +103,7 @@ def format_date(d: date | None, what: str = "日期") -> str:
 
 def _as_date(value: Any, what: str) -> date | None:
     """None for an empty value, else the deadline engine's date parsing (Chinese error on bad input)."""
-    from reviewer.review.deadline import _as_date as parse_date
+    from reviewer.decide.deadline import _as_date as parse_date
 
     if value is None or value == "":
         return None

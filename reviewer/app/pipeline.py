@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.findings import CATEGORY_LABELS
+from reviewer.detect.findings import CATEGORY_LABELS
 
 
 @dataclass
@@ -54,7 +54,7 @@ class ReviewOutcome:
         return self.letters[0] if self.letters else None
 
     def to_dict(self, show_values: bool = False) -> dict:
-        from reviewer.review.replytypes import load_reply_types
+        from reviewer.decide.replytypes import load_reply_types
 
         types = load_reply_types()
         d = self.decision
@@ -105,14 +105,14 @@ def _letter_dict(letter) -> dict | None:
 
 
 def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
-    from reviewer.classify import load_models
-    from reviewer.review.catalog import load_catalog, match_item
-    from reviewer.review.decide import decide, view_document
-    from reviewer.review.profile import load_profile
-    from reviewer.review.replytypes import citation_string
-    from reviewer.review.request import parse_form, parse_request
-    from reviewer.review.triage import load_cues, triage
-    from reviewer.screening import Screener
+    from reviewer.model.loader import load_models
+    from reviewer.decide.catalog import load_catalog, match_item
+    from reviewer.decide.decision import decide, view_document
+    from reviewer.decide.profile import load_profile
+    from reviewer.decide.replytypes import citation_string
+    from reviewer.decide.request import parse_form, parse_request
+    from reviewer.decide.triage import load_cues, triage
+    from reviewer.screen.screening import Screener
 
     warnings: list[str] = []
     profile = load_profile(options.profile)
@@ -126,7 +126,7 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
     else:
         request = parse_request(text or "", channel=options.channel, received=received_iso)
     if options.applicant_on_file:
-        from reviewer.review.request import completeness
+        from reviewer.decide.request import completeness
 
         request.missing = completeness(request, applicant_on_file=True)
     models = None
@@ -148,7 +148,7 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
                       stage=options.stage, agency_name=profile.name, history=options.history,
                       procedure=options.procedure)
     warnings.extend(decision.warnings)
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.replytypes import load_reply_types
 
     reply_type = load_reply_types()[decision.code]
     extra = decision.extra_articles if decision.code == "partial" else []
@@ -161,7 +161,7 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
 
 
 def _deadline(request, options: ReviewOptions, profile, warnings: list[str]):
-    from reviewer.review.deadline import compute_deadline
+    from reviewer.decide.deadline import compute_deadline
 
     received = options.received
     if received is None and request.received:
@@ -177,7 +177,7 @@ def _deadline(request, options: ReviewOptions, profile, warnings: list[str]):
 
 
 def _letters(request, decision, screen_results, deadline, profile, options: ReviewOptions) -> list:
-    from reviewer.review import letters as L
+    from reviewer.draft import letters as L
 
     types_withheld = []
     for result in screen_results:
@@ -257,7 +257,7 @@ def write_redacted(outcome: ReviewOutcome, out_dir: Path, style: str = "tag") ->
     """Redacted copies of the candidate documents (withheld spans replaced) and a redaction log."""
     import csv
 
-    from reviewer.review.redact import redact
+    from reviewer.draft.redact import redact
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -143,7 +143,7 @@ def load_cues(path: Path | None = None) -> list[Cue]:
 
 
 def _reply_codes() -> set[str]:
-    from reviewer.review.replytypes import load_reply_types
+    from reviewer.decide.replytypes import load_reply_types
 
     return set(load_reply_types())
 
@@ -164,7 +164,7 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
 
 def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
     """Combine cue scores with the classifier (or a prior when there is none)."""
-    from reviewer.normalize import normalize
+    from reviewer.text.normalize import normalize
 
     norm = normalize(text).text
     scores, hits = rule_scores(norm, cues)
@@ -176,7 +176,7 @@ def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
         base = {label: classifier.get(label, 0.0) for label in TRIAGE_LABELS}
         top = max(classifier, key=classifier.get)
         if hasattr(model, "explain"):
-            from reviewer.screening import meaningful_term
+            from reviewer.screen.screening import meaningful_term
 
             terms = [t for t, _ in model.explain(norm, top, k=12) if meaningful_term(t)][:6]
     else:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.findings import Finding, merge_findings
-from reviewer.rulebook import Rule, Window
-from reviewer.validators import VALIDATORS
+from reviewer.detect.findings import Finding, merge_findings
+from reviewer.detect.rulebook import Rule, Window
+from reviewer.detect.validators import VALIDATORS
 
 REGEX_TIMEOUT_SECONDS = 2.0
 
@@ -33,7 +33,7 @@ class Detector:
         import ahocorasick
         import regex
 
-        from reviewer.normalize import normalize
+        from reviewer.text.normalize import normalize
 
         self.rules = [r for r in rules if r.status != "deprecated"]
         self._automaton = None
@@ -170,8 +170,8 @@ def _summary(rule: Rule, explanation: dict) -> str:
 
 def hits_for(rule: Rule, text: str) -> list[Finding]:
     """Run a single rule on ``text`` (used to check a rule's own examples)."""
-    from reviewer.normalize import normalize
-    from reviewer.segment import segment
+    from reviewer.text.normalize import normalize
+    from reviewer.text.segment import segment
 
     norm = normalize(text)
     return Detector([rule]).detect(text, norm, segment(norm.text)).findings

@@ -10,8 +10,8 @@ import csv
 import io
 import json
 
-from reviewer.findings import CATEGORY_LABELS, SEVERITY_LABELS
-from reviewer.screening import ScreenResult
+from reviewer.detect.findings import CATEGORY_LABELS, SEVERITY_LABELS
+from reviewer.screen.screening import ScreenResult
 
 FORMATS = ("text", "json", "jsonl", "csv")
 CSV_FIELDS = ["path", "status", "verdict", "error", "chars", "categories", "rule", "category", "basis", "line",

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from reviewer.findings import CATEGORIES, SEVERITIES
+from reviewer.detect.findings import CATEGORIES, SEVERITIES
 from reviewer.paths import RULES_DIR
 
 KINDS = ("keywords", "regex", "validated", "context")
@@ -117,7 +117,7 @@ def rule_files(rules_dir: Path | str | None = None) -> list[Path]:
 
 def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
     """Parse and validate rule files; return the rules and every problem found."""
-    from reviewer.validators import VALIDATORS
+    from reviewer.detect.validators import VALIDATORS
 
     rules: list[Rule] = []
     problems: list[Problem] = []

@@ -39,9 +39,9 @@ def screen(
     rules_dir: Path | None = typer.Option(None, "--rules", help="规则目录（默认使用项目 rules/）。"),
     max_size_mb: float = typer.Option(20.0, "--max-size", help="单个文件大小上限（MB），超过则不审查并记录。"),
 ) -> None:
-    from reviewer.findings import SEVERITY_RANK
-    from reviewer.rulebook import RuleFileError
-    from reviewer.screen_output import FORMATS
+    from reviewer.detect.findings import SEVERITY_RANK
+    from reviewer.detect.rulebook import RuleFileError
+    from reviewer.screen.output import FORMATS
 
     if fmt not in FORMATS:
         _usage(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
@@ -71,13 +71,13 @@ def screen(
         else:
             writer.write(result)
     if fmt == "json":
-        from reviewer.screen_output import render_json
+        from reviewer.screen.output import render_json
 
         typer.echo(render_json(results_for_json, show_values))
     if total == 0:
         _usage("没有找到可审查的文件。")
     if fmt == "text":
-        from reviewer.screen_output import render_summary
+        from reviewer.screen.output import render_summary
 
         typer.echo(render_summary(counts, total))
     raise typer.Exit(1 if worst >= SEVERITY_RANK[fail_on] else 0)
@@ -90,7 +90,7 @@ class _Writer:
         self.started = False
 
     def write(self, result) -> None:
-        from reviewer import screen_output as so
+        from reviewer.screen import output as so
 
         if self.fmt == "text":
             typer.echo(so.render_text(result, self.show_values))
@@ -106,8 +106,8 @@ class _Writer:
 
 
 def _build_screener(rules_dir, threshold, no_model, model_dir):
-    from reviewer.classify import load_grounds_model
-    from reviewer.screening import Screener
+    from reviewer.model.loader import load_grounds_model
+    from reviewer.screen.screening import Screener
 
     grounds = None
     if not no_model:
@@ -118,7 +118,7 @@ def _build_screener(rules_dir, threshold, no_model, model_dir):
 
 
 def _iter_results(screener, paths: list[str], max_bytes: int):
-    from reviewer.textload import load_stdin
+    from reviewer.load.textload import load_stdin
 
     for raw in paths:
         if raw == "-":
@@ -141,7 +141,7 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir, max_bytes) -> int:
-    from reviewer.batch import run_batch
+    from reviewer.batch.runner import run_batch
 
     inputs = []
     for raw in paths:

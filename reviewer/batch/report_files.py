@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from reviewer.findings import CATEGORIES, CATEGORY_LABELS
+from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS
 
 RESULTS_JSONL = "results.jsonl"
 RESULTS_CSV = "results.csv"
@@ -25,8 +25,8 @@ REDACTED_DIR = "redacted"
 REDACTION_LOG = "redaction_log.csv"
 REDACTED_SUFFIX = ".redacted.txt"
 
-# Screening statuses (reviewer.screening) plus the batch's own "timeout" and "error".
-from reviewer.screening import STATUS_LABELS as SCREEN_STATUS_LABELS  # noqa: E402
+# Screening statuses (reviewer.screen.screening) plus the batch's own "timeout" and "error".
+from reviewer.screen.screening import STATUS_LABELS as SCREEN_STATUS_LABELS  # noqa: E402
 
 STATUS_LABELS = {**SCREEN_STATUS_LABELS, "timeout": "处理超时", "error": "处理出错"}
 VERDICT_LABELS = {"clean": "未发现问题", "review": "需人工审核", "withhold": "建议不予公开或区分处理"}
@@ -154,7 +154,7 @@ def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: floa
     """Write ``out_dir/redacted/<rel>.redacted.txt`` (UTF-8) with the withheld spans replaced by a
     reason tag such as 【第十五条 个人隐私】; returns ``{"copy", "log"}`` (log without original text),
     or None (and removes a stale copy) when nothing is withheld."""
-    from reviewer.review.redact import redact
+    from reviewer.draft.redact import redact
 
     target = out_dir / REDACTED_DIR / redacted_relpath(rel)
     spans = withheld_findings(findings, threshold)

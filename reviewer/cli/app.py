@@ -1,7 +1,7 @@
 """Command-line interface: a thin typer layer over the library.
 
 Heavy imports (jieba, scikit-learn, …) happen inside the commands, so ``reviewer --help``
-stays fast.  Each command group lives in ``reviewer/commands/<name>.py`` and exposes
+stays fast.  Each command group lives in ``reviewer/cli/<name>.py`` and exposes
 ``register(app)``.
 """
 
@@ -12,7 +12,7 @@ import sys
 import typer
 
 from reviewer import __version__
-from reviewer.cli_zh import install as _install_zh
+from reviewer.cli.zh import install as _install_zh
 
 _install_zh()
 
@@ -45,10 +45,12 @@ def _register_all() -> None:
     import importlib
     import pkgutil
 
-    import reviewer.commands as commands
+    import reviewer.cli as commands
 
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"reviewer.commands.{info.name}")
+        if info.name in ("app", "zh"):
+            continue
+        module = importlib.import_module(f"reviewer.cli.{info.name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(app)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK, Finding
+from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK, Finding
 
 VERDICTS = ("clean", "review", "withhold")
 VERDICT_LABELS = {"clean": "未发现问题", "review": "需人工审核", "withhold": "建议不予公开或区分处理"}
@@ -88,8 +88,8 @@ class Screener:
     """Rules (+ optional classifier) compiled once; ``screen_*`` methods are cheap per call."""
 
     def __init__(self, rules_dir=None, *, grounds_model=None, threshold: float = 0.5):
-        from reviewer.recognizers import Detector
-        from reviewer.rulebook import load_rules, ruleset_version
+        from reviewer.detect.recognizers import Detector
+        from reviewer.detect.rulebook import load_rules, ruleset_version
 
         self.rules = load_rules(rules_dir)
         self.detector = Detector(self.rules)
@@ -105,7 +105,7 @@ class Screener:
         return self.screen_loaded(loaded_from_text(text, path))
 
     def screen_path(self, path, max_bytes: int | None = None) -> ScreenResult:
-        from reviewer.textload import load_path
+        from reviewer.load.textload import load_path
 
         loaded = load_path(path) if max_bytes is None else load_path(path, max_bytes=max_bytes)
         return self.screen_loaded(loaded)
@@ -132,7 +132,7 @@ def loaded_from_text(text: str, path: str = "-"):
     """Wrap pasted text as a LoadedText (status ``empty`` when blank)."""
     import hashlib
 
-    from reviewer.textload import LoadedText
+    from reviewer.load.textload import LoadedText
 
     data = text.encode("utf-8")
     if not text.strip():
@@ -152,8 +152,8 @@ class Analysis:
 
 def analyse(text: str, detector) -> Analysis:
     """Normalise, segment once and run the rules."""
-    from reviewer.normalize import normalize
-    from reviewer.segment import segment
+    from reviewer.text.normalize import normalize
+    from reviewer.text.segment import segment
 
     norm = normalize(text)
     tokens = segment(norm.text)
@@ -223,7 +223,7 @@ def _passage_token_cache(texts, spans, tokens):
         from reviewer.model.features import TokenCache
     except ImportError:  # pragma: no cover
         return None
-    from reviewer.segment import keep_token
+    from reviewer.text.segment import keep_token
 
     cache = TokenCache()
     for text, (start, end) in zip(texts, spans):

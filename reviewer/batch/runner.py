@@ -2,7 +2,7 @@
 
 ``run_batch(inputs, out_dir, …)`` walks the inputs (sorted, deterministic; hidden files, Office lock
 files and the report folder itself are skipped), screens each file in a pool of worker processes that
-each build ONE :class:`~reviewer.screening.Screener` (rules, jieba and — with ``use_model`` — the
+each build ONE :class:`~reviewer.screen.screening.Screener` (rules, jieba and — with ``use_model`` — the
 classifier loaded once), and records every result in the ledger as it arrives.  At the end the
 reports (``results.jsonl``, ``results.csv``, ``report.html``, optionally ``redacted/`` and
 ``redaction_log.csv``) are rebuilt from the ledger.
@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.ledger import VERDICT_RANK, Ledger, is_current, new_run_id, now_iso
-from reviewer.report_files import (
+from reviewer.batch.ledger import VERDICT_RANK, Ledger, is_current, new_run_id, now_iso
+from reviewer.batch.report_files import (
     REDACTION_LOG,
     REPORT_HTML,
     RESULTS_CSV,
@@ -195,7 +195,7 @@ def count_files(inputs: list[Path], out_dir: Path) -> int:
 
 def sha256_file(path: str) -> str:
     """SHA-256 of a file's bytes, streamed ("" when it cannot be read)."""
-    from reviewer.textload import file_sha256
+    from reviewer.load.textload import file_sha256
 
     return file_sha256(Path(path))
 
@@ -205,9 +205,9 @@ def sha256_file(path: str) -> str:
 
 
 def load_grounds_model(model_dir: str | None):
-    """(grounds_model or None, model version or None, Chinese note or None), via :mod:`reviewer.classify`
+    """(grounds_model or None, model version or None, Chinese note or None), via :mod:`reviewer.model.loader`
     (the newest office-trained model, else the default built from corpora/); rules only when unavailable."""
-    from reviewer.classify import load_models
+    from reviewer.model.loader import load_models
 
     models, warning = load_models(Path(model_dir) if model_dir else None)
     if models is None or models.grounds is None:
@@ -218,7 +218,7 @@ def load_grounds_model(model_dir: str | None):
 def build_screener(config: WorkerConfig):
     """(Screener, facts) with facts = {"ruleset_version", "model_version", "note"}; warmed up
     (jieba loaded).  The model version is the grounds model's ``version`` or its card's."""
-    from reviewer.screening import Screener
+    from reviewer.screen.screening import Screener
 
     grounds, model_version, note = None, None, None
     if config.use_model:
@@ -255,7 +255,7 @@ def _suffix_kind(path: str) -> str:
 def failure_payload(task: FileTask, status: str, error: str, config: WorkerConfig, ruleset_version: str,
                     model_version: str | None, elapsed: float = 0.0) -> dict:
     """Payload for a file that was not screened (timeout, worker error)."""
-    from reviewer.report_files import STATUS_LABELS, VERDICT_LABELS
+    from reviewer.batch.report_files import STATUS_LABELS, VERDICT_LABELS
 
     result = {
         "path": task.path, "status": status, "status_label": STATUS_LABELS.get(status, status), "error": error,
@@ -297,7 +297,7 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
     """Screen one file and return its ledger payload (masked result, excerpts, counts; redacted
     copy written when asked).  Never raises for a bad file: an unexpected error becomes status
     ``error``."""
-    from reviewer.report_html import make_excerpts
+    from reviewer.batch.report_html import make_excerpts
 
     started = time.perf_counter()
     try:
@@ -331,7 +331,7 @@ def _worker_main(conn, config: WorkerConfig) -> None:
     except Exception as exc:  # noqa: BLE001
         from dataclasses import asdict
 
-        from reviewer.rulebook import RuleFileError
+        from reviewer.detect.rulebook import RuleFileError
 
         if isinstance(exc, RuleFileError):
             conn.send(("rules", [asdict(p) for p in exc.problems]))
@@ -464,7 +464,7 @@ class WorkerPool:
                 if self.info is None:
                     self.info = body
             elif kind == "rules":
-                from reviewer.rulebook import Problem, RuleFileError
+                from reviewer.detect.rulebook import Problem, RuleFileError
 
                 raise RuleFileError([Problem(**p) for p in body])
             elif kind == "failed":
@@ -775,7 +775,7 @@ class _InProcess:
 
 def _finish(ledger: Ledger, summary: BatchSummary, inputs: list[Path], redact: bool, threshold: float) -> None:
     """Totals from the ledger, the run row, and every report rebuilt from the ledger."""
-    from reviewer.report_html import write_report
+    from reviewer.batch.report_html import write_report
 
     run_id = summary.run_id
     out_dir = summary.out_dir
@@ -801,7 +801,7 @@ def _finish(ledger: Ledger, summary: BatchSummary, inputs: list[Path], redact: b
     meta = {"run_id": run_id, "generated": now_iso(), "inputs": [str(Path(p).resolve()) for p in inputs],
             "ruleset_version": summary.ruleset_version, "model_version": summary.model_version,
             "threshold": threshold, "notes": summary.notes, "interrupted": summary.interrupted}
-    from reviewer.report_files import atomic_write
+    from reviewer.batch.report_files import atomic_write
 
     with atomic_write(out_dir / REPORT_HTML) as out:
         write_report(out, meta, lambda detail: ledger.iter_rows(run_id, detail=detail))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from reviewer.normalize import normalize
+from reviewer.text.normalize import normalize
 
 # 文号: 机关代字 + 〔年份〕 + 序号 + 号, with [] / 〔〕 / () / 【】 / （） variants.
 DOC_NUMBER_RE = re.compile(
@@ -123,7 +123,7 @@ class Request:
     source: str = "text"  # text | form
 
     def to_dict(self, show_values: bool = False) -> dict:
-        from reviewer.findings import mask
+        from reviewer.detect.findings import mask
 
         data = asdict(self)
         data["text_chars"] = len(self.text)

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reviewer.findings import CATEGORY_LABELS, Finding
-from reviewer.review.triage import TriageResult
+from reviewer.detect.findings import CATEGORY_LABELS, Finding
+from reviewer.decide.triage import TriageResult
 
 # Grounds that concern the nature of the whole document vs. separable passages.
 DOCUMENT_GROUNDS = ("state_secret", "law_prohibited", "security_stability", "internal_affairs", "process_info",
@@ -341,7 +341,7 @@ def _ground_reasons(views: list[DocumentView], threshold: float) -> list[str]:
 def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentView]]:
     """Attach each candidate document to the requested item it best matches (shared tokens of the item
     and the document's name and first line); documents matching no item go to every item left without one."""
-    from reviewer.review.catalog import _title_tokens
+    from reviewer.decide.catalog import _title_tokens
 
     links: dict[int, list[DocumentView]] = {item.index: [] for item in items}
     if len(items) <= 1 or not views:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reviewer.review.replytypes import DEFAULT_LAW, ground_basis, ground_label
+from reviewer.decide.replytypes import DEFAULT_LAW, ground_basis, ground_label
 
 __all__ = ["BLOCK", "STYLES", "Redaction", "RedactionSpan", "mask_preview", "redact"]
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from reviewer.paths import EXAMPLES_DIR
-from reviewer.review.replytypes import ReplyType, load_reply_types, report_rows
+from reviewer.decide.replytypes import ReplyType, load_reply_types, report_rows
 
 __all__ = [
     "AGENCY_TYPES",

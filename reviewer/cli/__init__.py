@@ -1,0 +1,1 @@
+"""Command-line interface: ``app`` builds the typer application, one module per command group."""
