@@ -106,6 +106,8 @@ class Corpus:
     problems: list[str] = field(default_factory=list)
     sha256: str = ""
     files: list[str] = field(default_factory=list)
+    # Request-level grounds: request rows that carry a "grounds" list (the authored request corpus).
+    request_grounds: Dataset = field(default_factory=lambda: Dataset("grounds"))
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -136,11 +138,13 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0) -> Corpus:
     """Read ``requests/*.jsonl`` and ``passages/*.jsonl`` under ``corpus_dir``.
 
     Malformed lines and unknown labels are skipped and listed in ``Corpus.problems``
-    (Chinese, with file and line number).
+    (Chinese, with file and line number).  Request rows that carry a ``grounds`` list are also
+    kept in ``Corpus.request_grounds`` (request text -> grounds it implicates).
     """
     corpus_dir = Path(corpus_dir)
     requests = Dataset("triage")
     passages = Dataset("grounds")
+    request_grounds = Dataset("grounds")
     problems: list[str] = []
     files = corpus_files(corpus_dir)
     for path in files:
@@ -165,6 +169,12 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0) -> Corpus:
                         problems.append(f"{where}：未知的申请类别 {label!r}")
                         continue
                     requests.add(text, label, weight, "seed")
+                    if "grounds" in row:
+                        grounds = row["grounds"]
+                        if not isinstance(grounds, list) or any(g not in GROUNDS for g in grounds):
+                            problems.append(f"{where}：grounds 含未知依据 {grounds!r}")
+                        else:
+                            request_grounds.add(text, sorted(set(grounds), key=GROUNDS.index), weight, "seed")
                 else:
                     labels = row.get("labels")
                     if not isinstance(labels, list) or any(lab not in GROUNDS for lab in labels):
@@ -177,6 +187,7 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0) -> Corpus:
         problems=problems,
         sha256=corpus_hash(corpus_dir),
         files=[p.relative_to(corpus_dir).as_posix() for p in files],
+        request_grounds=request_grounds,
     )
 
 
