@@ -129,3 +129,9 @@ def test_load_corpus_reports_bad_grounds(tmp_path):
     assert corpus.request_grounds.texts == ["申请公开某项目的投标文件"]
     assert corpus.request_grounds.labels == [["trade_secret"]]
     assert len(corpus.problems) == 1 and "authored_x.jsonl 第 2 行" in corpus.problems[0]
+
+
+def test_datasheet_counts_match_the_files(rows, checker):
+    datasheet = (ROOT / "corpora" / "DATASHEET-requests-authored.md").read_text(encoding="utf-8")
+    assert checker.markdown_counts(rows) in datasheet
+    assert f"## Counts ({len(rows)} records)" in datasheet

@@ -3,7 +3,7 @@
 Checks the schema (id, text, label, grounds, register, group, field), unique ids, and the
 near-duplicate rate: the share of records that have another record with character 5-gram
 Jaccard similarity >= 0.5.  Run: ``python corpora/tools/check_requests_authored.py``.
-Exit status 1 when a check fails.
+``--table`` prints the label x register count table instead.  Exit status 1 when a check fails.
 """
 
 from __future__ import annotations
@@ -97,8 +97,24 @@ def near_duplicate_rate(texts: list[str], threshold: float = THRESHOLD) -> float
     return len(involved) / len(texts) if texts else 0.0
 
 
+def markdown_counts(rows: list[dict]) -> str:
+    """Label x register count table (markdown), as printed into the datasheet."""
+    registers = sorted({row["register"] for row in rows})
+    counts = Counter((row["label"], row["register"]) for row in rows)
+    lines = ["| label | " + " | ".join(registers) + " | total |", "|---" * (len(registers) + 2) + "|"]
+    for label in LABELS:
+        cells = [counts[(label, reg)] for reg in registers]
+        lines.append(f"| {label} | " + " | ".join(map(str, cells)) + f" | {sum(cells)} |")
+    totals = [sum(counts[(label, reg)] for label in LABELS) for reg in registers]
+    lines.append("| total | " + " | ".join(map(str, totals)) + f" | {len(rows)} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     rows = load()
+    if "--table" in sys.argv[1:]:
+        print(markdown_counts(rows))
+        return 0
     problems = schema_problems(rows)
     for problem in problems:
         print("schema:", problem)
