@@ -20,6 +20,7 @@ def main() -> int:
         ["bench_core.py"] + (["--mb", "1"] if quick else []),
         ["bench_screen.py"] + (["--quick"] if quick else []),
         ["bench_model.py"] + (["--quick"] if quick and _accepts(BENCH / "bench_model.py", "--quick") else []),
+        ["bench_dask.py"] + (["--files", "1000"] if quick else []),
     ]
     failed = 0
     for args in runs:

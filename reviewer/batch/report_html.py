@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import TextIO
 
-from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_RANK, mask
 from reviewer.batch.report_files import STATUS_LABELS, VERDICT_LABELS
+from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS, SEVERITY_RANK, mask
 
 EXCERPT_CHARS = 60
 MAX_EXCERPTS_PER_FILE = 200

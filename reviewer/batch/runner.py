@@ -49,6 +49,7 @@ from reviewer.batch.report_files import (
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_TIMEOUT = 120.0
 FAIL_ON = ("review", "withhold")
+ENGINES = ("local", "dask")
 PREFETCH = 2  # files queued per worker (the one it is on + the next)
 EXIT_INTERRUPTED = 130
 # Test hooks (honoured by workers): sleep this long before screening a file whose name contains
@@ -604,14 +605,24 @@ def run_batch(
     rules_dir: Path | None = None,
     use_model: bool = False,
     model_dir: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    manifest: Path | None = None,
 ) -> BatchSummary:
     """Screen every file under ``inputs``; write the ledger and the reports into ``out_dir``.
 
     ``jobs``: worker processes (None: CPU count; 1: in-process, no pool).  ``resume``: skip files
     whose content hash, rule-set version, model version and threshold match a finished ledger row.
     ``fail_on``: "review" or "withhold" (see :attr:`BatchSummary.exit_code`).  ``progress``: None =
-    a progress bar when stderr is a terminal.  Raises ValueError (Chinese message) for bad arguments.
+    a progress bar when stderr is a terminal.  ``engine``: "local" (this machine's process pool) or
+    "dask" (:mod:`reviewer.batch.dask_engine`; ``scheduler`` = a Dask scheduler address, else a local
+    cluster of ``jobs`` workers).  ``manifest``: a CSV/JSONL list of files screened instead of walking
+    ``inputs``.  Raises ValueError (Chinese message) for bad arguments.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"--engine 只能是 {' 或 '.join(ENGINES)}，收到“{engine}”。")
+    if manifest is not None:
+        inputs = inputs or [Path(manifest)]
     if fail_on not in FAIL_ON:
         raise ValueError(f"--fail-on 只能是 {' 或 '.join(FAIL_ON)}，收到“{fail_on}”。")
     if not 0.0 <= threshold <= 1.0:
@@ -632,7 +643,10 @@ def run_batch(
     pool: WorkerPool | None = None
     screener = None
     try:
-        if jobs == 1:
+        if engine == "dask":
+            pool = _dask_engine(config, timeout_per_file, jobs, scheduler)
+            info = pool.wait_ready()
+        elif jobs == 1:
             screener, info = build_screener(config)
         else:
             # The default model may be built on first use: let one worker build it before the others start.
@@ -644,14 +658,16 @@ def run_batch(
             summary.notes.append(info["note"])
         args = {"inputs": [str(p) for p in inputs], "jobs": jobs, "resume": resume, "threshold": threshold,
                 "fail_on": fail_on, "redact": redact, "max_bytes": max_bytes, "timeout_per_file": timeout_per_file,
-                "use_model": use_model, "model_dir": None if model_dir is None else str(model_dir)}
+                "use_model": use_model, "model_dir": None if model_dir is None else str(model_dir),
+                "engine": engine, "scheduler": scheduler, "manifest": None if manifest is None else str(manifest)}
         summary.run_id = ledger.start_run(config.run_id, args, summary.ruleset_version, summary.model_version)
-        total = count_files(inputs, out_dir) if progress else 0
+        walk = (lambda: _manifest_tasks(manifest)) if manifest is not None else (lambda: iter_files(inputs, out_dir))
+        total = sum(1 for _ in walk()) if progress else 0
         bar = _Progress(bool(progress), total)
         appender = JsonlAppender(out_dir / RESULTS_JSONL, truncate=not resume)
         try:
             with _StopFlag() as flag:
-                _drive(inputs, out_dir, ledger, summary, config, pool, screener, timeout_per_file, resume,
+                _drive(walk(), ledger, summary, config, pool, screener, timeout_per_file, resume,
                        appender, bar, flag)
                 summary.interrupted = flag.stop
         except KeyboardInterrupt:
@@ -671,11 +687,10 @@ def run_batch(
     return summary
 
 
-def _drive(inputs, out_dir, ledger: Ledger, summary: BatchSummary, config: WorkerConfig, pool, screener,
+def _drive(walk: Iterator[FileTask], ledger: Ledger, summary: BatchSummary, config: WorkerConfig, pool, screener,
            timeout: float, resume: bool, appender: JsonlAppender, bar: _Progress, flag: _StopFlag) -> None:
     """Walk, skip unchanged files (resume), dispatch the rest and record results as they arrive."""
     run_id = summary.run_id
-    walk = iter_files(inputs, out_dir)
     retry: deque[FileTask] = deque()
     in_flight: set[str] = set()
     walked = [False]  # the walk is exhausted
@@ -714,6 +729,10 @@ def _drive(inputs, out_dir, ledger: Ledger, summary: BatchSummary, config: Worke
             return task
         walked[0] = True
         return None
+
+    if getattr(pool, "drives_itself", False):  # the Dask engine schedules its own batches
+        pool.drive(next_task, record, flag)
+        return
 
     if pool is None:
         for_one = _InProcess(screener, config, timeout, {"ruleset_version": summary.ruleset_version,
@@ -771,6 +790,20 @@ class _InProcess:
             self.active = False
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def _dask_engine(config: WorkerConfig, timeout: float, jobs: int, scheduler: str | None):
+    try:
+        from reviewer.batch.dask_engine import DaskEngine
+    except ImportError as exc:
+        raise ValueError("使用 --engine dask 需要先安装 Dask：pip install 'reviewer[dask]'。") from exc
+    return DaskEngine(config, timeout, jobs=jobs, scheduler=scheduler)
+
+
+def _manifest_tasks(manifest: Path) -> Iterator[FileTask]:
+    from reviewer.batch.manifest import iter_manifest
+
+    yield from iter_manifest(manifest)
 
 
 def _finish(ledger: Ledger, summary: BatchSummary, inputs: list[Path], redact: bool, threshold: float) -> None:

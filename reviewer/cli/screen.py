@@ -38,6 +38,9 @@ def screen(
     model_dir: Path | None = typer.Option(None, "--model", help="使用指定版本的模型目录（默认使用内置模型）。"),
     rules_dir: Path | None = typer.Option(None, "--rules", help="规则目录（默认使用项目 rules/）。"),
     max_size_mb: float = typer.Option(20.0, "--max-size", help="单个文件大小上限（MB），超过则不审查并记录。"),
+    engine: str = typer.Option("local", "--engine", help="批量模式的执行引擎：local（本机进程池）或 dask（Dask 分布式集群）。"),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="--engine dask 时的调度器地址（如 tcp://10.0.0.5:8786）；省略则在本机启动 --jobs 个工作进程。"),
+    manifest: bool = typer.Option(False, "--manifest", help="批量模式：参数是文件清单（CSV 的 path 列或每行一个路径；JSONL 的 path 键），按清单审查。"),
 ) -> None:
     from reviewer.detect.findings import SEVERITY_RANK
     from reviewer.detect.rulebook import RuleFileError
@@ -51,7 +54,7 @@ def screen(
     try:
         if out is not None:
             code = _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir,
-                              max_bytes)
+                              max_bytes, engine=engine, scheduler=scheduler, manifest=manifest)
             raise typer.Exit(code)
         screener = _build_screener(rules_dir, threshold, no_model, model_dir)
     except RuleFileError as exc:
@@ -140,7 +143,8 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir, max_bytes) -> int:
+def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir, max_bytes, *,
+               engine="local", scheduler=None, manifest=False) -> int:
     from reviewer.batch.runner import run_batch
 
     inputs = []
@@ -150,8 +154,17 @@ def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, m
         if not Path(raw).exists():
             _usage(f"找不到文件或文件夹：{raw}")
         inputs.append(Path(raw))
-    summary = run_batch(inputs, out, jobs=jobs, resume=resume, threshold=threshold, fail_on=fail_on, redact=redact,
-                        max_bytes=max_bytes, rules_dir=rules_dir, use_model=not no_model, model_dir=model_dir)
+    if manifest and len(inputs) != 1:
+        _usage("--manifest 时只能给出一个清单文件。")
+    if scheduler and engine != "dask":
+        _usage("--scheduler 只能与 --engine dask 一起使用。")
+    try:
+        summary = run_batch(inputs, out, jobs=jobs, resume=resume, threshold=threshold, fail_on=fail_on,
+                            redact=redact, max_bytes=max_bytes, rules_dir=rules_dir, use_model=not no_model,
+                            model_dir=model_dir, engine=engine, scheduler=scheduler,
+                            manifest=inputs[0] if manifest else None)
+    except ValueError as exc:
+        _usage(str(exc))
     typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
     return summary.exit_code
 
