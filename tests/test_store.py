@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.request import parse_request
 from reviewer.store.db import StoreError, open_store
+from reviewer.store.migrations import MIGRATION_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,8 @@ def review(text: str, received: dt.date, history: dict | None = None):
 def test_schema_wal_and_named_migrations(store):
     assert store.db.journal_mode == "wal"
     assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
-    assert store.applied_migrations == ["0001_initial", "0002_search_index", "0003_procedure_log"]
+    assert store.applied_migrations == list(MIGRATION_NAMES)
+    assert store.applied_migrations[:4] == ["0001_initial", "0002_search_index", "0003_procedure_log", "0004_case_events"]
     tables = set(store.db.table_names())
     for name in ("applicants", "requests", "request_items", "reviews", "decisions", "search_logs", "deadlines",
                  "events", "audit", "migrations", "request_search_fts"):

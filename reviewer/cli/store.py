@@ -167,7 +167,11 @@ def history(
     store = _open(db)
     try:
         if request_id:
+            from reviewer.store.case import case_clock
+
             detail = store.request_detail(request_id)
+            state = case_clock(store, request_id)
+            detail["clock"] = state.to_dict() if fmt == "json" else state.summary_zh()
             if fmt == "json":
                 typer.echo(json.dumps(detail, ensure_ascii=False, indent=2, default=str))
             else:
@@ -194,6 +198,7 @@ def history(
 
 def _render_detail(detail: dict) -> str:
     from reviewer.decide.replytypes import load_reply_types
+    from reviewer.store.case import EVENT_BY_KIND
     from reviewer.store.db import EVENT_KINDS
 
     types = load_reply_types()
@@ -216,11 +221,18 @@ def _render_detail(detail: dict) -> str:
         lines.append(f"决定 #{d['id']}（{d['decided_at']}，{d['officer']}，{accepted}）：{label(d['code'])}；"
                      f"文号 {d['doc_number'] or '未登记'}")
     for a in detail["audit"]:
+        if a["entity"] != "decision":
+            continue  # event records are listed below with who recorded them
         old = label(json.loads(a["old"])["code"]) if a["old"] else "（无）"
         new = label(json.loads(a["new"])["code"]) if a["new"] else "（无）"
         lines.append(f"审计：{a['at']} {a['who']} {'记录' if a['action'] == 'create' else '更改'}决定 {old} → {new}")
     for e in detail["events"]:
-        lines.append(f"程序：{e['date']} {EVENT_KINDS.get(e['kind'], e['kind'])}{'（' + e['note'] + '）' if e['note'] else ''}")
+        kind = EVENT_BY_KIND[e["kind"]].label if e["kind"] in EVENT_BY_KIND else EVENT_KINDS.get(e["kind"], e["kind"])
+        who = f"，记录人 {e['who']}" if e.get("who") else ""
+        lines.append(f"程序：{e['date']} {kind}{'（' + e['note'] + '）' if e['note'] else ''}{who}")
+    if detail.get("clock"):
+        lines.append("答复期限（按程序记录重新计算）：")
+        lines += ["  " + line for line in detail["clock"].splitlines()]
     for d in detail["deadlines"]:
         lines.append(f"期限：{d['note'] or d['kind']} {d['due']}")
     for g in detail["search_logs"]:

@@ -47,7 +47,7 @@ __all__ = [
 
 DB_FILENAME = "reviewer.sqlite"
 BUSY_TIMEOUT_SECONDS = 30.0
-STATUS_LABELS = {"open": "待决定", "correction": "等待补正", "decided": "已决定"}
+STATUS_LABELS = {"open": "待决定", "correction": "等待补正", "decided": "已决定", "closed": "已办结"}
 EVENT_KINDS = {
     "received": "收到申请",
     "correction_sent": "发出补正告知",

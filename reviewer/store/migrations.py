@@ -135,4 +135,11 @@ def _procedure_log(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_case_events")
+def _case_events(db: Database) -> None:
+    # Case events (reviewer.store.case) keep their options (extension days, approver, remedy result …)
+    # as JSON; requests may now also be "closed" (withdrawn, lapsed) besides "decided".
+    db["events"].add_column("detail", str)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
