@@ -118,6 +118,8 @@ def add_case_event(store: Store, ref: str | int, name: str, *, date: Any = None,
     if amount is not None:
         detail["amount"] = float(amount)
     _check_order(event, [e["kind"] for e in _events(store, request["id"])])
+    if event.kind == "replied" and store.current_decision(request["id"]) is None:
+        raise StoreError("请先用 reviewer decide 记录答复类型（作出答复的事件随决定一并记录）")
     who = who or default_officer()
     row = {"request_id": request["id"], "kind": event.kind, "date": when, "note": note, "who": who,
            "detail": _json(detail) if detail else None, "created": _now()}
@@ -126,6 +128,18 @@ def add_case_event(store: Store, ref: str | int, name: str, *, date: Any = None,
         store.db["audit"].insert({"entity": "event", "entity_id": event_id, "request_id": request["id"],
                                   "action": "create", "old": None, "new": _json(dict(row, id=event_id)),
                                   "who": who, "at": row["created"]}, pk="id")
+        if event.closes is not None:
+            # A case ended by the procedure (withdrawn, lapsed, 理由不合理) is a result of the annual report.
+            from reviewer.decide.replytypes import citation_string
+
+            decision = {"request_id": request["id"], "review_id": None, "code": event.closes,
+                        "citations": citation_string(event.closes), "reasons": _json([event.label]), "officer": who,
+                        "decided_at": when, "recorded_at": row["created"], "accepted_proposal": None,
+                        "proposed_code": None, "doc_number": None, "passage": None, "note": event.label}
+            decision_id = store.db["decisions"].insert(decision, pk="id").last_pk
+            store.db["audit"].insert({"entity": "decision", "entity_id": decision_id, "request_id": request["id"],
+                                      "action": "create", "old": None, "new": _json(dict(decision, id=decision_id)),
+                                      "who": who, "at": row["created"]}, pk="id")
         if event.kind in _CLOSING:
             store.db["requests"].update(request["id"], {"status": "decided" if event.kind == "replied" else "closed"})
         elif event.kind == "correction_sent":
