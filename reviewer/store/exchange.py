@@ -148,7 +148,8 @@ def import_decisions(store, paths, *, officer: str | None = None) -> ImportResul
                                               item_codes=[mapped.code] * len(request.items))
             with store.transaction():
                 request_id = store._insert_request(prepared)
-                store.decide(request_id, code=mapped.code, officer=officer or IMPORT_OFFICER, decided_at=date,
+                store.decide(request_id, code=mapped.code, officer=row.officer or officer or IMPORT_OFFICER,
+                             decided_at=parse_date(row.decided_at) or date, doc_number=row.doc_number or None,
                              passage=row.passage or None, note=f"导入自 {Path(row.file).name} 第 {row.row} 行")
                 result.imported.append(store.db["requests"].get(request_id)["number"])
     return result
