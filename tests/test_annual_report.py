@@ -3,8 +3,6 @@ format, and the .docx geometry: A4, every table's columns fit the text width, no
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from typer.testing import CliRunner
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 import sqlite3

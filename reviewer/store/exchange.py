@@ -107,9 +107,9 @@ def _applicant(name: str):
 
 def import_decisions(store, paths, *, officer: str | None = None) -> ImportResult:
     """Record the decisions of past-decision spreadsheets (see module docstring)."""
-    from reviewer.model.decisions import OutcomeMapper, read_decisions
     from reviewer.decide.replytypes import load_reply_types
     from reviewer.decide.request import split_items
+    from reviewer.model.decisions import OutcomeMapper, read_decisions
 
     types = load_reply_types()
     mapper = OutcomeMapper()
@@ -156,8 +156,8 @@ def import_decisions(store, paths, *, officer: str | None = None) -> ImportResul
 
 
 def _request(text: str, applicant, split_items):
-    from reviewer.text.normalize import normalize
     from reviewer.decide.request import Request
+    from reviewer.text.normalize import normalize
 
     clean = normalize(text).text.strip()
     return Request(text=clean, applicant=applicant, items=split_items(clean), doc_numbers=[], dates=[], periods=[],
