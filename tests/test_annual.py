@@ -309,6 +309,9 @@ def test_report_command_writes_each_format(year_store, tmp_path):
                                      "--db", str(path)])
         assert result.exit_code == 0, result.output
         assert out.stat().st_size > 0
-    assert (tmp_path / "t3.csv").read_text(encoding="utf-8-sig").startswith(HEADER_NOTE)
+    csv_text = (tmp_path / "t3.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.startswith("二、主动公开政府信息情况")
+    assert "\n三、收到和处理政府信息公开申请情况\n" + HEADER_NOTE in csv_text
+    assert "勾稽关系核对（表三）：一 + 二 = 三（七）+ 四，各列均成立。" in csv_text
     bad = runner.invoke(app, ["report", "annual", "--year", str(YEAR), "--format", "pdf", "--db", str(path)])
     assert bad.exit_code == 2 and "未知的输出格式" in bad.output

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.request import parse_request
 from reviewer.store.db import StoreError, open_store
+from reviewer.store.migrations import MIGRATION_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +59,8 @@ def review(text: str, received: dt.date, history: dict | None = None):
 def test_schema_wal_and_named_migrations(store):
     assert store.db.journal_mode == "wal"
     assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
-    assert store.applied_migrations == ["0001_initial", "0002_search_index", "0003_procedure_log"]
+    assert store.applied_migrations == list(MIGRATION_NAMES)
+    assert store.applied_migrations[:4] == ["0001_initial", "0002_search_index", "0003_procedure_log", "0004_case_events"]
     tables = set(store.db.table_names())
     for name in ("applicants", "requests", "request_items", "reviews", "decisions", "search_logs", "deadlines",
                  "events", "audit", "migrations", "request_search_fts"):
@@ -70,7 +72,11 @@ def test_identity_number_is_hashed_and_masked_never_stored(store, tmp_path):
     number = store.save_review(outcome)
     assert number == "2026-0001"
     applicant = next(store.db["applicants"].rows)
-    assert applicant["id_hash"] == hashlib.sha256(LIN_ID.encode()).hexdigest()
+    # A keyed hash: not the plain SHA-256 anyone could recompute by trying birth dates.
+    assert applicant["id_hash"] != hashlib.sha256(LIN_ID.encode()).hexdigest()
+    from reviewer.store.privacy import keyed_id_hash
+
+    assert applicant["id_hash"] == keyed_id_hash(LIN_ID)
     assert applicant["id_masked"].startswith(LIN_ID[:3]) and LIN_ID not in applicant["id_masked"]
     assert applicant["report_column"] == "自然人"
     request = store.get_request(number)
@@ -206,11 +212,11 @@ SENTENCES = [
 
 def test_chinese_full_text_search_finds_a_word_inside_a_sentence(store):
     numbers = [store.record_request(parse_request(person("林晓", LIN_ID, s)), received="2026-01-10") for s in SENTENCES]
-    assert store.search("验收报告", substring_fallback=False) == [numbers[0]]
-    assert store.search("垃圾分类", substring_fallback=False) == [numbers[1]]
-    assert store.search("环境影响评价", substring_fallback=False) == [numbers[2]]
-    assert store.search("老旧小区 资金", substring_fallback=False) == [numbers[0]]
-    assert store.search("地铁", substring_fallback=False) == []
+    assert store.search("验收报告") == [numbers[0]]
+    assert store.search("垃圾分类") == [numbers[1]]
+    assert store.search("环境影响评价") == [numbers[2]]
+    assert store.search("老旧小区 资金") == [numbers[0]]
+    assert store.search("地铁") == []
     rows = store.list_requests(search="采购合同")
     assert [r["id"] for r in rows] == [numbers[1]]
 

@@ -6,6 +6,7 @@ import datetime as dt
 import multiprocessing
 
 from reviewer.store.db import open_store
+from reviewer.store.migrations import MIGRATION_NAMES
 
 SAVES = 25
 TEXT = ("申请人：{name}，联系电话1391234567{n}。\n申请公开示例市2025年城镇老旧小区改造项目资金分配方案。\n"
@@ -48,7 +49,7 @@ def test_two_processes_saving_reviews_lose_nothing(tmp_path):
         numbers = [r["number"] for r in store.db["requests"].rows_where(order_by="seq")]
         assert numbers == [f"2026-{i:04d}" for i in range(1, 2 * SAVES + 1)]
         assert sorted(collected["林晓"] + collected["赵磊"]) == numbers
-        assert store.applied_migrations == ["0001_initial", "0002_search_index", "0003_procedure_log"]
+        assert store.applied_migrations == list(MIGRATION_NAMES)
         per_applicant = {row["name"]: store.db["requests"].count_where("applicant_id = ?", [row["id"]])
                          for row in store.db["applicants"].rows}
         assert per_applicant == {"林晓": SAVES, "赵磊": SAVES}

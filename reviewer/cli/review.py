@@ -88,8 +88,8 @@ def review(
     else:
         text = _read_request(file)
     history_store = None
-    if save or db is not None:
-        history_store = _open_store(db)
+    if save or db is not None or _default_store_exists():
+        history_store = _open_store(db)  # duplicates and repeated requests are found whenever a store exists
     try:
         if history_store is not None:
             options.history = _history(history_store, text, form_path, options)
@@ -151,6 +151,12 @@ def _date(value: str | None, option: str) -> dt.date | None:
     except ValueError:
         _fail(f"{option} 日期格式错误：{value}（应为 YYYY-MM-DD，如 2026-11-20）")
     return None
+
+
+def _default_store_exists() -> bool:
+    from reviewer.store.db import default_db_path
+
+    return default_db_path().is_file()
 
 
 def _open_store(db: Path | None):

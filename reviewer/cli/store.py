@@ -49,7 +49,8 @@ IMPORT_HELP = """导入历史决定台账（CSV、XLSX 或 JSONL；列：申请�
   reviewer decisions import 2025年依申请公开台账.xlsx
   reviewer decisions import 台账.csv --officer 王敏 --db 本机关.sqlite"""
 
-ANNUAL_HELP = """生成政府信息公开工作年度报告表三「收到和处理政府信息公开申请情况」（国办公开办函〔2021〕30号格式）。
+ANNUAL_HELP = """生成政府信息公开工作年度报告统计表（国办公开办函〔2021〕30号格式）：表二主动公开（--proactive 提供数据）、
+表三收到和处理政府信息公开申请情况、表四行政复议和行政诉讼情况（来自案件事件）。
 
 每件申请按最终决定只计一次（部分公开只计一次），补正告知等程序性告知不计入办理结果；
 核对“第一项加第二项之和，等于第三项加第四项之和”，不成立时退出码为 1。
@@ -57,7 +58,7 @@ ANNUAL_HELP = """生成政府信息公开工作年度报告表三「收到和处
 \b
 示例：
   reviewer report annual --year 2026
-  reviewer report annual --year 2026 --format xlsx --profile 本机关.yaml --out 年度报告表三.xlsx"""
+  reviewer report annual --year 2026 --format docx --proactive 主动公开.yaml --out 年度报告统计表.docx"""
 
 REPORT_FORMATS = ("markdown", "csv", "xlsx", "docx")
 
@@ -167,7 +168,11 @@ def history(
     store = _open(db)
     try:
         if request_id:
+            from reviewer.store.case import case_clock
+
             detail = store.request_detail(request_id)
+            state = case_clock(store, request_id)
+            detail["clock"] = state.to_dict() if fmt == "json" else state.summary_zh()
             if fmt == "json":
                 typer.echo(json.dumps(detail, ensure_ascii=False, indent=2, default=str))
             else:
@@ -194,6 +199,7 @@ def history(
 
 def _render_detail(detail: dict) -> str:
     from reviewer.decide.replytypes import load_reply_types
+    from reviewer.store.case import EVENT_BY_KIND
     from reviewer.store.db import EVENT_KINDS
 
     types = load_reply_types()
@@ -216,11 +222,18 @@ def _render_detail(detail: dict) -> str:
         lines.append(f"决定 #{d['id']}（{d['decided_at']}，{d['officer']}，{accepted}）：{label(d['code'])}；"
                      f"文号 {d['doc_number'] or '未登记'}")
     for a in detail["audit"]:
+        if a["entity"] != "decision":
+            continue  # event records are listed below with who recorded them
         old = label(json.loads(a["old"])["code"]) if a["old"] else "（无）"
         new = label(json.loads(a["new"])["code"]) if a["new"] else "（无）"
         lines.append(f"审计：{a['at']} {a['who']} {'记录' if a['action'] == 'create' else '更改'}决定 {old} → {new}")
     for e in detail["events"]:
-        lines.append(f"程序：{e['date']} {EVENT_KINDS.get(e['kind'], e['kind'])}{'（' + e['note'] + '）' if e['note'] else ''}")
+        kind = EVENT_BY_KIND[e["kind"]].label if e["kind"] in EVENT_BY_KIND else EVENT_KINDS.get(e["kind"], e["kind"])
+        who = f"，记录人 {e['who']}" if e.get("who") else ""
+        lines.append(f"程序：{e['date']} {kind}{'（' + e['note'] + '）' if e['note'] else ''}{who}")
+    if detail.get("clock"):
+        lines.append("答复期限（按程序记录重新计算）：")
+        lines += ["  " + line for line in detail["clock"].splitlines()]
     for d in detail["deadlines"]:
         lines.append(f"期限：{d['note'] or d['kind']} {d['due']}")
     for g in detail["search_logs"]:
@@ -288,6 +301,7 @@ def annual(
     year: Annotated[int, typer.Option("--year", help="报告年度，如 2026。")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：markdown、csv、xlsx、docx。")] = "markdown",
     profile: Annotated[Path | None, typer.Option("--profile", help="机关配置 YAML（决定口径不一的答复类型计入哪一行）。")] = None,
+    proactive: Annotated[Path | None, typer.Option("--proactive", help="表二主动公开数据 YAML（行名: {列名: 数值}，如 规章: {本年制发件数: 2}）。")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件（markdown/csv 默认输出到屏幕；xlsx/docx 默认写入当前目录）。")] = None,
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
@@ -302,23 +316,23 @@ def annual(
         _fail(str(exc))
     store = _open(db)
     try:
-        table = A.build_annual_table(store, year, agency)
+        report = A.build_annual_report(store, year, agency, proactive)
     except A.AnnualReportError as exc:
         _fail(str(exc))
     finally:
         store.close()
     if fmt in ("xlsx", "docx"):
-        target = out or Path(f"年度报告表三-{year}.{fmt}")
-        (A.write_xlsx if fmt == "xlsx" else A.write_docx)(table, target, agency.name)
+        target = out or Path(f"{year}年政府信息公开工作年度报告统计表.{fmt}")
+        (A.report_xlsx if fmt == "xlsx" else A.report_docx)(report, target, agency.name)
         typer.echo(f"已写入：{target}", err=True)
     else:
-        text = A.to_markdown(table, agency.name) if fmt == "markdown" else A.to_csv(table)
+        text = A.report_markdown(report, agency.name) if fmt == "markdown" else A.report_csv(report)
         if out is None:
             typer.echo(text, nl=False)
         else:
             out.write_text(("\ufeff" if fmt == "csv" else "") + text, encoding="utf-8", newline="")
             typer.echo(f"已写入：{out}", err=True)
-    problems = A.consistency_problems(table)
+    problems = A.consistency_problems(report.requests)
     for problem in problems:
         typer.echo(f"警告：勾稽关系不成立，{problem}", err=True)
     if problems:

@@ -38,6 +38,10 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("日期", "申请日期", "答复日期", "收到日期", "受理日期", "办结日期", "时间", "date"),
     "applicant": ("申请人", "申请人姓名", "申请人名称", "applicant", "name"),
     "id": ("编号", "序号", "申请编号", "登记号", "流水号", "id", "no"),
+    # Kept by ``reviewer decisions import`` (export → import is exact); not used for training.
+    "decided_at": ("决定日期", "decided_at", "decidedat"),
+    "doc_number": ("文号", "答复文号", "doc_number", "docnumber"),
+    "officer": ("经办人", "officer"),
 }
 
 
@@ -193,6 +197,9 @@ class DecisionRow:
     date: str
     applicant: str
     id: str
+    decided_at: str = ""
+    doc_number: str = ""
+    officer: str = ""
 
 
 @dataclass
@@ -289,7 +296,8 @@ def _make_rows(label: str, columns: dict[str, int], body: list[tuple[int, list]]
             DecisionRow(
                 file=label, row=rownum, request_text=get(cells, "request_text"), passage=get(cells, "passage"),
                 outcome=get(cells, "outcome"), date=get(cells, "date"), applicant=get(cells, "applicant"),
-                id=get(cells, "id"),
+                id=get(cells, "id"), decided_at=get(cells, "decided_at"), doc_number=get(cells, "doc_number"),
+                officer=get(cells, "officer"),
             )
         )
     return rows

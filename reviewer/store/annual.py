@@ -227,7 +227,7 @@ def build_annual_table(store, year: int, profile=None) -> AnnualTable:
         table.notes.append(f"以下申请的决定日期早于收到日期，请核对：{'、'.join(bad_dates[:20])}"
                            + (f" 等 {len(bad_dates)} 件" if len(bad_dates) > 20 else ""))
     for code, row in sorted(profile.report_rows.items()):
-        table.notes.append(f"按机关配置，“{types[code].label}”（{code}）计入“{row}”。")
+        table.notes.append(f"按机关配置，“{types[code].label}”计入“{row}”。")
     return table
 
 
@@ -364,6 +364,306 @@ def write_docx(table: AnnualTable, path: Path, agency: str | None = None) -> Pat
         doc.add_paragraph("勾稽关系不成立：" + "；".join(problems))
     for note in table.notes:
         doc.add_paragraph(note)
+    path = Path(path)
+    doc.save(str(path))
+    return path
+
+
+# ------------------------------------------------------------------------------------------------
+# Tables 二 (主动公开) and 四 (行政复议、行政诉讼), and the whole report in every format
+
+
+PROACTIVE_TITLE = "二、主动公开政府信息情况"
+REMEDY_TITLE = "四、政府信息公开行政复议、行政诉讼情况"
+# (article, column headers after 信息内容, row names)
+PROACTIVE_SECTIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"), ("规章", "行政规范性文件")),
+    ("第二十条第（五）项", ("本年处理决定数量",), ("行政许可",)),
+    ("第二十条第（六）项", ("本年处理决定数量",), ("行政处罚", "行政强制")),
+    ("第二十条第（八）项", ("本年收费金额（单位：万元）",), ("行政事业性收费",)),
+)
+REMEDY_RESULTS_ZH = ("结果维持", "结果纠正", "其他结果", "尚未审结", TOTAL)
+_RESULT_KEYS = {"维持": "结果维持", "纠正": "结果纠正", "其他": "其他结果"}
+
+
+@dataclass
+class ProactiveTable:
+    """Table 二 from the counts the office supplies; ``values[row][column]`` (None = not supplied)."""
+
+    values: dict[str, dict[str, float | int | None]] = field(default_factory=dict)
+    source: str | None = None
+
+    def value(self, row: str, column: str):
+        return self.values.get(row, {}).get(column)
+
+
+def load_proactive_counts(path: Path | None) -> ProactiveTable:
+    """Read table 二's counts from a YAML file: ``行名: {列名: 数值}`` (e.g. ``规章: {本年制发件数: 2}``).
+    Raises :class:`AnnualReportError` naming the file and the bad entry."""
+    import yaml
+
+    table = ProactiveTable(source=str(path) if path else None)
+    if path is None:
+        return table
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise AnnualReportError(f"主动公开数据文件 {path.name} 无法读取：{type(exc).__name__}") from None
+    if not isinstance(data, dict):
+        raise AnnualReportError(f"主动公开数据文件 {path.name} 应为“行名: {{列名: 数值}}”的映射")
+    allowed = {row: set(columns) for _a, columns, rows in PROACTIVE_SECTIONS for row in rows}
+    for row, cells in data.items():
+        if row not in allowed:
+            raise AnnualReportError(f"主动公开数据文件 {path.name}：未知的行“{row}”（可用：{'、'.join(allowed)}）")
+        if not isinstance(cells, dict):
+            raise AnnualReportError(f"主动公开数据文件 {path.name}：“{row}”应为“列名: 数值”的映射")
+        for column, value in cells.items():
+            if column not in allowed[row]:
+                raise AnnualReportError(f"主动公开数据文件 {path.name}：“{row}”没有列“{column}”"
+                                        f"（可用：{'、'.join(sorted(allowed[row]))}）")
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise AnnualReportError(f"主动公开数据文件 {path.name}：“{row}”的“{column}”应为非负数，收到“{value}”")
+        table.values[row] = dict(cells)
+    return table
+
+
+@dataclass
+class RemedyTable:
+    """Table 四: 行政复议 / 行政诉讼 (未经复议直接起诉, 复议后起诉) × result, from case events."""
+
+    review: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REMEDY_RESULTS_ZH, 0))
+    direct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REMEDY_RESULTS_ZH, 0))
+    after_review: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REMEDY_RESULTS_ZH, 0))
+
+    def values(self) -> list[int]:
+        return [part[c] for part in (self.review, self.direct, self.after_review) for c in REMEDY_RESULTS_ZH]
+
+
+def build_remedy_table(store, year: int) -> RemedyTable:
+    """Count table 四: every 行政复议 / 行政诉讼 filed in ``year`` (case events review-filed / lawsuit-filed),
+    by its result (review-decided / lawsuit-decided on or before 31 December), else 尚未审结."""
+    import json
+
+    table = RemedyTable()
+    end = f"{year:04d}-12-31"
+    events = list(store.db.query("select request_id, kind, date, detail from events where kind in "
+                                 "('review_filed', 'review_decided', 'lawsuit_filed', 'lawsuit_decided') "
+                                 "order by request_id, date, id"))
+    for kind, decided_kind in (("review_filed", "review_decided"), ("lawsuit_filed", "lawsuit_decided")):
+        for filed in (e for e in events if e["kind"] == kind and e["date"][:4] == str(year)):
+            detail = json.loads(filed["detail"] or "{}")
+            part = table.review if kind == "review_filed" else (
+                table.after_review if detail.get("after_review") else table.direct)
+            results = [json.loads(e["detail"] or "{}").get("result") for e in events
+                       if e["request_id"] == filed["request_id"] and e["kind"] == decided_kind
+                       and filed["date"] <= e["date"] <= end]
+            part[_RESULT_KEYS.get(results[0], "其他结果") if results else "尚未审结"] += 1
+            part[TOTAL] += 1
+    return table
+
+
+def proactive_layout(table: ProactiveTable) -> tuple[int, int, list[Cell]]:
+    cells: list[Cell] = []
+    row = 0
+
+    def fmt(value) -> str:
+        return "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+
+    for article, columns, rows in PROACTIVE_SECTIONS:
+        cells.append(Cell(row, 0, article, colspan=4))
+        row += 1
+        span = 4 - len(columns)
+        cells.append(Cell(row, 0, "信息内容"))
+        for i, column in enumerate(columns):
+            cells.append(Cell(row, 1 + i, column, colspan=span if len(columns) == 1 else 1))
+        row += 1
+        for name in rows:
+            cells.append(Cell(row, 0, name))
+            for i, column in enumerate(columns):
+                cells.append(Cell(row, 1 + i, fmt(table.value(name, column)), colspan=span if len(columns) == 1 else 1,
+                                  number=True))
+            row += 1
+    return row, 4, cells
+
+
+def remedy_layout(table: RemedyTable) -> tuple[int, int, list[Cell]]:
+    cells = [Cell(0, 0, "行政复议", colspan=5), Cell(0, 5, "行政诉讼", colspan=10)]
+    cells += [Cell(1, i, name, rowspan=2) for i, name in enumerate(REMEDY_RESULTS_ZH)]
+    cells += [Cell(1, 5, "未经复议直接起诉", colspan=5), Cell(1, 10, "复议后起诉", colspan=5)]
+    cells += [Cell(2, 5 + i, name) for i, name in enumerate(REMEDY_RESULTS_ZH * 2)]
+    cells += [Cell(3, i, str(v), number=True) for i, v in enumerate(table.values())]
+    return 4, 15, cells
+
+
+# Column widths (cm) on A4 landscape with 2.5 cm side margins (24.7 cm of text width).
+WIDTHS_CM = {"二": (6.1, 6.2, 6.2, 6.2), "三": (1.7, 2.6, 7.0) + (1.9,) * 7, "四": (1.64,) * 15}
+PAGE_CM = (29.7, 21.0)
+MARGIN_CM = (2.5, 2.0)  # left/right, top/bottom
+
+
+@dataclass
+class AnnualReport:
+    """Tables 二, 三 and 四 of one year (国办公开办函〔2021〕30号)."""
+
+    year: int
+    proactive: ProactiveTable
+    requests: AnnualTable
+    remedies: RemedyTable
+
+    def sections(self) -> list[tuple[str, str, tuple[int, int, list[Cell]]]]:
+        return [("二", PROACTIVE_TITLE, proactive_layout(self.proactive)),
+                ("三", TITLE, layout(self.requests)),
+                ("四", REMEDY_TITLE, remedy_layout(self.remedies))]
+
+    def check_lines(self) -> list[str]:
+        """The 勾稽关系 check and notes, as shown in every format."""
+        problems = consistency_problems(self.requests)
+        lines = ["勾稽关系核对（表三）：" + ("一 + 二 = 三（七）+ 四，各列均成立。" if not problems else "不成立！")]
+        lines += problems
+        if self.proactive.source is None:
+            lines.append("表二：未提供主动公开数据（--proactive），相应单元格留空，请填写。")
+        lines += self.requests.notes
+        return lines
+
+    def to_dict(self) -> dict:
+        return {"year": self.year, "proactive": self.proactive.values, "requests": self.requests.to_dict(),
+                "remedies": dict(zip([f"{p}{c}" for p in ("行政复议", "直接起诉", "复议后起诉") for c in REMEDY_RESULTS_ZH],
+                                     self.remedies.values(), strict=True)),
+                "checks": self.check_lines()}
+
+
+def build_annual_report(store, year: int, profile=None, proactive: Path | None = None) -> AnnualReport:
+    return AnnualReport(year, load_proactive_counts(proactive), build_annual_table(store, year, profile),
+                        build_remedy_table(store, year))
+
+
+def _grid_of(shape: tuple[int, int, list[Cell]]) -> list[list[str]]:
+    nrows, ncols, cells = shape
+    grid = [["" for _ in range(ncols)] for _ in range(nrows)]
+    for cell in cells:
+        grid[cell.row][cell.col] = cell.text
+    return grid
+
+
+def report_title(report: AnnualReport, agency: str | None) -> str:
+    return f"{agency or ''}{report.year}年政府信息公开工作年度报告（统计表）"
+
+
+def report_csv(report: AnnualReport) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for _key, title, shape in report.sections():
+        writer.writerow([title])
+        writer.writerows(_grid_of(shape))
+        writer.writerow([])
+    for line in report.check_lines():
+        writer.writerow([line])
+    return buffer.getvalue()
+
+
+def report_markdown(report: AnnualReport, agency: str | None = None) -> str:
+    lines = [f"# {report_title(report, agency)}", ""]
+    for _key, title, shape in report.sections():
+        grid = _grid_of(shape)
+        lines += [f"## {title}", ""]
+        lines.append("| " + " | ".join(c or " " for c in grid[0]) + " |")
+        lines.append("|" + "|".join(["---"] * len(grid[0])) + "|")
+        lines += ["| " + " | ".join(c or " " for c in row) + " |" for row in grid[1:]]
+        lines.append("")
+    lines += [f"- {line}" for line in report.check_lines()]
+    return "\n".join(lines) + "\n"
+
+
+def report_xlsx(report: AnnualReport, path: Path, agency: str | None = None) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for key, title, (nrows, ncols, cells) in report.sections():
+        ws = wb.create_sheet(f"表{key}")
+        ws.cell(1, 1, f"{title}（{report.year}年）").font = Font(bold=True, size=12)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+        for r in range(nrows):
+            for c in range(ncols):
+                ws.cell(r + 2, c + 1).border = border
+        for cell in cells:
+            value = cell.text
+            if cell.number and value:
+                value = float(value) if "." in value else int(value)
+            target = ws.cell(cell.row + 2, cell.col + 1, value)
+            target.alignment = Alignment(wrap_text=True, vertical="center",
+                                         horizontal="center" if cell.number else "left")
+            if cell.rowspan > 1 or cell.colspan > 1:
+                ws.merge_cells(start_row=cell.row + 2, start_column=cell.col + 1,
+                               end_row=cell.row + 1 + cell.rowspan, end_column=cell.col + cell.colspan)
+        for i, width in enumerate(WIDTHS_CM[key], start=1):
+            ws.column_dimensions[get_column_letter(i)].width = round(width * 4.3, 1)
+        for offset, line in enumerate(report.check_lines() if key == "三" else [], start=nrows + 3):
+            ws.cell(offset, 1, line)
+    path = Path(path)
+    wb.save(path)
+    return path
+
+
+def report_docx(report: AnnualReport, path: Path, agency: str | None = None) -> Path:
+    """An A4 landscape document: title on its own line, each table with fixed column widths that fit the
+    text width, 9-point 仿宋 body, the 勾稽关系 check and notes after the tables."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
+    section.left_margin = section.right_margin = Cm(MARGIN_CM[0])
+    section.top_margin = section.bottom_margin = Cm(MARGIN_CM[1])
+
+    def paragraph(text: str, size: int, bold: bool = False, center: bool = False):
+        p = doc.add_paragraph()
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+        run.font.name = "仿宋"
+        run._element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return p
+
+    paragraph(report_title(report, agency), 16, bold=True, center=True)
+    for key, title, (nrows, ncols, cells) in report.sections():
+        paragraph(title, 12, bold=True)
+        grid = doc.add_table(rows=nrows, cols=ncols)
+        grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
+        widths = [Cm(w) for w in WIDTHS_CM[key]]
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+        for row in grid.rows:
+            for c, width in enumerate(widths):
+                row.cells[c].width = width
+        for cell in cells:
+            target = grid.cell(cell.row, cell.col)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(grid.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+            target.text = cell.text
+            for p in target.paragraphs:
+                if cell.number:
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in p.runs:
+                    run.font.size = Pt(9)
+        doc.add_paragraph()
+    for line in report.check_lines():
+        paragraph(line, 10)
     path = Path(path)
     doc.save(str(path))
     return path

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 import sqlite3
@@ -47,7 +46,7 @@ __all__ = [
 
 DB_FILENAME = "reviewer.sqlite"
 BUSY_TIMEOUT_SECONDS = 30.0
-STATUS_LABELS = {"open": "待决定", "correction": "等待补正", "decided": "已决定"}
+STATUS_LABELS = {"open": "待决定", "correction": "等待补正", "decided": "已决定", "closed": "已办结"}
 EVENT_KINDS = {
     "received": "收到申请",
     "correction_sent": "发出补正告知",
@@ -76,16 +75,17 @@ def open_store(path: str | Path | None = None) -> Store:
 
 
 def id_hash(number: str) -> str:
-    """SHA-256 (hex) of an identity number, normalised (spaces removed, upper case)."""
-    return hashlib.sha256("".join(str(number).split()).upper().encode("utf-8")).hexdigest()
+    """Keyed hash (HMAC-SHA256 under the installation secret) of an identity number, normalised."""
+    from reviewer.store.privacy import keyed_id_hash
+
+    return keyed_id_hash(number)
 
 
 def mask_identity_numbers(text: str) -> str:
-    """``text`` with every resident identity number masked (as ``110*************68``)."""
-    from reviewer.detect.findings import mask
-    from reviewer.decide.request import ID_RE
+    """``text`` with identity numbers, phones, bank cards, e-mails and addresses masked (what the store keeps)."""
+    from reviewer.store.privacy import mask_personal
 
-    return ID_RE.sub(lambda m: mask(m.group(0), "cn_resident_id"), text or "")
+    return mask_personal(text or "")
 
 
 def _now() -> str:
@@ -254,10 +254,16 @@ class Store:
         Matched by identity-number hash; otherwise by organisation name (organisations) or personal
         name (persons), never joining two records whose identity hashes differ.
         """
+        from reviewer.store.privacy import legacy_id_hash
+
         hashed = id_hash(applicant.id_document) if applicant.id_document else None
         table = self.db["applicants"]
         if hashed:
-            for row in table.rows_where("id_hash = ?", [hashed], order_by="id", limit=1):
+            legacy = legacy_id_hash(applicant.id_document)  # rows written before keyed hashes
+            for row in table.rows_where("id_hash in (?, ?)", [hashed, legacy], order_by="id", limit=1):
+                if row["id_hash"] == legacy:
+                    table.update(row["id"], {"id_hash": hashed})
+                    row = dict(row, id_hash=hashed)
                 return row
         if applicant.organisation:
             rows = table.rows_where("organisation = ?", [applicant.organisation], order_by="id")
@@ -313,9 +319,10 @@ class Store:
 
         received_iso = _iso_date(received) or _iso_date(request.received) or dt.date.today().isoformat()
         text = mask_identity_numbers(request.text)
-        items = [{"idx": item.index, "text": mask_identity_numbers(item.text), "tokens": " ".join(item_tokens(item.text)),
+        masked_items = [mask_identity_numbers(item.text) for item in request.items]
+        items = [{"idx": item.index, "text": masked, "tokens": " ".join(item_tokens(masked)),
                   "code": item_codes[pos] if item_codes and pos < len(item_codes) else None}
-                 for pos, item in enumerate(request.items)]
+                 for pos, (item, masked) in enumerate(zip(request.items, masked_items, strict=True))]
         row = {
             "received": received_iso, "year": int(received_iso[:4]), "channel": channel or request.channel,
             "text": text, "status": "open", "duplicate_of": duplicate_of, "source": source, "source_ref": source_ref,
@@ -323,7 +330,7 @@ class Store:
         return {"row": row, "items": items, "tokens": search_tokens(text), "applicant": request.applicant}
 
     def _insert_request(self, prepared: dict) -> int:
-        from reviewer.store.migrations import SEARCH_TABLE
+        from reviewer.store.migrations import SEARCH_TABLE, TRIGRAM_TABLE
 
         row = dict(prepared["row"])
         year = row["year"]
@@ -335,6 +342,7 @@ class Store:
             self.db["request_items"].insert_all([dict(item, request_id=request_id) for item in prepared["items"]],
                                                 pk="id")
         self.db[SEARCH_TABLE].insert({"request_id": request_id, "tokens": prepared["tokens"]}, pk="request_id")
+        self.db.execute(f"INSERT INTO {TRIGRAM_TABLE} (rowid, text) VALUES (?, ?)", [request_id, row["text"]])
         self.db["events"].insert({"request_id": request_id, "kind": "received", "date": row["received"],
                                   "note": None, "who": None, "created": _now()}, pk="id")
         return request_id
@@ -469,20 +477,27 @@ class Store:
                 "note": note, "who": who, "created": _now()}, pk="id").last_pk
 
     # --- reading --------------------------------------------------------------------------
-    def search(self, text: str, *, limit: int = 50, substring_fallback: bool = True) -> list[int]:
-        """Request ids matching ``text``: FTS5 over jieba search-mode tokens (all words must occur),
-        then, when that finds nothing, a plain substring match on the stored text."""
-        from reviewer.store.migrations import SEARCH_TABLE, search_tokens
+    def search(self, text: str, *, limit: int = 50) -> list[int]:
+        """Request ids whose text contains every whitespace-separated term of ``text`` (best match first):
+        terms of three or more characters through the FTS5 trigram index, shorter ones as substrings."""
+        from reviewer.store.migrations import TRIGRAM_TABLE
+        from reviewer.text.normalize import normalize
 
-        query = search_tokens(text)
-        ids: list[int] = []
-        if query:
-            ids = [row["request_id"] for row in
-                   self.db[SEARCH_TABLE].search(query, columns=["request_id"], limit=limit, quote=True)]
-        if not ids and substring_fallback and text.strip():
-            ids = [row["id"] for row in self.db["requests"].rows_where(
-                "instr(text, ?) > 0", [text.strip()], select="id", order_by="id desc", limit=limit)]
-        return ids
+        terms = [t for t in normalize(text or "").text.split() if t]
+        if not terms:
+            return []
+        long_terms = [t for t in terms if len(t) >= 3]
+        short_terms = [t for t in terms if len(t) < 3]
+        short_sql = "".join(" and instr(r.text, ?) > 0" for _ in short_terms)
+        if long_terms:
+            query = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+            sql = (f"select r.id from {TRIGRAM_TABLE} f join requests r on r.id = f.rowid "
+                   f"where {TRIGRAM_TABLE} match ?{short_sql} order by f.rank limit ?")
+            args = [query, *short_terms, limit]
+        else:
+            sql = f"select r.id from requests r where 1{short_sql} order by r.id desc limit ?"
+            args = [*short_terms, limit]
+        return [row[0] for row in self.db.execute(sql, args).fetchall()]
 
     def list_requests(self, *, applicant: str | None = None, search: str | None = None, year: int | None = None,
                       limit: int = 50) -> list[dict]:

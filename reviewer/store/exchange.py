@@ -107,9 +107,9 @@ def _applicant(name: str):
 
 def import_decisions(store, paths, *, officer: str | None = None) -> ImportResult:
     """Record the decisions of past-decision spreadsheets (see module docstring)."""
-    from reviewer.model.decisions import OutcomeMapper, read_decisions
     from reviewer.decide.replytypes import load_reply_types
     from reviewer.decide.request import split_items
+    from reviewer.model.decisions import OutcomeMapper, read_decisions
 
     types = load_reply_types()
     mapper = OutcomeMapper()
@@ -148,15 +148,16 @@ def import_decisions(store, paths, *, officer: str | None = None) -> ImportResul
                                               item_codes=[mapped.code] * len(request.items))
             with store.transaction():
                 request_id = store._insert_request(prepared)
-                store.decide(request_id, code=mapped.code, officer=officer or IMPORT_OFFICER, decided_at=date,
+                store.decide(request_id, code=mapped.code, officer=row.officer or officer or IMPORT_OFFICER,
+                             decided_at=parse_date(row.decided_at) or date, doc_number=row.doc_number or None,
                              passage=row.passage or None, note=f"导入自 {Path(row.file).name} 第 {row.row} 行")
                 result.imported.append(store.db["requests"].get(request_id)["number"])
     return result
 
 
 def _request(text: str, applicant, split_items):
-    from reviewer.text.normalize import normalize
     from reviewer.decide.request import Request
+    from reviewer.text.normalize import normalize
 
     clean = normalize(text).text.strip()
     return Request(text=clean, applicant=applicant, items=split_items(clean), doc_numbers=[], dates=[], periods=[],

@@ -22,7 +22,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-__all__ = ["MIGRATIONS", "MIGRATION_NAMES", "SEARCH_TABLE", "StoreMigrations", "search_tokens"]
+__all__ = ["MIGRATIONS", "MIGRATION_NAMES", "SEARCH_TABLE", "TRIGRAM_TABLE", "StoreMigrations", "search_tokens"]
 
 SEARCH_TABLE = "request_search"
 
@@ -133,6 +133,24 @@ def _procedure_log(db: Database) -> None:
           "who": None, "created": row["created"]} for row in requests.rows),
         pk="id",
     )
+
+
+@MIGRATIONS(name="0004_case_events")
+def _case_events(db: Database) -> None:
+    # Case events (reviewer.store.case) keep their options (extension days, approver, remedy result …)
+    # as JSON; requests may now also be "closed" (withdrawn, lapsed) besides "decided".
+    db["events"].add_column("detail", str)
+
+
+TRIGRAM_TABLE = "request_trigram"
+
+
+@MIGRATIONS(name="0005_trigram_search")
+def _trigram_search(db: Database) -> None:
+    # Character trigrams find any run of three or more characters ("老旧小区" inside "2025年老旧小区改造",
+    # which jieba splits as 年老/旧/小区); shorter terms are matched as substrings of the stored text.
+    db.execute(f"CREATE VIRTUAL TABLE {TRIGRAM_TABLE} USING fts5(text, tokenize='trigram')")
+    db.execute(f"INSERT INTO {TRIGRAM_TABLE} (rowid, text) SELECT id, text FROM requests")
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
