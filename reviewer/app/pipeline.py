@@ -173,6 +173,17 @@ def _deadline(request, options: ReviewOptions, profile, warnings: list[str]):
     if received is None:
         warnings.append("未提供收到申请日期（--received），未计算答复期限。")
         return None
+    channel = options.channel or request.channel
+    if channel:
+        from reviewer.decide.deadline import receipt_date
+
+        try:  # 第三十一条: mail counts from the day the agency signed for it, online from mutual confirmation
+            facts = receipt_date(channel, received, signed=received if channel.strip() in ("邮寄", "mail") else None)
+        except ValueError as exc:
+            warnings.append(f"收到申请日期未按渠道核对：{exc}")
+        else:
+            received = facts.date
+            warnings.extend(facts.notes)
     return compute_deadline(received, convention=profile.counting, today=options.today)
 
 

@@ -763,6 +763,9 @@ def compute_deadline(
     corr_recv = _as_date(correction_received, "收到补正日期") if correction_received is not None else None
 
     warnings: list[str] = []
+    if not cal.is_workday(recv):
+        warnings.append(f"收到申请之日 {format_date_zh(recv)} 为休息日或法定节假日，请核对收到申请的日期"
+                        "（第三十一条：邮寄以签收之日、网络以双方确认之日为准）；答复期限仍自其后第一个工作日起算。")
     timeline: list[tuple[date, str]] = [(recv, "收到申请")]
     notice_due = _walk(recv, CORRECTION_NOTICE_DAYS, cal, convention)[0]
     timeline.append((notice_due, "补正告知期限届满（第三十条，7个工作日）"))
