@@ -117,7 +117,8 @@ def make_uscc(rng: random.Random) -> str:
 
 
 # Numbers as the authored texts present them.  An 18-character run is a 统一社会信用代码 when the words
-# 信用代码 stand just before it, a resident ID otherwise; 16–19 digit runs after 卡号/账号 are bank cards.
+# 信用代码 stand just before it, a bank card after 卡号/账号, a resident ID otherwise; digit runs of 16, 17
+# or 19 digits are bank cards wherever they stand (the authored texts use no other numbers that long).
 NUMBER = re.compile(r"(?<![0-9A-Za-z])([0-9A-Z]{18}|\d{16,19})(?![0-9A-Za-z])")
 CARD_CONTEXT = re.compile(r"(卡号|账号|帐号|银行卡|存折|社保卡|收款账户)[^。；\n]{0,12}$")
 USCC_CONTEXT = re.compile(r"信用代码[^。；\n]{0,6}$")
@@ -130,7 +131,7 @@ def presented_numbers(text: str) -> list[tuple[str, str, int]]:
         value, before = m.group(1), text[max(0, m.start() - 20):m.start()]
         if USCC_CONTEXT.search(before):
             found.append(("uscc", value, m.start()))
-        elif CARD_CONTEXT.search(before):
+        elif CARD_CONTEXT.search(before) or (value.isdigit() and len(value) != 18):
             found.append(("card", value, m.start()))
         elif re.fullmatch(r"\d{17}[\dX]", value):
             found.append(("id", value, m.start()))
