@@ -276,7 +276,7 @@ def import_(
 
     store = _open(db)
     try:
-        result = import_decisions(store, files, officer=officer)
+        result = import_decisions(store, files, officer=officer, progress=lambda line: typer.echo(line, err=True))
     except (ModelError, StoreError) as exc:
         _fail(str(exc))
     finally:

@@ -303,19 +303,32 @@ def _make_rows(label: str, columns: dict[str, int], body: list[tuple[int, list]]
     return rows
 
 
-def read_csv(path: Path) -> tuple[list[DecisionRow], FileSummary]:
+MAX_CELL_CHARS = 1_000_000  # a pasted document may be long; a longer cell is a broken file
+PROGRESS_EVERY = 50_000  # rows between progress callbacks
+
+
+def read_csv(path: Path, progress=None) -> tuple[list[DecisionRow], FileSummary]:
     data = Path(path).read_bytes()
     text, encoding = decode_text(data, str(path))
     first = text.split("\n", 1)[0]
     delimiter = max([",", "\t", ";", "|"], key=first.count)
+    if csv.field_size_limit() < MAX_CELL_CHARS:
+        csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    table = list(enumerate(reader, start=1))  # record numbers, as a spreadsheet shows them
+    table = []
+    try:
+        for number, cells in enumerate(reader, start=1):  # record numbers, as a spreadsheet shows them
+            table.append((number, cells))
+            if progress is not None and number % PROGRESS_EVERY == 0:
+                progress(number)
+    except csv.Error as exc:
+        raise DecisionsError(f"{path}：第 {len(table) + 1} 条记录无法读取（{exc}；单元格最长 {MAX_CELL_CHARS:,} 个字符）。") from None
     names, columns, body = _rows_from_table(table, str(path))
     summary = FileSummary(file=str(path), format="csv", encoding=encoding, columns=names)
     return _make_rows(str(path), columns, body), summary
 
 
-def read_xlsx(path: Path) -> tuple[list[DecisionRow], FileSummary]:
+def read_xlsx(path: Path, progress=None) -> tuple[list[DecisionRow], FileSummary]:
     from openpyxl import load_workbook
 
     try:
@@ -325,7 +338,11 @@ def read_xlsx(path: Path) -> tuple[list[DecisionRow], FileSummary]:
     try:
         last_error: DecisionsError | None = None
         for ws in wb.worksheets:
-            table = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(values_only=True), start=1)]
+            table = []
+            for n, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+                table.append((n, list(cells)))
+                if progress is not None and n % PROGRESS_EVERY == 0:
+                    progress(n)
             try:
                 names, columns, body = _rows_from_table(table, f"{path}（工作表 {ws.title}）")
             except DecisionsError as exc:
@@ -338,7 +355,7 @@ def read_xlsx(path: Path) -> tuple[list[DecisionRow], FileSummary]:
     raise last_error or DecisionsError(f"{path}：Excel 文件中没有工作表。")
 
 
-def read_jsonl(path: Path) -> tuple[list[DecisionRow], FileSummary]:
+def read_jsonl(path: Path, progress=None) -> tuple[list[DecisionRow], FileSummary]:
     data = Path(path).read_bytes()
     text, encoding = decode_text(data, str(path))
     rows: list[DecisionRow] = []
@@ -349,6 +366,8 @@ def read_jsonl(path: Path) -> tuple[list[DecisionRow], FileSummary]:
             items = list(enumerate(json.loads(stripped), 1))
         except json.JSONDecodeError as exc:
             raise DecisionsError(f"{path}：不是有效的 JSON（{exc.msg}，第 {exc.lineno} 行）。") from exc
+        except RecursionError:
+            raise DecisionsError(f"{path}：JSON 嵌套层数过深，无法读取。") from None
     else:
         items = []
         for lineno, line in enumerate(text.splitlines(), 1):
@@ -356,8 +375,10 @@ def read_jsonl(path: Path) -> tuple[list[DecisionRow], FileSummary]:
                 continue
             try:
                 items.append((lineno, json.loads(line)))
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):  # a deeply nested line is as unusable as a broken one
                 items.append((lineno, None))
+            if progress is not None and lineno % PROGRESS_EVERY == 0:
+                progress(lineno)
     seen_columns: dict[str, str] = {}
     for lineno, obj in items:
         if not isinstance(obj, dict):
@@ -383,8 +404,9 @@ READERS = {".csv": read_csv, ".tsv": read_csv, ".txt": read_csv, ".xlsx": read_x
            ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_jsonl}
 
 
-def read_decisions(path: Path) -> tuple[list[DecisionRow], FileSummary]:
-    """Read one export; the format follows the file extension."""
+def read_decisions(path: Path, progress=None) -> tuple[list[DecisionRow], FileSummary]:
+    """Read one export; the format follows the file extension.  ``progress(rows_read)`` is called every
+    :data:`PROGRESS_EVERY` rows of a large file."""
     path = Path(path)
     if not path.is_file():
         raise DecisionsError(f"找不到决定文件 {path}。")
@@ -396,7 +418,7 @@ def read_decisions(path: Path) -> tuple[list[DecisionRow], FileSummary]:
         raise DecisionsError(f"{path}：不支持的文件类型 {suffix or '（无扩展名）'}；支持 CSV、JSONL、XLSX。")
     from reviewer.model.persist import sha256_file
 
-    rows, summary = reader(path)
+    rows, summary = reader(path, progress)
     summary.sha256 = sha256_file(path)
     summary.rows = len(rows)
     return rows, summary

@@ -105,8 +105,9 @@ def _applicant(name: str):
     return Applicant(kind="person", name=name)
 
 
-def import_decisions(store, paths, *, officer: str | None = None) -> ImportResult:
-    """Record the decisions of past-decision spreadsheets (see module docstring)."""
+def import_decisions(store, paths, *, officer: str | None = None, progress=None) -> ImportResult:
+    """Record the decisions of past-decision spreadsheets (see module docstring).  ``progress(message)``
+    receives a Chinese progress line while a large file is read and recorded."""
     from reviewer.decide.replytypes import load_reply_types
     from reviewer.decide.request import split_items
     from reviewer.model.decisions import OutcomeMapper, read_decisions
@@ -115,9 +116,13 @@ def import_decisions(store, paths, *, officer: str | None = None) -> ImportResul
     mapper = OutcomeMapper()
     result = ImportResult()
     for path in paths:
-        rows, _summary = read_decisions(Path(path))
-        for row in rows:
+        name = Path(path).name
+        rows, _summary = read_decisions(Path(path), None if progress is None else
+                                        (lambda n, name=name: progress(f"{name}：已读取 {n:,} 行…")))
+        for position, row in enumerate(rows, start=1):
             result.rows += 1
+            if progress is not None and position % 10_000 == 0:
+                progress(f"{name}：已处理 {position:,} / {len(rows):,} 行…")
 
             def problem(reason: str, row=row) -> None:
                 result.problems.append(ImportProblem(row.file, row.row, reason))
