@@ -6,15 +6,50 @@ import textwrap
 
 import pytest
 
-from reviewer.detect.recognizers import example_failures, hits_for
+from reviewer.detect.recognizers import hits_for
+from reviewer.detect.registry import example_problems, load_registry
 from reviewer.detect.rulebook import check_rule_files, load_rules, rule_files
 
 RULES = load_rules()
+REGISTRY = load_registry()
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_rule_examples(rule):
-    assert example_failures(rule) == []
+@pytest.mark.parametrize("entry", REGISTRY, ids=[e.code for e in REGISTRY])
+def test_examples_of_every_rule_and_cue(entry):
+    """Screening rules and triage cues: every match example matches, no no_match example does."""
+    assert [str(p) for p in example_problems(entry)] == []
+
+
+def test_registry_holds_both_kinds():
+    codes = {e.code for e in REGISTRY}
+    assert {"PRV001", "TRI004", "TRI006"} <= codes
+    assert len(codes) == len(REGISTRY)
+
+
+def test_example_checker_reports_a_misbehaving_cue(tmp_path):
+    from reviewer.detect.registry import check_cue_file
+
+    path = tmp_path / "triage.yaml"
+    path.write_text(
+        "cues:\n  - code: TRI901\n    name: test-cue\n    outcome: no_action.petition\n    weight: 0.5\n"
+        "    keywords: [举报]\n    message: 测试。\n    doc: 测试线索。\n"
+        "    examples: {match: [我要投诉], no_match: [实名举报]}\n", encoding="utf-8")
+    cues, problems = check_cue_file(path)
+    assert problems == [] and cues[0].code == "TRI901"
+    found = [str(p) for p in example_problems(cues[0])]
+    assert len(found) == 2
+    assert "examples.match" in found[0] and "examples.no_match" in found[1] and "TRI901" in found[1]
+
+
+def test_cue_schema_problems_name_the_field(tmp_path):
+    from reviewer.detect.registry import check_cue_file
+
+    path = tmp_path / "triage.yaml"
+    path.write_text("cues:\n  - code: TRI902\n    name: Bad_Name\n    outcome: nonsense\n    weight: 2\n"
+                    "    keywords: [举报]\n    message: 测试。\n    examples: {match: [举报]}\n", encoding="utf-8")
+    cues, problems = check_cue_file(path)
+    fields = {p.field for p in problems}
+    assert cues == [] and {"name", "outcome", "weight", "doc", "examples.no_match"} <= fields
 
 
 def test_every_category_has_rules():

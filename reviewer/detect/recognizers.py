@@ -176,15 +176,3 @@ def hits_for(rule: Rule, text: str) -> list[Finding]:
     norm = normalize(text)
     return Detector([rule]).detect(text, norm, segment(norm.text)).findings
 
-
-def example_failures(rule: Rule) -> list[str]:
-    """Chinese descriptions of the rule's examples that do not behave as declared."""
-    failures = []
-    for example in rule.examples_match:
-        if not hits_for(rule, example):
-            failures.append(f"{rule.code} 应命中但未命中：{example}")
-    for example in rule.examples_no_match:
-        found = hits_for(rule, example)
-        if found:
-            failures.append(f"{rule.code} 不应命中却命中“{found[0].text}”：{example}")
-    return failures
