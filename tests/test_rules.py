@@ -134,7 +134,7 @@ def test_validator_drops_invalid_checksum():
 def test_unknown_region_is_flagged_with_lower_score():
     rule = next(r for r in RULES if r.entity == "cn_resident_id")
     found = hits_for(rule, "证件号990000198503121230")
-    assert found and found[0].score < 1.0 and found[0].explanation["validator"]["valid"] is True
+    assert found and found[0].score < 1.0 and found[0].explanation.validator.valid is True
 
 
 def test_uscc_is_info_unless_personal_context():
@@ -149,3 +149,18 @@ def test_offsets_point_at_original_text_after_normalisation():
     found = hits_for(rule, text)
     assert found
     assert text[found[0].start:found[0].end] == "１３８１２３４５６７８"
+
+
+def test_explanation_records_original_score_boost_validator_and_pattern():
+    rule = next(r for r in RULES if r.code == "PRV001")
+    found = hits_for(rule, "申请人身份证号110101198503121239")
+    exp = found[0].explanation
+    assert exp.original_score == rule.score and exp.validator.name == "cn_resident_id" and exp.validator.valid
+    assert exp.context == ["身份证"] and exp.context_boost == 0.0  # validated score 1.0 cannot rise further
+    assert exp.pattern == rule.patterns[0] and exp.message == rule.message
+    rule = next(r for r in RULES if r.code == "PRV008")
+    plain, boosted = hits_for(rule, "登记为浙A12345"), hits_for(rule, "该车辆登记为浙A12345")
+    assert plain[0].explanation.context_boost == 0.0
+    assert boosted[0].explanation.context_boost > 0 and boosted[0].score == rule.score + boosted[0].explanation.context_boost
+    data = boosted[0].to_dict()["explanation"]
+    assert {"pattern", "message", "summary", "original_score", "context_boost", "context"} <= set(data)

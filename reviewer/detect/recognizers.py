@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.detect.findings import Finding, merge_findings
+from reviewer.detect.findings import Explanation, Finding, ValidatorResult, merge_findings
 from reviewer.detect.rulebook import Rule, Window
 from reviewer.detect.validators import VALIDATORS
 
@@ -85,9 +85,8 @@ class Detector:
 
     def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
         text = norm.text
-        explanation: dict = {"pattern": pattern, "message": rule.message}
-        if rule.marking:
-            explanation["marking"] = True
+        explanation = Explanation(pattern=pattern, message=rule.message, original_score=rule.score,
+                                  marking=rule.marking)
         if rule.boundary == "token" and not tokens.is_boundary(start, end):
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
@@ -100,12 +99,12 @@ class Detector:
                 head_end = head_cache[rule.head_lines] = _head_end(text, rule.head_lines)
             if start >= head_end:
                 score = rule.outside_score or score
-                explanation["position"] = f"不在文首前 {rule.head_lines} 行（分值降为 {score:g}）"
+                explanation.position = f"不在文首前 {rule.head_lines} 行（分值降为 {score:g}）"
             else:
-                explanation["position"] = f"位于文首前 {rule.head_lines} 行"
+                explanation.position = f"位于文首前 {rule.head_lines} 行"
         if rule.validator:
             result = VALIDATORS[rule.validator](text[start:end])
-            explanation["validator"] = {"name": rule.validator, "valid": result.valid, "note": result.note}
+            explanation.validator = ValidatorResult(rule.validator, result.valid, result.note)
             if result.valid is False:
                 return None
             if result.valid is True:
@@ -115,12 +114,14 @@ class Detector:
             if rule.context.required and not seen:
                 return None
             if seen:
-                explanation["context"] = seen
-                score = min(1.0, score + rule.context.boost)
+                explanation.context = seen
+                boosted = min(1.0, score + rule.context.boost)
+                explanation.context_boost = round(boosted - score, 4)
+                score = boosted
                 if rule.context.severity:
                     severity = rule.context.severity
         ostart, oend = norm.orig_span(start, end)
-        explanation["summary"] = _summary(rule, explanation)
+        explanation.summary = _summary(rule, explanation)
         return Finding(
             rule=rule.code,
             name=rule.name,
@@ -156,15 +157,14 @@ def _head_end(text: str, lines: int) -> int:
     return pos
 
 
-def _summary(rule: Rule, explanation: dict) -> str:
+def _summary(rule: Rule, explanation: Explanation) -> str:
     parts = [rule.message]
-    validator = explanation.get("validator")
-    if validator:
-        parts.append(f"校验：{validator['note']}。")
-    if explanation.get("context"):
-        parts.append(f"附近出现“{'、'.join(explanation['context'])}”。")
-    if "position" in explanation and "不在" in explanation["position"]:
-        parts.append(explanation["position"] + "。")
+    if explanation.validator:
+        parts.append(f"校验：{explanation.validator.note}。")
+    if explanation.context:
+        parts.append(f"附近出现“{'、'.join(explanation.context)}”。")
+    if explanation.position and "不在" in explanation.position:
+        parts.append(explanation.position + "。")
     return "".join(parts)
 
 
