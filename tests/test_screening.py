@@ -171,8 +171,8 @@ def test_stacked_fast_path_equals_scikit_learn():
 
 
 def test_passage_tokens_reused_from_document_segmentation():
-    from reviewer.text.normalize import normalize
     from reviewer.screen.screening import _passage_token_cache, split_passages
+    from reviewer.text.normalize import normalize
     from reviewer.text.segment import segment, tokenize
 
     text = normalize("会议纪要。会议认为，项目资金缺口较大，拟向市政府请示追加预算。" * 3).text

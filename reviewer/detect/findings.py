@@ -150,9 +150,12 @@ def masked_context(text: str, finding: Finding, findings: list[Finding], show_va
                         chars[other.start + i - lo] = ch
     window = "".join(chars)
     before, hit, after = window[:finding.start - lo], window[finding.start - lo:finding.end - lo], window[finding.end - lo:]
-    flat = (lambda part: " ".join(part.split()))
-    return (("…" if lo > 0 else "") + flat(before) + "【" + flat(hit) + "】" + flat(after)
+    return (("…" if lo > 0 else "") + _flat(before) + "【" + _flat(hit) + "】" + _flat(after)
             + ("…" if hi < len(text) else ""))
+
+
+def _flat(part: str) -> str:
+    return " ".join(part.split())
 
 
 def merge_findings(findings: list[Finding]) -> list[Finding]:
