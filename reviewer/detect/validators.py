@@ -76,6 +76,8 @@ def bank_card(value: str) -> Validation:
     number = _digits(value)
     if not number.isdigit() or not 16 <= len(number) <= 19:
         return Validation(False, "银行卡号长度不符")
+    if len(number) == 18 and cn_resident_id(number).valid:
+        return Validation(False, "符合公民身份号码校验（GB 11643），按身份证号处理")
     if not luhn.is_valid(number):
         return Validation(False, "银行卡号 Luhn 校验不符")
     if number.startswith(KNOWN_BIN_PREFIXES):
