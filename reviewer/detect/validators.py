@@ -45,7 +45,7 @@ def cn_resident_id(value: str) -> Validation:
         return Validation(False, "出生日期无效")
     try:
         ric.get_birth_place(number)
-    except exceptions.ValidationError:
+    except (exceptions.ValidationError, KeyError):  # stdnum's table lacks the county field for some codes
         return Validation(True, "校验码和出生日期有效，但行政区划代码未知（可能为新设或已撤销区划）", score=0.75)
     return Validation(True, "校验码、出生日期和行政区划代码均有效（GB 11643）")
 
@@ -76,7 +76,7 @@ def bank_card(value: str) -> Validation:
     number = _digits(value)
     if not number.isdigit() or not 16 <= len(number) <= 19:
         return Validation(False, "银行卡号长度不符")
-    if len(number) == 18 and cn_resident_id(number).valid:
+    if len(number) == 18 and number[6:8] in ("18", "19", "20") and cn_resident_id(number).valid:
         return Validation(False, "符合公民身份号码校验（GB 11643），按身份证号处理")
     if not luhn.is_valid(number):
         return Validation(False, "银行卡号 Luhn 校验不符")
