@@ -164,3 +164,23 @@ def test_explanation_records_original_score_boost_validator_and_pattern():
     assert boosted[0].explanation.context_boost > 0 and boosted[0].score == rule.score + boosted[0].explanation.context_boost
     data = boosted[0].to_dict()["explanation"]
     assert {"pattern", "message", "summary", "original_score", "context_boost", "context"} <= set(data)
+
+
+def test_prefilter_skips_required_context_rules_without_changing_results(monkeypatch):
+    """Regex rules whose context is required are skipped on texts without any of their context words; the
+    findings are the same as running every pattern."""
+    from reviewer.detect import recognizers
+    from reviewer.text.normalize import normalize
+    from reviewer.text.segment import segment
+
+    detector = recognizers.Detector(RULES)
+    assert detector._required  # some rules are prefiltered
+    texts = ["问：你当时在现场吗？答：在。以上笔录属实。", "问：企业如何申请补贴？答：线上申请。",
+             "本文件涉密，阅后收回。", "本市召开工作会议。", "申请人：王秀兰，女，身份证号略。"]
+    for text in texts:
+        norm = normalize(text)
+        fast = detector.detect(text, norm, segment(norm.text)).findings
+        monkeypatch.setattr(detector, "_required", {})
+        slow = detector.detect(text, norm, segment(norm.text)).findings
+        monkeypatch.undo()
+        assert [(f.rule, f.start, f.end) for f in fast] == [(f.rule, f.start, f.end) for f in slow]

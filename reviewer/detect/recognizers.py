@@ -1,6 +1,8 @@
 """The detection engine: run the rule lists over one normalised, segmented text.
 
 * keyword rules share one Aho-Corasick automaton (pyahocorasick) — no giant regex;
+* keyword prefilter: a regex rule with required context words runs only on texts holding one of them
+  (one automaton pass per text finds them all);
 * regex rules use the ``regex`` module with a per-text timeout, so a pathological pattern can
   not stall a batch (a timed-out rule is reported as a warning, never silently passed);
 * validators (checksums) confirm, drop or down-score a hit; context words boost it;
@@ -52,6 +54,19 @@ class Detector:
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._patterns.append((index, pattern, regex.compile(pattern)))
+        # Keyword prefilter: a regex rule whose context words are required cannot fire on a text that holds
+        # none of them, so its (costly) patterns are skipped.  One automaton pass per text finds them all.
+        self._required: dict[int, frozenset[str]] = {}
+        prefilter = ahocorasick.Automaton()
+        for index, rule in enumerate(self.rules):
+            if rule.patterns and rule.context and rule.context.required and rule.context.words:
+                self._required[index] = frozenset({*rule.context.words, *(normalize(w).text for w in rule.context.words)})
+        for word in set().union(*self._required.values()) if self._required else ():
+            prefilter.add_word(word, word)
+        self._prefilter = None
+        if self._required:
+            prefilter.make_automaton()
+            self._prefilter = prefilter
 
     def detect(self, original: str, norm, tokens) -> Detection:
         """Find every rule hit in ``original`` (already normalised as ``norm`` and segmented as ``tokens``)."""
@@ -63,7 +78,11 @@ class Detector:
                 start = end_index - length + 1
                 for rule_index, keyword in owners:
                     hits.append((rule_index, start, end_index + 1, keyword))
+        present = {word for _, word in self._prefilter.iter(text)} if self._prefilter is not None and text else set()
         for rule_index, pattern, compiled in self._patterns:
+            required = self._required.get(rule_index)
+            if required is not None and required.isdisjoint(present):
+                continue
             try:
                 for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     if "v" in compiled.groupindex and match.group("v") is not None:
