@@ -114,3 +114,23 @@ def test_credit_codes_written_plain_or_in_groups_are_found(screener):
             found = [f for f in screener.screen_text(text).findings if f.entity == "uscc"]
             start = text.index(written)
             assert [(f.start, f.end) for f in found] == [(start, start + len(written))]
+
+
+def test_generated_names_after_cue_words_are_found_and_common_words_are_not():
+    """PRV010 on Faker zh_CN names (recall) and on ordinary words that begin with a surname character."""
+    from reviewer.detect.recognizers import hits_for
+    from reviewer.detect.rulebook import load_rules
+
+    rule = next(r for r in load_rules() if r.code == "PRV010")
+    fake = Faker("zh_CN")
+    fake.seed_instance(11)
+    found = total = 0
+    for _ in range(200):
+        name = fake.name()
+        for frame in ("申请人：{}，女，身份证号略。", "被询问人{}，男，现年45岁。", "其配偶{}患有慢性病。"):
+            total += 1
+            found += any(f.text == name for f in hits_for(rule, frame.format(name)))
+    assert found >= 0.95 * total
+    for text in ("患者就诊时可查询费用明细。", "申请人查询办理进度。", "学生需要时可申请补助。",
+                 "村民来信反映的问题已回访。", "当事人公开道歉。", "家属方便时前来领取。"):
+        assert hits_for(rule, text) == [], text
