@@ -184,3 +184,12 @@ def test_prefilter_skips_required_context_rules_without_changing_results(monkeyp
         slow = detector.detect(text, norm, segment(norm.text)).findings
         monkeypatch.undo()
         assert [(f.rule, f.start, f.end) for f in fast] == [(f.rule, f.start, f.end) for f in slow]
+
+
+def test_address_cue_word_stays_outside_the_span_and_raises_the_score():
+    rule = next(r for r in RULES if r.code == "PRV009")
+    text = "申请人现住示例市东城区和平路18号3栋2单元501室。"
+    found = hits_for(rule, text)
+    assert len(found) == 1 and not found[0].text.startswith("现住") and found[0].text.endswith("501室")
+    assert found[0].explanation.context == ["现住"] and found[0].severity == "withhold"
+    assert hits_for(rule, "项目位于东城区和平路18号。")[0].severity == "review"
