@@ -10,9 +10,11 @@ import pytest
 from typer.testing import CliRunner
 
 from reviewer.cli.app import app
+from reviewer.detect.registry import load_registry
 from reviewer.detect.rulebook import load_rules
 
 RULES = load_rules()
+ENTRIES = load_registry()  # screening rules and triage cues
 runner = CliRunner()
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -56,11 +58,11 @@ def test_list_shows_every_rule_in_a_table():
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["代码", "名称", "类别"]
-    for rule in RULES:
+    for rule in ENTRIES:
         row = next((line for line in lines if line.startswith(rule.code + " ")), None)
         assert row is not None, rule.code
         assert rule.name in row
-    assert f"共 {len(RULES)} 条规则" in result.output
+    assert f"共 {len(ENTRIES)} 条规则" in result.output
 
 
 @pytest.mark.parametrize("category", ["privacy", "个人隐私"])
@@ -113,7 +115,7 @@ def test_check_project_rules_is_clean():
     result = _invoke("rules", "check")
     assert result.exit_code == 0, result.output
     assert "未发现问题" in result.output
-    assert f"{len(RULES)} 条有效规则" in result.output
+    assert f"{len(ENTRIES)} 条有效规则" in result.output
 
 
 def test_check_broken_file_names_file_code_and_field(tmp_path):
@@ -185,3 +187,26 @@ def test_list_with_broken_rules_dir_points_to_check(tmp_path):
     result = _invoke("rules", "list", "--rules", str(tmp_path))
     assert result.exit_code == 2
     assert "reviewer rules check" in result.output
+
+
+def test_show_a_triage_cue():
+    result = _invoke("rules", "show", "TRI004")
+    assert result.exit_code == 0, result.output
+    assert "unavailable.needs_creation" in result.output and "示例（不应命中）" in result.output
+    data = json.loads(_invoke("rules", "show", "TRI004", "--format", "json").output)
+    assert data["code"] == "TRI004" and data["outcome"] == "unavailable.needs_creation"
+
+
+def test_list_triage_cues_by_category():
+    data = json.loads(_invoke("rules", "list", "--category", "triage", "--format", "json").output)
+    assert data and all(d["code"].startswith("TRI") and d["outcome"] for d in data)
+
+
+def test_check_reports_a_broken_triage_example(tmp_path):
+    (tmp_path / "triage.yaml").write_text(
+        "cues:\n  - code: TRI901\n    name: test-cue\n    outcome: no_action.petition\n    weight: 0.5\n"
+        "    keywords: [举报]\n    message: 测试。\n    doc: 测试线索。\n"
+        "    examples: {match: [实名举报], no_match: [我要举报]}\n", encoding="utf-8")
+    result = _invoke("rules", "check", str(tmp_path / "triage.yaml"))
+    assert result.exit_code == 1
+    assert "TRI901" in result.output and "examples.no_match" in result.output

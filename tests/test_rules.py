@@ -6,15 +6,50 @@ import textwrap
 
 import pytest
 
-from reviewer.detect.recognizers import example_failures, hits_for
+from reviewer.detect.recognizers import hits_for
+from reviewer.detect.registry import example_problems, load_registry
 from reviewer.detect.rulebook import check_rule_files, load_rules, rule_files
 
 RULES = load_rules()
+REGISTRY = load_registry()
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
-def test_rule_examples(rule):
-    assert example_failures(rule) == []
+@pytest.mark.parametrize("entry", REGISTRY, ids=[e.code for e in REGISTRY])
+def test_examples_of_every_rule_and_cue(entry):
+    """Screening rules and triage cues: every match example matches, no no_match example does."""
+    assert [str(p) for p in example_problems(entry)] == []
+
+
+def test_registry_holds_both_kinds():
+    codes = {e.code for e in REGISTRY}
+    assert {"PRV001", "TRI004", "TRI006"} <= codes
+    assert len(codes) == len(REGISTRY)
+
+
+def test_example_checker_reports_a_misbehaving_cue(tmp_path):
+    from reviewer.detect.registry import check_cue_file
+
+    path = tmp_path / "triage.yaml"
+    path.write_text(
+        "cues:\n  - code: TRI901\n    name: test-cue\n    outcome: no_action.petition\n    weight: 0.5\n"
+        "    keywords: [举报]\n    message: 测试。\n    doc: 测试线索。\n"
+        "    examples: {match: [我要投诉], no_match: [实名举报]}\n", encoding="utf-8")
+    cues, problems = check_cue_file(path)
+    assert problems == [] and cues[0].code == "TRI901"
+    found = [str(p) for p in example_problems(cues[0])]
+    assert len(found) == 2
+    assert "examples.match" in found[0] and "examples.no_match" in found[1] and "TRI901" in found[1]
+
+
+def test_cue_schema_problems_name_the_field(tmp_path):
+    from reviewer.detect.registry import check_cue_file
+
+    path = tmp_path / "triage.yaml"
+    path.write_text("cues:\n  - code: TRI902\n    name: Bad_Name\n    outcome: nonsense\n    weight: 2\n"
+                    "    keywords: [举报]\n    message: 测试。\n    examples: {match: [举报]}\n", encoding="utf-8")
+    cues, problems = check_cue_file(path)
+    fields = {p.field for p in problems}
+    assert cues == [] and {"name", "outcome", "weight", "doc", "examples.no_match"} <= fields
 
 
 def test_every_category_has_rules():
@@ -99,7 +134,7 @@ def test_validator_drops_invalid_checksum():
 def test_unknown_region_is_flagged_with_lower_score():
     rule = next(r for r in RULES if r.entity == "cn_resident_id")
     found = hits_for(rule, "证件号990000198503121230")
-    assert found and found[0].score < 1.0 and found[0].explanation["validator"]["valid"] is True
+    assert found and found[0].score < 1.0 and found[0].explanation.validator.valid is True
 
 
 def test_uscc_is_info_unless_personal_context():
@@ -114,3 +149,47 @@ def test_offsets_point_at_original_text_after_normalisation():
     found = hits_for(rule, text)
     assert found
     assert text[found[0].start:found[0].end] == "１３８１２３４５６７８"
+
+
+def test_explanation_records_original_score_boost_validator_and_pattern():
+    rule = next(r for r in RULES if r.code == "PRV001")
+    found = hits_for(rule, "申请人身份证号110101198503121239")
+    exp = found[0].explanation
+    assert exp.original_score == rule.score and exp.validator.name == "cn_resident_id" and exp.validator.valid
+    assert exp.context == ["身份证"] and exp.context_boost == 0.0  # validated score 1.0 cannot rise further
+    assert exp.pattern == rule.patterns[0] and exp.message == rule.message
+    rule = next(r for r in RULES if r.code == "PRV008")
+    plain, boosted = hits_for(rule, "登记为浙A12345"), hits_for(rule, "该车辆登记为浙A12345")
+    assert plain[0].explanation.context_boost == 0.0
+    assert boosted[0].explanation.context_boost > 0 and boosted[0].score == rule.score + boosted[0].explanation.context_boost
+    data = boosted[0].to_dict()["explanation"]
+    assert {"pattern", "message", "summary", "original_score", "context_boost", "context"} <= set(data)
+
+
+def test_prefilter_skips_required_context_rules_without_changing_results(monkeypatch):
+    """Regex rules whose context is required are skipped on texts without any of their context words; the
+    findings are the same as running every pattern."""
+    from reviewer.detect import recognizers
+    from reviewer.text.normalize import normalize
+    from reviewer.text.segment import segment
+
+    detector = recognizers.Detector(RULES)
+    assert detector._required  # some rules are prefiltered
+    texts = ["问：你当时在现场吗？答：在。以上笔录属实。", "问：企业如何申请补贴？答：线上申请。",
+             "本文件涉密，阅后收回。", "本市召开工作会议。", "申请人：王秀兰，女，身份证号略。"]
+    for text in texts:
+        norm = normalize(text)
+        fast = detector.detect(text, norm, segment(norm.text)).findings
+        monkeypatch.setattr(detector, "_required", {})
+        slow = detector.detect(text, norm, segment(norm.text)).findings
+        monkeypatch.undo()
+        assert [(f.rule, f.start, f.end) for f in fast] == [(f.rule, f.start, f.end) for f in slow]
+
+
+def test_address_cue_word_stays_outside_the_span_and_raises_the_score():
+    rule = next(r for r in RULES if r.code == "PRV009")
+    text = "申请人现住示例市东城区和平路18号3栋2单元501室。"
+    found = hits_for(rule, text)
+    assert len(found) == 1 and not found[0].text.startswith("现住") and found[0].text.endswith("501室")
+    assert found[0].explanation.context == ["现住"] and found[0].severity == "withhold"
+    assert hits_for(rule, "项目位于东城区和平路18号。")[0].severity == "review"

@@ -171,8 +171,8 @@ def test_stacked_fast_path_equals_scikit_learn():
 
 
 def test_passage_tokens_reused_from_document_segmentation():
-    from reviewer.text.normalize import normalize
     from reviewer.screen.screening import _passage_token_cache, split_passages
+    from reviewer.text.normalize import normalize
     from reviewer.text.segment import segment, tokenize
 
     text = normalize("会议纪要。会议认为，项目资金缺口较大，拟向市政府请示追加预算。" * 3).text
@@ -190,3 +190,47 @@ def test_evidence_terms_shown_to_officers_are_meaningful():
     assert meaningful_term("公民身份号码") and meaningful_term("查处") and meaningful_term("男")
     for noise in ("4", "2026", "号", "的", "并", " ", "年月"):
         assert not meaningful_term(noise)
+
+
+VERDICT_TEXTS = [
+    "示例市人民政府关于印发城镇老旧小区改造实施办法的通知。",
+    "项目位于示例市和平路18号，由区住建局组织实施。",  # an address alone: a weak (sub-threshold) hit
+    f"被征收人：王建军，公民身份号码{PERSON_ID}，联系电话{PHONE}。",
+    "本文件属于国家秘密，未经批准不得复制。",
+    "关于申请追加2025年防汛经费的请示\n市财政局：\n特此请示。",
+    "工作秘密\n关于做好年度考核工作的通知",
+]
+
+
+@pytest.mark.parametrize("text", VERDICT_TEXTS)
+def test_verdict_agrees_with_the_listed_findings(screener, text):
+    """One rule for both: the verdict is the worst severity shown beside the findings (raised to review only
+    by a category score, which the category line shows)."""
+    from reviewer.detect.findings import SEVERITY_RANK
+    from reviewer.screen.screening import VERDICTS
+
+    result = screener.screen_text(text)
+    worst = max((SEVERITY_RANK[f.severity] for f in result.findings), default=0)
+    if any(c.score >= screener.threshold for c in result.categories.values()):
+        worst = max(worst, SEVERITY_RANK["review"])
+    assert result.verdict == VERDICTS[worst]
+    for f in result.findings:
+        if f.severity != "info":
+            assert f.score >= screener.threshold or result.categories[f.category].rules >= screener.threshold
+
+
+def test_a_weak_hit_is_listed_as_a_hint_when_the_file_is_clean(screener):
+    result = screener.screen_text("项目位于示例市和平路18号，由区住建局组织实施。")
+    assert result.verdict == "clean"
+    assert result.findings and all(f.severity == "info" for f in result.findings)
+    assert {f.explanation.rule_severity for f in result.findings} == {"review"}
+
+
+def test_masked_hit_is_shown_with_its_context(screener):
+    text = f"经核实，申请人王建军，公民身份号码{PERSON_ID}，现住示例市。"
+    data = screener.screen_text(text).to_dict()
+    row = next(f for f in data["findings"] if f["rule"] == "PRV001")
+    assert PERSON_ID not in row["context"] and "1101" not in row["context"]
+    assert "公民身份号码【" in row["context"] and "】，现住" in row["context"]
+    shown = screener.screen_text(text).to_dict(show_values=True)
+    assert f"【{PERSON_ID}】" in next(f for f in shown["findings"] if f["rule"] == "PRV001")["context"]

@@ -15,6 +15,7 @@ RULES_HELP = """查看和检查审查规则（rules/ 目录下的 YAML 规则文
   reviewer rules list                       # 列出全部规则
   reviewer rules list --category privacy    # 只列出个人隐私类规则
   reviewer rules show PRV001                # 查看一条规则的全部内容
+  reviewer rules show TRI004                # 申请分流线索（rules/triage.yaml）也是规则
   reviewer rules check                      # 检查项目规则文件并运行每条规则的示例
   reviewer rules check 我的规则/privacy.yaml  # 检查自己修改的规则文件"""
 
@@ -69,30 +70,35 @@ def _usage(message: str) -> None:
 
 
 def _load(rules_dir: Path | None):
-    """All valid rules, or a usage error telling the user to run ``rules check``."""
-    from reviewer.detect.rulebook import RuleFileError, load_rules, rule_files
+    """All valid rules and triage cues, or a usage error telling the user to run ``rules check``."""
+    from reviewer.detect.registry import cue_file, load_registry
+    from reviewer.detect.rulebook import RuleFileError, rule_files
 
     if rules_dir is not None and not rules_dir.exists():
         _usage(f"找不到规则文件或目录：{rules_dir}")
     try:
-        rules = load_rules(rules_dir)
+        rules = load_registry(rules_dir)
     except RuleFileError as exc:
         typer.echo(str(exc), err=True)
         _usage("规则文件有误，请先运行 reviewer rules check 查看并修正。")
-    if not rules and not rule_files(rules_dir):
+    if not rules and not rule_files(rules_dir) and cue_file(rules_dir) is None:
         _usage(f"没有找到规则文件：{rules_dir or '项目 rules/ 目录'}")
     return rules
 
 
 def _resolve_category(value: str) -> str:
     from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS
+    from reviewer.detect.registry import TRIAGE_CATEGORY, TRIAGE_LABEL
 
-    if value in CATEGORIES:
+    if value in CATEGORIES or value == TRIAGE_CATEGORY:
         return value
+    if value == TRIAGE_LABEL:
+        return TRIAGE_CATEGORY
     for code, label in CATEGORY_LABELS.items():
         if value == label:
             return code
     choices = "、".join(f"{c}（{CATEGORY_LABELS.get(c, c)}）" for c in CATEGORIES)
+    choices += f"、{TRIAGE_CATEGORY}（{TRIAGE_LABEL}）"
     _usage(f"未知类别：{value}（可选：{choices}）")
     return value  # unreachable
 
@@ -130,25 +136,39 @@ def list_rules(
     fmt: FormatOption = "text",
     rules_dir: RulesOption = None,
 ) -> None:
-    from reviewer.detect.findings import CATEGORY_LABELS
-
     if fmt not in FORMATS:
         _usage(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
     wanted = _resolve_category(category) if category else None
     rules = [r for r in _load(rules_dir) if wanted is None or r.category == wanted]
     if fmt == "json":
-        data = [{"code": r.code, "name": r.name, "category": r.category,
-                 "category_label": CATEGORY_LABELS.get(r.category, r.category), "severity": r.severity,
-                 "status": r.status, "message": r.message, "file": Path(r.file).name} for r in rules]
+        data = [{"code": r.code, "name": r.name, "category": r.category, "category_label": _category_label(r),
+                 "severity": getattr(r, "severity", None), "status": r.status, "message": r.message,
+                 "file": Path(r.file).name, **({"outcome": r.outcome} if hasattr(r, "outcome") else {})}
+                for r in rules]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if not rules:
         typer.echo("没有符合条件的规则。")
         return
-    rows = [[r.code, r.name, CATEGORY_LABELS.get(r.category, r.category), SEVERITY_WORDS.get(r.severity, r.severity),
-             STATUS_WORDS.get(r.status, r.status), _one_line(r.message)] for r in rules]
+    rows = [[r.code, r.name, _category_label(r), _severity_word(r), STATUS_WORDS.get(r.status, r.status),
+             _one_line(r.message)] for r in rules]
     typer.echo(render_table(rows, ["代码", "名称", "类别", "严重程度", "状态", "说明"]))
     typer.echo(f"\n共 {len(rules)} 条规则。用 reviewer rules show 代码 查看详情。")
+
+
+def _category_label(entry) -> str:
+    from reviewer.detect.findings import CATEGORY_LABELS
+    from reviewer.detect.registry import TRIAGE_LABEL
+
+    if hasattr(entry, "outcome"):
+        return TRIAGE_LABEL
+    return CATEGORY_LABELS.get(entry.category, entry.category)
+
+
+def _severity_word(entry) -> str:
+    if hasattr(entry, "outcome"):
+        return f"权重 {entry.weight:g}"
+    return SEVERITY_WORDS.get(entry.severity, entry.severity)
 
 
 @rules_app.command("show", help=SHOW_HELP, options_metavar="[选项]")
@@ -173,7 +193,32 @@ def show_rule(
     if fmt == "json":
         typer.echo(json.dumps(rule.to_dict(), ensure_ascii=False, indent=2))
         return
-    typer.echo(render_rule(rule))
+    typer.echo(render_cue(rule) if hasattr(rule, "outcome") else render_rule(rule))
+
+
+def render_cue(cue) -> str:
+    """Every field of a triage cue, labelled in Chinese."""
+    from reviewer.detect.registry import TRIAGE_LABEL
+
+    lines = [
+        f"{cue.code}  {cue.name}",
+        f"类别：{TRIAGE_LABEL}（triage）",
+        f"指向的答复类型：{cue.outcome}",
+        f"权重：{cue.weight:g}（多条线索按噪声或合并）",
+        f"状态：{STATUS_WORDS.get(cue.status, cue.status)}（{cue.status}）",
+        f"说明：{cue.message}",
+    ]
+    if cue.keywords:
+        lines.append(f"关键词：{'、'.join(cue.keywords)}")
+    lines.extend(f"正则表达式：{p.pattern}" for p in cue.patterns)
+    lines.append("说明文档：")
+    lines.extend(f"  {line}" for line in cue.doc.splitlines())
+    lines.append("示例（应命中）：")
+    lines.extend(f"  + {example}" for example in cue.examples_match)
+    lines.append("示例（不应命中）：")
+    lines.extend(f"  - {example}" for example in cue.examples_no_match)
+    lines.append(f"文件：{cue.file}")
+    return "\n".join(lines)
 
 
 def render_rule(rule) -> str:
@@ -224,42 +269,22 @@ def check_rules(
     path: Annotated[Path | None, typer.Argument(
         metavar="路径", help="规则目录或单个规则文件（默认使用项目 rules/）。", show_default=False)] = None,
 ) -> None:
-    from reviewer.detect.rulebook import NON_RULE_FILES, check_rule_files, rule_files
+    from reviewer.detect.registry import TRIAGE_FILE, check_registry, example_problems
+    from reviewer.detect.rulebook import NON_RULE_FILES
 
     if path is not None:
         if not path.exists():
             _usage(f"找不到规则文件或目录：{path}")
-        if path.is_file() and path.name in NON_RULE_FILES:
+        if path.is_file() and path.name in NON_RULE_FILES and path.name != TRIAGE_FILE:
             _usage(f"{path.name} 是数据表，不是规则文件，不按规则格式检查。")
-    files = rule_files(path)
+    entries, problems, files = check_registry(path)
     if not files:
         _usage(f"{path or '项目 rules/ 目录'} 中没有规则文件（*.yaml）。")
-    rules, problems = check_rule_files(files)
-    problems.extend(p for rule in rules for p in example_problems(rule))
+    problems.extend(p for entry in entries for p in example_problems(entry))
     for problem in problems:
         typer.echo(f"✗ {problem}")
-    summary = f"检查了 {len(files)} 个文件、{len(rules)} 条有效规则"
+    summary = f"检查了 {files} 个文件、{len(entries)} 条有效规则（含申请分流线索）"
     if problems:
         typer.echo(f"\n{summary}：发现 {len(problems)} 个问题。")
         raise typer.Exit(1)
     typer.echo(f"{summary}（含全部示例）：未发现问题。")
-
-
-def example_problems(rule) -> list:
-    """Run the rule on its own examples; each misbehaving example becomes a Problem naming the field."""
-    from reviewer.detect.recognizers import hits_for
-    from reviewer.detect.rulebook import Problem
-
-    problems = []
-    try:
-        for example in rule.examples_match:
-            if not hits_for(rule, example):
-                problems.append(Problem(rule.file, rule.code, "examples.match", f"应命中但未命中：{_one_line(example)}"))
-        for example in rule.examples_no_match:
-            found = hits_for(rule, example)
-            if found:
-                problems.append(Problem(rule.file, rule.code, "examples.no_match",
-                                        f"不应命中却命中“{found[0].text}”：{_one_line(example)}"))
-    except Exception as exc:  # noqa: BLE001 - a rule that crashes the detector is itself a problem
-        problems.append(Problem(rule.file, rule.code, None, f"运行示例时出错：{type(exc).__name__}: {exc}"))
-    return problems

@@ -14,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
-import yaml
-
+from reviewer.detect.registry import Cue
+from reviewer.detect.registry import load_cues as registry_load_cues
 from reviewer.model.corpus import TRIAGE_LABELS  # one definition of the label set
-from reviewer.paths import RULES_DIR
 
 CUE_WEIGHT = 0.8
 # Used when no classifier is available: most requests are ordinary requests.
@@ -27,31 +25,6 @@ PRIOR = {label: (0.6 if label == "ordinary" else 0.05) for label in TRIAGE_LABEL
 
 class TriageRuleError(ValueError):
     """Bad triage cue file; the Chinese message names the file, cue id and field."""
-
-
-@dataclass
-class Cue:
-    id: str
-    outcome: str
-    weight: float
-    message: str
-    keywords: list[str]
-    patterns: list[regex.Pattern]
-    examples_match: list[str]
-    examples_no_match: list[str]
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        hits = []
-        for keyword in self.keywords:
-            start = text.find(keyword)
-            while start != -1:
-                hits.append((start, start + len(keyword), keyword))
-                start = text.find(keyword, start + 1)
-        for pattern in self.patterns:
-            for m in pattern.finditer(text, timeout=1.0):
-                if m.end() > m.start():
-                    hits.append((m.start(), m.end(), m.group(0)))
-        return sorted(hits)
 
 
 @dataclass
@@ -102,50 +75,13 @@ class TriageResult:
 
 
 def load_cues(path: Path | None = None) -> list[Cue]:
-    path = Path(path) if path else RULES_DIR / "triage.yaml"
-    name = path.name
+    """The triage cues of the shared rule registry (reviewer/detect/registry.py)."""
+    from reviewer.detect.rulebook import RuleFileError
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TriageRuleError(f"{name}：无法读取申请分流规则（{str(exc).splitlines()[0]}）") from None
-    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
-        raise TriageRuleError(f"{name}：缺少 cues 列表")
-    cues: list[Cue] = []
-    seen: set[str] = set()
-    for index, raw in enumerate(data["cues"]):
-        cue_id = raw.get("id") if isinstance(raw, dict) else None
-        where = f"{name} 线索 {cue_id or '#' + str(index + 1)}"
-        if not isinstance(raw, dict) or not isinstance(cue_id, str):
-            raise TriageRuleError(f"{where}：缺少 id")
-        if cue_id in seen:
-            raise TriageRuleError(f"{where} 字段 id：重复")
-        seen.add(cue_id)
-        if raw.get("outcome") not in TRIAGE_LABELS and raw.get("outcome") not in _reply_codes():
-            raise TriageRuleError(f"{where} 字段 outcome：未知的答复类型 {raw.get('outcome')!r}")
-        weight = raw.get("weight")
-        if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
-            raise TriageRuleError(f"{where} 字段 weight：应为 0 到 1 之间的数")
-        try:
-            patterns = [regex.compile(p) for p in raw.get("patterns") or []]
-        except regex.error as exc:
-            raise TriageRuleError(f"{where} 字段 patterns：正则表达式无法编译（{exc}）") from None
-        keywords = list(raw.get("keywords") or [])
-        if not keywords and not patterns:
-            raise TriageRuleError(f"{where}：至少需要 keywords 或 patterns")
-        examples = raw.get("examples") or {}
-        if not examples.get("match") or not examples.get("no_match"):
-            raise TriageRuleError(f"{where} 字段 examples：需要 match 和 no_match 示例")
-        if not raw.get("message"):
-            raise TriageRuleError(f"{where} 字段 message：缺少说明")
-        cues.append(Cue(cue_id, raw["outcome"], float(weight), raw["message"], keywords, patterns,
-                        list(examples["match"]), list(examples["no_match"])))
-    return cues
-
-
-def _reply_codes() -> set[str]:
-    from reviewer.decide.replytypes import load_reply_types
-
-    return set(load_reply_types())
+        return registry_load_cues(path)
+    except RuleFileError as exc:
+        raise TriageRuleError("；".join(str(p) for p in exc.problems)) from None
 
 
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:

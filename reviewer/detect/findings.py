@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 CATEGORIES = (
     "state_secret",
@@ -32,6 +32,58 @@ SEVERITY_LABELS = {"info": "提示", "review": "需人工审核", "withhold": "�
 
 
 @dataclass
+class ValidatorResult:
+    """What a validator (checksum, name shape …) said about the matched text."""
+
+    name: str
+    valid: bool | None
+    note: str
+
+
+@dataclass
+class Explanation:
+    """Why a finding was reported: the rule's own score, what raised or lowered it, what matched.
+
+    ``to_dict()`` keeps the JSON keys of the former loose dict (``pattern``, ``message``, ``summary``, and
+    ``marking``/``position``/``validator``/``context``/``also`` when set) and adds ``original_score`` and
+    ``context_boost``.  ``get(key)`` reads the same keys, so callers written against the dict keep working.
+    """
+
+    pattern: str = ""
+    message: str = ""
+    original_score: float | None = None  # the rule's score before validator, position and context
+    context_boost: float = 0.0  # what nearby context words added
+    validator: ValidatorResult | None = None
+    context: list[str] = field(default_factory=list)  # context words seen near the hit
+    position: str | None = None  # where a head-of-document mark was found
+    marking: bool = False  # a mark (工作秘密/内部资料 …) that needs a real ground, is not one
+    also: list[str] = field(default_factory=list)  # other rules merged into this finding
+    rule_severity: str | None = None  # the rule's severity when the screen settled it lower (below threshold)
+    summary: str = ""
+
+    def to_dict(self) -> dict:
+        data: dict = {"pattern": self.pattern, "message": self.message, "original_score": self.original_score,
+                      "context_boost": round(self.context_boost, 4)}
+        if self.marking:
+            data["marking"] = True
+        if self.position is not None:
+            data["position"] = self.position
+        if self.validator is not None:
+            data["validator"] = asdict(self.validator)
+        if self.context:
+            data["context"] = list(self.context)
+        if self.also:
+            data["also"] = list(self.also)
+        if self.rule_severity is not None:
+            data["rule_severity"] = self.rule_severity
+        data["summary"] = self.summary
+        return data
+
+    def get(self, key: str, default=None):
+        return self.to_dict().get(key, default)
+
+
+@dataclass
 class Finding:
     rule: str
     name: str
@@ -43,7 +95,7 @@ class Finding:
     score: float
     severity: str
     entity: str | None = None
-    explanation: dict = field(default_factory=dict)
+    explanation: Explanation = field(default_factory=Explanation)
     source: str = "rule"
 
     @property
@@ -52,6 +104,7 @@ class Finding:
 
     def to_dict(self, show_values: bool = False) -> dict:
         data = asdict(self)
+        data["explanation"] = self.explanation.to_dict()
         data["score"] = round(self.score, 3)
         data["category_label"] = CATEGORY_LABELS.get(self.category, self.category)
         if self.is_personal and not show_values:
@@ -79,12 +132,38 @@ def mask(value: str, entity: str | None) -> str:
     return value[:keep] + "*" * (len(value) - keep)
 
 
+def masked_context(text: str, finding: Finding, findings: list[Finding], show_values: bool = False,
+                   width: int = 15) -> str:
+    """The words around a finding so an officer can judge it even when the hit itself is masked: up to
+    ``width`` characters either side, the hit in 【】, every personal-data span in the window masked (unless
+    ``show_values``), line breaks shown as spaces."""
+    if not text:
+        return ""
+    lo, hi = max(0, finding.start - width), min(len(text), finding.end + width)
+    chars = list(text[lo:hi])
+    if not show_values:
+        for other in findings:
+            if other.is_personal and other.end > lo and other.start < hi:
+                masked = mask(text[other.start:other.end], other.entity)
+                for i, ch in enumerate(masked):
+                    if lo <= other.start + i < hi:
+                        chars[other.start + i - lo] = ch
+    window = "".join(chars)
+    before, hit, after = window[:finding.start - lo], window[finding.start - lo:finding.end - lo], window[finding.end - lo:]
+    return (("…" if lo > 0 else "") + _flat(before) + "【" + _flat(hit) + "】" + _flat(after)
+            + ("…" if hi < len(text) else ""))
+
+
+def _flat(part: str) -> str:
+    return " ".join(part.split())
+
+
 def merge_findings(findings: list[Finding]) -> list[Finding]:
     """Merge overlapping findings of the same category into one finding per span.
 
     The finding with the highest (severity, score) survives; its span grows to the union of the
     overlapping spans when both come from personal-data recognizers of the same entity, and the
-    other rules that fired on the span are listed in ``explanation["also"]``.  Findings of
+    other rules that fired on the span are listed in ``explanation.also``.  Findings of
     different categories on the same span are all kept: each is a separate ground.
     """
     by_category: dict[str, list[Finding]] = {}
@@ -115,9 +194,7 @@ def _merge_cluster(cluster: list[Finding]) -> Finding:
         return cluster[0]
     best = max(cluster, key=lambda f: (SEVERITY_RANK[f.severity], f.score, f.end - f.start))
     others = sorted({f.rule for f in cluster if f.rule != best.rule})
-    explanation = dict(best.explanation)
-    if others:
-        explanation["also"] = others
+    explanation = replace(best.explanation, also=others) if others else best.explanation
     return Finding(
         rule=best.rule,
         name=best.name,

@@ -1,6 +1,8 @@
 """The detection engine: run the rule lists over one normalised, segmented text.
 
 * keyword rules share one Aho-Corasick automaton (pyahocorasick) — no giant regex;
+* keyword prefilter: a regex rule with required context words runs only on texts holding one of them
+  (one automaton pass per text finds them all);
 * regex rules use the ``regex`` module with a per-text timeout, so a pathological pattern can
   not stall a batch (a timed-out rule is reported as a warning, never silently passed);
 * validators (checksums) confirm, drop or down-score a hit; context words boost it;
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reviewer.detect.findings import Finding, merge_findings
+from reviewer.detect.findings import Explanation, Finding, ValidatorResult, merge_findings
 from reviewer.detect.rulebook import Rule, Window
 from reviewer.detect.validators import VALIDATORS
 
@@ -52,6 +54,19 @@ class Detector:
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._patterns.append((index, pattern, regex.compile(pattern)))
+        # Keyword prefilter: a regex rule whose context words are required cannot fire on a text that holds
+        # none of them, so its (costly) patterns are skipped.  One automaton pass per text finds them all.
+        self._required: dict[int, frozenset[str]] = {}
+        prefilter = ahocorasick.Automaton()
+        for index, rule in enumerate(self.rules):
+            if rule.patterns and rule.context and rule.context.required and rule.context.words:
+                self._required[index] = frozenset({*rule.context.words, *(normalize(w).text for w in rule.context.words)})
+        for word in set().union(*self._required.values()) if self._required else ():
+            prefilter.add_word(word, word)
+        self._prefilter = None
+        if self._required:
+            prefilter.make_automaton()
+            self._prefilter = prefilter
 
     def detect(self, original: str, norm, tokens) -> Detection:
         """Find every rule hit in ``original`` (already normalised as ``norm`` and segmented as ``tokens``)."""
@@ -63,7 +78,11 @@ class Detector:
                 start = end_index - length + 1
                 for rule_index, keyword in owners:
                     hits.append((rule_index, start, end_index + 1, keyword))
+        present = {word for _, word in self._prefilter.iter(text)} if self._prefilter is not None and text else set()
         for rule_index, pattern, compiled in self._patterns:
+            required = self._required.get(rule_index)
+            if required is not None and required.isdisjoint(present):
+                continue
             try:
                 for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     if "v" in compiled.groupindex and match.group("v") is not None:
@@ -85,9 +104,8 @@ class Detector:
 
     def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
         text = norm.text
-        explanation: dict = {"pattern": pattern, "message": rule.message}
-        if rule.marking:
-            explanation["marking"] = True
+        explanation = Explanation(pattern=pattern, message=rule.message, original_score=rule.score,
+                                  marking=rule.marking)
         if rule.boundary == "token" and not tokens.is_boundary(start, end):
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
@@ -100,12 +118,12 @@ class Detector:
                 head_end = head_cache[rule.head_lines] = _head_end(text, rule.head_lines)
             if start >= head_end:
                 score = rule.outside_score or score
-                explanation["position"] = f"不在文首前 {rule.head_lines} 行（分值降为 {score:g}）"
+                explanation.position = f"不在文首前 {rule.head_lines} 行（分值降为 {score:g}）"
             else:
-                explanation["position"] = f"位于文首前 {rule.head_lines} 行"
+                explanation.position = f"位于文首前 {rule.head_lines} 行"
         if rule.validator:
             result = VALIDATORS[rule.validator](text[start:end])
-            explanation["validator"] = {"name": rule.validator, "valid": result.valid, "note": result.note}
+            explanation.validator = ValidatorResult(rule.validator, result.valid, result.note)
             if result.valid is False:
                 return None
             if result.valid is True:
@@ -115,12 +133,14 @@ class Detector:
             if rule.context.required and not seen:
                 return None
             if seen:
-                explanation["context"] = seen
-                score = min(1.0, score + rule.context.boost)
+                explanation.context = seen
+                boosted = min(1.0, score + rule.context.boost)
+                explanation.context_boost = round(boosted - score, 4)
+                score = boosted
                 if rule.context.severity:
                     severity = rule.context.severity
         ostart, oend = norm.orig_span(start, end)
-        explanation["summary"] = _summary(rule, explanation)
+        explanation.summary = _summary(rule, explanation)
         return Finding(
             rule=rule.code,
             name=rule.name,
@@ -156,15 +176,14 @@ def _head_end(text: str, lines: int) -> int:
     return pos
 
 
-def _summary(rule: Rule, explanation: dict) -> str:
+def _summary(rule: Rule, explanation: Explanation) -> str:
     parts = [rule.message]
-    validator = explanation.get("validator")
-    if validator:
-        parts.append(f"校验：{validator['note']}。")
-    if explanation.get("context"):
-        parts.append(f"附近出现“{'、'.join(explanation['context'])}”。")
-    if "position" in explanation and "不在" in explanation["position"]:
-        parts.append(explanation["position"] + "。")
+    if explanation.validator:
+        parts.append(f"校验：{explanation.validator.note}。")
+    if explanation.context:
+        parts.append(f"附近出现“{'、'.join(explanation.context)}”。")
+    if explanation.position and "不在" in explanation.position:
+        parts.append(explanation.position + "。")
     return "".join(parts)
 
 
@@ -176,15 +195,3 @@ def hits_for(rule: Rule, text: str) -> list[Finding]:
     norm = normalize(text)
     return Detector([rule]).detect(text, norm, segment(norm.text)).findings
 
-
-def example_failures(rule: Rule) -> list[str]:
-    """Chinese descriptions of the rule's examples that do not behave as declared."""
-    failures = []
-    for example in rule.examples_match:
-        if not hits_for(rule, example):
-            failures.append(f"{rule.code} 应命中但未命中：{example}")
-    for example in rule.examples_no_match:
-        found = hits_for(rule, example)
-        if found:
-            failures.append(f"{rule.code} 不应命中却命中“{found[0].text}”：{example}")
-    return failures

@@ -45,7 +45,7 @@ def cn_resident_id(value: str) -> Validation:
         return Validation(False, "出生日期无效")
     try:
         ric.get_birth_place(number)
-    except exceptions.ValidationError:
+    except (exceptions.ValidationError, KeyError):  # stdnum's table lacks the county field for some codes
         return Validation(True, "校验码和出生日期有效，但行政区划代码未知（可能为新设或已撤销区划）", score=0.75)
     return Validation(True, "校验码、出生日期和行政区划代码均有效（GB 11643）")
 
@@ -76,6 +76,8 @@ def bank_card(value: str) -> Validation:
     number = _digits(value)
     if not number.isdigit() or not 16 <= len(number) <= 19:
         return Validation(False, "银行卡号长度不符")
+    if len(number) == 18 and number[6:8] in ("18", "19", "20") and cn_resident_id(number).valid:
+        return Validation(False, "符合公民身份号码校验（GB 11643），按身份证号处理")
     if not luhn.is_valid(number):
         return Validation(False, "银行卡号 Luhn 校验不符")
     if number.startswith(KNOWN_BIN_PREFIXES):
@@ -123,6 +125,53 @@ def email(value: str) -> Validation:
     return Validation(False, "电子邮箱格式无效")
 
 
+# Common single-character surnames (about the 300 most frequent) and compound surnames.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
+    "施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
+    "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡钮封归糜国回来公利查"
+    "谌雍丰胥揭练东郁宦於萧危晋原双闻莘逄扈燕冀郦訾阚那仝亓禹荆竺权逯盖桓")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+                     "夏侯", "令狐", "端木", "轩辕", "呼延", "南宫", "西门", "独孤")
+# Characters that do not occur in given names (function words and the like).
+_NOT_IN_GIVEN_NAME = frozenset("的了是在和与及或其之为于以对把被将等们这那有无不也都就而并要请从向由给让使该此某")
+# Common words that begin with a surname character and that the segmenter's dictionary may rate low.
+NAME_STOP_WORDS = frozenset({
+    "申请", "公开", "查询", "回访", "来信", "来访", "利益", "方便", "高度", "全部", "全体", "何时", "时任", "常住",
+    "包括", "安置", "成员", "程序", "师生", "钱款", "明确", "应当", "车辆", "司法", "党员", "关于", "管理", "华侨",
+    "文件", "文书", "邮寄", "单位", "任何", "任务", "周边", "黄金", "金额", "林业", "房屋", "向社", "于本", "和解",
+})
+# A two-character prefix rated at least this often by the segmenter's dictionary is a word, not a name.
+COMMON_WORD_FREQ = 20
+
+
+def _word_frequency(word: str) -> int:
+    from reviewer.text.segment import get_tokenizer
+
+    return get_tokenizer().FREQ.get(word) or 0
+
+
+def person_name(value: str) -> Validation:
+    """Chinese personal name shape: a common surname, then a one- or two-character given name; the text must
+    not begin with a common word (申请、查询、回访 …).  Passing the shape proves no identity: the rule's own
+    score is kept (``valid=None``); failing it drops the hit."""
+    name = value.strip()
+    compound = next((c for c in COMPOUND_SURNAMES if name.startswith(c)), None)
+    surname = compound or name[:1]
+    given = name[len(surname):]
+    if compound is None and surname not in SURNAMES:
+        return Validation(False, "首字不是常见姓氏")
+    if not 1 <= len(given) <= 2 or any(ch in _NOT_IN_GIVEN_NAME for ch in given):
+        return Validation(False, "名字部分不符合中文姓名的形态")
+    if compound is None:
+        head = name[:2]
+        if head in NAME_STOP_WORDS or _word_frequency(head) >= COMMON_WORD_FREQ:
+            return Validation(False, "以常用词开头，不是姓名")
+    return Validation(None, "姓氏与名字形态符合中文姓名（未核实身份）")
+
+
 VALIDATORS: dict[str, Callable[[str], Validation]] = {
     "cn_resident_id": cn_resident_id,
     "uscc": uscc,
@@ -131,4 +180,5 @@ VALIDATORS: dict[str, Callable[[str], Validation]] = {
     "cn_landline": cn_landline,
     "passport": passport,
     "email": email,
+    "person_name": person_name,
 }

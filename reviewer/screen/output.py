@@ -15,7 +15,7 @@ from reviewer.screen.screening import ScreenResult
 
 FORMATS = ("text", "json", "jsonl", "csv")
 CSV_FIELDS = ["path", "status", "verdict", "error", "chars", "categories", "rule", "category", "basis", "line",
-              "start", "end", "text", "score", "severity", "explanation"]
+              "start", "end", "text", "score", "severity", "explanation", "context"]
 
 
 def line_of(text: str, offset: int) -> int:
@@ -44,6 +44,8 @@ def render_text(result: ScreenResult, show_values: bool = False) -> str:
             f"    第{line}行 {f['rule']} {f['category_label']} 「{f['text']}」 分值 {f['score']:.2f} "
             f"{SEVERITY_LABELS[f['severity']]}"
         )
+        if f.get("context"):
+            lines.append(f"      上下文：{f['context']}")
         lines.append(f"      说明：{f['explanation'].get('summary', '')} 依据：{f['basis']}")
     return "\n".join(lines)
 
@@ -74,7 +76,7 @@ def csv_rows(result: ScreenResult, show_values: bool = False) -> list[dict]:
         rows.append({**base, "rule": f["rule"], "category": f["category"], "basis": f["basis"],
                      "line": line_of(result.text, raw.start), "start": f["start"], "end": f["end"],
                      "text": f["text"], "score": f["score"], "severity": f["severity"],
-                     "explanation": f["explanation"].get("summary", "")})
+                     "explanation": f["explanation"].get("summary", ""), "context": f.get("context", "")})
     return rows
 
 

@@ -76,12 +76,22 @@ class ScreenResult:
             "verdict": self.verdict,
             "verdict_label": VERDICT_LABELS[self.verdict],
             "categories": {k: v.to_dict() for k, v in self.categories.items()},
-            "findings": [f.to_dict(show_values) for f in self.findings],
+            "findings": [self._finding_dict(f, show_values) for f in self.findings],
             "warnings": self.warnings,
             "kind": self.kind,
             "encoding": self.encoding,
             "sha256": self.sha256,
         }
+
+
+    def _finding_dict(self, finding: Finding, show_values: bool) -> dict:
+        """A finding's dict plus ``context``: its surrounding words (personal data masked), so a masked false
+        hit can still be judged."""
+        from reviewer.detect.findings import masked_context
+
+        data = finding.to_dict(show_values)
+        data["context"] = masked_context(self.text, finding, self.findings, show_values)
+        return data
 
 
 class Screener:
@@ -122,9 +132,10 @@ class Screener:
         if self.grounds_model is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
         categories = combine(analysis.findings, passages)
-        verdict = decide_verdict(analysis.findings, categories, self.threshold)
+        findings = settle_findings(analysis.findings, categories, self.threshold)
+        verdict = decide_verdict(findings, categories, self.threshold)
         return ScreenResult(status="ok", error=None, chars=len(text), verdict=verdict, categories=categories,
-                            findings=analysis.findings, warnings=list(loaded.notes) + analysis.warnings,
+                            findings=findings, warnings=list(loaded.notes) + analysis.warnings,
                             text=text, **base)
 
 
@@ -256,7 +267,7 @@ def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str
     for category in CATEGORIES:
         # Marks such as 工作秘密/内部资料 are shown as findings but are not a ground (ogi-law.md §4.3).
         relevant = [f for f in findings if f.category == category and f.severity != "info"
-                    and not f.explanation.get("marking")]
+                    and not f.explanation.marking]
         p_rules = 0.0
         if relevant:
             best: dict[str, float] = {}
@@ -287,14 +298,39 @@ def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str
     return result
 
 
-def decide_verdict(findings: list[Finding], categories: dict[str, CategoryScore], threshold: float) -> str:
-    """withhold: a withhold-severity finding at or above the threshold; review: any category at or
-    above the threshold or a review finding at or above it; clean otherwise.  The classifier alone
-    can raise a document to review, never to withhold (it cannot point at a span)."""
-    worst = 0
+def settled_severity(finding: Finding, categories: dict[str, CategoryScore], threshold: float) -> str:
+    """The one rule for how much a listed finding counts — shown beside it and used for the verdict.
+
+    A finding at or above the threshold counts at its rule's severity.  Below the threshold it counts as
+    ``review`` only when its category's rule score (its rules together) reaches the threshold and it is not
+    a mere marking; otherwise it is listed as a hint (``info``)."""
+    if finding.severity == "info" or finding.score >= threshold:
+        return finding.severity
+    category = categories.get(finding.category)
+    if finding.explanation.marking or category is None or category.rules < threshold:
+        return "info"
+    return "review"
+
+
+def settle_findings(findings: list[Finding], categories: dict[str, CategoryScore], threshold: float) -> list[Finding]:
+    """Findings with their severity settled by :func:`settled_severity` (the rule's own severity is kept in
+    ``explanation.rule_severity`` when it changes)."""
+    from dataclasses import replace
+
+    settled = []
     for f in findings:
-        if f.score >= threshold:
-            worst = max(worst, SEVERITY_RANK[f.severity])
+        severity = settled_severity(f, categories, threshold)
+        if severity != f.severity:
+            f = replace(f, severity=severity, explanation=replace(f.explanation, rule_severity=f.severity))
+        settled.append(f)
+    return settled
+
+
+def decide_verdict(findings: list[Finding], categories: dict[str, CategoryScore], threshold: float) -> str:
+    """The worst settled severity among the findings (so a file's verdict always agrees with the findings
+    listed for it), raised to review when a category reaches the threshold.  The classifier alone can raise
+    a document to review, never to withhold (it cannot point at a span)."""
+    worst = max((SEVERITY_RANK[settled_severity(f, categories, threshold)] for f in findings), default=0)
     if any(c.score >= threshold for c in categories.values()):
         worst = max(worst, SEVERITY_RANK["review"])
     return VERDICTS[worst]
