@@ -17,13 +17,14 @@ from types import ModuleType
 import pytest
 from stdnum.cn import ric
 
+from reviewer.vocab import MODEL_GROUNDS
+
 ROOT = Path(__file__).resolve().parents[1]
 PASSAGES = ROOT / "corpora" / "passages"
 CORPUS = PASSAGES / "part_c.jsonl"
 GENERATOR = ROOT / "corpora" / "tools" / "make_passages_c.py"
 
-ALLOWED_LABELS = {"state_secret", "trade_secret", "privacy", "process_info", "internal_affairs",
-                  "enforcement_file", "security_stability"}
+ALLOWED_LABELS = set(MODEL_GROUNDS)
 KEYS = {"id", "text", "labels", "field", "doc_type", "hard_negative"}
 MINIMUMS = {"internal_affairs": 90, "process_info": 60}
 MIN_CLEAN = 90
