@@ -49,10 +49,11 @@ def user_errors() -> tuple[type[Exception], ...]:
     from reviewer.decide.request import RequestFormError
     from reviewer.decide.triage import TriageRuleError
     from reviewer.detect.rulebook import RuleFileError
+    from reviewer.store.annual import AnnualReportError
     from reviewer.store.db import StoreError
 
     return (OptionError, ProfileError, CatalogError, RequestFormError, TriageRuleError, RuleFileError, StoreError,
-            HolidayTableError)
+            HolidayTableError, AnnualReportError)
 
 
 @dataclass
@@ -87,6 +88,18 @@ class DecisionResult:
     previous: dict | None
     searches: int
     row: dict
+
+
+@dataclass
+class AnnualReport:
+    """Table 三 of the annual report for ``year``: ``agency`` is the name printed on it (with the
+    "示例机关——未配置" mark while the example profile is in use); ``problems`` are failed cross-checks."""
+
+    year: int
+    table: object
+    agency: str
+    problems: list[str]
+    warnings: list[str] = field(default_factory=list)
 
 
 class Reviewer:
@@ -180,6 +193,14 @@ class Reviewer:
     def profile_is_example(self) -> bool:
         """True while the office has not configured its own profile (drafts carry a visible mark)."""
         return bool(getattr(self.profile, "example", False))
+
+    @property
+    def agency_label(self) -> str:
+        """The agency's name as signed on drafts: marked "【示例机关——未配置】" for the example profile."""
+        from reviewer.decide.profile import UNCONFIGURED_MARK
+
+        name = self.profile.name
+        return f"【{UNCONFIGURED_MARK}】{name}" if self.profile_is_example else name
 
     def screener(self, threshold: float | None = None):
         """A screener sharing the compiled rules and the model, for ``threshold`` (default: the instance's)."""
@@ -369,6 +390,22 @@ class Reviewer:
                               doc_number=row["doc_number"], proposed_code=row["proposed_code"],
                               accepted_proposal=None if accepted is None else bool(accepted),
                               previous=row["previous"], searches=searches, row=row)
+
+
+    def annual_report(self, year: int) -> AnnualReport:
+        """Count table 三 of the annual report for ``year`` from the store, per the profile's report rows."""
+        from reviewer.store.annual import build_annual_table, consistency_problems
+
+        with self.open_store() as store:
+            table = build_annual_table(store, year, self.profile)
+        return AnnualReport(year=year, table=table, agency=self.agency_label, problems=consistency_problems(table),
+                            warnings=self.profile_warnings())
+
+    def profile_warnings(self) -> list[str]:
+        """The Chinese warning shown while drafts are signed with the example profile (else empty)."""
+        from reviewer.app.pipeline import unconfigured_warning
+
+        return [unconfigured_warning(self.profile)] if self.profile_is_example else []
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -291,35 +291,31 @@ def annual(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件（markdown/csv 默认输出到屏幕；xlsx/docx 默认写入当前目录）。")] = None,
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
-    from reviewer.decide.profile import ProfileError, load_profile
+    from reviewer.app import Reviewer
+    from reviewer.app.options import check_format
+    from reviewer.app.reviewer import user_errors
     from reviewer.store import annual as A
 
-    if fmt not in REPORT_FORMATS:
-        _fail(f"未知的输出格式：{fmt}（可选：{'、'.join(REPORT_FORMATS)}）")
     try:
-        agency = load_profile(profile)
-    except ProfileError as exc:
+        check_format(fmt, REPORT_FORMATS)
+        report = Reviewer.from_config(model="none", profile=profile, store=db).annual_report(year)
+    except user_errors() as exc:
         _fail(str(exc))
-    store = _open(db)
-    try:
-        table = A.build_annual_table(store, year, agency)
-    except A.AnnualReportError as exc:
-        _fail(str(exc))
-    finally:
-        store.close()
     if fmt in ("xlsx", "docx"):
         target = out or Path(f"年度报告表三-{year}.{fmt}")
-        (A.write_xlsx if fmt == "xlsx" else A.write_docx)(table, target, agency.name)
+        (A.write_xlsx if fmt == "xlsx" else A.write_docx)(report.table, target, report.agency)
         typer.echo(f"已写入：{target}", err=True)
     else:
-        text = A.to_markdown(table, agency.name) if fmt == "markdown" else A.to_csv(table)
+        text = A.to_markdown(report.table, report.agency) if fmt == "markdown" else A.to_csv(report.table)
         if out is None:
             typer.echo(text, nl=False)
         else:
             out.write_text(("\ufeff" if fmt == "csv" else "") + text, encoding="utf-8", newline="")
             typer.echo(f"已写入：{out}", err=True)
-    problems = A.consistency_problems(table)
-    for problem in problems:
+    for problem in report.problems:
         typer.echo(f"警告：勾稽关系不成立，{problem}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"提示：{warning}", err=True)
+    problems = report.problems
     if problems:
         raise typer.Exit(1)
