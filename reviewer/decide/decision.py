@@ -93,8 +93,6 @@ class Decision:
     documents: list[DocumentView]
     grounds: dict[str, dict]
     third_party: bool
-    state_secret_marking: bool
-    process_stage_needed: bool
     other_agency: str | None
     catalog_matches: list[dict | None]
     item_codes: list[str]
@@ -318,7 +316,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         letter_reasons = [r for r in reasons if "概率" not in r and "线索" not in r]
     item_reasons = [_ground_reasons(links.get(item.index, []), threshold) for item in request.items]
     return Decision(code, ranked, reasons, actions, extra_articles, views, grounds, third_party,
-                    bool(marked), process_needed, other_agency, catalog_matches, item_codes, warnings,
+                    other_agency, catalog_matches, item_codes, warnings,
                     letter_reasons, item_reasons)
 
 
