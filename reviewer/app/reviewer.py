@@ -88,6 +88,7 @@ class DecisionResult:
     previous: dict | None
     searches: int
     row: dict
+    backup_path: Path | None = None  # set when opening the store upgraded it (the copy made before)
 
 
 @dataclass
@@ -100,6 +101,7 @@ class AnnualReport:
     agency: str
     problems: list[str]
     warnings: list[str] = field(default_factory=list)
+    backup_path: Path | None = None  # set when opening the store upgraded it
 
 
 class Reviewer:
@@ -303,10 +305,11 @@ class Reviewer:
                channel: str | None = None, stage: str | None = None, procedure: str | None = None,
                threshold: float | None = None, today: str | dt.date | None = None,
                applicant_on_file: bool = False, history: bool = False, save: bool = False,
-               letter: str | Path | None = None, redact_dir: str | Path | None = None):
+               letter: str | Path | None = None, redact_dir: str | Path | None = None, stdin=None, prompt=None):
         """Review one request and draft the reply: returns a ``ReviewOutcome`` (see ``to_dict()``).
 
-        The request is ``text``, or ``request``: a form (.yaml/.yml/.json) or a text file.
+        The request is ``text``, or ``request``: a form (.yaml/.yml/.json) or a text file; with neither,
+        it is read from ``stdin`` (a binary stream; ``prompt()`` is called first) once the options are checked.
         ``history``: consult the store for earlier and similar requests; ``save``: record the review
         in the store (its number is added to the warnings).  ``letter``/``redact_dir``: also write the
         .docx letter / the redacted copies (see :meth:`draft` and :meth:`redact`).
@@ -327,7 +330,7 @@ class Reviewer:
             if not form_path.exists():
                 raise OptionError(f"找不到申请表：{request}")
         elif text is None:
-            text = read_request_text(request)
+            text = read_request_text(request, stdin, prompt)
         store = self.open_store() if (history or save) else None
         try:
             if store is not None:
@@ -384,22 +387,25 @@ class Reviewer:
                                  period=search_period, who=row["officer"], result=search_result,
                                  searched_at=row["decided_at"])
             searches = store.db["search_logs"].count_where("request_id = ?", [row["request_id"]])
+            backup = store.backup_path
         accepted = row["accepted_proposal"]
         return DecisionResult(number=row["number"], code=row["code"], label=row["label"],
                               citations=row["citations"], officer=row["officer"], decided_at=row["decided_at"],
                               doc_number=row["doc_number"], proposed_code=row["proposed_code"],
                               accepted_proposal=None if accepted is None else bool(accepted),
-                              previous=row["previous"], searches=searches, row=row)
+                              previous=row["previous"], searches=searches, row=row, backup_path=backup)
 
 
     def annual_report(self, year: int) -> AnnualReport:
         """Count table 三 of the annual report for ``year`` from the store, per the profile's report rows."""
         from reviewer.store.annual import build_annual_table, consistency_problems
 
+        profile = self.profile
         with self.open_store() as store:
-            table = build_annual_table(store, year, self.profile)
+            table = build_annual_table(store, year, profile)
+            backup = store.backup_path
         return AnnualReport(year=year, table=table, agency=self.agency_label, problems=consistency_problems(table),
-                            warnings=self.profile_warnings())
+                            warnings=self.profile_warnings(), backup_path=backup)
 
     def profile_warnings(self) -> list[str]:
         """The Chinese warning shown while drafts are signed with the example profile (else empty)."""

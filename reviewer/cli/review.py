@@ -52,17 +52,17 @@ def review(
     db: Path | None = typer.Option(None, "--db", help="决定库 SQLite 文件（默认在用户数据目录）。"),
 ) -> None:
     from reviewer.app import Reviewer
-    from reviewer.app.options import check_format, is_form_path, read_request_text
+    from reviewer.app.options import check_format
     from reviewer.app.reviewer import user_errors
 
     try:
         check_format(fmt, FORMATS)
-        text = None if is_form_path(file) else read_request_text(file, sys.stdin.buffer, _prompt)
         reviewer = Reviewer.from_config(model="none" if no_model else model_dir, profile=profile, store=db)
-        outcome = reviewer.review(file, text=text, docs=docs, catalog=catalog, received=received, channel=channel,
-                                  stage=stage, procedure=procedure, threshold=threshold, today=today,
-                                  applicant_on_file=applicant_on_file, history=save or db is not None, save=save,
-                                  letter=letter, redact_dir=redact_dir)
+        outcome = reviewer.review(
+            None if file == "-" else file, stdin=sys.stdin.buffer, prompt=_prompt,
+            docs=docs, catalog=catalog, received=received, channel=channel, stage=stage, procedure=procedure,
+            threshold=threshold, today=today, applicant_on_file=applicant_on_file,
+            history=save or db is not None, save=save, letter=letter, redact_dir=redact_dir)
     except user_errors() as exc:
         _fail(str(exc))
     data = outcome.to_dict(show_values)

@@ -108,25 +108,27 @@ def decide(
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：text 或 json。")] = "text",
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
-    from reviewer.store.db import StoreError
+    from reviewer.app import Reviewer
+    from reviewer.app.reviewer import user_errors
 
     if fmt not in ("text", "json"):
         _fail("--format 只能是 text 或 json")
-    store = _open(db)
     try:
-        row = store.decide(request_id, code=code, reasons=list(reasons or []) or None, officer=officer,
-                           doc_number=doc_number, decided_at=date)
-        if any((search_systems, search_keywords, search_period, search_result)):
-            store.log_search(row["number"], systems=search_systems, keywords=search_keywords, period=search_period,
-                             who=row["officer"], result=search_result, searched_at=row["decided_at"])
-        searches = store.db["search_logs"].count_where("request_id = ?", [row["request_id"]])
-    except StoreError as exc:
+        result = Reviewer.from_config(model="none", store=db).decide(
+            request_id, code=code, reasons=reasons, officer=officer, doc_number=doc_number, date=date,
+            search_systems=search_systems, search_keywords=search_keywords, search_period=search_period,
+            search_result=search_result)
+    except user_errors() as exc:
         _fail(str(exc))
-    finally:
-        store.close()
+    if result.backup_path is not None:
+        typer.echo(f"决定库已升级到新版本，升级前的备份：{result.backup_path}", err=True)
     if fmt == "json":
-        typer.echo(json.dumps(row, ensure_ascii=False, indent=2, default=str))
-        return
+        typer.echo(json.dumps(result.row, ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(_render_decision(result.row, result.searches))
+
+
+def _render_decision(row: dict, searches: int) -> str:
     from reviewer.decide.replytypes import load_reply_types
 
     types = load_reply_types()
@@ -147,7 +149,7 @@ def decide(
     if row["code"] == "unavailable.not_held" and not searches:
         lines.append("提示：答复“本机关不掌握相关政府信息”应有完整的检索记录（指导案例101号），"
                      "请用 --search-systems、--search-keywords、--search-period、--search-result 记录。")
-    typer.echo("\n".join(lines))
+    return "\n".join(lines)
 
 
 # --- history ----------------------------------------------------------------------------------
@@ -301,6 +303,8 @@ def annual(
         report = Reviewer.from_config(model="none", profile=profile, store=db).annual_report(year)
     except user_errors() as exc:
         _fail(str(exc))
+    if report.backup_path is not None:
+        typer.echo(f"决定库已升级到新版本，升级前的备份：{report.backup_path}", err=True)
     if fmt in ("xlsx", "docx"):
         target = out or Path(f"年度报告表三-{year}.{fmt}")
         (A.write_xlsx if fmt == "xlsx" else A.write_docx)(report.table, target, report.agency)
