@@ -99,11 +99,21 @@ def test_hundred_reviews_do_not_reread_rules(reviewer, tmp_path, monkeypatch):
     _same(first, last.to_dict())
 
 
-def test_run_review_alone_still_reads_its_files(monkeypatch):
-    """The one-shot function loads for itself (this is what the façade saves)."""
+def test_run_review_reuses_loaded_files_until_one_changes(tmp_path, monkeypatch):
+    profile = tmp_path / "本机关.yaml"
+    profile.write_text((EXAMPLES / "profile.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    options = ReviewOptions(use_model=False, profile=profile)
+    run_review(REQUESTS[0], options)
     reads = _Reads(monkeypatch)
-    run_review(REQUESTS[0], ReviewOptions(use_model=False))
-    assert reads.yaml > 0
+    for _ in range(100):
+        outcome = run_review(REQUESTS[0], options)
+    assert reads.opened == [] and reads.yaml == 0
+    assert "示例市自然资源和规划局" in outcome.letter.to_text()
+    text = profile.read_text(encoding="utf-8").replace("示例市自然资源和规划局", "示例市住房和城乡建设局")
+    profile.write_text(text + "\n# 已修改\n", encoding="utf-8")
+    outcome = run_review(REQUESTS[0], options)
+    assert reads.yaml > 0 and str(profile) in reads.opened  # reloaded for the changed profile
+    assert "示例市住房和城乡建设局" in outcome.letter.to_text()
 
 
 def test_concurrent_reviews_on_one_facade_match_sequential(reviewer):

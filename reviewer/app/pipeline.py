@@ -9,6 +9,7 @@ deadline → letters (and redacted copies for partial disclosure).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,15 +106,45 @@ def _letter_dict(letter) -> dict | None:
 
 
 def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
-    """One review with everything loaded for it (rules, cues, profile, model).
+    """One review with the rules, cues, profile and model of ``options``.
 
-    For more than one review build a :class:`reviewer.app.Reviewer` once and call its ``review``.
+    The loaded resources are shared between calls with the same configuration and reloaded when one of
+    their files changes; a long-running caller should hold its own :class:`reviewer.app.Reviewer`.
     """
+    return review_with(_shared_reviewer(options), text, options, form_path=form_path)
+
+
+_SHARED: dict[tuple, object] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_reviewer(options: ReviewOptions):
+    """The façade for ``options``' configuration, keyed by the versions (size, mtime) of the files it reads."""
     from reviewer.app.reviewer import NO_MODEL, Reviewer
+    from reviewer.decide.deadline import default_holidays_path
+    from reviewer.decide.profile import default_profile_path
+    from reviewer.detect.rulebook import rule_files
+    from reviewer.paths import RULES_DIR
 
     model = (options.model_dir if options.model_dir is not None else None) if options.use_model else NO_MODEL
-    return review_with(Reviewer(model=model, profile=options.profile, threshold=options.threshold), text, options,
-                       form_path=form_path)
+    profile = Path(options.profile) if options.profile is not None else default_profile_path()
+    files = [profile, RULES_DIR / "triage.yaml", default_holidays_path(), *rule_files(None)]
+    key = (str(model), options.threshold, tuple(_version(f) for f in files))
+    with _SHARED_LOCK:
+        reviewer = _SHARED.get(key)
+        if reviewer is None:
+            if len(_SHARED) >= 8:
+                _SHARED.clear()
+            reviewer = _SHARED[key] = Reviewer(model=model, profile=options.profile, threshold=options.threshold)
+    return reviewer
+
+
+def _version(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_size, stat.st_mtime_ns)
 
 
 def review_with(resources, text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
