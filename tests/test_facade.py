@@ -180,3 +180,15 @@ def test_draft_redact_and_decide(tmp_path):
     assert decision.accepted_proposal is True and decision.searches == 1 and decision.officer == "王敏"
     changed = facade.decide(number, code="other.other", officer="王敏")
     assert changed.accepted_proposal is False and changed.previous["code"] == decision.code
+
+
+def test_facade_pickles_as_configuration_for_workers(reviewer):
+    import pickle
+
+    reviewer.review(text=REQUESTS[0])  # loaded: the lock and caches must not travel
+    data = pickle.dumps(reviewer)
+    assert len(data) < 2000
+    copy = pickle.loads(data)
+    assert copy.use_model is False and copy.threshold == reviewer.threshold
+    _same(reviewer.review(text=REQUESTS[1], today="2026-11-25").to_dict(),
+          copy.review(text=REQUESTS[1], today="2026-11-25").to_dict())

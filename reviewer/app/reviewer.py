@@ -121,6 +121,20 @@ class Reviewer:
         self._screeners: dict[float, object] = {}
         self._catalogs: dict[tuple, list] = {}
 
+    # Pickling (Dask or multiprocessing workers) carries the configuration only; each process loads once.
+    _CONFIG = ("rules_dir", "use_model", "model_dir", "store_path", "threshold", "_profile_arg")
+
+    def __getstate__(self) -> dict:
+        return {name: getattr(self, name) for name in self._CONFIG}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.model_warning = None
+        self._lock = threading.RLock()
+        self._loaded = {}
+        self._screeners = {}
+        self._catalogs = {}
+
     @classmethod
     def from_config(cls, rules_dir: str | Path | None = None, model: str | Path | None = None,
                     profile: str | Path | None = None, store: str | Path | None = None,
