@@ -103,3 +103,4 @@ def test_the_check_catches_lazy_relative_and_package_imports():
         "reviewer.detect.sample:4 imports reviewer.cli (cli is above detect)",
         "reviewer.detect.sample:5 imports reviewer.store (store is above detect)",
     ]
+
