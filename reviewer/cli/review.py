@@ -29,7 +29,7 @@ def review(
     file: str | None = typer.Argument(None, help="申请文本文件（.txt），或申请表（.yaml/.json）；- 或省略表示粘贴。"),
     docs: list[Path] = typer.Option([], "--doc", "-d", help="本机关掌握的候选文件（可多次指定）。"),
     catalog: Path | None = typer.Option(None, "--catalog", help="主动公开目录（CSV 或 JSONL：标题、文号、日期、网址）。"),
-    profile: Path | None = typer.Option(None, "--profile", help="机关配置 YAML（机关名称、复议机关、文号等）。"),
+    profile: Path | None = typer.Option(None, "--profile", help="机关配置 YAML（机关名称、复议机关、文号等；默认使用 reviewer init 写入的本机关配置）。"),
     received: str | None = typer.Option(None, "--received", help="收到申请日期 YYYY-MM-DD（按第三十一条确定）。"),
     channel: str | None = typer.Option(None, "--channel", help="申请方式：当面、邮寄、网络、传真。"),
     stage: str | None = typer.Option(None, "--stage", help="过程性信息所涉决策阶段：pending（尚在讨论）或 decided（已作出决定）。"),

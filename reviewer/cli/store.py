@@ -289,7 +289,7 @@ def import_(
 def annual(
     year: Annotated[int, typer.Option("--year", help="报告年度，如 2026。")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：markdown、csv、xlsx、docx。")] = "markdown",
-    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置 YAML（决定口径不一的答复类型计入哪一行）。")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置 YAML（决定口径不一的答复类型计入哪一行；默认使用 reviewer init 写入的本机关配置）。")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件（markdown/csv 默认输出到屏幕；xlsx/docx 默认写入当前目录）。")] = None,
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
