@@ -3,7 +3,7 @@
     python bench/bench_model.py [--decisions 10000] [--passages 2000]
 
 1. Training on N generated decisions: rows made by recombining sentences of the seed corpus
-   (``reviewer.model.synthetic.recombine_decisions``, seeded), written as a GBK CSV ledger, then read,
+   (``tests/synthetic_data.recombine_decisions``, seeded), written as a GBK CSV ledger, then read,
    mapped, merged with the seed corpus and both models fitted — the work of ``reviewer train`` without
    cross-validation.  Reports seconds per stage.
 2. Prediction throughput: passages/s of the grounds model and requests/s of the triage model on texts
@@ -29,6 +29,7 @@ from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # synthetic_data: seeded test data, not part of the package
 
 
 def pin_one_core() -> str:
@@ -52,10 +53,10 @@ def main(argv=None) -> int:
     from reviewer.model.corpus import Dataset, load_corpus
     from reviewer.model.decisions import import_decisions
     from reviewer.model.features import TokenCache
-    from reviewer.model.synthetic import recombine_decisions, template_passages, template_requests
     from reviewer.model.training import drop_rare_classes, fit_models
     from reviewer.paths import CORPORA_DIR
     from reviewer.text.segment import tokenize
+    from synthetic_data import recombine_decisions, template_passages, template_requests
 
     tokenize("预热分词器")
     t_import = time.perf_counter() - t0

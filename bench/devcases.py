@@ -7,18 +7,18 @@ them for evaluation only and never write their text anywhere (print ids, codes a
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from reviewer.vocab import DEV_DOC_CATEGORIES
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEV_ENV = "REVIEWER_DEV_DIR"
 
 # Categories a document snippet may be labelled with (besides ``clean``).
-DOC_CATEGORIES = ("state_secret", "trade_secret", "privacy", "process_info", "internal_affairs", "enforcement_file")
+DOC_CATEGORIES = DEV_DOC_CATEGORIES
 
 # Reply codes that can be read from the request text itself (shared/dev/README.md): 信访举报投诉, 咨询,
 # 加工分析, 公开出版物, 特别规定, 非政府信息, 确认, 更正, and requests for 他人信息/会议纪要/请示/人事/案卷.
@@ -134,29 +134,3 @@ class PRF:
 
 def fmt_ratio(value: float | None) -> str:
     return "  —  " if value is None else f"{value:5.3f}"
-
-
-@contextlib.contextmanager
-def shared_rule_loading() -> Iterator[None]:
-    """Parse the rule files once while the block runs.
-
-    ``run_review`` builds a new Screener per call, which re-parses every rule YAML file (about a
-    second per request).  The rules are the same files each time, so caching ``load_rules`` by
-    directory changes no result; it only makes a run over every case quick.
-    """
-    import reviewer.detect.rulebook as rulebook
-
-    original = rulebook.load_rules
-    cache: dict[str, list] = {}
-
-    def cached(rules_dir=None):
-        key = str(rules_dir or "")
-        if key not in cache:
-            cache[key] = original(rules_dir)
-        return list(cache[key])
-
-    rulebook.load_rules = cached
-    try:
-        yield
-    finally:
-        rulebook.load_rules = original

@@ -4,7 +4,7 @@
     python bench/eval_review_dev.py --cli [--jobs 4]     # the real CLI in a subprocess per case
 
 For each case of ``shared/dev/replies.jsonl`` with a non-empty ``request`` the review runs with no
-candidate documents (``run_review`` in-process, the same as ``reviewer review --format json``).  Counts
+candidate documents (one ``Reviewer`` façade in-process, the same as ``reviewer review --format json``).  Counts
 errors (should be 0) and how often the agency's ``reply_type`` — or one of its ``alt_reply_types`` — is
 the first proposal and within the top three candidates, overall and for the cases whose true reply type
 can be read from the request (``REQUEST_DETERMINABLE`` in ``devcases.py``).  Rules only, then with the
@@ -33,7 +33,6 @@ from devcases import (
     dev_dir,
     has_request,
     load_replies,
-    shared_rule_loading,
 )
 
 # A pasted request rarely carries the applicant's name, ID and contact, so 补正 often leads the ranking;
@@ -72,21 +71,20 @@ def _new_result(case: dict) -> CaseResult:
 
 
 def review_in_process(cases: list[dict], use_model: bool, applicant_on_file: bool = False) -> list[CaseResult]:
-    from reviewer.app.pipeline import ReviewOptions, run_review
+    from reviewer.app import Reviewer
 
+    reviewer = Reviewer.from_config(model=None if use_model else "none")  # rules and model loaded once
     results = []
-    with shared_rule_loading():
-        for case in cases:
-            result = _new_result(case)
-            started = time.perf_counter()
-            try:
-                outcome = run_review(case["request"],
-                                     ReviewOptions(use_model=use_model, applicant_on_file=applicant_on_file))
-                result.ranked = ranked_codes(outcome.to_dict())
-            except Exception as exc:  # noqa: BLE001 - counted and reported, never hidden
-                result.error = describe_error(exc)
-            result.seconds = time.perf_counter() - started
-            results.append(result)
+    for case in cases:
+        result = _new_result(case)
+        started = time.perf_counter()
+        try:
+            outcome = reviewer.review(text=case["request"], applicant_on_file=applicant_on_file)
+            result.ranked = ranked_codes(outcome.to_dict())
+        except Exception as exc:  # noqa: BLE001 - counted and reported, never hidden
+            result.error = describe_error(exc)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
     return results
 
 

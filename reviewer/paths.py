@@ -36,3 +36,13 @@ def data_dir() -> Path:
         path = Path(user_data_dir("reviewer"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def config_dir() -> Path:
+    """Per-user configuration directory (the office's agency profile); not created here."""
+    env = os.environ.get("REVIEWER_CONFIG_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("reviewer"))

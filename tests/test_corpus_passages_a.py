@@ -13,19 +13,13 @@ import pytest
 from stdnum import luhn
 from stdnum.cn import ric
 
+from reviewer.vocab import MODEL_GROUNDS
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "passages" / "part_a.jsonl"
 GENERATOR = ROOT / "corpora" / "tools" / "make_passages_a.py"
 
-ALLOWED_LABELS = {
-    "state_secret",
-    "trade_secret",
-    "privacy",
-    "process_info",
-    "internal_affairs",
-    "enforcement_file",
-    "security_stability",
-}
+ALLOWED_LABELS = set(MODEL_GROUNDS)
 KEYS = {"id", "text", "labels", "field", "doc_type", "hard_negative"}
 MINIMUMS = {"state_secret": 90, "trade_secret": 90, "privacy": 90, "security_stability": 90}
 MIN_HARD_NEGATIVES = 110

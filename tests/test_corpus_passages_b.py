@@ -18,20 +18,14 @@ import pytest
 from stdnum import luhn
 from stdnum.cn import ric, uscc
 
+from reviewer.vocab import MODEL_GROUNDS
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpora" / "passages" / "part_b.jsonl"
 PART_A = ROOT / "corpora" / "passages" / "part_a.jsonl"
 GENERATOR = ROOT / "corpora" / "tools" / "make_passages_b.py"
 
-ALLOWED_LABELS = {
-    "state_secret",
-    "trade_secret",
-    "privacy",
-    "process_info",
-    "internal_affairs",
-    "enforcement_file",
-    "security_stability",
-}
+ALLOWED_LABELS = set(MODEL_GROUNDS)
 KEYS = {"id", "text", "labels", "field", "doc_type", "hard_negative"}
 MINIMUMS = {"process_info": 90, "internal_affairs": 90, "enforcement_file": 90}
 MIN_CLEAN, MIN_HARD_NEGATIVES = 200, 80

@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 from stdnum.cn import ric
 
+from reviewer.vocab import TRIAGE_LABELS
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PATH = ROOT / "corpora" / "requests" / "seed.jsonl"
 GENERATOR = ROOT / "corpora" / "tools" / "make_requests.py"
 DEV_REPLIES = Path("/work/shared/dev/replies.jsonl")
 
-LABELS = {
-    "ordinary", "no_action.petition", "other.consultation", "unavailable.needs_creation",
-    "no_action.publication", "other.special_procedure", "other.not_gov_info", "no_action.confirm",
-    "other.correction",
-}
+LABELS = set(TRIAGE_LABELS)
 REGISTERS = {"online_form", "letter", "lawyer", "email", "terse", "multi_item"}
 KEYS = {"id", "text", "label", "field", "register"}
 

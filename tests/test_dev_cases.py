@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.vocab import VERDICTS
+
 _spec = importlib.util.spec_from_file_location(
     "reviewer_bench_devcases", Path(__file__).resolve().parent.parent / "bench" / "devcases.py")
 devcases = sys.modules.get(_spec.name)
@@ -49,7 +51,7 @@ def screened():
 def test_snippet_screens_and_masks_personal_numbers(case, screened):
     result = screened[case["id"]]
     assert result.status == "ok"
-    assert result.verdict in ("clean", "review", "withhold")
+    assert result.verdict in VERDICTS
     for category in result.categories.values():
         assert 0.0 <= category.score <= 1.0
     for finding in result.findings:
@@ -89,12 +91,11 @@ REQUESTS = [case for case in REPLIES or [] if devcases.has_request(case)]
 
 @pytest.fixture(scope="module")
 def reviewed():
-    """Rules only; the rule files are parsed once for the module (same files, same results)."""
-    from reviewer.app.pipeline import ReviewOptions, run_review
+    """Rules only; one façade for the module, so the rule files are parsed once."""
+    from reviewer.app import Reviewer
 
-    with devcases.shared_rule_loading():
-        return {case["id"]: run_review(case["request"], ReviewOptions(use_model=False)).to_dict()
-                for case in REQUESTS}
+    reviewer = Reviewer.from_config(model="none")
+    return {case["id"]: reviewer.review(text=case["request"]).to_dict() for case in REQUESTS}
 
 
 @pytest.mark.parametrize("case", REQUESTS, ids=_ids(REQUESTS))

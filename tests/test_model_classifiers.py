@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from synthetic_data import template_passages, template_requests
 
 from reviewer.model.classifiers import GroundsModel, TriageModel
 from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS
 from reviewer.model.errors import ModelError
-from reviewer.model.synthetic import template_passages, template_requests
 from reviewer.text.segment import tokenize
 
 PETITION = "我要投诉东湖街道工作人员不作为，请严肃查处相关责任人。"

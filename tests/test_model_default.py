@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from synthetic_data import template_passages, template_requests, write_corpus
 
 import reviewer.model.default as default
 from reviewer.model.errors import ModelError
-from reviewer.model.synthetic import template_passages, template_requests, write_corpus
 
 TEXTS = ["我要投诉噪音扰民问题", "申请人王芳，身份证号110101199003074578"]
 

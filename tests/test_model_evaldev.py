@@ -6,9 +6,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from synthetic_data import template_passages, template_requests
 
 from reviewer.model.classifiers import GroundsModel, TriageModel
-from reviewer.model.synthetic import template_passages, template_requests
 
 SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "eval_dev.py"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from synthetic_data import template_passages
 
 from reviewer.model.features import (
     CountMatrix,
@@ -12,7 +13,6 @@ from reviewer.model.features import (
     pack_features,
     unpack_features,
 )
-from reviewer.model.synthetic import template_passages
 from reviewer.text.segment import tokenize
 
 

@@ -9,6 +9,7 @@ import shutil
 
 import numpy as np
 import pytest
+from synthetic_data import template_passages, template_requests
 
 from reviewer.model.classifiers import GroundsModel, TriageModel
 from reviewer.model.corpus import GROUNDS
@@ -24,7 +25,6 @@ from reviewer.model.persist import (
     save_model_dir,
     sha256_bytes,
 )
-from reviewer.model.synthetic import template_passages, template_requests
 from reviewer.model.training import build_card
 
 TEXTS = ["我要投诉噪音扰民问题，请求督促整改。", "请问补偿标准怎么计算？", "申请人王芳，身份证号110101199003074578。"]

@@ -8,13 +8,13 @@ import json
 
 import pytest
 import typer
+from synthetic_data import recombine_decisions, template_passages, template_requests, write_corpus
 from typer.testing import CliRunner
 
 from reviewer.cli.model import register
 from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS
 from reviewer.model.default import get_models, latest_model_dir
 from reviewer.model.persist import load_model_dir, sha256_file
-from reviewer.model.synthetic import recombine_decisions, template_passages, template_requests, write_corpus
 
 COLUMNS = ["申请内容", "文件内容", "处理结果", "日期", "申请人"]
 FORCED_UNMAPPABLE = {3: "待定", 85: "领导已阅", 170: "？？"}  # index in the generated rows

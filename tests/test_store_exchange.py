@@ -10,8 +10,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from reviewer.model.decisions import OutcomeMapper, map_header, read_decisions
 from reviewer.decide.request import parse_request
+from reviewer.model.decisions import OutcomeMapper, map_header, read_decisions
 from reviewer.store.db import open_store
 from reviewer.store.exchange import export_decisions, import_decisions
 
@@ -133,8 +133,9 @@ def test_import_api_reports_rows_of_a_csv(tmp_path):
 
 def test_exported_decisions_retrain_a_model(tmp_path, monkeypatch):
     """An export goes straight into ``reviewer train --decisions``."""
+    from synthetic_data import template_passages, template_requests, write_corpus
+
     from reviewer.cli.model import register as register_model
-    from reviewer.model.synthetic import template_passages, template_requests, write_corpus
 
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(tmp_path / "data"))
     corpus = tmp_path / "corpus"

@@ -9,6 +9,7 @@ deadline → letters (and redacted copies for partial disclosure).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,17 +106,58 @@ def _letter_dict(letter) -> dict | None:
 
 
 def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
-    from reviewer.model.loader import load_models
-    from reviewer.decide.catalog import load_catalog, match_item
+    """One review with the rules, cues, profile and model of ``options``.
+
+    The loaded resources are shared between calls with the same configuration and reloaded when one of
+    their files changes; a long-running caller should hold its own :class:`reviewer.app.Reviewer`.
+    """
+    return review_with(_shared_reviewer(options), text, options, form_path=form_path)
+
+
+_SHARED: dict[tuple, object] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared_reviewer(options: ReviewOptions):
+    """The façade for ``options``' configuration, keyed by the versions (size, mtime) of the files it reads."""
+    from reviewer.app.reviewer import NO_MODEL, Reviewer
+    from reviewer.decide.deadline import default_holidays_path
+    from reviewer.decide.profile import default_profile_path
+    from reviewer.detect.rulebook import rule_files
+    from reviewer.paths import RULES_DIR
+
+    model = (options.model_dir if options.model_dir is not None else None) if options.use_model else NO_MODEL
+    profile = Path(options.profile) if options.profile is not None else default_profile_path()
+    files = [profile, RULES_DIR / "triage.yaml", default_holidays_path(), *rule_files(None)]
+    key = (str(model), options.threshold, tuple(_version(f) for f in files))
+    with _SHARED_LOCK:
+        reviewer = _SHARED.get(key)
+        if reviewer is None:
+            if len(_SHARED) >= 8:
+                _SHARED.clear()
+            reviewer = _SHARED[key] = Reviewer(model=model, profile=options.profile, threshold=options.threshold)
+    return reviewer
+
+
+def _version(path: Path) -> tuple:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def review_with(resources, text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
+    """Review one request with loaded ``resources`` (a :class:`reviewer.app.Reviewer`): profile, cues,
+    models, screener, catalog and calendar come from it; ``options`` carries the request's own facts."""
+    from reviewer.decide.catalog import match_item
     from reviewer.decide.decision import decide, view_document
-    from reviewer.decide.profile import load_profile
-    from reviewer.decide.replytypes import citation_string
+    from reviewer.decide.replytypes import citation_string, load_reply_types
     from reviewer.decide.request import parse_form, parse_request
-    from reviewer.decide.triage import load_cues, triage
-    from reviewer.screen.screening import Screener
+    from reviewer.decide.triage import triage
 
     warnings: list[str] = []
-    profile = load_profile(options.profile)
+    profile = resources.profile
     received_iso = options.received.isoformat() if options.received else None
     if form_path is not None:
         request = parse_form(form_path)
@@ -129,38 +171,54 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
         from reviewer.decide.request import completeness
 
         request.missing = completeness(request, applicant_on_file=True)
-    models = None
-    if options.use_model:
-        models, warning = load_models(options.model_dir)
-        if warning:
-            warnings.append(warning)
-    triage_result = triage(request.text, load_cues(), models.triage if models else None)
+    models = resources.models
+    if resources.model_warning:
+        warnings.append(resources.model_warning)
+    triage_result = triage(request.text, resources.cues, models.triage if models else None)
     catalog_matches: list = []
     if options.catalog:
-        catalog = load_catalog(options.catalog)
+        catalog = resources.catalog(options.catalog)
         for item in request.items:
             match = match_item(item.text, catalog)
             catalog_matches.append(match.to_dict() if match else None)
-    screener = Screener(grounds_model=models.grounds if models else None, threshold=options.threshold)
+    screener = resources.screener(options.threshold)
     screen_results = [screener.screen_path(p) for p in options.docs]
     views = [view_document(r, options.threshold) for r in screen_results]
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
                       stage=options.stage, agency_name=profile.name, history=options.history,
                       procedure=options.procedure)
     warnings.extend(decision.warnings)
-    from reviewer.decide.replytypes import load_reply_types
-
     reply_type = load_reply_types()[decision.code]
     extra = decision.extra_articles if decision.code == "partial" else []
     citations = citation_string(decision.code, extra)
-    deadline = _deadline(request, options, profile, warnings)
+    deadline = _deadline(request, options, profile, warnings, resources.calendar())
     letters = _letters(request, decision, screen_results, deadline, profile, options)
+    if getattr(profile, "example", False):
+        for letter in letters:
+            mark_unconfigured(letter)
+        warnings.append(unconfigured_warning(profile))
     return ReviewOutcome(request, triage_result, decision, reply_type, citations, screen_results, deadline, letters,
                          profile, catalog_matches, warnings, screener.ruleset_version,
                          models.version if models else None)
 
 
-def _deadline(request, options: ReviewOptions, profile, warnings: list[str]):
+def mark_unconfigured(letter) -> None:
+    """Put the visible "示例机关——未配置" mark on a letter drafted with the example profile (once)."""
+    from reviewer.decide.profile import UNCONFIGURED_MARK
+
+    mark = f"【{UNCONFIGURED_MARK}】"
+    if not letter.title.startswith(mark):
+        letter.title = mark + letter.title
+
+
+def unconfigured_warning(profile) -> str:
+    from reviewer.decide.profile import UNCONFIGURED_MARK
+
+    return (f"尚未配置本机关信息：文书落款使用示例机关“{profile.name}”，并标注“{UNCONFIGURED_MARK}”。"
+            "请运行 reviewer init 配置本机关，或用 --profile 指定机关配置文件。")
+
+
+def _deadline(request, options: ReviewOptions, profile, warnings: list[str], calendar=None):
     from reviewer.decide.deadline import compute_deadline
 
     received = options.received
@@ -184,7 +242,7 @@ def _deadline(request, options: ReviewOptions, profile, warnings: list[str]):
         else:
             received = facts.date
             warnings.extend(facts.notes)
-    return compute_deadline(received, convention=profile.counting, today=options.today)
+    return compute_deadline(received, calendar=calendar, convention=profile.counting, today=options.today)
 
 
 def _letters(request, decision, screen_results, deadline, profile, options: ReviewOptions) -> list:

@@ -24,7 +24,7 @@ LEDGER_NAME = "ledger.sqlite"
 SCHEMA_VERSION = 1
 # Statuses that mean "not screened yet": such files are screened again on resume.
 RETRY_STATUSES = ("timeout", "error")
-VERDICT_RANK = {"clean": 0, "review": 1, "withhold": 2}
+from reviewer.vocab import VERDICT_RANK  # noqa: E402, F401
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -25,11 +25,9 @@ REDACTED_DIR = "redacted"
 REDACTION_LOG = "redaction_log.csv"
 REDACTED_SUFFIX = ".redacted.txt"
 
-# Screening statuses (reviewer.screen.screening) plus the batch's own "timeout" and "error".
-from reviewer.screen.screening import STATUS_LABELS as SCREEN_STATUS_LABELS  # noqa: E402
-
-STATUS_LABELS = {**SCREEN_STATUS_LABELS, "timeout": "处理超时", "error": "处理出错"}
-VERDICT_LABELS = {"clean": "未发现问题", "review": "需人工审核", "withhold": "建议不予公开或区分处理"}
+# Screening statuses plus the batch's own "timeout" and "error".
+from reviewer.vocab import BATCH_STATUS_LABELS as STATUS_LABELS  # noqa: E402
+from reviewer.vocab import VERDICT_LABELS  # noqa: E402, F401
 
 
 @contextlib.contextmanager

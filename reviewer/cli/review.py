@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -20,8 +19,6 @@ REVIEW_HELP = """审查一件政府信息公开申请，草拟答复类型、引
 结论仅为草稿，须由工作人员审核决定。个人信息默认脱敏显示。"""
 
 FORMATS = ("text", "json", "markdown")
-CHANNELS = ("当面", "邮寄", "网络", "传真")
-MAX_PASTE_BYTES = 5 * 1024 * 1024
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +29,7 @@ def review(
     file: str | None = typer.Argument(None, help="申请文本文件（.txt），或申请表（.yaml/.json）；- 或省略表示粘贴。"),
     docs: list[Path] = typer.Option([], "--doc", "-d", help="本机关掌握的候选文件（可多次指定）。"),
     catalog: Path | None = typer.Option(None, "--catalog", help="主动公开目录（CSV 或 JSONL：标题、文号、日期、网址）。"),
-    profile: Path | None = typer.Option(None, "--profile", help="机关配置 YAML（机关名称、复议机关、文号等）。"),
+    profile: Path | None = typer.Option(None, "--profile", help="机关配置 YAML（机关名称、复议机关、文号等；默认使用 reviewer init 写入的本机关配置）。"),
     received: str | None = typer.Option(None, "--received", help="收到申请日期 YYYY-MM-DD（按第三十一条确定）。"),
     channel: str | None = typer.Option(None, "--channel", help="申请方式：当面、邮寄、网络、传真。"),
     stage: str | None = typer.Option(None, "--stage", help="过程性信息所涉决策阶段：pending（尚在讨论）或 decided（已作出决定）。"),
@@ -54,60 +51,20 @@ def review(
     save: bool = typer.Option(False, "--save", help="将本次审查记录保存到决定库。"),
     db: Path | None = typer.Option(None, "--db", help="决定库 SQLite 文件（默认在用户数据目录）。"),
 ) -> None:
-    from reviewer.decide.catalog import CatalogError
-    from reviewer.app.pipeline import ReviewOptions, run_review, write_redacted
-    from reviewer.decide.profile import ProfileError
-    from reviewer.decide.request import RequestFormError
-    from reviewer.decide.triage import TriageRuleError
-    from reviewer.detect.rulebook import RuleFileError
+    from reviewer.app import Reviewer
+    from reviewer.app.options import check_format
+    from reviewer.app.reviewer import user_errors
 
-    if fmt not in FORMATS:
-        _fail(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
-    if channel is not None and channel not in CHANNELS:
-        _fail(f"未知的申请方式：{channel}（可选：{'、'.join(CHANNELS)}）")
-    if stage is not None and stage not in ("pending", "decided"):
-        _fail("--stage 只能是 pending 或 decided")
-    from reviewer.decide.decision import PROCEDURES
-
-    if procedure is not None and procedure not in PROCEDURES:
-        _fail(f"--procedure 只能是：{'、'.join(PROCEDURES)}")
-    for doc in docs:
-        if not doc.exists():
-            _fail(f"找不到候选文件：{doc}")
-    options = ReviewOptions(docs=list(docs), catalog=catalog, profile=profile, received=_date(received, "--received"),
-                            channel=channel, stage=stage, threshold=threshold, use_model=not no_model,
-                            model_dir=model_dir, today=_date(today, "--today") or dt.date.today(),
-                            show_values=show_values, procedure=procedure,
-                            applicant_on_file=applicant_on_file)
-    form_path = None
-    text = None
-    if file and file != "-" and Path(file).suffix.lower() in (".yaml", ".yml", ".json"):
-        form_path = Path(file)
-        if not form_path.exists():
-            _fail(f"找不到申请表：{file}")
-    else:
-        text = _read_request(file)
-    history_store = None
-    if save or db is not None or _default_store_exists():
-        history_store = _open_store(db)  # duplicates and repeated requests are found whenever a store exists
     try:
-        if history_store is not None:
-            options.history = _history(history_store, text, form_path, options)
-        outcome = run_review(text, options, form_path=form_path)
-    except (ProfileError, CatalogError, RequestFormError, TriageRuleError, RuleFileError) as exc:
+        check_format(fmt, FORMATS)
+        reviewer = Reviewer.from_config(model="none" if no_model else model_dir, profile=profile, store=db)
+        outcome = reviewer.review(
+            None if file == "-" else file, stdin=sys.stdin.buffer, prompt=_prompt,
+            docs=docs, catalog=catalog, received=received, channel=channel, stage=stage, procedure=procedure,
+            threshold=threshold, today=today, applicant_on_file=applicant_on_file,
+            history=save or db is not None or _default_store_exists(), save=save, letter=letter, redact_dir=redact_dir)
+    except user_errors() as exc:
         _fail(str(exc))
-    if letter is not None and outcome.letter is not None:
-        from reviewer.draft.docx_letter import write_docx
-
-        write_docx(outcome.letter, letter)
-    if redact_dir is not None:
-        written = write_redacted(outcome, redact_dir)
-        outcome.warnings.append(f"已写入遮盖副本和遮盖记录：{redact_dir}（{len(written)} 个文件）")
-    if letter is not None:
-        outcome.warnings.append(f"答复书已另存为：{letter}")
-    if history_store is not None and save:
-        request_id = history_store.save_review(outcome)
-        outcome.warnings.append(f"审查记录已保存，申请编号 {request_id}（用 reviewer decide {request_id} 记录决定）。")
     data = outcome.to_dict(show_values)
     if fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -117,63 +74,9 @@ def review(
         typer.echo(render_text(data, outcome))
 
 
-def _read_request(file: str | None) -> str:
-    if file in (None, "-"):
-        if sys.stdin.isatty():
-            typer.echo("请粘贴申请内容，结束后按 Ctrl-D（Windows 为 Ctrl-Z 回车）：", err=True)
-        raw = sys.stdin.buffer.read(MAX_PASTE_BYTES + 1)
-        name = "粘贴的申请"
-    else:
-        path = Path(file)
-        if not path.exists():
-            _fail(f"找不到申请文件：{file}")
-        from reviewer.load.textload import load_path
-
-        loaded = load_path(path, max_bytes=MAX_PASTE_BYTES)
-        if loaded.status != "ok":
-            _fail(loaded.error or f"{path.name}：无法读取")
-        return loaded.text
-    if len(raw) > MAX_PASTE_BYTES:
-        _fail(f"{name}超过 {MAX_PASTE_BYTES // 1024 // 1024} MB，请确认粘贴内容是否为申请本身。")
-    from reviewer.load.textload import load_bytes
-
-    loaded = load_bytes(raw, name + ".txt")
-    if loaded.status != "ok":
-        _fail(loaded.error or f"{name}为空")
-    return loaded.text
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        _fail(f"{option} 日期格式错误：{value}（应为 YYYY-MM-DD，如 2026-11-20）")
-    return None
-
-
-def _default_store_exists() -> bool:
-    from reviewer.store.db import default_db_path
-
-    return default_db_path().is_file()
-
-
-def _open_store(db: Path | None):
-    try:
-        from reviewer.store.db import open_store
-    except ImportError:
-        _fail("决定库模块不可用。")
-    return open_store(db)
-
-
-def _history(store, text, form_path, options):
-    """Earlier requests of the same applicant and similar requests of others (duplicates, mass requests)."""
-    from reviewer.decide.profile import load_profile
-    from reviewer.decide.request import parse_form
-
-    subject = text if form_path is None else parse_form(form_path)
-    return store.history_candidates(subject, profile=load_profile(options.profile), today=options.today)
+def _prompt() -> None:
+    if sys.stdin.isatty():
+        typer.echo("请粘贴申请内容，结束后按 Ctrl-D（Windows 为 Ctrl-Z 回车）：", err=True)
 
 
 def _fail(message: str) -> None:
@@ -251,3 +154,10 @@ def render_markdown(data: dict, outcome) -> str:
     for letter in outcome.letters:
         lines += ["", "---", "", letter.to_markdown()]
     return "\n".join(lines)
+
+
+def _default_store_exists() -> bool:
+    """Duplicates and repeated requests are looked for whenever the decision store exists."""
+    from reviewer.store.db import default_db_path
+
+    return default_db_path().is_file()

@@ -42,48 +42,54 @@ def screen(
     scheduler: str | None = typer.Option(None, "--scheduler", help="--engine dask 时的调度器地址（如 tcp://10.0.0.5:8786）；省略则在本机启动 --jobs 个工作进程。"),
     manifest: bool = typer.Option(False, "--manifest", help="批量模式：参数是文件清单（CSV 的 path 列或每行一个路径；JSONL 的 path 键），按清单审查。"),
 ) -> None:
-    from reviewer.detect.findings import SEVERITY_RANK
-    from reviewer.detect.rulebook import RuleFileError
+    from reviewer.app import Reviewer
+    from reviewer.app.options import check_fail_on, check_format
+    from reviewer.app.reviewer import user_errors
     from reviewer.screen.output import FORMATS
+    from reviewer.vocab import SEVERITY_RANK, VERDICT_RANK
 
-    if fmt not in FORMATS:
-        _usage(f"未知的输出格式：{fmt}（可选：{'、'.join(FORMATS)}）")
-    if fail_on not in ("review", "withhold"):
-        _usage("--fail-on 只能是 review 或 withhold")
     max_bytes = int(max_size_mb * 1024 * 1024)
-    try:
-        if out is not None:
-            code = _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir,
-                              max_bytes, engine=engine, scheduler=scheduler, manifest=manifest)
-            raise typer.Exit(code)
-        screener = _build_screener(rules_dir, threshold, no_model, model_dir)
-    except RuleFileError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from None
-    worst = 0
     counts: dict[str, int] = {}
-    total = 0
-    results_for_json = []
+    results = []
     writer = _Writer(fmt, show_values)
-    for result in _iter_results(screener, paths, max_bytes):
-        total += 1
-        counts[result.verdict] = counts.get(result.verdict, 0) + 1
-        worst = max(worst, {"clean": 0, "review": 1, "withhold": 2}[result.verdict])
-        if fmt == "json":
-            results_for_json.append(result)
-        else:
-            writer.write(result)
+    try:
+        check_format(fmt, FORMATS)
+        check_fail_on(fail_on)
+        reviewer = Reviewer.from_config(rules_dir=rules_dir, model="none" if no_model else model_dir,
+                                        threshold=threshold)
+        if out is not None:
+            summary = reviewer.screen_batch(paths, out, jobs=jobs, resume=resume, redact=redact, fail_on=fail_on,
+                                            max_bytes=max_bytes, engine=engine, scheduler=scheduler, manifest=manifest)
+            typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
+            raise typer.Exit(summary.exit_code)
+        reviewer.screener()  # load the model now, so its warning comes first
+        if reviewer.model_warning:
+            typer.echo(reviewer.model_warning, err=True)
+        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin):
+            counts[result.verdict] = counts.get(result.verdict, 0) + 1
+            results.append(result) if fmt == "json" else writer.write(result)
+    except user_errors() as exc:
+        _usage(str(exc))
     if fmt == "json":
         from reviewer.screen.output import render_json
 
-        typer.echo(render_json(results_for_json, show_values))
-    if total == 0:
+        typer.echo(render_json(results, show_values))
+    if not counts:
         _usage("没有找到可审查的文件。")
     if fmt == "text":
         from reviewer.screen.output import render_summary
 
-        typer.echo(render_summary(counts, total))
+        typer.echo(render_summary(counts, sum(counts.values())))
+    worst = max(VERDICT_RANK[v] for v in counts)
     raise typer.Exit(1 if worst >= SEVERITY_RANK[fail_on] else 0)
+
+
+def _stdin():
+    from reviewer.load.textload import load_stdin
+
+    if sys.stdin.isatty():
+        typer.echo("请粘贴要审查的文本，结束后按 Ctrl-D（Windows 为 Ctrl-Z 回车）：", err=True)
+    return load_stdin()
 
 
 class _Writer:
@@ -106,67 +112,6 @@ class _Writer:
             sys.stdout.write(so.render_csv_rows(result, self.show_values))
             sys.stdout.flush()
         self.started = True
-
-
-def _build_screener(rules_dir, threshold, no_model, model_dir):
-    from reviewer.model.loader import load_grounds_model
-    from reviewer.screen.screening import Screener
-
-    grounds = None
-    if not no_model:
-        grounds, warning = load_grounds_model(model_dir)
-        if warning:
-            typer.echo(warning, err=True)
-    return Screener(rules_dir, grounds_model=grounds, threshold=threshold)
-
-
-def _iter_results(screener, paths: list[str], max_bytes: int):
-    from reviewer.load.textload import load_stdin
-
-    for raw in paths:
-        if raw == "-":
-            if sys.stdin.isatty():
-                typer.echo("请粘贴要审查的文本，结束后按 Ctrl-D（Windows 为 Ctrl-Z 回车）：", err=True)
-            yield screener.screen_loaded(load_stdin())
-            continue
-        path = Path(raw)
-        if not path.exists():
-            _usage(f"找不到文件或文件夹：{raw}")
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                yield screener.screen_path(file, max_bytes=max_bytes)
-        else:
-            yield screener.screen_path(path, max_bytes=max_bytes)
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir, max_bytes, *,
-               engine="local", scheduler=None, manifest=False) -> int:
-    from reviewer.batch.runner import run_batch
-
-    inputs = []
-    for raw in paths:
-        if raw == "-":
-            _usage("批量模式（--out）不支持从标准输入读取。")
-        if not Path(raw).exists():
-            _usage(f"找不到文件或文件夹：{raw}")
-        inputs.append(Path(raw))
-    if manifest and len(inputs) != 1:
-        _usage("--manifest 时只能给出一个清单文件。")
-    if scheduler and engine != "dask":
-        _usage("--scheduler 只能与 --engine dask 一起使用。")
-    try:
-        summary = run_batch(inputs, out, jobs=jobs, resume=resume, threshold=threshold, fail_on=fail_on,
-                            redact=redact, max_bytes=max_bytes, rules_dir=rules_dir, use_model=not no_model,
-                            model_dir=model_dir, engine=engine, scheduler=scheduler,
-                            manifest=inputs[0] if manifest else None)
-    except ValueError as exc:
-        _usage(str(exc))
-    typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
-    return summary.exit_code
 
 
 def _usage(message: str) -> None:

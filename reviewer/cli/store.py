@@ -109,25 +109,27 @@ def decide(
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：text 或 json。")] = "text",
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
-    from reviewer.store.db import StoreError
+    from reviewer.app import Reviewer
+    from reviewer.app.reviewer import user_errors
 
     if fmt not in ("text", "json"):
         _fail("--format 只能是 text 或 json")
-    store = _open(db)
     try:
-        row = store.decide(request_id, code=code, reasons=list(reasons or []) or None, officer=officer,
-                           doc_number=doc_number, decided_at=date)
-        if any((search_systems, search_keywords, search_period, search_result)):
-            store.log_search(row["number"], systems=search_systems, keywords=search_keywords, period=search_period,
-                             who=row["officer"], result=search_result, searched_at=row["decided_at"])
-        searches = store.db["search_logs"].count_where("request_id = ?", [row["request_id"]])
-    except StoreError as exc:
+        result = Reviewer.from_config(model="none", store=db).decide(
+            request_id, code=code, reasons=reasons, officer=officer, doc_number=doc_number, date=date,
+            search_systems=search_systems, search_keywords=search_keywords, search_period=search_period,
+            search_result=search_result)
+    except user_errors() as exc:
         _fail(str(exc))
-    finally:
-        store.close()
+    if result.backup_path is not None:
+        typer.echo(f"决定库已升级到新版本，升级前的备份：{result.backup_path}", err=True)
     if fmt == "json":
-        typer.echo(json.dumps(row, ensure_ascii=False, indent=2, default=str))
-        return
+        typer.echo(json.dumps(result.row, ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(_render_decision(result.row, result.searches))
+
+
+def _render_decision(row: dict, searches: int) -> str:
     from reviewer.decide.replytypes import load_reply_types
 
     types = load_reply_types()
@@ -148,7 +150,7 @@ def decide(
     if row["code"] == "unavailable.not_held" and not searches:
         lines.append("提示：答复“本机关不掌握相关政府信息”应有完整的检索记录（指导案例101号），"
                      "请用 --search-systems、--search-keywords、--search-period、--search-result 记录。")
-    typer.echo("\n".join(lines))
+    return "\n".join(lines)
 
 
 # --- history ----------------------------------------------------------------------------------
@@ -300,40 +302,38 @@ def import_(
 def annual(
     year: Annotated[int, typer.Option("--year", help="报告年度，如 2026。")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="输出格式：markdown、csv、xlsx、docx。")] = "markdown",
-    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置 YAML（决定口径不一的答复类型计入哪一行）。")] = None,
+    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置 YAML（决定口径不一的答复类型计入哪一行；默认使用 reviewer init 写入的本机关配置）。")] = None,
     proactive: Annotated[Path | None, typer.Option("--proactive", help="表二主动公开数据 YAML（行名: {列名: 数值}，如 规章: {本年制发件数: 2}）。")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件（markdown/csv 默认输出到屏幕；xlsx/docx 默认写入当前目录）。")] = None,
     db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
-    from reviewer.decide.profile import ProfileError, load_profile
+    from reviewer.app import Reviewer
+    from reviewer.app.options import check_format
+    from reviewer.app.reviewer import user_errors
     from reviewer.store import annual as A
 
-    if fmt not in REPORT_FORMATS:
-        _fail(f"未知的输出格式：{fmt}（可选：{'、'.join(REPORT_FORMATS)}）")
     try:
-        agency = load_profile(profile)
-    except ProfileError as exc:
+        check_format(fmt, REPORT_FORMATS)
+        report = Reviewer.from_config(model="none", profile=profile, store=db).annual_report(year, proactive)
+    except user_errors() as exc:
         _fail(str(exc))
-    store = _open(db)
-    try:
-        report = A.build_annual_report(store, year, agency, proactive)
-    except A.AnnualReportError as exc:
-        _fail(str(exc))
-    finally:
-        store.close()
+    if report.backup_path is not None:
+        typer.echo(f"决定库已升级到新版本，升级前的备份：{report.backup_path}", err=True)
     if fmt in ("xlsx", "docx"):
         target = out or Path(f"{year}年政府信息公开工作年度报告统计表.{fmt}")
-        (A.report_xlsx if fmt == "xlsx" else A.report_docx)(report, target, agency.name)
+        (A.report_xlsx if fmt == "xlsx" else A.report_docx)(report.tables, target, report.agency)
         typer.echo(f"已写入：{target}", err=True)
     else:
-        text = A.report_markdown(report, agency.name) if fmt == "markdown" else A.report_csv(report)
+        text = A.report_markdown(report.tables, report.agency) if fmt == "markdown" else A.report_csv(report.tables)
         if out is None:
             typer.echo(text, nl=False)
         else:
             out.write_text(("\ufeff" if fmt == "csv" else "") + text, encoding="utf-8", newline="")
             typer.echo(f"已写入：{out}", err=True)
-    problems = A.consistency_problems(report.requests)
-    for problem in problems:
+    for problem in report.problems:
         typer.echo(f"警告：勾稽关系不成立，{problem}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"提示：{warning}", err=True)
+    problems = report.problems
     if problems:
         raise typer.Exit(1)

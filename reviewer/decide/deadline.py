@@ -71,7 +71,8 @@ CORRECTION_NOTICE_DAYS = 7  # 第三十条
 CONSULTATION_DAYS = 15  # 第三十二条、第三十四条
 
 CONVENTIONS = ("next_day", "same_day")
-CHANNELS = ("当面", "邮寄", "网络", "传真")
+from reviewer.vocab import CHANNELS  # noqa: E402 - one definition (reviewer/vocab.py)
+
 _CHANNEL_ALIASES = {"现场": "当面", "互联网": "网络", "网上": "网络"}
 
 _WEEKDAYS_ZH = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")

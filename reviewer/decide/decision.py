@@ -56,13 +56,8 @@ AGENCY_RE = re.compile(
 )
 OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + AGENCY_RE.pattern + r")(?:制作|作出|印发|发布|下发|出具|保存|审批|批复)")
 # Outcomes fixed by what happened in the procedure, not by the request text (``--procedure``).
-PROCEDURE_CODES = {
-    "correction_lapsed": "other.correction_lapsed",  # 第三十条: 逾期不补正
-    "fee_unpaid": "other.fee_unpaid",  # 第四十二条: 逾期未缴费
-    "reasons_unreasonable": "no_action.excessive",  # 第三十五条: 说明理由后理由不合理
-    "withdrawn": "other.other",  # 申请人撤回申请
-}
-PROCEDURES = ("corrected", *PROCEDURE_CODES)
+from reviewer.vocab import PROCEDURE_CODES, PROCEDURES  # noqa: E402, F401 - one definition (reviewer/vocab.py)
+
 NO_DOCS_PRIOR = {
     "unavailable.not_held": 0.5,
     "disclose": 0.25,
@@ -98,8 +93,6 @@ class Decision:
     documents: list[DocumentView]
     grounds: dict[str, dict]
     third_party: bool
-    state_secret_marking: bool
-    process_stage_needed: bool
     other_agency: str | None
     catalog_matches: list[dict | None]
     item_codes: list[str]
@@ -323,7 +316,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         letter_reasons = [r for r in reasons if "概率" not in r and "线索" not in r]
     item_reasons = [_ground_reasons(links.get(item.index, []), threshold) for item in request.items]
     return Decision(code, ranked, reasons, actions, extra_articles, views, grounds, third_party,
-                    bool(marked), process_needed, other_agency, catalog_matches, item_codes, warnings,
+                    other_agency, catalog_matches, item_codes, warnings,
                     letter_reasons, item_reasons)
 
 

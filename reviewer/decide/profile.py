@@ -3,7 +3,10 @@
 The profile drives the letters (title, 文号 prefix, contact, remedy paragraph per 行政复议法 2023),
 the deadline counting convention, the 补正 period and the annual-report row of the codes whose
 row varies between agencies. ``examples/profile.yaml`` is a fictional default
-(示例市自然资源和规划局, 复议机关 示例市人民政府).
+(示例市自然资源和规划局, 复议机关 示例市人民政府) marked ``example: true``: until the office writes
+its own (``reviewer init`` → :func:`user_profile_path`), every draft carries "示例机关——未配置".
+
+The 复议机关 is checked against the 2023 行政复议法 (:func:`review_body_problem`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from reviewer.paths import EXAMPLES_DIR
+from reviewer.paths import EXAMPLES_DIR, config_dir
 from reviewer.decide.replytypes import ReplyType, load_reply_types, report_rows
 
 __all__ = [
@@ -23,7 +26,10 @@ __all__ = [
     "COUNTING_CONVENTIONS",
     "AgencyProfile",
     "ProfileError",
+    "UNCONFIGURED_MARK",
     "default_profile_path",
+    "review_body_problem",
+    "user_profile_path",
     "load_profile",
     "profile_from_dict",
 ]
@@ -61,7 +67,10 @@ _FIELDS: dict[str, str] = {
     "correction_period_days": "补正期限（工作日）",
     "report_rows": "年度报告统计行",
     "mass_request": "大量申请提示阈值",
+    "example": "示例配置标记",
 }
+UNCONFIGURED_MARK = "示例机关——未配置"
+PROFILE_FILENAME = "profile.yaml"
 _REQUIRED = ("name", "short_name", "doc_prefix", "address", "contact_person", "contact_phone", "agency_type")
 _DOC_KINDS = ("reply", "notice", "correction", "extension", "consultation")
 
@@ -92,6 +101,7 @@ class AgencyProfile:
     mass_request_per_month: int | None = 10
     mass_request_per_year: int | None = None
     source: str = ""
+    example: bool = False  # the bundled fictional profile: drafts carry UNCONFIGURED_MARK
 
     def prefix_for(self, kind: str) -> str:
         """文号 prefix for a document kind (reply, notice, correction, extension, consultation)."""
@@ -115,13 +125,25 @@ class AgencyProfile:
         return asdict(self)
 
 
-def default_profile_path() -> Path:
+def example_profile_path() -> Path:
     """The bundled fictional example profile."""
-    return EXAMPLES_DIR / "profile.yaml"
+    return EXAMPLES_DIR / PROFILE_FILENAME
+
+
+def user_profile_path() -> Path:
+    """Where ``reviewer init`` writes the office's profile: ``<user config dir>/profile.yaml``
+    (``$REVIEWER_CONFIG_DIR`` when set, else the platform's per-user config folder)."""
+    return config_dir() / PROFILE_FILENAME
+
+
+def default_profile_path() -> Path:
+    """The profile used when none is given: the office's (``reviewer init``), else the example."""
+    user = user_profile_path()
+    return user if user.is_file() else example_profile_path()
 
 
 def load_profile(path: str | Path | None = None) -> AgencyProfile:
-    """Read and validate an agency profile (default: ``examples/profile.yaml``).
+    """Read and validate an agency profile (default: :func:`default_profile_path`).
 
     Raises ProfileError with a Chinese message naming the file and the field.
     """
@@ -205,8 +227,13 @@ def profile_from_dict(data: Any, source: str = "<配置>") -> AgencyProfile:
             review_body = name  # 行政复议法 第二十五条: the department itself
         elif agency_type is not None:
             bad("review_body", "缺失（请填写行政复议机关全称，如“示例市人民政府”）")
-    if agency_type == "vertical" and review_body and name and review_body == name:
-        bad("review_body", "对垂直领导机关不服的，应向上一级主管部门申请行政复议（行政复议法第二十七条），不应填写本机关")
+    if review_body and name and agency_type is not None:
+        problem = review_body_problem(name, agency_type, review_body)
+        if problem:
+            bad("review_body", problem)
+    example = data.get("example", False)
+    if not isinstance(example, bool):
+        bad("example", "应为 true 或 false")
 
     counting = data.get("counting", "next_day")
     if counting not in COUNTING_CONVENTIONS:
@@ -280,4 +307,64 @@ def profile_from_dict(data: Any, source: str = "<配置>") -> AgencyProfile:
         mass_request_per_month=per_month,
         mass_request_per_year=per_year,
         source=source,
+        example=example is True,
     )
+
+
+# --- 行政复议机关 (行政复议法 2023) ------------------------------------------------------------------
+_ALTERNATIVES = re.compile(r"或者|或|、|/|／|;|；|,|，")
+_PROVINCIAL = re.compile(r"^(?:北京市|天津市|上海市|重庆市|[\u4e00-\u9fff]{2,8}?(?:省|自治区))人民政府$")
+# A lower administrative area inside a department's name ("示例省" + "示例市自然资源局"): its own
+# government, not the province's, is the department's 本级人民政府.  Development zones are left alone.
+_SUB_AREA = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|旗|州|盟)(?=[\u4e00-\u9fff]{2,})")
+_ZONE = re.compile(r"(?:开发区|新区|园区|经济区|试验区|示范区|自贸区)$")
+
+
+def review_body_problem(name: str, agency_type: str, review_body: str) -> str | None:
+    """Why ``review_body`` cannot be the 行政复议机关 of ``name`` (an ``agency_type``), or None.
+
+    行政复议法 (2023): a local government department → 本级人民政府 (第二十四条第一款第（一）项); a
+    local government → 上一级人民政府 (同款第（二）项; a provincial one → itself, 第二十四条第二款); a
+    vertically led organ, 税务 or 国家安全机关 → 上一级主管部门 (第二十七条); a 国务院部门 → itself
+    (第二十五条; 不服复议决定的 → 起诉或申请国务院裁决, 第二十六条).  One body only: the choice of the
+    2017 law (本级人民政府或上一级主管部门) is gone.
+    """
+    if _ALTERNATIVES.search(review_body):
+        return (f"只能填写一个行政复议机关，当前为“{review_body}”。2023年修订的行政复议法已取消"
+                "“本级人民政府或者上一级主管部门”的选择，复议机关依机关类型唯一确定")
+    if agency_type == "department":
+        if not review_body.endswith("人民政府") or review_body == "人民政府":
+            return (f"“{review_body}”不是本级人民政府。县级以上地方人民政府工作部门的行政复议机关是本级人民政府"
+                    "（行政复议法第二十四条第一款第（一）项），不再是上一级主管部门；"
+                    "请填写人民政府全称，如“示例市人民政府”")
+        area = review_body[: -len("人民政府")]
+        rest = name[len(area):] if name.startswith(area) else None
+        sub = _SUB_AREA.match(rest) if rest else None
+        if rest is None or (sub and not _ZONE.search(sub.group(0))):
+            return (f"“{review_body}”不是“{name}”的本级人民政府。县级以上地方人民政府工作部门的行政复议机关是"
+                    "其所属的本级人民政府（行政复议法第二十四条第一款第（一）项），不是上级人民政府")
+        return None
+    if agency_type == "government":
+        provincial = bool(_PROVINCIAL.match(name))
+        if review_body == name and not provincial:
+            return ("地方人民政府不能作为本机关的行政复议机关：对县级、设区的市级人民政府的行政行为不服的，"
+                    "向上一级人民政府申请行政复议（行政复议法第二十四条第一款第（二）项）；"
+                    "只有省、自治区、直辖市人民政府管辖对本机关行政行为的复议（第二十四条第二款）")
+        if provincial and review_body != name:
+            return (f"省、自治区、直辖市人民政府的行政复议机关是本机关（行政复议法第二十四条第二款），"
+                    f"请填写“{name}”")
+        if not review_body.endswith("人民政府"):
+            return (f"“{review_body}”不是人民政府。对地方人民政府的行政行为不服的，向上一级人民政府申请行政复议"
+                    "（行政复议法第二十四条第一款第（二）项）")
+        return None
+    if agency_type == "vertical":
+        if review_body == name:
+            return "对垂直领导机关不服的，应向上一级主管部门申请行政复议（行政复议法第二十七条），不应填写本机关"
+        if review_body.endswith("人民政府"):
+            return ("实行垂直领导的行政机关、税务和国家安全机关的行政复议机关是上一级主管部门（行政复议法第二十七条），"
+                    "不是人民政府")
+        return None
+    if agency_type == "state_council_dept" and review_body != name:
+        return (f"国务院部门的行政复议机关是本部门（行政复议法第二十五条），请填写“{name}”；"
+                "对复议决定不服的，可以向人民法院提起行政诉讼或者向国务院申请裁决（第二十六条）")
+    return None

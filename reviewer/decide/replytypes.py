@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 DEFAULT_LAW = "《中华人民共和国政府信息公开条例》"
-GROUPS = ("disclose", "partial", "withhold", "unavailable", "no_action", "other")
+from reviewer.vocab import REPLY_GROUPS as GROUPS  # noqa: E402
 
 # Withholding grounds (Finding.category values) → (Chinese label, article of the 条例).
 GROUNDS: dict[str, tuple[str, str]] = {

@@ -4,31 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 
-CATEGORIES = (
-    "state_secret",
-    "law_prohibited",
-    "security_stability",
-    "trade_secret",
-    "privacy",
-    "internal_affairs",
-    "process_info",
-    "enforcement_file",
-)
-
-CATEGORY_LABELS = {
-    "state_secret": "国家秘密",
-    "law_prohibited": "法律行政法规禁止公开",
-    "security_stability": "危及“三安全一稳定”",
-    "trade_secret": "商业秘密",
-    "privacy": "个人隐私",
-    "internal_affairs": "内部事务信息",
-    "process_info": "过程性信息",
-    "enforcement_file": "行政执法案卷",
-}
-
-SEVERITIES = ("info", "review", "withhold")
-SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
-SEVERITY_LABELS = {"info": "提示", "review": "需人工审核", "withhold": "建议不予公开"}
+from reviewer.vocab import CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_LABELS, SEVERITY_RANK  # noqa: F401
 
 
 @dataclass

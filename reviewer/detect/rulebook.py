@@ -20,7 +20,8 @@ from reviewer.detect.findings import CATEGORIES, SEVERITIES
 from reviewer.paths import RULES_DIR
 
 KINDS = ("keywords", "regex", "validated", "context")
-STATUSES = ("stable", "preview", "deprecated")
+from reviewer.vocab import RULE_STATUSES as STATUSES  # noqa: E402
+
 CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Files in rules/ that are tables, not rule lists.

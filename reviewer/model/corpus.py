@@ -12,49 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TRIAGE_LABELS: tuple[str, ...] = (
-    "ordinary",
-    "no_action.petition",
-    "other.consultation",
-    "unavailable.needs_creation",
-    "no_action.publication",
-    "other.special_procedure",
-    "other.not_gov_info",
-    "no_action.confirm",
-    "other.correction",
-)
-
-GROUNDS: tuple[str, ...] = (
-    "state_secret",
-    "trade_secret",
-    "privacy",
-    "process_info",
-    "internal_affairs",
-    "enforcement_file",
-    "security_stability",
-)
-
-TRIAGE_NAMES_ZH: dict[str, str] = {
-    "ordinary": "普通申请",
-    "no_action.petition": "信访举报投诉",
-    "other.consultation": "咨询",
-    "unavailable.needs_creation": "需加工分析",
-    "no_action.publication": "公开出版物",
-    "other.special_procedure": "特别规定办理",
-    "other.not_gov_info": "非政府信息",
-    "no_action.confirm": "确认/重新出具",
-    "other.correction": "需补正",
-}
-
-GROUND_NAMES_ZH: dict[str, str] = {
-    "state_secret": "国家秘密",
-    "trade_secret": "商业秘密",
-    "privacy": "个人隐私",
-    "process_info": "过程性信息",
-    "internal_affairs": "内部事务信息",
-    "enforcement_file": "行政执法案卷",
-    "security_stability": "三安全一稳定",
-}
+from reviewer.vocab import GROUND_NAMES_ZH, TRIAGE_LABELS, TRIAGE_NAMES_ZH  # noqa: E402, F401
+from reviewer.vocab import MODEL_GROUNDS as GROUNDS  # noqa: E402
 
 
 @dataclass

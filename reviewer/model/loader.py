@@ -41,7 +41,3 @@ def load_grounds_model(model_dir: Path | None = None):
     models, warning = load_models(model_dir)
     return (models.grounds if models is not None else None), warning
 
-
-def load_triage_model(model_dir: Path | None = None):
-    models, warning = load_models(model_dir)
-    return (models.triage if models is not None else None), warning

@@ -10,16 +10,8 @@ from dataclasses import dataclass, field
 
 from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK, Finding
 
-VERDICTS = ("clean", "review", "withhold")
-VERDICT_LABELS = {"clean": "未发现问题", "review": "需人工审核", "withhold": "建议不予公开或区分处理"}
-STATUS_LABELS = {
-    "ok": "已审查",
-    "unreadable": "无法读取",
-    "empty": "空文件",
-    "unsupported": "不支持的类型",
-    "no_text": "无文本层",
-    "too_large": "文件过大",
-}
+from reviewer.vocab import SCREEN_STATUS_LABELS as STATUS_LABELS  # noqa: E402
+from reviewer.vocab import VERDICT_LABELS, VERDICTS  # noqa: E402, F401
 # How much the classifier alone may contribute to a category's probability (noisy-OR weight).
 CLASSIFIER_WEIGHT = 0.8
 # Length of the passages the classifier reads (characters).

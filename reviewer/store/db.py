@@ -46,7 +46,8 @@ __all__ = [
 
 DB_FILENAME = "reviewer.sqlite"
 BUSY_TIMEOUT_SECONDS = 30.0
-STATUS_LABELS = {"open": "待决定", "correction": "等待补正", "decided": "已决定", "closed": "已办结"}
+from reviewer.vocab import REQUEST_STATUS_LABELS as STATUS_LABELS  # noqa: E402
+
 EVENT_KINDS = {
     "received": "收到申请",
     "correction_sent": "发出补正告知",

@@ -13,7 +13,9 @@ from __future__ import annotations
 import random
 import re
 
-from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS, Dataset
+from reviewer.model.corpus import Dataset
+from reviewer.vocab import MODEL_GROUNDS as GROUNDS
+from reviewer.vocab import TRIAGE_LABELS
 
 FIELDS = ["征地拆迁", "住房建设", "生态环境", "市场监管", "公安交通", "人力社保", "卫生健康", "教育", "财政", "农业农村", "民政"]
 AGENCIES = ["区自然资源局", "市住建局", "县生态环境局", "区市场监管局", "市公安局交警支队", "区人社局",
