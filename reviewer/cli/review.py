@@ -43,6 +43,9 @@ def review(
     applicant_on_file: bool = typer.Option(
         False, "--applicant-on-file",
         help="申请人姓名、身份证明、联系方式已由申请表单另行登记（粘贴的只是申请内容），不再据此提示补正。"),
+    searched: str | None = typer.Option(
+        None, "--searched",
+        help="检索记录（检索的系统或档案、关键词、期间、检索人及结果）；未提供时不草拟“信息不存在”答复。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、markdown。"),
     letter: Path | None = typer.Option(None, "--letter", help="将答复书（或补正告知书）另存为 .docx。"),
     redact_dir: Path | None = typer.Option(None, "--redact-dir", help="部分公开时，将遮盖后的候选文件副本和遮盖记录写入该目录。"),
@@ -78,7 +81,7 @@ def review(
                             channel=channel, stage=stage, threshold=threshold, use_model=not no_model,
                             model_dir=model_dir, today=_date(today, "--today") or dt.date.today(),
                             show_values=show_values, procedure=procedure,
-                            applicant_on_file=applicant_on_file)
+                            applicant_on_file=applicant_on_file, search_record=searched)
     form_path = None
     text = None
     if file and file != "-" and Path(file).suffix.lower() in (".yaml", ".yml", ".json"):
