@@ -182,7 +182,7 @@ def test_third_party_consultation_is_drafted(docs):
 def test_not_held_has_search_log_section():
     data = review(request("申请公开2019年石桥镇集镇规划调整的批复文件。"), search_record=SEARCHED).to_dict()
     assert data["reply"]["code"] == "unavailable.not_held"
-    assert "检索" in data["letter"]["text"] and "关键词" in data["letter"]["text"]
+    assert "检索情况" in data["letter"]["text"] and "公文管理系统" in data["letter"]["text"]
 
 
 def test_other_agency_is_named():

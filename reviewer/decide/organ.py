@@ -33,7 +33,7 @@ class OrganCheck:
     def reason(self) -> str | None:
         """Applicant-facing reason (legal language, no file names)."""
         if self.responsible == "other" and self.agency:
-            return f"该信息由{self.agency}制作，根据第十条的规定，由制作该信息的行政机关负责公开"
+            return f"该信息由{self.agency}制作，应当由该机关负责公开"
         return None
 
 

@@ -80,8 +80,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         if match and d.code == "disclose.published":
             published.append(L.PublishedRef(title=match["title"], doc_number=match.get("doc_number"),
                                             url=match.get("url"), date=_iso(match.get("date"))))
-    search_log = L.SearchLog(result=None, systems=[], keywords=[]) if not search_record else \
-        L.SearchLog(systems=[search_record.strip()])
+    search_log = L.SearchLog(record=search_record.strip()) if search_record else None
     ctx = L.ReplyContext(
         code=decision.code,
         applicant=request.applicant.display_name,
@@ -94,7 +93,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         other_agency=L.OtherAgency(name=decision.other_agency, reason=_organ_reason(decisions))
         if decision.other_agency else None,
         published=published,
-        search_log=search_log if search_record else None,
+        search_log=search_log,
         due=deadline.due if deadline is not None else None,
         delivery=_delivery(request),
         decision_stage=stage,

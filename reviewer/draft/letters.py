@@ -50,17 +50,17 @@ _CN_ORDINALS = "一二三四五六七八九十"
 _INDENT = "\u3000\u3000"
 
 CHANNEL_PHRASES = {
-    "当面": "当面提交的方式",
-    "现场": "当面提交的方式",
-    "邮寄": "邮寄方式",
-    "网络": "互联网渠道",
-    "互联网": "互联网渠道",
-    "网上": "互联网渠道",
-    "传真": "传真方式",
-    "in_person": "当面提交的方式",
-    "mail": "邮寄方式",
-    "online": "互联网渠道",
-    "fax": "传真方式",
+    "当面": "当面提交",
+    "现场": "当面提交",
+    "邮寄": "通过邮寄方式提交",
+    "网络": "通过互联网渠道提交",
+    "互联网": "通过互联网渠道提交",
+    "网上": "通过互联网渠道提交",
+    "传真": "通过传真方式提交",
+    "in_person": "当面提交",
+    "mail": "通过邮寄方式提交",
+    "online": "通过互联网渠道提交",
+    "fax": "通过传真方式提交",
 }
 DELIVERY_PHRASES = {
     "纸质": "纸质复印件",
@@ -192,6 +192,7 @@ class SearchLog:
     searched_by: str | None = None
     searched_on: date | None = None
     result: str | None = None
+    record: str | None = None  # the search record as the office wrote it (``--searched``)
 
     def __post_init__(self) -> None:
         self.systems = _strs(self.systems)
@@ -433,16 +434,41 @@ def _channel_phrase(channel: str | None) -> str:
     if channel and channel.strip() in CHANNEL_PHRASES:
         return CHANNEL_PHRASES[channel.strip()]
     if channel and channel.strip():
-        return channel.strip()
-    return placeholder("提交方式（当面/邮寄/互联网/传真）")
+        way = channel.strip().removeprefix("通过").removesuffix("提交的").removesuffix("提交")
+        return f"通过{way}提交"
+    return "通过" + placeholder("提交方式（当面/邮寄/互联网/传真）") + "提交"
+
+
+_REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|请求提供|"
+                              r"依法公开|公开|提供|获取)(?:贵局|你局|贵机关|贵单位)?")
+
+
+def subject_text(text: str, heading: bool = False) -> str:
+    """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
+    in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
+    t = _REQUEST_VERB_RE.sub("", text.strip()).strip() or text.strip()
+    t = t.replace("“", "‘").replace("”", "’").replace('"', "")
+    t = _tidy(t).rstrip("。；;，,")
+    if heading and t.startswith("关于") and len(t) > 4:
+        t = t[2:]
+    return t
+
+
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef‘’“”]"
+_SPACE_RE = re.compile(rf"(?<={_CJK})[ \t]+|[ \t]+(?={_CJK})")
+
+
+def _tidy(text: str) -> str:
+    """No stray spaces next to Chinese text (pasted requests join lines with spaces)."""
+    return _SPACE_RE.sub("", text)
 
 
 def _subjects(ctx: ReplyContext) -> list[str]:
     """The requested items' texts (or the ``subject`` fact when no items were given)."""
     if ctx.items:
-        return [i.text for i in ctx.items]
+        return [subject_text(i.text) for i in ctx.items]
     if ctx.facts.get("subject"):
-        return [str(ctx.facts["subject"])]
+        return [subject_text(str(ctx.facts["subject"]))]
     return []
 
 
@@ -456,8 +482,8 @@ def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
     else:
         what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
     text = (
-        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您通过{_channel_phrase(ctx.channel)}"
-        f"提交的政府信息公开申请{rid}，申请获取{what}。"
+        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
+        f"的政府信息公开申请{rid}，申请获取{what}。"
     )
     if with_correction and (ctx.correction_received or ctx.correction_requested):
         if ctx.correction_requested:
@@ -501,6 +527,7 @@ def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = Fa
 
 
 def _finish(letter: Letter) -> Letter:
+    letter.paragraphs = [_tidy(p) for p in letter.paragraphs]
     letter.placeholders = letter.collect_placeholders()
     return letter
 
@@ -516,6 +543,8 @@ _SEARCH_PERIOD = "检索的文件形成期间"
 
 
 def _search_summary(log: SearchLog | None) -> str:
+    if log and log.record and not (log.systems or log.keywords):
+        return f"进行了检索（{_tidy(log.record.strip().rstrip('。'))}）"
     systems = "、".join(log.systems) if log and log.systems else placeholder(_SEARCH_SYSTEMS)
     keywords = "".join(f"“{k}”" for k in log.keywords) if log and log.keywords else placeholder(_SEARCH_KEYWORDS)
     period = log.period if log and log.period else placeholder(_SEARCH_PERIOD)
@@ -527,6 +556,9 @@ def _search_section(log: SearchLog | None) -> list[str]:
 
     def v(value: Any, what: str) -> str:
         return str(value) if value else placeholder(what)
+
+    if log and log.record and not (log.systems or log.keywords):
+        return ["检索情况", "检索记录：" + _tidy(log.record.strip().rstrip("。")) + "。"]
 
     return [
         "检索情况",
@@ -542,7 +574,7 @@ def _search_section(log: SearchLog | None) -> list[str]:
 def _withheld_text(parts: list[WithheldPart]) -> str | None:
     if not parts:
         return None
-    out = []
+    out: list[str] = []
     for p in parts:
         article = p.article()
         if article is None:
@@ -552,7 +584,9 @@ def _withheld_text(parts: list[WithheldPart]) -> str | None:
         else:
             basis = DEFAULT_LAW + article
         reason = p.reason.strip().rstrip("。") if p.reason else placeholder("不予公开的具体理由")
-        out.append(f"“{p.text}”属于{ground_label(p.ground)}（{reason}），依据{basis}")
+        line = f"“{p.text}”属于{ground_label(p.ground)}（{reason}），依据{basis}"
+        if line not in out:
+            out.append(line)
     return "；".join(out)
 
 
@@ -565,7 +599,7 @@ def _published_facts(refs: list[PublishedRef]) -> dict[str, str]:
         facts["published_date"] = format_date(ref.date)
     where = []
     if ref.url:
-        where.append(f"本机关门户网站（网址：{ref.url}）")
+        where.append(f"政府网站（网址：{ref.url}）")
     if ref.title:
         where.append(f"《{ref.title.strip('《》')}》" + (f"（{ref.doc_number}）" if ref.doc_number else ""))
     if where:
@@ -592,7 +626,7 @@ def _item_values(
     values["basis"] = basis
     subject = item.text if item else ctx.facts.get("subject")
     if subject:
-        values["subject"] = str(subject)
+        values["subject"] = subject_text(str(subject))
     reasons = (item.reasons if item else []) or (ctx.reasons if single or (item and item.code in (None, ctx.code)) else [])
     if reasons:
         values["reasons"] = _join_reasons(reasons)
@@ -680,7 +714,7 @@ def draft_reply(
             basis = citation_string(irt.code, extra, types)
             headings.append(len(paragraphs))
             ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
-            paragraphs.append(f"{ordinal}、关于“{item.text}”")
+            paragraphs.append(f"{ordinal}、关于“{subject_text(item.text, heading=True)}”")
         if irt.notice:
             paragraphs.append(
                 f"该项申请内容不明确，本机关已另行告知您作出补正（{citation_string(irt.code, (), types)}）。"
