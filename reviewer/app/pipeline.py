@@ -158,6 +158,7 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
     citations = citation_string(decision.code, extra)
     deadline = _deadline(request, options, profile, warnings)
     letters = _letters(request, decision, screen_results, deadline, profile, options)
+    warnings.extend(n for letter in letters[:1] for n in letter.notes if n not in warnings)  # staff view
     return ReviewOutcome(request, triage_result, decision, reply_type, citations, screen_results, deadline, letters,
                          profile, catalog_matches, warnings, screener.ruleset_version,
                          models.version if models else None)

@@ -3,7 +3,7 @@
 Structure follows ogi-law.md §3.2 (title, 文号, 称谓, 受理事实, outcome with reasons and exact
 citations, 提供方式, 救济告知, 落款) with the operative sentences of §3.3 kept in
 ``rules/reply_types.yaml``. Facts only staff can know become ``【待填写：…】`` placeholders, listed
-in ``Letter.placeholders``; staff-facing remarks become ``【审核提示：…】`` paragraphs.
+in ``Letter.placeholders``; staff-facing remarks stay in ``Letter.notes`` (never in the letter's text).
 The remedy paragraph follows §3.5 (行政复议法 2023): wording A normally, wording B (复议前置,
 第二十三条) whenever content is withheld, the 复议机关 and court from the agency profile.
 """
@@ -730,9 +730,8 @@ def draft_reply(
             notes.append("涉及国家秘密的答复须有依法定密的依据（第十七条），不能确定的应报有关主管部门或者保密行政管理部门确定。")
         if irt.code == "withhold.third_party" and ctx.third_party is None:
             notes.append("第三方权益：公开会损害第三方合法权益的，应当书面征求第三方意见（第三十二条），第三方未答复不等于同意或反对，须由本机关审查决定。")
-        if irt.note:
-            paragraphs.append(f"【审核提示：{irt.note}】")
-            notes.append(irt.note)
+        if irt.note and irt.note not in notes:
+            notes.append(irt.note)  # staff view only: never printed in the letter
 
     if "unavailable.not_held" in item_codes:
         headings.append(len(paragraphs))
