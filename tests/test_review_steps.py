@@ -58,6 +58,8 @@ def test_no_document_is_not_searched_and_never_not_held():
     assert "不存在" not in data["letter"]["text"]
     assert any("尚未检索" in a and "示规资〔2019〕12号" in a for a in data["actions"])
     assert "unavailable.not_held" in [c["code"] for c in data["candidates"]]  # still ranked
+    assert "【待填写：检索后对本项的答复意见】" in data["letter"]["text"]  # no outcome invented either
+    assert "予以公开" not in data["letter"]["text"]
 
 
 def test_unreadable_document_is_not_a_missing_one(tmp_path):

@@ -139,6 +139,8 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
                                                          default=0.0):
         code = top
         item_codes = [code] * len(item_codes)
+        for d in decisions:  # the procedure decides the whole request
+            d.code, d.pending, d.letter_reasons = code, False, []
     else:
         code = reply_code(item_codes)
     total = sum(scores.values()) or 1.0

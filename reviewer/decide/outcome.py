@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DocumentView
-from reviewer.decide.existence import FOUND, SEARCHED_NONE
+from reviewer.decide.existence import FOUND, NOT_SEARCHED, SEARCHED_NONE, UNREADABLE
 from reviewer.decide.organ import OrganCheck
 from reviewer.detect.findings import CATEGORY_LABELS
 
@@ -196,7 +196,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     code = max(eligible, key=eligible.get) if eligible else "disclose"
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
     _apply_hard_rules(decision, readable, threshold)
-    decision.pending = existence != FOUND and decision.code not in REQUEST_LEVEL and match is None \
+    decision.pending = existence in (NOT_SEARCHED, UNREADABLE) and decision.code not in REQUEST_LEVEL \
+        and match is None \
         and organ.responsible != "other" and decision.code not in ("withhold.third_party", "unavailable.needs_creation")
     _explain(decision, readable, threshold, stage)
     return decision

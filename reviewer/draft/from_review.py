@@ -63,7 +63,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         if d.item is None:
             continue
         withheld = withheld_parts(d.withheld) if d.code == "partial" else []
-        facts = {}
+        facts = {"pending": True} if d.pending else {}
         if d.code == "no_action.petition":
             facts["petition_kind"] = "信访、投诉、举报"
             facts["petition_channel"] = "信访、投诉举报渠道（如12345政务服务便民热线或本机关信访工作机构）"

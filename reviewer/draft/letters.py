@@ -720,6 +720,13 @@ def draft_reply(
                 f"该项申请内容不明确，本机关已另行告知您作出补正（{citation_string(irt.code, (), types)}）。"
             )
             continue
+        if item is not None and item.facts.get("pending"):
+            # Not yet searched (or the document could not be read): no outcome is asserted to the applicant.
+            paragraphs.append(placeholder("检索后对本项的答复意见") + "。")
+            pending_note = "有申请事项尚未检索或候选文件未能读取：检索并审查后再填写该项答复意见，不得直接答复“信息不存在”。"
+            if pending_note not in notes:
+                notes.append(pending_note)
+            continue
         values = _item_values(irt, item, ctx, basis, single)
         paragraphs.append(irt.operative.format_map(values))
         if irt.code == "unavailable.not_held" and not_held_note not in notes:
