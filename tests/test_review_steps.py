@@ -300,3 +300,7 @@ def test_demo_letter_can_be_signed():
     assert ".txt" not in letter and "征求第三方意见" not in " ".join(x.title for x in outcome.letters)
     assert "住院" not in letter and "622848" not in letter
     assert any("核实申请人与该户的关系" in a for a in outcome.decision.actions)
+    second = letter.split("二、关于")[1].split("三、关于")[0]
+    assert "您家庭的事项" in second and "经其本人同意后提供" in second
+    third = letter.split("三、关于")[1]
+    assert "主动公开" in third and "示府发〔2026〕8号" in third

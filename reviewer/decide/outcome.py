@@ -196,6 +196,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     code = max(eligible, key=eligible.get) if eligible else "disclose"
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
     _apply_hard_rules(decision, readable, threshold)
+    if decision.code != code:  # a hard rule moved the outcome: its probability mass moves with it
+        scores[decision.code] = scores.get(decision.code, 0.0) + scores.pop(code, 0.0)
     decision.pending = existence in (NOT_SEARCHED, UNREADABLE) and decision.code not in REQUEST_LEVEL \
         and match is None \
         and organ.responsible != "other" and decision.code not in ("withhold.third_party", "unavailable.needs_creation")

@@ -64,6 +64,8 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
             continue
         withheld = withheld_parts(d.withheld) if d.code == "partial" else []
         facts = {"pending": True} if d.pending else {}
+        if d.own_matter and d.code == "disclose" and any(v.span_grounds for v in d.views if v.readable):
+            facts["own_matter"] = True
         if d.code == "no_action.petition":
             facts["petition_kind"] = "信访、投诉、举报"
             facts["petition_channel"] = "信访、投诉举报渠道（如12345政务服务便民热线或本机关信访工作机构）"

@@ -84,6 +84,11 @@ CORRECTION_ELEMENTS = {
 }
 
 
+# The applicant's own (household's) matter: provided to the applicant; other members' sensitive data need
+# their consent (个人信息保护法 第二十九条).
+OWN_MATTER_SENTENCE = "该信息涉及您家庭的事项，本机关在核实您与该户的关系后向您提供；其中涉及其他家庭成员敏感个人信息的部分，经其本人同意后提供。"
+
+
 def placeholder(what: str) -> str:
     """A clearly marked gap only staff can fill: ``【待填写：what】``."""
     return f"【待填写：{what}】"
@@ -729,6 +734,8 @@ def draft_reply(
             continue
         values = _item_values(irt, item, ctx, basis, single)
         paragraphs.append(irt.operative.format_map(values))
+        if item is not None and item.facts.get("own_matter") and irt.group == "disclose":
+            paragraphs[-1] += OWN_MATTER_SENTENCE
         if irt.code == "unavailable.not_held" and not_held_note not in notes:
             notes.append(not_held_note)
         if irt.code == "withhold.process_info" and ctx.decision_stage != "pending":
