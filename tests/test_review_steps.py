@@ -172,16 +172,30 @@ def test_one_line_list_through_the_cli():
 def test_document_does_not_answer_an_unmatched_item_and_citations_stay_with_their_item(tmp_path):
     minutes = write(tmp_path, "纪要.txt", "老旧小区改造专题会议纪要\n（讨论稿）\n会议认为，项目资金缺口较大，拟向市政府请示追加预算，与会人员意见不一。")
     clean = write(tmp_path, "办法.txt", "老旧小区改造资金管理办法\n第一条 为规范资金管理，制定本办法。")
+    other = write(tmp_path, "收费.txt", "干部年度考核等次的内部通知\n经局党组研究，拟确定以下人员年度考核等次为优秀。")
     text = request("申请公开以下信息：\n1、老旧小区改造专题会议纪要；\n2、老旧小区改造资金管理办法；\n3、石桥镇集镇规划调整的批复。")
-    outcome = review(text, minutes, clean)
-    items = outcome.decision.item_decisions
-    assert [v.name for v in items[0].views] == ["纪要.txt"]
-    assert [v.name for v in items[1].views] == ["办法.txt"]
-    assert items[2].views == []
+    data = review(text, minutes, clean, other).to_dict()
+    codes = [i["code"] for i in data["request"]["items"]]
+    assert codes[0] == "withhold.process_info" and codes[1] == "disclose"
+    assert not codes[2].startswith("withhold.")  # the unmatched 考核 notice answers nothing
+    assert any("收费.txt" in w and "均不对应" in w for w in data["warnings"])
+    letter = data["letter"]["text"]
+    third = letter.split("三、关于")[1]
+    assert "内部事务" not in third and "第十六条" not in third.split("根据《中华人民共和国行政复议法》")[0]
+
+
+def test_partial_item_does_not_cite_another_items_ground(tmp_path):
+    minutes = write(tmp_path, "纪要.txt", "老旧小区改造专题会议纪要\n（讨论稿）\n会议认为，项目资金缺口较大，拟向市政府请示追加预算，与会人员意见不一。")
+    payments = write(tmp_path, "明细.txt", f"征收补偿款发放明细\n被征收人：王建军，公民身份号码{_id('33010619800101234')}，"
+                                          "联系电话13812345678。\n补偿金额：人民币38万元。")
+    text = request("申请公开以下信息：\n1、老旧小区改造专题会议纪要；\n2、石桥镇征收补偿款发放明细。")
+    outcome = review(text, minutes, payments)
+    assert outcome.decision.item_codes == ["withhold.process_info", "partial"]
     letter = outcome.letter.to_text()
-    second = letter.split("二、关于")[1].split("三、关于")[0]
-    assert "第十六条第二款" not in second
-    assert "第十六条第二款" in letter.split("一、关于")[1].split("二、关于")[0]
+    first = letter.split("一、关于")[1].split("二、关于")[0]
+    second = letter.split("二、关于")[1].split("根据《中华人民共和国行政复议法》")[0]
+    assert "第十六条第二款" in first and "第十五条" not in first
+    assert "第十六条第二款" not in second and "第三十七条、第十五条" in second
 
 
 # --- item 10: information item + complaint ----------------------------------------------------

@@ -223,6 +223,10 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
     for v in views:
         if not v.readable:
             warnings.append(f"候选文件《{v.name}》未能审查：{v.error}")
+    linked = {id(v) for d in decisions for v in d.views}
+    for v in views:
+        if v.readable and id(v) not in linked:
+            warnings.append(f"候选文件《{v.name}》与各申请事项均不对应，未用于答复；如确属某一事项，请单独审查该事项。")
     if not reasons:
         reasons.append("见各事项的答复。")
     return reasons, actions, warnings

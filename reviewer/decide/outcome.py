@@ -134,8 +134,8 @@ def document_distribution(views: list[DocumentView], threshold: float, stage: st
 
 def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentView]]:
     """Attach each candidate document to the item it best matches (shared tokens of the item and the
-    document's name and first lines).  A document matching no item is attached only when exactly one item
-    is left without a document; otherwise it stays unattached (never to every item)."""
+    document's name and first lines).  A document matching no item stays unattached: it never answers an
+    item it does not match (the staff view says so)."""
     from reviewer.decide.catalog import _title_tokens
 
     links: dict[int, list[DocumentView]] = {item.index: [] for item in items}
@@ -157,9 +157,6 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
             links[best_index].append(view)
         else:
             unassigned.append(view)
-    empty = [index for index, linked in links.items() if not linked]
-    if len(empty) == 1 and len(unassigned) == 1:
-        links[empty[0]] = unassigned
     return links
 
 

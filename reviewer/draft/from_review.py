@@ -74,7 +74,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
             if d.organ.reason:
                 facts["other_agency_reason"] = d.organ.reason
         items.append(L.RequestItem(text=d.item.text, code=d.code, reasons=list(d.letter_reasons),
-                                   citations=[] if d.code != "partial" else [],
+                                   citations=list(d.citations) if d.code == "partial" else [],
                                    withheld=withheld, facts=facts))
     published = []
     for d in decisions:
@@ -91,7 +91,8 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         missing=list(decision.missing or request.missing),
         items=items,
         reasons=list(decision.letter_reasons),
-        citations=list(decision.extra_articles) if decision.code == "partial" else [],
+        # one item: the reply's articles; several: each item carries its own (nothing leaks between items)
+        citations=list(decision.extra_articles) if decision.code == "partial" and len(items) <= 1 else [],
         other_agency=L.OtherAgency(name=decision.other_agency, reason=_organ_reason(decisions))
         if decision.other_agency else None,
         published=published,
