@@ -318,3 +318,19 @@ def test_demo_letter_can_be_signed():
     assert "您家庭的事项" in second and "经其本人同意后提供" in second
     third = letter.split("三、关于")[1]
     assert "主动公开" in third and "示府发〔2026〕8号" in third
+
+
+def test_classified_document_of_another_organ_goes_to_that_organ():
+    doc = ROOT / "examples" / "documents" / "05-密件.txt"
+    data = review(request("申请公开关于重点防护目标安全保卫工作的通知。"), doc).to_dict()
+    assert data["reply"]["code"] == "unavailable.other_agency"
+    assert "向示例市应急管理局" in data["letter"]["text"]
+    assert "本机关在履行行政管理职能过程中形成" not in data["letter"]["text"]
+    assert any("保密审查" in a for a in data["actions"])
+
+
+def test_request_prior_is_the_one_ranking_hook():
+    from reviewer.decide.outcome import request_prior
+
+    prior = request_prior("申请公开石桥镇集镇规划调整的批复。", None, {})
+    assert abs(sum(prior.values()) - 1.0) < 1e-6 and "unavailable.not_held" in prior

@@ -91,25 +91,26 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         organ = item_organ(item.text, item_views, agency_name)
         existence = search_state(item_views, views, search_record)
         match = catalog_matches[position] if position < len(catalog_matches) else None
-        probabilities = (dict(triage_result.probabilities) if single
-                         else _item_triage(item.text, nature, cues))
-        decisions.append(decide_item(item, nature if not single else None, probabilities, item_views, organ,
+        item_triage = triage_result if single else _item_triage(item.text, cues)
+        decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
-                                     own=own_matter(item.text)))
+                                     own=own_matter(item.text), triage_result=item_triage))
     if not decisions:
         organ = item_organ(request.text, views, agency_name)
         existence = search_state(views, views, search_record)
         decisions.append(decide_item(None, None, dict(triage_result.probabilities), views, organ, existence, None,
-                                     threshold=threshold, stage=stage, own=False))
+                                     threshold=threshold, stage=stage, own=False, request_text=request.text,
+                                     triage_result=triage_result))
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure)
 
 
-def _item_triage(text: str, nature: str, cues) -> dict[str, float]:
+def _item_triage(text: str, cues) -> TriageResult:
+    """Triage of one item of a multi-item request (cues only: the classifier reads whole requests)."""
     from reviewer.decide.triage import triage
 
-    return dict(triage(text, cues, None).probabilities)
+    return triage(text, cues, None)
 
 
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,

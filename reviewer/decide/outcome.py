@@ -162,7 +162,7 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
 
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
-                own: bool, request_text: str = "") -> ItemDecision:
+                own: bool, request_text: str = "", triage_result=None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item."""
     probabilities = dict(probabilities)
     readable = [v for v in views if v.readable]
@@ -174,7 +174,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
                 probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + probabilities.pop(code)
         dist = document_distribution(readable, threshold, stage)
     else:
-        dist = request_prior(item.text if item else request_text, None, {})
+        hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
+        dist = request_prior(item.text if item else request_text, triage_result, hinted)
     if organ.responsible == "other":
         strength = 0.9 if organ.evidence == "document" else 0.55
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
