@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_review import CASES, request, review  # noqa: F401  (fixtures below)
-from test_review import catalog, docs  # noqa: F401
+from test_review import CASES, catalog, docs, request, review  # noqa: F401  (fixtures below)  # noqa: F401
 
 from reviewer.decide.replytypes import DEFAULT_LAW, load_reply_types, parse_citations
 

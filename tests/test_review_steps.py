@@ -4,9 +4,6 @@ seven steps tested on their own.  Rules only (no classifier); all names and numb
 from __future__ import annotations
 
 import datetime as dt
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ from typer.testing import CliRunner
 
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.documents import heading_organs, secrecy_expired
-from reviewer.decide.existence import NOT_SEARCHED, SEARCHED_NONE, UNREADABLE, search_state
+from reviewer.decide.existence import NOT_SEARCHED, SEARCHED_NONE, search_state
 from reviewer.decide.items import correction_elements, split_mixed
 from reviewer.decide.organ import detect_other_agency
 from reviewer.decide.request import parse_request, split_items
@@ -334,3 +331,24 @@ def test_request_prior_is_the_one_ranking_hook():
 
     prior = request_prior("申请公开石桥镇集镇规划调整的批复。", None, {})
     assert abs(sum(prior.values()) - 1.0) < 1e-6 and "unavailable.not_held" in prior
+
+
+def test_reply_code_step():
+    from reviewer.decide.decision import reply_code
+
+    assert reply_code(["withhold.process_info", "disclose.published"]) == "partial"
+    assert reply_code(["unavailable.other_agency", "disclose", "disclose.published"]) == "disclose"
+    assert reply_code(["no_action.petition", "no_action.petition"]) == "no_action.petition"
+
+
+def test_link_documents_step(tmp_path):
+    from reviewer.decide.documents import DocumentView
+    from reviewer.decide.outcome import link_documents
+
+    items = split_items("1、老旧小区改造专题会议纪要；2、征收补偿款发放明细；3、集镇规划调整的批复。")
+    views = [DocumentView(f"/x/{n}.txt", "ok", "clean", {}, {}, [], [], None, f"{n}.txt {t}")
+             for n, t in (("a", "老旧小区改造专题会议纪要"), ("b", "征收补偿款发放明细"), ("c", "年度考核等次通知"))]
+    links = link_documents(items, views)
+    assert [v.path for v in links[1]] == ["/x/a.txt"]
+    assert [v.path for v in links[2]] == ["/x/b.txt"]
+    assert links[3] == []
