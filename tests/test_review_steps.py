@@ -161,6 +161,8 @@ def test_one_line_list_through_the_cli():
     result = CliRunner().invoke(app, ["review", "--no-model", "--applicant-on-file", "--format", "json"],
                                 input="1、甲单位2024年预算；2、乙单位2024年决算；3、丙项目批复文件。\n")
     assert "甲单位" in result.output and result.output.count('"index"') == 3
+    assert "“甲单位2024年预算”为关键词" in result.output  # what to search for, per item
+    assert "综上" not in result.output  # no citation for outcomes not yet known
 
 
 # --- item 9: per-item documents and citations -------------------------------------------------

@@ -37,8 +37,12 @@ def search_keywords(item) -> list[str]:
     words: list[str] = list(item.doc_numbers)
     words += [t for t in re.findall(r"《([^》]{2,60})》", item.text) if t not in words]
     if not words:
-        tokens = sorted(_title_tokens(item.text), key=len, reverse=True)
-        words = [t for t in tokens if len(t) >= 2][:4]
+        short = re.sub(r"^(?:申请公开|要求公开|申请获取|申请提供|公开|提供)", "", item.text).strip("。；; ")
+        if 4 <= len(short) <= 24:
+            words = [short]
+        else:
+            tokens = sorted(_title_tokens(item.text), key=len, reverse=True)
+            words = [t for t in tokens if len(t) >= 2][:4]
     return words + [p for p in item.periods if p not in words]
 
 

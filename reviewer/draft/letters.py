@@ -750,7 +750,8 @@ def draft_reply(
     if "unavailable.not_held" in item_codes:
         headings.append(len(paragraphs))
         paragraphs += _search_section(ctx.search_log)
-    if not single and request_citation and all(request_citation not in p for p in paragraphs):
+    pending = any(i.facts.get("pending") for i in ctx.items)
+    if not single and not pending and request_citation and all(request_citation not in p for p in paragraphs):
         paragraphs.append(f"综上，根据{request_citation}的规定，作出上述答复。")
 
     withholding = any(types[c].withholds for c in item_codes) or rt.withholds or bool(all_withheld)
