@@ -208,6 +208,9 @@ def test_mixed_information_and_complaint_are_split():
     assert codes[0] != "no_action.petition"
     letter = data["letter"]["text"]
     assert "征地补偿安置方案" in letter and "信访" in letter
+    receipt = letter.split("一、")[0]
+    assert "查处" not in receipt and "其他诉求" in receipt  # a complaint is not information asked for
+    assert "二、关于您提出的“我要求你局依法查处" in letter
 
 
 def test_split_mixed_step():

@@ -480,6 +480,12 @@ def _subjects(ctx: ReplyContext) -> list[str]:
 def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
     rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
     subjects = _subjects(ctx)
+    complaint = ""
+    petitions = [i for i in ctx.items if i.code == "no_action.petition"]
+    if petitions and len(petitions) < len(ctx.items):
+        # A complaint part is not information asked for: list the information items only.
+        subjects = [subject_text(i.text) for i in ctx.items if i.code != "no_action.petition"]
+        complaint = "，并在申请中提出了其他诉求"
     if not subjects:
         what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
     elif len(subjects) == 1:
@@ -488,7 +494,7 @@ def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
         what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
     text = (
         f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
-        f"的政府信息公开申请{rid}，申请获取{what}。"
+        f"的政府信息公开申请{rid}，申请获取{what}{complaint}。"
     )
     if with_correction and (ctx.correction_received or ctx.correction_requested):
         if ctx.correction_requested:
@@ -719,7 +725,8 @@ def draft_reply(
             basis = citation_string(irt.code, extra, types)
             headings.append(len(paragraphs))
             ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
-            paragraphs.append(f"{ordinal}、关于“{subject_text(item.text, heading=True)}”")
+            about = "关于您提出的" if irt.code == "no_action.petition" else "关于"
+            paragraphs.append(f"{ordinal}、{about}“{subject_text(item.text, heading=True)}”")
         if irt.notice:
             paragraphs.append(
                 f"该项申请内容不明确，本机关已另行告知您作出补正（{citation_string(irt.code, (), types)}）。"
