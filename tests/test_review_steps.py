@@ -54,6 +54,7 @@ def test_no_document_is_not_searched_and_never_not_held():
     assert data["reply"]["code"] != "unavailable.not_held"
     assert "不存在" not in data["letter"]["text"]
     assert any("尚未检索" in a and "示规资〔2019〕12号" in a for a in data["actions"])
+    assert data["request"]["items"][0]["existence"] == "not_searched" and data["request"]["items"][0]["pending_search"]
     assert "unavailable.not_held" in [c["code"] for c in data["candidates"]]  # still ranked
     assert "【待填写：检索后对本项的答复意见】" in data["letter"]["text"]  # no outcome invented either
     assert "予以公开" not in data["letter"]["text"]

@@ -66,7 +66,7 @@ class ReviewOutcome:
             position = item.index - 1
             match = self.catalog_matches[position] if position < len(self.catalog_matches) else None
             items.append({"index": item.index, "text": item.text, "code": code, "label": types[code].label,
-                          "catalog_match": match})
+                          "catalog_match": match, **_item_steps(d, item)})
         request["items"] = items
         grounds = {}
         for ground, info in d.grounds.items():
@@ -98,6 +98,15 @@ class ReviewOutcome:
             "warnings": self.warnings,
             "versions": {"rules": self.ruleset_version, "model": self.model_version},
         }
+
+
+def _item_steps(decision, item) -> dict:
+    """Staff view of one item's steps: who answers (第十条), searched or not, its documents."""
+    for step in getattr(decision, "item_decisions", None) or []:
+        if step.item is item:
+            return {"organ": step.organ.responsible, "organ_name": step.organ.agency, "existence": step.existence,
+                    "pending_search": step.pending, "documents": [v.path for v in step.views]}
+    return {}
 
 
 def _letter_dict(letter) -> dict | None:
