@@ -358,3 +358,22 @@ def test_link_documents_step(tmp_path):
     assert [v.path for v in links[1]] == ["/x/a.txt"]
     assert [v.path for v in links[2]] == ["/x/b.txt"]
     assert links[3] == []
+
+
+def test_decide_item_step_never_picks_not_held_without_a_search_record():
+    from reviewer.decide.existence import NOT_SEARCHED, SEARCHED_NONE
+    from reviewer.decide.organ import OrganCheck
+    from reviewer.decide.outcome import decide_item
+
+    item = split_items("1、石桥镇集镇规划调整的批复；2、石桥镇征地补偿方案。")[0]
+    ordinary = {"ordinary": 1.0}
+    pending = decide_item(item, "ordinary", ordinary, [], OrganCheck(), NOT_SEARCHED, None,
+                          threshold=0.5, stage=None, own=False)
+    assert pending.code != "unavailable.not_held" and pending.pending
+    assert pending.scores["unavailable.not_held"] > 0  # ranked all the same
+    searched = decide_item(item, "ordinary", ordinary, [], OrganCheck(), SEARCHED_NONE, None,
+                           threshold=0.5, stage=None, own=False)
+    assert searched.code == "unavailable.not_held" and not searched.pending
+    other = decide_item(item, "ordinary", ordinary, [], OrganCheck("other", "示例市财政局", [], "request"),
+                        NOT_SEARCHED, None, threshold=0.5, stage=None, own=False)
+    assert other.code == "unavailable.other_agency" and "示例市财政局" in other.letter_reasons[0]

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
@@ -262,7 +261,3 @@ def _grounds(views: list[DocumentView]) -> dict[str, dict]:
                                                 "article": GROUND_ARTICLE[ground], "evidence": []})
             entry["probability"] = round(max(entry["probability"], p), 3)
     return grounds
-
-
-def today_or(value: dt.date | None) -> dt.date:
-    return value or dt.date.today()
