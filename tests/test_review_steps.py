@@ -377,3 +377,12 @@ def test_decide_item_step_never_picks_not_held_without_a_search_record():
     other = decide_item(item, "ordinary", ordinary, [], OrganCheck("other", "示例市财政局", [], "request"),
                         NOT_SEARCHED, None, threshold=0.5, stage=None, own=False)
     assert other.code == "unavailable.other_agency" and "示例市财政局" in other.letter_reasons[0]
+
+
+def test_complaint_is_not_quoted_back_as_information():
+    text = (ROOT / "examples" / "requests" / "02-信访件.txt").read_text(encoding="utf-8")
+    data = review(text, applicant_on_file=True).to_dict()
+    assert data["reply"]["code"] == "no_action.petition"
+    letter = data["letter"]["text"]
+    assert "申请获取“我是" not in letter and "15054684874" not in letter
+    assert "实质为信访、投诉、举报事项" in letter

@@ -492,9 +492,12 @@ def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
         what = f"“{subjects[0]}”"
     else:
         what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
+    asked = f"，申请获取{what}{complaint}"
+    if petitions and len(petitions) == len(ctx.items):
+        asked = ""  # a complaint is not quoted back as information asked for (it may hold personal data)
     text = (
         f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
-        f"的政府信息公开申请{rid}，申请获取{what}{complaint}。"
+        f"的政府信息公开申请{rid}{asked}。"
     )
     if with_correction and (ctx.correction_received or ctx.correction_requested):
         if ctx.correction_requested:
