@@ -50,7 +50,7 @@ OPERATIVE = {
     "withhold.internal_affairs": ["内部事务信息", "决定不予公开"],
     "withhold.process_info": ["过程性信息", "尚在研究讨论、未作出决定", "决定不予公开"],
     "withhold.enforcement_file": ["行政执法案卷信息", "当事人或者利害关系人"],
-    "withhold.query_matter": ["行政查询事项", "【审核提示：", "未作明文规定"],
+    "withhold.query_matter": ["行政查询事项", "决定不予公开"],
     "unavailable.not_held": ["政府信息不存在", "检索情况", "公文管理系统", "“规划许可”", "2019年至2024年", "档案科王某"],
     "unavailable.other_agency": ["不属于本机关负责公开", "示例市住房和城乡建设局", "0000-87654321"],
     "unavailable.needs_creation": ["汇总、加工、分析", "不予提供"],
@@ -59,7 +59,7 @@ OPERATIVE = {
     "no_action.duplicate": ["不予重复处理", "示例规资信复〔2024〕88号", "2024年12月2日"],
     "no_action.publication": ["公开出版物", "《示例市人民政府公报》"],
     "no_action.excessive": ["数量、频次明显超过合理范围", "不予处理", "45件"],
-    "no_action.confirm": ["确认或者重新出具", "【审核提示：", "未作明文规定"],
+    "no_action.confirm": ["确认或者重新出具", "不作为政府信息公开申请处理"],
     "other.correction": ["一次性告知", "视为放弃申请", "答复期限自本机关收到补正的申请之日起计算"],
     "other.correction_lapsed": ["逾期未补正，视为放弃申请", "不再处理该政府信息公开申请"],
     "other.fee_unpaid": ["逾期未按收费通知要求缴纳费用", "不再处理"],
@@ -133,6 +133,8 @@ def test_every_code_gives_citation_wording_and_remedy(code, profile):
         assert expected in text
     for phrase in OPERATIVE[code]:
         assert phrase in text, (code, phrase)
+    if rt.note:  # practice labels: the remark goes to staff, not into the letter
+        assert "审核提示" not in text and any("未作明文规定" in n for n in letter.notes)
     # receipt facts and addressee
     assert f"{APPLICANT}：" in text
     assert "2025年3月3日收到您通过互联网渠道提交" in text

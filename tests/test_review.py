@@ -26,6 +26,7 @@ def _id(body17: str) -> str:
 THIRD_PARTY_ID = _id("33010619800101234")
 APPLICANT = f"申请人：林晓，身份证号{_id('11010119900307456')}，联系电话13912345678。\n"
 DELIVERY = "\n获取方式：电子邮件。"
+SEARCHED = "2026年11月25日规划科在公文管理系统和档案室以“集镇规划调整”“批复”检索2019年至今的收发文，未找到"
 
 
 def request(body: str) -> str:
@@ -36,7 +37,7 @@ DOCS = {
     "clean": "示例市城镇老旧小区改造资金管理办法\n第一条 为规范老旧小区改造资金管理，制定本办法。\n第二条 本办法适用于市级财政安排的改造补助资金。",
     "privacy": f"征收补偿款发放明细\n被征收人：王建军，公民身份号码{THIRD_PARTY_ID}，联系电话13812345678。\n补偿金额：人民币38万元。",
     "secret": "秘密★1年\n\n示例市关于重点目标防护工作的通知\n各有关单位：现将有关要求通知如下。",
-    "process": "示例市住房和城乡建设局专题会议纪要\n（讨论稿）\n会议认为，项目资金缺口较大，拟向市政府请示追加预算，与会人员意见不一。",
+    "process": "老旧小区改造专题会议纪要\n（讨论稿）\n会议认为，项目资金缺口较大，拟向市政府请示追加预算，与会人员意见不一。",
     "personnel": "关于2025年度干部考核等次的内部通知\n经局党组研究，拟确定以下人员年度考核等次为优秀。干部民主测评结果及任免酝酿情况另附。",
     "enforcement": "询问笔录\n被询问人：赵某某\n问：我们是示例市市场监督管理局执法人员，现依法向你了解情况。\n答：好的。\n问：过期食品从哪里进货？\n答：批发市场。",
     "law": "附：2020年人口普查登记表（含住户成员姓名）。本表汇总了能够识别单个统计调查对象身份的原始调查资料。",
@@ -87,13 +88,13 @@ CASES = [
      LAW + "第三十六条第（三）项、第十五条"),
     ("withhold.internal_affairs", "申请公开2025年度干部考核等次的内部通知。", ["personnel"], {},
      LAW + "第三十六条第（三）项、第十六条第一款"),
-    ("withhold.process_info", "申请公开住建局老旧小区改造专题会议纪要。", ["process"], {},
+    ("withhold.process_info", "申请公开老旧小区改造专题会议纪要。", ["process"], {},
      LAW + "第三十六条第（三）项、第十六条第二款"),
     ("withhold.enforcement_file", "申请公开对某超市销售过期食品一案的询问笔录。", ["enforcement"], {},
      LAW + "第三十六条第（三）项、第十六条第二款"),
     ("withhold.query_matter", "要求打印我的个税缴纳明细。", [], {},
      LAW + "第三十六条第（三）项"),
-    ("unavailable.not_held", "申请公开2019年石桥镇集镇规划调整的批复文件。", [], {},
+    ("unavailable.not_held", "申请公开2019年石桥镇集镇规划调整的批复文件。", [], {"search_record": SEARCHED},
      LAW + "第三十六条第（四）项"),
     ("unavailable.other_agency", "申请公开由示例市公安局作出的道路交通管制批复。", [], {},
      LAW + "第三十六条第（五）项、第十条"),
@@ -151,7 +152,7 @@ def test_cases_cover_every_shared_code():
 
 
 def test_json_output_has_required_keys(docs):
-    data = review(request("申请公开住建局老旧小区改造专题会议纪要。"), docs["process"]).to_dict()
+    data = review(request("申请公开老旧小区改造专题会议纪要。"), docs["process"]).to_dict()
     for key in ("request", "reply", "candidates", "grounds", "findings", "deadline", "letter"):
         assert key in data
     assert set(data["reply"]) >= {"code", "label", "citations", "reasons"}
@@ -159,7 +160,7 @@ def test_json_output_has_required_keys(docs):
 
 
 def test_process_info_asks_for_the_stage(docs):
-    data = review(request("申请公开住建局老旧小区改造专题会议纪要。"), docs["process"]).to_dict()
+    data = review(request("申请公开老旧小区改造专题会议纪要。"), docs["process"]).to_dict()
     assert any("决策阶段" in a for a in data["actions"])
 
 
@@ -179,9 +180,9 @@ def test_third_party_consultation_is_drafted(docs):
 
 
 def test_not_held_has_search_log_section():
-    data = review(request("申请公开2019年石桥镇集镇规划调整的批复文件。")).to_dict()
+    data = review(request("申请公开2019年石桥镇集镇规划调整的批复文件。"), search_record=SEARCHED).to_dict()
     assert data["reply"]["code"] == "unavailable.not_held"
-    assert "检索" in data["letter"]["text"] and "关键词" in data["letter"]["text"]
+    assert "检索情况" in data["letter"]["text"] and "公文管理系统" in data["letter"]["text"]
 
 
 def test_other_agency_is_named():
@@ -273,7 +274,7 @@ def test_cli_json_and_docx_letter(tmp_path, docs):
 
     letter = tmp_path / "答复书.docx"
     result = _cli(["-", "--doc", str(docs["process"]), "--format", "json", "--letter", str(letter),
-                   "--received", "2026-11-20"], input=request("申请公开住建局老旧小区改造专题会议纪要。"))
+                   "--received", "2026-11-20"], input=request("申请公开老旧小区改造专题会议纪要。"))
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["reply"]["code"] == "withhold.process_info"

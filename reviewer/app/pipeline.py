@@ -32,6 +32,7 @@ class ReviewOptions:
     history: dict | None = None
     applicant_on_file: bool = False  # applicant data captured by the online form: do not ask for it again
     procedure: str | None = None  # corrected | correction_lapsed | fee_unpaid | reasons_unreasonable | withdrawn
+    search_record: str | None = None  # how the office searched (--searched): needed before 信息不存在
 
 
 @dataclass
@@ -61,10 +62,12 @@ class ReviewOutcome:
         d = self.decision
         request = self.request.to_dict(show_values)
         items = []
-        for item, code in zip(self.request.items, d.item_codes or [d.code] * len(self.request.items)):
-            match = self.catalog_matches[item.index - 1] if self.catalog_matches else None
+        answered = d.items or self.request.items
+        for item, code in zip(answered, d.item_codes or [d.code] * len(answered)):
+            position = item.index - 1
+            match = self.catalog_matches[position] if position < len(self.catalog_matches) else None
             items.append({"index": item.index, "text": item.text, "code": code, "label": types[code].label,
-                          "catalog_match": match})
+                          "catalog_match": match, **_item_steps(d, item)})
         request["items"] = items
         grounds = {}
         for ground, info in d.grounds.items():
@@ -96,6 +99,15 @@ class ReviewOutcome:
             "warnings": self.warnings,
             "versions": {"rules": self.ruleset_version, "model": self.model_version},
         }
+
+
+def _item_steps(decision, item) -> dict:
+    """Staff view of one item's steps: who answers (第十条), searched or not, its documents."""
+    for step in getattr(decision, "item_decisions", None) or []:
+        if step.item is item:
+            return {"organ": step.organ.responsible, "organ_name": step.organ.agency, "existence": step.existence,
+                    "pending_search": step.pending, "documents": [v.path for v in step.views]}
+    return {}
 
 
 def _letter_dict(letter) -> dict | None:
@@ -183,16 +195,17 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
             catalog_matches.append(match.to_dict() if match else None)
     screener = resources.screener(options.threshold)
     screen_results = [screener.screen_path(p) for p in options.docs]
-    views = [view_document(r, options.threshold) for r in screen_results]
+    views = [view_document(r, options.threshold, options.today) for r in screen_results]
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
                       stage=options.stage, agency_name=profile.name, history=options.history,
-                      procedure=options.procedure)
+                      procedure=options.procedure, search_record=options.search_record)
     warnings.extend(decision.warnings)
     reply_type = load_reply_types()[decision.code]
     extra = decision.extra_articles if decision.code == "partial" else []
     citations = citation_string(decision.code, extra)
     deadline = _deadline(request, options, profile, warnings, resources.calendar())
     letters = _letters(request, decision, screen_results, deadline, profile, options)
+    warnings.extend(n for letter in letters[:1] for n in letter.notes if n not in warnings)  # staff view
     if getattr(profile, "example", False):
         for letter in letters:
             mark_unconfigured(letter)
@@ -246,57 +259,10 @@ def _deadline(request, options: ReviewOptions, profile, warnings: list[str], cal
 
 
 def _letters(request, decision, screen_results, deadline, profile, options: ReviewOptions) -> list:
-    from reviewer.draft import letters as L
+    from reviewer.draft.from_review import draft_for_review
 
-    types_withheld = []
-    for result in screen_results:
-        for f in result.findings:
-            if f in _withheld(decision, result):
-                # A description, never the withheld content itself: it is printed in the letter.
-                types_withheld.append(L.WithheldPart(
-                    text=f"《{Path(result.path).name}》中的{f.explanation.get('message', '').rstrip('。').replace('发现', '')}",
-                    ground=f.category, basis=None, reason=None))
-    items = []
-    item_codes = decision.item_codes or [decision.code] * len(request.items)
-    item_reasons = decision.item_reasons or [[] for _ in request.items]
-    for item, code, reasons in zip(request.items, item_codes, item_reasons):
-        items.append(L.RequestItem(text=item.text, code=code, reasons=reasons if code.startswith("withhold.") else [],
-                                   withheld=types_withheld if code == "partial" else []))
-    published = []
-    for match in decision.catalog_matches:
-        if match:
-            published.append(L.PublishedRef(title=match["title"], doc_number=match.get("doc_number"),
-                                            url=match.get("url"),
-                                            date=_iso(match.get("date"))))
-    ctx = L.ReplyContext(
-        code=decision.code,
-        applicant=request.applicant.display_name,
-        received=deadline.received if deadline is not None else None,
-        channel=request.channel,
-        missing=list(request.missing),
-        items=items,
-        reasons=list(decision.letter_reasons),
-        citations=list(decision.extra_articles) if decision.code == "partial" else [],
-        other_agency=L.OtherAgency(name=decision.other_agency) if decision.other_agency else None,
-        published=published,
-        due=deadline.due if deadline is not None else None,
-        delivery="、".join(request.delivery) if request.delivery else None,
-        decision_stage=options.stage,
-        today=options.today,
-        correction_notice_due=getattr(deadline, "correction_notice_due", None),
-        earlier_reply=_earlier_reply(L, options.history),
-    )
-    letters = []
-    if decision.code == "other.correction":
-        letters.append(L.draft_correction_notice(ctx, profile))
-    else:
-        letters.append(L.draft_reply(ctx, profile))
-    if decision.third_party:
-        names = "、".join(sorted({CATEGORY_LABELS[f.category] for r in screen_results for f in _withheld(decision, r)}))
-        ctx.third_party = L.ThirdParty(what="、".join(i.text for i in request.items)[:120],
-                                       why=names or "商业秘密或个人隐私")
-        letters.append(L.draft_third_party_letter(ctx, profile))
-    return letters
+    return draft_for_review(request, decision, deadline, profile, stage=options.stage, today=options.today,
+                            history=options.history, search_record=options.search_record)
 
 
 def _earlier_reply(L, history: dict | None):

@@ -40,6 +40,9 @@ def review(
     applicant_on_file: bool = typer.Option(
         False, "--applicant-on-file",
         help="申请人姓名、身份证明、联系方式已由申请表单另行登记（粘贴的只是申请内容），不再据此提示补正。"),
+    searched: str | None = typer.Option(
+        None, "--searched",
+        help="检索记录（检索的系统或档案、关键词、期间、检索人及结果）；未提供时不草拟“信息不存在”答复。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、markdown。"),
     letter: Path | None = typer.Option(None, "--letter", help="将答复书（或补正告知书）另存为 .docx。"),
     redact_dir: Path | None = typer.Option(None, "--redact-dir", help="部分公开时，将遮盖后的候选文件副本和遮盖记录写入该目录。"),
@@ -61,7 +64,7 @@ def review(
         outcome = reviewer.review(
             None if file == "-" else file, stdin=sys.stdin.buffer, prompt=_prompt,
             docs=docs, catalog=catalog, received=received, channel=channel, stage=stage, procedure=procedure,
-            threshold=threshold, today=today, applicant_on_file=applicant_on_file,
+            threshold=threshold, today=today, applicant_on_file=applicant_on_file, search_record=searched,
             history=save or db is not None or _default_store_exists(), save=save, letter=letter, redact_dir=redact_dir)
     except user_errors() as exc:
         _fail(str(exc))

@@ -180,7 +180,7 @@ def parse_request(text: str, *, channel: str | None = None, received: str | None
         doc_numbers=find_doc_numbers(clean),
         dates=_unique(m.group(0) for m in DATE_RE.finditer(clean)),
         periods=_unique(m.group(0) for m in PERIOD_RE.finditer(clean)),
-        delivery=[form for form, cues in DELIVERY_FORMS.items() if any(c in clean for c in cues)],
+        delivery=delivery_forms(clean),
         channel=channel or _detect_channel(clean),
         received=received,
     )
@@ -251,17 +251,28 @@ def split_items(text: str) -> list[Item]:
             block = [lines[start]] + [ln for ln in lines[start + 1:end] if not _is_trailer(ln)]
             pieces.append(ITEM_START_RE.sub("", " ".join(block), count=1).strip())
     else:
-        inline = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]\s*(?!\d)", text)
-        inline = [p.strip(" ；;。，,\n") for p in inline if p and p.strip(" ；;。，,\n")]
-        if len(inline) >= 3:
-            # the first piece is the lead-in ("申请公开以下信息："), the rest are items
-            pieces = [p for p in inline[1:] if len(p) >= 4]
+        raw = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]\s*(?!\d)", text)
+        # the first piece is the lead-in ("申请公开以下信息："), unless the list starts the text
+        starts_with_list = bool(raw) and not raw[0].strip(" ；;。，,\n")
+        inline = [p.strip(" ；;。，,\n") for p in raw if p and p.strip(" ；;。，,\n")]
+        if len(inline) >= (2 if starts_with_list else 3):
+            pieces = [p for p in (inline if starts_with_list else inline[1:]) if len(p) >= 4]
         if len(pieces) < 2:
             pieces = _request_sentences(text)
     if len(pieces) > MAX_ITEMS:
         pieces = pieces[:MAX_ITEMS - 1] + ["；".join(pieces[MAX_ITEMS - 1:])]
-    pieces = [piece.strip().rstrip("；;。，,、") for piece in pieces]
+    pieces = [piece.strip().rstrip("；;。，,、.") for piece in pieces]
     return [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
+
+
+# A 复印件 of an identity document or licence is an attachment, not the form the information is wanted in.
+_ID_COPY_RE = re.compile(r"(?:身份证|身份证件|证件|营业执照|户口簿|委托书|授权书|证明)(?:的)?(?:正反面)?复印件")
+
+
+def delivery_forms(text: str) -> list[str]:
+    """Forms of delivery the request asks for (第二十九条第二款第（三）项)."""
+    clean = _ID_COPY_RE.sub("", text)
+    return [form for form, cues in DELIVERY_FORMS.items() if any(c in clean for c in cues)]
 
 
 def _make_item(index: int, text: str) -> Item:

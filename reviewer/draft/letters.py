@@ -3,7 +3,7 @@
 Structure follows ogi-law.md §3.2 (title, 文号, 称谓, 受理事实, outcome with reasons and exact
 citations, 提供方式, 救济告知, 落款) with the operative sentences of §3.3 kept in
 ``rules/reply_types.yaml``. Facts only staff can know become ``【待填写：…】`` placeholders, listed
-in ``Letter.placeholders``; staff-facing remarks become ``【审核提示：…】`` paragraphs.
+in ``Letter.placeholders``; staff-facing remarks stay in ``Letter.notes`` (never in the letter's text).
 The remedy paragraph follows §3.5 (行政复议法 2023): wording A normally, wording B (复议前置,
 第二十三条) whenever content is withheld, the 复议机关 and court from the agency profile.
 """
@@ -50,17 +50,17 @@ _CN_ORDINALS = "一二三四五六七八九十"
 _INDENT = "\u3000\u3000"
 
 CHANNEL_PHRASES = {
-    "当面": "当面提交的方式",
-    "现场": "当面提交的方式",
-    "邮寄": "邮寄方式",
-    "网络": "互联网渠道",
-    "互联网": "互联网渠道",
-    "网上": "互联网渠道",
-    "传真": "传真方式",
-    "in_person": "当面提交的方式",
-    "mail": "邮寄方式",
-    "online": "互联网渠道",
-    "fax": "传真方式",
+    "当面": "当面提交",
+    "现场": "当面提交",
+    "邮寄": "通过邮寄方式提交",
+    "网络": "通过互联网渠道提交",
+    "互联网": "通过互联网渠道提交",
+    "网上": "通过互联网渠道提交",
+    "传真": "通过传真方式提交",
+    "in_person": "当面提交",
+    "mail": "通过邮寄方式提交",
+    "online": "通过互联网渠道提交",
+    "fax": "通过传真方式提交",
 }
 DELIVERY_PHRASES = {
     "纸质": "纸质复印件",
@@ -82,6 +82,11 @@ CORRECTION_ELEMENTS = {
     "description": "申请公开的政府信息的名称、文号或者便于本机关查询的其他特征性描述",
     "form": "申请公开的政府信息的形式要求，包括获取信息的方式、途径",
 }
+
+
+# The applicant's own (household's) matter: provided to the applicant; other members' sensitive data need
+# their consent (个人信息保护法 第二十九条).
+OWN_MATTER_SENTENCE = "该信息涉及您家庭的事项，本机关在核实您与该户的关系后向您提供；其中涉及其他家庭成员敏感个人信息的部分，经其本人同意后提供。"
 
 
 def placeholder(what: str) -> str:
@@ -192,6 +197,7 @@ class SearchLog:
     searched_by: str | None = None
     searched_on: date | None = None
     result: str | None = None
+    record: str | None = None  # the search record as the office wrote it (``--searched``)
 
     def __post_init__(self) -> None:
         self.systems = _strs(self.systems)
@@ -433,31 +439,65 @@ def _channel_phrase(channel: str | None) -> str:
     if channel and channel.strip() in CHANNEL_PHRASES:
         return CHANNEL_PHRASES[channel.strip()]
     if channel and channel.strip():
-        return channel.strip()
-    return placeholder("提交方式（当面/邮寄/互联网/传真）")
+        way = channel.strip().removeprefix("通过").removesuffix("提交的").removesuffix("提交")
+        return f"通过{way}提交"
+    return "通过" + placeholder("提交方式（当面/邮寄/互联网/传真）") + "提交"
+
+
+_REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|请求提供|"
+                              r"依法公开|公开|提供|获取)(?:贵局|你局|贵机关|贵单位)?")
+
+
+def subject_text(text: str, heading: bool = False) -> str:
+    """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
+    in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
+    t = _REQUEST_VERB_RE.sub("", text.strip()).strip() or text.strip()
+    t = t.replace("“", "‘").replace("”", "’").replace('"', "")
+    t = _tidy(t).rstrip("。；;，,")
+    if heading and t.startswith("关于") and len(t) > 4:
+        t = t[2:]
+    return t
+
+
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef‘’“”]"
+_SPACE_RE = re.compile(rf"(?<={_CJK})[ \t]+|[ \t]+(?={_CJK})")
+
+
+def _tidy(text: str) -> str:
+    """No stray spaces next to Chinese text (pasted requests join lines with spaces)."""
+    return _SPACE_RE.sub("", text)
 
 
 def _subjects(ctx: ReplyContext) -> list[str]:
     """The requested items' texts (or the ``subject`` fact when no items were given)."""
     if ctx.items:
-        return [i.text for i in ctx.items]
+        return [subject_text(i.text) for i in ctx.items]
     if ctx.facts.get("subject"):
-        return [str(ctx.facts["subject"])]
+        return [subject_text(str(ctx.facts["subject"]))]
     return []
 
 
 def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
     rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
     subjects = _subjects(ctx)
+    complaint = ""
+    petitions = [i for i in ctx.items if i.code == "no_action.petition"]
+    if petitions and len(petitions) < len(ctx.items):
+        # A complaint part is not information asked for: list the information items only.
+        subjects = [subject_text(i.text) for i in ctx.items if i.code != "no_action.petition"]
+        complaint = "，并在申请中提出了其他诉求"
     if not subjects:
         what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
     elif len(subjects) == 1:
         what = f"“{subjects[0]}”"
     else:
         what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
+    asked = f"，申请获取{what}{complaint}"
+    if petitions and len(petitions) == len(ctx.items):
+        asked = ""  # a complaint is not quoted back as information asked for (it may hold personal data)
     text = (
-        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您通过{_channel_phrase(ctx.channel)}"
-        f"提交的政府信息公开申请{rid}，申请获取{what}。"
+        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
+        f"的政府信息公开申请{rid}{asked}。"
     )
     if with_correction and (ctx.correction_received or ctx.correction_requested):
         if ctx.correction_requested:
@@ -501,6 +541,7 @@ def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = Fa
 
 
 def _finish(letter: Letter) -> Letter:
+    letter.paragraphs = [_tidy(p) for p in letter.paragraphs]
     letter.placeholders = letter.collect_placeholders()
     return letter
 
@@ -516,6 +557,8 @@ _SEARCH_PERIOD = "检索的文件形成期间"
 
 
 def _search_summary(log: SearchLog | None) -> str:
+    if log and log.record and not (log.systems or log.keywords):
+        return f"进行了检索（{_tidy(log.record.strip().rstrip('。'))}）"
     systems = "、".join(log.systems) if log and log.systems else placeholder(_SEARCH_SYSTEMS)
     keywords = "".join(f"“{k}”" for k in log.keywords) if log and log.keywords else placeholder(_SEARCH_KEYWORDS)
     period = log.period if log and log.period else placeholder(_SEARCH_PERIOD)
@@ -527,6 +570,9 @@ def _search_section(log: SearchLog | None) -> list[str]:
 
     def v(value: Any, what: str) -> str:
         return str(value) if value else placeholder(what)
+
+    if log and log.record and not (log.systems or log.keywords):
+        return ["检索情况", "检索记录：" + _tidy(log.record.strip().rstrip("。")) + "。"]
 
     return [
         "检索情况",
@@ -542,7 +588,7 @@ def _search_section(log: SearchLog | None) -> list[str]:
 def _withheld_text(parts: list[WithheldPart]) -> str | None:
     if not parts:
         return None
-    out = []
+    out: list[str] = []
     for p in parts:
         article = p.article()
         if article is None:
@@ -552,7 +598,9 @@ def _withheld_text(parts: list[WithheldPart]) -> str | None:
         else:
             basis = DEFAULT_LAW + article
         reason = p.reason.strip().rstrip("。") if p.reason else placeholder("不予公开的具体理由")
-        out.append(f"“{p.text}”属于{ground_label(p.ground)}（{reason}），依据{basis}")
+        line = f"“{p.text}”属于{ground_label(p.ground)}（{reason}），依据{basis}"
+        if line not in out:
+            out.append(line)
     return "；".join(out)
 
 
@@ -565,7 +613,7 @@ def _published_facts(refs: list[PublishedRef]) -> dict[str, str]:
         facts["published_date"] = format_date(ref.date)
     where = []
     if ref.url:
-        where.append(f"本机关门户网站（网址：{ref.url}）")
+        where.append(f"政府网站（网址：{ref.url}）")
     if ref.title:
         where.append(f"《{ref.title.strip('《》')}》" + (f"（{ref.doc_number}）" if ref.doc_number else ""))
     if where:
@@ -592,7 +640,7 @@ def _item_values(
     values["basis"] = basis
     subject = item.text if item else ctx.facts.get("subject")
     if subject:
-        values["subject"] = str(subject)
+        values["subject"] = subject_text(str(subject))
     reasons = (item.reasons if item else []) or (ctx.reasons if single or (item and item.code in (None, ctx.code)) else [])
     if reasons:
         values["reasons"] = _join_reasons(reasons)
@@ -680,14 +728,24 @@ def draft_reply(
             basis = citation_string(irt.code, extra, types)
             headings.append(len(paragraphs))
             ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
-            paragraphs.append(f"{ordinal}、关于“{item.text}”")
+            about = "关于您提出的" if irt.code == "no_action.petition" else "关于"
+            paragraphs.append(f"{ordinal}、{about}“{subject_text(item.text, heading=True)}”")
         if irt.notice:
             paragraphs.append(
                 f"该项申请内容不明确，本机关已另行告知您作出补正（{citation_string(irt.code, (), types)}）。"
             )
             continue
+        if item is not None and item.facts.get("pending"):
+            # Not yet searched (or the document could not be read): no outcome is asserted to the applicant.
+            paragraphs.append(placeholder("检索后对本项的答复意见") + "。")
+            pending_note = "有申请事项尚未检索或候选文件未能读取：检索并审查后再填写该项答复意见，不得直接答复“信息不存在”。"
+            if pending_note not in notes:
+                notes.append(pending_note)
+            continue
         values = _item_values(irt, item, ctx, basis, single)
         paragraphs.append(irt.operative.format_map(values))
+        if item is not None and item.facts.get("own_matter") and irt.group == "disclose":
+            paragraphs[-1] += OWN_MATTER_SENTENCE
         if irt.code == "unavailable.not_held" and not_held_note not in notes:
             notes.append(not_held_note)
         if irt.code == "withhold.process_info" and ctx.decision_stage != "pending":
@@ -696,14 +754,14 @@ def draft_reply(
             notes.append("涉及国家秘密的答复须有依法定密的依据（第十七条），不能确定的应报有关主管部门或者保密行政管理部门确定。")
         if irt.code == "withhold.third_party" and ctx.third_party is None:
             notes.append("第三方权益：公开会损害第三方合法权益的，应当书面征求第三方意见（第三十二条），第三方未答复不等于同意或反对，须由本机关审查决定。")
-        if irt.note:
-            paragraphs.append(f"【审核提示：{irt.note}】")
-            notes.append(irt.note)
+        if irt.note and irt.note not in notes:
+            notes.append(irt.note)  # staff view only: never printed in the letter
 
     if "unavailable.not_held" in item_codes:
         headings.append(len(paragraphs))
         paragraphs += _search_section(ctx.search_log)
-    if not single and request_citation and all(request_citation not in p for p in paragraphs):
+    pending = any(i.facts.get("pending") for i in ctx.items)
+    if not single and not pending and request_citation and all(request_citation not in p for p in paragraphs):
         paragraphs.append(f"综上，根据{request_citation}的规定，作出上述答复。")
 
     withholding = any(types[c].withholds for c in item_codes) or rt.withholds or bool(all_withheld)

@@ -1,0 +1,68 @@
+"""Steps 补不补 and 是不是: is the request complete, and is each part of it a request for information?
+
+* 补不补 (第二十九条, 第三十条): 补正 only for a NAMED missing element, and only once.  A missing
+  获取方式 is not one: the office chooses the form when the applicant does not (第四十条).
+* 是不是: each item is read on its own (triage cues on the item's text), so a request mixing an
+  information item and a complaint answers the information item and routes the complaint part to the
+  信访/投诉 channels (ogi-law.md §5.2 item 7).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.decide.request import Item, Request, _is_applicant_line, _make_item
+from reviewer.decide.triage import Cue, rule_scores
+
+FORM_ELEMENT = "形式要求"
+# Request-level outcomes an item's own text can point to (besides an ordinary request for information).
+ITEM_NATURE_MIN = 0.3
+OWN_MATTER_RE = re.compile(r"我家|我户|本户|本人|我的|我们家|我父亲|我母亲|我丈夫|我妻子|申请人(?:本人|家庭)")
+
+
+def correction_elements(request: Request) -> list[str]:
+    """The 第二十九条 elements whose absence justifies a 补正 (never the form of delivery)."""
+    return [m for m in request.missing if FORM_ELEMENT not in m]
+
+
+def item_nature(text: str, cues: list[Cue]) -> tuple[str, float]:
+    """The request-level outcome an item's text points to, or ("ordinary", p)."""
+    scores, _ = rule_scores(text, cues)
+    best = max(((c, p) for c, p in scores.items() if c not in ("ordinary", "other.correction")),
+               key=lambda kv: kv[1], default=("ordinary", 0.0))
+    if best[1] >= ITEM_NATURE_MIN:
+        return best
+    return "ordinary", 1.0 - best[1]
+
+
+def complaint_parts(request: Request, cues: list[Cue]) -> list[Item]:
+    """Sentences of the request that are complaints (查处、追责、赔偿 …) but not part of any item."""
+    items_text = " ".join(i.text for i in request.items)
+    out: list[Item] = []
+    for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
+        s = sentence.strip().rstrip("。！!？?")
+        if len(s) < 6 or _is_applicant_line(s) or s in items_text:
+            continue
+        code, p = item_nature(s, cues)
+        if code == "no_action.petition":
+            out.append(_make_item(len(request.items) + len(out) + 1, s))
+    return out
+
+
+def split_mixed(request: Request, cues: list[Cue]) -> tuple[list[Item], list[str]]:
+    """Items with the nature of each: information items and complaint parts kept apart.
+
+    When the request holds both an information item and a complaint part, the complaint part becomes an
+    item of its own (answered as 信访/投诉) and the information items are answered as information."""
+    items = list(request.items)
+    natures = [item_nature(i.text, cues)[0] for i in items]
+    if any(n != "no_action.petition" for n in natures):
+        extra = complaint_parts(request, cues)
+        items += extra
+        natures += ["no_action.petition"] * len(extra)
+    return items, natures
+
+
+def own_matter(text: str) -> bool:
+    """The item concerns the applicant's own (or own household's) matter."""
+    return bool(OWN_MATTER_RE.search(text))

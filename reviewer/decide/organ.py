@@ -1,0 +1,76 @@
+"""Step 谁负责 (第十条, 第三十四条): which organ answers for the information asked for.
+
+第十条: information an organ made is disclosed by that organ; information an organ obtained from another
+organ is disclosed by the organ that made (or first obtained) it.  第三十四条: information made jointly
+by several organs is answered by the 牵头 organ, which may ask the others for their opinion
+(15 个工作日, silence = consent).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
+
+MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批复|召开|形成"
+OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + AGENCY_RE.pattern + r")(?:" + MAKER_VERBS + r")")
+# An item that names its maker first: "示例市住房和城乡建设局2026年10月12日关于…的会议纪要".
+ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?(?P<agency>" + AGENCY_RE.pattern + r")"
+                           r"(?:(?:19|20)\d{2}年|关于|《|的)")
+
+
+@dataclass
+class OrganCheck:
+    """Who answers for one item: ``own`` (this organ), ``other`` (第十条) or ``joint`` (第三十四条)."""
+
+    responsible: str = "own"
+    agency: str | None = None  # the organ that made the information (other) or this organ (joint, 牵头)
+    co_organs: list[str] = field(default_factory=list)  # joint makers to consult (第三十四条)
+    evidence: str = ""  # "document" | "request"
+
+    @property
+    def reason(self) -> str | None:
+        """Applicant-facing reason (legal language, no file names)."""
+        if self.responsible == "other" and self.agency:
+            return f"该信息由{self.agency}制作，应当由该机关负责公开"
+        return None
+
+
+def detect_other_agency(text: str, own_name: str | None) -> str | None:
+    """An organ the request says made or keeps the information, if it is not this organ."""
+    for m in OTHER_AGENCY_CUES.finditer(text):
+        agency = clean_agency(m.group("agency"))
+        if len(agency) < 4 or same_organ(agency, own_name):
+            continue
+        return agency
+    return None
+
+
+def item_organ(item_text: str, views: list[DocumentView], own_name: str | None) -> OrganCheck:
+    """Who answers for one item, from its own documents first, then from what the item says."""
+    readable = [v for v in views if v.readable]
+    if own_name and readable:
+        makers = [v for v in readable if v.organ]
+        for view in makers:
+            organs = [view.organ, *view.co_organs]
+            if view.co_organs and any(same_organ(o, own_name) for o in organs):
+                others = [o for o in organs if not same_organ(o, own_name)]
+                if same_organ(view.organ, own_name):
+                    return OrganCheck("joint", own_name, others, "document")
+                return OrganCheck("other", view.organ, [], "document")
+        if makers and len(makers) == len(readable) and all(not same_organ(v.organ, own_name) for v in makers):
+            return OrganCheck("other", makers[0].organ, [], "document")
+        return OrganCheck("own")
+    if readable:
+        return OrganCheck("own")
+    named = detect_other_agency(item_text, own_name)
+    if named is None:
+        m = ITEM_MAKER_RE.match(item_text.strip())
+        if m:
+            agency = clean_agency(m.group("agency"))
+            if len(agency) >= 4 and not same_organ(agency, own_name):
+                named = agency
+    if named:
+        return OrganCheck("other", named, [], "request")
+    return OrganCheck("own")

@@ -1,0 +1,287 @@
+"""Steps 给不给 and 怎么给 for one requested item: its grounds, its outcome, its own reasons and citations.
+
+Each item is decided from ITS documents only (nothing leaks between items).  Without a readable document
+the ranking comes from the request itself (:func:`request_prior`) and 信息不存在 is never chosen until a
+search record is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.decide.documents import DocumentView
+from reviewer.decide.existence import FOUND, NOT_SEARCHED, SEARCHED_NONE, UNREADABLE
+from reviewer.decide.organ import OrganCheck
+from reviewer.detect.findings import CATEGORY_LABELS
+
+WITHHOLD_CODE = {
+    "state_secret": "withhold.state_secret",
+    "law_prohibited": "withhold.law_prohibited",
+    "security_stability": "withhold.security_stability",
+    "internal_affairs": "withhold.internal_affairs",
+    "process_info": "withhold.process_info",
+    "enforcement_file": "withhold.enforcement_file",
+    "privacy": "withhold.third_party",
+    "trade_secret": "withhold.third_party",
+}
+GROUND_ARTICLE = {
+    "state_secret": "第十四条",
+    "law_prohibited": "第十四条",
+    "security_stability": "第十四条",
+    "privacy": "第十五条",
+    "trade_secret": "第十五条",
+    "internal_affairs": "第十六条第一款",
+    "process_info": "第十六条第二款",
+    "enforcement_file": "第十六条第二款",
+}
+# Applicant-facing reason per ground: legal language, never the content, a file name or a rule.
+GROUND_LETTER_REASON = {
+    "state_secret": "该信息载体标有国家秘密标志，属于依法确定的国家秘密",
+    "law_prohibited": "法律、行政法规规定该类信息不得公开",
+    "security_stability": "该信息涉及安全防范工作的具体部署，公开后可能危及公共安全和社会稳定",
+    "internal_affairs": "该信息系本机关内部管理中形成的信息，不对外产生直接约束力",
+    "process_info": "该信息系研究讨论过程中形成的记录，不是正式作出的决定",
+    "enforcement_file": "该信息系行政执法过程中形成的案卷材料",
+    "privacy": "该信息涉及第三方的个人隐私，公开会对第三方合法权益造成损害",
+    "trade_secret": "该信息涉及第三方的商业秘密，公开会对第三方合法权益造成损害",
+}
+# Applicant-facing reasons for outcomes read from the request itself.
+REQUEST_LETTER_REASON = {
+    "no_action.petition": "申请内容系要求查处、追究责任或者赔偿等诉求",
+    "unavailable.needs_creation": "申请内容需要对现有信息进行统计、汇总、分析后方能形成",
+    "withhold.third_party": "申请获取的是他人的个人信息",
+    "withhold.query_matter": "申请查询的是本人的个人记录",
+}
+# Request-level outcomes: decided by what the request asks, whatever the documents hold.
+REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publication", "other.special_procedure",
+                 "other.not_gov_info", "no_action.confirm", "withhold.query_matter", "other.correction")
+# Outcomes a request's text may point to that the documents decide once they are in hand.
+DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
+# The fallback ranking of document-level outcomes when no document is in hand (see request_prior).
+NO_DOCS_PRIOR = {
+    "unavailable.not_held": 0.5,
+    "disclose": 0.25,
+    "unavailable.other_agency": 0.15,
+    "partial": 0.05,
+    "withhold.third_party": 0.05,
+}
+
+
+def request_prior(request_text: str, triage_result=None, request_grounds: dict | None = None) -> dict[str, float]:
+    """Ranking of document-level reply codes from the request alone (no document in hand).
+
+    The single place where the ranking model (reviewer/decide/ranking.py, ``rank_from_request``) is
+    plugged in; until then a fixed prior."""
+    try:
+        from reviewer.decide.ranking import rank_from_request  # type: ignore[import-not-found]
+    except ImportError:
+        return dict(NO_DOCS_PRIOR)
+    return dict(rank_from_request(request_text, triage_result, request_grounds or {}))
+
+
+@dataclass
+class ItemDecision:
+    """The outcome of one item, with its own documents, reasons and citations."""
+
+    item: object | None
+    code: str
+    scores: dict[str, float]
+    views: list[DocumentView]
+    organ: OrganCheck
+    existence: str
+    catalog_match: dict | None = None
+    letter_reasons: list[str] = field(default_factory=list)  # applicant-facing
+    staff_reasons: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)  # ground articles of this item only
+    withheld: list = field(default_factory=list)  # separable findings to withhold (partial)
+    third_party: bool = False
+    pending: bool = False  # not yet searched / unreadable: the outcome is only a ranking
+    own_matter: bool = False
+
+
+def document_distribution(views: list[DocumentView], threshold: float, stage: str | None) -> dict[str, float]:
+    """Distribution over document-level reply codes given an item's readable documents (step 给不给)."""
+    weights: dict[str, float] = {}
+    readable = [v for v in views if v.readable]
+    doc_level: dict[str, float] = {}
+    for v in readable:
+        for ground, p in v.document_grounds.items():
+            if ground == "process_info" and stage == "decided":
+                p *= 0.5
+            doc_level[ground] = max(doc_level.get(ground, 0.0), p)
+    span_level: dict[str, float] = {}
+    for v in readable:
+        for ground, p in v.span_grounds.items():
+            span_level[ground] = max(span_level.get(ground, 0.0), p)
+    clean_share = 1.0
+    for p in doc_level.values():
+        clean_share *= 1.0 - p
+    for ground, p in doc_level.items():
+        code = WITHHOLD_CODE[ground]
+        weights[code] = max(weights.get(code, 0.0), p)
+    p_span = max(span_level.values(), default=0.0)
+    # Exempt parts that can be separated → partial; only rarely is the whole document third-party data.
+    weights["partial"] = p_span * clean_share * 0.9
+    weights["withhold.third_party"] = max(weights.get("withhold.third_party", 0.0), p_span * clean_share * 0.15)
+    if len(readable) > 1 and doc_level:
+        clean_docs = sum(1 for v in readable if not v.document_grounds) / len(readable)
+        weights["partial"] += clean_docs * max(doc_level.values()) * 0.8
+    weights["disclose"] = clean_share * (1.0 - p_span)
+    total = sum(weights.values()) or 1.0
+    return {k: v / total for k, v in weights.items() if v > 0}
+
+
+def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentView]]:
+    """Attach each candidate document to the item it best matches (shared tokens of the item and the
+    document's name and first lines).  A document matching no item stays unattached: it never answers an
+    item it does not match (the staff view says so)."""
+    from reviewer.decide.catalog import _title_tokens
+
+    links: dict[int, list[DocumentView]] = {item.index: [] for item in items}
+    if len(items) <= 1 or not views:
+        for item in items:
+            links[item.index] = list(views)
+        return links
+    item_tokens = {item.index: _title_tokens(item.text) for item in items}
+    unassigned = []
+    for view in views:
+        doc_tokens = _title_tokens(view.title)
+        best, best_index = 0.0, None
+        for index, tokens in item_tokens.items():
+            if tokens:
+                overlap = len(tokens & doc_tokens) / len(tokens)
+                if overlap > best:
+                    best, best_index = overlap, index
+        if best_index is not None and best >= 0.25:
+            links[best_index].append(view)
+        else:
+            unassigned.append(view)
+    return links
+
+
+def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
+                existence: str, match: dict | None, *, threshold: float, stage: str | None,
+                own: bool, request_text: str = "", triage_result=None) -> ItemDecision:
+    """Steps 给不给 and 怎么给 for one item."""
+    probabilities = dict(probabilities)
+    readable = [v for v in views if v.readable]
+    if existence == FOUND:
+        # With documents in hand, what they contain decides the grounds (and whether the information
+        # exists ready-made, 第三十八条): request-text hints for those fold back into the ordinary share.
+        for code in list(probabilities):
+            if code in DOCUMENT_DECIDED:
+                probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + probabilities.pop(code)
+        dist = document_distribution(readable, threshold, stage)
+    else:
+        hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
+        dist = request_prior(item.text if item else request_text, triage_result, hinted)
+    if organ.responsible == "other":
+        strength = 0.9 if organ.evidence == "document" else 0.55
+        dist = {k: v * (1.0 - strength) for k, v in dist.items()}
+        dist["unavailable.other_agency"] = dist.get("unavailable.other_agency", 0.0) + strength
+    if match is not None:
+        strength = match["score"] / 100.0
+        dist = {k: v * (1.0 - strength) for k, v in dist.items()}
+        dist["disclose.published"] = dist.get("disclose.published", 0.0) + strength
+    p_ordinary = probabilities.pop("ordinary", 0.0)
+    scores = {c: p for c, p in probabilities.items()}
+    for code, p in dist.items():
+        scores[code] = scores.get(code, 0.0) + p_ordinary * p
+    eligible = {c: p for c, p in scores.items() if c != "other.correction"}
+    if existence != SEARCHED_NONE:
+        eligible.pop("unavailable.not_held", None)  # 指导案例101号: no search record, no 信息不存在
+    code = max(eligible, key=eligible.get) if eligible else "disclose"
+    decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
+    _apply_hard_rules(decision, readable, threshold)
+    if decision.code != code:  # a hard rule moved the outcome: its probability mass moves with it
+        scores[decision.code] = scores.get(decision.code, 0.0) + scores.pop(code, 0.0)
+    decision.pending = existence in (NOT_SEARCHED, UNREADABLE) and decision.code not in REQUEST_LEVEL \
+        and match is None \
+        and organ.responsible != "other" and decision.code not in ("withhold.third_party", "unavailable.needs_creation")
+    _explain(decision, readable, threshold, stage)
+    return decision
+
+
+def _apply_hard_rules(d: ItemDecision, readable: list[DocumentView], threshold: float) -> None:
+    marked = [v for v in readable if v.document_grounds.get("state_secret", 0) >= threshold]
+    if marked and d.code in ("disclose", "partial", "disclose.published", "unavailable.other_agency") \
+            and d.organ.responsible != "other":
+        d.code = "withhold.state_secret"
+    spans_only = readable and all(not v.document_grounds for v in readable) \
+        and all(set(v.span_grounds) <= {"privacy"} for v in readable)
+    if d.own_matter and spans_only and d.code in ("partial", "withhold.third_party"):
+        # The applicant's own (household's) matter: personal data of the applicant's household are not a
+        # third party's privacy towards the applicant; verify the relationship and provide.
+        d.code = "disclose"
+
+
+def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, stage: str | None) -> None:
+    code = d.code
+    if code.startswith("withhold.") or code == "partial":
+        for view in readable:
+            for ground, p in sorted(view.document_grounds.items(), key=lambda kv: -kv[1]):
+                if p >= threshold:
+                    d.staff_reasons.append(f"《{view.name}》整体可能属于{CATEGORY_LABELS[ground]}（概率 {p:.2f}），"
+                                           f"依据第{GROUND_ARTICLE[ground][1:]}。")
+                    if GROUND_ARTICLE[ground] not in d.citations:
+                        d.citations.append(GROUND_ARTICLE[ground])
+                    reason = GROUND_LETTER_REASON[ground]
+                    if code.startswith("withhold.") and reason not in d.letter_reasons \
+                            and WITHHOLD_CODE[ground] == code:
+                        d.letter_reasons.append(reason)
+        if code == "partial" or code == "withhold.third_party":
+            d.withheld = [f for v in readable for f in v.withheld]
+            for f in d.withheld:
+                article = GROUND_ARTICLE[f.category]
+                if article not in d.citations:
+                    d.citations.append(article)
+        if code == "partial":
+            d.staff_reasons.append(f"不宜公开的内容可以区分处理：共 {len(d.withheld)} 处需遮盖，其余内容予以提供（第三十七条）。")
+        if code == "withhold.third_party" and readable and not d.letter_reasons:
+            d.letter_reasons.append(GROUND_LETTER_REASON["privacy"])
+    if not readable and code in REQUEST_LETTER_REASON:
+        d.letter_reasons.append(REQUEST_LETTER_REASON[code])
+    if code == "unavailable.needs_creation" and REQUEST_LETTER_REASON[code] not in d.letter_reasons:
+        d.letter_reasons.append(REQUEST_LETTER_REASON[code])
+    if code == "disclose" and readable:
+        d.staff_reasons.append("候选文件未发现达到阈值的不予公开情形，可以公开（第三十六条第（二）项）。")
+    if code == "disclose.published" and d.catalog_match:
+        m = d.catalog_match
+        d.staff_reasons.append(f"所申请信息已主动公开：《{m['title']}》{m.get('doc_number') or ''}"
+                               f"（{m['method']}，相似度 {m['score']:.0f}）。")
+    if code == "unavailable.not_held":
+        d.staff_reasons.append("已提供检索记录：经检索未找到所申请信息，按第三十六条第（四）项答复，检索情况写入答复书（指导案例101号）。")
+    if code == "unavailable.other_agency":
+        if d.organ.reason:
+            d.letter_reasons.append(d.organ.reason)
+        where = "候选文件表明" if d.organ.evidence == "document" else "申请内容表明"
+        d.staff_reasons.append(f"{where}所申请信息由{d.organ.agency or '其他行政机关'}制作（第十条），不属于本机关负责公开"
+                               "（第三十六条第（五）项）。")
+        d.actions.append(f"第十条：核实{d.organ.agency or '制作机关'}的名称和联系方式并写入答复书；如该信息系本机关牵头与其共同制作，"
+                         "改为由本机关答复并按第三十四条征求其意见。")
+    if d.organ.responsible == "joint":
+        co = "、".join(d.organ.co_organs)
+        d.actions.append(f"第三十四条：该信息由本机关与{co}共同制作，本机关牵头答复；可向{co}发出征求意见书，"
+                         "对方自收到之日起15个工作日内提出意见，逾期未提出意见的视为同意公开。")
+    if d.pending:
+        d.staff_reasons.append("尚未提供候选文件或检索记录：答复类型仅按申请内容排序，检索前不能答复“信息不存在”。")
+    if any(v.secret_expired for v in readable):
+        marks = "、".join(sorted({v.secret_mark or "密级标志" for v in readable if v.secret_expired}))
+        d.actions.append(f"文件标有“{marks}”，按标注的保密期限计算可能已届满（保守国家秘密法：保密期限已满的，自行解密）："
+                         "保密期限可能已届满，送定密机关确认；确认解密前不对外提供，确认后不得再以国家秘密为由不予公开。")
+    if any(v.document_grounds.get("state_secret", 0) > 0 for v in readable):
+        d.actions.append("候选文件有密级标志或涉密内容：送保密审查（第十七条），核对定密依据；不确定的报有关主管部门或保密行政管理部门确定。")
+    if any("process_info" in v.document_grounds for v in readable) and code == "withhold.process_info":
+        d.actions.append("过程性信息：请确认决策阶段（尚在讨论 pending / 已作出决定 decided，可用 --stage 指定）；"
+                         "决定作出后不公开理由减弱，须说明理由（ogi-law.md §5.2 第2项）。")
+    if any(v.document_grounds.get("security_stability", 0) >= threshold for v in readable):
+        d.actions.append("危及“三安全一稳定”：须书面说明哪一项安全、何种危害、为何可能发生，不能仅凭关键词认定。")
+    d.third_party = bool(readable) and any(v.span_grounds for v in readable) and not d.own_matter \
+        and code in ("partial", "withhold.third_party", "disclose")
+    if d.third_party:
+        d.actions.append("涉及第三方商业秘密或个人隐私：公开前应书面征求第三方意见（第三十二条，第三方自收到之日起15个工作日内提出意见），"
+                         "征求意见所需时间不计算在答复期限内（第三十三条第三款）。")
+    if d.own_matter and readable and any(v.span_grounds for v in readable):
+        d.actions.append("本项系申请人本人（本户）的事项：提供前核实申请人与该户的关系（身份证件、户口簿等）；"
+                         "涉及其他家庭成员的医疗健康、金融账户等敏感个人信息，须经其本人同意或作遮盖处理（个人信息保护法第二十八条）。")
