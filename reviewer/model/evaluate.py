@@ -479,3 +479,217 @@ def format_report(report: dict) -> str:
                 out.append(f"\n{title}：")
                 out.append(comparison_table(comp[key]))
     return "\n".join(out) + "\n"
+
+
+# --- honest evaluation: grouped folds, baselines, intervals, calibration ------------------------
+Z95 = 1.959964
+NOT_ABOVE_BASELINE_ZH = "未超过基线"
+
+
+def wilson(k: int, n: int, z: float = Z95) -> list[float] | None:
+    """95% Wilson score interval of a proportion k/n (None when n = 0)."""
+    if n <= 0:
+        return None
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
+
+
+def proportion(k: int, n: int) -> dict:
+    """A count-based figure: value, k, n and its 95% Wilson interval."""
+    return {"value": round(k / n, 4) if n else None, "k": int(k), "n": int(n), "ci95": wilson(k, n)}
+
+
+def majority_baseline(labels) -> dict:
+    """Always answering the most frequent label: its accuracy (with counts and interval)."""
+    labels = [str(y) for y in labels]
+    if not labels:
+        return {"label": None, **proportion(0, 0)}
+    counts: dict[str, int] = {}
+    for y in labels:
+        counts[y] = counts.get(y, 0) + 1
+    best = max(sorted(counts), key=lambda lab: counts[lab])
+    return {"label": best, **proportion(counts[best], len(labels))}
+
+
+def best_constant_top_k(accepted: list[set[str]], k: int = 3) -> dict:
+    """The best fixed list of ``k`` labels (greedy set cover, exact for the first pick): how often the true
+    label — or any accepted label of a case — is in it."""
+    chosen: list[str] = []
+    remaining = list(range(len(accepted)))
+    universe = sorted({lab for acc in accepted for lab in acc})
+    for _ in range(k):
+        if not universe:
+            break
+        gains = {lab: sum(1 for i in remaining if lab in accepted[i]) for lab in universe if lab not in chosen}
+        if not gains:
+            break
+        best = max(sorted(gains), key=lambda lab: gains[lab])
+        chosen.append(best)
+        remaining = [i for i in remaining if best not in accepted[i]]
+    hits = sum(1 for acc in accepted if acc & set(chosen))
+    return {"labels": chosen, "k": k, **proportion(hits, len(accepted))}
+
+
+def beats(model: dict, baseline: dict) -> bool:
+    """Whether a model's proportion is strictly above its baseline's."""
+    m, b = model.get("value"), baseline.get("value")
+    return m is not None and b is not None and m > b
+
+
+def expected_calibration_error(confidence, correct, bins: int = 10) -> dict:
+    """ECE over equal-width confidence bins: Σ (n_b / n) |accuracy_b − mean confidence_b|."""
+    conf = np.asarray(confidence, dtype=float)
+    ok = np.asarray(correct, dtype=float)
+    n = len(conf)
+    if n == 0:
+        return {"ece": None, "n": 0, "bins": bins}
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    index = np.clip(np.digitize(conf, edges[1:-1], right=True), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = index == b
+        if mask.any():
+            total += mask.sum() / n * abs(ok[mask].mean() - conf[mask].mean())
+    return {"ece": round(float(total), 4), "n": int(n), "bins": bins}
+
+
+def grouped_splits(groups: list[str], folds: int, strata=None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """GroupKFold splits: no group (template, document kind, authoring batch) is on both sides.
+
+    With ``strata`` the groups are dealt out per majority stratum (StratifiedGroupKFold) so that each
+    fold sees most classes; the split is deterministic.
+    """
+    from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
+
+    groups = np.asarray(groups, dtype=object)
+    n_groups = len(set(groups.tolist()))
+    if n_groups < 2:
+        raise ModelError("分组交叉验证至少需要两个分组（模板、文书种类或编写批次）。")
+    n_splits = min(folds, n_groups)
+    X = np.zeros(len(groups))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        if strata is not None:
+            try:
+                splitter = StratifiedGroupKFold(n_splits=n_splits)
+                return [(tr, te) for tr, te in splitter.split(X, np.asarray(strata, dtype=object).astype(str), groups)]
+            except ValueError:
+                pass
+        return list(GroupKFold(n_splits=n_splits).split(X, groups=groups))
+
+
+def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None) -> dict:
+    """Grouped cross-validation of the triage model with top-1 / top-3, baselines, intervals and ECE.
+
+    A fold's training part may lack a class entirely (all its groups are in the test part); such a
+    class can then not be predicted in that fold — exactly what happens on unseen real text.
+    """
+    from sklearn.base import clone
+
+    from reviewer.model.classifiers import DEFAULT_SEED, TriageModel
+    from reviewer.model.features import CountMatrix, TokenCache
+
+    seed = DEFAULT_SEED if seed is None else seed
+    cache = cache if cache is not None else TokenCache()
+    y = np.asarray(data.labels, dtype=object).astype(str)
+    w = np.asarray(data.weights, dtype=float)
+    groups = data.group_keys()
+    splits = grouped_splits(groups, folds, strata=y)
+    template = TriageModel(seed=seed, **(params or {}))
+    counts = CountMatrix(list(data.texts), template._config(), cache)
+    labels = sorted(set(y.tolist()))
+    proba = np.zeros((len(y), len(labels)))
+    for train, test in splits:
+        ytr = y[train]
+        keep = np.array([np.sum(ytr == lab) >= 2 for lab in ytr])
+        train = train[keep]
+        if len(set(y[train].tolist())) < 2:
+            proba[test, labels.index(y[train][0]) if len(train) else 0] = 1.0
+            continue
+        fold = counts.fold(train)
+        model = clone(template).fit_matrix(fold.transform(train), y[train], sample_weight=w[train])
+        p = model.predict_proba_X(fold.transform(test))
+        for j, cls in enumerate(model.classes_):
+            proba[test, labels.index(str(cls))] = p[:, j]
+    return _triage_cv_report(y, proba, labels, groups, len(splits))
+
+
+def _triage_cv_report(y, proba, labels, groups, n_splits) -> dict:
+    pred = np.asarray(labels, dtype=object)[proba.argmax(axis=1)]
+    report = triage_report(list(y), list(pred))
+    n = len(y)
+    top3 = np.argsort(-proba, axis=1)[:, :3]
+    hit1 = int((pred == y).sum())
+    hit3 = int(sum(1 for i in range(n) if y[i] in {labels[j] for j in top3[i]}))
+    conf = proba.max(axis=1)
+    report.update(
+        kind="grouped_cv", folds=int(n_splits), groups=len(set(groups)),
+        top1=proportion(hit1, n), top3=proportion(hit3, n),
+        baseline_majority=majority_baseline(y),
+        baseline_top3=best_constant_top_k([{str(v)} for v in y], 3),
+        calibration=expected_calibration_error(conf, pred == y),
+    )
+    report["beats_baseline"] = {"top1": beats(report["top1"], report["baseline_majority"]),
+                                "top3": beats(report["top3"], report["baseline_top3"])}
+    return report
+
+
+def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None) -> dict:
+    """Grouped cross-validation of a grounds model (passages or requests), scored per ground.
+
+    Beside each ground's F2 stands the best constant F2 (flag every example: the only constant with
+    recall), and the report gives the share of clean examples flagged and the ECE of the per-ground
+    probabilities.
+    """
+    from sklearn.base import clone
+
+    from reviewer.model.classifiers import DEFAULT_SEED, GroundsModel
+    from reviewer.model.features import CountMatrix, TokenCache
+
+    seed = DEFAULT_SEED if seed is None else seed
+    cache = cache if cache is not None else TokenCache()
+    if len(data) < 4:
+        raise ModelError(f"样本只有 {len(data)} 条，不足以做分组交叉验证。")
+    groups = data.group_keys()
+    strata = [labs[0] if labs else "clean" for labs in data.labels]
+    splits = grouped_splits(groups, folds, strata=strata)
+    Y = GroundsModel.binarize(data.labels)
+    w = np.asarray(data.weights, dtype=float)
+    model_params = dict(params or {})
+    template = GroundsModel(seed=seed, **model_params)
+    counts = CountMatrix(list(data.texts), template._config(), cache)
+    proba = np.zeros(Y.shape)
+    for train, test in splits:
+        fold = counts.fold(train)
+        model = clone(template).fit_matrix(fold.transform(train), [data.labels[i] for i in train],
+                                           sample_weight=w[train])
+        proba[test] = model.predict_proba_X(fold.transform(test))
+    return _grounds_cv_report(Y, proba, template.threshold, groups, len(splits))
+
+
+def _grounds_cv_report(Y, proba, threshold, groups, n_splits) -> dict:
+    pred = (proba >= threshold).astype(int)
+    report = grounds_report(Y, pred)
+    report.update(kind="grouped_cv", folds=int(n_splits), groups=len(set(groups)), threshold=threshold)
+    report["baseline_f2"] = constant_f2_baseline(Y)
+    clean = ~Y.any(axis=1)
+    report["clean_flagged"] = proportion(int((pred.any(axis=1) & clean).sum()), int(clean.sum()))
+    report["calibration"] = expected_calibration_error(proba.ravel(), Y.ravel() == 1)
+    report["beats_baseline"] = {
+        g: (m["f2"] is not None and report["baseline_f2"][g] is not None and m["f2"] > report["baseline_f2"][g])
+        for g, m in report["per_class"].items() if m["support"]
+    }
+    return report
+
+
+def constant_f2_baseline(Y) -> dict:
+    """Per ground, F2 of flagging every example (precision = prevalence, recall = 1)."""
+    Y = np.asarray(Y)
+    out = {}
+    for j, ground in enumerate(GROUNDS):
+        p = float(Y[:, j].mean()) if len(Y) else 0.0
+        out[ground] = round(5 * p / (4 * p + 1), 4) if p > 0 else None
+    return out
