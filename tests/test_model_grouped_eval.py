@@ -9,8 +9,8 @@ import pytest
 
 from reviewer.model.corpus import Dataset, load_corpus, record_group
 from reviewer.model.evaluate import (
-    best_constant_top_k,
     beats,
+    best_constant_top_k,
     constant_f2_baseline,
     expected_calibration_error,
     grouped_cv_grounds,

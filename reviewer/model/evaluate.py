@@ -306,16 +306,38 @@ def evaluate_models(loaded, data_file: Path | None = None, folds: int = 5, recom
     }
     if folds and folds >= 2:
         triage_data, grounds_data = read_training_data(loaded.path, card)  # also verifies its SHA-256
+        from reviewer.model.training import read_eval_extras
+
+        rg_data = read_eval_extras(loaded.path, card, triage_data, grounds_data)
         stored = None if recompute else _stored_cv(card, folds)
+        cache = TokenCache()
+        params_t = _params(card, "triage")
+        params_g = _params(card, "grounds")
         if stored is not None:
             report["triage"]["cv"], report["grounds"]["cv"] = stored
             report["cv_from_card"] = True
         else:
-            cache = TokenCache()
-            params_t = _params(card, "triage")
-            params_g = _params(card, "grounds")
             report["triage"]["cv"] = cross_validate_triage(triage_data, folds, seed, cache, params_t)
             report["grounds"]["cv"] = cross_validate_grounds(grounds_data, folds, seed, cache, params_g)
+        metrics = card.get("metrics") or {}
+        for task, data, func, params in (("triage", triage_data, grouped_cv_triage, params_t),
+                                         ("grounds", grounds_data, grouped_cv_grounds, params_g)):
+            kept = None if recompute else (metrics.get(task) or {}).get("grouped_cv")
+            if kept and kept.get("requested_folds") == folds and stored is not None:
+                report[task]["grouped_cv"] = kept
+            elif not any(data.groups):
+                report[task]["grouped_cv"] = {"error": "模型目录未记录训练样本的分组（旧版本模型），无法做分组交叉验证；"
+                                                       "请用 reviewer train 重新训练。"}
+            else:
+                try:
+                    report[task]["grouped_cv"] = func(data, folds, seed, cache, params)
+                except ModelError as exc:
+                    report[task]["grouped_cv"] = {"error": str(exc)}
+        if rg_data is not None and len(rg_data):
+            try:
+                report["request_grounds"] = {"grouped_cv": grouped_cv_grounds(rg_data, folds, seed, cache)}
+            except ModelError as exc:
+                report["request_grounds"] = {"grouped_cv": {"error": str(exc)}}
     if data_file is not None:
         requests, passages, problems = load_labelled_file(Path(data_file))
         report["data"] = {"file": str(data_file), "requests": len(requests), "passages": len(passages),
@@ -446,7 +468,7 @@ def format_report(report: dict) -> str:
                 continue
             head = f"\n■ {titles[task]} — {kinds[kind]}"
             if kind == "cv":
-                head += f"（{section['folds']} 折分层）"
+                head += f"（{section['folds']} 折分层；同一模板的样本可能分在训练和测试两侧，结果偏高，以下方分组交叉验证为准）"
             out.append(head)
             summary = f"样本 {section['n']} 条"
             if task == "triage":
@@ -460,6 +482,7 @@ def format_report(report: dict) -> str:
             if task == "triage":
                 out.append("\n混淆矩阵（行为实际类别，列为预测类别）：")
                 out.append(confusion_table(section["confusion"]))
+    out.extend(format_grouped(report))
     data = report.get("data")
     if data and data.get("unusable_rows"):
         rows = "、".join(str(p["row"]) for p in data["unusable_rows"][:30])
@@ -581,11 +604,14 @@ def grouped_splits(groups: list[str], folds: int, strata=None) -> list[tuple[np.
         return list(GroupKFold(n_splits=n_splits).split(X, groups=groups))
 
 
-def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None) -> dict:
+def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
+                      train_mask=None, score_mask=None) -> dict:
     """Grouped cross-validation of the triage model with top-1 / top-3, baselines, intervals and ECE.
 
     A fold's training part may lack a class entirely (all its groups are in the test part); such a
     class can then not be predicted in that fold — exactly what happens on unseen real text.
+    ``train_mask`` (bool per example) limits which examples may be trained on (all are tested): with the
+    office's own examples masked out it measures the model *before* learning from them on the same folds.
     """
     from sklearn.base import clone
 
@@ -602,7 +628,10 @@ def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, ca
     counts = CountMatrix(list(data.texts), template._config(), cache)
     labels = sorted(set(y.tolist()))
     proba = np.zeros((len(y), len(labels)))
+    mask = None if train_mask is None else np.asarray(train_mask, dtype=bool)
     for train, test in splits:
+        if mask is not None:
+            train = train[mask[train]]
         ytr = y[train]
         keep = np.array([np.sum(ytr == lab) >= 2 for lab in ytr])
         train = train[keep]
@@ -614,7 +643,12 @@ def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, ca
         p = model.predict_proba_X(fold.transform(test))
         for j, cls in enumerate(model.classes_):
             proba[test, labels.index(str(cls))] = p[:, j]
-    return _triage_cv_report(y, proba, labels, groups, len(splits))
+    report = _triage_cv_report(y, proba, labels, groups, len(splits))
+    report["requested_folds"] = folds
+    if score_mask is not None and np.asarray(score_mask, dtype=bool).any():
+        m = np.asarray(score_mask, dtype=bool)
+        report["subset"] = _triage_cv_report(y[m], proba[m], labels, [g for g, k in zip(groups, m) if k], len(splits))
+    return report
 
 
 def _triage_cv_report(y, proba, labels, groups, n_splits) -> dict:
@@ -637,7 +671,8 @@ def _triage_cv_report(y, proba, labels, groups, n_splits) -> dict:
     return report
 
 
-def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None) -> dict:
+def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
+                       train_mask=None, score_mask=None) -> dict:
     """Grouped cross-validation of a grounds model (passages or requests), scored per ground.
 
     Beside each ground's F2 stands the best constant F2 (flag every example: the only constant with
@@ -662,12 +697,21 @@ def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, c
     template = GroundsModel(seed=seed, **model_params)
     counts = CountMatrix(list(data.texts), template._config(), cache)
     proba = np.zeros(Y.shape)
+    mask = None if train_mask is None else np.asarray(train_mask, dtype=bool)
     for train, test in splits:
+        if mask is not None:
+            train = train[mask[train]]
         fold = counts.fold(train)
         model = clone(template).fit_matrix(fold.transform(train), [data.labels[i] for i in train],
                                            sample_weight=w[train])
         proba[test] = model.predict_proba_X(fold.transform(test))
-    return _grounds_cv_report(Y, proba, template.threshold, groups, len(splits))
+    report = _grounds_cv_report(Y, proba, template.threshold, groups, len(splits))
+    report["requested_folds"] = folds
+    if score_mask is not None and np.asarray(score_mask, dtype=bool).any():
+        m = np.asarray(score_mask, dtype=bool)
+        report["subset"] = _grounds_cv_report(Y[m], proba[m], template.threshold,
+                                              [g for g, k in zip(groups, m) if k], len(splits))
+    return report
 
 
 def _grounds_cv_report(Y, proba, threshold, groups, n_splits) -> dict:
@@ -692,4 +736,59 @@ def constant_f2_baseline(Y) -> dict:
     for j, ground in enumerate(GROUNDS):
         p = float(Y[:, j].mean()) if len(Y) else 0.0
         out[ground] = round(5 * p / (4 * p + 1), 4) if p > 0 else None
+    return out
+
+
+# --- grouped evaluation text ------------------------------------------------------------------
+def fmt_prop(p: dict | None) -> str:
+    """0.412（14/34，95% 区间 0.26–0.58）."""
+    if not p or p.get("value") is None:
+        return "—"
+    ci = p.get("ci95") or [None, None]
+    return f"{p['value']:.3f}（{p['k']}/{p['n']}，95% 区间 {ci[0]:.2f}–{ci[1]:.2f}）"
+
+
+def verdict_zh(ok: bool) -> str:
+    return "高于基线" if ok else NOT_ABOVE_BASELINE_ZH
+
+
+def format_grouped_triage(g: dict) -> list[str]:
+    base, base3 = g["baseline_majority"], g["baseline_top3"]
+    return [
+        f"  首位准确率 {fmt_prop(g['top1'])}；基线（总答“{_name(base['label'])}”）{fmt_prop(base)} → "
+        f"{verdict_zh(g['beats_baseline']['top1'])}",
+        f"  前三命中率 {fmt_prop(g['top3'])}；基线（固定前三 {'、'.join(_name(x) for x in base3['labels'])}）"
+        f"{fmt_prop(base3)} → {verdict_zh(g['beats_baseline']['top3'])}",
+        f"  概率校准：期望校准误差 ECE {g['calibration']['ece']:.3f}（{g['calibration']['bins']} 个区间，首位概率）",
+    ]
+
+
+def format_grouped_grounds(g: dict) -> list[str]:
+    rows = []
+    for ground, m in g["per_class"].items():
+        if not m["support"]:
+            continue
+        base = g["baseline_f2"].get(ground)
+        ok = g["beats_baseline"].get(ground, False)
+        rows.append([_name(ground), str(m["support"]), fmt_metric(m["precision"]), fmt_metric(m["recall"]),
+                     fmt_metric(m["f2"]), fmt_metric(base), verdict_zh(ok)])
+    lines = [table(["依据", "样本数", "精确率", "召回率", "F2", "基线 F2（全部标记）", "结论"], rows, right_from=1)]
+    lines.append(f"  无依据样本被误标记比例 {fmt_prop(g['clean_flagged'])}；"
+                 f"ECE {g['calibration']['ece']:.3f}（各依据概率）")
+    return lines
+
+
+def format_grouped(report: dict) -> list[str]:
+    out: list[str] = []
+    titles = (("triage", "申请分类"), ("grounds", "文件段落不公开依据"), ("request_grounds", "申请层面依据"))
+    for task, title in titles:
+        g = (report.get(task) or {}).get("grouped_cv")
+        if not g:
+            continue
+        out.append(f"\n■ {title} — 分组交叉验证（按模板/文书种类/编写批次分组，同组样本不跨折）")
+        if "error" in g:
+            out.append(f"  无法计算：{g['error']}")
+            continue
+        out.append(f"  样本 {g['n']} 条，{g['groups']} 组，{g['folds']} 折")
+        out.extend(format_grouped_triage(g) if task == "triage" else format_grouped_grounds(g))
     return out
