@@ -48,6 +48,7 @@ class ReviewOutcome:
     warnings: list[str]
     ruleset_version: str
     model_version: str | None
+    request_grounds: list = field(default_factory=list)  # RequestGround: grounds from the request text alone
 
     @property
     def letter(self):
@@ -77,6 +78,7 @@ class ReviewOutcome:
         return {
             "request": request,
             "triage": self.triage.to_dict(),
+            "request_grounds": [g.to_dict() for g in self.request_grounds],
             "reply": {
                 "code": d.code,
                 "label": types[d.code].label,
@@ -135,6 +137,9 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
         if warning:
             warnings.append(warning)
     triage_result = triage(request.text, load_cues(), models.triage if models else None)
+    from reviewer.decide.ranking import document_prior, request_grounds
+
+    req_grounds = request_grounds(request.text, triage_result, getattr(models, "request_grounds", None))
     catalog_matches: list = []
     if options.catalog:
         catalog = load_catalog(options.catalog)
@@ -146,7 +151,7 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
     views = [view_document(r, options.threshold) for r in screen_results]
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
                       stage=options.stage, agency_name=profile.name, history=options.history,
-                      procedure=options.procedure)
+                      procedure=options.procedure, request_prior=document_prior(req_grounds))
     warnings.extend(decision.warnings)
     from reviewer.decide.replytypes import load_reply_types
 
@@ -157,7 +162,7 @@ def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | No
     letters = _letters(request, decision, screen_results, deadline, profile, options)
     return ReviewOutcome(request, triage_result, decision, reply_type, citations, screen_results, deadline, letters,
                          profile, catalog_matches, warnings, screener.ruleset_version,
-                         models.version if models else None)
+                         models.version if models else None, req_grounds)
 
 
 def _deadline(request, options: ReviewOptions, profile, warnings: list[str]):

@@ -182,7 +182,8 @@ def document_distribution(views: list[DocumentView], threshold: float, stage: st
 
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
            *, threshold: float = 0.5, stage: str | None = None, agency_name: str | None = None,
-           history: dict | None = None, procedure: str | None = None) -> Decision:
+           history: dict | None = None, procedure: str | None = None,
+           request_prior: dict[str, float] | None = None) -> Decision:
     reasons: list[str] = []
     actions: list[str] = []
     warnings: list[str] = []
@@ -199,11 +200,12 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     item_dists: list[dict[str, float]] = []
     for position, item in enumerate(request.items):
         match = catalog_matches[position] if position < len(catalog_matches) else None
-        item_dist, notes = item_distribution(links.get(item.index, []), match, threshold, stage, other_agency)
+        item_dist, notes = item_distribution(links.get(item.index, []), match, threshold, stage, other_agency,
+                                             request_prior)
         item_dists.append(item_dist)
         warnings.extend(n for n in notes if n not in warnings)
     if not item_dists:
-        item_dists = [item_distribution(views, None, threshold, stage, other_agency)[0]]
+        item_dists = [item_distribution(views, None, threshold, stage, other_agency, request_prior)[0]]
     doc_dist = _mean(item_dists)
     item_tops = [max(d, key=d.get) for d in item_dists]
     released = {"disclose", "disclose.published"}
@@ -369,13 +371,15 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
 
 
 def item_distribution(views: list[DocumentView], match: dict | None, threshold: float, stage: str | None,
-                      other_agency: str | None) -> tuple[dict[str, float], list[str]]:
+                      other_agency: str | None, request_prior: dict[str, float] | None = None
+                      ) -> tuple[dict[str, float], list[str]]:
     """Distribution over document-level codes for one item: its documents, then the catalog match."""
     notes: list[str] = []
     if views:
         dist, notes = document_distribution(views, threshold, stage)
     else:
-        dist = dict(NO_DOCS_PRIOR)
+        # No documents: the request's own signals (reviewer.decide.ranking.document_prior), else the fixed table.
+        dist = dict(request_prior) if request_prior else dict(NO_DOCS_PRIOR)
         if other_agency:
             dist["unavailable.other_agency"] = 0.55
             dist["unavailable.not_held"] = 0.25

@@ -129,7 +129,8 @@ def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> di
     for p in probs.values():
         none *= 1.0 - p
     s = 1.0 - none
-    dist = {code: (1.0 - s) * share for code, share in BASE_OUTCOMES.items()}
+    base_total = sum(BASE_OUTCOMES.values())
+    dist = {code: (1.0 - s) * share / base_total for code, share in BASE_OUTCOMES.items()}
     mass = sum(probs.values())
     if s > 0 and mass > 0:
         for g, p in probs.items():

@@ -91,12 +91,12 @@ class Dataset:
     def extend(self, other: Dataset) -> None:
         if other.task != self.task:
             raise ValueError(f"cannot merge {other.task} into {self.task}")
+        groups = _padded_groups(self) + _padded_groups(other) if (self.groups or other.groups) else []
         self.texts += other.texts
         self.labels += other.labels
         self.weights += other.weights
         self.sources += other.sources
-        if self.groups or other.groups:
-            self.groups = _padded_groups(self) + _padded_groups(other)
+        self.groups = groups
 
     def __len__(self) -> int:
         return len(self.texts)

@@ -242,9 +242,9 @@ def train_version(
     if folds and folds >= 2:
         say(f"{folds} 折交叉验证（分层与分组）……")
         metrics["triage"] = {"cv": cross_validate_triage(triage_data, folds, seed, cache),
-                             "grouped_cv": grouped_cv_triage(triage_data, folds, seed, cache)}
+                             "grouped_cv": _safe(grouped_cv_triage, triage_data, folds, seed, cache)}
         metrics["grounds"] = {"cv": cross_validate_grounds(grounds_data, folds, seed, cache),
-                              "grouped_cv": grouped_cv_grounds(grounds_data, folds, seed, cache)}
+                              "grouped_cv": _safe(grouped_cv_grounds, grounds_data, folds, seed, cache)}
         if request_grounds is not None:
             metrics["request_grounds"] = {"grouped_cv": _safe(grouped_cv_grounds, rg_data, folds, seed, cache)}
         if office is not None:
