@@ -48,7 +48,8 @@ def test_two_processes_saving_reviews_lose_nothing(tmp_path):
         numbers = [r["number"] for r in store.db["requests"].rows_where(order_by="seq")]
         assert numbers == [f"2026-{i:04d}" for i in range(1, 2 * SAVES + 1)]
         assert sorted(collected["林晓"] + collected["赵磊"]) == numbers
-        assert store.applied_migrations == ["0001_initial", "0002_search_index", "0003_procedure_log"]
+        assert store.applied_migrations == ["0001_initial", "0002_search_index", "0003_procedure_log",
+                                           "0004_finding_feedback"]
         per_applicant = {row["name"]: store.db["requests"].count_where("applicant_id = ?", [row["id"]])
                          for row in store.db["applicants"].rows}
         assert per_applicant == {"林晓": SAVES, "赵磊": SAVES}
