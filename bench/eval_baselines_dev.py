@@ -85,6 +85,7 @@ def evaluate_replies(cases: list[dict], models) -> dict:
     triage_model = models.triage if models is not None else None
     rg_model = getattr(models, "request_grounds", None) if models is not None else None
     review_ranked, request_ranked, triage_rows, grounds_rows, errors = [], [], [], [], []
+    first_conf: list[tuple[float, bool]] = []  # the review's first candidate: printed probability, right?
     with shared_rule_loading():
         for case in cases:
             text = case["request"]
@@ -97,6 +98,8 @@ def evaluate_replies(cases: list[dict], models) -> dict:
                 first = data["reply"]["code"]
                 others = sorted(data.get("candidates") or [], key=lambda c: -float(c.get("probability") or 0))
                 review_ranked.append([first] + [c["code"] for c in others if c["code"] != first])
+                p_first = next((float(c["probability"]) for c in others if c["code"] == first), 0.0)
+                first_conf.append((p_first, first in accepted_codes(case)))
             except Exception as exc:  # noqa: BLE001 - counted, never hidden
                 errors.append(f"{case['id']}:{type(exc).__name__}")
                 review_ranked.append([])
@@ -122,6 +125,7 @@ def evaluate_replies(cases: list[dict], models) -> dict:
                    "beats_baseline": beats(accuracy, majority),
                    "calibration": expected_calibration_error([c for _, _, c in triage_rows], hits)},
         "reply_review": score_rankings(cases, review_ranked),
+        "reply_calibration": expected_calibration_error([c for c, _ in first_conf], [ok for _, ok in first_conf]),
         "reply_request_ranking": score_rankings(cases, request_ranked),
         "request_grounds": {"named": named_hit, "baseline_constant": named_base,
                             "beats_baseline": beats(named_hit, named_base),

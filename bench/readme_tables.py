@@ -49,18 +49,8 @@ def verdict(ok: bool | None) -> str:
     return "—" if ok is None else (ABOVE if ok else NOT_ABOVE)
 
 
-def _reply_label(code: str) -> str | None:
-    try:
-        from reviewer.decide.replytypes import load_reply_types
-
-        entry = load_reply_types().get(code)
-    except Exception:  # noqa: BLE001 - a label is cosmetic
-        return None
-    return f"{entry.label}（{code}）" if entry is not None else None
-
-
 def _labels(labels: list[str]) -> str:
-    return "、".join(TRIAGE_ZH.get(x) or GROUND_ZH.get(x) or _reply_label(x) or x for x in labels)
+    return "、".join(TRIAGE_ZH.get(x) or GROUND_ZH.get(x) or x for x in labels)
 
 
 def _grounds_rows(per_class: dict, baseline: dict, beats: dict) -> list[str]:
@@ -119,13 +109,15 @@ def dev_tables(dev: dict | None) -> str:
                 out.append(f"| 答复类型首位 — {name}，{sname} | {prop(s['top1'])} | {prop(s['baseline_top1'])}"
                            f"（固定答“{_labels(s['baseline_top1']['labels'])}”） | {verdict(s['beats_baseline']['top1'])} |")
                 out.append(f"| 答复类型前三 — {name}，{sname} | {prop(s['top3'])} | {prop(s['baseline_top3'])}"
-                           f"（固定前三） | {verdict(s['beats_baseline']['top3'])} |")
+                           f"（固定前三：{_labels(s['baseline_top3']['labels'])}） | {verdict(s['beats_baseline']['top3'])} |")
         g = dev.get("request_grounds") or {}
         if g:
             out.append(f"| 案件取决于某一依据时，仅凭申请说出该依据 | {prop(g['named'])} | {prop(g['baseline_constant'])}"
                        f"（总说“{_labels(g['baseline_constant']['labels'])}”） | {verdict(g['beats_baseline'])} |")
             out.append(f"| 不涉及依据的案件被说出依据 | {prop(g['named_without_ground'])} | — | — |")
         out.append(f"| 申请分流首位概率的 ECE | {num(t['calibration']['ece'])} | — | — |")
+        if dev.get("reply_calibration"):
+            out.append(f"| 建议答复类型所印概率的 ECE | {num(dev['reply_calibration']['ece'])} | — | — |")
         out.append("")
     d = dev.get("documents")
     if d:

@@ -55,3 +55,17 @@ def test_cues_name_grounds_from_the_request_text():
     assert [g.ground for g in request_grounds("申请公开中标人提交的投标报价明细和技术方案。", trade, None)] == ["trade_secret"]
     plain = triage("申请公开2024年老旧小区改造项目的招标公告。", cues, None)
     assert request_grounds("申请公开2024年老旧小区改造项目的招标公告。", plain, None) == []
+
+
+def test_review_outputs_request_grounds_and_uses_them_without_documents():
+    from reviewer.app.pipeline import ReviewOptions, run_review
+
+    text = "申请公开你局2025年第3次局长办公会议纪要。获取方式：电子邮件。"
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    grounds = {g["ground"]: g for g in data["request_grounds"]}
+    assert grounds["process_info"]["probability"] >= 0.5 and "会议纪要" in grounds["process_info"]["evidence"]
+    assert data["reply"]["code"] == "withhold.process_info"
+    plain = run_review("申请公开2025年老旧小区改造项目的招标公告。获取方式：电子邮件。",
+                       ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert plain["request_grounds"] == []
+    assert plain["reply"]["code"] != "withhold.process_info"

@@ -117,3 +117,22 @@ def test_train_from_office_rows_reports_before_and_after(tmp_path, corpus):
     assert office["triage"]["before"]["top1"]["n"] == office["triage"]["after"]["top1"]["n"]
     assert office["triage"]["office_after"]["top1"]["n"] == 6
     assert "grounds" in office and office["grounds"]["office_examples"] == 6
+
+
+def test_make_eval_parts_handle_authored_corpora(corpus):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import eval_grouped_cv
+    import eval_realism
+
+    cv = eval_grouped_cv.run(folds=3, corpus_dir=corpus)
+    assert cv["triage"]["groups"] == 3 and cv["grounds"]["groups"] == 3
+    assert cv["request_grounds"]["n"] == 30 and "privacy" in cv["request_grounds"]["baseline_f2"]
+    realism = eval_realism.run(corpus_dir=corpus)
+    parts = {row["part"]: row for row in realism["parts"]}
+    assert {"requests/authored_test.jsonl", "passages/authored_test.jsonl", "训练集（全部）"} <= set(parts)
+    # the test texts differ only by a place name and a number: mostly near-duplicates
+    assert parts["requests/authored_test.jsonl"]["near_duplicates"]["value"] > 0.5
+    assert not parts["requests/authored_test.jsonl"]["near_duplicates_pass"]
