@@ -107,3 +107,28 @@ def test_cli_lists_and_records_feedback(saved):
     assert "[驳回]" in runner.invoke(app, ["feedback", number, "--db", str(db)]).output
     bad = runner.invoke(app, ["feedback", number, "accept", "--db", str(db)])
     assert bad.exit_code == 2 and "不是发现编号" in bad.output
+
+
+def test_cli_train_from_store_reports_before_and_after(saved, tmp_path):
+    from authored_corpus import write_small_corpus
+
+    from reviewer.cli.model import register
+
+    app = typer.Typer()
+    register(app)
+    db, number, _name = saved
+    with open_store(db) as s:
+        privacy = next(r for r in list_findings(s, number) if r["category"] == "privacy")
+        record_finding_feedback(s, privacy["finding_id"], "accept")
+        s.decide(number, code="withhold.third_party", officer="王敏")
+    corpus = write_small_corpus(tmp_path / "corpus")
+    runner = CliRunner()
+    result = runner.invoke(app, ["train", "--corpus", str(corpus), "--out", str(tmp_path / "models"), "--folds", "3",
+                                 "--from-store", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "决定库（权重 3）" in result.output
+    assert "■ 决定库样本（权重 3.0）" in result.output and "学习前" in result.output and "学习后" in result.output
+    assert "分组交叉验证" in result.output
+    empty = runner.invoke(app, ["train", "--corpus", str(corpus), "--out", str(tmp_path / "m2"), "--from-store",
+                                "--db", str(tmp_path / "empty.sqlite")])
+    assert empty.exit_code == 2 and "还没有决定" in empty.output
