@@ -86,6 +86,7 @@ def evaluate_replies(cases: list[dict], models) -> dict:
     rg_model = getattr(models, "request_grounds", None) if models is not None else None
     review_ranked, request_ranked, triage_rows, grounds_rows, errors = [], [], [], [], []
     first_conf: list[tuple[float, bool]] = []  # the review's first candidate: printed probability, right?
+    ground_conf: list[tuple[float, bool]] = []  # request-ground probabilities (0 when not printed), right?
     with shared_rule_loading():
         for case in cases:
             text = case["request"]
@@ -110,6 +111,9 @@ def evaluate_replies(cases: list[dict], models) -> dict:
                 triage_rows.append((mapped.request_label, top, max(result.probabilities.values())))
             gold_grounds = {g for g in case.get("categories") or [] if g}
             grounds_rows.append((case["id"], gold_grounds, set(named_grounds(grounds))))
+            printed = {g.ground: g.probability for g in grounds}
+            for ground in DOC_CATEGORIES:  # every printed request-ground probability against the case
+                ground_conf.append((printed.get(ground, 0.0), ground in gold_grounds))
     gold = [g for g, _, _ in triage_rows]
     hits = [g == p for g, p, _ in triage_rows]
     accuracy = proportion(sum(hits), len(hits))
@@ -130,7 +134,9 @@ def evaluate_replies(cases: list[dict], models) -> dict:
         "request_grounds": {"named": named_hit, "baseline_constant": named_base,
                             "beats_baseline": beats(named_hit, named_base),
                             "named_without_ground": proportion(sum(1 for n in clean if n), len(clean)),
-                            "model": rg_model is not None},
+                            "model": rg_model is not None,
+                            "calibration": expected_calibration_error([p for p, _ in ground_conf],
+                                                                      [ok for _, ok in ground_conf])},
     }
 
 

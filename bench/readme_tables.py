@@ -115,6 +115,8 @@ def dev_tables(dev: dict | None) -> str:
             out.append(f"| 案件取决于某一依据时，仅凭申请说出该依据 | {prop(g['named'])} | {prop(g['baseline_constant'])}"
                        f"（总说“{_labels(g['baseline_constant']['labels'])}”） | {verdict(g['beats_baseline'])} |")
             out.append(f"| 不涉及依据的案件被说出依据 | {prop(g['named_without_ground'])} | — | — |")
+            if g.get("calibration"):
+                out.append(f"| 申请层面依据所印概率的 ECE（每件 × 每项依据） | {num(g['calibration']['ece'])} | — | — |")
         out.append(f"| 申请分流首位概率的 ECE | {num(t['calibration']['ece'])} | — | — |")
         if dev.get("reply_calibration"):
             out.append(f"| 建议答复类型所印概率的 ECE | {num(dev['reply_calibration']['ece'])} | — | — |")
