@@ -62,3 +62,11 @@ def test_domain_auc_separates_two_obvious_styles():
     real = [f"hello world sample number {i} in english text" for i in range(10)]
     auc = eval_realism.domain_auc(corpus, [f"g{i % 6}" for i in range(30)], real)
     assert auc["auc"] == pytest.approx(1.0)
+
+
+def test_committed_readme_section_is_generated_from_the_committed_eval_json():
+    root = BENCH.parent
+    data, readme = BENCH / "results" / "eval.json", root / "README.md"
+    if not data.is_file() or readme_tables.BEGIN not in readme.read_text(encoding="utf-8"):
+        pytest.skip("no eval.json or no generated section")
+    assert readme_tables.main(["--eval", str(data), "--readme", str(readme), "--check"]) == 0
