@@ -38,7 +38,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
-## eval: accuracy on the real development cases in ../shared/dev (skipped when absent)
+## eval: grouped CV, dev cases (../shared/dev, skipped when absent) and corpus realism, each figure beside its
+## baseline; writes bench/results/eval.json (README tables: python bench/readme_tables.py)
 eval: $(STAMP)
 	$(BIN)/python bench/run_eval.py
 

@@ -14,7 +14,7 @@ from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.documents import heading_organs, secrecy_expired
 from reviewer.decide.existence import NOT_SEARCHED, SEARCHED_NONE, search_state
 from reviewer.decide.items import correction_elements, split_mixed
-from reviewer.decide.organ import detect_other_agency
+from reviewer.decide.organ import detect_other_agency, item_organ
 from reviewer.decide.request import parse_request, split_items
 from reviewer.decide.triage import load_cues
 
@@ -386,3 +386,12 @@ def test_complaint_is_not_quoted_back_as_information():
     letter = data["letter"]["text"]
     assert "申请获取“我是" not in letter and "15054684874" not in letter
     assert "实质为信访、投诉、举报事项" in letter
+
+
+def test_the_addressed_organ_is_not_another_organ():
+    # "你局 / 贵局 / 本机关" name the organ the request is sent to, never another organ (第十条).
+    for text in ("申请公开你局2025年第3次局长办公会议纪要。", "申请公开贵局印发的老旧小区改造实施方案。",
+                 "申请公开贵单位作出的处罚决定书。"):
+        assert detect_other_agency(text, OWN) is None
+        assert item_organ(text, [], OWN).responsible == "own"
+    assert detect_other_agency("申请公开示例市财政局印发的资金管理办法。", OWN) == "示例市财政局"

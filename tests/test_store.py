@@ -59,8 +59,9 @@ def review(text: str, received: dt.date, history: dict | None = None):
 def test_schema_wal_and_named_migrations(store):
     assert store.db.journal_mode == "wal"
     assert store.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
-    assert store.applied_migrations == list(MIGRATION_NAMES)
-    assert store.applied_migrations[:4] == ["0001_initial", "0002_search_index", "0003_procedure_log", "0004_case_events"]
+    assert store.applied_migrations == list(MIGRATION_NAMES) == ["0001_initial", "0002_search_index", "0003_procedure_log",
+                                                                 "0004_case_events", "0005_trigram_search",
+                                                                 "0006_finding_feedback"]
     tables = set(store.db.table_names())
     for name in ("applicants", "requests", "request_items", "reviews", "decisions", "search_logs", "deadlines",
                  "events", "audit", "migrations", "request_search_fts"):

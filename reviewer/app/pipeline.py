@@ -50,6 +50,7 @@ class ReviewOutcome:
     warnings: list[str]
     ruleset_version: str
     model_version: str | None
+    request_grounds: list = field(default_factory=list)  # RequestGround: grounds from the request text alone
 
     @property
     def letter(self):
@@ -81,6 +82,7 @@ class ReviewOutcome:
         return {
             "request": request,
             "triage": self.triage.to_dict(),
+            "request_grounds": [g.to_dict() for g in self.request_grounds],
             "reply": {
                 "code": d.code,
                 "label": types[d.code].label,
@@ -187,6 +189,9 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     if resources.model_warning:
         warnings.append(resources.model_warning)
     triage_result = triage(request.text, resources.cues, models.triage if models else None)
+    from reviewer.decide.ranking import request_grounds
+
+    req_grounds = request_grounds(request.text, triage_result, getattr(models, "request_grounds", None))
     catalog_matches: list = []
     if options.catalog:
         catalog = resources.catalog(options.catalog)
@@ -198,7 +203,8 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     views = [view_document(r, options.threshold, options.today) for r in screen_results]
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
                       stage=options.stage, agency_name=profile.name, history=options.history,
-                      procedure=options.procedure, search_record=options.search_record)
+                      procedure=options.procedure, search_record=options.search_record,
+                      request_grounds=req_grounds)
     warnings.extend(decision.warnings)
     reply_type = load_reply_types()[decision.code]
     extra = decision.extra_articles if decision.code == "partial" else []
@@ -212,7 +218,7 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
         warnings.append(unconfigured_warning(profile))
     return ReviewOutcome(request, triage_result, decision, reply_type, citations, screen_results, deadline, letters,
                          profile, catalog_matches, warnings, screener.ruleset_version,
-                         models.version if models else None)
+                         models.version if models else None, req_grounds)
 
 
 def mark_unconfigured(letter) -> None:

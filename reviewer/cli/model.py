@@ -29,8 +29,13 @@ def train(
     folds: Annotated[int, typer.Option("--folds", min=0, help="交叉验证折数（0 = 不做交叉验证）。")] = 5,
     seed: Annotated[int | None, typer.Option("--seed", help="随机种子（默认固定值，结果可复现）。")] = None,
     output_format: Annotated[str, typer.Option("--format", help="输出格式：text 或 json。")] = "text",
+    from_store: Annotated[bool, typer.Option(
+        "--from-store", help="同时使用决定库中本机关的答复决定（含更改）和对审查发现的采纳/驳回意见。")] = False,
+    office_weight: Annotated[float, typer.Option(
+        "--office-weight", help="决定库样本权重（默认 3：本机关的决定优先于种子语料）。")] = 3.0,
+    db: Annotated[Path | None, typer.Option("--db", help="决定库 SQLite 文件（默认在用户数据目录）。")] = None,
 ) -> None:
-    """在种子语料（及本机关历史决定）上训练分类器，写入新的模型版本（不覆盖旧版本）。"""
+    """在种子语料（及本机关历史决定、决定库）上训练分类器，写入新的模型版本（不覆盖旧版本）。"""
     from reviewer.model.classifiers import DEFAULT_SEED
     from reviewer.model.errors import ModelError
     from reviewer.model.training import train_version
@@ -39,11 +44,13 @@ def train(
         _fail("--format 只能是 text 或 json。")
     files = list(decisions or []) + list(more or [])
     verbose = output_format == "text"
+    office_rows = _store_rows(db) if from_store else None
     try:
         result = train_version(
             base_dir=out, decision_files=files, seed_weight=seed_weight, decisions_weight=decisions_weight,
             corpus_dir=corpus, folds=folds, seed=DEFAULT_SEED if seed is None else seed,
             progress=(lambda m: typer.echo(m, err=True)) if verbose else None,
+            office_rows=office_rows, office_weight=office_weight,
         )
     except ModelError as exc:
         _fail(str(exc))
@@ -58,6 +65,49 @@ def train(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     typer.echo(format_train_summary(result))
+
+
+def _store_rows(db: Path | None) -> list[dict]:
+    """Training rows of the decision store (decisions and finding verdicts)."""
+    from reviewer.store.db import StoreError, open_store
+    from reviewer.store.feedback import training_rows
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    try:
+        rows = training_rows(store)
+    finally:
+        store.close()
+    if not rows:
+        _fail("决定库中还没有决定或发现处理意见，无法用 --from-store 训练。")
+    return rows
+
+
+def format_office(card: dict) -> list[str]:
+    """Before/after lines of training with the office's own examples (grouped evaluation, same folds)."""
+    from reviewer.model.evaluate import fmt_metric as fmt
+    from reviewer.model.evaluate import fmt_prop
+
+    office = (card.get("metrics") or {}).get("office") or {}
+    info = card.get("office") or {}
+    if not info:
+        return []
+    lines = ["", f"■ 决定库样本（权重 {info.get('weight')}）：" + "，".join(
+        f"{k} {v}" for k, v in (info.get("counts") or {}).items())]
+    titles = {"triage": "申请分类", "grounds": "文件段落依据", "request_grounds": "申请层面依据"}
+    for task, res in office.items():
+        def line(h):
+            if "error" in h:
+                return f"无法计算（{h['error']}）"
+            if "top1" in h:
+                return f"首位 {fmt_prop(h['top1'])}"
+            return f"宏平均 F2 {fmt(h['macro_f2'])}，无依据被误标记 {fmt_prop(h['clean_flagged'])}"
+        lines.append(f"  {titles.get(task, task)}（分组交叉验证，同一折划分；本机关样本 {res['office_examples']} 条）：")
+        lines.append(f"    全部测试样本：学习前 {line(res['before'])} → 学习后 {line(res['after'])}")
+        lines.append(f"    本机关样本：学习前 {line(res['office_before'])} → 学习后 {line(res['office_after'])}")
+    return lines
 
 
 def format_train_summary(result) -> str:
@@ -107,6 +157,10 @@ def format_train_summary(result) -> str:
             lines.append(f"■ {title}：{cv['folds']} 折交叉验证，{extra}宏平均 F1 {fmt(cv['macro']['f1'])}，"
                          f"宏平均平衡准确率 {fmt(cv['macro']['balanced_accuracy'])}")
             lines.append(metrics_table(cv))
+    from reviewer.model.evaluate import format_grouped
+
+    lines.extend(format_grouped(metrics))
+    lines.extend(format_office(card))
     prev = previous_version_dir(result.model_dir)
     if prev is not None and metrics:
         try:
@@ -133,7 +187,7 @@ def evaluate(
     recompute: Annotated[bool, typer.Option(
         "--recompute", help="重新计算交叉验证（默认在模型卡已有相同条件的结果时直接使用）。")] = False,
 ) -> None:
-    """评估模型：训练数据分层交叉验证、在指定数据上评分，并与上一版本比较。"""
+    """评估模型：训练数据分组交叉验证（附基线、区间和校准误差）、在指定数据上评分，并与上一版本比较。"""
     from reviewer.model.default import get_models, latest_model_dir
     from reviewer.model.errors import ModelError
     from reviewer.model.evaluate import evaluate_models, format_report

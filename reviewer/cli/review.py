@@ -104,6 +104,13 @@ def render_text(data: dict, outcome) -> str:
         lines.append(f"  线索 {ev['cue']}：“{ev['text']}” → {ev['outcome']}")
     if tri["classifier_terms"]:
         lines.append(f"  分类器依据词：{'、'.join(tri['classifier_terms'])}")
+    if data.get("request_grounds"):
+        from reviewer.model.corpus import GROUND_NAMES_ZH
+
+        lines.append("仅凭申请内容判断可能涉及的不公开依据（概率；依据词）：")
+        for g in data["request_grounds"][:4]:
+            lines.append(f"  - {GROUND_NAMES_ZH.get(g['ground'], g['ground'])}：{g['probability']:.2f}"
+                         + (f"；{'、'.join(g['evidence'])}" if g["evidence"] else ""))
     req = data["request"]
     lines.append(f"申请事项：{len(req['items'])} 项")
     for item in req["items"]:

@@ -97,7 +97,7 @@ def _open(db: Path | None):
 # --- decide -----------------------------------------------------------------------------------
 def decide(
     request_id: Annotated[str, typer.Argument(metavar="申请编号", help="申请编号，如 2026-0012（reviewer review --save 时显示）。")],
-    code: Annotated[str | None, typer.Option("--code", help="答复类型代码或中文名称（默认采纳审查建议）。")] = None,
+    code: Annotated[str | None, typer.Option("--code", "--reply", help="答复类型代码或中文名称（默认采纳审查建议；与建议不同即记为更改，可用于 reviewer train --from-store）。")] = None,
     reasons: Annotated[list[str] | None, typer.Option("--reason", metavar="<str>", help="决定理由（可多次指定；默认沿用审查理由）。")] = None,
     officer: Annotated[str | None, typer.Option("--officer", help="经办人（默认为当前登录用户）。")] = None,
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="答复书文号，如 示例规资信复〔2026〕12号。")] = None,

@@ -64,7 +64,7 @@ class Decision:
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
            *, threshold: float = 0.5, stage: str | None = None, agency_name: str | None = None,
            history: dict | None = None, procedure: str | None = None, search_record: str | None = None,
-           cues=None) -> Decision:
+           cues=None, request_grounds=None) -> Decision:
     """The seven steps for one request; see the module docstring."""
     if cues is None:
         from reviewer.decide.triage import load_cues
@@ -86,13 +86,14 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         item_triage = triage_result if single else _item_triage(item.text, cues)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
-                                     own=own_matter(item.text), triage_result=item_triage))
+                                     own=own_matter(item.text), triage_result=item_triage,
+                                     request_grounds=request_grounds if single else None))
     if not decisions:
         organ = item_organ(request.text, views, agency_name)
         existence = search_state(views, views, search_record)
         decisions.append(decide_item(None, None, dict(triage_result.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
-                                     triage_result=triage_result))
+                                     triage_result=triage_result, request_grounds=request_grounds))
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure)

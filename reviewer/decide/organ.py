@@ -37,11 +37,15 @@ class OrganCheck:
         return None
 
 
+# "你局", "贵单位", "本机关", "该委" …: the organ addressed (this one), not another organ.
+ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会)")
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
     """An organ the request says made or keeps the information, if it is not this organ."""
     for m in OTHER_AGENCY_CUES.finditer(text):
         agency = clean_agency(m.group("agency"))
-        if len(agency) < 4 or same_organ(agency, own_name):
+        if len(agency) < 4 or same_organ(agency, own_name) or ADDRESSEE_RE.search(agency):
             continue
         return agency
     return None
@@ -69,7 +73,7 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None) 
         m = ITEM_MAKER_RE.match(item_text.strip())
         if m:
             agency = clean_agency(m.group("agency"))
-            if len(agency) >= 4 and not same_organ(agency, own_name):
+            if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency):
                 named = agency
     if named:
         return OrganCheck("other", named, [], "request")

@@ -57,26 +57,19 @@ REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publicat
                  "other.not_gov_info", "no_action.confirm", "withhold.query_matter", "other.correction")
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
-# The fallback ranking of document-level outcomes when no document is in hand (see request_prior).
-NO_DOCS_PRIOR = {
-    "unavailable.not_held": 0.5,
-    "disclose": 0.25,
-    "unavailable.other_agency": 0.15,
-    "partial": 0.05,
-    "withhold.third_party": 0.05,
-}
-
-
-def request_prior(request_text: str, triage_result=None, request_grounds: dict | None = None) -> dict[str, float]:
+def request_prior(request_text: str, triage_result=None, request_grounds=None) -> dict[str, float]:
     """Ranking of document-level reply codes from the request alone (no document in hand).
 
-    The single place where the ranking model (reviewer/decide/ranking.py, ``rank_from_request``) is
-    plugged in; until then a fixed prior."""
-    try:
-        from reviewer.decide.ranking import rank_from_request  # type: ignore[import-not-found]
-    except ImportError:
-        return dict(NO_DOCS_PRIOR)
-    return dict(rank_from_request(request_text, triage_result, request_grounds or {}))
+    The one place where the request's own signals replace a fixed table: the grounds the request text
+    implicates (``request_grounds``: the request-grounds model and cues, :mod:`reviewer.decide.ranking`;
+    or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes."""
+    from reviewer.decide.ranking import GROUND_CODE, document_prior
+
+    if request_grounds and isinstance(request_grounds, dict) and all(k in GROUND_CODE.values()
+                                                                      for k in request_grounds):
+        by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
+        request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
+    return document_prior(request_grounds)
 
 
 @dataclass
@@ -162,7 +155,7 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
 
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
-                own: bool, request_text: str = "", triage_result=None) -> ItemDecision:
+                own: bool, request_text: str = "", triage_result=None, request_grounds=None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item."""
     probabilities = dict(probabilities)
     readable = [v for v in views if v.readable]
@@ -175,7 +168,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         dist = document_distribution(readable, threshold, stage)
     else:
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
-        dist = request_prior(item.text if item else request_text, triage_result, hinted)
+        dist = request_prior(item.text if item else request_text, triage_result,
+                             request_grounds if request_grounds else hinted)
     if organ.responsible == "other":
         strength = 0.9 if organ.evidence == "document" else 0.55
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
@@ -188,6 +182,11 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     scores = {c: p for c, p in probabilities.items()}
     for code, p in dist.items():
         scores[code] = scores.get(code, 0.0) + p_ordinary * p
+    if organ.responsible == "other":
+        # 谁负责 comes before 给不给: whether another organ's information is withheld is that organ's
+        # decision (第十条), so this office's withholding outcomes give way to 非本机关负责公开.
+        moved = sum(scores.pop(c) for c in list(scores) if c.startswith("withhold.") or c == "partial")
+        scores["unavailable.other_agency"] = scores.get("unavailable.other_agency", 0.0) + moved
     eligible = {c: p for c, p in scores.items() if c != "other.correction"}
     if existence != SEARCHED_NONE:
         eligible.pop("unavailable.not_held", None)  # 指导案例101号: no search record, no 信息不存在

@@ -25,20 +25,37 @@ class Dataset:
     labels: list = field(default_factory=list)  # str (triage) or list[str] (grounds)
     weights: list[float] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # "seed" | "decisions" | file name
+    groups: list[str] = field(default_factory=list)  # evaluation group (template, document kind, batch)
 
-    def add(self, text: str, label, weight: float = 1.0, source: str = "seed") -> None:
+    def add(self, text: str, label, weight: float = 1.0, source: str = "seed", group: str = "") -> None:
         self.texts.append(text)
         self.labels.append(label)
         self.weights.append(float(weight))
         self.sources.append(source)
+        self.groups.append(group)
+
+    def group_keys(self) -> list[str]:
+        """One group key per example; an example without a group forms its own group."""
+        groups = self.groups if len(self.groups) == len(self.texts) else [""] * len(self.texts)
+        return [g or f"#{i}" for i, g in enumerate(groups)]
+
+    def subset(self, indices) -> Dataset:
+        """A new dataset holding the examples at ``indices`` (in that order)."""
+        keys = self.group_keys()
+        out = Dataset(self.task)
+        for i in indices:
+            out.add(self.texts[i], self.labels[i], self.weights[i], self.sources[i], keys[i])
+        return out
 
     def extend(self, other: Dataset) -> None:
         if other.task != self.task:
             raise ValueError(f"cannot merge {other.task} into {self.task}")
+        groups = _padded_groups(self) + _padded_groups(other) if (self.groups or other.groups) else []
         self.texts += other.texts
         self.labels += other.labels
         self.weights += other.weights
         self.sources += other.sources
+        self.groups = groups
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -56,6 +73,10 @@ class Dataset:
         return out
 
 
+def _padded_groups(data: Dataset) -> list[str]:
+    return list(data.groups) if len(data.groups) == len(data.texts) else [""] * len(data.texts)
+
+
 @dataclass
 class Corpus:
     """Both seed datasets plus the problems met while reading them."""
@@ -65,8 +86,26 @@ class Corpus:
     problems: list[str] = field(default_factory=list)
     sha256: str = ""
     files: list[str] = field(default_factory=list)
-    # Request-level grounds: request rows that carry a "grounds" list (the authored request corpus).
-    request_grounds: Dataset = field(default_factory=lambda: Dataset("grounds"))
+    # Requests that carry a ``grounds`` field (authored corpora): the request-grounds model's data.
+    request_grounds: Dataset = field(default_factory=lambda: Dataset("request_grounds"))
+    # Which file (``requests/seed.jsonl`` …) each request / passage came from, for per-part figures.
+    request_files: list[str] = field(default_factory=list)
+    passage_files: list[str] = field(default_factory=list)
+
+
+def record_group(row: dict, part: str) -> str:
+    """Evaluation group of one corpus record.
+
+    Authored records name their batch in ``group``; template records are grouped by what they were
+    generated from: the document kind (``doc_type``) of a passage, the register of a request — so that
+    grouped cross-validation never tests on a template it trained on.  ``part`` (the file stem) keeps
+    the groups of different corpus files apart.
+    """
+    group = row.get("group")
+    if isinstance(group, str) and group.strip():
+        return f"{part}:{group.strip()}"
+    kind = row.get("doc_type") or row.get("register") or ""
+    return f"{part}:{kind}" if kind else f"{part}:{row.get('id', '')}"
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -93,21 +132,64 @@ def corpus_hash(corpus_dir: Path) -> str:
     return h.hexdigest()
 
 
-def load_corpus(corpus_dir: Path, weight: float = 1.0) -> Corpus:
+def generator_groups(corpus_dir: Path) -> dict[str, str]:
+    """Text → template group for the template corpora whose generators record one.
+
+    ``make_passages_a`` names each passage's template (``bank:index``) and ``make_passages_c`` its
+    family and document kind.  The generators need Faker (a development dependency); a text is mapped
+    only when the generator reproduces it exactly, so a different Faker version simply falls back to
+    :func:`record_group`.  Returns {} when the tools are absent or fail.
+    """
+    import importlib
+    import sys
+
+    tools = Path(corpus_dir) / "tools"
+    if not tools.is_dir():
+        return {}
+    out: dict[str, str] = {}
+    added = str(tools) not in sys.path
+    if added:
+        sys.path.insert(0, str(tools))
+    try:
+        try:
+            gen_a = importlib.import_module("make_passages_a")
+            for rec, group in gen_a._build_with_groups(gen_a.SEED):
+                out[rec["text"]] = f"part_a:{group}"
+        except Exception:  # noqa: BLE001 - optional refinement only
+            pass
+        try:
+            gen_c = importlib.import_module("make_passages_c")
+            records, groups = gen_c.generate_with_groups()
+            for rec in records:
+                out[rec["text"]] = f"part_c:{groups[rec['id']]}"
+        except Exception:  # noqa: BLE001 - optional refinement only
+            pass
+    finally:
+        if added:
+            sys.path.remove(str(tools))
+    return out
+
+
+def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = False) -> Corpus:
     """Read ``requests/*.jsonl`` and ``passages/*.jsonl`` under ``corpus_dir``.
 
     Malformed lines and unknown labels are skipped and listed in ``Corpus.problems``
-    (Chinese, with file and line number).  Request rows that carry a ``grounds`` list are also
-    kept in ``Corpus.request_grounds`` (request text -> grounds it implicates).
+    (Chinese, with file and line number).  With ``template_groups`` the evaluation groups of
+    template passages come from their generators where possible (see :func:`generator_groups`).
     """
     corpus_dir = Path(corpus_dir)
+    by_text = generator_groups(corpus_dir) if template_groups else {}
     requests = Dataset("triage")
     passages = Dataset("grounds")
-    request_grounds = Dataset("grounds")
+    request_grounds = Dataset("request_grounds")
+    request_files: list[str] = []
+    passage_files: list[str] = []
     problems: list[str] = []
     files = corpus_files(corpus_dir)
     for path in files:
         kind = path.parent.name
+        part = path.stem
+        rel = path.relative_to(corpus_dir).as_posix()
         with path.open(encoding="utf-8-sig") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
@@ -127,19 +209,24 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0) -> Corpus:
                     if label not in TRIAGE_LABELS:
                         problems.append(f"{where}：未知的申请类别 {label!r}")
                         continue
-                    requests.add(text, label, weight, "seed")
-                    if "grounds" in row:
-                        grounds = row["grounds"]
+                    group = record_group(row, part)
+                    grounds = row.get("grounds")
+                    if grounds is not None:
                         if not isinstance(grounds, list) or any(g not in GROUNDS for g in grounds):
-                            problems.append(f"{where}：grounds 含未知依据 {grounds!r}")
+                            problems.append(f"{where}：grounds 含未知依据 {grounds!r}")  # the triage label still counts
                         else:
-                            request_grounds.add(text, sorted(set(grounds), key=GROUNDS.index), weight, "seed")
+                            request_grounds.add(text, sorted(set(grounds), key=GROUNDS.index), weight, "seed", group)
+                    requests.add(text, label, weight, "seed", group)
+                    request_files.append(rel)
                 else:
                     labels = row.get("labels")
                     if not isinstance(labels, list) or any(lab not in GROUNDS for lab in labels):
                         problems.append(f"{where}：labels 含未知依据 {labels!r}")
                         continue
-                    passages.add(text, sorted(set(labels), key=GROUNDS.index), weight, "seed")
+                    group = by_text.get(text) if not row.get("group") else None
+                    passages.add(text, sorted(set(labels), key=GROUNDS.index), weight, "seed",
+                                 group or record_group(row, part))
+                    passage_files.append(rel)
     return Corpus(
         requests=requests,
         passages=passages,
@@ -147,6 +234,8 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0) -> Corpus:
         sha256=corpus_hash(corpus_dir),
         files=[p.relative_to(corpus_dir).as_posix() for p in files],
         request_grounds=request_grounds,
+        request_files=request_files,
+        passage_files=passage_files,
     )
 
 

@@ -491,3 +491,69 @@ def format_row_numbers(problems: list[RowProblem], limit: int = 30) -> dict[str,
         shown = "、".join(str(r) for r in rows[:limit])
         out[file] = shown + (f" 等共 {len(rows)} 行" if len(rows) > limit else "")
     return out
+
+
+# --- the office's own decisions and finding feedback (the decision store) --------------------------
+OFFICE_SOURCE = "office"
+# A withholding decision says which ground the request's information falls under.
+_CODE_REQUEST_GROUND = {
+    "withhold.state_secret": "state_secret",
+    "withhold.security_stability": "security_stability",
+    "withhold.process_info": "process_info",
+    "withhold.internal_affairs": "internal_affairs",
+    "withhold.enforcement_file": "enforcement_file",
+}
+
+
+@dataclass
+class OfficeExamples:
+    """Training examples from the decision store (see :func:`reviewer.store.feedback.training_rows`)."""
+
+    requests: Dataset
+    passages: Dataset
+    request_grounds: Dataset
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def office_examples(rows: list[dict], weight: float, mapper: OutcomeMapper | None = None) -> OfficeExamples:
+    """Turn decision-store rows into weighted training examples.
+
+    Rows are plain dicts: ``{"kind": "decision", "text", "code", "grounds": [..] | None, "group"}`` for an
+    officer's (possibly changed) reply type, and ``{"kind": "finding", "text", "category", "verdict",
+    "group"}`` for a finding the officer accepted or rejected.  A decision gives a triage example (the
+    code mapped with ``rules/outcome_labels.yaml``) and, for a withholding code, a request-grounds example;
+    an accepted finding gives a passage labelled with its ground, a rejected one a clean passage.
+    Every example's group is its request, so grouped evaluation never splits one request's examples.
+    """
+    mapper = mapper or OutcomeMapper()
+    out = OfficeExamples(Dataset("triage"), Dataset("grounds"), Dataset("request_grounds"))
+    counts = {"decisions": 0, "findings_accepted": 0, "findings_rejected": 0, "skipped": 0}
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        group = f"{OFFICE_SOURCE}:{row.get('group') or ''}"
+        if not text:
+            counts["skipped"] += 1
+            continue
+        if row.get("kind") == "decision":
+            mapped = mapper.map(str(row.get("code") or ""))
+            used = False
+            if mapped is not None and mapped.request_label:
+                out.requests.add(text, mapped.request_label, weight, OFFICE_SOURCE, group)
+                used = True
+            grounds = row.get("grounds")
+            if grounds is None and mapped is not None:
+                ground = _CODE_REQUEST_GROUND.get(mapped.code)
+                grounds = [ground] if ground else (list(mapped.grounds) if mapped.code.startswith("withhold.")
+                                                   and mapped.grounds else None)
+            if grounds:
+                out.request_grounds.add(text, [g for g in GROUNDS if g in grounds], weight, OFFICE_SOURCE, group)
+                used = True
+            counts["decisions" if used else "skipped"] += 1
+        elif row.get("kind") == "finding" and row.get("category") in GROUNDS:
+            accepted = row.get("verdict") == "accept"
+            out.passages.add(text, [row["category"]] if accepted else [], weight, OFFICE_SOURCE, group)
+            counts["findings_accepted" if accepted else "findings_rejected"] += 1
+        else:
+            counts["skipped"] += 1
+    out.counts = counts
+    return out

@@ -27,7 +27,7 @@ from reviewer.model.persist import (
     version_number,
 )
 
-RECIPE_VERSION = "2"  # bump when features, classifiers or training change
+RECIPE_VERSION = "3"  # bump when features, classifiers or training change (3: request-grounds model)
 _lock = threading.Lock()
 _loaded: dict[str, LoadedModels] = {}
 
@@ -54,7 +54,13 @@ def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> P
     """Train the default models on the seed corpus and save them at ``target`` (no cross-validation)."""
     from reviewer.model.corpus import load_corpus
     from reviewer.model.persist import encode_training_data, save_model_dir
-    from reviewer.model.training import build_card, drop_rare_classes, fit_models
+    from reviewer.model.training import (
+        build_card,
+        drop_rare_classes,
+        encode_eval_extras,
+        fit_models,
+        fit_request_grounds,
+    )
 
     corpus = load_corpus(corpus_dir)
     if len(corpus.requests) == 0 or len(corpus.passages) == 0:
@@ -64,13 +70,17 @@ def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> P
     triage_data, grounds_data = corpus.requests, corpus.passages
     dropped = drop_rare_classes(triage_data)
     triage, grounds = fit_models(triage_data, grounds_data, seed=seed)
+    request_grounds = fit_request_grounds(corpus.request_grounds, seed=seed)
     card = build_card(
         triage, grounds, triage_data, grounds_data, seed,
         extra={"default": True, "previous": None, "dropped_classes": dropped,
                "corpus": {"dir": str(corpus_dir), "sha256": corpus.sha256, "files": corpus.files,
-                          "problems": corpus.problems[:50]}},
+                          "problems": corpus.problems[:50]},
+               "request_grounds": {"n": len(corpus.request_grounds), "trained": request_grounds is not None}},
     )
-    return save_model_dir(target, triage, grounds, card, encode_training_data(triage_data, grounds_data))
+    return save_model_dir(target, triage, grounds, card, encode_training_data(triage_data, grounds_data),
+                          encode_eval_extras(triage_data, grounds_data, corpus.request_grounds),
+                          models={"request_grounds": request_grounds})
 
 
 def default_model_dir(corpus_dir: Path | None = None, seed: int = DEFAULT_SEED, build: bool = True) -> Path:

@@ -306,16 +306,38 @@ def evaluate_models(loaded, data_file: Path | None = None, folds: int = 5, recom
     }
     if folds and folds >= 2:
         triage_data, grounds_data = read_training_data(loaded.path, card)  # also verifies its SHA-256
+        from reviewer.model.training import read_eval_extras
+
+        rg_data = read_eval_extras(loaded.path, card, triage_data, grounds_data)
         stored = None if recompute else _stored_cv(card, folds)
+        cache = TokenCache()
+        params_t = _params(card, "triage")
+        params_g = _params(card, "grounds")
         if stored is not None:
             report["triage"]["cv"], report["grounds"]["cv"] = stored
             report["cv_from_card"] = True
         else:
-            cache = TokenCache()
-            params_t = _params(card, "triage")
-            params_g = _params(card, "grounds")
             report["triage"]["cv"] = cross_validate_triage(triage_data, folds, seed, cache, params_t)
             report["grounds"]["cv"] = cross_validate_grounds(grounds_data, folds, seed, cache, params_g)
+        metrics = card.get("metrics") or {}
+        for task, data, func, params in (("triage", triage_data, grouped_cv_triage, params_t),
+                                         ("grounds", grounds_data, grouped_cv_grounds, params_g)):
+            kept = None if recompute else (metrics.get(task) or {}).get("grouped_cv")
+            if kept and kept.get("requested_folds") == folds and stored is not None:
+                report[task]["grouped_cv"] = kept
+            elif not any(data.groups):
+                report[task]["grouped_cv"] = {"error": "模型目录未记录训练样本的分组（旧版本模型），无法做分组交叉验证；"
+                                                       "请用 reviewer train 重新训练。"}
+            else:
+                try:
+                    report[task]["grouped_cv"] = func(data, folds, seed, cache, params)
+                except ModelError as exc:
+                    report[task]["grouped_cv"] = {"error": str(exc)}
+        if rg_data is not None and len(rg_data):
+            try:
+                report["request_grounds"] = {"grouped_cv": grouped_cv_grounds(rg_data, folds, seed, cache)}
+            except ModelError as exc:
+                report["request_grounds"] = {"grouped_cv": {"error": str(exc)}}
     if data_file is not None:
         requests, passages, problems = load_labelled_file(Path(data_file))
         report["data"] = {"file": str(data_file), "requests": len(requests), "passages": len(passages),
@@ -446,7 +468,7 @@ def format_report(report: dict) -> str:
                 continue
             head = f"\n■ {titles[task]} — {kinds[kind]}"
             if kind == "cv":
-                head += f"（{section['folds']} 折分层）"
+                head += f"（{section['folds']} 折分层；同一模板的样本可能分在训练和测试两侧，结果偏高，以下方分组交叉验证为准）"
             out.append(head)
             summary = f"样本 {section['n']} 条"
             if task == "triage":
@@ -460,6 +482,7 @@ def format_report(report: dict) -> str:
             if task == "triage":
                 out.append("\n混淆矩阵（行为实际类别，列为预测类别）：")
                 out.append(confusion_table(section["confusion"]))
+    out.extend(format_grouped(report))
     data = report.get("data")
     if data and data.get("unusable_rows"):
         rows = "、".join(str(p["row"]) for p in data["unusable_rows"][:30])
@@ -479,3 +502,293 @@ def format_report(report: dict) -> str:
                 out.append(f"\n{title}：")
                 out.append(comparison_table(comp[key]))
     return "\n".join(out) + "\n"
+
+
+# --- honest evaluation: grouped folds, baselines, intervals, calibration ------------------------
+Z95 = 1.959964
+NOT_ABOVE_BASELINE_ZH = "未超过基线"
+
+
+def wilson(k: int, n: int, z: float = Z95) -> list[float] | None:
+    """95% Wilson score interval of a proportion k/n (None when n = 0)."""
+    if n <= 0:
+        return None
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
+    return [round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4)]
+
+
+def proportion(k: int, n: int) -> dict:
+    """A count-based figure: value, k, n and its 95% Wilson interval."""
+    return {"value": round(k / n, 4) if n else None, "k": int(k), "n": int(n), "ci95": wilson(k, n)}
+
+
+def majority_baseline(labels) -> dict:
+    """Always answering the most frequent label: its accuracy (with counts and interval)."""
+    labels = [str(y) for y in labels]
+    if not labels:
+        return {"label": None, **proportion(0, 0)}
+    counts: dict[str, int] = {}
+    for y in labels:
+        counts[y] = counts.get(y, 0) + 1
+    best = max(sorted(counts), key=lambda lab: counts[lab])
+    return {"label": best, **proportion(counts[best], len(labels))}
+
+
+def best_constant_top_k(accepted: list[set[str]], k: int = 3) -> dict:
+    """The best fixed list of ``k`` labels (greedy set cover, exact for the first pick): how often the true
+    label — or any accepted label of a case — is in it."""
+    chosen: list[str] = []
+    remaining = list(range(len(accepted)))
+    universe = sorted({lab for acc in accepted for lab in acc})
+    for _ in range(k):
+        if not universe:
+            break
+        gains = {lab: sum(1 for i in remaining if lab in accepted[i]) for lab in universe if lab not in chosen}
+        if not gains:
+            break
+        best = max(sorted(gains), key=lambda lab: gains[lab])
+        chosen.append(best)
+        remaining = [i for i in remaining if best not in accepted[i]]
+    hits = sum(1 for acc in accepted if acc & set(chosen))
+    return {"labels": chosen, "k": k, **proportion(hits, len(accepted))}
+
+
+def beats(model: dict, baseline: dict) -> bool:
+    """Whether a model's proportion is strictly above its baseline's."""
+    m, b = model.get("value"), baseline.get("value")
+    return m is not None and b is not None and m > b
+
+
+def expected_calibration_error(confidence, correct, bins: int = 10) -> dict:
+    """ECE over equal-width confidence bins: Σ (n_b / n) |accuracy_b − mean confidence_b|."""
+    conf = np.asarray(confidence, dtype=float)
+    ok = np.asarray(correct, dtype=float)
+    n = len(conf)
+    if n == 0:
+        return {"ece": None, "n": 0, "bins": bins}
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    index = np.clip(np.digitize(conf, edges[1:-1], right=True), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = index == b
+        if mask.any():
+            total += mask.sum() / n * abs(ok[mask].mean() - conf[mask].mean())
+    return {"ece": round(float(total), 4), "n": int(n), "bins": bins}
+
+
+def grouped_splits(groups: list[str], folds: int, strata=None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """GroupKFold splits: no group (template, document kind, authoring batch) is on both sides.
+
+    With ``strata`` the groups are dealt out per majority stratum (StratifiedGroupKFold) so that each
+    fold sees most classes; the split is deterministic.
+    """
+    from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
+
+    groups = np.asarray(groups, dtype=object)
+    n_groups = len(set(groups.tolist()))
+    if n_groups < 2:
+        raise ModelError("分组交叉验证至少需要两个分组（模板、文书种类或编写批次）。")
+    n_splits = min(folds, n_groups)
+    X = np.zeros(len(groups))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        if strata is not None:
+            try:
+                splitter = StratifiedGroupKFold(n_splits=n_splits)
+                return [(tr, te) for tr, te in splitter.split(X, np.asarray(strata, dtype=object).astype(str), groups)]
+            except ValueError:
+                pass
+        return list(GroupKFold(n_splits=n_splits).split(X, groups=groups))
+
+
+def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
+                      train_mask=None, score_mask=None) -> dict:
+    """Grouped cross-validation of the triage model with top-1 / top-3, baselines, intervals and ECE.
+
+    A fold's training part may lack a class entirely (all its groups are in the test part); such a
+    class can then not be predicted in that fold — exactly what happens on unseen real text.
+    ``train_mask`` (bool per example) limits which examples may be trained on (all are tested): with the
+    office's own examples masked out it measures the model *before* learning from them on the same folds.
+    """
+    from sklearn.base import clone
+
+    from reviewer.model.classifiers import DEFAULT_SEED, TriageModel
+    from reviewer.model.features import CountMatrix, TokenCache
+
+    seed = DEFAULT_SEED if seed is None else seed
+    cache = cache if cache is not None else TokenCache()
+    y = np.asarray(data.labels, dtype=object).astype(str)
+    w = np.asarray(data.weights, dtype=float)
+    groups = data.group_keys()
+    splits = grouped_splits(groups, folds, strata=y)
+    template = TriageModel(seed=seed, **(params or {}))
+    counts = CountMatrix(list(data.texts), template._config(), cache)
+    labels = sorted(set(y.tolist()))
+    proba = np.zeros((len(y), len(labels)))
+    mask = None if train_mask is None else np.asarray(train_mask, dtype=bool)
+    for train, test in splits:
+        if mask is not None:
+            train = train[mask[train]]
+        ytr = y[train]
+        keep = np.array([np.sum(ytr == lab) >= 2 for lab in ytr])
+        train = train[keep]
+        if len(set(y[train].tolist())) < 2:
+            proba[test, labels.index(y[train][0]) if len(train) else 0] = 1.0
+            continue
+        fold = counts.fold(train)
+        model = clone(template).fit_matrix(fold.transform(train), y[train], sample_weight=w[train])
+        p = model.predict_proba_X(fold.transform(test))
+        for j, cls in enumerate(model.classes_):
+            proba[test, labels.index(str(cls))] = p[:, j]
+    report = _triage_cv_report(y, proba, labels, groups, len(splits))
+    report["requested_folds"] = folds
+    if score_mask is not None and np.asarray(score_mask, dtype=bool).any():
+        m = np.asarray(score_mask, dtype=bool)
+        report["subset"] = _triage_cv_report(y[m], proba[m], labels, [g for g, k in zip(groups, m) if k], len(splits))
+    return report
+
+
+def _triage_cv_report(y, proba, labels, groups, n_splits) -> dict:
+    pred = np.asarray(labels, dtype=object)[proba.argmax(axis=1)]
+    report = triage_report(list(y), list(pred))
+    n = len(y)
+    top3 = np.argsort(-proba, axis=1)[:, :3]
+    hit1 = int((pred == y).sum())
+    hit3 = int(sum(1 for i in range(n) if y[i] in {labels[j] for j in top3[i]}))
+    conf = proba.max(axis=1)
+    report.update(
+        kind="grouped_cv", folds=int(n_splits), groups=len(set(groups)),
+        top1=proportion(hit1, n), top3=proportion(hit3, n),
+        baseline_majority=majority_baseline(y),
+        baseline_top3=best_constant_top_k([{str(v)} for v in y], 3),
+        calibration=expected_calibration_error(conf, pred == y),
+    )
+    report["beats_baseline"] = {"top1": beats(report["top1"], report["baseline_majority"]),
+                                "top3": beats(report["top3"], report["baseline_top3"])}
+    return report
+
+
+def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
+                       train_mask=None, score_mask=None) -> dict:
+    """Grouped cross-validation of a grounds model (passages or requests), scored per ground.
+
+    Beside each ground's F2 stands the best constant F2 (flag every example: the only constant with
+    recall), and the report gives the share of clean examples flagged and the ECE of the per-ground
+    probabilities.
+    """
+    from sklearn.base import clone
+
+    from reviewer.model.classifiers import DEFAULT_SEED, GroundsModel
+    from reviewer.model.features import CountMatrix, TokenCache
+
+    seed = DEFAULT_SEED if seed is None else seed
+    cache = cache if cache is not None else TokenCache()
+    if len(data) < 4:
+        raise ModelError(f"样本只有 {len(data)} 条，不足以做分组交叉验证。")
+    groups = data.group_keys()
+    strata = [labs[0] if labs else "clean" for labs in data.labels]
+    splits = grouped_splits(groups, folds, strata=strata)
+    Y = GroundsModel.binarize(data.labels)
+    w = np.asarray(data.weights, dtype=float)
+    model_params = dict(params or {})
+    template = GroundsModel(seed=seed, **model_params)
+    counts = CountMatrix(list(data.texts), template._config(), cache)
+    proba = np.zeros(Y.shape)
+    mask = None if train_mask is None else np.asarray(train_mask, dtype=bool)
+    for train, test in splits:
+        if mask is not None:
+            train = train[mask[train]]
+        fold = counts.fold(train)
+        model = clone(template).fit_matrix(fold.transform(train), [data.labels[i] for i in train],
+                                           sample_weight=w[train])
+        proba[test] = model.predict_proba_X(fold.transform(test))
+    report = _grounds_cv_report(Y, proba, template.threshold, groups, len(splits))
+    report["requested_folds"] = folds
+    if score_mask is not None and np.asarray(score_mask, dtype=bool).any():
+        m = np.asarray(score_mask, dtype=bool)
+        report["subset"] = _grounds_cv_report(Y[m], proba[m], template.threshold,
+                                              [g for g, k in zip(groups, m) if k], len(splits))
+    return report
+
+
+def _grounds_cv_report(Y, proba, threshold, groups, n_splits) -> dict:
+    pred = (proba >= threshold).astype(int)
+    report = grounds_report(Y, pred)
+    report.update(kind="grouped_cv", folds=int(n_splits), groups=len(set(groups)), threshold=threshold)
+    report["baseline_f2"] = constant_f2_baseline(Y)
+    clean = ~Y.any(axis=1)
+    report["clean_flagged"] = proportion(int((pred.any(axis=1) & clean).sum()), int(clean.sum()))
+    report["calibration"] = expected_calibration_error(proba.ravel(), Y.ravel() == 1)
+    report["beats_baseline"] = {
+        g: (m["f2"] is not None and report["baseline_f2"][g] is not None and m["f2"] > report["baseline_f2"][g])
+        for g, m in report["per_class"].items() if m["support"]
+    }
+    return report
+
+
+def constant_f2_baseline(Y) -> dict:
+    """Per ground, F2 of flagging every example (precision = prevalence, recall = 1)."""
+    Y = np.asarray(Y)
+    out = {}
+    for j, ground in enumerate(GROUNDS):
+        p = float(Y[:, j].mean()) if len(Y) else 0.0
+        out[ground] = round(5 * p / (4 * p + 1), 4) if p > 0 else None
+    return out
+
+
+# --- grouped evaluation text ------------------------------------------------------------------
+def fmt_prop(p: dict | None) -> str:
+    """0.412（14/34，95% 区间 0.26–0.58）."""
+    if not p or p.get("value") is None:
+        return "—"
+    ci = p.get("ci95") or [None, None]
+    return f"{p['value']:.3f}（{p['k']}/{p['n']}，95% 区间 {ci[0]:.2f}–{ci[1]:.2f}）"
+
+
+def verdict_zh(ok: bool) -> str:
+    return "高于基线" if ok else NOT_ABOVE_BASELINE_ZH
+
+
+def format_grouped_triage(g: dict) -> list[str]:
+    base, base3 = g["baseline_majority"], g["baseline_top3"]
+    return [
+        f"  首位准确率 {fmt_prop(g['top1'])}；基线（总答“{_name(base['label'])}”）{fmt_prop(base)} → "
+        f"{verdict_zh(g['beats_baseline']['top1'])}",
+        f"  前三命中率 {fmt_prop(g['top3'])}；基线（固定前三 {'、'.join(_name(x) for x in base3['labels'])}）"
+        f"{fmt_prop(base3)} → {verdict_zh(g['beats_baseline']['top3'])}",
+        f"  概率校准：期望校准误差 ECE {g['calibration']['ece']:.3f}（{g['calibration']['bins']} 个区间，首位概率）",
+    ]
+
+
+def format_grouped_grounds(g: dict) -> list[str]:
+    rows = []
+    for ground, m in g["per_class"].items():
+        if not m["support"]:
+            continue
+        base = g["baseline_f2"].get(ground)
+        ok = g["beats_baseline"].get(ground, False)
+        rows.append([_name(ground), str(m["support"]), fmt_metric(m["precision"]), fmt_metric(m["recall"]),
+                     fmt_metric(m["f2"]), fmt_metric(base), verdict_zh(ok)])
+    lines = [table(["依据", "样本数", "精确率", "召回率", "F2", "基线 F2（全部标记）", "结论"], rows, right_from=1)]
+    lines.append(f"  无依据样本被误标记比例 {fmt_prop(g['clean_flagged'])}；"
+                 f"ECE {g['calibration']['ece']:.3f}（各依据概率）")
+    return lines
+
+
+def format_grouped(report: dict) -> list[str]:
+    out: list[str] = []
+    titles = (("triage", "申请分类"), ("grounds", "文件段落不公开依据"), ("request_grounds", "申请层面依据"))
+    for task, title in titles:
+        g = (report.get(task) or {}).get("grouped_cv")
+        if not g:
+            continue
+        out.append(f"\n■ {title} — 分组交叉验证（按模板/文书种类/编写批次分组，同组样本不跨折）")
+        if "error" in g:
+            out.append(f"  无法计算：{g['error']}")
+            continue
+        out.append(f"  样本 {g['n']} 条，{g['groups']} 组，{g['folds']} 折")
+        out.extend(format_grouped_triage(g) if task == "triage" else format_grouped_grounds(g))
+    return out

@@ -33,6 +33,8 @@ from reviewer.model.errors import ModelError
 FORMAT_VERSION = 1
 CARD_NAME = "card.json"
 MODEL_FILES = {"triage": "triage.skops", "grounds": "grounds.skops"}
+# Models a directory holds only when they were trained (request grounds need requests labelled with grounds).
+OPTIONAL_MODEL_FILES = {"request_grounds": "request_grounds.skops"}
 DATA_NAME = "training_data.jsonl"
 
 # --- allow-list --------------------------------------------------------------
@@ -200,12 +202,14 @@ def previous_version_dir(model_dir: Path) -> Path | None:
 
 # --- save ---------------------------------------------------------------------
 def save_model_dir(
-    target: Path, triage, grounds, card: dict, training_data: bytes, extras: dict[str, bytes] | None = None
+    target: Path, triage, grounds, card: dict, training_data: bytes, extras: dict[str, bytes] | None = None,
+    models: dict | None = None,
 ) -> Path:
     """Write a complete model directory at ``target`` (which must not exist) and return it.
 
     ``extras`` are further (non-model) files, e.g. a report of unusable decision rows; they are
-    hashed in the card like the rest.
+    hashed in the card like the rest.  ``models`` are further named models (keys of ``MODEL_FILES``,
+    e.g. ``request_grounds``); a None value is skipped.
 
     The directory is assembled under a temporary name and renamed at the end, so a version
     directory is either complete or absent.
@@ -222,8 +226,10 @@ def save_model_dir(
     tmp.mkdir()
     try:
         files: dict[str, dict] = {}
-        for key, model in (("triage", triage), ("grounds", grounds)):
-            name = MODEL_FILES[key]
+        named = [("triage", triage), ("grounds", grounds)]
+        named += [(k, m) for k, m in (models or {}).items() if m is not None]
+        for key, model in named:
+            name = MODEL_FILES.get(key) or OPTIONAL_MODEL_FILES[key]
             data = sio.dumps(model.to_state())
             trusted = check_types(data, name)
             (tmp / name).write_bytes(data)
@@ -264,6 +270,7 @@ class LoadedModels:
     triage: object
     grounds: object
     warnings: list[str] = field(default_factory=list)
+    request_grounds: object | None = None  # request-level grounds (a GroundsModel), when trained
 
     @property
     def version(self) -> str:
@@ -323,7 +330,7 @@ def load_model_file(model_dir: Path, card: dict, key: str):
 
     from reviewer.model.classifiers import GroundsModel, TriageModel
 
-    name = MODEL_FILES[key]
+    name = MODEL_FILES.get(key) or OPTIONAL_MODEL_FILES[key]
     data = verify_file(model_dir, card, name)
     label = str(Path(model_dir) / name)
     trusted = check_types(data, label)
@@ -352,13 +359,16 @@ def load_model_dir(model_dir: Path) -> LoadedModels:
     card = read_card(model_dir)
     triage = load_model_file(model_dir, card, "triage")
     grounds = load_model_file(model_dir, card, "grounds")
+    request_grounds = (load_model_file(model_dir, card, "request_grounds")
+                       if OPTIONAL_MODEL_FILES["request_grounds"] in card["files"] else None)
     warnings: list[str] = []
     trained_with = str(card.get("libraries", {}).get("scikit-learn", ""))
     if trained_with != sklearn.__version__:
         warnings.append(
             f"模型用 scikit-learn {trained_with} 训练，当前为 {sklearn.__version__}；结果可能略有差异，建议重新训练。"
         )
-    return LoadedModels(path=model_dir, card=card, triage=triage, grounds=grounds, warnings=warnings)
+    return LoadedModels(path=model_dir, card=card, triage=triage, grounds=grounds, warnings=warnings,
+                        request_grounds=request_grounds)
 
 
 def read_training_data(model_dir: Path, card: dict | None = None):

@@ -19,6 +19,12 @@ from reviewer.model.errors import ModelError
 from reviewer.model.features import FeatureConfig, TokenCache
 
 DECISIONS_REPORT = "decisions_report.json"
+REQUEST_GROUNDS_DATA = "request_grounds_data.jsonl"  # training data of the request-grounds model
+GROUPS_NAME = "groups.json"  # evaluation group of every training example (grouped cross-validation)
+# The office's own decisions and finding verdicts outweigh a seed-corpus example three to one: they are
+# real requests of this office, judged by its officers (``reviewer train --from-store``).
+OFFICE_WEIGHT = 3.0
+MIN_REQUEST_GROUNDS = 4  # fewer request-grounds examples: no request-grounds model (cues only)
 
 
 @dataclass
@@ -30,6 +36,8 @@ class TrainResult:
     triage: TriageModel
     grounds: GroundsModel
     decisions: object | None = None                       # DecisionImport when decision files were given
+    request_grounds: GroundsModel | None = None           # request-level grounds, when there is data
+    office: object | None = None                          # OfficeExamples when the decision store was used
     dropped_classes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -42,6 +50,8 @@ def drop_rare_classes(data: Dataset, minimum: int = 2) -> dict[str, int]:
     rare = {lab: n for lab, n in counts.items() if n < minimum}
     if rare:
         keep = [i for i, lab in enumerate(data.labels) if lab not in rare]
+        if len(data.groups) == len(data.labels):
+            data.groups = [data.groups[i] for i in keep]
         data.texts = [data.texts[i] for i in keep]
         data.labels = [data.labels[i] for i in keep]
         data.weights = [data.weights[i] for i in keep]
@@ -67,6 +77,53 @@ def fit_models(
     return triage, grounds
 
 
+def fit_request_grounds(data: Dataset | None, seed: int = DEFAULT_SEED, cache: TokenCache | None = None
+                        ) -> GroundsModel | None:
+    """The request-grounds model (a :class:`GroundsModel` over request texts), or None without enough data."""
+    if data is None or len(data) < MIN_REQUEST_GROUNDS:
+        return None
+    model = GroundsModel(seed=seed).fit(data.texts, data.labels, sample_weight=data.weights, cache=cache)
+    return None if len(model.untrained_grounds) == len(GROUNDS) else model
+
+
+def encode_eval_extras(triage_data: Dataset, grounds_data: Dataset, request_grounds_data: Dataset | None
+                       ) -> dict[str, bytes]:
+    """Extra model-directory files: the request-grounds training data and every example's group."""
+    groups = {"triage": triage_data.group_keys(), "grounds": grounds_data.group_keys()}
+    out = {}
+    if request_grounds_data is not None and len(request_grounds_data):
+        groups["request_grounds"] = request_grounds_data.group_keys()
+        lines = [json.dumps({"text": t, "label": lab, "weight": w, "source": s}, ensure_ascii=False)
+                 for t, lab, w, s in zip(request_grounds_data.texts, request_grounds_data.labels,
+                                         request_grounds_data.weights, request_grounds_data.sources, strict=True)]
+        out[REQUEST_GROUNDS_DATA] = ("\n".join(lines) + "\n").encode("utf-8")
+    out[GROUPS_NAME] = (json.dumps(groups, ensure_ascii=False) + "\n").encode("utf-8")
+    return out
+
+
+def read_eval_extras(model_dir: Path, card: dict, triage_data: Dataset, grounds_data: Dataset) -> Dataset | None:
+    """Attach the recorded groups to the training datasets; return the request-grounds data (or None)."""
+    from reviewer.model.persist import verify_file
+
+    files = card.get("files", {})
+    groups: dict = {}
+    if GROUPS_NAME in files:
+        groups = json.loads(verify_file(model_dir, card, GROUPS_NAME).decode("utf-8"))
+    for key, data in (("triage", triage_data), ("grounds", grounds_data)):
+        if len(groups.get(key, [])) == len(data):
+            data.groups = list(groups[key])
+    if REQUEST_GROUNDS_DATA not in files:
+        return None
+    rg = Dataset("request_grounds")
+    for line in verify_file(model_dir, card, REQUEST_GROUNDS_DATA).decode("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rg.add(row["text"], row["label"], row.get("weight", 1.0), row.get("source", "seed"))
+    if len(groups.get("request_grounds", [])) == len(rg):
+        rg.groups = list(groups["request_grounds"])
+    return rg
+
+
 def build_card(
     triage: TriageModel,
     grounds: GroundsModel,
@@ -81,7 +138,7 @@ def build_card(
     def sources(data: Dataset) -> dict[str, int]:
         out: dict[str, int] = {}
         for s in data.sources:
-            key = "seed" if s == "seed" else "decisions"
+            key = s if s in ("seed", "office") else "decisions"
             out[key] = out.get(key, 0) + 1
         return out
 
@@ -115,13 +172,23 @@ def train_version(
     folds: int = 5,
     seed: int = DEFAULT_SEED,
     progress=None,
+    office_rows: list[dict] | None = None,
+    office_weight: float = OFFICE_WEIGHT,
 ) -> TrainResult:
-    """Train on the seed corpus plus ``decision_files`` and write the next ``model-vNNN`` under ``base_dir``.
+    """Train on the seed corpus plus ``decision_files`` (and the decision store's ``office_rows``, see
+    :func:`reviewer.model.decisions.office_examples`) and write the next ``model-vNNN`` under ``base_dir``.
 
-    ``progress`` (optional) is called with short Chinese status lines.
+    With ``folds`` ≥ 2 the card gets stratified and grouped cross-validation; with office rows also the
+    grouped evaluation *before* (office examples never trained on) and *after* learning from them, on the
+    same folds.  ``progress`` (optional) is called with short Chinese status lines.
     """
-    from reviewer.model.decisions import import_decisions
-    from reviewer.model.evaluate import cross_validate_grounds, cross_validate_triage
+    from reviewer.model.decisions import import_decisions, office_examples
+    from reviewer.model.evaluate import (
+        cross_validate_grounds,
+        cross_validate_triage,
+        grouped_cv_grounds,
+        grouped_cv_triage,
+    )
     from reviewer.model.persist import (
         encode_training_data,
         list_versions,
@@ -134,15 +201,18 @@ def train_version(
     started = time.perf_counter()
     base_dir = Path(base_dir) if base_dir else data_dir() / "models"
     corpus_dir = Path(corpus_dir) if corpus_dir else CORPORA_DIR
-    if seed_weight < 0 or decisions_weight < 0:
+    if seed_weight < 0 or decisions_weight < 0 or office_weight < 0:
         raise ModelError("样本权重不能为负数。")
 
-    corpus = load_corpus(corpus_dir, weight=seed_weight)
+    corpus = load_corpus(corpus_dir, weight=seed_weight, template_groups=folds >= 2)
     triage_data, grounds_data = Dataset("triage"), Dataset("grounds")
+    rg_data = Dataset("request_grounds")
     if seed_weight > 0:
         triage_data.extend(corpus.requests)
         grounds_data.extend(corpus.passages)
-    say(f"种子语料：申请 {len(corpus.requests)} 条，段落 {len(corpus.passages)} 条。")
+        rg_data.extend(corpus.request_grounds)
+    say(f"种子语料：申请 {len(corpus.requests)} 条，段落 {len(corpus.passages)} 条，"
+        f"标注申请依据的申请 {len(corpus.request_grounds)} 条。")
 
     imported = None
     if decision_files:
@@ -151,18 +221,34 @@ def train_version(
         grounds_data.extend(imported.passages)
         say(f"历史决定：申请 {len(imported.requests)} 条，段落 {len(imported.passages)} 条，"
             f"无法使用 {len(imported.unusable)} 行。")
+    office = None
+    if office_rows:
+        office = office_examples(office_rows, office_weight)
+        triage_data.extend(office.requests)
+        grounds_data.extend(office.passages)
+        rg_data.extend(office.request_grounds)
+        c = office.counts
+        say(f"决定库（权重 {office_weight:g}）：答复决定 {c['decisions']} 件，采纳的发现 {c['findings_accepted']} 条，"
+            f"驳回的发现 {c['findings_rejected']} 条，无法使用 {c['skipped']} 条。")
     dropped = drop_rare_classes(triage_data)
 
     cache = TokenCache()
-    cache.warm(triage_data.texts + grounds_data.texts)
+    cache.warm(triage_data.texts + grounds_data.texts + rg_data.texts)
     say("训练模型……")
     triage, grounds = fit_models(triage_data, grounds_data, seed=seed, cache=cache)
+    request_grounds = fit_request_grounds(rg_data, seed=seed, cache=cache)
 
     metrics: dict = {}
     if folds and folds >= 2:
-        say(f"{folds} 折交叉验证……")
-        metrics["triage"] = {"cv": cross_validate_triage(triage_data, folds, seed, cache)}
-        metrics["grounds"] = {"cv": cross_validate_grounds(grounds_data, folds, seed, cache)}
+        say(f"{folds} 折交叉验证（分层与分组）……")
+        metrics["triage"] = {"cv": cross_validate_triage(triage_data, folds, seed, cache),
+                             "grouped_cv": _safe(grouped_cv_triage, triage_data, folds, seed, cache)}
+        metrics["grounds"] = {"cv": cross_validate_grounds(grounds_data, folds, seed, cache),
+                              "grouped_cv": _safe(grouped_cv_grounds, grounds_data, folds, seed, cache)}
+        if request_grounds is not None:
+            metrics["request_grounds"] = {"grouped_cv": _safe(grouped_cv_grounds, rg_data, folds, seed, cache)}
+        if office is not None:
+            metrics["office"] = office_before_after(triage_data, grounds_data, rg_data, folds, seed, cache)
 
     previous = list_versions(base_dir)
     extra = {
@@ -170,25 +256,70 @@ def train_version(
         "corpus": {"dir": str(corpus_dir), "sha256": corpus.sha256, "files": corpus.files,
                    "weight": seed_weight, "problems": corpus.problems[:50]},
         "decisions": _decisions_card(imported, decisions_weight),
+        "office": None if office is None else {"weight": office_weight, "counts": office.counts},
         "dropped_classes": dropped,
+        "request_grounds": {"n": len(rg_data), "trained": request_grounds is not None,
+                            "counts": rg_data.counts() if len(rg_data) else {}},
     }
     card = build_card(triage, grounds, triage_data, grounds_data, seed, metrics, extra)
     target = next_version_dir(base_dir)
     data = encode_training_data(triage_data, grounds_data)
-    extras = {}
+    extras = encode_eval_extras(triage_data, grounds_data, rg_data)
     if imported is not None:
         report = {
             "unusable": [p.as_dict() for p in imported.unusable],
             "partly_used": [p.as_dict() for p in imported.partly_used],
         }
         extras[DECISIONS_REPORT] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    model_dir = save_model_dir(target, triage, grounds, card, data, extras)
+    model_dir = save_model_dir(target, triage, grounds, card, data, extras,
+                               models={"request_grounds": request_grounds})
     from reviewer.model.persist import read_card
 
     return TrainResult(
         model_dir=model_dir, card=read_card(model_dir), triage=triage, grounds=grounds, decisions=imported,
-        dropped_classes=dropped, seconds=time.perf_counter() - started,
+        dropped_classes=dropped, seconds=time.perf_counter() - started, request_grounds=request_grounds,
+        office=office,
     )
+
+
+def _safe(func, *args):
+    """A grouped evaluation, or {"error": …} when the data cannot be split (too few groups)."""
+    try:
+        return func(*args)
+    except ModelError as exc:
+        return {"error": str(exc)}
+
+
+def office_before_after(triage_data: Dataset, grounds_data: Dataset, rg_data: Dataset, folds: int, seed: int,
+                        cache: TokenCache | None = None) -> dict:
+    """Grouped evaluation on the same folds, trained without ("before") and with ("after") the office's
+    own examples; scored on all test examples and on the office's examples alone."""
+    from reviewer.model.evaluate import grouped_cv_grounds, grouped_cv_triage
+
+    out: dict = {}
+    for task, data, func in (("triage", triage_data, grouped_cv_triage), ("grounds", grounds_data, grouped_cv_grounds),
+                             ("request_grounds", rg_data, grouped_cv_grounds)):
+        is_office = [s == "office" for s in data.sources]
+        if not any(is_office) or len(data) < 4:
+            continue
+        not_office = [not x for x in is_office]
+        before = _safe(func, data, folds, seed, cache, None, not_office, is_office)
+        after = _safe(func, data, folds, seed, cache, None, None, is_office)
+        out[task] = {"office_examples": sum(is_office),
+                     "before": _headline(before), "after": _headline(after),
+                     "office_before": _headline(before.get("subset", {"error": "—"})),
+                     "office_after": _headline(after.get("subset", {"error": "—"}))}
+    return out
+
+
+def _headline(report: dict) -> dict:
+    """The few numbers of a grouped report that a before/after line needs."""
+    if "error" in report:
+        return report
+    if "top1" in report:
+        return {"top1": report["top1"], "top3": report["top3"], "baseline_majority": report["baseline_majority"]}
+    return {"macro_f2": report["macro"]["f2"], "clean_flagged": report["clean_flagged"],
+            "f2": {g: m["f2"] for g, m in report["per_class"].items() if m["support"]}}
 
 
 def _decisions_card(imported, weight: float) -> dict | None:

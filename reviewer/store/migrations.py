@@ -15,6 +15,8 @@ Tables (see :mod:`reviewer.store.db` for how they are written):
 * ``audit``        every change to a decision: old / new JSON, who, when
 * ``request_search`` + ``request_search_fts``  FTS5 index over jieba search-mode tokens
 * ``search_logs``, ``deadlines``, ``events``  the procedural record (指导案例101号, 第三十条, 第三十三条)
+* ``finding_feedback``  an officer's accept / reject of one finding of a review, with the passage around it
+  (the training example of ``reviewer train --from-store``)
 """
 
 from __future__ import annotations
@@ -151,6 +153,18 @@ def _trigram_search(db: Database) -> None:
     # which jieba splits as 年老/旧/小区); shorter terms are matched as substrings of the stored text.
     db.execute(f"CREATE VIRTUAL TABLE {TRIGRAM_TABLE} USING fts5(text, tokenize='trigram')")
     db.execute(f"INSERT INTO {TRIGRAM_TABLE} (rowid, text) SELECT id, text FROM requests")
+
+
+@MIGRATIONS(name="0006_finding_feedback")
+def _finding_feedback(db: Database) -> None:
+    db["finding_feedback"].create(
+        {"id": int, "request_id": int, "review_id": int, "finding_index": int, "rule": str, "category": str,
+         "verdict": str, "context": str, "officer": str, "note": str, "at": str},
+        pk="id", not_null=["request_id", "review_id", "finding_index", "category", "verdict", "officer", "at"],
+        foreign_keys=[("request_id", "requests", "id"), ("review_id", "reviews", "id")],
+    )
+    db["finding_feedback"].create_index(["request_id"])
+    db["finding_feedback"].create_index(["review_id", "finding_index"])
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)

@@ -1,0 +1,200 @@
+"""Generate the README's evaluation section from ``bench/results/eval.json`` (written by ``make eval``).
+
+    python bench/readme_tables.py [--eval bench/results/eval.json] [--readme README.md] [--check] [--print]
+
+Replaces what stands between ``<!-- eval:begin -->`` and ``<!-- eval:end -->`` in README.md; ``--check``
+exits 1 when the README is not what the file gives (nothing is written), ``--print`` only prints.
+Every figure is printed beside its baseline; a model that does not beat its baseline says so (未超过基线).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(REPO))
+BEGIN, END = "<!-- eval:begin -->", "<!-- eval:end -->"
+NOT_ABOVE = "未超过基线"
+ABOVE = "高于基线"
+
+TRIAGE_ZH = {
+    "ordinary": "普通申请", "no_action.petition": "信访举报投诉", "other.consultation": "咨询",
+    "unavailable.needs_creation": "需加工分析", "no_action.publication": "公开出版物",
+    "other.special_procedure": "特别规定办理", "other.not_gov_info": "非政府信息", "no_action.confirm": "确认/重新出具",
+    "other.correction": "需补正",
+}
+GROUND_ZH = {
+    "state_secret": "国家秘密", "trade_secret": "商业秘密", "privacy": "个人隐私", "process_info": "过程性信息",
+    "internal_affairs": "内部事务信息", "enforcement_file": "行政执法案卷", "security_stability": "三安全一稳定",
+}
+
+
+def prop(p: dict | None) -> str:
+    """0.412 (14/34, 0.26–0.58)."""
+    if not p or p.get("value") is None:
+        return "—"
+    ci = p.get("ci95") or [0, 0]
+    return f"{p['value']:.3f}（{p['k']}/{p['n']}，{ci[0]:.2f}–{ci[1]:.2f}）"
+
+
+def num(v) -> str:
+    return "—" if v is None else f"{v:.3f}"
+
+
+def verdict(ok: bool | None) -> str:
+    return "—" if ok is None else (ABOVE if ok else NOT_ABOVE)
+
+
+def _labels(labels: list[str]) -> str:
+    return "、".join(TRIAGE_ZH.get(x) or GROUND_ZH.get(x) or x for x in labels)
+
+
+def _grounds_rows(per_class: dict, baseline: dict, beats: dict) -> list[str]:
+    rows = []
+    for g, m in per_class.items():
+        if not m.get("support"):
+            continue
+        rows.append(f"| {GROUND_ZH.get(g, g)} | {m['support']} | {num(m['precision'])} | {num(m['recall'])} | "
+                    f"{num(m['f2'])} | {num(baseline.get(g))} | {verdict(beats.get(g))} |")
+    return rows
+
+
+def corpus_tables(cv: dict) -> str:
+    out = [f"**训练语料分组交叉验证**（`bench/eval_grouped_cv.py`，{cv['folds']} 折；同一模板 / 文书种类 / 编写批次"
+           "的样本不跨折。模板语料的申请只能按文体分组，同一申请内容仍可能出现在不同文体中，数字仍偏高。）", ""]
+    t = cv.get("triage") or {}
+    if "top1" in t:
+        out += ["| 申请分类 | 模型 | 基线 | 结论 |", "|---|---|---|---|",
+                f"| 首位准确率（{t['n']} 件，{t['groups']} 组） | {prop(t['top1'])} | "
+                f"{prop(t['baseline_majority'])}（总答“{_labels([t['baseline_majority']['label']])}”） | "
+                f"{verdict(t['beats_baseline']['top1'])} |",
+                f"| 前三命中率 | {prop(t['top3'])} | {prop(t['baseline_top3'])}（固定前三："
+                f"{_labels(t['baseline_top3']['labels'])}） | {verdict(t['beats_baseline']['top3'])} |",
+                f"| 概率校准误差 ECE（首位概率） | {num(t['calibration']['ece'])} | — | — |", ""]
+    for key, title in (("grounds", "文件段落不公开依据"), ("request_grounds", "申请层面依据")):
+        g = cv.get(key) or {}
+        if "error" in g:
+            out += [f"{title}：{g['error']}", ""]
+            continue
+        if "per_class" not in g:
+            continue
+        out += [f"{title}（{g['n']} 条，{g['groups']} 组，阈值 {g['threshold']}）：", "",
+                "| 依据 | 样本数 | 精确率 | 召回率 | F2 | 基线 F2（全部标记） | 结论 |", "|---|---|---|---|---|---|---|"]
+        out += _grounds_rows(g["per_class"], g["baseline_f2"], g["beats_baseline"])
+        out += ["", f"无依据样本被误标记：{prop(g['clean_flagged'])}；各依据概率的 ECE {num(g['calibration']['ece'])}。", ""]
+    return "\n".join(out)
+
+
+def dev_tables(dev: dict | None) -> str:
+    if not dev:
+        return "**开发用例**：`../shared/dev` 不存在，未评估。\n"
+    out = [f"**真实开发用例**（`bench/eval_baselines_dev.py`，`../shared/dev`，{dev.get('n_cases', 0)} 件有申请原文的答复案例；"
+           "只用于误差分析和报告。括号内为计数与 95% Wilson 区间。）", ""]
+    if "triage" in dev:
+        t = dev["triage"]
+        out += ["| 指标 | 本项目 | 基线 | 结论 |", "|---|---|---|---|",
+                f"| 申请分流准确率 | {prop(t['accuracy'])} | {prop(t['baseline_majority'])}（总答“"
+                f"{_labels([t['baseline_majority']['label']])}”） | {verdict(t['beats_baseline'])} |"]
+        for key, name in (("reply_review", "reviewer review（无候选文件，--applicant-on-file）"),
+                          ("reply_request_ranking", "仅凭申请信号排序（ranking.py）")):
+            r = dev.get(key) or {}
+            for subset, sname in (("all", "全部"), ("determinable", "可由申请判断的")):
+                s = r.get(subset)
+                if not s:
+                    continue
+                out.append(f"| 答复类型首位 — {name}，{sname} | {prop(s['top1'])} | {prop(s['baseline_top1'])}"
+                           f"（固定答“{_labels(s['baseline_top1']['labels'])}”） | {verdict(s['beats_baseline']['top1'])} |")
+                out.append(f"| 答复类型前三 — {name}，{sname} | {prop(s['top3'])} | {prop(s['baseline_top3'])}"
+                           f"（固定前三：{_labels(s['baseline_top3']['labels'])}） | {verdict(s['beats_baseline']['top3'])} |")
+        g = dev.get("request_grounds") or {}
+        if g:
+            out.append(f"| 案件取决于某一依据时，仅凭申请说出该依据 | {prop(g['named'])} | {prop(g['baseline_constant'])}"
+                       f"（总说“{_labels(g['baseline_constant']['labels'])}”） | {verdict(g['beats_baseline'])} |")
+            out.append(f"| 不涉及依据的案件被说出依据 | {prop(g['named_without_ground'])} | — | — |")
+            if g.get("calibration"):
+                out.append(f"| 申请层面依据所印概率的 ECE（每件 × 每项依据） | {num(g['calibration']['ece'])} | — | — |")
+        out.append(f"| 申请分流首位概率的 ECE | {num(t['calibration']['ece'])} | — | — |")
+        if dev.get("reply_calibration"):
+            out.append(f"| 建议答复类型所印概率的 ECE | {num(dev['reply_calibration']['ece'])} | — | — |")
+        out.append("")
+    d = dev.get("documents")
+    if d:
+        out += [f"文件片段（{d['n']} 段，规则 + 分类器，类别分值 ≥ {d['threshold']}）：", "",
+                "| 依据 | 标注数 | 精确率 | 召回率 | F2 | 基线 F2（全部标记） | 结论 |", "|---|---|---|---|---|---|---|"]
+        base = {g: m["baseline_f2"] for g, m in d["per_ground"].items()}
+        beats = {g: m["beats_baseline"] for g, m in d["per_ground"].items()}
+        out += _grounds_rows(d["per_ground"], base, beats)
+        out += ["", f"干净片段被标记（verdict 不是“未发现问题”）：{prop(d['clean_flagged'])}，目标 ≤ "
+                    f"{d['clean_flagged_target']:.2f}；最差依据 F2 {num(d['worst_f2'])}。", ""]
+    return "\n".join(out)
+
+
+def realism_table(realism: dict | None) -> str:
+    if not realism:
+        return ""
+    th = realism["thresholds"]
+    out = [f"**语料真实度**（`bench/eval_realism.py`；区分 AUC：字符 1–3 元组逻辑回归区分语料与 `../shared/dev` 真实文本，"
+           f"分组交叉验证，目标 ≤ {th['domain_auc_max']}；近重复率：与另一条记录的 {th['shingle']} 字元组 Jaccard ≥ "
+           f"{th['jaccard']} 的记录比例，目标 ≤ {th['near_duplicates_max']:.0%}）", "",
+           "| 语料 | 条数 | 区分 AUC | 达标 | 近重复率 | 达标 |", "|---|---|---|---|---|---|"]
+    for row in realism["parts"]:
+        auc = (row.get("domain_auc") or {}).get("auc")
+        auc_ok = "—" if "domain_auc_pass" not in row else ("达标" if row["domain_auc_pass"] else "未达标")
+        dup = row["near_duplicates"]
+        out.append(f"| {row['part']} | {row['n']} | {num(auc)} | {auc_ok} | "
+                   f"{dup['value']:.1%}（{dup['k']}/{dup['n']}） | {'达标' if row['near_duplicates_pass'] else '未达标'} |")
+    if not realism.get("dev_available"):
+        out += ["", "（`../shared/dev` 不存在，未计算区分 AUC。）"]
+    return "\n".join(out) + "\n"
+
+
+def render(result: dict) -> str:
+    parts = [f"数字由 `make eval` 生成（`bench/results/eval.json`，{result.get('generated', '')[:10]}），"
+             "本节由 `python bench/readme_tables.py` 从该文件生成，请勿手工修改。", ""]
+    if result.get("corpus_cv"):
+        parts.append(corpus_tables(result["corpus_cv"]))
+    parts.append(dev_tables(result.get("dev")))
+    parts.append(realism_table(result.get("realism")))
+    return "\n".join(p.rstrip() + "\n" for p in parts if p)
+
+
+def replace_section(readme: str, body: str) -> str:
+    if BEGIN not in readme or END not in readme:
+        raise SystemExit(f"README 中没有 {BEGIN} … {END} 标记。")
+    head, rest = readme.split(BEGIN, 1)
+    _old, tail = rest.split(END, 1)
+    return f"{head}{BEGIN}\n{body.rstrip()}\n{END}{tail}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="由 eval.json 生成 README 的评估表。")
+    parser.add_argument("--eval", type=Path, default=BENCH / "results" / "eval.json")
+    parser.add_argument("--readme", type=Path, default=REPO / "README.md")
+    parser.add_argument("--check", action="store_true", help="只检查 README 是否与 eval.json 一致")
+    parser.add_argument("--print", dest="show", action="store_true", help="只打印，不写入")
+    args = parser.parse_args(argv)
+    if not args.eval.is_file():
+        print(f"找不到 {args.eval}；请先运行 make eval。", file=sys.stderr)
+        return 2
+    body = render(json.loads(args.eval.read_text(encoding="utf-8")))
+    if args.show:
+        print(body)
+        return 0
+    old = args.readme.read_text(encoding="utf-8")
+    new = replace_section(old, body)
+    if args.check:
+        if new != old:
+            print("README 的评估表与 eval.json 不一致；请运行 python bench/readme_tables.py。", file=sys.stderr)
+            return 1
+        return 0
+    args.readme.write_text(new, encoding="utf-8")
+    print(f"已更新 {args.readme} 的评估表。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

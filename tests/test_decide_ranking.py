@@ -1,0 +1,71 @@
+"""Ranking reply outcomes from the request's own signals (reviewer.decide.ranking)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.decide.ranking import (
+    BASE_OUTCOMES,
+    RequestGround,
+    cue_grounds,
+    document_prior,
+    named_grounds,
+    rank_from_request,
+    request_grounds,
+)
+from reviewer.decide.triage import load_cues, triage
+
+
+def test_document_prior_without_grounds_is_the_base_table():
+    prior = document_prior([])
+    assert prior.keys() == BASE_OUTCOMES.keys()
+    assert sum(prior.values()) == pytest.approx(1.0)
+    assert max(prior, key=prior.get) == "unavailable.not_held"
+
+
+def test_a_confident_ground_moves_the_mass_to_its_withholding_code():
+    prior = document_prior({"process_info": 0.9})
+    assert max(prior, key=prior.get) == "withhold.process_info"
+    assert prior["withhold.process_info"] == pytest.approx(0.9 * 0.75, abs=1e-6)
+    assert prior["partial"] > document_prior([])["partial"]
+    third = document_prior([RequestGround("trade_secret", 0.8)])
+    assert max(third, key=third.get) == "withhold.third_party"
+
+
+def test_rank_keeps_request_level_outcomes_and_spreads_the_ordinary_share():
+    class Result:
+        probabilities = {"no_action.petition": 0.6, "ordinary": 0.3, "withhold.process_info": 0.1}
+
+    ranked = rank_from_request("", Result(), {"process_info": 0.8})
+    assert list(ranked)[0] == "no_action.petition"
+    assert ranked["no_action.petition"] == pytest.approx(0.6)
+    assert sum(ranked.values()) == pytest.approx(1.0)
+    # the cue's withholding share was folded into the ordinary share, not counted twice
+    assert ranked["withhold.process_info"] == pytest.approx(0.4 * 0.8 * 0.75, abs=1e-6)
+
+
+def test_cues_name_grounds_from_the_request_text():
+    cues = load_cues()
+    result = triage("申请公开局长办公会议纪要和你局向市政府报送的请示。", cues, None)
+    assert "process_info" in cue_grounds(result)
+    grounds = request_grounds("申请公开局长办公会议纪要和你局向市政府报送的请示。", result, None)
+    assert named_grounds(grounds) == ["process_info"]
+    assert "会议纪要" in grounds[0].evidence
+    trade = triage("申请公开中标人提交的投标报价明细和技术方案。", cues, None)
+    assert [g.ground for g in request_grounds("申请公开中标人提交的投标报价明细和技术方案。", trade, None)] == ["trade_secret"]
+    plain = triage("申请公开2024年老旧小区改造项目的招标公告。", cues, None)
+    assert request_grounds("申请公开2024年老旧小区改造项目的招标公告。", plain, None) == []
+
+
+def test_review_outputs_request_grounds_and_uses_them_without_documents():
+    from reviewer.app.pipeline import ReviewOptions, run_review
+
+    text = "申请公开你局2025年第3次局长办公会议纪要。获取方式：电子邮件。"
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    grounds = {g["ground"]: g for g in data["request_grounds"]}
+    assert grounds["process_info"]["probability"] >= 0.5 and "会议纪要" in grounds["process_info"]["evidence"]
+    assert data["reply"]["code"] == "withhold.process_info"
+    plain = run_review("申请公开2025年老旧小区改造项目的招标公告。获取方式：电子邮件。",
+                       ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert plain["request_grounds"] == []
+    assert plain["reply"]["code"] != "withhold.process_info"
