@@ -206,7 +206,7 @@ class Ledger:
 def is_current(row: sqlite3.Row | None, *, sha256: str, ruleset_version: str, model_version: str | None,
                threshold: float, need_redaction: bool) -> bool:
     """True when ``row`` is a finished screening of the same content with the same rules, model
-    and threshold (and, when redaction is asked for, a withheld file already has its redacted copy)."""
+    and threshold (and, when redaction is asked for, the file already went through redaction)."""
     if row is None or row["status"] in RETRY_STATUSES or not sha256:
         return False
     if row["sha256"] != sha256 or row["ruleset_version"] != ruleset_version:
@@ -215,6 +215,6 @@ def is_current(row: sqlite3.Row | None, *, sha256: str, ruleset_version: str, mo
         return False
     if row["threshold"] is None or abs(row["threshold"] - threshold) > 1e-9:
         return False
-    if need_redaction and row["verdict"] == "withhold" and row["status"] == "ok" and not row["redacted"]:
+    if need_redaction and row["status"] == "ok" and not row["redacted"]:
         return False
     return True

@@ -143,7 +143,8 @@ def _root_labels(inputs: list[Path]) -> list[str]:
     labels: list[str] = []
     used: Counter[str] = Counter()
     for p in inputs:
-        base = p.name or str(p).strip("/") or "根目录"
+        # The folder's real name: an input given as ".." or "." must not put ".." into a relative path.
+        base = Path(os.path.abspath(p)).name or "根目录"
         used[base] += 1
         labels.append(base if used[base] == 1 else f"{base}-{used[base]}")
     return labels
@@ -280,7 +281,7 @@ def _payload(task: FileTask, result: dict, excerpts: list, redaction: dict | Non
     screened_at = now_iso()
     line = json.dumps(jsonl_object(result, rel=task.rel, run_id=config.run_id, screened_at=screened_at,
                                    ruleset_version=ruleset_version, model_version=model_version,
-                                   redacted_copy=redaction["copy"] if redaction else None), ensure_ascii=False)
+                                   redacted_copy=redaction.get("copy") if redaction else None), ensure_ascii=False)
     return {
         "path": task.path, "rel": task.rel, "root": task.root, "sha256": result.get("sha256") or "",
         "status": result["status"], "verdict": result["verdict"], "verdict_rank": VERDICT_RANK[result["verdict"]],
@@ -309,9 +310,12 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
         if config.redact:
             findings = result.findings if result.status == "ok" else []
             try:
-                redaction = write_redacted(Path(config.out_dir), task.rel, result.text, findings, config.threshold)
+                redaction = write_redacted(Path(config.out_dir), task.rel, result.text, findings, config.threshold,
+                                           categories=result.categories if result.status == "ok" else None)
             except (OSError, ValueError) as exc:  # the screening result stands; the copy is missing
                 data["warnings"].append(f"未能生成脱敏副本（{type(exc).__name__}: {exc}），请人工处理。")
+            if redaction is not None and not (redaction["copy"] or redaction["note"]) and result.status != "ok":
+                redaction = None
     except _FileTimeout:
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
