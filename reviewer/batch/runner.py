@@ -170,6 +170,10 @@ def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError:
+                # Never skipped silently: the folder itself is recorded as not screened.
+                rel = folder.relative_to(root).as_posix()
+                rel = label if rel == "." else (f"{label}/{rel}" if several else rel)
+                yield FileTask(str(folder), rel, str(root))
                 continue
             subdirs: list[Path] = []
             for entry in entries:
@@ -301,6 +305,9 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
     from reviewer.batch.report_html import make_excerpts
 
     started = time.perf_counter()
+    if os.path.isdir(task.path):  # a folder the walk could not list
+        return failure_payload(task, "unreadable", f"{Path(task.path).name}：无法列出该文件夹的内容（权限不足或已损坏），"
+                               "其中的文件未审查。", config, facts["ruleset_version"], facts["model_version"])
     try:
         _test_slowdown(task.path)
         result = screener.screen_path(task.path, max_bytes=config.max_bytes)

@@ -64,6 +64,7 @@ class ScreenResult:
     kind: str = "stdin"
     encoding: str | None = None
     sha256: str = ""
+    incomplete: list[str] = field(default_factory=list)  # parts not read or not checked (→ never clean)
     text: str = ""  # the screened (original) text; not serialised
 
     def to_dict(self, show_values: bool = False) -> dict:
@@ -81,6 +82,7 @@ class ScreenResult:
             "kind": self.kind,
             "encoding": self.encoding,
             "sha256": self.sha256,
+            "incomplete": self.incomplete,
         }
 
 
@@ -123,9 +125,15 @@ class Screener:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
         categories = combine(analysis.findings, passages)
         verdict = decide_verdict(analysis.findings, categories, self.threshold)
+        # Never "clean" when part of the document was not read or not checked.
+        incomplete = list(getattr(loaded, "unread", []) or []) + analysis.unchecked
+        warnings = list(loaded.notes) + analysis.warnings
+        if incomplete:
+            verdict = max(verdict, "review", key=VERDICTS.index)
+            warnings.append("部分内容未读取或未检查（" + "；".join(incomplete) + "），不能认定为未发现问题，需人工审核。")
         return ScreenResult(status="ok", error=None, chars=len(text), verdict=verdict, categories=categories,
-                            findings=analysis.findings, warnings=list(loaded.notes) + analysis.warnings,
-                            text=text, **base)
+                            findings=analysis.findings, warnings=list(dict.fromkeys(warnings)),
+                            incomplete=incomplete, text=text, **base)
 
 
 def loaded_from_text(text: str, path: str = "-"):
@@ -148,6 +156,7 @@ class Analysis:
     tokens: object
     findings: list[Finding]
     warnings: list[str]
+    unchecked: list[str] = field(default_factory=list)  # Chinese: rules that could not be applied
 
 
 def analyse(text: str, detector) -> Analysis:
@@ -158,7 +167,8 @@ def analyse(text: str, detector) -> Analysis:
     norm = normalize(text)
     tokens = segment(norm.text)
     detection = detector.detect(text, norm, tokens)
-    return Analysis(norm, tokens, detection.findings, detection.warnings)
+    unchecked = [f"规则 {code} 未能应用（正则表达式超时）" for code in getattr(detection, "unchecked", [])]
+    return Analysis(norm, tokens, detection.findings, detection.warnings, unchecked)
 
 
 def split_passages(text: str, size: int = PASSAGE_CHARS) -> list[tuple[int, int]]:
