@@ -63,7 +63,7 @@ def safe_join(base: Path, rel: str) -> Path:
     if Path(rel).is_absolute() or any(p == ".." for p in parts):
         raise UnsafeOutputPath(f"相对路径“{rel}”会写到输出目录之外，已拒绝。")
     target = Path(base).joinpath(*parts)
-    check_no_links(target, base)
+    check_no_links(target.parent, base)  # a link AT the target is replaced on write, never followed
     return target
 
 
@@ -75,8 +75,8 @@ def atomic_write(path: Path, *, encoding: str = "utf-8", newline: str | None = N
     import tempfile
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     check_no_links(path.parent, base)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
@@ -134,7 +134,13 @@ class JsonlAppender:
 
     def __init__(self, path: Path, *, truncate: bool):
         path.parent.mkdir(parents=True, exist_ok=True)
-        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | (os.O_TRUNC if truncate else os.O_APPEND)
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        if truncate:  # a fresh file: whatever is at the name (a planted link too) is removed, not followed
+            if path.is_symlink() or path.exists():
+                path.unlink()
+            flags |= os.O_EXCL
+        else:
+            flags |= os.O_APPEND
         try:
             fd = os.open(path, flags, 0o644)
         except OSError as exc:
@@ -228,9 +234,10 @@ def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: floa
         whole_document_grounds,
     )
 
-    base = Path(out_dir) / REDACTED_DIR
+    base = Path(out_dir)
     copy_rel, note_rel = redacted_relpath(rel), redacted_relpath(rel, REDACTED_NOTE_SUFFIX)
-    copy_path, note_path = safe_join(base, copy_rel), safe_join(base, note_rel)
+    copy_path = safe_join(base, f"{REDACTED_DIR}/{copy_rel}")
+    note_path = safe_join(base, f"{REDACTED_DIR}/{note_rel}")
     plan = plan_release(findings, threshold, whole_grounds=whole_document_grounds(findings, categories, threshold),
                         passages=classifier_passages(categories, threshold), text=text)
     result: dict = {"copy": None, "note": None, "pending": 0, "reasons": list(plan.reasons), "log": []}

@@ -194,6 +194,17 @@ def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
             stack.extend(reversed(subdirs))
 
 
+def check_output_dir(inputs: list[Path], out_dir: Path) -> None:
+    """Refuse (ValueError, Chinese) an output folder that is an input folder or lies inside one: reports
+    and redacted copies are never written into the tree being screened."""
+    out_resolved = Path(out_dir).resolve()
+    for given in inputs:
+        root = Path(given).resolve()
+        if root.is_dir() and (out_resolved == root or root in out_resolved.parents):
+            raise ValueError(f"输出目录“{out_dir}”位于要审查的文件夹“{given}”之内（或就是该文件夹）："
+                             "报告和遮盖副本不能写进被审查的文件夹，请指定其他输出目录。")
+
+
 def count_files(inputs: list[Path], out_dir: Path) -> int:
     return sum(1 for _ in iter_files(inputs, out_dir))
 
@@ -273,6 +284,11 @@ def failure_payload(task: FileTask, status: str, error: str, config: WorkerConfi
 
 def _payload(task: FileTask, result: dict, excerpts: list, redaction: dict | None, config: WorkerConfig,
              ruleset_version: str, model_version: str | None, elapsed: float) -> dict:
+    from reviewer.load.common import shown_all
+
+    # Names that are not valid UTF-8 (GBK archives) are stored and reported escaped, never crash the run.
+    result, excerpts, redaction = shown_all(result), shown_all(excerpts), shown_all(redaction)
+    task = FileTask(task.path, shown_all(task.rel), task.root)
     findings = result["findings"]
     severities = Counter(f["severity"] for f in findings)
     # Marks such as 工作秘密/内部资料 are findings to look at, not grounds (ogi-law.md §4.3).
@@ -632,6 +648,7 @@ def run_batch(
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     inputs = [Path(p) for p in inputs]
     out_dir = Path(out_dir)
+    check_output_dir(inputs, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if progress is None:
         progress = sys.stderr is not None and sys.stderr.isatty()

@@ -150,8 +150,12 @@ def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, m
         if not Path(raw).exists():
             _usage(f"找不到文件或文件夹：{raw}")
         inputs.append(Path(raw))
-    summary = run_batch(inputs, out, jobs=jobs, resume=resume, threshold=threshold, fail_on=fail_on, redact=redact,
-                        max_bytes=max_bytes, rules_dir=rules_dir, use_model=not no_model, model_dir=model_dir)
+    try:
+        summary = run_batch(inputs, out, jobs=jobs, resume=resume, threshold=threshold, fail_on=fail_on,
+                            redact=redact, max_bytes=max_bytes, rules_dir=rules_dir, use_model=not no_model,
+                            model_dir=model_dir)
+    except (ValueError, OSError) as exc:
+        _usage(str(exc))
     typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
     return summary.exit_code
 

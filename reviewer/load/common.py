@@ -213,3 +213,31 @@ def garbled_reason(text: str, min_chars: int = 12) -> str | None:
     if cjk >= min_chars and _gb2312_share("".join(_CJK_RE.findall(sample))) < 0.6:
         return "疑似字体编码错误（大量生僻汉字）"
     return None
+
+
+def shown(value: str) -> str:
+    """A path or name that can be printed and stored as UTF-8: bytes that were not valid UTF-8 (a GBK
+    name from a Windows archive, kept by Python as surrogates) are shown escaped, e.g. ``\\xb9\\xab.txt``."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def shown_all(obj):
+    """:func:`shown` applied to every string in a JSON-like structure."""
+    if isinstance(obj, str):
+        return shown(obj)
+    if isinstance(obj, dict):
+        return {shown_all(k): shown_all(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [shown_all(v) for v in obj]
+    return obj
