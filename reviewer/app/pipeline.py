@@ -268,8 +268,9 @@ def write_redacted(outcome: ReviewOutcome, out_dir: Path, style: str = "tag", th
         classifier_passages,
         no_copy_note,
         plan_release,
-        redact,
+        redact_for_release,
     )
+    from reviewer.load.common import hidden_start
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -305,7 +306,7 @@ def write_redacted(outcome: ReviewOutcome, out_dir: Path, style: str = "tag", th
             written.append(target)
             rows.append([result.path, "", "", "", "", "", "", "", "未生成遮盖副本：" + "".join(plan.reasons)])
             continue
-        red = redact(result.text, plan.spans, style=style)
+        red = redact_for_release(result.text, plan, style, visible_end=hidden_start(result.text, result.sections))
         target = unique(Path(result.path).stem, ".redacted.txt")
         with atomic_write(target, base=out_dir) as out:
             out.write(red.text)

@@ -217,12 +217,12 @@ def withheld_findings(findings, threshold: float) -> list:
 
 
 def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: float, *,
-                   categories: dict | None = None) -> dict:
+                   categories: dict | None = None, sections: list | None = None) -> dict:
     """The ``redacted/`` entry of one screened file (see :func:`reviewer.draft.redact.plan_release`).
 
     A document that may be released in part gets ``redacted/<rel>.redacted.txt`` (UTF-8) with every
     flagged span masked — withheld spans by a reason tag such as 【第十五条 个人隐私】, spans still
-    needing review by 【待审核：…】.  A document marked 密级 or exempt as a whole gets
+    needing review by 【待审核：…】; hidden parts (批注, 修订删除的文字, 文档属性) are left out.  A document marked 密级 or exempt as a whole gets
     ``redacted/<rel>.未生成遮盖副本说明.txt`` instead (reasons only, never the text).  A document with
     nothing flagged gets neither (a stale copy or note is removed).  Returns ``{"copy", "note",
     "pending", "reasons", "log"}`` (log without original text)."""
@@ -251,7 +251,9 @@ def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: floa
         return result
     if not plan.spans:
         return result
-    redaction = redact_for_release(text, plan, style="tag")
+    from reviewer.load.common import hidden_start
+
+    redaction = redact_for_release(text, plan, style="tag", visible_end=hidden_start(text, sections or []))
     with atomic_write(copy_path, base=base) as out:
         out.write(redaction.text)
     result.update(copy=f"{REDACTED_DIR}/{copy_rel}", pending=sum(1 for e in redaction.log if e.get("pending")),

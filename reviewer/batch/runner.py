@@ -334,7 +334,8 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
             findings = result.findings if result.status == "ok" else []
             try:
                 redaction = write_redacted(Path(config.out_dir), task.rel, result.text, findings, config.threshold,
-                                           categories=result.categories if result.status == "ok" else None)
+                                           categories=result.categories if result.status == "ok" else None,
+                                           sections=result.sections)
             except (OSError, ValueError) as exc:  # the screening result stands; the copy is missing
                 data["warnings"].append(f"未能生成脱敏副本（{type(exc).__name__}: {exc}），请人工处理。")
             if redaction is not None and not (redaction["copy"] or redaction["note"]) and result.status != "ok":

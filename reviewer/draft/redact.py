@@ -355,11 +355,26 @@ def whole_document_grounds(findings: Iterable[Any], categories: dict | None, thr
     return grounds
 
 
-def redact_for_release(text: str, plan: ReleasePlan, style: str = "tag") -> Redaction:
-    """The masked copy for a plan that allows one (raises ValueError otherwise)."""
+def redact_for_release(text: str, plan: ReleasePlan, style: str = "tag", visible_end: int | None = None) -> Redaction:
+    """The masked copy for a plan that allows one (raises ValueError otherwise).  ``visible_end``: where
+    the hidden parts the loader appended (批注, 修订删除的文字, 文档属性 …) begin; they are screened but
+    never part of a released copy, so the copy stops there (their spans still mask repeats above)."""
     if not plan.copy:
         raise ValueError("该文件不得生成可公开的遮盖副本：" + "".join(plan.reasons))
-    return redact(text, plan.spans, style=style)
+    red = redact(text, plan.spans, style=style)
+    if visible_end is None or visible_end >= len(text):
+        return red
+    shift = 0
+    kept = []
+    for entry in red.log:
+        if entry["start"] >= visible_end:
+            break
+        if entry["end"] > visible_end:  # a span running into the hidden parts: cut after its replacement
+            kept.append(entry)
+            return Redaction(red.text[:entry["out_end"]].rstrip(), red.style, kept)
+        kept.append(entry)
+        shift = entry["out_end"] - entry["end"]
+    return Redaction(red.text[:visible_end + shift].rstrip() + "\n", red.style, kept)
 
 
 def no_copy_note(name: str, plan: ReleasePlan) -> str:

@@ -48,6 +48,14 @@ class LoadedText:
     # Parts NOT read or not checked (Chinese, e.g. "第 2 页文字层异常，请人工核对或 OCR"): the document can
     # never be called clean while this is non-empty.
     unread: list[str] = field(default_factory=list)
+    # Hidden parts appended after the visible text: [start, end, label] (label e.g. "批注",
+    # "修订删除的文字", "文档属性", "网页注释"); ``hidden_start`` is where the first one begins.
+    sections: list[list] = field(default_factory=list)
+
+    @property
+    def hidden_start(self) -> int:
+        """Offset where the hidden parts (with their headings) begin (len(text) when there are none)."""
+        return hidden_start(self.text, self.sections)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +78,7 @@ class _Extracted:
     encoding: str | None = None
     notes: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
+    sections: list[list] = field(default_factory=list)
 
 
 def _kind_for_suffix(suffix: str) -> str:
@@ -130,12 +139,34 @@ def file_sha256(path: Path) -> str:
 def _result(
     path: str, status: str, error: str | None, kind: str, *, text: str = "",
     encoding: str | None = None, size: int = 0, sha: str = "", notes: list[str] | None = None,
-    unread: list[str] | None = None,
+    unread: list[str] | None = None, sections: list[list] | None = None,
 ) -> LoadedText:
     return LoadedText(
         path=path, status=status, error=error, text=text if status == "ok" else "", kind=kind,
         encoding=encoding, size=size, sha256=sha, notes=list(notes or []), unread=list(unread or []),
+        sections=[list(x) for x in (sections or [])] if status == "ok" else [],
     )
+
+
+HIDDEN_HEADING = "【{label}】"
+
+
+def append_hidden(text: str, parts: list[tuple[str, str]]) -> tuple[str, list[list]]:
+    """``text`` followed by each non-empty hidden part under a heading 【label】; returns the new text
+    and the [start, end, label] of each part's content."""
+    sections: list[list] = []
+    pieces = [text]
+    length = len(text)
+    for label, content in parts:
+        content = content.strip()
+        if not content:
+            continue
+        heading = "\n\n" + HIDDEN_HEADING.format(label=label) + "\n"
+        pieces += [heading, content]
+        start = length + len(heading)
+        length = start + len(content)
+        sections.append([start, length, label])
+    return "".join(pieces), sections
 
 
 # Plausibility of decoded text
@@ -241,3 +272,11 @@ def shown_all(obj):
     if isinstance(obj, list | tuple):
         return [shown_all(v) for v in obj]
     return obj
+
+
+def hidden_start(text: str, sections: list[list]) -> int:
+    """Where the first hidden part's heading begins in ``text`` (``len(text)`` without hidden parts)."""
+    if not sections:
+        return len(text)
+    start, _, label = min(sections, key=lambda x: x[0])
+    return max(0, start - len("\n\n" + HIDDEN_HEADING.format(label=label) + "\n"))

@@ -7,7 +7,14 @@ import zipfile
 from collections.abc import Iterator
 from io import BytesIO
 
-from reviewer.load.common import _MAX_DOCX_PART, _OLE_SIGNATURE, _Extracted, _Failure, _format_size
+from reviewer.load.common import (
+    _MAX_DOCX_PART,
+    _OLE_SIGNATURE,
+    _Extracted,
+    _Failure,
+    _format_size,
+    append_hidden,
+)
 
 _W_NS = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -78,7 +85,7 @@ class _DocxText:
                 if local in _W_SKIP:
                     continue
                 if local == "t":
-                    parts.append(child.text or "")
+                    parts.append(_t_text(child))
                 elif local == "tab" or local == "ptab":
                     parts.append("\t")
                 elif local in {"br", "cr"}:
@@ -111,6 +118,70 @@ class _DocxText:
             cells = ["\n".join(self.blocks(cell)) for cell in _w_children(row, "tc")]
             rows.append("\t".join(cells))
         return rows
+
+
+def _t_text(element) -> str:
+    """All the text of a ``w:t``: text after an entity reference (``&nbsp;``) is kept, the reference
+    itself read as a space (entities are never resolved)."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):  # an entity reference (or comment) node
+            parts.append(" " if type(child).__name__ == "_Entity" else "")
+        else:
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+# docProps fields worth screening (author, title … leak most often); dates and counters are left out.
+_PROP_LABELS = {
+    "title": "标题", "subject": "主题", "creator": "作者", "keywords": "关键词", "description": "备注",
+    "lastModifiedBy": "最后修改者", "category": "类别", "contentStatus": "状态", "Company": "单位",
+    "Manager": "经理", "HyperlinkBase": "超链接基础",
+}
+
+
+def _deleted_text(root) -> list[str]:
+    """Text of tracked deletions (``w:del``, ``w:moveFrom``): gone from the page, still in the file."""
+    out: list[str] = []
+    for element in root.iter():
+        ns, local = _split_tag(element)
+        if ns in _W_NS and local in {"del", "moveFrom"}:
+            piece = "".join(_t_text(e) for e in element.iter()
+                            if _split_tag(e)[0] in _W_NS and _split_tag(e)[1] in {"delText", "t"})
+            if piece.strip():
+                out.append(piece)
+    return out
+
+
+def _hidden_parts(package: _DocxPackage, walker, rels: dict, main_root, other_roots: list) -> list[tuple[str, str]]:
+    """(label, text) of the parts a reader does not see: comments, tracked deletions, document properties."""
+    comments: list[str] = []
+    for rel_type, target in rels.values():
+        if rel_type == "comments" and target in package.names:
+            for comment in package.xml(target):
+                if _split_tag(comment)[1] == "comment":
+                    author = next((v for k, v in comment.attrib.items() if k.endswith("}author")), "")
+                    body = "\n".join(walker.blocks(comment)).strip()
+                    if body:
+                        comments.append(f"{author}：{body}" if author else body)
+    deleted = _deleted_text(main_root)
+    for root in other_roots:
+        deleted.extend(_deleted_text(root))
+    props: list[str] = []
+    for name in ("docProps/core.xml", "docProps/app.xml"):
+        if name not in package.names:
+            continue
+        try:
+            tree = package.xml(name)
+        except _Failure:
+            continue
+        for element in tree.iter():
+            _, local = _split_tag(element)
+            value = (element.text or "").strip() if len(element) == 0 else ""
+            if local in _PROP_LABELS and value:
+                props.append(f"{_PROP_LABELS[local]}：{value}")
+    return [("批注", "\n".join(comments)), ("修订删除的文字", "\n".join(deleted)), ("文档属性", "\n".join(props))]
 
 
 def _w_children(element, name: str) -> Iterator:
@@ -224,6 +295,7 @@ def _extract_docx(data: bytes) -> _Extracted:
 
     headers: list[str] = []
     footers: list[str] = []
+    other_roots: list = []
     seen_parts: set[str] = set()
     for sect in root.iter(*(f"{{{ns}}}sectPr" for ns in _W_NS)):
         for ref in sect:
@@ -234,7 +306,9 @@ def _extract_docx(data: bytes) -> _Extracted:
             if rel is None or rel[1] in seen_parts or rel[1] not in package.names:
                 continue
             seen_parts.add(rel[1])
-            text = "\n".join(walker.blocks(package.xml(rel[1]))).strip()
+            part_root = package.xml(rel[1])
+            other_roots.append(part_root)
+            text = "\n".join(walker.blocks(part_root)).strip()
             bucket = headers if ref_local == "headerReference" else footers
             if text and text not in bucket:
                 bucket.append(text)
@@ -258,6 +332,7 @@ def _extract_docx(data: bytes) -> _Extracted:
     sections = ["\n".join(headers), "\n".join(body_blocks), "\n".join(footers),
                 "\n".join(notes_by_kind["footnotes"]), "\n".join(notes_by_kind["endnotes"])]
     text = "\n\n".join(section for section in sections if section.strip())
+    text, hidden = append_hidden(text, _hidden_parts(package, walker, rels, root, other_roots))
 
     notes: list[str] = []
     if headers or footers:
@@ -266,6 +341,8 @@ def _extract_docx(data: bytes) -> _Extracted:
         notes.append(f"已包含脚注 {len(notes_by_kind['footnotes'])} 条、尾注 {len(notes_by_kind['endnotes'])} 条")
     if walker.text_boxes:
         notes.append(f"已包含文本框 {walker.text_boxes} 个")
-    return _Extracted(text, None, notes)
+    if hidden:
+        notes.append("已包含读者看不到的内容：" + "、".join(label for _, _, label in hidden) + "（附在正文之后审查）")
+    return _Extracted(text, None, notes, [], hidden)
 
 

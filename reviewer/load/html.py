@@ -6,7 +6,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
-from reviewer.load.common import _BOMS, _GB_FAMILY, _Extracted, _Failure
+from reviewer.load.common import _BOMS, _GB_FAMILY, _Extracted, _Failure, append_hidden
 from reviewer.load.txt import decode_text
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
@@ -29,12 +29,38 @@ class _HTMLTextParser(HTMLParser):
         self.skip: list[str] = []
         self.pre_depth = 0
         self.cell_open = False
+        # Content a reader does not see on the page, screened after the visible text.
+        self.hidden: dict[str, list[str]] = {"网页标题": [], "网页注释": [], "图片替代文字和提示": [], "表单中的值": [],
+                                             "页面描述信息": []}
+        self._in_title = False
+
+    def _attributes(self, tag: str, attrs) -> None:
+        values = dict((k.lower(), v) for k, v in attrs if v)
+        for key in ("alt", "title"):
+            if values.get(key, "").strip():
+                self.hidden["图片替代文字和提示"].append(values[key].strip())
+        if tag in ("input", "option", "button", "param") and values.get("value", "").strip():
+            if (values.get("type") or "").lower() not in ("submit", "reset", "button", "checkbox", "radio"):
+                self.hidden["表单中的值"].append(values["value"].strip())
+        if tag == "meta" and values.get("content", "").strip() and (values.get("name") or "").lower() in (
+                "description", "keywords", "author", "subject"):
+            self.hidden["页面描述信息"].append(values["content"].strip())
+
+    def handle_comment(self, data: str) -> None:
+        if data.strip():
+            self.hidden["网页注释"].append(_HTML_SPACE_RE.sub(" ", data).strip())
+
+    def hidden_parts(self) -> list[tuple[str, str]]:
+        return [(label, "\n".join(dict.fromkeys(values))) for label, values in self.hidden.items()]
 
     def _newline(self) -> None:
         self.parts.append("\n")
         self.cell_open = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        self._attributes(tag, attrs)
+        if tag == "title":
+            self._in_title = True
         if tag == "body" and "head" in self.skip:  # <head> left unclosed
             self.skip = [t for t in self.skip if t != "head"]
         if tag in _HTML_SKIP:
@@ -50,10 +76,13 @@ class _HTMLTextParser(HTMLParser):
             self.cell_open = True
 
     def handle_startendtag(self, tag: str, attrs) -> None:
+        self._attributes(tag, attrs)
         if tag in _HTML_BLOCK and not self.skip:
             self._newline()
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
         if tag in _HTML_SKIP:
             if tag in self.skip:
                 while self.skip and self.skip.pop() != tag:
@@ -65,6 +94,8 @@ class _HTMLTextParser(HTMLParser):
                 self.pre_depth -= 1
 
     def handle_data(self, data: str) -> None:
+        if self._in_title and data.strip():
+            self.hidden["网页标题"].append(_HTML_SPACE_RE.sub(" ", data).strip())
         if self.skip or not data:
             return
         if not self.pre_depth:
@@ -115,6 +146,9 @@ def _extract_html(data: bytes) -> _Extracted:
         parser.close()
     except Exception:  # noqa: BLE001 - html.parser is lenient, but never let it escape
         raise _Failure("unreadable", "网页（HTML）解析失败，未审查") from None
-    return _Extracted(parser.text(), encoding, notes)
+    text, hidden = append_hidden(parser.text(), parser.hidden_parts())
+    if hidden:
+        notes.append("已包含页面上看不到的内容：" + "、".join(label for _, _, label in hidden) + "（附在正文之后审查）")
+    return _Extracted(text, encoding, notes, [], hidden)
 
 

@@ -50,6 +50,7 @@ from reviewer.load.common import (  # noqa: F401 - re-exported
     _too_large_reason,
     _unsupported_reason,
     file_sha256,
+    hidden_start,
 )
 from reviewer.load.docx import _extract_docx
 from reviewer.load.html import _extract_html
@@ -195,7 +196,8 @@ def _run_extractor(
     except Exception as exc:  # noqa: BLE001 - a loader must never raise for bad input
         reason = f"读取时发生意外错误（{type(exc).__name__}），未审查"
         return _result(display, "unreadable", f"{name}：{reason}", kind, size=size, sha=sha)
-    if not extracted.text.strip():
+    visible = extracted.text[: hidden_start(extracted.text, extracted.sections)]
+    if not visible.strip():
         reason = {
             "pdf": "PDF 中没有文字",
             "docx": "文档中没有文字内容",
@@ -207,7 +209,7 @@ def _run_extractor(
         )
     return _result(
         display, "ok", None, kind, text=extracted.text, encoding=extracted.encoding,
-        size=size, sha=sha, notes=extracted.notes, unread=extracted.unread,
+        size=size, sha=sha, notes=extracted.notes, unread=extracted.unread, sections=extracted.sections,
     )
 
 

@@ -65,6 +65,7 @@ class ScreenResult:
     encoding: str | None = None
     sha256: str = ""
     incomplete: list[str] = field(default_factory=list)  # parts not read or not checked (→ never clean)
+    sections: list[list] = field(default_factory=list)  # hidden parts [start, end, label] (comments, metadata …)
     text: str = ""  # the screened (original) text; not serialised
 
     def to_dict(self, show_values: bool = False) -> dict:
@@ -83,6 +84,7 @@ class ScreenResult:
             "encoding": self.encoding,
             "sha256": self.sha256,
             "incomplete": self.incomplete,
+            "hidden_parts": [{"start": a, "end": b, "label": label} for a, b, label in self.sections],
         }
 
 
@@ -125,6 +127,8 @@ class Screener:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
         categories = combine(analysis.findings, passages)
         verdict = decide_verdict(analysis.findings, categories, self.threshold)
+        sections = [list(x) for x in getattr(loaded, "sections", []) or []]
+        locate_hidden(analysis.findings, sections)
         # Never "clean" when part of the document was not read or not checked.
         incomplete = list(getattr(loaded, "unread", []) or []) + analysis.unchecked
         warnings = list(loaded.notes) + analysis.warnings
@@ -133,7 +137,17 @@ class Screener:
             warnings.append("部分内容未读取或未检查（" + "；".join(incomplete) + "），不能认定为未发现问题，需人工审核。")
         return ScreenResult(status="ok", error=None, chars=len(text), verdict=verdict, categories=categories,
                             findings=analysis.findings, warnings=list(dict.fromkeys(warnings)),
-                            incomplete=incomplete, text=text, **base)
+                            incomplete=incomplete, sections=sections, text=text, **base)
+
+
+def locate_hidden(findings: list[Finding], sections: list[list]) -> None:
+    """Say where a finding sits when it is in a hidden part (批注, 修订删除的文字, 文档属性, 网页注释 …)."""
+    for f in findings:
+        for start, end, label in sections:
+            if start <= f.start < end:
+                f.explanation["location"] = label
+                f.explanation["summary"] = f"位于{label}（读者看不到，但随文件发布）：" + f.explanation.get("summary", "")
+                break
 
 
 def loaded_from_text(text: str, path: str = "-"):
