@@ -24,7 +24,11 @@ STDIN_NAME = "标准输入"
 # Files too large to load are still hashed (streamed) up to this size, for ledgers.
 _HASH_LIMIT = 1024 * 1024 * 1024
 # Largest uncompressed XML part read from a .docx (guards against zip bombs).
-_MAX_DOCX_PART = 256 * 1024 * 1024
+_MAX_DOCX_PART = 48 * 1024 * 1024
+# Largest total of uncompressed XML read from one .docx, and the largest expansion ratio of a part
+# (a 797 KB zip bomb once expanded to gigabytes).
+_MAX_DOCX_TOTAL = 96 * 1024 * 1024
+_MAX_DOCX_RATIO = 200
 # Decoded-text sample used for the plausibility checks.
 _SAMPLE_CHARS = 100_000
 

@@ -9,6 +9,8 @@ from io import BytesIO
 
 from reviewer.load.common import (
     _MAX_DOCX_PART,
+    _MAX_DOCX_RATIO,
+    _MAX_DOCX_TOTAL,
     _OLE_SIGNATURE,
     _Extracted,
     _Failure,
@@ -228,6 +230,7 @@ class _DocxPackage:
             raise _Failure("unreadable", _DOCX_CORRUPT) from None
         self.names = set(self.zip.namelist())
         self.parser = _xml_parser()
+        self.read_total = 0
 
     def xml(self, name: str):
         from lxml import etree
@@ -238,7 +241,13 @@ class _DocxPackage:
             raise _Failure("unreadable", f"{_DOCX_CORRUPT}（缺少 {name}）") from None
         if info.file_size > _MAX_DOCX_PART:
             raise _Failure("unreadable", f"文件中的 {name} 解压后过大（{_format_size(info.file_size)}），未审查")
+        if info.file_size > 1024 * 1024 and info.file_size > _MAX_DOCX_RATIO * max(1, info.compress_size):
+            raise _Failure("unreadable", f"文件中的 {name} 压缩比异常（疑似压缩炸弹），未审查")
+        self.read_total += info.file_size
+        if self.read_total > _MAX_DOCX_TOTAL:
+            raise _Failure("unreadable", f"文件解压后的内容总量超过上限 {_format_size(_MAX_DOCX_TOTAL)}，未审查")
         try:
+            # zipfile stops at the declared size (and fails the CRC check) if the data claims to be smaller
             raw = self.zip.read(info)
             return etree.fromstring(raw, self.parser)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, etree.XMLSyntaxError):
