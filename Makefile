@@ -34,7 +34,7 @@ test: $(STAMP)
 ## fuzz: the loader and redaction fuzz/property tests with a long randomized budget (REVIEWER_FUZZ=N × the bounded run)
 fuzz: $(STAMP)
 	REVIEWER_FUZZ=$${REVIEWER_FUZZ:-50} $(BIN)/python -m pytest -q -p no:cacheprovider \
-	    tests/test_fuzz_loaders.py tests/test_redact_release.py -k "random or mutated or never_raises or property"
+	    tests/test_fuzz_loaders.py tests/test_redact_release.py tests/test_long_texts.py -k "random or mutated or never_raises or property or windowed"
 
 lint: $(STAMP)
 	$(BIN)/ruff check reviewer tests bench

@@ -123,7 +123,7 @@ class Screener:
         text = loaded.text
         analysis = analyse(text, self.detector)
         passages = None
-        if self.grounds_model is not None:
+        if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
         categories = combine(analysis.findings, passages)
         verdict = decide_verdict(analysis.findings, categories, self.threshold)
@@ -173,16 +173,52 @@ class Analysis:
     unchecked: list[str] = field(default_factory=list)  # Chinese: rules that could not be applied
 
 
+# Texts longer than this are analysed in overlapping windows (memory and time stay bounded: a 19 MB
+# run of digits or an 18 MB single line once took gigabytes).
+WINDOW_CHARS = 200_000
+WINDOW_OVERLAP = 2_000
+
+
 def analyse(text: str, detector) -> Analysis:
-    """Normalise, segment once and run the rules."""
+    """Normalise, segment once and run the rules (in overlapping windows for very long texts)."""
     from reviewer.text.normalize import normalize
     from reviewer.text.segment import segment
 
+    if len(text) > WINDOW_CHARS + WINDOW_OVERLAP:
+        return _analyse_windows(text, detector)
     norm = normalize(text)
     tokens = segment(norm.text)
     detection = detector.detect(text, norm, tokens)
     unchecked = [f"规则 {code} 未能应用（正则表达式超时）" for code in getattr(detection, "unchecked", [])]
     return Analysis(norm, tokens, detection.findings, detection.warnings, unchecked)
+
+
+def _analyse_windows(text: str, detector) -> Analysis:
+    """Rules over windows of WINDOW_CHARS characters, each read with WINDOW_OVERLAP characters of context
+    on both sides; a finding belongs to the window where it starts.  The classifier is not run on such
+    texts (``norm`` and ``tokens`` are None): a note says so."""
+    from reviewer.text.normalize import normalize
+    from reviewer.text.segment import segment
+
+    findings: list[Finding] = []
+    warnings: list[str] = []
+    unchecked: list[str] = []
+    for core in range(0, len(text), WINDOW_CHARS):
+        lo = max(0, core - WINDOW_OVERLAP)
+        hi = min(len(text), core + WINDOW_CHARS + WINDOW_OVERLAP)
+        piece = text[lo:hi]
+        norm = normalize(piece)
+        detection = detector.detect(piece, norm, segment(norm.text))
+        for f in detection.findings:
+            start = f.start + lo
+            if core <= start < core + WINDOW_CHARS:
+                f.start, f.end = start, f.end + lo
+                findings.append(f)
+        warnings.extend(w for w in detection.warnings if w not in warnings)
+        unchecked.extend(f"规则 {code} 未能应用（正则表达式超时）" for code in getattr(detection, "unchecked", []))
+    warnings.append(f"文本较长（{len(text)} 字），已分段审查；分类器未用于本文件。")
+    findings.sort(key=lambda f: (f.start, f.end, f.category))
+    return Analysis(None, None, findings, warnings, list(dict.fromkeys(unchecked)))
 
 
 def split_passages(text: str, size: int = PASSAGE_CHARS) -> list[tuple[int, int]]:
