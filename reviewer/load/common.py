@@ -130,9 +130,20 @@ def _sha256_file(path: Path, size: int) -> str:
 
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file's bytes, streamed in 1 MiB chunks ("" when it cannot be read)."""
+    import os
+    import stat as stat_module
+
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        # Only regular files: opening a FIFO or a device would block or never end.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+                return ""
+        except OSError:
+            os.close(fd)
+            raise
+        with open(fd, "rb") as handle:
             for chunk in iter(lambda: handle.read(1024 * 1024), b""):
                 digest.update(chunk)
     except OSError:
@@ -146,7 +157,7 @@ def _result(
     unread: list[str] | None = None, sections: list[list] | None = None,
 ) -> LoadedText:
     return LoadedText(
-        path=path, status=status, error=error, text=text if status == "ok" else "", kind=kind,
+        path=path, status=status, error=shown(error) if error else error, text=text if status == "ok" else "", kind=kind,
         encoding=encoding, size=size, sha256=sha, notes=list(notes or []), unread=list(unread or []),
         sections=[list(x) for x in (sections or [])] if status == "ok" else [],
     )

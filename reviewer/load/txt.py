@@ -58,6 +58,15 @@ def decode_text(data: bytes) -> tuple[str, str, str]:
         gb_text = None
     if gb_text is not None and _plausible_share(gb_text) >= 0.98 and _gb2312_share(gb_text) >= 0.8:
         return gb_text, "gb18030", "编码检测为 GB18030（无 BOM）"
+    if gb_text is None and len(data) > 1 and data[-1] >= 0x81:
+        # Cut in the middle of a character (a truncated file or excerpt): GB18030 without the last byte,
+        # before any guesser reads a short Chinese text as Shift-JIS.
+        try:
+            cut = data[:-1].decode("gb18030")
+        except UnicodeDecodeError:
+            cut = None
+        if cut is not None and cut.strip() and _plausible_share(cut) >= 0.98 and _gb2312_share(cut) >= 0.9:
+            return cut, "gb18030", "编码检测为 GB18030（无 BOM）；文件末尾有不完整的字符，已忽略"
 
     guess = _charset_normalizer_guess(data)
     if guess is not None:

@@ -115,7 +115,10 @@ class Screener:
         return self.screen_loaded(loaded)
 
     def screen_loaded(self, loaded) -> ScreenResult:
-        base = dict(path=loaded.path, kind=loaded.kind, encoding=loaded.encoding, sha256=loaded.sha256)
+        from reviewer.load.common import shown
+
+        # A name that is not valid UTF-8 (GBK archives) is shown escaped: printable on a strict UTF-8 stdout.
+        base = dict(path=shown(loaded.path), kind=loaded.kind, encoding=loaded.encoding, sha256=loaded.sha256)
         if loaded.status != "ok":
             # Never "clean": a file we could not read must be looked at by a person.
             return ScreenResult(status=loaded.status, error=loaded.error, chars=0, verdict="review",
