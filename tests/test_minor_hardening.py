@@ -58,3 +58,31 @@ def test_non_utf8_name_prints_on_a_strict_utf8_stdout(tmp_path):
                                "--format", fmt], capture_output=True, env=env, cwd=ROOT, timeout=300)
         assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
         assert re.search(rb"\\+xc9\\+xea\\+xc7\\+xeb\.txt", done.stdout), done.stdout[:300]
+
+
+def test_per_file_timeout_applies_without_out_too(tmp_path):
+    import time
+
+    from reviewer.batch.runner import screen_path_with_timeout
+
+    class Stuck:
+        def screen_path(self, path, max_bytes=None):
+            time.sleep(30)
+
+    result = screen_path_with_timeout(Stuck(), tmp_path / "慢.txt", 1000, 0.2)
+    assert result.status == "timeout" and result.verdict == "review" and "慢.txt" in result.error
+
+
+def test_timeout_option_is_offered(tmp_path):
+    from typer.testing import CliRunner
+
+    from reviewer.cli.app import app
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("示例市城镇老旧小区改造资金管理办法。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["screen", str(docs), "--no-model", "--timeout", "60"])
+    assert result.exit_code == 0, result.output
+    batch = CliRunner().invoke(app, ["screen", str(docs), "--no-model", "--timeout", "0", "--out",
+                                     str(tmp_path / "out"), "--jobs", "1"])
+    assert batch.exit_code == 0, batch.output

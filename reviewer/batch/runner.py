@@ -802,6 +802,30 @@ class _InProcess:
             signal.signal(signal.SIGALRM, previous)
 
 
+def screen_path_with_timeout(screener, path, max_bytes: int, timeout: float | None):
+    """``screener.screen_path`` with a per-file time limit (SIGALRM, main thread only; no limit elsewhere
+    or when ``timeout`` is None).  A file over the limit comes back ``timeout`` / ``review``, never clean."""
+    if not timeout or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return screener.screen_path(path, max_bytes=max_bytes)
+    from reviewer.load.common import shown
+    from reviewer.screen.screening import ScreenResult
+
+    def on_alarm(signum, frame):
+        raise _FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return screener.screen_path(path, max_bytes=max_bytes)
+    except _FileTimeout:
+        name = shown(Path(path).name)
+        return ScreenResult(path=shown(str(path)), status="timeout", error=f"{name}：处理超时（>{timeout:g} 秒），未审查。",
+                            chars=0, verdict="review", kind=_suffix_kind(str(path)))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _finish(ledger: Ledger, summary: BatchSummary, inputs: list[Path], redact: bool, threshold: float) -> None:
     """Totals from the ledger, the run row, and every report rebuilt from the ledger."""
     from reviewer.batch.report_html import write_report

@@ -38,6 +38,7 @@ def screen(
     model_dir: Path | None = typer.Option(None, "--model", help="使用指定版本的模型目录（默认使用内置模型）。"),
     rules_dir: Path | None = typer.Option(None, "--rules", help="规则目录（默认使用项目 rules/）。"),
     max_size_mb: float = typer.Option(20.0, "--max-size", help="单个文件大小上限（MB），超过则不审查并记录。"),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.0, help="单个文件的处理时限（秒），超时的文件记为需人工审核；0 表示不限。"),
 ) -> None:
     from reviewer.detect.findings import SEVERITY_RANK
     from reviewer.detect.rulebook import RuleFileError
@@ -51,7 +52,7 @@ def screen(
     try:
         if out is not None:
             code = _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir,
-                              max_bytes)
+                              max_bytes, timeout)
             raise typer.Exit(code)
         screener = _build_screener(rules_dir, threshold, no_model, model_dir)
     except RuleFileError as exc:
@@ -62,7 +63,7 @@ def screen(
     total = 0
     results_for_json = []
     writer = _Writer(fmt, show_values)
-    for result in _iter_results(screener, paths, max_bytes):
+    for result in _iter_results(screener, paths, max_bytes, timeout):
         total += 1
         counts[result.verdict] = counts.get(result.verdict, 0) + 1
         worst = max(worst, {"clean": 0, "review": 1, "withhold": 2}[result.verdict])
@@ -117,7 +118,8 @@ def _build_screener(rules_dir, threshold, no_model, model_dir):
     return Screener(rules_dir, grounds_model=grounds, threshold=threshold)
 
 
-def _iter_results(screener, paths: list[str], max_bytes: int):
+def _iter_results(screener, paths: list[str], max_bytes: int, timeout: float = 0.0):
+    from reviewer.batch.runner import screen_path_with_timeout
     from reviewer.load.textload import load_stdin
 
     for raw in paths:
@@ -131,16 +133,17 @@ def _iter_results(screener, paths: list[str], max_bytes: int):
             _usage(f"找不到文件或文件夹：{raw}")
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                yield screener.screen_path(file, max_bytes=max_bytes)
+                yield screen_path_with_timeout(screener, file, max_bytes, timeout or None)
         else:
-            yield screener.screen_path(path, max_bytes=max_bytes)
+            yield screen_path_with_timeout(screener, path, max_bytes, timeout or None)
 
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir, max_bytes) -> int:
+def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, model_dir, rules_dir, max_bytes,
+               timeout: float = 120.0) -> int:
     from reviewer.batch.runner import run_batch
 
     inputs = []
@@ -153,7 +156,7 @@ def _run_batch(paths, out, jobs, resume, redact, threshold, fail_on, no_model, m
     try:
         summary = run_batch(inputs, out, jobs=jobs, resume=resume, threshold=threshold, fail_on=fail_on,
                             redact=redact, max_bytes=max_bytes, rules_dir=rules_dir, use_model=not no_model,
-                            model_dir=model_dir)
+                            model_dir=model_dir, timeout_per_file=timeout or 1e7)
     except (ValueError, OSError) as exc:
         _usage(str(exc))
     typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
