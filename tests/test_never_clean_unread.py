@@ -103,3 +103,26 @@ def test_folder_that_cannot_be_listed_is_recorded_not_skipped(tmp_path, monkeypa
     assert summary.exit_code == 1
     csv_text = (tmp_path / "out" / "results.csv").read_text(encoding="utf-8-sig")
     assert "locked" in csv_text and "无法列出该文件夹的内容" in csv_text
+
+
+def test_unread_pages_are_named_in_results_csv(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_pdf(docs / "scan.pdf", [("cjk", CLEAN), ("cjk", None)])
+    out = tmp_path / "out"
+    summary = run_batch([docs], out, jobs=1, progress=False)
+    assert summary.by_verdict.get("review") == 1 and summary.exit_code == 1
+    assert "第 2 页无文本层" in (out / "results.csv").read_text(encoding="utf-8-sig")
+
+
+def test_skipped_hidden_and_lock_files_are_mentioned(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(CLEAN, encoding="utf-8")
+    (docs / ".hidden.txt").write_text(CLEAN, encoding="utf-8")
+    (docs / "~$a.docx").write_bytes(b"lock")
+    summary = run_batch([docs], tmp_path / "out", jobs=1, progress=False)
+    assert summary.files == 1
+    note = next(n for n in summary.notes if n.startswith("未审查"))
+    assert "隐藏文件或文件夹 1 个" in note and "Office 临时文件（~$ 开头）1 个" in note
+    assert note in summary.describe()

@@ -150,7 +150,7 @@ def _root_labels(inputs: list[Path]) -> list[str]:
     return labels
 
 
-def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
+def iter_files(inputs: list[Path], out_dir: Path, skipped: Counter | None = None) -> Iterator[FileTask]:
     """The files under ``inputs`` in a deterministic order (sorted names, depth first).
 
     Hidden entries (name starting with "."), Office lock files ("~$…"), symlinked folders and the
@@ -178,6 +178,8 @@ def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
             subdirs: list[Path] = []
             for entry in entries:
                 if _skip_name(entry.name):
+                    if skipped is not None:
+                        skipped["lock" if entry.name.startswith("~$") else "hidden"] += 1
                     continue
                 try:
                     if entry.is_dir(follow_symlinks=False):
@@ -186,6 +188,8 @@ def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
                             subdirs.append(sub)
                         continue
                     if entry.is_symlink() and not entry.is_file():
+                        if skipped is not None:
+                            skipped["link"] += 1
                         continue
                 except OSError:
                     pass
@@ -305,7 +309,8 @@ def _payload(task: FileTask, result: dict, excerpts: list, redaction: dict | Non
     return {
         "path": task.path, "rel": task.rel, "root": task.root, "sha256": result.get("sha256") or "",
         "status": result["status"], "verdict": result["verdict"], "verdict_rank": VERDICT_RANK[result["verdict"]],
-        "error": result.get("error"), "n_info": severities.get("info", 0), "n_review": severities.get("review", 0),
+        # An "ok" file with parts not read or not checked shows them where errors go (results.csv, report).
+        "error": result.get("error") or ("；".join(result.get("incomplete") or []) or None), "n_info": severities.get("info", 0), "n_review": severities.get("review", 0),
         "n_withhold": severities.get("withhold", 0), "categories": json.dumps(dict(categories), ensure_ascii=False),
         "top_rules": json.dumps(top_rules), "ruleset_version": ruleset_version, "model_version": model_version or "",
         "threshold": config.threshold, "redacted": 1 if redaction else 0, "elapsed": round(elapsed, 4),
@@ -680,8 +685,13 @@ def run_batch(
         appender = JsonlAppender(out_dir / RESULTS_JSONL, truncate=not resume)
         try:
             with _StopFlag() as flag:
+                skipped: Counter[str] = Counter()
                 _drive(inputs, out_dir, ledger, summary, config, pool, screener, timeout_per_file, resume,
-                       appender, bar, flag)
+                       appender, bar, flag, skipped)
+                if skipped:  # never left out silently
+                    summary.notes.append(
+                        f"未审查：隐藏文件或文件夹 {skipped['hidden']} 个、Office 临时文件（~$ 开头）{skipped['lock']} 个、"
+                        f"指向文件夹或失效的符号链接 {skipped['link']} 个（按约定跳过）。")
                 summary.interrupted = flag.stop
         except KeyboardInterrupt:
             summary.interrupted = True
@@ -701,10 +711,11 @@ def run_batch(
 
 
 def _drive(inputs, out_dir, ledger: Ledger, summary: BatchSummary, config: WorkerConfig, pool, screener,
-           timeout: float, resume: bool, appender: JsonlAppender, bar: _Progress, flag: _StopFlag) -> None:
+           timeout: float, resume: bool, appender: JsonlAppender, bar: _Progress, flag: _StopFlag,
+           skipped: Counter | None = None) -> None:
     """Walk, skip unchanged files (resume), dispatch the rest and record results as they arrive."""
     run_id = summary.run_id
-    walk = iter_files(inputs, out_dir)
+    walk = iter_files(inputs, out_dir, skipped)
     retry: deque[FileTask] = deque()
     in_flight: set[str] = set()
     walked = [False]  # the walk is exhausted
