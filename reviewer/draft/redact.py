@@ -329,11 +329,12 @@ def plan_release(findings: Iterable[Any], threshold: float = 0.5, *, whole_groun
 
 
 def classifier_passages(categories: dict | None, threshold: float) -> list[tuple[int, int, str]]:
-    """Passages a classifier flags at or above ``threshold`` for a separable ground (privacy, trade secret)."""
+    """Passages a classifier flags at or above ``threshold`` for a separable ground (privacy, trade secret)
+    for which no rule points at a span (when rules found spans of that ground, those spans are masked)."""
     found = []
     for category, score in (categories or {}).items():
         passage = getattr(score, "passage", None)
-        if category in SEPARABLE_GROUNDS and passage and score.score >= threshold:
+        if category in SEPARABLE_GROUNDS and passage and score.score >= threshold and not getattr(score, "count", 0):
             found.append((int(passage[0]), int(passage[1]), category))
     return found
 
