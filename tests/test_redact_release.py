@@ -197,3 +197,17 @@ def test_property_corpus_sample_covers_flagged_passages():
     # The property above must exercise real flagged spans, not only clean passages.
     flagged = sum(1 for t in PASSAGES[:200] if any(f.severity != "info" for f in screener().screen_text(t).findings))
     assert flagged >= 20
+
+
+def test_redacted_copy_never_overwrites_an_original_document(tmp_path):
+    person = (fake.name(), fake.ssn())
+    body = f"征收补偿款发放明细\n被征收人：{person[0]}，公民身份号码{person[1]}。\n补偿金额：人民币38万元。"
+    first = tmp_path / "明细.txt"
+    first.write_text(body, encoding="utf-8")
+    second = tmp_path / "明细.redacted.txt"  # an original whose name a copy of the first would take
+    second.write_text(body, encoding="utf-8")
+    options = ReviewOptions(docs=[first, second], use_model=False, received=dt.date(2026, 11, 20),
+                            today=dt.date(2026, 11, 22))
+    outcome = run_review(APPLICANT + "申请公开石桥镇征收补偿款发放明细。", options)
+    write_review_copies(outcome, tmp_path)
+    assert first.read_text(encoding="utf-8") == body and second.read_text(encoding="utf-8") == body

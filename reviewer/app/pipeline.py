@@ -280,9 +280,12 @@ def write_redacted(outcome: ReviewOutcome, out_dir: Path, style: str = "tag", th
     written: list[Path] = []
     used: set[str] = set()
 
+    originals = {Path(r.path).resolve() for r in outcome.screen_results}
+
     def unique(name: str, suffix: str) -> Path:
+        """A name not used by another copy in this run and never an original document's path."""
         stem, n = name, 1
-        while (stem + suffix) in used:
+        while (stem + suffix) in used or (out_dir / (stem + suffix)).resolve() in originals:
             n += 1
             stem = f"{name}-{n}"
         used.add(stem + suffix)
