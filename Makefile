@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench eval clean
+.PHONY: setup demo test fuzz lint bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ demo: $(STAMP)
 ## test: set up and run the test suite
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## fuzz: the loader and redaction fuzz/property tests with a long randomized budget (REVIEWER_FUZZ=N × the bounded run)
+fuzz: $(STAMP)
+	REVIEWER_FUZZ=$${REVIEWER_FUZZ:-50} $(BIN)/python -m pytest -q -p no:cacheprovider \
+	    tests/test_fuzz_loaders.py tests/test_redact_release.py tests/test_long_texts.py -k "random or mutated or never_raises or property or windowed"
 
 lint: $(STAMP)
 	$(BIN)/ruff check reviewer tests bench

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.batch.runner import SLOW_ENV, SLOW_MATCH_ENV, run_batch
 from reviewer.batch.ledger import LEDGER_NAME
+from reviewer.batch.runner import SLOW_ENV, SLOW_MATCH_ENV, run_batch
 from reviewer.detect.rulebook import load_rules
 from reviewer.screen.screening import Screener
 
@@ -239,7 +239,7 @@ def test_exit_code_follows_fail_on():
 def mixed(tmp_path_factory):
     root = tmp_path_factory.mktemp("tree") / "docs"
     info = build_tree(root)
-    out = root / "report"  # inside the tree: must be skipped
+    out = root.parent / "report"  # an output folder inside the tree is refused (test_redact_release)
     before = snapshot(root)
     summary = run_batch([root], out, jobs=2, redact=True, progress=False, timeout_per_file=60)
     after = snapshot(root)
@@ -338,22 +338,29 @@ def test_results_files(mixed):
 
 def test_redacted_mirror(mixed):
     out, expected = mixed["out"], mixed["expected"]
-    copies = sorted(p.relative_to(out / "redacted").as_posix() for p in (out / "redacted").rglob("*.txt"))
-    withheld = sorted(f"{r['rel']}.redacted.txt" for r in ledger_rows(out) if r["verdict"] == "withhold")
-    assert copies == withheld
-    assert {f"{rel}.redacted.txt" for rel, kind in expected.items() if kind == "privacy"} <= set(withheld)
-    for rel in withheld:
-        text = (out / "redacted" / rel).read_text(encoding="utf-8")
-        assert "【第" in text
-        if expected[rel[: -len(".redacted.txt")]] == "privacy":
-            assert "【第十五条 个人隐私】" in text
+    redacted = out / "redacted"
+    copies = sorted(p.relative_to(redacted).as_posix()[: -len(".redacted.txt")] for p in redacted.rglob("*.redacted.txt"))
+    notes = sorted(p.relative_to(redacted).as_posix()[: -len(".未生成遮盖副本说明.txt")]
+                   for p in redacted.rglob("*.未生成遮盖副本说明.txt"))
+    kinds = {rel: kind for rel, kind in expected.items()}
+    assert not set(copies) & set(notes)
+    assert {rel for rel, kind in kinds.items() if kind == "privacy"} <= set(copies)
+    # A 密级-marked document and a whole-document process-information file: a note, never a copy.
+    assert {rel for rel, kind in kinds.items() if kind in ("secret", "process")} <= set(notes)
+    assert not {rel for rel, kind in kinds.items() if kind == "clean" or kind.startswith("bad:")} & set(copies + notes)
+    for rel in copies:
+        text = (redacted / f"{rel}.redacted.txt").read_text(encoding="utf-8")
+        assert "【第十五条 个人隐私】" in text or "【待审核" in text
         for person in mixed["people"]:
             assert person["id"] not in text and person["phone"] not in text
+    secret_note = (redacted / "web/secret.html.未生成遮盖副本说明.txt").read_text(encoding="utf-8")
+    assert "秘密★" not in secret_note and "重点项目安全管理" not in secret_note
+    assert "定密机关" in secret_note
     log = list(csv.reader(io.StringIO((out / "redaction_log.csv").read_text(encoding="utf-8-sig"))))
     per_file = {}
     for row in log[1:]:
         per_file[row[0]] = per_file.get(row[0], 0) + 1
-    assert set(per_file) == {rel[: -len(".redacted.txt")] for rel in withheld}
+    assert set(per_file) == set(copies) | set(notes)
     assert all(per_file[rel] >= 2 for rel, kind in expected.items() if kind == "privacy")  # ID and phone
 
 

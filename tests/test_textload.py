@@ -167,7 +167,10 @@ def test_docx_reading_order_tables_headers_notes_textboxes(tmp_path: Path) -> No
     text = result.text
     for key, value in expected.items():
         if key == "deleted":
-            assert value not in text  # tracked deletion is not part of the document
+            # a tracked deletion is not part of the visible document, but it is screened (hidden part)
+            assert value not in text[: result.hidden_start]
+            start, end, label = next(s for s in result.sections if s[2] == "修订删除的文字")
+            assert value in text[start:end]
         else:
             assert value in text, key
     assert text.count(expected["header"]) == 1  # identical headers of two sections
@@ -298,8 +301,11 @@ def test_html_gbk_meta_charset_skips_script_and_style(tmp_path: Path) -> None:
     assert_loaded(result, path.read_bytes())
     assert result.kind == "html"
     assert result.encoding == "gb18030"
-    for hidden in ("页面标题不应出现", "样式不应出现", "脚本内容不应出现", "尾部脚本不应出现", "color"):
+    for hidden in ("样式不应出现", "脚本内容不应出现", "尾部脚本不应出现", "color"):
         assert hidden not in result.text
+    # the <title> is not on the page but is published with it: screened as a hidden part
+    assert "页面标题不应出现" not in result.text[: result.hidden_start]
+    assert any(label == "网页标题" and "页面标题不应出现" in result.text[a:b] for a, b, label in result.sections)
     lines = result.text.split("\n")
     assert lines[0] == "政府信息公开答复"
     assert "第一段&内容\xa0，见<附件>。" in lines

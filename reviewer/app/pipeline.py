@@ -294,34 +294,80 @@ def _iso(value):
         return None
 
 
-def write_redacted(outcome: ReviewOutcome, out_dir: Path, style: str = "tag") -> list[Path]:
-    """Redacted copies of the candidate documents (withheld spans replaced) and a redaction log."""
-    import csv
+def write_redacted(outcome: ReviewOutcome, out_dir: Path, style: str = "tag", threshold: float = 0.5) -> list[Path]:
+    """Redacted copies of the candidate documents and a redaction log (``redaction_log.csv``).
 
-    from reviewer.draft.redact import redact
+    Each readable document goes through :func:`reviewer.draft.redact.plan_release`: the copy masks
+    every span the letter relies on and every span still needing review (tagged 【待审核…】); a
+    document marked 密级, exempt as a whole, or withheld whole by the decision gets a note file
+    (``<name>.未生成遮盖副本说明.txt``, reasons only) instead of a copy.  Two documents with the same
+    name get distinct copies; nothing is written through a link.  Returns the files written."""
+    from reviewer.batch.report_files import REDACTED_NOTE_SUFFIX, atomic_write, csv_safe, safe_join
+    from reviewer.draft.redact import (
+        PENDING_NOTE,
+        ReleasePlan,
+        classifier_passages,
+        no_copy_note,
+        plan_release,
+        redact_for_release,
+    )
+    from reviewer.load.common import hidden_start
 
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    log_path = out_dir / "redaction_log.csv"
-    with log_path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["文件", "起始", "结束", "字数", "理由", "依据", "替换为", "预览（已脱敏）"])
-        for result in outcome.screen_results:
-            if result.status != "ok":
-                continue
-            spans = [(f.start, f.end, f.category, f.basis) for f in _withheld(outcome.decision, result)]
-            for view in outcome.decision.documents:
-                if view.path == result.path and view.document_grounds:
-                    # The whole document is exempt: no redacted copy; say so in the log.
-                    for ground in view.document_grounds:
-                        writer.writerow([result.path, 0, result.chars, result.chars, CATEGORY_LABELS[ground],
-                                         "", "整份不予公开（待工作人员确认）", ""])
-            red = redact(result.text, spans, style=style)
-            target = out_dir / (Path(result.path).stem + ".redacted.txt")
-            target.write_text(red.text, encoding="utf-8")
+    decision = outcome.decision
+    codes = [decision.code, *(decision.item_codes or [])]
+    whole_by_decision = decision.code.startswith("withhold.") and "partial" not in codes
+    written: list[Path] = []
+    used: set[str] = set()
+
+    originals = {Path(r.path).resolve() for r in outcome.screen_results}
+
+    def unique(name: str, suffix: str) -> Path:
+        """A name not used by another copy in this run and never an original document's path."""
+        stem, n = name, 1
+        while (stem + suffix) in used or (out_dir / (stem + suffix)).resolve() in originals:
+            n += 1
+            stem = f"{name}-{n}"
+        used.add(stem + suffix)
+        return safe_join(out_dir, stem + suffix)
+
+    rows: list[list] = []
+    for result in outcome.screen_results:
+        if result.status != "ok":
+            continue
+        view = next((v for v in decision.documents if v.path == result.path), None)
+        whole = [g for g, p in (view.document_grounds if view else {}).items() if p >= threshold]
+        plan = plan_release(result.findings, threshold, whole_grounds=whole,
+                            passages=classifier_passages(result.categories, threshold), text=result.text)
+        if plan.copy and whole_by_decision:
+            plan = ReleasePlan(False, reasons=["本次答复拟整份不予公开，不生成可公开的遮盖副本。"])
+        name = Path(result.path).name
+        if not plan.copy:
+            target = unique(Path(result.path).stem, REDACTED_NOTE_SUFFIX)
+            with atomic_write(target, base=out_dir) as out:
+                out.write(no_copy_note(name, plan))
             written.append(target)
-            for entry in red.log:
-                writer.writerow([result.path, entry["start"], entry["end"], entry["chars"], entry["label"],
-                                 entry["basis"], entry["replacement"], entry["preview"]])
+            rows.append([result.path, "", "", "", "", "", "", "", "未生成遮盖副本：" + "".join(plan.reasons)])
+            continue
+        red = redact_for_release(result.text, plan, style, visible_end=hidden_start(result.text, result.sections))
+        target = unique(Path(result.path).stem, ".redacted.txt")
+        with atomic_write(target, base=out_dir) as out:
+            out.write(red.text)
+        written.append(target)
+        for entry in red.log:
+            status = "待审核，暂予遮盖" if entry.get("pending") else "不予公开，已遮盖"
+            rows.append([result.path, entry["start"], entry["end"], entry["chars"], entry["label"], entry["basis"],
+                         entry["replacement"], entry["preview"], status])
+        if plan.pending:
+            rows.append([result.path, "", "", "", "", "", "", "", PENDING_NOTE])
+    log_path = safe_join(out_dir, "redaction_log.csv")
+    with atomic_write(log_path, encoding="utf-8-sig", newline="", base=out_dir) as handle:
+        import csv
+
+        writer = csv.writer(handle)
+        writer.writerow(["文件", "起始", "结束", "字数", "理由", "依据", "替换为", "预览（已脱敏）", "处理状态"])
+        for row in rows:
+            writer.writerow([csv_safe(cell) for cell in row])
     written.append(log_path)
     return written

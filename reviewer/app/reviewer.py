@@ -278,8 +278,11 @@ class Reviewer:
         return self.screener(threshold).screen_text(text, name)
 
     def screen_paths(self, paths: Iterable[str | Path], *, threshold: float | None = None,
-                     max_bytes: int | None = None, stdin=None) -> Iterator:
-        """Screen files and folders (recursively, hidden files skipped); ``-`` reads ``stdin()``."""
+                     max_bytes: int | None = None, stdin=None, timeout: float | None = None) -> Iterator:
+        """Screen files and folders (recursively, hidden files skipped); ``-`` reads ``stdin()``.
+        ``timeout``: seconds per file (0 or None: no limit); a file over it is ``review``, never clean."""
+        from reviewer.batch.runner import screen_path_with_timeout
+
         screener = self.screener(threshold)
         for raw in paths:
             if str(raw) == "-":
@@ -292,19 +295,19 @@ class Reviewer:
                 raise OptionError(f"找不到文件或文件夹：{raw}")
             if path.is_dir():
                 for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                    yield screener.screen_path(file, max_bytes=max_bytes)
+                    yield screen_path_with_timeout(screener, file, max_bytes, timeout or None)
             else:
-                yield screener.screen_path(path, max_bytes=max_bytes)
+                yield screen_path_with_timeout(screener, path, max_bytes, timeout or None)
 
     def screen_batch(self, paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None = None,
                      resume: bool = False, redact: bool = False, threshold: float | None = None,
                      fail_on: str = "review", max_bytes: int | None = None, engine: str = "local",
-                     scheduler: str | None = None, manifest: bool = False):
+                     scheduler: str | None = None, manifest: bool = False, timeout: float | None = None):
         """Screen many files in worker processes, with a ledger and reports in ``out_dir``.
 
         ``engine``: "local" (this machine's process pool) or "dask" (``scheduler`` address, else a local
         cluster); ``manifest``: the one path given is a CSV/JSONL list of the files to screen."""
-        from reviewer.batch.runner import DEFAULT_MAX_BYTES, ENGINES, run_batch
+        from reviewer.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ENGINES, run_batch
 
         if engine not in ENGINES:
             raise OptionError(f"--engine 只能是 {' 或 '.join(ENGINES)}，收到“{engine}”。")
@@ -324,8 +327,9 @@ class Reviewer:
                              threshold=self.threshold if threshold is None else check_threshold(threshold),
                              fail_on=check_fail_on(fail_on), max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                              rules_dir=self.rules_dir, use_model=self.use_model, model_dir=self.model_dir,
-                             engine=engine, scheduler=scheduler, manifest=inputs[0] if manifest else None)
-        except ValueError as exc:
+                             engine=engine, scheduler=scheduler, manifest=inputs[0] if manifest else None,
+                             timeout_per_file=DEFAULT_TIMEOUT if timeout is None else (timeout or 1e7))
+        except (ValueError, OSError) as exc:
             raise OptionError(str(exc)) from None
 
     # --- review ----------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from reviewer.load.common import shown
+
 LEDGER_NAME = "ledger.sqlite"
 SCHEMA_VERSION = 1
 # Statuses that mean "not screened yet": such files are screened again on resume.
@@ -94,6 +96,9 @@ class Ledger:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         self.path = out_dir / LEDGER_NAME
+        for name in (LEDGER_NAME, LEDGER_NAME + "-wal", LEDGER_NAME + "-shm", LEDGER_NAME + "-journal"):
+            if (out_dir / name).is_symlink():
+                raise OSError(f"台账文件“{out_dir / name}”是符号链接，已拒绝打开（不会通过链接写文件）。")
         # Autocommit: each statement outside an explicit BEGIN is its own transaction.
         self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
@@ -106,7 +111,9 @@ class Ledger:
     # -- runs -------------------------------------------------------------------------------------
 
     def start_run(self, run_id: str, args: dict, ruleset_version: str, model_version: str | None) -> str:
-        """Record the start of run ``run_id`` (see :func:`new_run_id`)."""
+        """Record the start of run ``run_id`` (see :func:`new_run_id`).  Earlier runs still marked
+        ``running`` were killed (kill -9, power loss): they are marked ``killed``."""
+        self.conn.execute("UPDATE runs SET status='killed' WHERE status='running'")
         self.conn.execute(
             "INSERT INTO runs (run_id, started, status, args, ruleset_version, model_version) "
             "VALUES (?, ?, 'running', ?, ?, ?)",
@@ -133,12 +140,12 @@ class Ledger:
         return self.conn.execute(
             "SELECT path, rel, size, mtime, sha256, status, verdict, ruleset_version, model_version, "
             "threshold, redacted, run_id, seen_run FROM files WHERE path=?",
-            (path,),
+            (shown(path),),
         ).fetchone()
 
     def record(self, row: dict) -> None:
         """Insert or replace the row of one screened file (committed at once)."""
-        values = [row.get(name) for name in RECORD_FIELDS]
+        values = [shown(v) if isinstance(v, str) else v for v in (row.get(name) for name in RECORD_FIELDS)]
         placeholders = ", ".join("?" for _ in RECORD_FIELDS)
         updates = ", ".join(f"{name}=excluded.{name}" for name in RECORD_FIELDS if name != "path")
         self.conn.execute(
@@ -149,7 +156,7 @@ class Ledger:
 
     def mark_seen(self, path: str, run_id: str) -> None:
         """Note that an unchanged file belongs to this run (written in batches)."""
-        self._seen_batch.append((run_id, path))
+        self._seen_batch.append((run_id, shown(path)))
         if len(self._seen_batch) >= 500:
             self.flush_seen()
 
@@ -206,7 +213,7 @@ class Ledger:
 def is_current(row: sqlite3.Row | None, *, sha256: str, ruleset_version: str, model_version: str | None,
                threshold: float, need_redaction: bool) -> bool:
     """True when ``row`` is a finished screening of the same content with the same rules, model
-    and threshold (and, when redaction is asked for, a withheld file already has its redacted copy)."""
+    and threshold (and, when redaction is asked for, the file already went through redaction)."""
     if row is None or row["status"] in RETRY_STATUSES or not sha256:
         return False
     if row["sha256"] != sha256 or row["ruleset_version"] != ruleset_version:
@@ -215,6 +222,6 @@ def is_current(row: sqlite3.Row | None, *, sha256: str, ruleset_version: str, mo
         return False
     if row["threshold"] is None or abs(row["threshold"] - threshold) > 1e-9:
         return False
-    if need_redaction and row["verdict"] == "withhold" and row["status"] == "ok" and not row["redacted"]:
+    if need_redaction and row["status"] == "ok" and not row["redacted"]:
         return False
     return True

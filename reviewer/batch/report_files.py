@@ -3,8 +3,11 @@
 
 While a run streams, each result is appended to ``results.jsonl`` (:class:`JsonlAppender`); at the
 end every report is rebuilt from the ledger (deduplicated, ordered by path), so a resumed run's
-reports cover all its files.  Files are replaced atomically (written next to the target, then
-renamed).  Originals are never opened for writing.
+reports cover all its files.  Files are replaced atomically (written to an unpredictable temporary
+name created with O_EXCL next to the target, then renamed over it), never through a symbolic link:
+a link planted at a report's name is replaced, not followed, and a folder on the way that is a link
+is refused.  Originals are never opened for writing.  Cells starting with = + - @ are prefixed with
+' in CSV reports (formula injection).
 """
 
 from __future__ import annotations
@@ -24,24 +27,74 @@ REPORT_HTML = "report.html"
 REDACTED_DIR = "redacted"
 REDACTION_LOG = "redaction_log.csv"
 REDACTED_SUFFIX = ".redacted.txt"
+REDACTED_NOTE_SUFFIX = ".未生成遮盖副本说明.txt"
 
 # Screening statuses plus the batch's own "timeout" and "error".
 from reviewer.vocab import BATCH_STATUS_LABELS as STATUS_LABELS  # noqa: E402
 from reviewer.vocab import VERDICT_LABELS  # noqa: E402, F401
 
 
+class UnsafeOutputPath(OSError):
+    """An output path that would be written through a link or outside its folder."""
+
+
+def check_no_links(path: Path, base: Path | None = None) -> None:
+    """Raise :class:`UnsafeOutputPath` when ``path`` (or a folder between ``base`` and it) is a
+    symbolic link, or when ``path`` is not inside ``base``."""
+    path = Path(os.path.abspath(path))
+    if base is not None:
+        base = Path(os.path.abspath(base))
+        if path != base and base not in path.parents:
+            raise UnsafeOutputPath(f"输出路径“{path}”不在输出目录“{base}”之内，已拒绝写入。")
+        current = base
+        for part in path.relative_to(base).parts:
+            current = current / part
+            if current.is_symlink():
+                raise UnsafeOutputPath(f"输出路径“{current}”是符号链接，已拒绝写入（不会通过链接写文件）。")
+    elif path.is_symlink():
+        raise UnsafeOutputPath(f"输出路径“{path}”是符号链接，已拒绝写入（不会通过链接写文件）。")
+
+
+def safe_join(base: Path, rel: str) -> Path:
+    """``base/rel`` for a relative path from the input tree; refuses absolute paths, ``..`` and links."""
+    parts = [p for p in Path(rel).parts if p not in ("", ".")]
+    if Path(rel).is_absolute() or any(p == ".." for p in parts):
+        raise UnsafeOutputPath(f"相对路径“{rel}”会写到输出目录之外，已拒绝。")
+    target = Path(base).joinpath(*parts)
+    check_no_links(target.parent, base)  # a link AT the target is replaced on write, never followed
+    return target
+
+
 @contextlib.contextmanager
-def atomic_write(path: Path, *, encoding: str = "utf-8", newline: str | None = None):
-    """Open ``path.tmp`` for writing and rename it over ``path`` when the block succeeds."""
+def atomic_write(path: Path, *, encoding: str = "utf-8", newline: str | None = None, base: Path | None = None):
+    """Write to a fresh temporary file (random name, O_EXCL, never a link) next to ``path`` and rename
+    it over ``path`` when the block succeeds.  A link at ``path`` is replaced, not followed; a folder
+    between ``base`` and ``path`` that is a link is refused."""
+    import tempfile
+
+    path = Path(path)
+    check_no_links(path.parent, base)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
     try:
-        with open(tmp, "w", encoding=encoding, newline=newline) as handle:
+        with open(fd, "w", encoding=encoding, newline=newline) as handle:
             yield handle
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A spreadsheet cell that cannot run as a formula: text starting with = + - @ (or tab/CR) gets a
+    leading '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 # --------------------------------------------------------------------------------------------------
@@ -79,7 +132,20 @@ class JsonlAppender:
 
     def __init__(self, path: Path, *, truncate: bool):
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = open(path, "w" if truncate else "a", encoding="utf-8")
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        if truncate:  # a fresh file: whatever is at the name (a planted link too) is removed, not followed
+            if path.is_symlink() or path.exists():
+                path.unlink()
+            flags |= os.O_EXCL
+        else:
+            flags |= os.O_APPEND
+        try:
+            fd = os.open(path, flags, 0o644)
+        except OSError as exc:
+            if Path(path).is_symlink():
+                raise UnsafeOutputPath(f"输出路径“{path}”是符号链接，已拒绝写入（不会通过链接写文件）。") from exc
+            raise
+        self._handle = open(fd, "w", encoding="utf-8")
 
     def append(self, line: str) -> None:
         self._handle.write(line.rstrip("\n") + "\n")
@@ -129,7 +195,7 @@ def write_csv(path: Path, rows: Iterable) -> int:
         writer = csv.writer(out)
         writer.writerow(CSV_HEADER)
         for row in rows:
-            writer.writerow(csv_row(row))
+            writer.writerow([csv_safe(cell) for cell in csv_row(row)])
             n += 1
     return n
 
@@ -138,36 +204,63 @@ def write_csv(path: Path, rows: Iterable) -> int:
 # redacted mirror
 
 
-def redacted_relpath(rel: str) -> str:
+def redacted_relpath(rel: str, suffix: str = REDACTED_SUFFIX) -> str:
     """Where the redacted copy of ``rel`` goes inside ``redacted/`` (POSIX separators)."""
-    return Path(rel).as_posix() + REDACTED_SUFFIX
+    return Path(rel).as_posix() + suffix
 
 
 def withheld_findings(findings, threshold: float) -> list:
-    """The findings a redacted copy replaces: severity withhold at or above the threshold."""
+    """The findings the letter relies on: severity withhold at or above the threshold."""
     return [f for f in findings if f.severity == "withhold" and f.score >= threshold]
 
 
-def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: float) -> dict | None:
-    """Write ``out_dir/redacted/<rel>.redacted.txt`` (UTF-8) with the withheld spans replaced by a
-    reason tag such as 【第十五条 个人隐私】; returns ``{"copy", "log"}`` (log without original text),
-    or None (and removes a stale copy) when nothing is withheld."""
-    from reviewer.draft.redact import redact
+def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: float, *,
+                   categories: dict | None = None, sections: list | None = None) -> dict:
+    """The ``redacted/`` entry of one screened file (see :func:`reviewer.draft.redact.plan_release`).
 
-    target = out_dir / REDACTED_DIR / redacted_relpath(rel)
-    spans = withheld_findings(findings, threshold)
-    if not spans:
-        if target.exists():
-            target.unlink()
-        return None
-    redaction = redact(text, spans, style="tag")
-    with atomic_write(target) as out:
+    A document that may be released in part gets ``redacted/<rel>.redacted.txt`` (UTF-8) with every
+    flagged span masked — withheld spans by a reason tag such as 【第十五条 个人隐私】, spans still
+    needing review by 【待审核：…】; hidden parts (批注, 修订删除的文字, 文档属性) are left out.  A document marked 密级 or exempt as a whole gets
+    ``redacted/<rel>.未生成遮盖副本说明.txt`` instead (reasons only, never the text).  A document with
+    nothing flagged gets neither (a stale copy or note is removed).  Returns ``{"copy", "note",
+    "pending", "reasons", "log"}`` (log without original text)."""
+    from reviewer.draft.redact import (
+        classifier_passages,
+        no_copy_note,
+        plan_release,
+        redact_for_release,
+        whole_document_grounds,
+    )
+
+    base = Path(out_dir)
+    copy_rel, note_rel = redacted_relpath(rel), redacted_relpath(rel, REDACTED_NOTE_SUFFIX)
+    copy_path = safe_join(base, f"{REDACTED_DIR}/{copy_rel}")
+    note_path = safe_join(base, f"{REDACTED_DIR}/{note_rel}")
+    plan = plan_release(findings, threshold, whole_grounds=whole_document_grounds(findings, categories, threshold),
+                        passages=classifier_passages(categories, threshold), text=text)
+    result: dict = {"copy": None, "note": None, "pending": 0, "reasons": list(plan.reasons), "log": []}
+    for stale in (copy_path, note_path):
+        if stale.is_symlink() or stale.exists():
+            stale.unlink()
+    if not plan.copy:
+        with atomic_write(note_path, base=base) as out:
+            out.write(no_copy_note(Path(rel).name, plan))
+        result["note"] = f"{REDACTED_DIR}/{note_rel}"
+        return result
+    if not plan.spans:
+        return result
+    from reviewer.load.common import hidden_start
+
+    redaction = redact_for_release(text, plan, style="tag", visible_end=hidden_start(text, sections or []))
+    with atomic_write(copy_path, base=base) as out:
         out.write(redaction.text)
-    log = [{k: v for k, v in entry.items() if k != "text"} for entry in redaction.log]
-    return {"copy": f"{REDACTED_DIR}/{redacted_relpath(rel)}", "log": log}
+    result.update(copy=f"{REDACTED_DIR}/{copy_rel}", pending=sum(1 for e in redaction.log if e.get("pending")),
+                  log=[{k: v for k, v in entry.items() if k != "text"} for entry in redaction.log])
+    return result
 
 
-REDACTION_HEADER = ["文件", "脱敏副本", "起点", "终点", "字数", "理由", "依据", "替换为", "遮蔽预览", "同一内容在他处重复出现"]
+REDACTION_HEADER = ["文件", "脱敏副本", "起点", "终点", "字数", "理由", "依据", "替换为", "遮蔽预览", "同一内容在他处重复出现",
+                    "处理状态"]
 
 
 def write_redaction_log(path: Path, rows: Iterable) -> int:
@@ -181,11 +274,18 @@ def write_redaction_log(path: Path, rows: Iterable) -> int:
             redaction = detail.get("redaction")
             if not redaction:
                 continue
+            if redaction.get("note"):
+                writer.writerow([csv_safe(c) for c in [
+                    row["rel"], "（未生成）", "", "", "", "", "", "", "", "",
+                    "未生成遮盖副本：" + "".join(redaction.get("reasons") or []) + f"（见 {redaction['note']}）"]])
+                n += 1
+                continue
             for entry in redaction.get("log", []):
-                writer.writerow([
+                writer.writerow([csv_safe(c) for c in [
                     row["rel"], redaction.get("copy"), entry.get("start"), entry.get("end"), entry.get("chars"),
                     entry.get("label"), entry.get("basis"), entry.get("replacement"), entry.get("preview"),
                     "是" if entry.get("repeat") else "否",
-                ])
+                    "待审核，暂予遮盖：审核完成前不得对外提供" if entry.get("pending") else "不予公开，已遮盖",
+                ]])
                 n += 1
     return n

@@ -144,13 +144,14 @@ def _root_labels(inputs: list[Path]) -> list[str]:
     labels: list[str] = []
     used: Counter[str] = Counter()
     for p in inputs:
-        base = p.name or str(p).strip("/") or "根目录"
+        # The folder's real name: an input given as ".." or "." must not put ".." into a relative path.
+        base = Path(os.path.abspath(p)).name or "根目录"
         used[base] += 1
         labels.append(base if used[base] == 1 else f"{base}-{used[base]}")
     return labels
 
 
-def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
+def iter_files(inputs: list[Path], out_dir: Path, skipped: Counter | None = None) -> Iterator[FileTask]:
     """The files under ``inputs`` in a deterministic order (sorted names, depth first).
 
     Hidden entries (name starting with "."), Office lock files ("~$…"), symlinked folders and the
@@ -170,10 +171,16 @@ def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
             try:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError:
+                # Never skipped silently: the folder itself is recorded as not screened.
+                rel = folder.relative_to(root).as_posix()
+                rel = label if rel == "." else (f"{label}/{rel}" if several else rel)
+                yield FileTask(str(folder), rel, str(root))
                 continue
             subdirs: list[Path] = []
             for entry in entries:
                 if _skip_name(entry.name):
+                    if skipped is not None:
+                        skipped["lock" if entry.name.startswith("~$") else "hidden"] += 1
                     continue
                 try:
                     if entry.is_dir(follow_symlinks=False):
@@ -182,12 +189,25 @@ def iter_files(inputs: list[Path], out_dir: Path) -> Iterator[FileTask]:
                             subdirs.append(sub)
                         continue
                     if entry.is_symlink() and not entry.is_file():
+                        if skipped is not None:
+                            skipped["link"] += 1
                         continue
                 except OSError:
                     pass
                 rel = Path(entry.path).relative_to(root).as_posix()
                 yield FileTask(entry.path, f"{label}/{rel}" if several else rel, str(root))
             stack.extend(reversed(subdirs))
+
+
+def check_output_dir(inputs: list[Path], out_dir: Path) -> None:
+    """Refuse (ValueError, Chinese) an output folder that is an input folder or lies inside one: reports
+    and redacted copies are never written into the tree being screened."""
+    out_resolved = Path(out_dir).resolve()
+    for given in inputs:
+        root = Path(given).resolve()
+        if root.is_dir() and (out_resolved == root or root in out_resolved.parents):
+            raise ValueError(f"输出目录“{out_dir}”位于要审查的文件夹“{given}”之内（或就是该文件夹）："
+                             "报告和遮盖副本不能写进被审查的文件夹，请指定其他输出目录。")
 
 
 def count_files(inputs: list[Path], out_dir: Path) -> int:
@@ -269,6 +289,11 @@ def failure_payload(task: FileTask, status: str, error: str, config: WorkerConfi
 
 def _payload(task: FileTask, result: dict, excerpts: list, redaction: dict | None, config: WorkerConfig,
              ruleset_version: str, model_version: str | None, elapsed: float) -> dict:
+    from reviewer.load.common import shown_all
+
+    # Names that are not valid UTF-8 (GBK archives) are stored and reported escaped, never crash the run.
+    result, excerpts, redaction = shown_all(result), shown_all(excerpts), shown_all(redaction)
+    task = FileTask(task.path, shown_all(task.rel), task.root)
     findings = result["findings"]
     severities = Counter(f["severity"] for f in findings)
     # Marks such as 工作秘密/内部资料 are findings to look at, not grounds (ogi-law.md §4.3).
@@ -281,11 +306,12 @@ def _payload(task: FileTask, result: dict, excerpts: list, redaction: dict | Non
     screened_at = now_iso()
     line = json.dumps(jsonl_object(result, rel=task.rel, run_id=config.run_id, screened_at=screened_at,
                                    ruleset_version=ruleset_version, model_version=model_version,
-                                   redacted_copy=redaction["copy"] if redaction else None), ensure_ascii=False)
+                                   redacted_copy=redaction.get("copy") if redaction else None), ensure_ascii=False)
     return {
         "path": task.path, "rel": task.rel, "root": task.root, "sha256": result.get("sha256") or "",
         "status": result["status"], "verdict": result["verdict"], "verdict_rank": VERDICT_RANK[result["verdict"]],
-        "error": result.get("error"), "n_info": severities.get("info", 0), "n_review": severities.get("review", 0),
+        # An "ok" file with parts not read or not checked shows them where errors go (results.csv, report).
+        "error": result.get("error") or ("；".join(result.get("incomplete") or []) or None), "n_info": severities.get("info", 0), "n_review": severities.get("review", 0),
         "n_withhold": severities.get("withhold", 0), "categories": json.dumps(dict(categories), ensure_ascii=False),
         "top_rules": json.dumps(top_rules), "ruleset_version": ruleset_version, "model_version": model_version or "",
         "threshold": config.threshold, "redacted": 1 if redaction else 0, "elapsed": round(elapsed, 4),
@@ -301,6 +327,9 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
     from reviewer.batch.report_html import make_excerpts
 
     started = time.perf_counter()
+    if os.path.isdir(task.path):  # a folder the walk could not list
+        return failure_payload(task, "unreadable", f"{Path(task.path).name}：无法列出该文件夹的内容（权限不足或已损坏），"
+                               "其中的文件未审查。", config, facts["ruleset_version"], facts["model_version"])
     try:
         _test_slowdown(task.path)
         result = screener.screen_path(task.path, max_bytes=config.max_bytes)
@@ -310,9 +339,13 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
         if config.redact:
             findings = result.findings if result.status == "ok" else []
             try:
-                redaction = write_redacted(Path(config.out_dir), task.rel, result.text, findings, config.threshold)
+                redaction = write_redacted(Path(config.out_dir), task.rel, result.text, findings, config.threshold,
+                                           categories=result.categories if result.status == "ok" else None,
+                                           sections=result.sections)
             except (OSError, ValueError) as exc:  # the screening result stands; the copy is missing
                 data["warnings"].append(f"未能生成脱敏副本（{type(exc).__name__}: {exc}），请人工处理。")
+            if redaction is not None and not (redaction["copy"] or redaction["note"]) and result.status != "ok":
+                redaction = None
     except _FileTimeout:
         raise
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
@@ -632,6 +665,7 @@ def run_batch(
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     inputs = [Path(p) for p in inputs]
     out_dir = Path(out_dir)
+    check_output_dir(inputs, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if progress is None:
         progress = sys.stderr is not None and sys.stderr.isatty()
@@ -661,14 +695,21 @@ def run_batch(
                 "use_model": use_model, "model_dir": None if model_dir is None else str(model_dir),
                 "engine": engine, "scheduler": scheduler, "manifest": None if manifest is None else str(manifest)}
         summary.run_id = ledger.start_run(config.run_id, args, summary.ruleset_version, summary.model_version)
-        walk = (lambda: _manifest_tasks(manifest)) if manifest is not None else (lambda: iter_files(inputs, out_dir))
-        total = sum(1 for _ in walk()) if progress else 0
+        total = 0
+        if progress:
+            total = sum(1 for _ in _manifest_tasks(manifest)) if manifest is not None else count_files(inputs, out_dir)
         bar = _Progress(bool(progress), total)
         appender = JsonlAppender(out_dir / RESULTS_JSONL, truncate=not resume)
         try:
             with _StopFlag() as flag:
-                _drive(walk(), ledger, summary, config, pool, screener, timeout_per_file, resume,
+                skipped: Counter[str] = Counter()
+                tasks = _manifest_tasks(manifest) if manifest is not None else iter_files(inputs, out_dir, skipped)
+                _drive(tasks, ledger, summary, config, pool, screener, timeout_per_file, resume,
                        appender, bar, flag)
+                if skipped:  # never left out silently
+                    summary.notes.append(
+                        f"未审查：隐藏文件或文件夹 {skipped['hidden']} 个、Office 临时文件（~$ 开头）{skipped['lock']} 个、"
+                        f"指向文件夹或失效的符号链接 {skipped['link']} 个（按约定跳过）。")
                 summary.interrupted = flag.stop
         except KeyboardInterrupt:
             summary.interrupted = True
@@ -804,6 +845,30 @@ def _manifest_tasks(manifest: Path) -> Iterator[FileTask]:
     from reviewer.batch.manifest import iter_manifest
 
     yield from iter_manifest(manifest)
+
+
+def screen_path_with_timeout(screener, path, max_bytes: int, timeout: float | None):
+    """``screener.screen_path`` with a per-file time limit (SIGALRM, main thread only; no limit elsewhere
+    or when ``timeout`` is None).  A file over the limit comes back ``timeout`` / ``review``, never clean."""
+    if not timeout or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return screener.screen_path(path, max_bytes=max_bytes)
+    from reviewer.load.common import shown
+    from reviewer.screen.screening import ScreenResult
+
+    def on_alarm(signum, frame):
+        raise _FileTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return screener.screen_path(path, max_bytes=max_bytes)
+    except _FileTimeout:
+        name = shown(Path(path).name)
+        return ScreenResult(path=shown(str(path)), status="timeout", error=f"{name}：处理超时（>{timeout:g} 秒），未审查。",
+                            chars=0, verdict="review", kind=_suffix_kind(str(path)))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _finish(ledger: Ledger, summary: BatchSummary, inputs: list[Path], redact: bool, threshold: float) -> None:

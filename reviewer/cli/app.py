@@ -65,6 +65,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("已中断。", err=True)
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - an internal error exits 2 (1 means "findings")
+        message = f"{type(exc).__name__}: {exc}".encode("utf-8", "backslashreplace").decode("utf-8")
+        typer.echo(f"内部错误：{message}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

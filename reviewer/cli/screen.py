@@ -41,6 +41,7 @@ def screen(
     engine: str = typer.Option("local", "--engine", help="批量模式的执行引擎：local（本机进程池）或 dask（Dask 分布式集群）。"),
     scheduler: str | None = typer.Option(None, "--scheduler", help="--engine dask 时的调度器地址（如 tcp://10.0.0.5:8786）；省略则在本机启动 --jobs 个工作进程。"),
     manifest: bool = typer.Option(False, "--manifest", help="批量模式：参数是文件清单（CSV 的 path 列或每行一个路径；JSONL 的 path 键），按清单审查。"),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.0, help="单个文件的处理时限（秒），超时的文件记为需人工审核；0 表示不限。"),
 ) -> None:
     from reviewer.app import Reviewer
     from reviewer.app.options import check_fail_on, check_format
@@ -59,13 +60,14 @@ def screen(
                                         threshold=threshold)
         if out is not None:
             summary = reviewer.screen_batch(paths, out, jobs=jobs, resume=resume, redact=redact, fail_on=fail_on,
-                                            max_bytes=max_bytes, engine=engine, scheduler=scheduler, manifest=manifest)
+                                            max_bytes=max_bytes, engine=engine, scheduler=scheduler, manifest=manifest,
+                                            timeout=timeout)
             typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
             raise typer.Exit(summary.exit_code)
         reviewer.screener()  # load the model now, so its warning comes first
         if reviewer.model_warning:
             typer.echo(reviewer.model_warning, err=True)
-        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin):
+        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout):
             counts[result.verdict] = counts.get(result.verdict, 0) + 1
             results.append(result) if fmt == "json" else writer.write(result)
     except user_errors() as exc:

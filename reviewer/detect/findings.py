@@ -35,6 +35,7 @@ class Explanation:
     marking: bool = False  # a mark (工作秘密/内部资料 …) that needs a real ground, is not one
     also: list[str] = field(default_factory=list)  # other rules merged into this finding
     rule_severity: str | None = None  # the rule's severity when the screen settled it lower (below threshold)
+    location: str | None = None  # a hidden part the hit sits in (批注, 修订删除的文字, 文档属性 …)
     summary: str = ""
 
     def to_dict(self) -> dict:
@@ -52,6 +53,8 @@ class Explanation:
             data["also"] = list(self.also)
         if self.rule_severity is not None:
             data["rule_severity"] = self.rule_severity
+        if self.location is not None:
+            data["location"] = self.location
         data["summary"] = self.summary
         return data
 

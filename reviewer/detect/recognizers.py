@@ -26,6 +26,7 @@ REGEX_TIMEOUT_SECONDS = 2.0
 class Detection:
     findings: list[Finding]
     warnings: list[str] = field(default_factory=list)
+    unchecked: list[str] = field(default_factory=list)  # codes of rules not applied (regex time limit)
 
 
 class Detector:
@@ -73,6 +74,7 @@ class Detector:
         text = norm.text
         hits: list[tuple[int, int, int, str]] = []  # (rule index, start, end, pattern or keyword)
         warnings: list[str] = []
+        unchecked: list[str] = []
         if self._automaton is not None and text:
             for end_index, (length, owners) in self._automaton.iter(text):
                 start = end_index - length + 1
@@ -93,6 +95,7 @@ class Detector:
                         hits.append((rule_index, start, end, pattern))
             except TimeoutError:
                 rule = self.rules[rule_index]
+                unchecked.append(rule.code)
                 warnings.append(f"规则 {rule.code} 的正则表达式超时（>{REGEX_TIMEOUT_SECONDS:g} 秒），本文件未应用该规则")
         head_cache: dict[int, int] = {}
         findings = []
@@ -100,7 +103,7 @@ class Detector:
             finding = self._judge(self.rules[rule_index], start, end, pattern, original, norm, tokens, head_cache)
             if finding is not None:
                 findings.append(finding)
-        return Detection(merge_findings(findings), warnings)
+        return Detection(merge_findings(findings), warnings, list(dict.fromkeys(unchecked)))
 
     def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
         text = norm.text

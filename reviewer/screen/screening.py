@@ -56,6 +56,8 @@ class ScreenResult:
     kind: str = "stdin"
     encoding: str | None = None
     sha256: str = ""
+    incomplete: list[str] = field(default_factory=list)  # parts not read or not checked (→ never clean)
+    sections: list[list] = field(default_factory=list)  # hidden parts [start, end, label] (comments, metadata …)
     text: str = ""  # the screened (original) text; not serialised
 
     def to_dict(self, show_values: bool = False) -> dict:
@@ -73,6 +75,8 @@ class ScreenResult:
             "kind": self.kind,
             "encoding": self.encoding,
             "sha256": self.sha256,
+            "incomplete": self.incomplete,
+            "hidden_parts": [{"start": a, "end": b, "label": label} for a, b, label in self.sections],
         }
 
 
@@ -113,7 +117,10 @@ class Screener:
         return self.screen_loaded(loaded)
 
     def screen_loaded(self, loaded) -> ScreenResult:
-        base = dict(path=loaded.path, kind=loaded.kind, encoding=loaded.encoding, sha256=loaded.sha256)
+        from reviewer.load.common import shown
+
+        # A name that is not valid UTF-8 (GBK archives) is shown escaped: printable on a strict UTF-8 stdout.
+        base = dict(path=shown(loaded.path), kind=loaded.kind, encoding=loaded.encoding, sha256=loaded.sha256)
         if loaded.status != "ok":
             # Never "clean": a file we could not read must be looked at by a person.
             return ScreenResult(status=loaded.status, error=loaded.error, chars=0, verdict="review",
@@ -121,14 +128,32 @@ class Screener:
         text = loaded.text
         analysis = analyse(text, self.detector)
         passages = None
-        if self.grounds_model is not None:
+        if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
         categories = combine(analysis.findings, passages)
         findings = settle_findings(analysis.findings, categories, self.threshold)
         verdict = decide_verdict(findings, categories, self.threshold)
+        sections = [list(x) for x in getattr(loaded, "sections", []) or []]
+        locate_hidden(findings, sections)
+        # Never "clean" when part of the document was not read or not checked.
+        incomplete = list(getattr(loaded, "unread", []) or []) + analysis.unchecked
+        warnings = list(loaded.notes) + analysis.warnings
+        if incomplete:
+            verdict = max(verdict, "review", key=VERDICTS.index)
+            warnings.append("部分内容未读取或未检查（" + "；".join(incomplete) + "），不能认定为未发现问题，需人工审核。")
         return ScreenResult(status="ok", error=None, chars=len(text), verdict=verdict, categories=categories,
-                            findings=findings, warnings=list(loaded.notes) + analysis.warnings,
-                            text=text, **base)
+                            findings=findings, warnings=list(dict.fromkeys(warnings)),
+                            incomplete=incomplete, sections=sections, text=text, **base)
+
+
+def locate_hidden(findings: list[Finding], sections: list[list]) -> None:
+    """Say where a finding sits when it is in a hidden part (批注, 修订删除的文字, 文档属性, 网页注释 …)."""
+    for f in findings:
+        for start, end, label in sections:
+            if start <= f.start < end:
+                f.explanation.location = label
+                f.explanation.summary = f"位于{label}（读者看不到，但随文件发布）：" + f.explanation.summary
+                break
 
 
 def loaded_from_text(text: str, path: str = "-"):
@@ -151,17 +176,55 @@ class Analysis:
     tokens: object
     findings: list[Finding]
     warnings: list[str]
+    unchecked: list[str] = field(default_factory=list)  # Chinese: rules that could not be applied
+
+
+# Texts longer than this are analysed in overlapping windows (memory and time stay bounded: a 19 MB
+# run of digits or an 18 MB single line once took gigabytes).
+WINDOW_CHARS = 200_000
+WINDOW_OVERLAP = 2_000
 
 
 def analyse(text: str, detector) -> Analysis:
-    """Normalise, segment once and run the rules."""
+    """Normalise, segment once and run the rules (in overlapping windows for very long texts)."""
     from reviewer.text.normalize import normalize
     from reviewer.text.segment import segment
 
+    if len(text) > WINDOW_CHARS + WINDOW_OVERLAP:
+        return _analyse_windows(text, detector)
     norm = normalize(text)
     tokens = segment(norm.text)
     detection = detector.detect(text, norm, tokens)
-    return Analysis(norm, tokens, detection.findings, detection.warnings)
+    unchecked = [f"规则 {code} 未能应用（正则表达式超时）" for code in getattr(detection, "unchecked", [])]
+    return Analysis(norm, tokens, detection.findings, detection.warnings, unchecked)
+
+
+def _analyse_windows(text: str, detector) -> Analysis:
+    """Rules over windows of WINDOW_CHARS characters, each read with WINDOW_OVERLAP characters of context
+    on both sides; a finding belongs to the window where it starts.  The classifier is not run on such
+    texts (``norm`` and ``tokens`` are None): a note says so."""
+    from reviewer.text.normalize import normalize
+    from reviewer.text.segment import segment
+
+    findings: list[Finding] = []
+    warnings: list[str] = []
+    unchecked: list[str] = []
+    for core in range(0, len(text), WINDOW_CHARS):
+        lo = max(0, core - WINDOW_OVERLAP)
+        hi = min(len(text), core + WINDOW_CHARS + WINDOW_OVERLAP)
+        piece = text[lo:hi]
+        norm = normalize(piece)
+        detection = detector.detect(piece, norm, segment(norm.text))
+        for f in detection.findings:
+            start = f.start + lo
+            if core <= start < core + WINDOW_CHARS:
+                f.start, f.end = start, f.end + lo
+                findings.append(f)
+        warnings.extend(w for w in detection.warnings if w not in warnings)
+        unchecked.extend(f"规则 {code} 未能应用（正则表达式超时）" for code in getattr(detection, "unchecked", []))
+    warnings.append(f"文本较长（{len(text)} 字），已分段审查；分类器未用于本文件。")
+    findings.sort(key=lambda f: (f.start, f.end, f.category))
+    return Analysis(None, None, findings, warnings, list(dict.fromkeys(unchecked)))
 
 
 def split_passages(text: str, size: int = PASSAGE_CHARS) -> list[tuple[int, int]]:
