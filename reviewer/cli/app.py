@@ -65,6 +65,13 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("已中断。", err=True)
         sys.exit(130)
+    except Exception as exc:
+        from reviewer.model.errors import ModelError
+
+        if not isinstance(exc, ModelError):
+            raise
+        typer.echo(f"错误：{exc}", err=True)  # e.g. a --model folder that was refused
+        sys.exit(2)
 
 
 if __name__ == "__main__":

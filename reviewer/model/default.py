@@ -2,8 +2,8 @@
 
 ``get_models()`` returns the models built deterministically (fixed seed) from the seed corpus,
 cached under ``cache_dir()/models/<key>/`` where the key hashes the corpus files, the jieba user
-dictionary, the training recipe and the scikit-learn version; any change rebuilds.  The cache is
-loaded through the same checks as any model directory (card, SHA-256, allow-listed types); a cache
+dictionary, the training recipe, the segmenter and the scikit-learn version; any change rebuilds.  The cache
+is loaded through the same checks as any model directory (card, SHA-256, plain arrays only); a cache
 that fails them is rebuilt, never trusted.  ``get_models(path)`` loads a given model directory (or
 the latest ``model-vNNN`` inside a base directory).  ``get_active_models()`` prefers the newest
 version trained by the office (``data_dir()/models``) and falls back to the default.
@@ -17,7 +17,6 @@ import sys
 import threading
 from pathlib import Path
 
-from reviewer.model.classifiers import DEFAULT_SEED
 from reviewer.model.errors import ModelError
 from reviewer.model.persist import (
     CARD_NAME,
@@ -27,7 +26,8 @@ from reviewer.model.persist import (
     version_number,
 )
 
-RECIPE_VERSION = "2"  # bump when features, classifiers or training change
+RECIPE_VERSION = "3"  # bump when features, classifiers, segmenter or training change (3: rjieba, float64, .npz)
+DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
 _lock = threading.Lock()
 _loaded: dict[str, LoadedModels] = {}
 
@@ -39,12 +39,13 @@ def latest_model_dir(base: Path) -> Path | None:
 
 
 def default_cache_key(corpus_dir: Path, seed: int = DEFAULT_SEED) -> str:
-    import sklearn
+    from importlib.metadata import version  # not ``import sklearn``: screening never imports it
 
     from reviewer.model.corpus import corpus_hash
+    from reviewer.text.segment import SEGMENTER
 
     h = hashlib.sha256()
-    for part in (corpus_hash(corpus_dir), RECIPE_VERSION, sklearn.__version__, str(seed)):
+    for part in (corpus_hash(corpus_dir), RECIPE_VERSION, version("scikit-learn"), SEGMENTER, str(seed)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:16]
@@ -70,7 +71,8 @@ def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> P
                "corpus": {"dir": str(corpus_dir), "sha256": corpus.sha256, "files": corpus.files,
                           "problems": corpus.problems[:50]}},
     )
-    return save_model_dir(target, triage, grounds, card, encode_training_data(triage_data, grounds_data))
+    return save_model_dir(target, {"triage": triage, "grounds": grounds}, card,
+                          encode_training_data(triage_data, grounds_data))
 
 
 def default_model_dir(corpus_dir: Path | None = None, seed: int = DEFAULT_SEED, build: bool = True) -> Path:

@@ -1,8 +1,10 @@
 """The classify stage: access to the trained models for ``screen`` and ``review``.
 
-Models come from ``reviewer.model`` (safe skops persistence, built from ``corpora/`` on first
-use and cached per user).  Every failure degrades to rules-only screening with a Chinese
-warning: the classifier adds probabilities, it never blocks a review.
+Models come from ``reviewer.model`` (plain ``.npz`` arrays + JSON card, no code path; built from
+``corpora/`` on first use and cached per user) and predict with NumPy only.  A model found automatically
+(the office's newest, else the default) that fails degrades to rules-only screening with a Chinese
+warning: the classifier adds probabilities, it never blocks a review.  A model folder the user named
+(``--model``) that is refused raises :class:`ModelError` instead: the command stops with exit code 2.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def load_models(model_dir: Path | None = None):
         # No directory given: the newest model the office trained, else the default built from corpora/.
         models = get_models(model_dir) if model_dir is not None else get_active_models()
     except ModelError as exc:
+        if model_dir is not None:
+            raise ModelError(f"指定的模型未加载：{exc}") from exc
         return None, f"提示：分类器未加载（{exc}），仅使用规则审查。"
     except Exception as exc:  # noqa: BLE001 - the classifier must never block a review
         return None, f"提示：分类器加载失败（{type(exc).__name__}），仅使用规则审查。"

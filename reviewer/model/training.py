@@ -182,7 +182,7 @@ def train_version(
             "partly_used": [p.as_dict() for p in imported.partly_used],
         }
         extras[DECISIONS_REPORT] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    model_dir = save_model_dir(target, triage, grounds, card, data, extras)
+    model_dir = save_model_dir(target, {"triage": triage, "grounds": grounds}, card, data, extras)
     from reviewer.model.persist import read_card
 
     return TrainResult(

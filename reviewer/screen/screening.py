@@ -192,7 +192,9 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
     if not spans:
         return None
     texts = [norm_text[s:e] for s, e in spans]
-    if tokens is not None and _accepts_cache(model):
+    if tokens is not None and _accepts_tokens(model):
+        proba = model.predict_proba(texts, tokens=_passage_words(spans, tokens))
+    elif tokens is not None and _accepts_cache(model):
         proba = model.predict_proba(texts, cache=_passage_token_cache(texts, spans, tokens))
     else:
         proba = model.predict_proba(texts)
@@ -205,6 +207,31 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
             evidence[label] = [t for t in terms if meaningful_term(t)][:6]
     orig_spans = [norm.orig_span(s, e) for s, e in spans]
     return PassageScores(labels, orig_spans, [list(map(float, row)) for row in proba], evidence)
+
+
+def _accepts_tokens(model) -> bool:
+    import inspect
+
+    try:
+        return "tokens" in inspect.signature(model.predict_proba).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _passage_words(spans, tokens) -> list[list[str]]:
+    """Each passage's feature words, cut from the document's one segmentation."""
+    from reviewer.text.segment import keep_token
+
+    out = []
+    for start, end in spans:
+        words = []
+        for i in range(tokens.token_at(start), len(tokens.words)):
+            if tokens.starts[i] >= end:
+                break
+            if tokens.starts[i] >= start and tokens.ends[i] <= end and keep_token(tokens.words[i]):
+                words.append(tokens.words[i])
+        out.append(words)
+    return out
 
 
 def _accepts_cache(model) -> bool:
@@ -223,17 +250,9 @@ def _passage_token_cache(texts, spans, tokens):
         from reviewer.model.features import TokenCache
     except ImportError:  # pragma: no cover
         return None
-    from reviewer.text.segment import keep_token
 
     cache = TokenCache()
-    for text, (start, end) in zip(texts, spans):
-        first = tokens.token_at(start)
-        words = []
-        for i in range(first, len(tokens.words)):
-            if tokens.starts[i] >= end:
-                break
-            if tokens.starts[i] >= start and tokens.ends[i] <= end and keep_token(tokens.words[i]):
-                words.append(tokens.words[i])
+    for text, words in zip(texts, _passage_words(spans, tokens)):
         cache._cache[text] = tuple(words)
     return cache
 

@@ -1,15 +1,24 @@
-"""Word segmentation with jieba behind a small interface.
+r"""Word segmentation behind a small interface: rjieba (jieba-rs) by default, jieba as the reference.
 
-One process-wide ``jieba.Tokenizer`` is built lazily with the project's legal/administrative
-user dictionary (``corpora/userdict.txt``) and a cache file in the per-user cache directory
-(never a shared /tmp).  Callers segment a text once with :func:`segment` and share the
-resulting :class:`Tokens` between detectors and classifiers.
+:func:`segment` / :func:`tokenize` use one process-wide ``rjieba.Jieba`` with jieba's own dictionary (the
+one jieba-rs ships) plus the project's legal/administrative user dictionary (``corpora/userdict.txt``).  It
+was chosen by measurement (``make bench``): 15–20× faster than ``jieba.lcut`` and, after one fix-up, the
+same tokens.  The one difference of the raw jieba-rs output is ASCII runs joined by ``- . _ % + # &``:
+jieba-rs keeps "2022-09-15" or "trade_secret" as one token where jieba splits them into letter/digit runs
+and separators (jieba's ``finalseg`` rule ``[a-zA-Z0-9]+(?:\.\d+)?%?``); :func:`_split_ascii` applies the
+same rule, so the two agree (``tests/test_segment.py`` checks it on every corpus and seed text and lists
+what remains).  Tokens always concatenate to the input, so offsets stay valid.
+
+:func:`get_tokenizer` is jieba itself (the reference, and the search tokenizer of the decision store),
+with a cache file in the per-user cache directory (never a shared /tmp).  Callers segment a text once
+with :func:`segment` and share the resulting :class:`Tokens` between detectors and classifiers.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -17,12 +26,59 @@ from reviewer.paths import CORPORA_DIR, cache_dir
 
 USERDICT = CORPORA_DIR / "userdict.txt"
 
+SEGMENTER = "rjieba+ascii-split/1"  # recorded in the default model's cache key
+
 _lock = threading.Lock()
 _tokenizer = None
+_segmenter = None
+_ASCII_SEP = re.compile(r"[-._%+#&]")
+_ASCII_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg's re_skip
+
+
+def get_segmenter():
+    """Return the shared rjieba segmenter: jieba's dictionary plus the project's user dictionary."""
+    global _segmenter
+    if _segmenter is None:
+        with _lock:
+            if _segmenter is None:
+                import rjieba
+
+                seg = rjieba.Jieba()
+                if USERDICT.exists():
+                    for line in USERDICT.read_text(encoding="utf-8-sig").splitlines():
+                        parts = line.split()
+                        if not parts:
+                            continue
+                        word = parts[0]
+                        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                        tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) > 1 and freq is None else "")
+                        seg.add_word(word, freq, tag or None)  # no frequency: jieba-rs suggests one, as jieba
+                _segmenter = seg
+    return _segmenter
+
+
+def _split_ascii(words: list[str], seg) -> list[str]:
+    """jieba's split of ASCII runs: letter/digit runs (a decimal, a %) and single separators; a dictionary
+    word (C++, AT&T …) stays whole."""
+    out: list[str] = []
+    for w in words:
+        if (len(w) > 1 and w.isascii() and _ASCII_SEP.search(w) and not _ASCII_RUN.fullmatch(w)
+                and not seg.has_word(w)):
+            out.extend(x for x in _ASCII_RUN.split(w) if x)
+        else:
+            out.append(w)
+    return out
+
+
+def cut(text: str) -> list[str]:
+    """Words of ``text`` (precise mode, HMM on), as ``jieba.lcut`` would give them."""
+    seg = get_segmenter()
+    words = seg.cut(text, True)
+    return _split_ascii(words, seg) if _ASCII_SEP.search(text) else words
 
 
 def get_tokenizer():
-    """Return the shared jieba tokenizer, loading dictionary and user dictionary once."""
+    """Return the shared jieba tokenizer (the reference), loading dictionary and user dictionary once."""
     global _tokenizer
     if _tokenizer is None:
         with _lock:
@@ -68,7 +124,7 @@ class Tokens:
 
 def segment(text: str) -> Tokens:
     """Segment ``text`` (precise mode, HMM on) and return words with offsets."""
-    words = get_tokenizer().lcut(text, HMM=True)
+    words = cut(text)
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
@@ -81,7 +137,7 @@ def segment(text: str) -> Tokens:
 
 def tokenize(text: str) -> list[str]:
     """Module-level tokenizer for scikit-learn vectorizers: words without pure whitespace/punctuation."""
-    return [w for w in get_tokenizer().lcut(text, HMM=True) if keep_token(w)]
+    return [w for w in cut(text) if keep_token(w)]
 
 
 def keep_token(word: str) -> bool:
