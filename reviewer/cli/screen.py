@@ -62,7 +62,7 @@ def screen(
     total = 0
     results_for_json = []
     writer = _Writer(fmt, show_values)
-    for result in _iter_results(screener, paths, max_bytes):
+    for result in _iter_results(screener, paths, max_bytes, jobs or 1):
         total += 1
         counts[result.verdict] = counts.get(result.verdict, 0) + 1
         worst = max(worst, {"clean": 0, "review": 1, "withhold": 2}[result.verdict])
@@ -117,11 +117,15 @@ def _build_screener(rules_dir, threshold, no_model, model_dir):
     return Screener(rules_dir, grounds_model=grounds, threshold=threshold)
 
 
-def _iter_results(screener, paths: list[str], max_bytes: int):
+def _iter_results(screener, paths: list[str], max_bytes: int, jobs: int = 1):
+    from reviewer.batch.runner import screen_paths
     from reviewer.load.textload import load_stdin
 
+    files: list[Path] = []  # consecutive files, screened together (--jobs N: in N processes)
     for raw in paths:
         if raw == "-":
+            yield from screen_paths(screener, files, jobs, max_bytes)
+            files = []
             if sys.stdin.isatty():
                 typer.echo("请粘贴要审查的文本，结束后按 Ctrl-D（Windows 为 Ctrl-Z 回车）：", err=True)
             yield screener.screen_loaded(load_stdin())
@@ -130,10 +134,10 @@ def _iter_results(screener, paths: list[str], max_bytes: int):
         if not path.exists():
             _usage(f"找不到文件或文件夹：{raw}")
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                yield screener.screen_path(file, max_bytes=max_bytes)
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)))
         else:
-            yield screener.screen_path(path, max_bytes=max_bytes)
+            files.append(path)
+    yield from screen_paths(screener, files, jobs, max_bytes)
 
 
 def _hidden(path: Path, root: Path) -> bool:

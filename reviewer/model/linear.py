@@ -162,7 +162,7 @@ class LinearTextModel:
         m = self.coef.shape[1] if self.coef.ndim == 2 else -1
         ok = (
             len(self.word_index) == self.n_words
-            and len(np.unique(self.char_keys)) == len(self.char_keys)
+            and bool(np.all(np.diff(self.char_keys) > 0))
             and self.idf.shape == (n_feat,)
             and self.coef.shape == (n_feat, m)
             and all(a.shape == (m,) for a in (self.intercept, self.calib_a, self.calib_b,

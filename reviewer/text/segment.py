@@ -43,7 +43,9 @@ def get_segmenter():
             if _segmenter is None:
                 import rjieba
 
-                seg = rjieba.Jieba()
+                # importing rjieba already builds one dictionary (its module-level default): use that one
+                # instead of building a second (0.2 s, ~40 MB); this process owns it
+                seg = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
                 if USERDICT.exists():
                     for line in USERDICT.read_text(encoding="utf-8-sig").splitlines():
                         parts = line.split()
