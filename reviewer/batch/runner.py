@@ -210,7 +210,7 @@ def load_grounds_model(model_dir: str | None):
     (the newest office-trained model, else the default built from corpora/); rules only when unavailable."""
     from reviewer.model.loader import load_models
 
-    models, warning = load_models(Path(model_dir) if model_dir else None)
+    models, warning = load_models(Path(model_dir) if model_dir else None, names=("grounds",))
     if models is None or models.grounds is None:
         return None, None, warning or "分类器不可用，本次仅使用规则审查。"
     return models.grounds, str(models.version), None

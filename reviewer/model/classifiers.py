@@ -224,12 +224,11 @@ class TriageModel(_TextModel):
                 b.append(float(calibrator.b_))
                 outputs.append(out)
                 members.append(g)
-        explain = np.column_stack([self._coef(c) for c in classes])
         meta = {
             "task": self.task, "kind": "multiclass", "classes": classes,
             "n_members": len(self.classifier_.calibrated_classifiers_),
         }
-        return _with_common(self, meta), _arrays(self, columns, intercepts, a, b, outputs, members, explain,
+        return _with_common(self, meta), _arrays(self, columns, intercepts, a, b, outputs, members,
                                                    np.zeros(len(classes)), np.ones(len(classes), dtype=bool))
 
 
@@ -386,16 +385,12 @@ class GroundsModel(_TextModel):
                 b.append(float(calibrator.b_))
                 outputs.append(j)
                 members.append(g)
-        n_feat = len(self._names())
-        explain = np.column_stack([
-            np.zeros(n_feat) if self._coef(g) is None else self._coef(g) for g in self.classes_
-        ])
         trained = np.asarray([est is not None for est in self.estimators_], dtype=bool)
         meta = {
             "task": self.task, "kind": "multilabel", "classes": [str(c) for c in self.classes_],
             "threshold": float(self.threshold), "n_members": n_members,
         }
-        return _with_common(self, meta), _arrays(self, columns, intercepts, a, b, outputs, members, explain,
+        return _with_common(self, meta), _arrays(self, columns, intercepts, a, b, outputs, members,
                                                    np.asarray(self.priors_, dtype=np.float64), trained)
 
 
@@ -405,7 +400,7 @@ def _with_common(model, meta: dict) -> dict:
     return meta
 
 
-def _arrays(model, columns, intercepts, a, b, outputs, members, explain, priors, trained) -> dict[str, np.ndarray]:
+def _arrays(model, columns, intercepts, a, b, outputs, members, priors, trained) -> dict[str, np.ndarray]:
     union = dict(model.features_.transformer_list)
     n_feat = len(model._names())
     coef = np.vstack(columns).T if columns else np.zeros((n_feat, 0))
@@ -420,7 +415,6 @@ def _arrays(model, columns, intercepts, a, b, outputs, members, explain, priors,
         "calib_b": np.asarray(b, dtype=np.float64),
         "column_output": np.asarray(outputs, dtype=np.int64),
         "column_member": np.asarray(members, dtype=np.int64),
-        "explain_coef": np.ascontiguousarray(explain, dtype=np.float64),
         "priors": np.asarray(priors, dtype=np.float64),
         "trained": np.asarray(trained, dtype=bool),
     }

@@ -29,7 +29,7 @@ from reviewer.model.persist import (
 RECIPE_VERSION = "3"  # bump when features, classifiers, segmenter or training change (3: rjieba, float64, .npz)
 DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
 _lock = threading.Lock()
-_loaded: dict[str, LoadedModels] = {}
+_loaded: dict[tuple, LoadedModels] = {}
 
 
 def latest_model_dir(base: Path) -> Path | None:
@@ -90,8 +90,10 @@ def default_model_dir(corpus_dir: Path | None = None, seed: int = DEFAULT_SEED, 
     return target
 
 
-def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, seed: int = DEFAULT_SEED) -> LoadedModels:
-    """Load models: ``model_dir`` (a version directory, or a base holding versions), else the default."""
+def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, seed: int = DEFAULT_SEED,
+               names=None) -> LoadedModels:
+    """Load models (all, or only ``names``): ``model_dir`` (a version directory, or a base holding versions),
+    else the default."""
     if model_dir is not None:
         path = Path(model_dir)
         if version_number(path) is None and not (path / CARD_NAME).is_file():
@@ -99,31 +101,34 @@ def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, se
             if latest is None:
                 raise ModelError(f"目录 {path} 中没有模型（model-vNNN）。")
             path = latest
-        return _load_cached(path)
+        return _load_cached(path, names)
     with _lock:
         path = default_model_dir(corpus_dir, seed)
         try:
-            return _load_cached(path)
+            return _load_cached(path, names)
         except ModelError as exc:
             print(f"默认模型缓存不可用，将重新构建：{exc}", file=sys.stderr)
-            _loaded.pop(str(path.resolve()), None)
+            for key in [k for k in _loaded if k[0] == str(path.resolve())]:
+                _loaded.pop(key, None)
             shutil.rmtree(path, ignore_errors=True)
             path = default_model_dir(corpus_dir, seed)
-            return _load_cached(path)
+            return _load_cached(path, names)
 
 
-def get_active_models(corpus_dir: Path | None = None) -> LoadedModels:
+def get_active_models(corpus_dir: Path | None = None, names=None) -> LoadedModels:
     """The newest office-trained version under ``data_dir()/models`` if any, else the default models."""
     from reviewer.paths import data_dir
 
     latest = latest_model_dir(data_dir() / "models")
-    return get_models(latest) if latest is not None else get_models(corpus_dir=corpus_dir)
+    if latest is not None:
+        return get_models(latest, names=names)
+    return get_models(corpus_dir=corpus_dir, names=names)
 
 
-def _load_cached(path: Path) -> LoadedModels:
-    key = str(Path(path).resolve())
+def _load_cached(path: Path, names=None) -> LoadedModels:
+    key = (str(Path(path).resolve()), None if names is None else tuple(names))
     if key not in _loaded:
-        _loaded[key] = load_model_dir(path)
+        _loaded[key] = load_model_dir(path, names)
     return _loaded[key]
 
 

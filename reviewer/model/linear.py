@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -45,7 +46,6 @@ ARRAYS = {
     "calib_b": ("f", 1),
     "column_output": ("i", 1),
     "column_member": ("i", 1),
-    "explain_coef": ("f", 2),
     "priors": ("f", 1),
     "trained": ("b", 1),
 }
@@ -152,7 +152,7 @@ class LinearTextModel:
         self.calib_b = np.asarray(arrays["calib_b"], dtype=np.float64)
         self.column_output = np.asarray(arrays["column_output"], dtype=np.int64)
         self.column_member = np.asarray(arrays["column_member"], dtype=np.int64)
-        self.explain_coef = np.asarray(arrays["explain_coef"], dtype=np.float64)
+        self._explain_coef: np.ndarray | None = None
         self.priors = np.asarray(arrays["priors"], dtype=np.float64)
         self.trained = np.asarray(arrays["trained"], dtype=bool)
         self._check_shapes()
@@ -167,7 +167,6 @@ class LinearTextModel:
             and self.coef.shape == (n_feat, m)
             and all(a.shape == (m,) for a in (self.intercept, self.calib_a, self.calib_b,
                                                self.column_output, self.column_member))
-            and self.explain_coef.shape == (n_feat, n_out)
             and self.priors.shape == (n_out,) and self.trained.shape == (n_out,)
             and (m == 0 or (self.column_output.min() >= 0 and self.column_output.max() < n_out
                             and self.column_member.min() >= 0 and self.column_member.max() < self.n_members))
@@ -176,6 +175,21 @@ class LinearTextModel:
         )
         if not ok:
             raise ModelError("模型数组的形状或取值彼此不一致。")
+
+    @property
+    def explain_coef(self) -> np.ndarray:
+        """(features, labels): each label's linear coefficients averaged over its calibration members (a
+        two-class model's one column scores the second class; the first gets its negation)."""
+        if self._explain_coef is None:
+            n_feat, n_out = self.coef.shape[0], len(self.classes_)
+            out = np.zeros((n_feat, n_out))
+            binary = self.kind == "multiclass" and n_out == 2
+            for j in range(n_out):
+                cols = np.flatnonzero(self.column_output == (1 if binary else j))
+                if len(cols):
+                    out[:, j] = self.coef[:, cols].mean(axis=1) * (-1.0 if binary and j == 0 else 1.0)
+            self._explain_coef = out
+        return self._explain_coef
 
     # --- features ----------------------------------------------------------------
     def features(self, texts, tokens=None) -> Features:
@@ -192,8 +206,9 @@ class LinearTextModel:
         n_feat = len(self.names)
         # words: one dict lookup per token
         lens = np.fromiter((len(ws) for ws in tokens), dtype=np.int64, count=n)
-        get = self.word_index.get
-        word_cols = np.fromiter((get(w, -1) for ws in tokens for w in ws), dtype=np.int64, count=int(lens.sum()))
+        total = int(lens.sum())
+        word_cols = np.fromiter(map(self.word_index.get, chain.from_iterable(tokens), repeat(-1, total)),
+                                dtype=np.int64, count=total)
         word_rows = np.repeat(np.arange(n, dtype=np.int64), lens)
         keep = word_cols >= 0
         parts_rows, parts_cols = [word_rows[keep]], [word_cols[keep]]

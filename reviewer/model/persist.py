@@ -318,13 +318,17 @@ def load_model_file(model_dir: Path, card: dict, key: str):
         raise ModelError(f"模型文件 {label} 的内容与本程序不兼容（{exc}）。") from exc
 
 
-def load_model_dir(model_dir: Path) -> LoadedModels:
-    """Load every model of ``model_dir`` after all safety checks."""
+def load_model_dir(model_dir: Path, names=None) -> LoadedModels:
+    """Load the models of ``model_dir`` (all, or only ``names`` — e.g. screening needs only ``grounds``)
+    after all safety checks."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
         raise ModelError(f"模型目录 {model_dir} 不存在。")
     card = read_card(model_dir)
-    models = {key: load_model_file(model_dir, card, key) for key in card["models"]}
+    wanted = list(card["models"]) if names is None else [n for n in names if n in card["models"]]
+    if names is not None and not wanted:
+        raise ModelError(f"模型目录 {model_dir} 中没有所需的模型（{'、'.join(names)}）。")
+    models = {key: load_model_file(model_dir, card, key) for key in wanted}
     return LoadedModels(path=model_dir, card=card, models=models)
 
 

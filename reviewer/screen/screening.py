@@ -219,18 +219,17 @@ def _accepts_tokens(model) -> bool:
 
 
 def _passage_words(spans, tokens) -> list[list[str]]:
-    """Each passage's feature words, cut from the document's one segmentation."""
-    from reviewer.text.segment import keep_token
+    """Each passage's feature words (tokens wholly inside it), cut from the document's one segmentation."""
+    from bisect import bisect_left, bisect_right
 
+    from reviewer.text.segment import keep_mask
+
+    keep = keep_mask(tokens.words)
+    words = tokens.words
     out = []
     for start, end in spans:
-        words = []
-        for i in range(tokens.token_at(start), len(tokens.words)):
-            if tokens.starts[i] >= end:
-                break
-            if tokens.starts[i] >= start and tokens.ends[i] <= end and keep_token(tokens.words[i]):
-                words.append(tokens.words[i])
-        out.append(words)
+        lo, hi = bisect_left(tokens.starts, start), bisect_right(tokens.ends, end)
+        out.append([w for w, k in zip(words[lo:hi], keep[lo:hi]) if k])
     return out
 
 

@@ -21,6 +21,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from reviewer.paths import CORPORA_DIR, cache_dir
 
@@ -32,6 +33,7 @@ _lock = threading.Lock()
 _tokenizer = None
 _segmenter = None
 _ASCII_SEP = re.compile(r"[-._%+#&]")
+_ASCII_RUNS = re.compile(r"[A-Za-z0-9+#&._%-]{2,}")  # linear: no backtracking on long runs
 _ASCII_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg's re_skip
 
 
@@ -59,24 +61,39 @@ def get_segmenter():
     return _segmenter
 
 
-def _split_ascii(words: list[str], seg) -> list[str]:
+def _split_ascii(words: list[str], seg, text: str) -> list[str]:
     """jieba's split of ASCII runs: letter/digit runs (a decimal, a %) and single separators; a dictionary
-    word (C++, AT&T …) stays whole."""
+    word (C++, AT&T …) stays whole.  Only the tokens inside ASCII runs of ``text`` that hold a separator
+    are looked at."""
+    runs = [m.span() for m in _ASCII_RUNS.finditer(text) if _ASCII_SEP.search(m.group())]
+    if not runs:
+        return words
+    ends = list(accumulate(map(len, words)))
+    fix: list[int] = []
+    for start, end in runs:
+        i = bisect.bisect_right(ends, start)
+        while i < len(words) and ends[i] - len(words[i]) < end:
+            w = words[i]
+            if (len(w) > 1 and w.isascii() and _ASCII_SEP.search(w) and not _ASCII_RUN.fullmatch(w)
+                    and not seg.has_word(w)):
+                fix.append(i)
+            i += 1
+    if not fix:
+        return words
     out: list[str] = []
-    for w in words:
-        if (len(w) > 1 and w.isascii() and _ASCII_SEP.search(w) and not _ASCII_RUN.fullmatch(w)
-                and not seg.has_word(w)):
-            out.extend(x for x in _ASCII_RUN.split(w) if x)
-        else:
-            out.append(w)
+    prev = 0
+    for i in sorted(set(fix)):
+        out.extend(words[prev:i])
+        out.extend(x for x in _ASCII_RUN.split(words[i]) if x)
+        prev = i + 1
+    out.extend(words[prev:])
     return out
 
 
 def cut(text: str) -> list[str]:
     """Words of ``text`` (precise mode, HMM on), as ``jieba.lcut`` would give them."""
     seg = get_segmenter()
-    words = seg.cut(text, True)
-    return _split_ascii(words, seg) if _ASCII_SEP.search(text) else words
+    return _split_ascii(seg.cut(text, True), seg, text)
 
 
 def get_tokenizer():
@@ -127,13 +144,8 @@ class Tokens:
 def segment(text: str) -> Tokens:
     """Segment ``text`` (precise mode, HMM on) and return words with offsets."""
     words = cut(text)
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
-    for w in words:
-        starts.append(pos)
-        pos += len(w)
-        ends.append(pos)
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]] if ends else []
     return Tokens(text=text, words=words, starts=starts, ends=ends)
 
 
@@ -144,7 +156,21 @@ def tokenize(text: str) -> list[str]:
 
 def keep_token(word: str) -> bool:
     """Whether a segmented word is a feature token (not whitespace or punctuation)."""
-    return bool(word.strip()) and not _is_punct(word)
+    keep = _KEEP.get(word)
+    if keep is None:
+        keep = bool(word.strip()) and not _is_punct(word)
+        if len(_KEEP) < 200_000:  # words repeat: remember the answer (bounded)
+            _KEEP[word] = keep
+    return keep
+
+
+def keep_mask(words: list[str]) -> list[bool]:
+    """:func:`keep_token` of every word (one dict lookup per word once seen)."""
+    get = _KEEP.get
+    return [k if (k := get(w)) is not None else keep_token(w) for w in words]
+
+
+_KEEP: dict[str, bool] = {}
 
 
 _PUNCT = set("，。、；：？！“”‘’（）《》〔〕【】—…·,.;:?!\"'()[]{}<>-_/\\|@#$%^&*+=~`　 \t\r\n")
