@@ -131,9 +131,14 @@ class Runner:
     def __init__(self, project: Path, env: dict[str, str]) -> None:
         self.project = project
         self.env = env
+        self.cpu: list[float] = []
 
     def run(self, args: list[str], code: str = ENTRY, memory: bool = False) -> tuple[float, int | None]:
-        """Wall seconds of ``python -c code args`` in the project folder (and its peak PSS when asked)."""
+        """Wall seconds of ``python -c code args`` in the project folder (and its peak PSS when asked).
+        The CPU seconds of the process and its workers are appended to ``self.cpu``."""
+        import resource
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=self.project, env=self.env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -142,6 +147,8 @@ class Runner:
             sampler.start()
         _out, err = proc.communicate()
         wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         peak = sampler.stop() if sampler else None
         if proc.returncode not in (0, 1):
             raise RuntimeError(f"命令失败（退出码 {proc.returncode}）：{' '.join(args)}\n{err[-2000:]}")
@@ -160,10 +167,14 @@ def jieba_seconds(texts: list[str], cache: Path) -> float:
     jieba.dt.tmp_dir = str(cache)
     jieba.dt.cache_file = "jieba-bench.cache"
     jieba.initialize()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         jieba.lcut(text)
+    JIEBA_CPU.append(time.process_time() - cpu)
     return time.perf_counter() - started
+
+
+JIEBA_CPU: list[float] = []
 
 
 # --------------------------------------------------------------------------------------------------
@@ -175,9 +186,11 @@ def summary(values: list[float]) -> dict:
 
 
 def row(key: str, label: str, unit: str, goal: float, better: str, values: list[float], judge: str = "median",
-        note: str = "") -> dict:
+        note: str = "", cpu: list[float] | None = None) -> dict:
     out = {"key": key, "label": label, "unit": unit, "goal": goal, "better": better, "judged_on": judge,
            "note": note, **summary(values)}
+    if cpu:
+        out["cpu_seconds"] = summary(cpu)
     value = out[judge]
     out["ok"] = bool(value >= goal if better == "higher" else value <= goal)
     return out
@@ -196,7 +209,8 @@ def print_row(r: dict) -> None:
     status = "达标" if r["ok"] else "未达标"
     print(f"{r['label']}：中位 {fmt(r['median'], r['unit'])}（最小 {fmt(r['min'], r['unit'])}，最大 "
           f"{fmt(r['max'], r['unit'])}）；目标 {goal}（按{'最大' if r['judged_on'] == 'max' else '中位'}值）"
-          f"——{status}{('；' + r['note']) if r['note'] else ''}", flush=True)
+          f"——{status}{('；' + r['note']) if r['note'] else ''}"
+          + (f"；CPU 中位 {r['cpu_seconds']['median']:.2f} 秒" if "cpu_seconds" in r else ""), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -241,14 +255,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"裸 jieba.lcut：中位 {jieba_median:.2f} 秒（{size / 1e6 / jieba_median:.2f} MB/s）", flush=True)
 
         def timed(cmd: list[str], **kw) -> list[float]:
+            runner.cpu = []
             return [runner.run(cmd, **kw)[0] for _ in range(reps)]
+
+        def cpu() -> list[float]:
+            return list(runner.cpu)
 
         screen_model = timed(["screen", str(big), "--format", "jsonl"])
         rows.append(row("screen_model_vs_jieba", "reviewer screen 目录（含分类器）÷ 裸 jieba.lcut", "x", 1.0, "higher",
-                        [jieba_median / t for t in screen_model], note="含进程启动"))
+                        [jieba_median / t for t in screen_model], note="含进程启动", cpu=cpu()))
         screen_rules = timed(["screen", str(big), "--format", "jsonl", "--no-model"])
         rows.append(row("screen_no_model_vs_jieba", "--no-model ÷ 裸 jieba", "x", 2.0, "higher",
-                        [jieba_median / t for t in screen_rules], note="含进程启动"))
+                        [jieba_median / t for t in screen_rules], note="含进程启动", cpu=cpu()))
         batch1 = timed(["screen", str(big), "--out", str(work / "b1"), "--jobs", "1"])
         batch2 = timed(["screen", str(big), "--out", str(work / "b2"), "--jobs", "2"])
         rows.append(row("batch_2_vs_1", "2 个进程 ÷ 1 个进程（批量，--out）", "x", 1.8, "higher",
@@ -263,13 +281,14 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row("peak_pss_small_2jobs", f"内存峰值，{small_count} 个小文件，2 个进程（所有进程 PSS 之和）", "MB",
                             400, "lower", [p / 1e6 for p in peaks]))
         rows.append(row("review_new_process", "reviewer review 小申请，新进程", "s", 1.5, "lower",
-                        timed(["review", str(request)])))
+                        timed(["review", str(request)]), cpu=cpu()))
         loop = [float(runner.output([str(request), *map(str, docs)], REVIEW_LOOP).strip().splitlines()[-1])
                 for _ in range(reps)]
         rows.append(row("review_in_process", "进程内 review（一页申请 + 两份文件，15 次的中位）", "s", 0.150, "lower", loop))
-        rows.append(row("help", "reviewer --help", "s", 0.2, "lower", timed(["--help"]), judge="max"))
+        help_times = timed(["--help"])
+        rows.append(row("help", "reviewer --help", "s", 0.2, "lower", help_times, judge="max", cpu=cpu()))
         rows.append(row("batch_startup", "批量审查的固定启动时间（1 个文件，2 个进程，含分类器）", "s", 1.5, "lower",
-                        timed(["screen", str(one), "--out", str(work / "start"), "--jobs", "2"])))
+                        timed(["screen", str(one), "--out", str(work / "start"), "--jobs", "2"]), cpu=cpu()))
 
         print()
         for r in rows:
@@ -282,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             result = {"commit": commit, "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                       "cpus": os.cpu_count(), "load": load, "repeat": reps, "corpus_files": files,
                       "corpus_mb": round(size / 1e6, 2), "small_files": small_count,
-                      "jieba_seconds": summary(t_jieba), "rows": rows}
+                      "jieba_seconds": summary(t_jieba), "jieba_cpu_seconds": summary(JIEBA_CPU), "rows": rows}
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             print(f"结果已写入 {json_path}")
