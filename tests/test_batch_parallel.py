@@ -83,3 +83,24 @@ def test_batch_workers_are_forked_from_one_loaded_screener(tmp_path, monkeypatch
     assert log.read_text(encoding="utf-8").split() == [str(os.getpid())]  # once, in the parent
     single = run_batch([src], tmp_path / "out1", jobs=1, progress=False)
     assert single.by_verdict == summary.by_verdict
+
+
+class _CrashingScreener:
+    """Kills the worker process on one file; screens normally in the parent."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+
+    def screen_path(self, path, max_bytes=None):
+        if os.path.basename(path) == "05.txt" and os.getpid() != self.parent:
+            os._exit(3)
+        return os.path.basename(path)
+
+
+def test_a_dying_worker_does_not_hang_or_lose_files(tmp_path):
+    paths = []
+    for i in range(12):
+        path = tmp_path / f"{i:02d}.txt"
+        path.write_text("x", encoding="utf-8")
+        paths.append(path)
+    assert list(screen_paths(_CrashingScreener(), paths, 2, 1000)) == [p.name for p in paths]

@@ -138,13 +138,14 @@ def test_crafted_model_in_user_data_folder_is_not_used(tmp_path, monkeypatch):
     assert victim.read_bytes() == VICTIM_BYTES and not created.exists()
 
 
-def test_refused_model_option_stops_the_command_with_exit_code_2(tmp_path):
+@pytest.mark.parametrize("command", ["screen", "review"])
+def test_refused_model_option_stops_the_command_with_exit_code_2(tmp_path, command):
     victim, created = _victims(tmp_path)
     folder = _folder(tmp_path, {"grounds.npz": _pickle_in_npz(victim, created)})
     doc = tmp_path / "公告.txt"
-    doc.write_text("关于开展安全生产检查的通知。各单位要认真落实。", encoding="utf-8")
+    doc.write_text("关于开展安全生产检查的通知。各单位要认真落实。申请公开会议纪要。", encoding="utf-8")
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "reviewer.cli.app", "screen", str(doc), "--model", str(folder)],
+    proc = subprocess.run([sys.executable, "-m", "reviewer.cli.app", command, str(doc), "--model", str(folder)],
                           capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 2, proc.stderr
     assert "错误" in proc.stderr and "拒绝" in proc.stderr

@@ -415,15 +415,24 @@ def screen_paths(screener, paths, jobs: int, max_bytes: int):
         return
     import gc
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _SHARED_SCREEN
     _SHARED_SCREEN = (screener, max_bytes)
     _freeze_heap()
+    done = 0
+    executor = ProcessPoolExecutor(min(jobs, len(paths)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(paths)), initializer=signal.signal,
-                                                      initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
-            yield from pool.imap(_screen_one, paths, chunksize=max(1, min(16, len(paths) // (8 * jobs))))
+        for result in executor.map(_screen_one, paths, chunksize=max(1, min(16, len(paths) // (8 * jobs)))):
+            yield result
+            done += 1
+    except BrokenProcessPool:  # a worker died (e.g. a parser crash): the rest in this process, as before
+        for path in paths[done:]:
+            yield screener.screen_path(path, max_bytes=max_bytes)
     finally:
+        executor.shutdown(wait=False, cancel_futures=True)
         _SHARED_SCREEN = None
         gc.unfreeze()
 
