@@ -13,7 +13,7 @@ import scipy.sparse as sp
 from reviewer.model.classifiers import GroundsModel, TriageModel
 from reviewer.model.linear import LinearTextModel
 from reviewer.model.synthetic import template_passages, template_requests
-from reviewer.text.segment import tokenize
+from reviewer.text.segment import cut, tokenize
 
 ODD = ["", "   ", "\t\n", "申请人王芳，身份证号110101199003074578。", "多个   空白\t\t和换行\n\n2022-09-15 e.g. trade_secret",
        "𠀀𠀁 生僻字与表情😀", "ＡＢＣ全角 abc", "会议纪要" * 200]
@@ -64,6 +64,23 @@ def test_shared_tokens_give_the_same_result_as_segmenting(models):
     linear = _linear(fitted["grounds"])
     tokens = [tokenize(t) for t in texts]
     np.testing.assert_array_equal(linear.predict_proba(texts, tokens=tokens), linear.predict_proba(texts))
+    # punctuation and whitespace are never in the vocabulary: unfiltered words give the same result
+    raw = [cut(t) for t in texts]
+    assert any(len(r) > len(t) for r, t in zip(raw, tokens, strict=True))
+    np.testing.assert_array_equal(linear.predict_proba(texts, tokens=raw), linear.predict_proba(texts))
+
+
+def test_ngram_table_finds_exactly_the_vocabulary():
+    from reviewer.model.linear import NgramTable
+
+    rng = np.random.default_rng(3)
+    keys = np.unique(rng.integers(1, 1 << 62, size=5000))
+    cols = rng.permutation(len(keys))
+    table = NgramTable(keys, cols)
+    np.testing.assert_array_equal(table.lookup(keys), cols)
+    others = np.setdiff1d(rng.integers(1, 1 << 62, size=5000), keys)
+    assert (table.lookup(others) == -1).all()
+    assert (NgramTable(keys[:0], cols[:0]).lookup(keys[:10]) == -1).all()
 
 
 def test_explanations_equal_scikit_learn(models):

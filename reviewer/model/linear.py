@@ -88,6 +88,59 @@ def char_keys(terms) -> np.ndarray:
     return keys
 
 
+class NgramTable:
+    """Open-addressing hash table (linear probing, load ≤ 1/4) from n-gram key to column, looked up for
+    a whole array of keys at once — a few gathers instead of ``searchsorted``'s ~16 dependent ones."""
+
+    _MULT = np.uint64(0x9E3779B97F4A7C15)
+
+    def __init__(self, keys: np.ndarray, cols: np.ndarray) -> None:
+        n = len(keys)
+        self.bits = max(4, int(np.ceil(np.log2(max(1, 4 * n)))))
+        size = 1 << self.bits
+        self.mask = size - 1
+        self.keys = np.zeros(size, dtype=np.int64)  # 0 = empty (every key is > 0)
+        self.cols = np.full(size, -1, dtype=np.int64)
+        slots = self._hash(keys)
+        pending = np.arange(n)
+        self.max_probe = 0
+        probe = 0
+        while pending.size:
+            s = slots[pending]
+            free = self.keys[s] == 0
+            cand, cs = pending[free], s[free]
+            taken, first = np.unique(cs, return_index=True)
+            winners = cand[first]
+            self.keys[taken] = keys[winners]
+            self.cols[taken] = cols[winners]
+            self.max_probe = probe
+            placed = np.zeros(n, dtype=bool)
+            placed[winners] = True
+            pending = pending[~placed[pending]]
+            slots[pending] = (slots[pending] + 1) & self.mask
+            probe += 1
+
+    def _hash(self, keys: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            h = (keys.astype(np.uint64) * self._MULT) >> np.uint64(64 - self.bits)
+        return h.astype(np.int64)
+
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """Column of each key, -1 where the key is not in the table."""
+        out = np.full(len(keys), -1, dtype=np.int64)
+        active = np.arange(len(keys))
+        slots = self._hash(keys)
+        for _ in range(self.max_probe + 1):
+            if not active.size:
+                break
+            found = self.keys[slots]
+            hit = found == keys[active]
+            out[active[hit]] = self.cols[slots[hit]]
+            more = ~hit & (found != 0)
+            active, slots = active[more], (slots[more] + 1) & self.mask
+        return out
+
+
 def top_terms(cols, vals, coef: np.ndarray, names, n_words: int, k: int) -> list[tuple[str, float]]:
     """Terms of one feature row with the largest positive contribution coef × value.
 
@@ -144,6 +197,7 @@ class LinearTextModel:
         order = np.argsort(keys, kind="stable")
         self.char_keys = keys[order]
         self.char_cols = (order + self.n_words).astype(np.int64)
+        self.char_table = NgramTable(self.char_keys, self.char_cols)
         self.idf = np.concatenate([arrays["word_idf"], arrays["char_idf"]]).astype(np.float64)
         self.names = word_terms + char_terms
         self.coef = np.ascontiguousarray(arrays["coef"], dtype=np.float64)  # (features, columns), once
@@ -193,8 +247,9 @@ class LinearTextModel:
 
     # --- features ----------------------------------------------------------------
     def features(self, texts, tokens=None) -> Features:
-        """TF-IDF rows of ``texts``; ``tokens`` (one word list per text, punctuation already dropped) skips
-        segmentation — pass the words cut from the document's one segmentation."""
+        """TF-IDF rows of ``texts``; ``tokens`` (one word list per text) skips segmentation — pass the words
+        cut from the document's one segmentation.  Words outside the vocabulary (punctuation and whitespace
+        always are: the vocabulary comes from :func:`reviewer.text.segment.tokenize`) are ignored."""
         texts = _as_texts(texts)
         n = len(texts)
         if tokens is None:
@@ -225,12 +280,10 @@ class LinearTextModel:
                 if size > 1:
                     key = (key[:-1] << _BITS) | cp[size - 1:]
                 valid = remaining[: len(key)] >= size
-                k = key[valid]
-                idx = np.searchsorted(self.char_keys, k)
-                idx[idx >= len(self.char_keys)] = 0
-                hit = self.char_keys[idx] == k
+                cols = self.char_table.lookup(key[valid])
+                hit = cols >= 0
                 parts_rows.append(pid[: len(key)][valid][hit])
-                parts_cols.append(self.char_cols[idx[hit]])
+                parts_cols.append(cols[hit])
         flat = np.concatenate(parts_rows) * n_feat + np.concatenate(parts_cols)
         uniq, counts = np.unique(flat, return_counts=True)
         rows, cols = uniq // n_feat, uniq % n_feat
@@ -245,7 +298,9 @@ class LinearTextModel:
         out = np.zeros((feats.n_rows, self.coef.shape[1]))
         if len(feats.rows):
             present, first = np.unique(feats.rows, return_index=True)
-            out[present] = np.add.reduceat(feats.vals[:, None] * self.coef[feats.cols], first, axis=0)
+            gathered = self.coef.take(feats.cols, axis=0)  # rows of the C-contiguous weights
+            gathered *= feats.vals[:, None]
+            out[present] = np.add.reduceat(gathered, first, axis=0)
         return out + self.intercept
 
     def proba_from_features(self, feats: Features) -> np.ndarray:

@@ -218,18 +218,18 @@ def _accepts_tokens(model) -> bool:
         return False
 
 
-def _passage_words(spans, tokens) -> list[list[str]]:
-    """Each passage's feature words (tokens wholly inside it), cut from the document's one segmentation."""
+def _passage_words(spans, tokens, keep_only: bool = False) -> list[list[str]]:
+    """Each passage's words (tokens wholly inside it), cut from the document's one segmentation.  The
+    predictor ignores words outside its vocabulary, which never holds punctuation or whitespace, so those
+    are only dropped when ``keep_only`` (for a vectorizer's token cache)."""
     from bisect import bisect_left, bisect_right
 
-    from reviewer.text.segment import keep_mask
-
-    keep = keep_mask(tokens.words)
     words = tokens.words
-    out = []
-    for start, end in spans:
-        lo, hi = bisect_left(tokens.starts, start), bisect_right(tokens.ends, end)
-        out.append([w for w, k in zip(words[lo:hi], keep[lo:hi]) if k])
+    out = [words[bisect_left(tokens.starts, start):bisect_right(tokens.ends, end)] for start, end in spans]
+    if keep_only:
+        from reviewer.text.segment import keep_mask
+
+        out = [[w for w, k in zip(ws, keep_mask(ws)) if k] for ws in out]
     return out
 
 
@@ -251,7 +251,7 @@ def _passage_token_cache(texts, spans, tokens):
         return None
 
     cache = TokenCache()
-    for text, words in zip(texts, _passage_words(spans, tokens)):
+    for text, words in zip(texts, _passage_words(spans, tokens, keep_only=True)):
         cache._cache[text] = tuple(words)
     return cache
 
