@@ -138,15 +138,16 @@ def test_crafted_model_in_user_data_folder_is_not_used(tmp_path, monkeypatch):
     assert victim.read_bytes() == VICTIM_BYTES and not created.exists()
 
 
-@pytest.mark.parametrize("command", ["screen", "review"])
+@pytest.mark.parametrize("command", ["screen", "review", "screen --out"])
 def test_refused_model_option_stops_the_command_with_exit_code_2(tmp_path, command):
     victim, created = _victims(tmp_path)
     folder = _folder(tmp_path, {"grounds.npz": _pickle_in_npz(victim, created)})
     doc = tmp_path / "公告.txt"
     doc.write_text("关于开展安全生产检查的通知。各单位要认真落实。申请公开会议纪要。", encoding="utf-8")
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "reviewer.cli.app", command, str(doc), "--model", str(folder)],
-                          capture_output=True, text=True, env=env, timeout=300)
+    extra = ["--out", str(tmp_path / "报告"), "--jobs", "2"] if command == "screen --out" else []
+    proc = subprocess.run([sys.executable, "-m", "reviewer.cli.app", command.split()[0], str(doc), "--model",
+                           str(folder), *extra], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 2, proc.stderr
     assert "错误" in proc.stderr and "拒绝" in proc.stderr
     assert "Traceback" not in proc.stderr
