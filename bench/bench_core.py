@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import jieba
 
-    from reviewer.text.normalize import normalize
     from reviewer.screen.screening import Screener
+    from reviewer.text.normalize import normalize
     from reviewer.text.segment import get_tokenizer
 
     get_tokenizer()  # load dictionaries before timing

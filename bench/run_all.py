@@ -17,6 +17,7 @@ BENCH = Path(__file__).resolve().parent
 def main() -> int:
     quick = "--quick" in sys.argv[1:]
     runs = [
+        ["bench_speed.py"] + (["--quick"] if quick else []),  # issue 13's table; writes bench/results/bench.json
         ["bench_core.py"] + (["--mb", "1"] if quick else []),
         ["bench_screen.py"] + (["--quick"] if quick else []),
         ["bench_model.py"] + (["--quick"] if quick and _accepts(BENCH / "bench_model.py", "--quick") else []),

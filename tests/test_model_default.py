@@ -57,7 +57,7 @@ def test_corpus_change_gives_new_cache_key(env):
 
 def test_tampered_cache_is_rebuilt_not_loaded(env, capsys):
     first = default.get_models(corpus_dir=env)
-    path = first.path / "triage.skops"
+    path = first.path / "triage.npz"
     data = bytearray(path.read_bytes())
     data[100] ^= 0xFF
     path.write_bytes(bytes(data))

@@ -7,7 +7,7 @@ import pytest
 from authored_corpus import PLACES, write_small_corpus  # noqa: E402
 
 from reviewer.model.decisions import office_examples
-from reviewer.model.persist import OPTIONAL_MODEL_FILES, load_model_dir
+from reviewer.model.persist import load_model_dir, model_file
 from reviewer.model.training import GROUPS_NAME, REQUEST_GROUNDS_DATA, train_version
 
 
@@ -22,7 +22,7 @@ def test_train_saves_and_loads_the_request_grounds_model(tmp_path, corpus):
     result = train_version(base_dir=tmp_path / "models", corpus_dir=corpus, folds=3)
     assert result.request_grounds is not None
     card = result.card
-    assert OPTIONAL_MODEL_FILES["request_grounds"] in card["files"]
+    assert model_file("request_grounds") in card["files"]
     assert REQUEST_GROUNDS_DATA in card["files"] and GROUPS_NAME in card["files"]
     assert card["request_grounds"]["n"] == 30 and card["request_grounds"]["trained"]
     grouped = card["metrics"]["triage"]["grouped_cv"]

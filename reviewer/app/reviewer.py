@@ -278,14 +278,21 @@ class Reviewer:
         return self.screener(threshold).screen_text(text, name)
 
     def screen_paths(self, paths: Iterable[str | Path], *, threshold: float | None = None,
-                     max_bytes: int | None = None, stdin=None, timeout: float | None = None) -> Iterator:
-        """Screen files and folders (recursively, hidden files skipped); ``-`` reads ``stdin()``.
-        ``timeout``: seconds per file (0 or None: no limit); a file over it is ``review``, never clean."""
-        from reviewer.batch.runner import screen_path_with_timeout
+                     max_bytes: int | None = None, stdin=None, timeout: float | None = None,
+                     jobs: int = 1) -> Iterator:
+        """Screen files and folders (recursively, hidden files skipped) in order; ``-`` reads ``stdin()``.
+        ``timeout``: seconds per file (0 or None: no limit), a file over it is ``review``, never clean;
+        ``jobs`` > 1: consecutive files in that many processes forked from this one (shared rules/model)."""
+        from reviewer.batch.runner import DEFAULT_MAX_BYTES
+        from reviewer.batch.runner import screen_paths as screen_many
 
         screener = self.screener(threshold)
+        max_bytes = max_bytes or DEFAULT_MAX_BYTES
+        files: list[Path] = []
         for raw in paths:
             if str(raw) == "-":
+                yield from screen_many(screener, files, jobs, max_bytes, timeout or None)
+                files = []
                 from reviewer.load.textload import load_stdin
 
                 yield screener.screen_loaded(stdin() if stdin is not None else load_stdin())
@@ -294,10 +301,10 @@ class Reviewer:
             if not path.exists():
                 raise OptionError(f"找不到文件或文件夹：{raw}")
             if path.is_dir():
-                for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                    yield screen_path_with_timeout(screener, file, max_bytes, timeout or None)
+                files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)))
             else:
-                yield screen_path_with_timeout(screener, path, max_bytes, timeout or None)
+                files.append(path)
+        yield from screen_many(screener, files, jobs, max_bytes, timeout or None)
 
     def screen_batch(self, paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None = None,
                      resume: bool = False, redact: bool = False, threshold: float | None = None,

@@ -2,8 +2,9 @@
 
 ``run_batch(inputs, out_dir, …)`` walks the inputs (sorted, deterministic; hidden files, Office lock
 files and the report folder itself are skipped), screens each file in a pool of worker processes that
-each build ONE :class:`~reviewer.screen.screening.Screener` (rules, jieba and — with ``use_model`` — the
-classifier loaded once), and records every result in the ledger as it arrives.  At the end the
+share ONE :class:`~reviewer.screen.screening.Screener` (rules, dictionary and — with ``use_model`` — the
+classifier, loaded once in the parent, which then forks the workers together; where fork is unavailable
+each spawned worker builds its own), and records every result in the ledger as it arrives.  At the end the
 reports (``results.jsonl``, ``results.csv``, ``report.html``, optionally ``redacted/`` and
 ``redaction_log.csv``) are rebuilt from the ledger.
 
@@ -230,7 +231,7 @@ def load_grounds_model(model_dir: str | None):
     (the newest office-trained model, else the default built from corpora/); rules only when unavailable."""
     from reviewer.model.loader import load_models
 
-    models, warning = load_models(Path(model_dir) if model_dir else None)
+    models, warning = load_models(Path(model_dir) if model_dir else None, names=("grounds",))
     if models is None or models.grounds is None:
         return None, None, warning or "分类器不可用，本次仅使用规则审查。"
     return models.grounds, str(models.version), None
@@ -357,10 +358,11 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
 
 
 def _worker_main(conn, config: WorkerConfig) -> None:
-    """Worker process: build the screener once, then screen the files sent on ``conn``."""
+    """Worker process: build the screener once (or use the one inherited from the parent through fork),
+    then screen the files sent on ``conn``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
-        screener, facts = build_screener(config)
+        screener, facts = _PREBUILT if _PREBUILT is not None else build_screener(config)
         conn.send(("ready", dict(facts, pid=os.getpid())))
     except Exception as exc:  # noqa: BLE001
         from dataclasses import asdict
@@ -403,18 +405,92 @@ class _Worker:
     head_since: float = 0.0  # when the worker started on queue[0]
 
 
+_PREBUILT: tuple | None = None  # (screener, facts) built in the parent before forking the workers
+
+
+def fork_available() -> bool:
+    """Whether workers can be forked from a parent that already loaded everything (POSIX, not macOS)."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def share_with_forked_workers(built: tuple) -> None:
+    """Keep ``(screener, facts)`` for workers forked from now on."""
+    global _PREBUILT
+    _PREBUILT = built
+    _freeze_heap()
+
+
+def _freeze_heap() -> None:
+    """``gc.freeze`` keeps the collector from writing to the objects loaded so far, so their pages stay
+    shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+_SHARED_SCREEN: tuple | None = None  # (screener, max_bytes) for screen_paths' forked workers
+
+
+def _screen_one(path: str):
+    screener, max_bytes, timeout = _SHARED_SCREEN
+    return screen_path_with_timeout(screener, path, max_bytes, timeout)
+
+
+def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | None = None):
+    """Results of ``screener.screen_path`` for each path, in order; with ``jobs`` > 1 (and fork) in
+    ``jobs`` processes forked from this one, so the rules, dictionary and model are shared, not reloaded.
+    ``timeout``: seconds per file (None: no limit); a file over it comes back ``timeout``, never clean."""
+    paths = [str(p) for p in paths]
+    if jobs <= 1 or len(paths) < 2 or not fork_available():
+        for path in paths:
+            yield screen_path_with_timeout(screener, path, max_bytes, timeout)
+        return
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _SHARED_SCREEN
+    _SHARED_SCREEN = (screener, max_bytes, timeout)
+    _freeze_heap()
+    done = 0
+    executor = ProcessPoolExecutor(min(jobs, len(paths)), mp_context=multiprocessing.get_context("fork"),
+                                   initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+    try:
+        for result in executor.map(_screen_one, paths, chunksize=max(1, min(16, len(paths) // (8 * jobs)))):
+            yield result
+            done += 1
+    except BrokenProcessPool:  # a worker died (e.g. a parser crash): the rest in this process, as before
+        for path in paths[done:]:
+            yield screen_path_with_timeout(screener, path, max_bytes, timeout)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+        _SHARED_SCREEN = None
+        gc.unfreeze()
+
+
 class WorkerPool:
     """``jobs`` worker processes with one pipe each; see the module docstring."""
 
     def __init__(self, jobs: int, config: WorkerConfig, timeout: float, stagger: bool = False):
         import multiprocessing
 
-        self._ctx = multiprocessing.get_context("spawn")
         self.config = config
         self.timeout = timeout
         self.jobs = jobs
         self.spawned = 0
         self.info: dict | None = None
+        if fork_available():
+            # Build the screener (rules, dictionary, model) once here and fork the workers from it: they
+            # start together, ready at once, and share those pages with this process (copy-on-write).
+            self._ctx = multiprocessing.get_context("fork")
+            share_with_forked_workers(build_screener(config))
+            stagger = False
+        else:
+            self._ctx = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = [self._spawn() for _ in range(1 if stagger else jobs)]
 
     def _spawn(self) -> _Worker:
@@ -533,6 +609,12 @@ class WorkerPool:
         worker.conn.close()
 
     def close(self, *, graceful: bool) -> None:
+        global _PREBUILT
+        if _PREBUILT is not None:
+            import gc
+
+            _PREBUILT = None
+            gc.unfreeze()
         for worker in self.workers:
             if graceful and worker.ready and worker.process.is_alive():
                 try:

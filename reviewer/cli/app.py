@@ -66,8 +66,13 @@ def main() -> None:
         typer.echo("已中断。", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - an internal error exits 2 (1 means "findings")
-        message = f"{type(exc).__name__}: {exc}".encode("utf-8", "backslashreplace").decode("utf-8")
-        typer.echo(f"内部错误：{message}", err=True)
+        from reviewer.model.errors import ModelError
+
+        if isinstance(exc, ModelError):  # e.g. a --model folder that was refused
+            typer.echo(f"错误：{exc}", err=True)
+        else:
+            message = f"{type(exc).__name__}: {exc}".encode("utf-8", "backslashreplace").decode("utf-8")
+            typer.echo(f"内部错误：{message}", err=True)
         sys.exit(2)
 
 

@@ -67,7 +67,7 @@ def screen(
         reviewer.screener()  # load the model now, so its warning comes first
         if reviewer.model_warning:
             typer.echo(reviewer.model_warning, err=True)
-        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout):
+        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout, jobs=jobs or 1):
             counts[result.verdict] = counts.get(result.verdict, 0) + 1
             results.append(result) if fmt == "json" else writer.write(result)
     except user_errors() as exc:

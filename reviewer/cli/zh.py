@@ -55,7 +55,10 @@ def _ntranslate(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    import importlib
+    """Patch the modules typer already imported (never import more: ``reviewer --help`` must stay fast —
+    ``typer.rich_utils`` alone pulls in rich.markdown, markdown_it and pygments, and the app uses no rich
+    markup, so typer never imports it for help or errors)."""
+    import sys
 
     names = ["click.core", "click.formatting", "click.exceptions", "click.decorators", "click.parser",
              "click.types", "click.termui", "typer.core", "typer.main", "typer.rich_utils"]
@@ -64,9 +67,8 @@ def install() -> None:
     _patch_help_option()
     patch_vendored_click()
     for name in names:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:  # pragma: no cover - optional modules
+        module = sys.modules.get(name)
+        if module is None:
             continue
         if hasattr(module, "_"):
             module._ = _translate

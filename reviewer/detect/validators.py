@@ -148,9 +148,9 @@ COMMON_WORD_FREQ = 20
 
 
 def _word_frequency(word: str) -> int:
-    from reviewer.text.segment import get_tokenizer
+    from reviewer.text.segment import word_frequency
 
-    return get_tokenizer().FREQ.get(word) or 0
+    return word_frequency(word)
 
 
 def person_name(value: str) -> Validation:

@@ -6,7 +6,8 @@ Modules (import what you need; nothing heavy is imported here):
   ``predict``, ``explain(text, label, k)``, ``describe(text)``.
 * :mod:`~reviewer.model.default` — ``get_models(model_dir=None)``, ``get_active_models()``,
   ``latest_model_dir(base)``.
-* :mod:`~reviewer.model.persist` — safe skops persistence with a model card.
+* :mod:`~reviewer.model.persist` — model folders of plain `.npz` arrays + a JSON card (no code path).
+* :mod:`~reviewer.model.linear` — the NumPy-only predictor used at screening and review time.
 * :mod:`~reviewer.model.training` — ``train_version(...)`` (what ``reviewer train`` runs).
 * :mod:`~reviewer.model.decisions` — reading an office's past decisions (CSV/JSONL/XLSX).
 * :mod:`~reviewer.model.evaluate` — cross-validation, scoring, comparison, reports.

@@ -7,44 +7,31 @@ Both follow scikit-learn conventions (``fit`` returns ``self``, fitted attribute
 input that pushed the decision: linear coefficient × the text's feature value, summed over the
 word and character blocks when the same string is both.
 
-Only plain scikit-learn objects are persisted (see :mod:`reviewer.model.persist`); the classes
-here are rebuilt from that state with :meth:`from_state`.
+These classes exist at training and evaluation time only.  What is saved (see :mod:`reviewer.model.persist`)
+is :meth:`to_arrays`: the vocabularies, idf vectors, stacked coefficients and calibration parameters, which
+:class:`reviewer.model.linear.LinearTextModel` turns into the same probabilities with NumPy alone.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import FeatureUnion
 from sklearn.svm import LinearSVC
 
 from reviewer.model.corpus import GROUNDS
+from reviewer.model.default import DEFAULT_SEED
 from reviewer.model.errors import ModelError
 from reviewer.model.features import (
     FeatureConfig,
     TokenCache,
     feature_names,
     fit_features,
-    pack_features,
     transform_with,
-    unpack_features,
+    vocabulary_terms,
 )
-
-DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
-_SKIP_CHARS = set("，。、；：？！“”‘’（）《》〔〕【】—…·,.;:?!\"'()[]{}<>-_/\\|@#$%^&*+=~` \t\r\n\u3000")
-
-
-@dataclass
-class Prediction:
-    """Probabilities for one text plus the evidence for the predicted label(s)."""
-
-    probabilities: dict[str, float]
-    labels: list[str]
-    evidence: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+from reviewer.model.linear import Prediction, top_terms
 
 
 def _single_blas_thread():
@@ -85,37 +72,11 @@ def _mean_coef(calibrated: CalibratedClassifierCV, label) -> np.ndarray:
     return np.mean(vectors, axis=0)
 
 
-def _top_terms(row, coef: np.ndarray, names: np.ndarray, n_words: int, k: int) -> list[tuple[str, float]]:
-    """Terms of one transformed row with the largest positive contribution coef × value.
-
-    Columns ``< n_words`` are jieba words, the rest character n-grams.  A character n-gram that
-    lies inside, or wraps, a word already found is folded into that word; other n-grams are folded
-    into a stronger overlapping n-gram.  Every term returned is a word or n-gram of the input.
-    """
+def _top_terms(row, coef: np.ndarray, names, n_words: int, k: int) -> list[tuple[str, float]]:
+    """Terms of one transformed (CSR) row with the largest positive contribution (see :func:`top_terms`)."""
     row = row.tocsr()
-    words: dict[str, float] = {}
-    chars: dict[str, float] = {}
-    for idx, value in zip(row.indices, row.data, strict=False):
-        contrib = float(coef[idx]) * float(value)
-        if contrib <= 0:
-            continue
-        term = str(names[idx])
-        if not term.strip() or any(ch in _SKIP_CHARS or ch.isspace() for ch in term):
-            continue
-        bucket = words if idx < n_words else chars
-        bucket[term] = bucket.get(term, 0.0) + contrib
-    chosen = dict(words)
-    word_order = sorted(words, key=lambda w: -words[w])
-    for term, weight in sorted(chars.items(), key=lambda kv: (-len(kv[0]), -kv[1], kv[0])):
-        host = next((w for w in word_order if term in w or w in term), None)
-        if host is None:  # longer n-grams come first: fold shorter ones into them
-            host = next((c for c in chosen if c not in words and term in c), None)
-        if host is None:
-            chosen[term] = weight
-        else:
-            chosen[host] += weight
-    ranked = sorted(chosen.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-    return [(term, round(weight, 4)) for term, weight in ranked]
+    row.sort_indices()
+    return top_terms(row.indices, row.data, coef, names, n_words, k)
 
 
 class _TextModel(BaseEstimator, ClassifierMixin):
@@ -146,6 +107,9 @@ class _TextModel(BaseEstimator, ClassifierMixin):
         """Feature matrix (CSR) of ``texts``."""
         self._check_fitted()
         return transform_with(self.features_, _as_texts(texts), cache)
+
+    def _char_ngram_max(self) -> int:
+        return int(dict(self.features_.transformer_list)["char"].ngram_range[1])
 
     def _n_words(self) -> int:
         return len(dict(self.features_.transformer_list)["word"].vocabulary_)
@@ -238,30 +202,34 @@ class TriageModel(_TextModel):
         )
 
     # --- persistence -------------------------------------------------------
-    def to_state(self) -> dict:
+    def to_arrays(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """``(meta, arrays)`` for :class:`reviewer.model.linear.LinearTextModel` (plain JSON + NumPy)."""
         self._check_fitted()
-        features, vocabularies = pack_features(self.features_)
-        return {
-            "task": self.task,
-            "params": self.get_params(),
-            "features": features,
-            "vocabularies": vocabularies,
-            "classifier": self.classifier_,
-            "classes": [str(c) for c in self.classes_],
+        classes = [str(c) for c in self.classes_]
+        index = {c: i for i, c in enumerate(classes)}
+        columns, intercepts, a, b, outputs, members = [], [], [], [], [], []
+        for g, member in enumerate(self.classifier_.calibrated_classifiers_):
+            est = member.estimator
+            coef = np.asarray(est.coef_, dtype=np.float64)
+            intercept = np.ravel(est.intercept_)
+            seen = [index[str(c)] for c in est.classes_]
+            if len(classes) == 2:  # one decision column, scoring classes[1]
+                targets = [1]
+            else:
+                targets = seen
+            for k, (out, calibrator) in enumerate(zip(targets, member.calibrators, strict=False)):
+                columns.append(coef[k])
+                intercepts.append(float(intercept[k]))
+                a.append(float(calibrator.a_))
+                b.append(float(calibrator.b_))
+                outputs.append(out)
+                members.append(g)
+        meta = {
+            "task": self.task, "kind": "multiclass", "classes": classes,
+            "n_members": len(self.classifier_.calibrated_classifiers_),
         }
-
-    @classmethod
-    def from_state(cls, state: dict) -> TriageModel:
-        _check_state(state, "triage")
-        if not isinstance(state.get("classifier"), CalibratedClassifierCV):
-            raise ModelError("模型文件内容不是申请分类模型。")
-        model = cls(**_known_params(cls, state["params"]))
-        model.features_ = unpack_features(state["features"], state["vocabularies"])
-        model.classifier_ = state["classifier"]
-        model.classes_ = np.asarray(state["classes"], dtype=object)
-        model._names_cache = None
-        model._coef_cache = {}
-        return model
+        return _with_common(self, meta), _arrays(self, columns, intercepts, a, b, outputs, members,
+                                                   np.zeros(len(classes)), np.ones(len(classes), dtype=bool))
 
 
 class GroundsModel(_TextModel):
@@ -398,57 +366,58 @@ class GroundsModel(_TextModel):
         return Prediction({g: float(p) for g, p in zip(GROUNDS, proba, strict=False)}, labels, evidence)
 
     # --- persistence -------------------------------------------------------
-    def to_state(self) -> dict:
+    def to_arrays(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """``(meta, arrays)`` for :class:`reviewer.model.linear.LinearTextModel` (plain JSON + NumPy)."""
         self._check_fitted()
-        features, vocabularies = pack_features(self.features_)
-        return {
-            "task": self.task,
-            "params": self.get_params(),
-            "features": features,
-            "vocabularies": vocabularies,
-            "estimators": list(self.estimators_),
-            "priors": [float(p) for p in self.priors_],
-            "classes": list(GROUNDS),
+        columns, intercepts, a, b, outputs, members = [], [], [], [], [], []
+        n_members = 1
+        for j, est in enumerate(self.estimators_):
+            if est is None:
+                continue
+            if [int(c) for c in est.classes_] != [0, 1]:
+                raise ModelError("不公开依据分类器的类别不是 0/1，无法导出。")
+            n_members = max(n_members, len(est.calibrated_classifiers_))
+            for g, member in enumerate(est.calibrated_classifiers_):
+                (calibrator,) = member.calibrators
+                columns.append(np.asarray(member.estimator.coef_, dtype=np.float64).ravel())
+                intercepts.append(float(np.ravel(member.estimator.intercept_)[0]))
+                a.append(float(calibrator.a_))
+                b.append(float(calibrator.b_))
+                outputs.append(j)
+                members.append(g)
+        trained = np.asarray([est is not None for est in self.estimators_], dtype=bool)
+        meta = {
+            "task": self.task, "kind": "multilabel", "classes": [str(c) for c in self.classes_],
+            "threshold": float(self.threshold), "n_members": n_members,
         }
-
-    @classmethod
-    def from_state(cls, state: dict) -> GroundsModel:
-        _check_state(state, "grounds")
-        estimators = state.get("estimators")
-        if (
-            not isinstance(estimators, list)
-            or len(estimators) != len(GROUNDS)
-            or any(e is not None and not isinstance(e, CalibratedClassifierCV) for e in estimators)
-            or list(state.get("classes", [])) != list(GROUNDS)
-        ):
-            raise ModelError("模型文件内容不是不公开依据分类模型，或依据列表与本程序不一致。")
-        model = cls(**_known_params(cls, state["params"]))
-        model.features_ = unpack_features(state["features"], state["vocabularies"])
-        model.estimators_ = estimators
-        model.priors_ = [float(p) for p in state["priors"]]
-        model.classes_ = np.asarray(GROUNDS, dtype=object)
-        model._names_cache = None
-        model._coef_cache = {}
-        model._stacked_state = None
-        model._stacked_verified = False
-        return model
+        return _with_common(self, meta), _arrays(self, columns, intercepts, a, b, outputs, members,
+                                                   np.asarray(self.priors_, dtype=np.float64), trained)
 
 
-def _known_params(cls, params: dict) -> dict:
-    allowed = set(cls().get_params())
-    return {k: v for k, v in params.items() if k in allowed}
+def _with_common(model, meta: dict) -> dict:
+    meta.update(params=model.get_params(), char_ngram_max=int(model._char_ngram_max()),
+                tokenizer="reviewer.text.segment.tokenize")
+    return meta
 
 
-def _check_state(state, task: str) -> None:
-    if not isinstance(state, dict) or state.get("task") != task:
-        raise ModelError(f"模型文件内容不是 {task} 模型。")
-    if not isinstance(state.get("features"), FeatureUnion):
-        raise ModelError("模型文件缺少特征提取器。")
-    vocabularies = state.get("vocabularies")
-    if not isinstance(vocabularies, dict) or not all(isinstance(v, str) for v in vocabularies.values()):
-        raise ModelError("模型文件缺少词表。")
-    if not isinstance(state.get("params"), dict):
-        raise ModelError("模型文件缺少参数。")
+def _arrays(model, columns, intercepts, a, b, outputs, members, priors, trained) -> dict[str, np.ndarray]:
+    union = dict(model.features_.transformer_list)
+    n_feat = len(model._names())
+    coef = np.vstack(columns).T if columns else np.zeros((n_feat, 0))
+    return {
+        "word_terms": np.asarray(vocabulary_terms(union["word"]), dtype=str),
+        "char_terms": np.asarray(vocabulary_terms(union["char"]), dtype=str),
+        "word_idf": np.asarray(union["word"].idf_, dtype=np.float64),
+        "char_idf": np.asarray(union["char"].idf_, dtype=np.float64),
+        "coef": np.ascontiguousarray(coef, dtype=np.float64),
+        "intercept": np.asarray(intercepts, dtype=np.float64),
+        "calib_a": np.asarray(a, dtype=np.float64),
+        "calib_b": np.asarray(b, dtype=np.float64),
+        "column_output": np.asarray(outputs, dtype=np.int64),
+        "column_member": np.asarray(members, dtype=np.int64),
+        "priors": np.asarray(priors, dtype=np.float64),
+        "trained": np.asarray(trained, dtype=bool),
+    }
 
 
 class _StackedSigmoid:
@@ -485,7 +454,7 @@ class _StackedSigmoid:
                     owners.append(j)
             if not columns:
                 return False
-            stacked = cls(np.vstack(columns).T, np.asarray(intercepts), np.asarray(a), np.asarray(c),
+            stacked = cls(np.ascontiguousarray(np.vstack(columns).T), np.asarray(intercepts), np.asarray(a), np.asarray(c),
                           np.asarray(owners), len(model.estimators_), priors)
             return stacked
         except (AttributeError, ValueError, TypeError):

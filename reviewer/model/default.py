@@ -2,8 +2,8 @@
 
 ``get_models()`` returns the models built deterministically (fixed seed) from the seed corpus,
 cached under ``cache_dir()/models/<key>/`` where the key hashes the corpus files, the jieba user
-dictionary, the training recipe and the scikit-learn version; any change rebuilds.  The cache is
-loaded through the same checks as any model directory (card, SHA-256, allow-listed types); a cache
+dictionary, the training recipe, the segmenter and the scikit-learn version; any change rebuilds.  The cache
+is loaded through the same checks as any model directory (card, SHA-256, plain arrays only); a cache
 that fails them is rebuilt, never trusted.  ``get_models(path)`` loads a given model directory (or
 the latest ``model-vNNN`` inside a base directory).  ``get_active_models()`` prefers the newest
 version trained by the office (``data_dir()/models``) and falls back to the default.
@@ -17,7 +17,6 @@ import sys
 import threading
 from pathlib import Path
 
-from reviewer.model.classifiers import DEFAULT_SEED
 from reviewer.model.errors import ModelError
 from reviewer.model.persist import (
     CARD_NAME,
@@ -27,9 +26,10 @@ from reviewer.model.persist import (
     version_number,
 )
 
-RECIPE_VERSION = "3"  # bump when features, classifiers or training change (3: request-grounds model)
+RECIPE_VERSION = "4"  # bump when features, classifiers, segmenter or training change (4: rjieba, .npz, request grounds)
+DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
 _lock = threading.Lock()
-_loaded: dict[str, LoadedModels] = {}
+_loaded: dict[tuple, LoadedModels] = {}
 
 
 def latest_model_dir(base: Path) -> Path | None:
@@ -39,12 +39,13 @@ def latest_model_dir(base: Path) -> Path | None:
 
 
 def default_cache_key(corpus_dir: Path, seed: int = DEFAULT_SEED) -> str:
-    import sklearn
+    from importlib.metadata import version  # not ``import sklearn``: screening never imports it
 
     from reviewer.model.corpus import corpus_hash
+    from reviewer.text.segment import SEGMENTER
 
     h = hashlib.sha256()
-    for part in (corpus_hash(corpus_dir), RECIPE_VERSION, sklearn.__version__, str(seed)):
+    for part in (corpus_hash(corpus_dir), RECIPE_VERSION, version("scikit-learn"), SEGMENTER, str(seed)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:16]
@@ -78,9 +79,11 @@ def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> P
                           "problems": corpus.problems[:50]},
                "request_grounds": {"n": len(corpus.request_grounds), "trained": request_grounds is not None}},
     )
-    return save_model_dir(target, triage, grounds, card, encode_training_data(triage_data, grounds_data),
-                          encode_eval_extras(triage_data, grounds_data, corpus.request_grounds),
-                          models={"request_grounds": request_grounds})
+    models = {"triage": triage, "grounds": grounds}
+    if request_grounds is not None:
+        models["request_grounds"] = request_grounds
+    return save_model_dir(target, models, card, encode_training_data(triage_data, grounds_data),
+                          encode_eval_extras(triage_data, grounds_data, corpus.request_grounds))
 
 
 def default_model_dir(corpus_dir: Path | None = None, seed: int = DEFAULT_SEED, build: bool = True) -> Path:
@@ -98,8 +101,10 @@ def default_model_dir(corpus_dir: Path | None = None, seed: int = DEFAULT_SEED, 
     return target
 
 
-def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, seed: int = DEFAULT_SEED) -> LoadedModels:
-    """Load models: ``model_dir`` (a version directory, or a base holding versions), else the default."""
+def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, seed: int = DEFAULT_SEED,
+               names=None) -> LoadedModels:
+    """Load models (all, or only ``names``): ``model_dir`` (a version directory, or a base holding versions),
+    else the default."""
     if model_dir is not None:
         path = Path(model_dir)
         if version_number(path) is None and not (path / CARD_NAME).is_file():
@@ -107,31 +112,34 @@ def get_models(model_dir: Path | None = None, corpus_dir: Path | None = None, se
             if latest is None:
                 raise ModelError(f"目录 {path} 中没有模型（model-vNNN）。")
             path = latest
-        return _load_cached(path)
+        return _load_cached(path, names)
     with _lock:
         path = default_model_dir(corpus_dir, seed)
         try:
-            return _load_cached(path)
+            return _load_cached(path, names)
         except ModelError as exc:
             print(f"默认模型缓存不可用，将重新构建：{exc}", file=sys.stderr)
-            _loaded.pop(str(path.resolve()), None)
+            for key in [k for k in _loaded if k[0] == str(path.resolve())]:
+                _loaded.pop(key, None)
             shutil.rmtree(path, ignore_errors=True)
             path = default_model_dir(corpus_dir, seed)
-            return _load_cached(path)
+            return _load_cached(path, names)
 
 
-def get_active_models(corpus_dir: Path | None = None) -> LoadedModels:
+def get_active_models(corpus_dir: Path | None = None, names=None) -> LoadedModels:
     """The newest office-trained version under ``data_dir()/models`` if any, else the default models."""
     from reviewer.paths import data_dir
 
     latest = latest_model_dir(data_dir() / "models")
-    return get_models(latest) if latest is not None else get_models(corpus_dir=corpus_dir)
+    if latest is not None:
+        return get_models(latest, names=names)
+    return get_models(corpus_dir=corpus_dir, names=names)
 
 
-def _load_cached(path: Path) -> LoadedModels:
-    key = str(Path(path).resolve())
+def _load_cached(path: Path, names=None) -> LoadedModels:
+    key = (str(Path(path).resolve()), None if names is None else tuple(names))
     if key not in _loaded:
-        _loaded[key] = load_model_dir(path)
+        _loaded[key] = load_model_dir(path, names)
     return _loaded[key]
 
 

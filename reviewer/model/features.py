@@ -1,10 +1,9 @@
 """Text features for the classifiers: TF-IDF over jieba words plus TF-IDF over character n-grams.
 
-The word vectorizer uses the module-level :func:`reviewer.text.segment.tokenize`, so a fitted model can be
-saved with skops and names only an allow-listed function.  While fitting (and during cross-validation,
+Training and evaluation only (scikit-learn); prediction uses :mod:`reviewer.model.linear`, which computes
+the same features with NumPy.  Features are float64 so that both agree to rounding.  While fitting (and during cross-validation,
 where the same texts are seen many times) the vectorizer is given a :class:`TokenCache` instead, which
-segments each distinct text once; :func:`finalize_features` puts the plain ``tokenize`` back before
-the model is used or saved, so the saved pipeline never refers to the cache.
+segments each distinct text once; :func:`finalize_features` puts the plain ``tokenize`` back afterwards.
 """
 
 from __future__ import annotations
@@ -68,7 +67,7 @@ def build_features(config: FeatureConfig | None = None, tokenizer=None) -> Featu
         max_df=config.max_df,
         max_features=config.word_max_features,
         sublinear_tf=True,
-        dtype=np.float32,
+        dtype=np.float64,
     )
     char = TfidfVectorizer(
         analyzer="char",
@@ -78,7 +77,7 @@ def build_features(config: FeatureConfig | None = None, tokenizer=None) -> Featu
         max_df=config.max_df,
         max_features=config.char_max_features,
         sublinear_tf=True,
-        dtype=np.float32,
+        dtype=np.float64,
     )
     return FeatureUnion([("word", word), ("char", char)])
 
@@ -130,38 +129,12 @@ def transform_with(union: FeatureUnion, texts: list[str], cache: TokenCache | No
     return X
 
 
-def pack_features(union: FeatureUnion) -> tuple[FeatureUnion, dict[str, str]]:
-    """A copy of a fitted union without ``vocabulary_``, plus each vocabulary as one JSON string.
-
-    A vocabulary of tens of thousands of terms saved as a dict becomes tens of thousands of skops
-    nodes (slow to write, audit and read); a JSON list of terms in column order is one string.
-    """
-    import copy
-    import json
-
-    packed = copy.deepcopy(union)
-    vocabularies: dict[str, str] = {}
-    for name, vec in packed.transformer_list:
-        vocab = vec.__dict__.pop("vocabulary_")
-        terms = [""] * len(vocab)
-        for term, idx in vocab.items():
-            terms[idx] = term
-        vocabularies[name] = json.dumps(terms, ensure_ascii=False)
-    return packed, vocabularies
-
-
-def unpack_features(union: FeatureUnion, vocabularies: dict[str, str]) -> FeatureUnion:
-    """Inverse of :func:`pack_features` (restores ``vocabulary_`` in place)."""
-    import json
-
-    for name, vec in union.transformer_list:
-        terms = json.loads(vocabularies[name])
-        if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-            raise ValueError(f"vocabulary of {name} is not a list of strings")
-        vec.vocabulary_ = {term: idx for idx, term in enumerate(terms)}
-        if len(vec.vocabulary_) != len(terms) or len(terms) != len(vec.idf_):
-            raise ValueError(f"vocabulary of {name} does not match its idf vector")
-    return union
+def vocabulary_terms(vec) -> list[str]:
+    """The fitted vectorizer's terms in column order."""
+    terms = [""] * len(vec.vocabulary_)
+    for term, idx in vec.vocabulary_.items():
+        terms[idx] = str(term)
+    return terms
 
 
 def feature_names(union: FeatureUnion) -> np.ndarray:
@@ -225,7 +198,7 @@ class FoldFeatures:
                 mask = limited
             cols = np.where(mask)[0]
             self.columns.append(cols)
-            self.idf.append((np.log((1 + n) / (1 + df[cols])) + 1).astype(np.float32))
+            self.idf.append((np.log((1 + n) / (1 + df[cols])) + 1).astype(np.float64))
 
     def transform(self, rows):
         """TF-IDF rows (sublinear tf, smoothed idf, l2 per block), as the fitted union would give."""
@@ -234,7 +207,7 @@ class FoldFeatures:
 
         parts = []
         for (matrix, _min_df, _max), cols, idf in zip(self.counts.blocks, self.columns, self.idf, strict=True):
-            block = matrix[np.asarray(rows)][:, cols].astype(np.float32)
+            block = matrix[np.asarray(rows)][:, cols].astype(np.float64)
             block.data = np.log(block.data) + 1
             block = block.multiply(idf).tocsr()
             parts.append(normalize(block, norm="l2", copy=False))

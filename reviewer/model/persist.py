@@ -1,138 +1,57 @@
-"""Safe persistence of model versions: ``model-vNNN/`` with skops files and ``card.json``.
+"""Safe persistence of model versions: ``model-vNNN/`` with NumPy ``.npz`` arrays and ``card.json``.
 
 Layout of a model directory::
 
     model-v001/
-      card.json            version, labels, training data hash and counts, metrics, library versions,
-                           created date, seed, and for every file its SHA-256 (+ trusted types)
-      triage.skops         TriageModel state (FeatureUnion + CalibratedClassifierCV)
-      grounds.skops        GroundsModel state (FeatureUnion + one CalibratedClassifierCV per ground)
+      card.json            format, version, labels, training data hash and counts, metrics, library versions,
+                           created date, seed; for every model its kind, classes and parameters; for every
+                           file its SHA-256
+      triage.npz           arrays of the request-triage model (vocabularies, idf, weights, calibration)
+      grounds.npz          arrays of the passage-grounds model
       training_data.jsonl  the texts and labels the models were trained on (for cross-validation)
 
-Nothing is ever unpickled.  Before :func:`skops.io.load` runs, a file must (1) be listed in the card
-with a matching SHA-256, (2) come from a compatible card format and scikit-learn major version, and
-(3) contain only types on the allow-list in this module: scikit-learn / NumPy / SciPy classes, plain
-containers, and the one function :func:`reviewer.text.segment.tokenize`.  Any failure raises
-:class:`ModelError` with a Chinese message naming the file.
+The models are a dict of named models (``triage``, ``grounds``, …): each is saved as ``<name>.npz`` with
+the plain arrays of :meth:`to_arrays` and loaded as a :class:`reviewer.model.linear.LinearTextModel`.
+
+Nothing in a model directory can run code: ``.npz`` files are read with ``allow_pickle=False`` (only
+numbers and fixed-width strings; an object array or a pickle is refused), the card is JSON, every array's
+name, type and shape is checked, and no class or function is ever looked up by a name from a file.  The
+SHA-256 in the card detects a damaged or partly replaced directory.  Older directories saved with skops
+(format 1) are refused unopened.  Any failure raises :class:`ModelError` with a Chinese message naming the
+file.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import io
 import json
 import os
 import platform
+import re
 import shutil
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.model.errors import ModelError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CARD_NAME = "card.json"
-MODEL_FILES = {"triage": "triage.skops", "grounds": "grounds.skops"}
-# Models a directory holds only when they were trained (request grounds need requests labelled with grounds).
-OPTIONAL_MODEL_FILES = {"request_grounds": "request_grounds.skops"}
+MODEL_SUFFIX = ".npz"
+MODEL_FILES = {"triage": "triage.npz", "grounds": "grounds.npz"}
 DATA_NAME = "training_data.jsonl"
-
-# --- allow-list --------------------------------------------------------------
-ALLOWED_FUNCTIONS = frozenset({"reviewer.text.segment.tokenize"})
-ALLOWED_MODULE_ROOTS = ("sklearn", "numpy", "scipy")
-ALLOWED_BUILTINS = frozenset(
-    {"dict", "list", "tuple", "set", "frozenset", "str", "int", "float", "bool", "NoneType", "bytes", "slice", "complex"}
-)
-# skops node kinds that load a class or data (checked by module); anything that loads a callable
-# (FunctionNode, MethodNode, PartialNode, …) must name an entry of ALLOWED_FUNCTIONS.
-_DATA_LOADERS = frozenset(
-    {
-        "DictNode", "ListNode", "TupleNode", "SetNode", "JsonNode", "TypeNode", "ObjectNode",
-        "NdArrayNode", "MaskedArrayNode", "DTypeNode", "SparseMatrixNode", "RandomStateNode",
-        "RandomGeneratorNode", "BytesNode", "BytearrayNode", "SliceNode", "ReduceNode", "TreeNode",
-        "LossNode",
-    }
-)
+MAX_ARRAY_BYTES = 1 << 30  # decompressed size of one model file
+_MODEL_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
-def _allowed_type(module: str, name: str, loader: str | None) -> bool:
-    full = f"{module}.{name}"
-    if loader is not None and loader not in _DATA_LOADERS:
-        return full in ALLOWED_FUNCTIONS
-    if module == "builtins":
-        return name in ALLOWED_BUILTINS
-    root = module.split(".", 1)[0]
-    return root in ALLOWED_MODULE_ROOTS and _is_class(module, name)
-
-
-_class_cache: dict[tuple[str, str], bool] = {}
-
-
-def _is_class(module: str, name: str) -> bool:
-    """True when ``module.name`` is a class (not a function smuggled in as a "type").
-
-    Only modules under the allowed roots (installed scikit-learn / NumPy / SciPy) are imported.
-    """
-    import importlib
-
-    key = (module, name)
-    if key not in _class_cache:
-        try:
-            obj = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError, ValueError):
-            obj = None
-        _class_cache[key] = isinstance(obj, type)
-    return _class_cache[key]
-
-
-def is_allowed(type_name: str) -> bool:
-    """Whether a fully qualified name (as returned by ``skops.io.get_untrusted_types``) may be trusted."""
-    if type_name in ALLOWED_FUNCTIONS:
-        return True
-    module, _, name = type_name.rpartition(".")
-    if module == "builtins":
-        return name in ALLOWED_BUILTINS
-    return module.split(".", 1)[0] in ALLOWED_MODULE_ROOTS and _is_class(module, name)
-
-
-def schema_types(data: bytes, label: str) -> set[tuple[str, str, str | None]]:
-    """Every (module, class, loader) named anywhere in a skops file's schema."""
-    import io
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            schema = json.loads(zf.read("schema.json"))
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ModelError(f"模型文件 {label} 不是有效的 skops 文件（{exc}），已拒绝加载。") from exc
-    found: set[tuple[str, str, str | None]] = set()
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if "__class__" in node and "__module__" in node:
-                found.add((str(node["__module__"]), str(node["__class__"]), node.get("__loader__")))
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found
-
-
-def check_types(data: bytes, label: str) -> list[str]:
-    """Refuse a skops payload naming a type outside the allow-list; return the types to trust."""
-    import skops.io as sio
-
-    bad = sorted(
-        f"{module}.{name}" for module, name, loader in schema_types(data, label)
-        if not _allowed_type(module, name, loader)
-    )
-    untrusted = sorted(sio.get_untrusted_types(data=data))
-    bad += [t for t in untrusted if not is_allowed(t) and t not in bad]
-    if bad:
-        raise ModelError(
-            f"模型文件 {label} 含有不在允许清单中的类型：{'、'.join(bad)}。为安全起见已拒绝加载；"
-            "请只使用本程序训练生成的模型。"
-        )
-    return untrusted
+def model_file(name: str) -> str:
+    """File name of the model called ``name`` (lower-case letters, digits, underscores)."""
+    if not _MODEL_NAME.fullmatch(name):
+        raise ModelError(f"模型名称 {name!r} 不合法。")
+    return name + MODEL_SUFFIX
 
 
 # --- hashing and library versions ----------------------------------------
@@ -149,20 +68,16 @@ def sha256_file(path: Path) -> str:
 
 
 def library_versions() -> dict[str, str]:
-    import jieba
-    import numpy
-    import scipy
-    import sklearn
-    import skops
+    """Versions of what trained the models (training time: scikit-learn is importable then)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return {
-        "python": platform.python_version(),
-        "scikit-learn": sklearn.__version__,
-        "numpy": numpy.__version__,
-        "scipy": scipy.__version__,
-        "jieba": getattr(jieba, "__version__", "unknown"),
-        "skops": skops.__version__,
-    }
+    out = {"python": platform.python_version()}
+    for dist in ("scikit-learn", "numpy", "scipy", "jieba", "rjieba"):
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:
+            out[dist] = "unknown"
+    return out
 
 
 # --- version directories ----------------------------------------------------
@@ -202,23 +117,23 @@ def previous_version_dir(model_dir: Path) -> Path | None:
 
 # --- save ---------------------------------------------------------------------
 def save_model_dir(
-    target: Path, triage, grounds, card: dict, training_data: bytes, extras: dict[str, bytes] | None = None,
-    models: dict | None = None,
+    target: Path, models: Mapping[str, object], card: dict, training_data: bytes,
+    extras: dict[str, bytes] | None = None,
 ) -> Path:
     """Write a complete model directory at ``target`` (which must not exist) and return it.
 
-    ``extras`` are further (non-model) files, e.g. a report of unusable decision rows; they are
-    hashed in the card like the rest.  ``models`` are further named models (keys of ``MODEL_FILES``,
-    e.g. ``request_grounds``); a None value is skipped.
-
-    The directory is assembled under a temporary name and renamed at the end, so a version
-    directory is either complete or absent.
+    ``models`` maps a name (``triage``, ``grounds``, …) to a fitted model with ``to_arrays()``.  ``extras``
+    are further (non-model) files, e.g. a report of unusable decision rows; they are hashed in the card
+    like the rest.  The directory is assembled under a temporary name and renamed at the end, so a
+    version directory is either complete or absent.
     """
-    import skops.io as sio
+    import numpy as np
 
     target = Path(target)
     if target.exists():
         raise ModelError(f"模型目录 {target} 已存在，不会覆盖已有版本。")
+    if not models:
+        raise ModelError("没有要保存的模型。")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
     if tmp.exists():
@@ -226,14 +141,17 @@ def save_model_dir(
     tmp.mkdir()
     try:
         files: dict[str, dict] = {}
-        named = [("triage", triage), ("grounds", grounds)]
-        named += [(k, m) for k, m in (models or {}).items() if m is not None]
-        for key, model in named:
-            name = MODEL_FILES.get(key) or OPTIONAL_MODEL_FILES[key]
-            data = sio.dumps(model.to_state())
-            trusted = check_types(data, name)
+        entries: dict[str, dict] = {}
+        for key, model in models.items():
+            name = model_file(key)
+            meta, arrays = model.to_arrays()
+            buf = io.BytesIO()
+            np.savez(buf, **arrays)
+            data = buf.getvalue()
+            _parse_arrays(data, name)  # never write what the loader would refuse
             (tmp / name).write_bytes(data)
-            files[name] = {"sha256": sha256_bytes(data), "bytes": len(data), "trusted_types": trusted}
+            files[name] = {"sha256": sha256_bytes(data), "bytes": len(data)}
+            entries[key] = dict(meta, file=name)
         (tmp / DATA_NAME).write_bytes(training_data)
         files[DATA_NAME] = {"sha256": sha256_bytes(training_data), "bytes": len(training_data)}
         for name, payload in (extras or {}).items():
@@ -247,6 +165,7 @@ def save_model_dir(
             version=target.name,
             created=card.get("created") or _dt.datetime.now().astimezone().isoformat(timespec="seconds"),
             libraries=library_versions(),
+            models=entries,
             files=files,
         )
         (tmp / CARD_NAME).write_text(json.dumps(full, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -263,46 +182,60 @@ def save_model_dir(
 # --- load ---------------------------------------------------------------------
 @dataclass
 class LoadedModels:
-    """Both models of one directory, with their card."""
+    """The models of one directory (by name), with their card."""
 
     path: Path
     card: dict
-    triage: object
-    grounds: object
+    models: dict[str, object]
     warnings: list[str] = field(default_factory=list)
-    request_grounds: object | None = None  # request-level grounds (a GroundsModel), when trained
 
     @property
     def version(self) -> str:
         return str(self.card.get("version", self.path.name))
 
+    @property
+    def triage(self):
+        return self.models.get("triage")
+
+    @property
+    def grounds(self):
+        return self.models.get("grounds")
+
+    @property
+    def request_grounds(self):
+        """The request-grounds model, when the corpus had requests labelled with grounds."""
+        return self.models.get("request_grounds")
+
+    def get(self, name: str):
+        return self.models.get(name)
+
 
 def read_card(model_dir: Path) -> dict:
-    """Parse and check ``card.json`` (format and scikit-learn major version)."""
-    import sklearn
-
+    """Parse and check ``card.json`` (format, model entries, file list)."""
     card_path = Path(model_dir) / CARD_NAME
     if not card_path.is_file():
         raise ModelError(f"模型目录 {model_dir} 中没有模型卡 {CARD_NAME}，无法确认模型来源，已拒绝加载。")
     try:
         card = json.loads(card_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise ModelError(f"模型卡 {card_path} 不是有效的 JSON（{exc}）。") from exc
     if not isinstance(card, dict):
         raise ModelError(f"模型卡 {card_path} 格式不正确。")
+    if card.get("format") == 1:
+        raise ModelError(
+            f"模型目录 {model_dir} 是旧格式（skops 文件，可能含有可执行的内容），为安全起见不再加载；"
+            "请用 reviewer train 重新训练。"
+        )
     if card.get("format") != FORMAT_VERSION:
         raise ModelError(
             f"模型卡 {card_path} 的格式版本为 {card.get('format')!r}，本程序只支持 {FORMAT_VERSION}；"
             "请用 reviewer train 重新训练。"
         )
-    trained_with = str(card.get("libraries", {}).get("scikit-learn", ""))
-    if trained_with.split(".")[0] != sklearn.__version__.split(".")[0]:
-        raise ModelError(
-            f"模型卡 {card_path} 记录的 scikit-learn 版本为 {trained_with or '未知'}，与当前的 "
-            f"{sklearn.__version__} 主版本不兼容；请用 reviewer train 重新训练。"
-        )
     if not isinstance(card.get("files"), dict):
         raise ModelError(f"模型卡 {card_path} 缺少文件清单（files）。")
+    models = card.get("models")
+    if not isinstance(models, dict) or not models or not all(isinstance(v, dict) for v in models.values()):
+        raise ModelError(f"模型卡 {card_path} 缺少模型清单（models）。")
     return card
 
 
@@ -311,11 +244,11 @@ def verify_file(model_dir: Path, card: dict, name: str) -> bytes:
     entry = card["files"].get(name)
     if not isinstance(entry, dict) or "sha256" not in entry:
         raise ModelError(f"模型卡没有登记文件 {name} 的 SHA-256，已拒绝加载。")
-    if Path(name).name != name:
+    if Path(name).name != name or name in (".", ".."):
         raise ModelError(f"模型卡中的文件名 {name!r} 不合法。")
     path = Path(model_dir) / name
-    if not path.is_file():
-        raise ModelError(f"模型文件 {path} 不存在。")
+    if path.is_symlink() or not path.is_file():
+        raise ModelError(f"模型文件 {path} 不存在或不是普通文件。")
     data = path.read_bytes()
     if sha256_bytes(data) != entry["sha256"]:
         raise ModelError(
@@ -324,51 +257,84 @@ def verify_file(model_dir: Path, card: dict, name: str) -> bytes:
     return data
 
 
+def _parse_arrays(data: bytes, label: str) -> dict:
+    """The arrays of a model file: a zip of ``.npy`` members read with ``allow_pickle=False``, each of the
+    expected name, kind and number of dimensions, nothing else."""
+    import numpy as np
+
+    from reviewer.model.linear import ARRAYS
+
+    refused = f"模型文件 {label} 不是本程序保存的数组文件"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            names = sorted(i.filename for i in infos)
+            if names != sorted(f"{k}.npy" for k in ARRAYS):
+                raise ModelError(f"{refused}（成员 {'、'.join(names[:20]) or '无'} 与预期不符），已拒绝加载。")
+            if sum(i.file_size for i in infos) > MAX_ARRAY_BYTES:
+                raise ModelError(f"{refused}（解压后过大），已拒绝加载。")
+        arrays = {}
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            for key, (kind, ndim) in ARRAYS.items():
+                arr = npz[key]
+                if arr.dtype.kind != kind or arr.ndim != ndim or arr.dtype.hasobject:
+                    raise ModelError(f"{refused}（数组 {key} 的类型或维数不对），已拒绝加载。")
+                arrays[key] = arr
+        return arrays
+    except ModelError:
+        raise
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError, TypeError) as exc:
+        raise ModelError(f"{refused}（{type(exc).__name__}: {exc}），已拒绝加载。") from exc
+
+
+def _check_meta(meta: dict, label: str) -> dict:
+    ok = (
+        isinstance(meta.get("task"), str)
+        and meta.get("kind") in ("multiclass", "multilabel")
+        and isinstance(meta.get("classes"), list) and meta["classes"]
+        and all(isinstance(c, str) for c in meta["classes"])
+        and isinstance(meta.get("n_members"), int) and 1 <= meta["n_members"] <= 1000
+        and isinstance(meta.get("threshold", 0.5), (int, float))
+        and isinstance(meta.get("params", {}), dict)
+        and meta.get("char_ngram_max", 3) in (1, 2, 3)
+    )
+    if not ok:
+        raise ModelError(f"模型卡中 {label} 的模型说明不完整或不正确，已拒绝加载。")
+    return meta
+
+
 def load_model_file(model_dir: Path, card: dict, key: str):
-    """Verified, allow-listed load of one model state (``key`` = triage | grounds)."""
-    import skops.io as sio
+    """Verified load of the model called ``key`` as a NumPy-only :class:`LinearTextModel`."""
+    from reviewer.model.linear import LinearTextModel
 
-    from reviewer.model.classifiers import GroundsModel, TriageModel
-
-    name = MODEL_FILES.get(key) or OPTIONAL_MODEL_FILES[key]
-    data = verify_file(model_dir, card, name)
+    meta = card["models"].get(key)
+    if not isinstance(meta, dict):
+        raise ModelError(f"模型卡没有登记模型 {key}，已拒绝加载。")
+    name = model_file(key)
+    if meta.get("file") != name:
+        raise ModelError(f"模型卡中模型 {key} 的文件名 {meta.get('file')!r} 不合法。")
     label = str(Path(model_dir) / name)
-    trusted = check_types(data, label)
-    recorded = set(card["files"][name].get("trusted_types", []))
-    extra = sorted(set(trusted) - recorded)
-    if extra:
-        raise ModelError(f"模型文件 {label} 含有模型卡未登记的类型：{'、'.join(extra)}，已拒绝加载。")
+    arrays = _parse_arrays(verify_file(model_dir, card, name), label)
     try:
-        state = sio.loads(data, trusted=trusted)
-    except Exception as exc:  # skops raises many kinds of errors for bad payloads
-        raise ModelError(f"无法读取模型文件 {label}（{type(exc).__name__}: {exc}）。") from exc
-    cls = TriageModel if key == "triage" else GroundsModel
-    try:
-        return cls.from_state(state)
-    except (TypeError, KeyError, ValueError) as exc:
+        return LinearTextModel(_check_meta(meta, label), arrays)
+    except ModelError as exc:
+        raise ModelError(f"模型文件 {label}：{exc}") from exc
+    except (TypeError, KeyError, ValueError, OverflowError) as exc:
         raise ModelError(f"模型文件 {label} 的内容与本程序不兼容（{exc}）。") from exc
 
 
-def load_model_dir(model_dir: Path) -> LoadedModels:
-    """Load both models of ``model_dir`` after all safety checks."""
-    import sklearn
-
+def load_model_dir(model_dir: Path, names=None) -> LoadedModels:
+    """Load the models of ``model_dir`` (all, or only ``names`` — e.g. screening needs only ``grounds``)
+    after all safety checks."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
         raise ModelError(f"模型目录 {model_dir} 不存在。")
     card = read_card(model_dir)
-    triage = load_model_file(model_dir, card, "triage")
-    grounds = load_model_file(model_dir, card, "grounds")
-    request_grounds = (load_model_file(model_dir, card, "request_grounds")
-                       if OPTIONAL_MODEL_FILES["request_grounds"] in card["files"] else None)
-    warnings: list[str] = []
-    trained_with = str(card.get("libraries", {}).get("scikit-learn", ""))
-    if trained_with != sklearn.__version__:
-        warnings.append(
-            f"模型用 scikit-learn {trained_with} 训练，当前为 {sklearn.__version__}；结果可能略有差异，建议重新训练。"
-        )
-    return LoadedModels(path=model_dir, card=card, triage=triage, grounds=grounds, warnings=warnings,
-                        request_grounds=request_grounds)
+    wanted = list(card["models"]) if names is None else [n for n in names if n in card["models"]]
+    if names is not None and not wanted:
+        raise ModelError(f"模型目录 {model_dir} 中没有所需的模型（{'、'.join(names)}）。")
+    models = {key: load_model_file(model_dir, card, key) for key in wanted}
+    return LoadedModels(path=model_dir, card=card, models=models)
 
 
 def read_training_data(model_dir: Path, card: dict | None = None):

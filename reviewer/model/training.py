@@ -271,8 +271,10 @@ def train_version(
             "partly_used": [p.as_dict() for p in imported.partly_used],
         }
         extras[DECISIONS_REPORT] = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    model_dir = save_model_dir(target, triage, grounds, card, data, extras,
-                               models={"request_grounds": request_grounds})
+    models = {"triage": triage, "grounds": grounds}
+    if request_grounds is not None:
+        models["request_grounds"] = request_grounds
+    model_dir = save_model_dir(target, models, card, data, extras)
     from reviewer.model.persist import read_card
 
     return TrainResult(

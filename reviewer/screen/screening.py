@@ -258,7 +258,9 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
     if not spans:
         return None
     texts = [norm_text[s:e] for s, e in spans]
-    if tokens is not None and _accepts_cache(model):
+    if tokens is not None and _accepts_tokens(model):
+        proba = model.predict_proba(texts, tokens=_passage_words(spans, tokens))
+    elif tokens is not None and _accepts_cache(model):
         proba = model.predict_proba(texts, cache=_passage_token_cache(texts, spans, tokens))
     else:
         proba = model.predict_proba(texts)
@@ -271,6 +273,30 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
             evidence[label] = [t for t in terms if meaningful_term(t)][:6]
     orig_spans = [norm.orig_span(s, e) for s, e in spans]
     return PassageScores(labels, orig_spans, [list(map(float, row)) for row in proba], evidence)
+
+
+def _accepts_tokens(model) -> bool:
+    import inspect
+
+    try:
+        return "tokens" in inspect.signature(model.predict_proba).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _passage_words(spans, tokens, keep_only: bool = False) -> list[list[str]]:
+    """Each passage's words (tokens wholly inside it), cut from the document's one segmentation.  The
+    predictor ignores words outside its vocabulary, which never holds punctuation or whitespace, so those
+    are only dropped when ``keep_only`` (for a vectorizer's token cache)."""
+    from bisect import bisect_left, bisect_right
+
+    words = tokens.words
+    out = [words[bisect_left(tokens.starts, start):bisect_right(tokens.ends, end)] for start, end in spans]
+    if keep_only:
+        from reviewer.text.segment import keep_mask
+
+        out = [[w for w, k in zip(ws, keep_mask(ws)) if k] for ws in out]
+    return out
 
 
 def _accepts_cache(model) -> bool:
@@ -289,17 +315,9 @@ def _passage_token_cache(texts, spans, tokens):
         from reviewer.model.features import TokenCache
     except ImportError:  # pragma: no cover
         return None
-    from reviewer.text.segment import keep_token
 
     cache = TokenCache()
-    for text, (start, end) in zip(texts, spans):
-        first = tokens.token_at(start)
-        words = []
-        for i in range(first, len(tokens.words)):
-            if tokens.starts[i] >= end:
-                break
-            if tokens.starts[i] >= start and tokens.ends[i] <= end and keep_token(tokens.words[i]):
-                words.append(tokens.words[i])
+    for text, words in zip(texts, _passage_words(spans, tokens, keep_only=True)):
         cache._cache[text] = tuple(words)
     return cache
 
