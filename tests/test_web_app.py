@@ -265,3 +265,33 @@ def test_letter_from_text_round_trips_the_layout(library):
     assert rebuilt.title == draft.title and rebuilt.doc_number == draft.doc_number
     assert rebuilt.closing_agency == draft.closing_agency and rebuilt.closing_date == draft.closing_date
     assert [p for p in rebuilt.paragraphs if p in draft.paragraphs]
+
+
+def test_batch_interrupted_by_a_restart_can_be_resumed(library, tmp_path):
+    import json
+
+    folder = tmp_path / "待发布"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"文件{n}.txt").write_text(document_text(), encoding="utf-8")
+    first = create_app(WebConfig(data_dir=library.data_dir, db_path=library.db_path, use_model=False), library)
+    client = first.test_client()
+    token = csrf_of(client.get("/batch").text)
+    job = client.post("/batch", data={"csrf_token": token, "folder": str(folder)}).location
+    job_id = job.rsplit("/", 1)[1]
+    batches = first.extensions["reviewer"]["batches"]
+    batches._threads[job_id].join(60)
+    # As if the server had stopped mid-run: the job file still says "running", no thread runs it.
+    path = library.data_dir / "batches" / job_id / "job.json"
+    path.write_text(json.dumps(dict(json.loads(path.read_text()), state="running")), encoding="utf-8")
+    (folder / "新增.txt").write_text("关于开展2026年度老旧小区改造工作的通知。", encoding="utf-8")
+    restarted = create_app(WebConfig(data_dir=library.data_dir, db_path=library.db_path, use_model=False), library)
+    client = restarted.test_client()
+    page = client.get(job).text
+    assert "已中断" in page and 'id="resume-batch"' in page
+    token = csrf_of(page)
+    assert client.post(job + "/resume", data={"csrf_token": token}).status_code == 302
+    restarted.extensions["reviewer"]["batches"]._threads[job_id].join(60)
+    progress = client.get(job + "/progress.json").get_json()
+    assert progress["state"] == "finished" and progress["done"] == progress["total"] == 4
+    assert client.get(job).text.count("<tr data-verdict") == 4

@@ -81,7 +81,8 @@ def browser(tmp_path_factory):
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
                                               "download.prompt_for_download": False})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    service = webdriver.ChromeService(executable_path=DRIVER)
+    driver = webdriver.Chrome(options=options, service=service)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     driver.downloads = downloads
     yield driver
@@ -131,7 +132,7 @@ def test_review_flow_in_the_browser(server, browser, tmp_path):
     assert "active" in detail.get_attribute("class")
     assert "个人隐私" in detail.text and "第十五条" in detail.text and "分值" in detail.text
     shot(browser, "02-审查结果-高亮发现", browser.find_element(By.CSS_SELECTOR, "section.document"))
-    shot(browser, "03-审查结果-答复建议")
+    shot(browser, "03-审查结果-答复建议", browser.find_element(By.TAG_NAME, "header"))
 
     detail.find_element(By.CSS_SELECTOR, "button.reject").click()
     wait(browser).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f"#{finding_id} .fb-state"), "不采纳"))
@@ -222,8 +223,9 @@ def test_login_is_enforced_on_a_non_local_bind(browser, tmp_path):
 def _downloaded(folder: Path, suffix: str, timeout: float = 15) -> Path:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        done = [p for p in folder.iterdir() if p.suffix == suffix]
-        if done:
+        files = list(folder.iterdir())
+        done = [p for p in files if p.suffix == suffix and p.stat().st_size > 0]
+        if done and not any(p.suffix == ".crdownload" for p in files):  # Chrome renames when complete
             return max(done, key=lambda p: p.stat().st_mtime)
         time.sleep(0.1)
     raise AssertionError(f"没有下载到 {suffix} 文件")

@@ -646,7 +646,7 @@ class Batches:
         if ledger.exists():
             conn = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True, timeout=5)
             try:
-                row = conn.execute("SELECT run_id FROM runs ORDER BY started DESC LIMIT 1").fetchone()
+                row = conn.execute("SELECT run_id FROM runs ORDER BY rowid DESC LIMIT 1").fetchone()
                 if row:
                     run_id = row[0]
                     done = conn.execute("SELECT COUNT(*) FROM files WHERE seen_run=? OR run_id=?",

@@ -35,12 +35,24 @@
       Array.from(input.files).forEach((f) => all.items.add(f));
       Array.from(e.dataTransfer.files).forEach((f) => all.items.add(f));
       input.files = all.files;
+      input.dispatchEvent(new Event("picked"));
       renderDocs();
     });
   }
   const reviewForm = document.getElementById("review-form");
   if (reviewForm) reviewForm.addEventListener("submit", () => {
     const b = document.getElementById("submit-review"); b.disabled = true; b.textContent = "正在审查……";
+  });
+
+  // --- file pickers: show the chosen names in Chinese ------------------------------------------
+  document.querySelectorAll(".picked[data-for]").forEach((label) => {
+    const field = document.getElementById(label.dataset.for);
+    const show = () => {
+      const names = Array.from(field.files).map((f) => f.name);
+      label.textContent = names.length ? names.join("、") : "未选择文件";
+    };
+    field.addEventListener("change", show);
+    field.addEventListener("picked", show);
   });
 
   // --- findings: click / Enter on a highlight shows its details ----------------------------------
