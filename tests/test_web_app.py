@@ -295,3 +295,27 @@ def test_batch_interrupted_by_a_restart_can_be_resumed(library, tmp_path):
     progress = client.get(job + "/progress.json").get_json()
     assert progress["state"] == "finished" and progress["done"] == progress["total"] == 4
     assert client.get(job).text.count("<tr data-verdict") == 4
+
+
+def test_request_uploaded_as_docx_and_folder_batches_off_for_shared_servers(library, tmp_path):
+    doc = Document()
+    for line in request_text().splitlines():
+        doc.add_paragraph(line)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    users = tmp_path / "users.json"
+    add_user(users, "赵六", "correct-horse-3")
+    app = create_app(WebConfig(data_dir=library.data_dir, db_path=library.db_path, use_model=False, users_file=users),
+                     library)
+    client = app.test_client()
+    token = csrf_of(client.get("/login").text)
+    client.post("/login", data={"csrf_token": token, "name": "赵六", "password": "correct-horse-3"})
+    token = csrf_of(client.get("/review").text)
+    r = client.post("/review", data={"csrf_token": token, "request_file": (io.BytesIO(buffer.getvalue()), "申请.docx"),
+                                     "received": "2026-11-20"}, content_type="multipart/form-data")
+    assert r.status_code == 302
+    page = client.get(r.location).text
+    assert "老旧小区改造项目资金安排" in page and "建议答复类型" in page
+    r = client.post("/batch", data={"csrf_token": token, "folder": str(tmp_path)})
+    assert r.status_code == 400 and "--batch-root" in r.text
+    assert 'id="folder"' not in client.get("/batch").text

@@ -61,7 +61,7 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
     app.jinja_env.globals["year"] = dt.date.today().year
     lib = library or Library(config.data_dir, db_path=config.db_path, use_model=config.use_model,
                              profiles=config.profiles, catalog=config.catalog)
-    batches = Batches(lib, config.batch_roots)
+    batches = Batches(lib, config.batch_roots, any_folder=config.users_file is None)
     users = load_users(config.users_file) if config.users_file else None
     app.extensions["reviewer"] = {"library": lib, "batches": batches, "config": config}
 
@@ -232,7 +232,8 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
     # --- batch ------------------------------------------------------------------------------
     @app.get("/batch")
     def batch_home():
-        return render_template("batch.html", jobs=batches.jobs(), roots=batches.roots)
+        return render_template("batch.html", jobs=batches.jobs(), roots=batches.roots,
+                               folders=batches.folders_allowed)
 
     @app.post("/batch")
     def batch_start():

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import secrets
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -84,6 +85,8 @@ class Library:
         self.catalog = catalog
         self.rules_dir = rules_dir
         self.upload_dir = self.data_dir / "uploads"
+        # Reviews live in memory only: uploads of an earlier run of the server are of no use.
+        shutil.rmtree(self.upload_dir, ignore_errors=True)
         self.upload_dir.mkdir(exist_ok=True)
         self._reviews: OrderedDict[str, _Kept] = OrderedDict()
         self._lock = threading.Lock()
@@ -150,12 +153,14 @@ class Library:
         except (ProfileError, CatalogError, RuleFileError) as exc:
             raise ServiceError(str(exc)) from None
         if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
             return review_id
         kept = _Kept(outcome, outcome.to_dict(show_values=False), folder, assignments)
         with self._lock:
             self._reviews[review_id] = kept
             while len(self._reviews) > MAX_KEPT_REVIEWS:
-                self._reviews.popitem(last=False)
+                _, old = self._reviews.popitem(last=False)
+                shutil.rmtree(old.folder, ignore_errors=True)
         return review_id
 
     def _kept(self, review_id: str) -> _Kept:
@@ -529,15 +534,19 @@ class Batches:
     ``job.json`` (inputs, state) and the runner's ledger; a run left ``running`` by a restart is
     shown as interrupted and can be resumed (the ledger skips files already screened)."""
 
-    def __init__(self, library: Library, roots: list[Path] | None = None) -> None:
+    def __init__(self, library: Library, roots: list[Path] | None = None, *, any_folder: bool = True) -> None:
         self.library = library
         self.dir = library.data_dir / "batches"
         self.dir.mkdir(exist_ok=True)
         self.roots = [Path(r).resolve() for r in (roots or [])]
+        # With logins (a shared server) and no --batch-root, server folders are off: zip uploads only.
+        self.folders_allowed = any_folder or bool(self.roots)
         self._threads: dict[str, threading.Thread] = {}
         self._lock = threading.Lock()
 
     def start_folder(self, folder: str, user: str) -> str:
+        if not self.folders_allowed:
+            raise ServiceError("多人使用的服务未指定允许批量审查的目录（启动时用 --batch-root 指定），请上传 zip 压缩包。")
         path = Path(folder).expanduser()
         if not path.is_dir():
             raise ServiceError(f"服务器上找不到文件夹：{folder}")
