@@ -319,3 +319,14 @@ def test_request_uploaded_as_docx_and_folder_batches_off_for_shared_servers(libr
     r = client.post("/batch", data={"csrf_token": token, "folder": str(tmp_path)})
     assert r.status_code == 400 and "--batch-root" in r.text
     assert 'id="folder"' not in client.get("/batch").text
+
+
+def test_decision_stage_from_the_form_reaches_the_suggestion(client):
+    token = csrf_of(client.get("/review").text)
+    data = {"csrf_token": token, "text": request_text(), "received": "2026-11-20", "stage": "decided",
+            "documents": [(io.BytesIO(document_text().encode()), "会议纪要.txt")]}
+    page = client.get(client.post("/review", data=data, content_type="multipart/form-data").location).text
+    label = re.search(r'id="reply-label">([^<]+)<', page).group(1)
+    assert "过程性信息" not in label  # once decided, process information is no longer the ground
+    bad = client.post("/review", data={"csrf_token": token, "text": request_text(), "stage": "later"})
+    assert bad.status_code == 400 and "决策阶段" in bad.text

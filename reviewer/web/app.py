@@ -164,7 +164,7 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
             request_file=UploadedFile(request_file.filename, request_file.read())
             if request_file and request_file.filename else None,
             documents=uploads, received=_date(form.get("received")), channel=form.get("channel") or None,
-            profile=form.get("profile") or None)
+            profile=form.get("profile") or None, stage=form.get("stage") or None)
         review_id = lib.review(data)
         audit(lib, g.user, "审查申请", f"审查 {review_id}（候选文件 {len(uploads)} 份）")
         return redirect(url_for("review_result", review_id=review_id))

@@ -60,6 +60,7 @@ class ReviewInput:
     received: dt.date | None = None
     channel: str | None = None
     profile: str | None = None  # a key of Library.profiles
+    stage: str | None = None  # pending | decided (process information)
 
 
 @dataclass
@@ -133,6 +134,8 @@ class Library:
             raise ServiceError("请粘贴申请内容或上传申请文件（txt、docx、pdf）。")
         if data.channel is not None and data.channel not in CHANNELS:
             raise ServiceError(f"未知的申请方式：{data.channel}")
+        if data.stage not in (None, "", "pending", "decided"):
+            raise ServiceError(f"未知的决策阶段：{data.stage}")
         if data.profile not in (None, "", *self.profiles):
             raise ServiceError(f"未知的机关配置：{data.profile}")
         docs: list[Path] = []
@@ -147,6 +150,7 @@ class Library:
             assignments[str(target)] = upload.item
         options = ReviewOptions(docs=docs, catalog=self.catalog, profile=self.profiles.get(data.profile or "默认配置"),
                                 received=data.received, channel=data.channel or None, use_model=self.use_model,
+                                stage=data.stage or None,
                                 today=dt.date.today())
         try:
             outcome = run_review(text, options)
