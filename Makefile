@@ -26,6 +26,9 @@ demo: $(STAMP)
 	@$(BIN)/reviewer screen examples/documents --out demo-out/screen || test $$? -eq 1
 	@echo
 	@$(BIN)/reviewer screen examples/documents/02-信访件办理情况.txt || test $$? -eq 1
+	@echo
+	@echo "== 3. 网页版：运行 $(BIN)/reviewer serve，在浏览器打开 http://127.0.0.1:8765/ =="
+	@echo "   （审查申请、案件、批量审查、决定库、年报、规则；仅本机访问，Ctrl-C 停止）"
 
 ## test: set up and run the test suite
 test: $(STAMP)

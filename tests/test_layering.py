@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("store",),
     ("batch",),
     ("app",),
-    ("cli", "__main__"),
+    ("cli", "web", "__main__"),  # the front ends: command line and web page
 )
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
