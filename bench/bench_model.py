@@ -50,13 +50,14 @@ def main(argv=None) -> int:
     note = pin_one_core()
 
     t0 = time.perf_counter()
+    from synthetic_data import recombine_decisions, template_passages, template_requests
+
     from reviewer.model.corpus import Dataset, load_corpus
     from reviewer.model.decisions import import_decisions
     from reviewer.model.features import TokenCache
     from reviewer.model.training import drop_rare_classes, fit_models
     from reviewer.paths import CORPORA_DIR
     from reviewer.text.segment import tokenize
-    from synthetic_data import recombine_decisions, template_passages, template_requests
 
     tokenize("预热分词器")
     t_import = time.perf_counter() - t0

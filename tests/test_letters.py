@@ -13,6 +13,8 @@ import yaml
 from docx.shared import Pt
 from faker import Faker
 
+from reviewer.decide.profile import AgencyProfile, ProfileError, load_profile, profile_from_dict
+from reviewer.decide.replytypes import DEFAULT_LAW, citation_string, load_reply_types
 from reviewer.draft.docx_letter import BODY_FONT, HEADING_FONT, TITLE_FONT, write_docx
 from reviewer.draft.letters import (
     Letter,
@@ -22,8 +24,6 @@ from reviewer.draft.letters import (
     draft_reply,
     draft_third_party_letter,
 )
-from reviewer.decide.profile import AgencyProfile, ProfileError, load_profile, profile_from_dict
-from reviewer.decide.replytypes import DEFAULT_LAW, citation_string, load_reply_types
 
 L = DEFAULT_LAW
 TYPES = load_reply_types()

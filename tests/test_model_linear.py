@@ -9,10 +9,10 @@ import sys
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from synthetic_data import template_passages, template_requests
 
 from reviewer.model.classifiers import GroundsModel, TriageModel
 from reviewer.model.linear import LinearTextModel
-from synthetic_data import template_passages, template_requests
 from reviewer.text.segment import cut, tokenize
 
 ODD = ["", "   ", "\t\n", "申请人王芳，身份证号110101199003074578。", "多个   空白\t\t和换行\n\n2022-09-15 e.g. trade_secret",

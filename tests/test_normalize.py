@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.text.normalize import KEPT_FULLWIDTH, Normalized, _normalize_vectorized, normalize, translation_table
+from reviewer.text.normalize import (
+    KEPT_FULLWIDTH,
+    Normalized,
+    _normalize_vectorized,
+    normalize,
+    translation_table,
+)
 
 # ----------------------------------------------------------------------------------------------------
 # specific conversions

@@ -9,8 +9,8 @@ from faker import Faker
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.draft.redact import BLOCK, RedactionSpan, mask_preview, redact
 from reviewer.decide.replytypes import DEFAULT_LAW
+from reviewer.draft.redact import BLOCK, RedactionSpan, mask_preview, redact
 
 fake = Faker("zh_CN")
 Faker.seed(37)

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reviewer.paths import PROJECT_DIR
 from reviewer.decide.replytypes import (
     DEFAULT_LAW,
     ReplyTypeError,
@@ -16,6 +15,7 @@ from reviewer.decide.replytypes import (
     parse_citations,
     report_rows,
 )
+from reviewer.paths import PROJECT_DIR
 
 SPEC = PROJECT_DIR.parent / "shared" / "domain" / "reply-types.yaml"
 L = DEFAULT_LAW

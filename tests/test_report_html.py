@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.batch.report_html import make_excerpts, mask_same_length
 from reviewer.batch.runner import run_batch
 from reviewer.detect.findings import Finding
-from reviewer.batch.report_html import make_excerpts, mask_same_length
 
 VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "source", "area", "base", "embed", "track"}
 

@@ -13,8 +13,6 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.detect.findings import CATEGORY_LABELS
-
 
 @dataclass
 class ReviewOptions:

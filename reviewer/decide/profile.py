@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from reviewer.paths import EXAMPLES_DIR, config_dir
 from reviewer.decide.replytypes import ReplyType, load_reply_types, report_rows
+from reviewer.paths import EXAMPLES_DIR, config_dir
 
 __all__ = [
     "AGENCY_TYPES",

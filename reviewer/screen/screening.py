@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK, Finding
-
 from reviewer.vocab import SCREEN_STATUS_LABELS as STATUS_LABELS  # noqa: E402
 from reviewer.vocab import VERDICT_LABELS, VERDICTS  # noqa: E402, F401
+
 # How much the classifier alone may contribute to a category's probability (noisy-OR weight).
 CLASSIFIER_WEIGHT = 0.8
 # Length of the passages the classifier reads (characters).
