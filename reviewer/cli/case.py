@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-DB_HELP = "决定库 SQLite 文件（默认在用户数据目录）。"
+from reviewer.cli.store import DB_HELP, _fail, _open
 
 EVENT_HELP = """记录一件申请的程序事件，并显示重新计算的答复期限。
 
@@ -67,20 +67,6 @@ def register(app: typer.Typer) -> None:
     case_app.command("letter", help=LETTER_HELP, options_metavar="[选项]")(letter)
     app.add_typer(case_app, name="case")
     app.command("cases", help=CASES_HELP, options_metavar="[选项]")(cases)
-
-
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"错误：{message}", err=True)
-    raise typer.Exit(code)
-
-
-def _open(db: Path | None):
-    from reviewer.store.db import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as exc:
-        _fail(str(exc))
 
 
 def _today(value: str | None) -> dt.date | None:
