@@ -39,7 +39,6 @@ from devcases import (  # noqa: E402
     has_request,
     load_documents,
     load_replies,
-    shared_rule_loading,
 )
 
 
@@ -87,33 +86,32 @@ def evaluate_replies(cases: list[dict], models) -> dict:
     review_ranked, request_ranked, triage_rows, grounds_rows, errors = [], [], [], [], []
     first_conf: list[tuple[float, bool]] = []  # the review's first candidate: printed probability, right?
     ground_conf: list[tuple[float, bool]] = []  # request-ground probabilities (0 when not printed), right?
-    with shared_rule_loading():
-        for case in cases:
-            text = case["request"]
-            result = triage(text, cues, triage_model)
-            grounds = request_grounds(text, result, rg_model)
-            request_ranked.append(list(rank_from_request(text, result, grounds)))
-            try:
-                outcome = run_review(text, ReviewOptions(use_model=models is not None, applicant_on_file=True))
-                data = outcome.to_dict()
-                first = data["reply"]["code"]
-                others = sorted(data.get("candidates") or [], key=lambda c: -float(c.get("probability") or 0))
-                review_ranked.append([first] + [c["code"] for c in others if c["code"] != first])
-                p_first = next((float(c["probability"]) for c in others if c["code"] == first), 0.0)
-                first_conf.append((p_first, first in accepted_codes(case)))
-            except Exception as exc:  # noqa: BLE001 - counted, never hidden
-                errors.append(f"{case['id']}:{type(exc).__name__}")
-                review_ranked.append([])
-            mapped = mapper.map(case["reply_type"])
-            if mapped is not None and mapped.request_label:
-                # A cue-only withholding outcome is an ordinary request whose information may be withheld.
-                top = "ordinary" if result.top.startswith("withhold.") else result.top
-                triage_rows.append((mapped.request_label, top, max(result.probabilities.values())))
-            gold_grounds = {g for g in case.get("categories") or [] if g}
-            grounds_rows.append((case["id"], gold_grounds, set(named_grounds(grounds))))
-            printed = {g.ground: g.probability for g in grounds}
-            for ground in DOC_CATEGORIES:  # every printed request-ground probability against the case
-                ground_conf.append((printed.get(ground, 0.0), ground in gold_grounds))
+    for case in cases:
+        text = case["request"]
+        result = triage(text, cues, triage_model)
+        grounds = request_grounds(text, result, rg_model)
+        request_ranked.append(list(rank_from_request(text, result, grounds)))
+        try:
+            outcome = run_review(text, ReviewOptions(use_model=models is not None, applicant_on_file=True))
+            data = outcome.to_dict()
+            first = data["reply"]["code"]
+            others = sorted(data.get("candidates") or [], key=lambda c: -float(c.get("probability") or 0))
+            review_ranked.append([first] + [c["code"] for c in others if c["code"] != first])
+            p_first = next((float(c["probability"]) for c in others if c["code"] == first), 0.0)
+            first_conf.append((p_first, first in accepted_codes(case)))
+        except Exception as exc:  # noqa: BLE001 - counted, never hidden
+            errors.append(f"{case['id']}:{type(exc).__name__}")
+            review_ranked.append([])
+        mapped = mapper.map(case["reply_type"])
+        if mapped is not None and mapped.request_label:
+            # A cue-only withholding outcome is an ordinary request whose information may be withheld.
+            top = "ordinary" if result.top.startswith("withhold.") else result.top
+            triage_rows.append((mapped.request_label, top, max(result.probabilities.values())))
+        gold_grounds = {g for g in case.get("categories") or [] if g}
+        grounds_rows.append((case["id"], gold_grounds, set(named_grounds(grounds))))
+        printed = {g.ground: g.probability for g in grounds}
+        for ground in DOC_CATEGORIES:  # every printed request-ground probability against the case
+            ground_conf.append((printed.get(ground, 0.0), ground in gold_grounds))
     gold = [g for g, _, _ in triage_rows]
     hits = [g == p for g, p, _ in triage_rows]
     accuracy = proportion(sum(hits), len(hits))
@@ -147,17 +145,16 @@ def evaluate_documents(docs: list[dict], models, threshold: float = 0.5) -> dict
 
     screener = Screener(grounds_model=models.grounds if models is not None else None, threshold=threshold)
     gold, pred, verdicts, errors = [], [], [], []
-    with shared_rule_loading():
-        for doc in docs:
-            labels = {lab for lab in doc.get("labels") or [] if lab != "clean"}
-            try:
-                result = screener.screen_text(doc["text"], path=doc["id"])
-            except Exception as exc:  # noqa: BLE001
-                errors.append(f"{doc['id']}:{type(exc).__name__}")
-                continue
-            gold.append(labels)
-            pred.append({name for name, cat in result.categories.items() if cat.score >= threshold})
-            verdicts.append(result.verdict)
+    for doc in docs:
+        labels = {lab for lab in doc.get("labels") or [] if lab != "clean"}
+        try:
+            result = screener.screen_text(doc["text"], path=doc["id"])
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"{doc['id']}:{type(exc).__name__}")
+            continue
+        gold.append(labels)
+        pred.append({name for name, cat in result.categories.items() if cat.score >= threshold})
+        verdicts.append(result.verdict)
     n = len(gold)
     per_ground = {}
     for ground in DOC_CATEGORIES:
