@@ -21,7 +21,8 @@ def main() -> int:
         ["bench_core.py"] + (["--mb", "1"] if quick else []),
         ["bench_screen.py"] + (["--quick"] if quick else []),
         ["bench_model.py"] + (["--quick"] if quick and _accepts(BENCH / "bench_model.py", "--quick") else []),
-        ["bench_dask.py"] + (["--files", "1000"] if quick else []),
+        ["bench_dask.py", "--json", str(BENCH / "results" / "dask.json")] + (["--files", "1000"] if quick else []),
+        ["bench_web.py"],
     ]
     failed = 0
     for args in runs:

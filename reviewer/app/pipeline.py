@@ -183,6 +183,12 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
         from reviewer.decide.request import completeness
 
         request.missing = completeness(request, applicant_on_file=True)
+    if not options.show_values:
+        # Items, staff actions and the letter never echo a personal number in full (--show-values shows them).
+        from reviewer.screen.masking import mask_personal
+
+        for item in request.items:
+            item.text = mask_personal(item.text)
     models = resources.models
     if resources.model_warning:
         warnings.append(resources.model_warning)

@@ -346,7 +346,7 @@ class Reviewer:
                threshold: float | None = None, today: str | dt.date | None = None,
                applicant_on_file: bool = False, history: bool = False, save: bool = False,
                letter: str | Path | None = None, redact_dir: str | Path | None = None, stdin=None, prompt=None,
-               search_record: str | None = None):
+               search_record: str | None = None, show_values: bool = False):
         """Review one request and draft the reply: returns a ``ReviewOutcome`` (see ``to_dict()``).
 
         The request is ``text``, or ``request``: a form (.yaml/.yml/.json) or a text file; with neither,
@@ -364,7 +364,8 @@ class Reviewer:
             threshold=self.threshold if threshold is None else check_threshold(threshold),
             use_model=self.use_model, model_dir=self.model_dir,
             today=check_date(today, "--today") or dt.date.today(), procedure=check_procedure(procedure),
-            applicant_on_file=applicant_on_file, search_record=(search_record or "").strip() or None)
+            applicant_on_file=applicant_on_file, search_record=(search_record or "").strip() or None,
+            show_values=show_values)
         form_path = None
         if text is None and is_form_path(request):
             form_path = Path(request)

@@ -65,6 +65,7 @@ def review(
             None if file == "-" else file, stdin=sys.stdin.buffer, prompt=_prompt,
             docs=docs, catalog=catalog, received=received, channel=channel, stage=stage, procedure=procedure,
             threshold=threshold, today=today, applicant_on_file=applicant_on_file, search_record=searched,
+            show_values=show_values,
             history=save or db is not None or _default_store_exists(), save=save, letter=letter, redact_dir=redact_dir)
     except user_errors() as exc:
         _fail(str(exc))

@@ -15,16 +15,13 @@ import hashlib
 import hmac
 import os
 import secrets
-import threading
 from pathlib import Path
+
+from reviewer.screen.masking import MASKED_ENTITIES, mask_personal  # noqa: F401 - re-exported
 
 __all__ = ["MASKED_ENTITIES", "installation_secret", "keyed_id_hash", "legacy_id_hash", "mask_personal"]
 
 SECRET_NAME = "installation.key"
-MASKED_ENTITIES = frozenset({"cn_resident_id", "cn_mobile", "cn_landline", "bank_card", "email", "passport",
-                             "license_plate", "address"})
-_lock = threading.Lock()
-_screener = None
 
 
 def installation_secret(folder: Path | None = None) -> bytes:
@@ -60,33 +57,3 @@ def keyed_id_hash(number: str) -> str:
 def legacy_id_hash(number: str) -> str:
     """The plain SHA-256 earlier versions stored (only used to recognise those rows)."""
     return hashlib.sha256(_normal(number)).hexdigest()
-
-
-def _privacy_screener():
-    global _screener
-    with _lock:
-        if _screener is None:
-            from reviewer.screen.screening import Screener
-
-            _screener = Screener()
-        return _screener
-
-
-def mask_personal(text: str) -> str:
-    """``text`` with every personal-data span of :data:`MASKED_ENTITIES` masked (same length, original
-    characters kept only as far as :func:`reviewer.detect.findings.mask` keeps them)."""
-    if not text:
-        return text or ""
-    from reviewer.detect.findings import mask
-
-    result = _privacy_screener().screen_text(text)
-    spans = sorted({(f.start, f.end, f.entity) for f in result.findings
-                    if f.entity in MASKED_ENTITIES and f.end > f.start}, reverse=True)
-    out = text
-    last_start = len(text) + 1
-    for start, end, entity in spans:
-        if end > last_start:  # overlapping spans: the later one already covers it
-            continue
-        out = out[:start] + mask(out[start:end], entity) + out[end:]
-        last_start = start
-    return out
