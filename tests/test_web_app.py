@@ -176,7 +176,7 @@ def test_unknown_pages_and_internal_errors_are_chinese_pages(library):
     assert r.status_code == 400 and "重新提交" in r.text
 
 
-def test_saved_case_lists_by_due_date_and_records_events(client):
+def test_saved_case_lists_by_due_date_and_records_events(client, library):
     token, response = submit_review(client, received="2026-06-01")
     saved = client.post(response.location + "/save", data={"csrf_token": token})
     number = saved.location.rsplit("/", 1)[1]
@@ -197,8 +197,17 @@ def test_saved_case_lists_by_due_date_and_records_events(client):
     assert letter.status_code == 200 and "wordprocessingml" in letter.mimetype
     assert "延长" in "\n".join(p.text for p in Document(io.BytesIO(letter.data)).paragraphs)
     r = client.post(f"/cases/{number}/decide", data={"csrf_token": token, "code": "", "doc_number": "示例〔2026〕9号",
-                                                     "decided_at": "2026-12-11"})
+                                                     "decided_at": "2026-12-11", "note": "网页记录",
+                                                     "search_systems": "公文管理系统", "search_keywords": "老旧小区改造",
+                                                     "search_result": "找到会议纪要一份"})
     assert r.status_code == 302
+    from reviewer.store.db import open_store
+
+    with open_store(library.db_path) as store:
+        request_id = store.get_request(number)["id"]
+        assert store.current_decision(request_id)["note"] == "网页记录"
+        logs = list(store.db["search_logs"].rows_where("request_id = ?", [request_id]))
+    assert [(x["systems"], x["keywords"]) for x in logs] == [("公文管理系统", "老旧小区改造")]
     assert "示例〔2026〕9号" in client.get(f"/cases/{number}").text
     assert number not in client.get("/cases").text  # decided: no longer open
     assert number in client.get("/decisions").text
@@ -232,6 +241,10 @@ def test_case_clock_follows_correction_and_consultation_events(client):
                                                 "date": "2026-11-16"})
     after = compute_deadline("2026-11-02", correction_requested="2026-11-04", correction_received="2026-11-16")
     assert due() == after.final_due.isoformat() != compute_deadline("2026-11-02").final_due.isoformat()
+    page = client.get(f"/cases/{number}").text
+    assert f"<time>{after.final_due.isoformat()}</time> 答复期限（按已记录的事件计算）" in page  # not the stale row
+    assert f"<time>{compute_deadline('2026-11-02').final_due.isoformat()}</time>" not in page
+    assert "收到申请" in page and "收到补正材料" in page
     client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "consultation-sent", "date": "2026-11-18",
                                                 "party": "third_party"})
     assert "第三方" in client.get(f"/cases/{number}").text

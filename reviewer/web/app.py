@@ -249,9 +249,11 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
 
     @app.post("/cases/<number>/decide")
     def case_decide(number):
-        result = lib.decide(number, code=request.form.get("code"), doc_number=request.form.get("doc_number"),
-                            decided_at=_date(request.form.get("decided_at")), user=g.user,
-                            note=request.form.get("note"))
+        form = request.form
+        result = lib.decide(number, code=form.get("code"), doc_number=form.get("doc_number"),
+                            decided_at=_date(form.get("decided_at")), user=g.user, note=form.get("note"),
+                            search={k: form.get(f"search_{k}", "").strip() or None
+                                    for k in ("systems", "keywords", "period", "result")})
         audit(lib, g.user, "记录决定", f"{number} {result.code}")
         return redirect(url_for("case_page", number=number))
 

@@ -325,9 +325,18 @@ class Library:
                 state = case_clock(store, number, today=today or dt.date.today())
             except StoreError as exc:
                 raise ServiceError(str(exc)) from None
+        from reviewer.store.db import EVENT_KINDS
+
         view = _clock_view(state)
         detail["clock"], detail["closed"] = view["clock"], view["closed"]
-        detail["events"] = state.to_dict()["events"]
+        detail["events"] = [dict(e, label=EVENT_KINDS.get(e["kind"], e["label"]) if e["label"] == e["kind"]
+                                 else e["label"]) for e in state.to_dict()["events"]]
+        # The due dates as the events now imply (the rows stored at saving time go stale after 补正 etc.).
+        d, kinds = state.deadline, {e["kind"] for e in state.events}
+        detail["deadlines"] = [{"due": due.isoformat(), "note": note} for due, note in (
+            (d.correction_notice_due if "correction_sent" not in kinds else None, "补正告知期限（第三十条，7个工作日）"),
+            (state.due, "答复期限（按已记录的事件计算）"),
+        ) if due is not None]
         return detail
 
     def add_event(self, number: str, name: str, date: dt.date | None, *, note: str | None = None,
@@ -372,11 +381,14 @@ class Library:
             return store.list_requests(search=query or None, applicant=applicant or None, limit=limit)
 
     def decide(self, number: str, *, code: str | None, doc_number: str | None, decided_at: dt.date | None,
-               user: str, note: str | None = None):
-        """Record the officer's decision through ``Reviewer.decide``; returns its DecisionResult."""
+               user: str, note: str | None = None, search: dict | None = None):
+        """Record the officer's decision through ``Reviewer.decide`` (with the search record, keys
+        systems / keywords / period / result, when given); returns its DecisionResult."""
+        search = {f"search_{k}": v for k, v in (search or {}).items() if v}
         try:
             return self.reviewer().decide(number, code=code or None, officer=user, doc_number=doc_number or None,
-                                          date=decided_at.isoformat() if decided_at else None, note=note or None)
+                                          date=decided_at.isoformat() if decided_at else None, note=note or None,
+                                          **search)
         except _user_errors() as exc:
             raise ServiceError(str(exc)) from None
 
