@@ -98,8 +98,25 @@ def test_feedback_is_stored_and_shown(client, library):
                     headers={"X-CSRF-Token": token})
     assert r.status_code == 200 and r.get_json()["verdict"] == "reject"
     assert library.feedback_for(review_id) == {finding: "reject"}
+    # The verdict lands in the decision store's finding_feedback (the review is saved as a case first).
+    number = r.get_json()["case"]
+    n, i = (int(x) for x in finding[1:].split("f"))
+    assert n == 0 and r.get_json()["stored_as"] == f"{number}#{i + 1}"
+    from reviewer.store.db import open_store
+    from reviewer.store.feedback import list_findings
+
+    with open_store(library.db_path) as store:
+        rows = list_findings(store, number)
+        stored = list(store.db["finding_feedback"].rows_where("officer = ?", [library_user()]))
+        audited = store.db["audit"].count_where("entity = 'finding_feedback'")
+    assert rows[i]["verdict"] == "reject" and rows[i]["officer"] == library_user()
+    assert [row["verdict"] for row in stored][-1] == "reject" and audited >= 1
     page = client.get(response.location).text
-    assert "已标记为不采纳" in page
+    assert "已标记为不采纳" in page and f"已保存为案件 {number}" in page
+    r = client.post(f"/review/{review_id}/feedback", data={"finding": finding, "verdict": "accept"},
+                    headers={"X-CSRF-Token": token})
+    assert r.get_json()["case"] == number  # the same case: saved once
+    assert library.feedback_for(review_id) == {finding: "accept"}
     bad = client.post(f"/review/{review_id}/feedback", data={"finding": finding, "verdict": "maybe", "csrf_token": token})
     assert bad.status_code == 400 and "反馈只能是" in bad.text
 
@@ -159,27 +176,103 @@ def test_unknown_pages_and_internal_errors_are_chinese_pages(library):
     assert r.status_code == 400 and "重新提交" in r.text
 
 
-def test_saved_case_lists_by_due_date_and_records_events(client):
+def test_saved_case_lists_by_due_date_and_records_events(client, library):
     token, response = submit_review(client, received="2026-06-01")
     saved = client.post(response.location + "/save", data={"csrf_token": token})
     number = saved.location.rsplit("/", 1)[1]
     page = client.get("/cases").text
     assert number in page and "已逾期" in page  # received 2026-06-01: 20 working days long past
-    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "extension", "date": "2026-12-10",
-                                                    "days": "20"})
+    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "extension-approved",
+                                                    "date": "2026-12-10", "days": "20"})
+    assert r.status_code == 400 and "负责人同意" in r.text and "批准人" in r.text  # no approver: Chinese error
+    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "extension-approved",
+                                                    "date": "2026-12-10", "approved_by": "李主任"})
+    assert r.status_code == 400 and "工作日" in r.text  # no days
+    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "extension-approved",
+                                                    "date": "2026-12-10", "days": "20", "approved_by": "李主任"})
     assert r.status_code == 302
     page = client.get(f"/cases/{number}").text
-    assert "延长答复期限" in page and "延长后答复期限" in page
-    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "extension", "date": "2026-12-10"})
-    assert r.status_code == 400 and "工作日数" in r.text
+    assert "延长答复期限" in page and "延长后答复期限" in page and "经 李主任 同意" in page
+    letter = client.post(f"/cases/{number}/letter.docx", data={"csrf_token": token, "kind": "extension"})
+    assert letter.status_code == 200 and "wordprocessingml" in letter.mimetype
+    assert "延长" in "\n".join(p.text for p in Document(io.BytesIO(letter.data)).paragraphs)
     r = client.post(f"/cases/{number}/decide", data={"csrf_token": token, "code": "", "doc_number": "示例〔2026〕9号",
-                                                     "decided_at": "2026-12-11"})
+                                                     "decided_at": "2026-12-11", "note": "网页记录",
+                                                     "search_systems": "公文管理系统", "search_keywords": "老旧小区改造",
+                                                     "search_result": "找到会议纪要一份"})
     assert r.status_code == 302
+    from reviewer.store.db import open_store
+
+    with open_store(library.db_path) as store:
+        request_id = store.get_request(number)["id"]
+        assert store.current_decision(request_id)["note"] == "网页记录"
+        logs = list(store.db["search_logs"].rows_where("request_id = ?", [request_id]))
+    assert [(x["systems"], x["keywords"]) for x in logs] == [("公文管理系统", "老旧小区改造")]
     assert "示例〔2026〕9号" in client.get(f"/cases/{number}").text
     assert number not in client.get("/cases").text  # decided: no longer open
     assert number in client.get("/decisions").text
     annual = client.post("/annual", data={"csrf_token": token, "year": "2026"})
     assert annual.status_code == 200 and Document(io.BytesIO(annual.data)).tables
+
+
+def library_user() -> str:
+    from reviewer.web.service import local_user
+
+    return local_user()
+
+
+def test_case_clock_follows_correction_and_consultation_events(client):
+    from reviewer.decide.deadline import compute_deadline
+
+    token, response = submit_review(client, received="2026-11-02")
+    number = client.post(response.location + "/save", data={"csrf_token": token}).location.rsplit("/", 1)[1]
+
+    def due() -> str:
+        return re.search(r'id="case-due">([^<]+)<', client.get(f"/cases/{number}").text).group(1)
+
+    assert due() == compute_deadline("2026-11-02").final_due.isoformat()
+    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "correction-received",
+                                                    "date": "2026-11-05"})
+    assert r.status_code == 400 and "尚未记录补正告知" in r.text and "Traceback" not in r.text
+    client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "correction-sent", "date": "2026-11-04"})
+    page = client.get(f"/cases/{number}").text
+    assert "等待补正" in page and "申请人（补正）" in page and "待补正后起算" in page
+    client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "correction-received",
+                                                "date": "2026-11-16"})
+    after = compute_deadline("2026-11-02", correction_requested="2026-11-04", correction_received="2026-11-16")
+    assert due() == after.final_due.isoformat() != compute_deadline("2026-11-02").final_due.isoformat()
+    page = client.get(f"/cases/{number}").text
+    assert f"<time>{after.final_due.isoformat()}</time> 答复期限（按已记录的事件计算）" in page  # not the stale row
+    assert f"<time>{compute_deadline('2026-11-02').final_due.isoformat()}</time>" not in page
+    assert "收到申请" in page and "收到补正材料" in page
+    client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "consultation-sent", "date": "2026-11-18",
+                                                "party": "third_party"})
+    assert "第三方" in client.get(f"/cases/{number}").text
+    r = client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "replied", "date": "2026-11-18"})
+    assert r.status_code == 400 and "未知的事件类型" in r.text
+    letter = client.post(f"/cases/{number}/letter.docx", data={"csrf_token": token, "kind": "correction"})
+    assert letter.status_code == 400 and "补正" in letter.text  # the missing items are required
+    letter = client.post(f"/cases/{number}/letter.docx", data={"csrf_token": token, "kind": "correction",
+                                                               "missing": "description"})
+    assert letter.status_code == 200
+    client.post(f"/cases/{number}/event", data={"csrf_token": token, "kind": "withdrawn", "date": "2026-11-20"})
+    assert number not in client.get("/cases").text  # withdrawn: closed
+
+
+def test_search_record_from_the_form_reaches_the_review(client, library):
+    token = csrf_of(client.get("/review").text)
+    assert 'name="search_record"' in client.get("/review").text
+    data = {"csrf_token": token, "text": request_text(), "received": "2026-11-20", "channel": "网络",
+            "search_record": "检索了本机关公文管理系统和档案室纸质档案，关键词“老旧小区改造”，2020年至今，未找到。"}
+    response = client.post("/review", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302
+    kept = library._kept(response.location.rsplit("/", 1)[1])
+    without = client.post("/review", data=dict(data, search_record=""), content_type="multipart/form-data")
+    plain = library._kept(without.location.rsplit("/", 1)[1])
+    # Without a search record an item with no document is "not yet searched", never 信息不存在.
+    codes = [i["code"] for i in kept.data["request"]["items"]]
+    assert "unavailable.not_held" in codes
+    assert "unavailable.not_held" not in [i["code"] for i in plain.data["request"]["items"]]
 
 
 def test_batch_from_zip_runs_to_completion_and_reports(client):
@@ -234,6 +327,11 @@ def test_serve_refuses_a_public_bind_without_users(tmp_path):
     r = subprocess.run([sys.executable, "-m", "reviewer", "users", "add", "李四", "--password-stdin"],
                        input="short\n", capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 2 and "至少" in r.stderr
+    bad = tmp_path / "坏配置.yaml"
+    bad.write_text("name: [未闭合\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "reviewer", "serve", "--port", "0", "--no-model", "--profile", str(bad)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 2 and "坏配置.yaml" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_access_log_has_no_query_string(capsys):

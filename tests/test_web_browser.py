@@ -159,6 +159,16 @@ def test_review_flow_in_the_browser(server, browser, tmp_path):
 
     browser.find_element(By.ID, "save-case").click()
     wait(browser).until(EC.url_contains("/cases/"))
+    case_url = browser.current_url
+    form = browser.find_element(By.ID, "event-form")
+    form.find_element(By.NAME, "days").send_keys("5")
+    form.find_element(By.CSS_SELECTOR, 'button[value="extension-approved"]').click()
+    assert "负责人同意" in wait(browser).until(EC.visibility_of_element_located((By.TAG_NAME, "main"))).text
+    browser.get(case_url)
+    browser.find_element(By.CSS_SELECTOR, '#event-form button[value="correction-sent"]').click()
+    wait(browser).until(EC.text_to_be_present_in_element((By.ID, "case-clock"), "等待补正"))
+    assert "待补正后起算" in browser.find_element(By.ID, "case-due").text
+    shot(browser, "06-案件页")
     browser.get(server["url"] + "/cases")
     assert browser.find_elements(By.CSS_SELECTOR, "table.cases tbody tr")
     shot(browser, "05-案件列表")

@@ -309,11 +309,13 @@ class Reviewer:
     def screen_batch(self, paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None = None,
                      resume: bool = False, redact: bool = False, threshold: float | None = None,
                      fail_on: str = "review", max_bytes: int | None = None, engine: str = "local",
-                     scheduler: str | None = None, manifest: bool = False, timeout: float | None = None):
+                     scheduler: str | None = None, manifest: bool = False, timeout: float | None = None,
+                     progress: bool | None = None):
         """Screen many files in worker processes, with a ledger and reports in ``out_dir``.
 
         ``engine``: "local" (this machine's process pool) or "dask" (``scheduler`` address, else a local
-        cluster); ``manifest``: the one path given is a CSV/JSONL list of the files to screen."""
+        cluster); ``manifest``: the one path given is a CSV/JSONL list of the files to screen;
+        ``progress``: None = a progress bar when stderr is a terminal (False for a server's background runs)."""
         from reviewer.batch.runner import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, ENGINES, run_batch
 
         if engine not in ENGINES:
@@ -335,7 +337,8 @@ class Reviewer:
                              fail_on=check_fail_on(fail_on), max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                              rules_dir=self.rules_dir, use_model=self.use_model, model_dir=self.model_dir,
                              engine=engine, scheduler=scheduler, manifest=inputs[0] if manifest else None,
-                             timeout_per_file=DEFAULT_TIMEOUT if timeout is None else (timeout or 1e7))
+                             timeout_per_file=DEFAULT_TIMEOUT if timeout is None else (timeout or 1e7),
+                             progress=progress)
         except (ValueError, OSError) as exc:
             raise OptionError(str(exc)) from None
 
@@ -419,11 +422,12 @@ class Reviewer:
     def decide(self, request_id: str, *, code: str | None = None, reasons: list[str] | None = None,
                officer: str | None = None, doc_number: str | None = None, date: str | None = None,
                search_systems: str | None = None, search_keywords: str | None = None,
-               search_period: str | None = None, search_result: str | None = None) -> DecisionResult:
+               search_period: str | None = None, search_result: str | None = None,
+               note: str | None = None) -> DecisionResult:
         """Record the officer's decision on a saved request (the proposal by default), with a search record."""
         with self.open_store() as store:
             row = store.decide(request_id, code=code, reasons=list(reasons or []) or None, officer=officer,
-                               doc_number=doc_number, decided_at=date)
+                               doc_number=doc_number, decided_at=date, note=note)
             if any((search_systems, search_keywords, search_period, search_result)):
                 store.log_search(row["number"], systems=search_systems, keywords=search_keywords,
                                  period=search_period, who=row["officer"], result=search_result,

@@ -61,10 +61,14 @@ def serve(
     if catalog is not None and not catalog.exists():
         _fail(f"找不到主动公开目录：{catalog}")
     from reviewer.web.server import run
+    from reviewer.web.service import ServiceError
 
-    run(host=host, port=port, data_dir=data_dir() / "web", users_file=users_file, db_path=db,
-        profiles={p.stem: p for p in profile}, catalog=catalog, batch_roots=list(batch_root),
-        max_upload_mb=max_upload_mb, use_model=not no_model)
+    try:
+        run(host=host, port=port, data_dir=data_dir() / "web", users_file=users_file, db_path=db,
+            profiles={p.stem: p for p in profile}, catalog=catalog, batch_roots=list(batch_root),
+            max_upload_mb=max_upload_mb, use_model=not no_model)
+    except ServiceError as exc:  # a bad profile, rule file or holiday table found while loading
+        _fail(str(exc))
 
 
 def _fail(message: str) -> None:

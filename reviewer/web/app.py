@@ -164,7 +164,8 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
             request_file=UploadedFile(request_file.filename, request_file.read())
             if request_file and request_file.filename else None,
             documents=uploads, received=_date(form.get("received")), channel=form.get("channel") or None,
-            profile=form.get("profile") or None, stage=form.get("stage") or None)
+            profile=form.get("profile") or None, stage=form.get("stage") or None,
+            search_record=form.get("search_record", "").strip() or None)
         review_id = lib.review(data)
         audit(lib, g.user, "审查申请", f"审查 {review_id}（候选文件 {len(uploads)} 份）")
         return redirect(url_for("review_result", review_id=review_id))
@@ -178,10 +179,11 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
     def feedback(review_id):
         verdict = request.form.get("verdict", "")
         finding = lib.finding(review_id, request.form.get("finding", ""))
-        lib.record_feedback(finding, verdict, review_id=review_id, user=g.user)
-        audit(lib, g.user, "反馈审查发现", f"审查 {review_id} {finding['rule']} {verdict}")
+        row = lib.record_feedback(finding, verdict, review_id=review_id, user=g.user)
+        audit(lib, g.user, "反馈审查发现", f"{row['finding_id']} {finding['rule']} {verdict}")
         if request.headers.get("X-CSRF-Token"):
-            return jsonify({"ok": True, "finding": finding["id"], "verdict": verdict})
+            return jsonify({"ok": True, "finding": finding["id"], "verdict": verdict, "case": row["number"],
+                            "stored_as": row["finding_id"]})
         return redirect(url_for("review_result", review_id=review_id) + f"#{finding['id']}")
 
     @app.post("/review/<review_id>/letter.docx")
@@ -209,24 +211,50 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
 
     @app.get("/cases/<number>")
     def case_page(number):
-        return render_template("case.html", c=lib.case_detail(number), buttons=service.EVENT_BUTTONS,
-                               reply_types=lib.reply_types(), today=dt.date.today().isoformat())
+        from reviewer.store.case import CASE_EVENTS, REMEDY_RESULTS
+
+        return render_template("case.html", c=lib.case_detail(number),
+                               buttons=[CASE_EVENTS[name] for name in service.EVENT_BUTTONS],
+                               results=list(REMEDY_RESULTS), letters=service.CASE_LETTERS,
+                               profiles=list(lib.profiles), reply_types=lib.reply_types(),
+                               today=dt.date.today().isoformat())
 
     @app.post("/cases/<number>/event")
     def case_event(number):
-        days = request.form.get("days", "").strip()
-        kind = request.form.get("kind", "")
-        lib.add_event(number, kind, _date(request.form.get("date")), note=request.form.get("note") or None,
-                      user=g.user, days=int(days) if days.isdigit() else None)
-        audit(lib, g.user, "记录案件事件", f"{number} {kind}")
+        form = request.form
+        days = form.get("days", "").strip()
+        name = form.get("kind", "")
+        if name not in service.EVENT_BUTTONS:
+            raise ServiceError(f"未知的事件类型：{name}")
+        row = lib.add_event(number, name, _date(form.get("date")), note=form.get("note", "").strip() or None,
+                            user=g.user, days=int(days) if days.isdigit() else None,
+                            approved_by=form.get("approved_by", "").strip() or None,
+                            result=form.get("result") or None, party=form.get("party") or None,
+                            until=_date(form.get("until")))
+        audit(lib, g.user, "记录案件事件", f"{number} {row['label']}")
         return redirect(url_for("case_page", number=number))
+
+    @app.post("/cases/<number>/letter.docx")
+    def case_letter(number):
+        form = request.form
+        kind = form.get("kind", "")
+        missing = [x.strip() for x in form.get("missing", "").replace("，", "\n").replace("、", "\n").splitlines()
+                   if x.strip()]
+        name, data = lib.case_letter(number, kind, profile=form.get("profile") or None,
+                                     items=_int(form.get("items")), pages=_int(form.get("pages")),
+                                     reason=form.get("reason", "").strip(), missing=missing,
+                                     organ=form.get("organ", "").strip())
+        audit(lib, g.user, "下载程序性文书", f"{number} {service.CASE_LETTERS.get(kind, kind)}")
+        return _download(name, data)
 
     @app.post("/cases/<number>/decide")
     def case_decide(number):
-        row = lib.decide(number, code=request.form.get("code"), doc_number=request.form.get("doc_number"),
-                         decided_at=_date(request.form.get("decided_at")), user=g.user,
-                         note=request.form.get("note"))
-        audit(lib, g.user, "记录决定", f"{number} {row['code']}")
+        form = request.form
+        result = lib.decide(number, code=form.get("code"), doc_number=form.get("doc_number"),
+                            decided_at=_date(form.get("decided_at")), user=g.user, note=form.get("note"),
+                            search={k: form.get(f"search_{k}", "").strip() or None
+                                    for k in ("systems", "keywords", "period", "result")})
+        audit(lib, g.user, "记录决定", f"{number} {result.code}")
         return redirect(url_for("case_page", number=number))
 
     # --- batch ------------------------------------------------------------------------------
@@ -319,6 +347,14 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise ServiceError(f"日期“{value}”格式错误（应为 YYYY-MM-DD）。") from None
+
+
+def _int(value: str | None) -> int | None:
+    if not value or not value.strip():
+        return None
+    if not value.strip().isdigit():
+        raise ServiceError(f"“{value}”不是有效的数字。")
+    return int(value.strip())
 
 
 def _local_user() -> str:

@@ -1,17 +1,19 @@
 """The ONE adapter between the web layer and the library.
 
 Every library call the web pages make goes through :class:`Library`; the routes never import
-``reviewer.app`` / ``reviewer.store`` / ``reviewer.batch`` themselves.  Rules and the model are
-loaded once when the server starts (:meth:`Library.warm`).  When the ``Reviewer`` façade lands,
-only the internals of this module change; its interface stays small:
+``reviewer.app`` / ``reviewer.store`` / ``reviewer.batch`` themselves.  The library is the
+:class:`reviewer.app.Reviewer` façade, one per agency profile, built when the server starts and
+warmed once (:meth:`Library.warm`); cases, their events and clock are ``reviewer.store.case``,
+procedural letters ``reviewer.store.case_letters``, officer feedback on findings
+``reviewer.store.feedback`` (all in the decision store, audited there).  Its interface:
 
 * ``review(ReviewInput) -> str`` (a review id) / ``review_view(id) -> dict`` / ``letter_docx`` /
-  ``redacted_docx`` / ``save_case`` / ``record_feedback``
-* ``open_cases()`` / ``case_detail(number)`` / ``add_event(number, kind, date, **opts)`` / ``decide``
+  ``redacted_docx`` / ``save_case`` / ``record_feedback`` / ``feedback_for``
+* ``open_cases()`` / ``case_detail(number)`` / ``add_event(number, name, date, **opts)`` /
+  ``case_letter(number, kind, …)`` / ``decide``
 * ``history(query)`` / ``annual_docx(year)`` / ``rules()`` / ``rule(code)``
 
-Functions marked TO BE REPLACED stand in for library functions being added on other branches
-(officer feedback on findings; case events and the open-cases dashboard).
+``<data>/web.sqlite`` keeps only the web page's own audit log (logins, downloads, batches).
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ from pathlib import Path
 REQUEST_SUFFIXES = (".txt", ".docx", ".pdf")
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 CHANNELS = ("网络", "当面", "邮寄", "传真")
-EVENT_BUTTONS = {
-    "correction_sent": "发出补正告知",
-    "correction_received": "收到补正材料",
-    "consultation_sent": "发出征求意见",
-    "consultation_answered": "收到第三方意见",
-    "extension": "延长答复期限",
-}
+DEFAULT_PROFILE = "默认配置"
+# The case events offered as buttons (keys of reviewer.store.case.CASE_EVENTS; 作出答复 is recorded with the decision).
+EVENT_BUTTONS = ("correction-sent", "correction-received", "correction-lapsed", "consultation-sent",
+                 "consultation-answered", "consultation-lapsed", "extension-approved", "fee-notice-sent", "fee-paid",
+                 "fee-lapsed", "reasons-asked", "reasons-given", "reasons-unreasonable", "withdrawn", "review-filed",
+                 "review-decided", "lawsuit-filed", "lawsuit-decided")
+CASE_LETTERS = {"extension": "延长答复期限告知书", "reasons": "说明理由通知书", "fee": "收费通知书",
+                "co-producer": "征求共同制作机关意见函", "correction": "补正告知书"}
 MAX_KEPT_REVIEWS = 64
 BLANK = "【待填写"
 
@@ -61,6 +64,7 @@ class ReviewInput:
     channel: str | None = None
     profile: str | None = None  # a key of Library.profiles
     stage: str | None = None  # pending | decided (process information)
+    search_record: str | None = None  # 检索记录: where and how the office searched (drafts 信息不存在)
 
 
 @dataclass
@@ -73,18 +77,24 @@ class _Kept:
 
 
 class Library:
-    """Everything the web pages need from the library, loaded once."""
+    """Everything the web pages need from the library: one :class:`reviewer.app.Reviewer` per
+    agency profile, built when the server starts and kept."""
 
     def __init__(self, data_dir: Path, *, db_path: Path | None = None, use_model: bool = True,
                  profiles: dict[str, Path] | None = None, catalog: Path | None = None,
                  rules_dir: Path | None = None) -> None:
+        from reviewer.app import Reviewer
+
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.db_path = db_path
         self.use_model = use_model
-        self.profiles: dict[str, Path | None] = {"默认配置": None, **(profiles or {})}
+        self.profiles: dict[str, Path | None] = {DEFAULT_PROFILE: None, **(profiles or {})}
         self.catalog = catalog
         self.rules_dir = rules_dir
+        model = None if use_model else "none"
+        self.reviewers = {name: Reviewer.from_config(rules_dir=rules_dir, model=model, profile=path, store=db_path)
+                          for name, path in self.profiles.items()}
         self.upload_dir = self.data_dir / "uploads"
         # Reviews live in memory only: uploads of an earlier run of the server are of no use.
         shutil.rmtree(self.upload_dir, ignore_errors=True)
@@ -96,27 +106,29 @@ class Library:
             conn.executescript(_WEB_SCHEMA)
         self.model_note: str | None = None
 
+    def reviewer(self, profile: str | None = None):
+        """The Reviewer of ``profile`` (a key of :attr:`profiles`; default: the configured profile)."""
+        if profile not in (None, "", *self.profiles):
+            raise ServiceError(f"未知的机关配置：{profile}")
+        return self.reviewers[profile or DEFAULT_PROFILE]
+
     # --- start-up ---------------------------------------------------------------------------
     def warm(self) -> None:
-        """Load rules, reply types and (when used) the model once, before the first request."""
+        """Load rules, reply types, profiles and (when used) the model once, before the first request."""
         from reviewer.decide.replytypes import load_reply_types
-        from reviewer.detect.rulebook import load_rules
 
-        load_rules(self.rules_dir)
         load_reply_types()
-        if self.use_model:
-            from reviewer.model.loader import load_models
-
-            _, self.model_note = load_models(None)
+        for reviewer in self.reviewers.values():
+            try:
+                _ = reviewer.profile, reviewer.cues, reviewer.screener(), reviewer.calendar()
+            except _user_errors() as exc:
+                raise ServiceError(str(exc)) from None
+            self.model_note = self.model_note or reviewer.model_warning
         self.review(ReviewInput(text="申请公开本机关2025年政府信息公开工作年度报告。", received=dt.date.today()),
                     keep=False)
 
     # --- reviewing --------------------------------------------------------------------------
     def review(self, data: ReviewInput, *, keep: bool = True) -> str:
-        from reviewer.app.pipeline import ReviewOptions, run_review
-        from reviewer.decide.catalog import CatalogError
-        from reviewer.decide.profile import ProfileError
-        from reviewer.detect.rulebook import RuleFileError
         from reviewer.load.textload import load_path
 
         review_id = secrets.token_urlsafe(12)
@@ -136,8 +148,7 @@ class Library:
             raise ServiceError(f"未知的申请方式：{data.channel}")
         if data.stage not in (None, "", "pending", "decided"):
             raise ServiceError(f"未知的决策阶段：{data.stage}")
-        if data.profile not in (None, "", *self.profiles):
-            raise ServiceError(f"未知的机关配置：{data.profile}")
+        reviewer = self.reviewer(data.profile)
         docs: list[Path] = []
         assignments: dict[str, int | None] = {}
         for n, upload in enumerate(data.documents, 1):
@@ -148,13 +159,12 @@ class Library:
             target.write_bytes(upload.data)
             docs.append(target)
             assignments[str(target)] = upload.item
-        options = ReviewOptions(docs=docs, catalog=self.catalog, profile=self.profiles.get(data.profile or "默认配置"),
-                                received=data.received, channel=data.channel or None, use_model=self.use_model,
-                                stage=data.stage or None,
-                                today=dt.date.today())
         try:
-            outcome = run_review(text, options)
-        except (ProfileError, CatalogError, RuleFileError) as exc:
+            outcome = reviewer.review(text=text, docs=docs, catalog=self.catalog, received=data.received,
+                                      channel=data.channel or None, stage=data.stage or None,
+                                      search_record=data.search_record or None, today=dt.date.today())
+        except _user_errors() as exc:
+            shutil.rmtree(folder, ignore_errors=True)
             raise ServiceError(str(exc)) from None
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -221,17 +231,15 @@ class Library:
         """The redacted copy of candidate document ``n`` as .docx."""
         from docx import Document
 
-        from reviewer.app.pipeline import write_redacted
+        from reviewer.batch.report_files import REDACTED_NOTE_SUFFIX
 
         kept = self._kept(review_id)
         results = kept.outcome.screen_results
         if not 0 <= n < len(results) or results[n].status != "ok":
             raise ServiceError("没有这份文件的遮盖副本。")
-        from reviewer.batch.report_files import REDACTED_NOTE_SUFFIX
-
         stem = Path(results[n].path).stem
         with tempfile.TemporaryDirectory() as tmp:
-            written = write_redacted(kept.outcome, Path(tmp))
+            written = self.reviewer().redact(kept.outcome, Path(tmp)).files
             copy = Path(tmp) / f"{stem}.redacted.txt"
             notes = [p for p in written if p.name.startswith(stem) and p.name.endswith(REDACTED_NOTE_SUFFIX)]
             if copy.is_file():
@@ -249,111 +257,123 @@ class Library:
         return (f"{stem}.docx" if stem.endswith("说明）") else f"{stem}（遮盖件）.docx"), buffer.getvalue()
 
     def save_case(self, review_id: str) -> str:
+        """Record the review in the decision store (once); returns the request number."""
         kept = self._kept(review_id)
-        if kept.case:
-            return kept.case
-        with self._store() as store:
-            kept.case = store.save_review(kept.outcome)
+        with self._lock:
+            if kept.case:
+                return kept.case
+            with self._store() as store:
+                kept.case = store.save_review(kept.outcome)
         return kept.case
 
-    # --- officer feedback (TO BE REPLACED by the store's feedback call) ----------------------
-    def record_feedback(self, finding: dict, verdict: str, *, review_id: str, user: str) -> None:
-        """Record accept / reject of one finding.  Stores the rule, ground and span, never the text."""
+    # --- officer feedback (the store's finding_feedback, reviewer.store.feedback) ------------
+    def record_feedback(self, finding: dict, verdict: str, *, review_id: str, user: str) -> dict:
+        """Record accept / reject of one finding in the decision store.  Feedback belongs to a saved
+        review, so a review not yet saved is saved as a case first (the page then links the case).
+        Returns the stored row (``number``, ``finding_id`` = ``<number>#<n>``)."""
+        from reviewer.store.db import StoreError
+        from reviewer.store.feedback import record_finding_feedback
+
         if verdict not in ("accept", "reject"):
             raise ServiceError("反馈只能是“采纳”或“不采纳”。")
-        with self._conn() as conn:
-            conn.execute("INSERT INTO finding_feedback (review_id, finding_id, rule, category, start, end_, verdict, "
-                         "who, at) VALUES (?,?,?,?,?,?,?,?,?)",
-                         (review_id, finding["id"], finding["rule"], finding["category"], finding["start"],
-                          finding["end"], verdict, user, _now()))
+        number = self.save_case(review_id)
+        with self._store() as store:
+            try:
+                return record_finding_feedback(store, f"{number}#{finding['index']}", verdict, officer=user)
+            except StoreError as exc:
+                raise ServiceError(str(exc)) from None
 
     def feedback_for(self, review_id: str) -> dict[str, str]:
-        with self._conn() as conn:
-            rows = conn.execute("SELECT finding_id, verdict FROM finding_feedback WHERE review_id=? ORDER BY id",
-                                (review_id,)).fetchall()
-        return {fid: verdict for fid, verdict in rows}
+        """The latest verdict per finding (``d{n}f{i}`` ids) of a review, read from the store."""
+        from reviewer.store.feedback import list_findings
+
+        kept = self._kept(review_id)
+        if not kept.case:
+            return {}
+        with self._store() as store:
+            rows = list_findings(store, kept.case)
+        ids = _finding_ids(kept.outcome)
+        return {ids[i]: row["verdict"] for i, row in enumerate(rows) if row["verdict"] and i < len(ids)}
 
     def finding(self, review_id: str, finding_id: str) -> dict:
         kept = self._kept(review_id)
         try:
             n, i = (int(x) for x in finding_id[1:].split("f"))
             f = kept.outcome.screen_results[n].findings[i]
+            index = _finding_ids(kept.outcome).index(f"d{n}f{i}") + 1
         except (ValueError, IndexError):
             raise ServiceError("没有这条审查发现。") from None
-        return {"id": finding_id, "rule": f.rule, "category": f.category, "start": f.start, "end": f.end}
+        return {"id": finding_id, "index": index, "rule": f.rule, "category": f.category, "start": f.start,
+                "end": f.end}
 
-    # --- cases (TO BE REPLACED by reviewer.store.case at merge) ------------------------------
+    # --- cases (reviewer.store.case) --------------------------------------------------------
     def open_cases(self, today: dt.date | None = None) -> list[dict]:
-        today = today or dt.date.today()
+        from reviewer.store.case import open_cases
+
         with self._store() as store:
-            rows = [r for r in store.list_requests(limit=1000) if r["status"] != "decided"]
-            cases = []
-            for row in rows:
-                clock = self._clock(store, row["number"], today)
-                due = clock["due"] if clock else None
-                cases.append(dict(row, due=due, clock=clock,
-                                  overdue=bool(due and due < today.isoformat())))
-        return sorted(cases, key=lambda c: (c["due"] is None, c["due"] or "", c["number"]))
+            states = open_cases(store, today=today or dt.date.today())
+            rows = {r["number"]: r for r in store.list_requests(limit=100000)}
+        return [dict(rows.get(s.number, {"number": s.number}), **_clock_view(s)) for s in states]
 
     def case_detail(self, number: str, today: dt.date | None = None) -> dict:
-        from reviewer.store.db import EVENT_KINDS, StoreError
+        from reviewer.store.case import case_clock
+        from reviewer.store.db import StoreError
 
         with self._store() as store:
             try:
                 detail = store.request_detail(number)
+                state = case_clock(store, number, today=today or dt.date.today())
             except StoreError as exc:
                 raise ServiceError(str(exc)) from None
-            detail["clock"] = self._clock(store, number, today or dt.date.today())
-        detail["event_labels"] = EVENT_KINDS
+        from reviewer.store.db import EVENT_KINDS
+
+        view = _clock_view(state)
+        detail["clock"], detail["closed"] = view["clock"], view["closed"]
+        detail["events"] = [dict(e, label=EVENT_KINDS.get(e["kind"], e["label"]) if e["label"] == e["kind"]
+                                 else e["label"]) for e in state.to_dict()["events"]]
+        # The due dates as the events now imply (the rows stored at saving time go stale after 补正 etc.).
+        d, kinds = state.deadline, {e["kind"] for e in state.events}
+        detail["deadlines"] = [{"due": due.isoformat(), "note": note} for due, note in (
+            (d.correction_notice_due if "correction_sent" not in kinds else None, "补正告知期限（第三十条，7个工作日）"),
+            (state.due, "答复期限（按已记录的事件计算）"),
+        ) if due is not None]
         return detail
 
-    def add_event(self, number: str, kind: str, date: dt.date | None, *, note: str | None = None,
-                  user: str | None = None, days: int | None = None) -> None:
+    def add_event(self, number: str, name: str, date: dt.date | None, *, note: str | None = None,
+                  user: str | None = None, days: int | None = None, approved_by: str | None = None,
+                  result: str | None = None, party: str | None = None, until: dt.date | None = None) -> dict:
+        """Record case event ``name`` (a key of ``CASE_EVENTS``); the store's Chinese errors become ServiceError."""
+        from reviewer.store.case import add_case_event
         from reviewer.store.db import StoreError
 
-        if kind not in EVENT_BUTTONS:
-            raise ServiceError(f"未知的事件类型：{kind}")
-        if kind == "extension":
-            if days is None or not 1 <= days <= 20:
-                raise ServiceError("延长答复期限须填写延长的工作日数（1–20，第三十三条第二款）。")
-            note = f"{days}" + (f" {note}" if note else "")
         with self._store() as store:
             try:
-                store.add_event(number, kind, date=date, note=note, who=user)
+                return add_case_event(store, number, name, date=date, who=user, note=note, days=days,
+                                      approved_by=approved_by, result=result, party=party, until=until)
             except StoreError as exc:
                 raise ServiceError(str(exc)) from None
 
-    def _clock(self, store, number: str, today: dt.date) -> dict | None:
-        """The reply clock from the recorded events (补正, consultations, extension)."""
-        from reviewer.decide.deadline import Pause, compute_deadline
+    def case_letter(self, number: str, kind: str, *, profile: str | None = None, items: int | None = None,
+                    pages: int | None = None, reason: str | None = None, missing: list[str] | None = None,
+                    organ: str | None = None) -> tuple[str, bytes]:
+        """A procedural letter of the case (extension / reasons / fee / co-producer / correction) as .docx."""
+        from reviewer.draft.docx_letter import write_docx
+        from reviewer.store.case_letters import LETTER_KINDS, build_case_letter
+        from reviewer.store.db import StoreError
 
-        detail = store.request_detail(number)
-        received = detail["summary"]["received"]
-        if not received:
-            return None
-        kw: dict = {}
-        pauses: list[Pause] = []
-        for e in detail["events"]:
-            if e["kind"] == "correction_sent":
-                kw["correction_requested"] = e["date"]
-            elif e["kind"] == "correction_received":
-                kw["correction_received"] = e["date"]
-            elif e["kind"] == "consultation_sent":
-                pauses.append(Pause(start=dt.date.fromisoformat(e["date"])))
-            elif e["kind"] == "consultation_answered" and pauses and pauses[-1].end is None:
-                pauses[-1].end = dt.date.fromisoformat(e["date"])
-            elif e["kind"] == "extension":
-                head = (e["note"] or "").split(" ")[0]
-                if head.isdigit():
-                    kw["extension_days"] = min(20, int(head))
-        try:
-            deadline = compute_deadline(received[:10], pauses=pauses, today=today, **kw)
-        except ValueError as exc:
-            return {"due": None, "status": "无法计算", "summary": str(exc), "timeline": []}
-        due = deadline.final_due
-        return {"due": due.isoformat() if due else None, "status": deadline.status,
-                "summary": deadline.summary_zh(), "days_left": deadline.days_left,
-                "timeline": [{"date": d.isoformat(), "event": e} for d, e in deadline.timeline]}
+        if kind not in LETTER_KINDS:
+            raise ServiceError(f"未知的文书“{kind}”（可选：{'、'.join(LETTER_KINDS)}）")
+        reviewer = self.reviewer(profile)
+        with self._store() as store:
+            try:
+                letter = build_case_letter(store, number, kind, reviewer.profile, items=items, pages=pages,
+                                           reason=reason or None, missing=missing or None, organ=organ or None,
+                                           today=dt.date.today())
+            except (StoreError, ValueError) as exc:
+                raise ServiceError(str(exc)) from None
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_docx(letter, Path(tmp) / "letter.docx")
+            return f"{number} {letter.title or CASE_LETTERS[kind]}.docx", path.read_bytes()
 
     # --- decision store ---------------------------------------------------------------------
     def history(self, query: str = "", applicant: str = "", limit: int = 100) -> list[dict]:
@@ -361,15 +381,16 @@ class Library:
             return store.list_requests(search=query or None, applicant=applicant or None, limit=limit)
 
     def decide(self, number: str, *, code: str | None, doc_number: str | None, decided_at: dt.date | None,
-               user: str, note: str | None = None) -> dict:
-        from reviewer.store.db import StoreError
-
-        with self._store() as store:
-            try:
-                return store.decide(number, code=code or None, officer=user, doc_number=doc_number or None,
-                                    decided_at=decided_at, note=note or None)
-            except StoreError as exc:
-                raise ServiceError(str(exc)) from None
+               user: str, note: str | None = None, search: dict | None = None):
+        """Record the officer's decision through ``Reviewer.decide`` (with the search record, keys
+        systems / keywords / period / result, when given); returns its DecisionResult."""
+        search = {f"search_{k}": v for k, v in (search or {}).items() if v}
+        try:
+            return self.reviewer().decide(number, code=code or None, officer=user, doc_number=doc_number or None,
+                                          date=decided_at.isoformat() if decided_at else None, note=note or None,
+                                          **search)
+        except _user_errors() as exc:
+            raise ServiceError(str(exc)) from None
 
     def reply_types(self) -> list[tuple[str, str]]:
         from reviewer.decide.replytypes import load_reply_types
@@ -377,18 +398,16 @@ class Library:
         return [(code, t.label) for code, t in load_reply_types().items()]
 
     def annual_docx(self, year: int, profile: str | None = None) -> tuple[str, bytes]:
-        from reviewer.decide.profile import load_profile
-        from reviewer.store.annual import AnnualReportError, build_annual_table, write_docx
+        """Tables 二, 三 and 四 of the annual report (``Reviewer.annual_report``) as .docx."""
+        from reviewer.store.annual import report_docx
 
-        agency = load_profile(self.profiles.get(profile or "默认配置"))
-        with self._store() as store:
-            try:
-                table = build_annual_table(store, year, agency)
-            except AnnualReportError as exc:
-                raise ServiceError(str(exc)) from None
+        try:
+            report = self.reviewer(profile).annual_report(year)
+        except _user_errors() as exc:
+            raise ServiceError(str(exc)) from None
         with tempfile.TemporaryDirectory() as tmp:
-            path = write_docx(table, Path(tmp) / "annual.docx", agency=agency.name)
-            return f"{year}年度政府信息公开工作年度报告（表三）.docx", path.read_bytes()
+            path = report_docx(report.tables, Path(tmp) / "annual.docx", report.agency)
+            return f"{year}年度政府信息公开工作年度报告（表二至表四）.docx", path.read_bytes()
 
     # --- rules ------------------------------------------------------------------------------
     def rules(self) -> list[dict]:
@@ -410,13 +429,30 @@ class Library:
 
     # --- plumbing ---------------------------------------------------------------------------
     def _store(self):
-        from reviewer.store.db import open_store
-
-        return open_store(self.db_path)
+        return self.reviewer().open_store()
 
     def _conn(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self._web_db, timeout=30)
         return _Closing(conn)
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from reviewer.app.reviewer import user_errors
+
+    return user_errors()
+
+
+def _finding_ids(outcome) -> list[str]:
+    """The page's finding ids in the order the store numbers them (``<number>#1`` is the first)."""
+    return [f"d{n}f{i}" for n, r in enumerate(outcome.screen_results) for i in range(len(r.findings))]
+
+
+def _clock_view(state) -> dict:
+    """What the case pages show of a :class:`reviewer.store.case.CaseState`."""
+    d = state.to_dict()
+    return {"due": d["due"], "overdue": d["overdue"], "closed": d["closed"],
+            "clock": {"due": d["due"], "status": d["status"], "summary": state.summary_zh(),
+                      "days_left": d["days_left"], "waiting_on": d["waiting_on"], "notes": d["notes"]}}
 
 
 class _Closing:
@@ -437,9 +473,6 @@ class _Closing:
 
 
 _WEB_SCHEMA = """
-CREATE TABLE IF NOT EXISTS finding_feedback (  -- TO BE REPLACED by the store's feedback table
-    id INTEGER PRIMARY KEY, review_id TEXT, finding_id TEXT, rule TEXT, category TEXT,
-    start INTEGER, end_ INTEGER, verdict TEXT, who TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY, at TEXT, who TEXT, action TEXT, target TEXT);
 """
@@ -617,12 +650,10 @@ class Batches:
         thread.start()
 
     def _run(self, job_id: str, resume: bool) -> None:
-        from reviewer.batch.runner import run_batch
-
         job = self.job(job_id)
         try:
-            run_batch([Path(p) for p in job["inputs"]], self.dir / job_id / "out", jobs=1, resume=resume,
-                      progress=False, use_model=self.library.use_model, rules_dir=self.library.rules_dir)
+            self.library.reviewer().screen_batch([Path(p) for p in job["inputs"]], self.dir / job_id / "out", jobs=1,
+                                                 resume=resume, progress=False)
             self._write_state(job_id, "finished")
         except Exception as exc:  # noqa: BLE001 - the page shows the failure, the server goes on
             self._write_state(job_id, "failed", error=f"{type(exc).__name__}：{exc}")

@@ -83,7 +83,8 @@
       const li = document.getElementById(id);
       li.classList.remove("fb-accept", "fb-reject"); li.classList.add("fb-" + button.value);
       document.querySelectorAll('mark[data-f="' + id + '"]').forEach((m) => m.classList.toggle("rejected", button.value === "reject"));
-      state.textContent = button.value === "accept" ? "已采纳" : "已标记为不采纳";
+      const body = await resp.json();
+      state.textContent = (button.value === "accept" ? "已采纳" : "已标记为不采纳") + (body.case ? "（记入案件 " + body.case + "）" : "");
     });
   });
 
