@@ -52,9 +52,12 @@ class Detector:
             automaton.make_automaton()
             self._automaton = automaton
         self._patterns: list[tuple[int, str, object]] = []
+        self._anchors: dict[int, tuple[object, int, int]] = {}
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._patterns.append((index, pattern, regex.compile(pattern)))
+            if rule.anchor is not None:
+                self._anchors[index] = (regex.compile(rule.anchor[0]), rule.anchor[1], rule.anchor[2])
         # Keyword prefilter: a regex rule whose context words are required cannot fire on a text that holds
         # none of them, so its (costly) patterns are skipped.  One automaton pass per text finds them all.
         self._required: dict[int, frozenset[str]] = {}
@@ -86,13 +89,16 @@ class Detector:
             if required is not None and required.isdisjoint(present):
                 continue
             try:
-                for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
-                    if "v" in compiled.groupindex and match.group("v") is not None:
-                        start, end = match.span("v")
-                    else:
-                        start, end = match.span()
-                    if end > start:
-                        hits.append((rule_index, start, end, pattern))
+                seen: set[tuple[int, int]] = set()
+                for pos, endpos in self._windows(rule_index, text):
+                    for match in compiled.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT_SECONDS):
+                        if "v" in compiled.groupindex and match.group("v") is not None:
+                            start, end = match.span("v")
+                        else:
+                            start, end = match.span()
+                        if end > start and (start, end) not in seen:
+                            seen.add((start, end))
+                            hits.append((rule_index, start, end, pattern))
             except TimeoutError:
                 rule = self.rules[rule_index]
                 unchecked.append(rule.code)
@@ -104,6 +110,22 @@ class Detector:
             if finding is not None:
                 findings.append(finding)
         return Detection(merge_findings(findings), warnings, list(dict.fromkeys(unchecked)))
+
+    def _windows(self, rule_index: int, text: str) -> list[tuple[int, int]]:
+        """Where a rule's patterns run: the whole text, or (a rule with an ``anchor``) merged windows around
+        the anchor's matches — a costly pattern then scans a few hundred characters instead of the file."""
+        anchor = self._anchors.get(rule_index)
+        if anchor is None:
+            return [(0, len(text))]
+        compiled, before, after = anchor
+        windows: list[tuple[int, int]] = []
+        for match in compiled.finditer(text):
+            pos, endpos = max(0, match.start() - before), min(len(text), match.end() + after)
+            if windows and pos <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], endpos))
+            else:
+                windows.append((pos, endpos))
+        return windows
 
     def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
         text = norm.text

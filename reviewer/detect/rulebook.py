@@ -30,7 +30,7 @@ NON_RULE_FILES = {"reply_types.yaml", "holidays.yaml", "outcome_labels.yaml", "t
 RULE_FIELDS = {
     "code", "name", "category", "basis", "kind", "keywords", "patterns", "validator", "entity",
     "boundary", "context", "exclude", "position", "score", "severity", "status", "message", "doc",
-    "examples", "marking",
+    "examples", "marking", "anchor",
 }
 
 
@@ -91,6 +91,9 @@ class Rule:
     examples_match: list[str] = field(default_factory=list)
     examples_no_match: list[str] = field(default_factory=list)
     marking: bool = False  # a mark such as 工作秘密/内部资料: needs a real ground, is not one (ogi-law.md §4.3)
+    # Speed only: the patterns run just around matches of ``anchor`` (regex), ``before``/``after`` characters
+    # either side; every hit of a pattern must contain an anchor match within that reach.
+    anchor: tuple[str, int, int] | None = None
     file: str = ""
 
     def to_dict(self) -> dict:
@@ -265,6 +268,14 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
     marking = raw.get("marking", False)
     if not isinstance(marking, bool):
         bad("marking", "marking 应为 true 或 false")
+    anchor = None
+    if raw.get("anchor") is not None:
+        spec = raw["anchor"]
+        if (not isinstance(spec, dict) or not isinstance(spec.get("pattern"), str) or _regex_error(spec["pattern"])
+                or not all(isinstance(spec.get(k), int) and spec[k] >= 0 for k in ("before", "after"))):
+            bad("anchor", "anchor 应含可编译的 pattern 和非负整数 before、after")
+        else:
+            anchor = (spec["pattern"], spec["before"], spec["after"])
     if problems:
         return (Rule(code=label, name="", category="", basis="", kind="", score=0, severity="info",
                      status="stable", message="", doc="", file=file) if isinstance(code, str) else None), problems
@@ -274,7 +285,7 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
         keywords=list(keywords), patterns=list(patterns), validator=validator,
         entity=raw.get("entity"), boundary=boundary, context=context, exclude=exclude,
         head_lines=head_lines, outside_score=outside_score, examples_match=match,
-        examples_no_match=no_match, marking=marking, file=file,
+        examples_no_match=no_match, marking=marking, anchor=anchor, file=file,
     )
     return rule, problems
 
