@@ -98,6 +98,8 @@ def cut(text: str) -> list[str]:
 
 
 _frequencies: dict[str, int] | None = None
+_FREQ_LINE = re.compile(r"^(\S+)[ \t]+(\d+)", re.M)
+_BARE_WORD_LINE = re.compile(r"^(\S+)[ \t]*$", re.M)
 
 
 def word_frequency(word: str) -> int:
@@ -116,12 +118,11 @@ def word_frequency(word: str) -> int:
                 for source in sources:
                     if not source.exists():
                         continue
-                    for line in source.read_text(encoding="utf-8-sig").splitlines():
-                        parts = line.split()
-                        if len(parts) >= 2 and parts[1].isdigit():
-                            freq[parts[0]] = int(parts[1])
-                        elif parts and source == USERDICT:  # no frequency: jieba suggests one that keeps it whole
-                            freq[parts[0]] = max(freq.get(parts[0], 0), 1000)
+                    content = source.read_text(encoding="utf-8-sig")
+                    freq.update((w, int(n)) for w, n in _FREQ_LINE.findall(content))
+                    if source == USERDICT:  # a word without a frequency: jieba suggests one that keeps it whole
+                        for word in _BARE_WORD_LINE.findall(content):
+                            freq[word] = max(freq.get(word, 0), 1000)
                 _frequencies = freq
     return _frequencies.get(word, 0)
 
