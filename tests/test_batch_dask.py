@@ -86,7 +86,7 @@ def test_a_killed_worker_loses_nothing(tmp_path, cluster, monkeypatch):
 
     def run() -> None:
         result["summary"] = run_batch([src], out, engine="dask", scheduler=local.scheduler_address,
-                                      use_model=False, progress=False)
+                                      use_model=False, progress=False, batch_files=2)
 
     thread = threading.Thread(target=run)
     thread.start()
@@ -123,7 +123,7 @@ def test_killed_client_resumes_and_screens_exactly_the_rest(tmp_path, cluster):
     out = tmp_path / "out"
     env = dict(os.environ)
     command = [sys.executable, "-m", "reviewer", "screen", str(src), "--out", str(out), "--no-model",
-               "--engine", "dask", "--scheduler", local.scheduler_address]
+               "--engine", "dask", "--scheduler", local.scheduler_address, "--batch-files", "2"]
     proc = subprocess.Popen(command, env=env, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     done = 0

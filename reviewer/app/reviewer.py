@@ -310,6 +310,7 @@ class Reviewer:
                      resume: bool = False, redact: bool = False, threshold: float | None = None,
                      fail_on: str = "review", max_bytes: int | None = None, engine: str = "local",
                      scheduler: str | None = None, manifest: bool = False, timeout: float | None = None,
+                     batch_files: int | None = None,
                      progress: bool | None = None):
         """Screen many files in worker processes, with a ledger and reports in ``out_dir``.
 
@@ -337,6 +338,7 @@ class Reviewer:
                              fail_on=check_fail_on(fail_on), max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                              rules_dir=self.rules_dir, use_model=self.use_model, model_dir=self.model_dir,
                              engine=engine, scheduler=scheduler, manifest=inputs[0] if manifest else None,
+                             batch_files=batch_files,
                              timeout_per_file=DEFAULT_TIMEOUT if timeout is None else (timeout or 1e7),
                              progress=progress)
         except (ValueError, OSError) as exc:

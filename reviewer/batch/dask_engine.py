@@ -27,7 +27,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 from reviewer.batch.runner import FileTask, WorkerConfig, _worker_main, failure_payload
 
 PLUGIN_NAME = "reviewer-screening"
-DEFAULT_BATCH_FILES = 16
+DEFAULT_BATCH_FILES = 64
 
 
 class _Child:

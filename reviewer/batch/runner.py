@@ -723,6 +723,7 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
     manifest: Path | None = None,
+    batch_files: int | None = None,
 ) -> BatchSummary:
     """Screen every file under ``inputs``; write the ledger and the reports into ``out_dir``.
 
@@ -731,7 +732,7 @@ def run_batch(
     ``fail_on``: "review" or "withhold" (see :attr:`BatchSummary.exit_code`).  ``progress``: None =
     a progress bar when stderr is a terminal.  ``engine``: "local" (this machine's process pool) or
     "dask" (:mod:`reviewer.batch.dask_engine`; ``scheduler`` = a Dask scheduler address, else a local
-    cluster of ``jobs`` workers).  ``manifest``: a CSV/JSONL list of files screened instead of walking
+    cluster of ``jobs`` workers; ``batch_files`` files per task).  ``manifest``: a CSV/JSONL list of files screened instead of walking
     ``inputs``.  Raises ValueError (Chinese message) for bad arguments.
     """
     if engine not in ENGINES:
@@ -760,7 +761,7 @@ def run_batch(
     screener = None
     try:
         if engine == "dask":
-            pool = _dask_engine(config, timeout_per_file, jobs, scheduler)
+            pool = _dask_engine(config, timeout_per_file, jobs, scheduler, batch_files)
             info = pool.wait_ready()
         elif jobs == 1:
             screener, info = build_screener(config)
@@ -915,12 +916,14 @@ class _InProcess:
             signal.signal(signal.SIGALRM, previous)
 
 
-def _dask_engine(config: WorkerConfig, timeout: float, jobs: int, scheduler: str | None):
+def _dask_engine(config: WorkerConfig, timeout: float, jobs: int, scheduler: str | None, batch_files: int | None):
     try:
         from reviewer.batch.dask_engine import DaskEngine
     except ImportError as exc:
         raise ValueError("使用 --engine dask 需要先安装 Dask：pip install 'reviewer[dask]'。") from exc
-    return DaskEngine(config, timeout, jobs=jobs, scheduler=scheduler)
+    if batch_files is None:
+        return DaskEngine(config, timeout, jobs=jobs, scheduler=scheduler)
+    return DaskEngine(config, timeout, jobs=jobs, scheduler=scheduler, batch_files=batch_files)
 
 
 def _manifest_tasks(manifest: Path) -> Iterator[FileTask]:
