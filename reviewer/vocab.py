@@ -116,3 +116,9 @@ PROCEDURES: tuple[str, ...] = ("corrected", *PROCEDURE_CODES)
 # --- request facts -----------------------------------------------------------------------------
 CHANNELS: tuple[str, ...] = ("当面", "邮寄", "网络", "传真")
 DECISION_STAGES: tuple[str, ...] = ("pending", "decided")  # process information: 尚在讨论 / 已作出决定
+
+
+# --- spreadsheets ------------------------------------------------------------------------------
+# A CSV/XLSX cell starting with one of these runs as a formula in a spreadsheet: exports prefix it with "'"
+# (reviewer.screen.output.csv_safe) and imports take that prefix off again.
+FORMULA_START: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")

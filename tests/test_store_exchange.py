@@ -160,3 +160,20 @@ def test_exported_decisions_retrain_a_model(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     card = json.loads((tmp_path / "models" / "model-v001" / "card.json").read_text(encoding="utf-8"))
     assert card["training"]["triage"]["sources"]["decisions"] == usable
+
+
+def test_formula_cells_are_escaped_on_export_and_restored_on_import(tmp_path):
+    with open_store(tmp_path / "a.sqlite") as store:
+        rid = store.record_request(parse_request("申请人：林晓\n申请公开：=HYPERLINK(\"http://x\")号文件"),
+                                   received="2026-03-01")
+        store.decide(rid, code="disclose", decided_at="2026-03-05", doc_number="-1号", officer="@王敏")
+        text, _ = export_decisions(store, "csv")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    cells = [c for c in rows[1] if c]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    out = tmp_path / "决定.csv"
+    out.write_text(text, encoding="utf-8")
+    with open_store(tmp_path / "b.sqlite") as store:
+        import_decisions(store, [out])
+        again, _ = export_decisions(store, "csv")
+    assert again == text  # the guard is taken off on import: the round trip stays exact

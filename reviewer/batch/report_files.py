@@ -86,16 +86,9 @@ def atomic_write(path: Path, *, encoding: str = "utf-8", newline: str | None = N
             tmp.unlink()
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def csv_safe(value):
-    """A spreadsheet cell that cannot run as a formula: text starting with = + - @ (or tab/CR) gets a
-    leading '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
+from reviewer.screen.output import csv_safe  # noqa: E402, F401 - one definition, re-exported
 
 # --------------------------------------------------------------------------------------------------
 # results.jsonl

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS, Dataset
 from reviewer.model.errors import DecisionsError
+from reviewer.vocab import FORMULA_START
 
 # --- column names -------------------------------------------------------------
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -248,7 +249,10 @@ def _cell(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_START):
+        text = text[1:]  # the formula guard an export put in front (reviewer.screen.output.csv_safe)
+    return text
 
 
 def decode_text(data: bytes, label: str) -> tuple[str, str]:

@@ -86,9 +86,19 @@ def csv_header() -> str:
     return buffer.getvalue()
 
 
+def csv_safe(value):
+    """A spreadsheet cell that cannot run as a formula: text starting with = + - @ (or tab/CR) gets a
+    leading '."""
+    from reviewer.vocab import FORMULA_START
+
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def render_csv_rows(result: ScreenResult, show_values: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, extrasaction="ignore")
     for row in csv_rows(result, show_values):
-        writer.writerow(row)
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
     return buffer.getvalue()

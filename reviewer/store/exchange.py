@@ -58,8 +58,10 @@ def export_decisions(store, fmt: str, *, year: int | None = None) -> tuple[str, 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
+        from reviewer.screen.output import csv_safe
+
         for r in rows:
-            writer.writerow([r[k] for k in JSONL_KEYS])
+            writer.writerow([csv_safe(r[k]) for k in JSONL_KEYS])
         return "\ufeff" + buffer.getvalue(), len(rows)
     raise ValueError(f"未知的导出格式：{fmt}（可选：jsonl、csv）")
 
