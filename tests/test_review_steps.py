@@ -395,3 +395,12 @@ def test_the_addressed_organ_is_not_another_organ():
         assert detect_other_agency(text, OWN) is None
         assert item_organ(text, [], OWN).responsible == "own"
     assert detect_other_agency("申请公开示例市财政局印发的资金管理办法。", OWN) == "示例市财政局"
+
+
+def test_more_than_200_items_are_merged_with_a_warning():
+    from reviewer.app.pipeline import ReviewOptions, run_review
+
+    text = "申请公开以下信息：\n" + "\n".join(f"{i}、示例区第{i}号道路维修合同" for i in range(1, 206))
+    outcome = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True))
+    assert len(outcome.request.items) == 200 and outcome.request.items[-1].merged == 6
+    assert any("最后 6 项已合并为第 200 项" in w for w in outcome.to_dict()["warnings"])

@@ -183,6 +183,9 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
         from reviewer.decide.request import completeness
 
         request.missing = completeness(request, applicant_on_file=True)
+    if request.items and request.items[-1].merged:
+        warnings.append(f"申请列出的事项超过 {len(request.items)} 项：最后 {request.items[-1].merged} 项已合并为第 "
+                        f"{len(request.items)} 项，请人工拆分核对，逐项答复。")
     if not options.show_values:
         # Items, staff actions and the letter never echo a personal number in full (--show-values shows them).
         from reviewer.screen.masking import mask_personal

@@ -106,6 +106,7 @@ class Item:
     doc_numbers: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    merged: int = 0  # how many requested items beyond MAX_ITEMS were merged into this last one
 
 
 @dataclass
@@ -259,10 +260,15 @@ def split_items(text: str) -> list[Item]:
             pieces = [p for p in (inline if starts_with_list else inline[1:]) if len(p) >= 4]
         if len(pieces) < 2:
             pieces = _request_sentences(text)
+    merged = 0
     if len(pieces) > MAX_ITEMS:
+        merged = len(pieces) - MAX_ITEMS + 1
         pieces = pieces[:MAX_ITEMS - 1] + ["；".join(pieces[MAX_ITEMS - 1:])]
     pieces = [piece.strip().rstrip("；;。，,、.") for piece in pieces]
-    return [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
+    items = [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
+    if merged and items:
+        items[-1].merged = merged
+    return items
 
 
 # A 复印件 of an identity document or licence is an attachment, not the form the information is wanted in.
