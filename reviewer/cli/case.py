@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from reviewer.cli.store import DB_HELP, _fail, _open
+from reviewer.cli.store import DB_HELP, _fail, _open, _text_or_json
 
 EVENT_HELP = """记录一件申请的程序事件，并显示重新计算的答复期限。
 
@@ -57,6 +57,9 @@ LETTER_HELP = """起草一件申请的程序性文书（文本或 .docx）。
   reviewer case letter 2026-0012 fee --items 35"""
 
 LETTER_KINDS = ("extension", "reasons", "fee", "co-producer", "correction")
+TodayOption = Annotated[str | None, typer.Option("--today", help="按该日期计算剩余期限（默认今天）。")]
+ProfileOption = Annotated[Path | None, typer.Option("--profile", help="机关配置（工作日计算口径）。")]
+DbOption = Annotated[Path | None, typer.Option("--db", help=DB_HELP)]
 
 
 def register(app: typer.Typer) -> None:
@@ -100,9 +103,9 @@ def event(
     party: Annotated[str | None, typer.Option("--party", help="consultation-sent：third（第三方，默认）或 organ（共同制作机关）。")] = None,
     after_review: Annotated[bool, typer.Option("--after-review", help="lawsuit-filed：复议后起诉。")] = False,
     amount: Annotated[float | None, typer.Option("--amount", help="fee-notice-sent：收费金额（元）。")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="按该日期计算剩余期限（默认今天）。")] = None,
-    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置（工作日计算口径）。")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
+    today: TodayOption = None,
+    profile: ProfileOption = None,
+    db: DbOption = None,
 ) -> None:
     from reviewer.store.case import add_case_event, case_clock
     from reviewer.store.db import StoreError
@@ -124,15 +127,14 @@ def event(
 def show(
     request_id: Annotated[str, typer.Argument(metavar="申请编号")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json。")] = "text",
-    today: Annotated[str | None, typer.Option("--today", help="按该日期计算剩余期限（默认今天）。")] = None,
-    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置（工作日计算口径）。")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
+    today: TodayOption = None,
+    profile: ProfileOption = None,
+    db: DbOption = None,
 ) -> None:
     from reviewer.store.case import case_clock
     from reviewer.store.db import StoreError
 
-    if fmt not in ("text", "json"):
-        _fail("--format 只能是 text 或 json")
+    _text_or_json(fmt)
     store = _open(db)
     try:
         state = case_clock(store, request_id, today=_today(today), convention=_profile(profile).counting)
@@ -154,14 +156,13 @@ def show(
 def cases(
     soon: Annotated[int, typer.Option("--soon", min=0, help="剩余不超过该工作日数的列为“即将到期”。")] = 5,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text 或 json。")] = "text",
-    today: Annotated[str | None, typer.Option("--today", help="按该日期计算（默认今天）。")] = None,
-    profile: Annotated[Path | None, typer.Option("--profile", help="机关配置（工作日计算口径）。")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP)] = None,
+    today: TodayOption = None,
+    profile: ProfileOption = None,
+    db: DbOption = None,
 ) -> None:
     from reviewer.store.case import open_cases
 
-    if fmt not in ("text", "json"):
-        _fail("--format 只能是 text 或 json")
+    _text_or_json(fmt)
     store = _open(db)
     try:
         states = open_cases(store, today=_today(today), convention=_profile(profile).counting)

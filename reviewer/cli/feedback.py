@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from reviewer.cli.store import DB_HELP, _fail, _open
+from reviewer.cli.store import DB_HELP, _fail, _open, _text_or_json
 
 EPILOG = """示例：
   reviewer feedback 2026-0003                 # 列出该申请最近一次审查的发现及编号
@@ -31,8 +31,7 @@ def feedback(
     from reviewer.store.db import StoreError
     from reviewer.store.feedback import VERDICT_ZH, list_findings, record_finding_feedback
 
-    if fmt not in ("text", "json"):
-        _fail("--format 只能是 text 或 json")
+    _text_or_json(fmt)
     store = _open(db)
     try:
         if verdict is None:

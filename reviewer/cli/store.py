@@ -82,6 +82,11 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _text_or_json(fmt: str) -> None:
+    if fmt not in ("text", "json"):
+        _fail("--format 只能是 text 或 json")
+
+
 def _open(db: Path | None):
     from reviewer.store.db import StoreError, open_store
 
@@ -112,8 +117,7 @@ def decide(
     from reviewer.app import Reviewer
     from reviewer.app.reviewer import user_errors
 
-    if fmt not in ("text", "json"):
-        _fail("--format 只能是 text 或 json")
+    _text_or_json(fmt)
     try:
         result = Reviewer.from_config(model="none", store=db).decide(
             request_id, code=code, reasons=reasons, officer=officer, doc_number=doc_number, date=date,
@@ -165,8 +169,7 @@ def history(
 ) -> None:
     from reviewer.store.db import StoreError
 
-    if fmt not in ("text", "json"):
-        _fail("--format 只能是 text 或 json")
+    _text_or_json(fmt)
     store = _open(db)
     try:
         if request_id:
