@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from stdnum import luhn
 from stdnum.cn import ric
@@ -78,6 +78,8 @@ def test_credit_code_with_one_changed_character_rejected(code, data):
 @settings(max_examples=200, deadline=None)
 @given(bank_cards())
 def test_valid_bank_cards_accepted(card):
+    # An 18-digit number with a valid GB 11643 check digit is read as a resident ID by design (issue #11).
+    assume(not (len(card) == 18 and cn_resident_id(card).valid))
     result = bank_card(card)
     assert result.valid is True
     assert result.score == (0.7 if card.startswith("888888") else 0.95)
@@ -100,3 +102,11 @@ def test_mobile_segments():
     assert cn_mobile("13812345678").valid is True
     assert cn_mobile("+86 138 1234 5678").valid is True
     assert cn_mobile("12012345678").valid is False
+
+
+def test_card_shaped_number_with_resident_id_check_digit_is_an_id():
+    # Generated, not a real person: a Luhn-valid 18-digit number in a card prefix that also passes GB 11643.
+    body = "62170018011022105"
+    number = body + ric.calc_check_digit(body + "0")
+    assert cn_resident_id(number).valid is True
+    assert bank_card(number).valid is False
