@@ -49,6 +49,8 @@ NAMED = [
     # state secrets, three securities and one stability
     ("申请公开你局2024年收到的涉密文件清单。", "state_secret"),
     ("申请公开国庆期间辖区维稳工作方案和重点人员名单。", "security_stability"),
+    ("复议申请人称，其向被申请人申请公开举报其违建的举报人姓名及联系方式。", "privacy"),
+    ("申请公开镇政府就我村征地问题上报县政府的情况报告。", "process_info"),
 ]
 
 
@@ -156,6 +158,7 @@ def test_a_weak_request_level_cue_keeps_the_request_ordinary_but_is_shown(cues, 
     "申请公开征收村集体土地的批复。",
     "申请公开2019年县政府关于土地划拨的批复。",
     "申请公开对我举报事项的查处结果。",
+    "原告不服，诉至本院。本案争议焦点为被告作出的答复是否合法，法院判决责令被告重新作出答复。",
 ])
 def test_background_words_are_not_request_level_outcomes(cues, text):
     result, _, _ = _judge(text, cues)
@@ -186,3 +189,11 @@ def test_the_review_names_the_ground_and_explains_its_evidence():
                                         if c["code"] != data["reply"]["code"]]
     assert "withhold.third_party" in ranked[:3]
     assert any("个人隐私" in r and "TRI011" in r for r in outcome.decision.reasons)
+
+
+def test_ocr_spaces_and_traditional_characters_do_not_hide_the_kind_of_information(cues):
+    for text, ground in (("申 请 公 开 贵 局 2 0 2 3 年 度 局 长 办 公 会 议 纪 要 。", "process_info"),
+                         ("申請公開鄰居孫某某與徵收辦簽訂的補償協議。", "privacy")):
+        _, grounds, ranked = _judge(text, cues)
+        assert ground in named_grounds(grounds)
+        assert GROUND_CODE[ground] in ranked[:3]

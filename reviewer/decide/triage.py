@@ -19,6 +19,7 @@ left out of the outcome probabilities.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,9 +102,21 @@ def is_kind_cue(cue) -> bool:
     return bool(getattr(cue, "ground", None) or getattr(cue, "against", None))
 
 
+# Spaces between two CJK characters or digits (OCR output, "申 请 公 开") split every cue word; cues match
+# the text with those spaces removed (matched texts and offsets refer to that compacted text).
+_OCR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”])[ \t]+"
+                           r"(?=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”])")
+
+
+def compact(text: str) -> str:
+    """``text`` without the spaces OCR puts between Chinese characters."""
+    return _OCR_SPACE_RE.sub("", text)
+
+
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
     """Per request-level outcome, the noisy-OR of the weights of the cues that fire (each cue once);
     every hit, kind-of-information cues included."""
+    text = compact(text)
     remaining = {label: 1.0 for label in TRIAGE_LABELS}
     for cue in cues:
         if not is_kind_cue(cue):
