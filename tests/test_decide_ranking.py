@@ -6,6 +6,7 @@ import pytest
 
 from reviewer.decide.ranking import (
     BASE_OUTCOMES,
+    GROUND_CODE,
     RequestGround,
     cue_grounds,
     document_prior,
@@ -69,3 +70,70 @@ def test_review_outputs_request_grounds_and_uses_them_without_documents():
                        ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
     assert plain["request_grounds"] == []
     assert plain["reply"]["code"] != "withhold.process_info"
+
+
+def test_cues_and_classifier_combine_by_noisy_or_taking_mass_from_ordinary():
+    from reviewer.decide.triage import combine_evidence
+
+    base = {"ordinary": 0.9, "no_action.petition": 0.1}
+    out = combine_evidence(base, {"ordinary": 0.0, "no_action.petition": 0.5})
+    assert out["no_action.petition"] == pytest.approx(1 - 0.9 * 0.5)  # noisy-OR, never below the classifier
+    assert out["ordinary"] == pytest.approx(0.9 - 0.45)  # the added mass came out of "ordinary"
+    assert sum(out.values()) == pytest.approx(1.0)
+    # outcomes alone above 1: renormalised, ordinary at zero
+    over = combine_evidence({"ordinary": 0.2, "a": 0.4, "b": 0.4}, {"a": 0.9, "b": 0.9})
+    assert over["ordinary"] == 0.0 and over["a"] == pytest.approx(0.5)
+
+
+def test_kind_of_information_cues_do_not_change_the_triage_outcome():
+    cues = load_cues()
+    result = triage("申请公开局长办公会议纪要。", cues, None)
+    assert result.top == "ordinary"
+    assert not set(result.probabilities) & set(GROUND_CODE.values())
+    assert [h.cue for h in result.hits] == ["TRI013"] and result.hits[0].ground == "process_info"
+
+
+def test_a_counter_cue_discounts_only_the_classifier_share():
+    class Model:
+        def describe(self, text, k=6):
+            class P:
+                probabilities = {"privacy": 0.9}
+                evidence = {"privacy": []}
+            return P()
+
+        def explain(self, text, ground, k=6):
+            return []
+
+    cues = load_cues()
+    own = triage("申请公开本人的安置协议。", cues, None)
+    [g] = [g for g in request_grounds("申请公开本人的安置协议。", own, Model()) if g.ground == "privacy"]
+    assert g.probability == pytest.approx(0.9 * (1 - 0.8))
+    assert g.driver == "分类器" and g.against_evidence == ["本人"]
+    both = triage("申请公开本人和邻居赵某某的安置协议。", cues, None)
+    [g] = [g for g in request_grounds("申请公开本人和邻居赵某某的安置协议。", both, Model()) if g.ground == "privacy"]
+    assert g.probability == pytest.approx(1 - (1 - 0.9 * 0.2) * (1 - 0.6))
+    assert g.cues == ["TRI011"]
+
+
+def test_named_codes_and_partial_are_kept_in_the_first_three():
+    from reviewer.decide.ranking import keep_named_in_top_three, named_codes
+
+    assert named_codes({"privacy": 0.6, "process_info": 0.3}) == ["withhold.third_party", "partial"]
+    assert named_codes({"privacy": 0.4}) == []
+    scores = {"no_action.petition": 0.5, "unavailable.not_held": 0.2, "disclose": 0.15,
+              "withhold.third_party": 0.1, "partial": 0.05}
+    kept = keep_named_in_top_three(scores, ["withhold.third_party", "partial"])
+    top = sorted(kept, key=lambda c: -kept[c])[:3]
+    assert top[0] == "no_action.petition"  # a leading request-level outcome is never displaced
+    assert set(top[1:]) == {"withhold.third_party", "partial"}
+    assert sum(kept.values()) == pytest.approx(1.0)
+    assert keep_named_in_top_three(scores, []) == scores
+
+
+def test_a_named_ground_puts_its_code_and_partial_in_the_top_three_of_the_prior():
+    for ground in ("privacy", "process_info", "enforcement_file", "trade_secret", "internal_affairs"):
+        class Result:
+            probabilities = {"ordinary": 0.7, "other.consultation": 0.3}
+
+        ranked = list(rank_from_request("", Result(), {ground: 0.5}))
+        assert "partial" in ranked[:3] and any(c.startswith("withhold.") for c in ranked[:3])

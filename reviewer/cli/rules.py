@@ -208,6 +208,12 @@ def render_cue(cue) -> str:
         f"状态：{STATUS_WORDS.get(cue.status, cue.status)}（{cue.status}）",
         f"说明：{cue.message}",
     ]
+    from reviewer.vocab import GROUND_NAMES_ZH
+
+    if getattr(cue, "ground", None):
+        lines.append(f"指向的不予公开理由：{GROUND_NAMES_ZH.get(cue.ground, cue.ground)}（{cue.ground}）")
+    if getattr(cue, "against", None):
+        lines.append("反向线索，减弱分类器对以下理由的判断：" + "、".join(GROUND_NAMES_ZH.get(g, g) for g in cue.against))
     if cue.keywords:
         lines.append(f"关键词：{'、'.join(cue.keywords)}")
     lines.extend(f"正则表达式：{p.pattern}" for p in cue.patterns)

@@ -140,6 +140,7 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     total = sum(scores.values()) or 1.0
     ranked = _ensure_three(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]), code)
     reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history)
+    reasons += _runner_up_evidence(triage_result, ranked, code)
     extra_articles = []
     for d in decisions:
         if d.code == "partial" or (code == "partial" and d.code.startswith("withhold.")):
@@ -223,6 +224,19 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
     if not reasons:
         reasons.append("见各事项的答复。")
     return reasons, actions, warnings
+
+
+def _runner_up_evidence(triage_result, ranked: list[tuple[str, float]], code: str) -> list[str]:
+    """Staff view: the cues behind the other request-level candidates among the first three."""
+    from reviewer.vocab import TRIAGE_NAMES_ZH
+
+    lines = []
+    for other, _p in ranked[1:3]:
+        for hit in triage_result.hits:
+            if hit.outcome == other != code and other in TRIAGE_NAMES_ZH \
+                    and not (getattr(hit, "ground", None) or getattr(hit, "against", None)):
+                lines.append(f"备选“{TRIAGE_NAMES_ZH[other]}”：{hit.message}（线索 {hit.cue}：“{hit.text}”）")
+    return lines
 
 
 def _mean(dists: list[dict[str, float]]) -> dict[str, float]:

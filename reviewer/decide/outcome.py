@@ -55,6 +55,8 @@ REQUEST_LETTER_REASON = {
 # Request-level outcomes: decided by what the request asks, whatever the documents hold.
 REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publication", "other.special_procedure",
                  "other.not_gov_info", "no_action.confirm", "withhold.query_matter", "other.correction")
+# A request ground at or above this is named (reviewer/decide/ranking.py REQUEST_GROUND_THRESHOLD).
+REQUEST_GROUND_NAMED = 0.5
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
 def request_prior(request_text: str, triage_result=None, request_grounds=None) -> dict[str, float]:
@@ -167,9 +169,14 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
                 probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + probabilities.pop(code)
         dist = document_distribution(readable, threshold, stage)
     else:
+        text = item.text if item else request_text
+        if request_grounds is None and triage_result is not None:
+            # An item of a multi-item request: the cues of its own text name its grounds.
+            from reviewer.decide.ranking import request_grounds as grounds_of
+
+            request_grounds = grounds_of(text, triage_result, None)
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
-        dist = request_prior(item.text if item else request_text, triage_result,
-                             request_grounds if request_grounds else hinted)
+        dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted)
     if organ.responsible == "other":
         strength = 0.9 if organ.evidence == "document" else 0.55
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
@@ -187,11 +194,20 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         # decision (第十条), so this office's withholding outcomes give way to 非本机关负责公开.
         moved = sum(scores.pop(c) for c in list(scores) if c.startswith("withhold.") or c == "partial")
         scores["unavailable.other_agency"] = scores.get("unavailable.other_agency", 0.0) + moved
+    named: list = []
+    if existence != FOUND and organ.responsible != "other" and match is None and isinstance(request_grounds, list):
+        from reviewer.decide.ranking import keep_named_in_top_three, named_codes
+
+        named = [g for g in request_grounds if g.probability >= REQUEST_GROUND_NAMED]
+        scores = keep_named_in_top_three(scores, named_codes(named))
     eligible = {c: p for c, p in scores.items() if c != "other.correction"}
     if existence != SEARCHED_NONE:
         eligible.pop("unavailable.not_held", None)  # 指导案例101号: no search record, no 信息不存在
     code = max(eligible, key=eligible.get) if eligible else "disclose"
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
+    if not readable:
+        # Which evidence drove the request-level grounds (classifier, cues, counter-cues).
+        decision.staff_reasons += [g.describe() for g in named]
     _apply_hard_rules(decision, readable, threshold)
     if decision.code != code:  # a hard rule moved the outcome: its probability mass moves with it
         scores[decision.code] = scores.get(decision.code, 0.0) + scores.pop(code, 0.0)

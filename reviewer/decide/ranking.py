@@ -4,16 +4,20 @@ Without candidate documents the only evidence is the request text.  It carries t
 
 * the triage probabilities (classifier + cues of ``rules/triage.yaml``): 信访、咨询、加工分析、特别规定、
   非政府信息… take their own probability, the rest is the share of an *ordinary* request;
-* the request-level grounds (:func:`request_grounds`): the request-grounds classifier's probability that
-  the information asked for falls under a withholding ground (他人的补偿协议 → 个人隐私, 投标文件 → 商业秘密,
-  会议纪要/请示 → 过程性信息, 案卷/笔录 → 行政执法案卷 …), raised by the triage cues that name the same kind
-  of information;
+* the request-level grounds (:func:`request_grounds`): per ground, the noisy-OR of the request-grounds
+  classifier and the cues of ``rules/triage.yaml`` that name the kind of information asked for (他人的补偿协议 →
+  个人隐私, 投标文件 → 商业秘密, 会议纪要/请示 → 过程性信息, 案卷/笔录 → 行政执法案卷 …).  Cues that argue
+  against a ground (the applicant's own record against 个人隐私, a decision already made against 行政执法案卷,
+  a published award against 商业秘密) discount the *classifier's* share only — an explicit cue keeps its weight:
+  ``p = 1 − (1 − m·(1 − a))·(1 − c)`` with ``m`` the classifier, ``c`` the naming cues, ``a`` the counter-cues;
 * what an ordinary request usually comes to when nothing points to a ground (:data:`BASE_OUTCOMES`).
 
 The ordinary share is split between "a ground applies" — probability ``s = 1 − Π(1 − p_g)`` — and the
-base outcomes ``1 − s``.  Within ``s`` each ground's withholding code gets its share of the grounds' mass;
-a quarter goes to 部分公开 because a ground usually covers part of what is asked (第三十七条).  Every number
-here is fixed in this module; nothing was fitted to development cases.
+base outcomes ``1 − s``.  Within ``s`` each ground's withholding code gets its share of the grounds' mass,
+less the part that goes to 部分公开 (:data:`PARTIAL_SHARE`, 第三十七条).  A ground named with probability
+≥ 0.5 is a claim the officer has to check, so its withholding code and 部分公开 are always listed among the
+first three candidates (:func:`keep_named_in_top_three`).  Every number here is fixed in this module from
+the statute and practice; nothing was fitted to development cases.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ GROUND_CODE = {
     "privacy": "withhold.third_party",
     "trade_secret": "withhold.third_party",
 }
-# Triage cue outcome → ground it names; third-party cues are told apart by their message.
+# Triage cue outcome → ground it names, for cues without a ``ground`` field (third-party cues: privacy).
 CUE_GROUND = {
     "withhold.process_info": "process_info",
     "withhold.internal_affairs": "internal_affairs",
@@ -39,16 +43,22 @@ CUE_GROUND = {
     "withhold.security_stability": "security_stability",
 }
 # What an ordinary request comes to when neither the request nor a document points to a ground
-# (the shares of the former fixed no-documents table, without its third-party entry).
+# (the shares of the former fixed no-documents table, without its third-party entry).  信息不存在 leads:
+# in published annual reports it is the most frequent outcome of requests (ogi-law.md §5.2 item 1 cites one
+# provincial capital at 55% in 2024); 予以公开 next; 非本机关负责公开 for requests sent to the wrong organ.
 BASE_OUTCOMES = {
     "unavailable.not_held": 0.5,
     "disclose": 0.25,
     "unavailable.other_agency": 0.15,
     "partial": 0.05,
 }
-PARTIAL_SHARE = 0.25  # of the grounds' mass: the ground covers part of the request
-CUE_FLOOR = 0.5  # a matching cue names its ground with at least this probability
-REQUEST_GROUND_THRESHOLD = 0.5
+# Of a ground's mass, the share that goes to 部分公开 (第三十七条: what can be separated must be provided).
+# Grounds that cover whole records by their kind (第十四条, 第十六条: 会议纪要, 案卷, 人事材料 …) are usually
+# withheld whole, so a quarter; grounds that protect content inside a record (第十五条: a third party's
+# personal data or trade secrets in an otherwise public record) are as often redacted as withheld whole.
+PARTIAL_SHARE = 0.25
+PARTIAL_SHARE_BY_GROUND = {"privacy": 0.4, "trade_secret": 0.4}
+REQUEST_GROUND_THRESHOLD = 0.5  # a ground at or above this is "named" by the review (and printed as such)
 
 
 @dataclass
@@ -60,27 +70,82 @@ class RequestGround:
     model_probability: float | None = None
     cue_probability: float = 0.0
     evidence: list[str] = field(default_factory=list)  # classifier terms and cue matches of the request
+    against_probability: float = 0.0  # counter-cues: how much of the classifier's share was discounted
+    against_evidence: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)  # codes of the cues that named the ground
+
+    @property
+    def driver(self) -> str:
+        """Chinese: which evidence drove the probability."""
+        model = (self.model_probability or 0.0) * (1.0 - self.against_probability)
+        if self.cue_probability > 0 and model >= REQUEST_GROUND_THRESHOLD:
+            return "规则线索与分类器一致"
+        if self.cue_probability > 0:
+            return "规则线索"
+        return "分类器"
+
+    def describe(self) -> str:
+        """Staff-facing line: the ground, its probability and the evidence behind it."""
+        from reviewer.vocab import GROUND_NAMES_ZH
+
+        parts = [f"申请内容指向{GROUND_NAMES_ZH.get(self.ground, self.ground)}（概率 {self.probability:.2f}，{self.driver}"]
+        if self.cues:
+            parts.append(f"线索 {'、'.join(self.cues)}")
+        if self.evidence:
+            parts.append("依据“" + "”“".join(self.evidence[:4]) + "”")
+        if self.against_probability > 0:
+            parts.append("反向线索“" + "”“".join(self.against_evidence[:2]) + "”已折减分类器判断")
+        return "，".join(parts) + "）。"
 
     def to_dict(self) -> dict:
         return {"ground": self.ground, "probability": round(self.probability, 3),
                 "model_probability": None if self.model_probability is None else round(self.model_probability, 3),
-                "cue_probability": round(self.cue_probability, 3), "evidence": self.evidence}
+                "cue_probability": round(self.cue_probability, 3), "evidence": self.evidence,
+                "against_probability": round(self.against_probability, 3), "against_evidence": self.against_evidence,
+                "cues": self.cues, "driver": self.driver}
+
+
+def _hit_ground(hit) -> str | None:
+    ground = getattr(hit, "ground", None)
+    if ground:
+        return ground
+    return CUE_GROUND.get(hit.outcome) or ("privacy" if hit.outcome == "withhold.third_party" else None)
+
+
+def _noisy_or(weights) -> float:
+    remaining = 1.0
+    for w in weights:
+        remaining *= 1.0 - min(max(float(w), 0.0), 1.0)
+    return 1.0 - remaining
+
+
+def _cue_evidence(triage_result, against: bool) -> dict[str, tuple[float, list[str], list[str]]]:
+    """Ground → (noisy-OR of the cue weights, matched texts, cue codes), each cue counted once."""
+    per: dict[str, dict[str, tuple[float, str]]] = {}
+    for hit in getattr(triage_result, "hits", []) or []:
+        grounds = list(getattr(hit, "against", ()) or ()) if against else [g for g in [_hit_ground(hit)] if g]
+        if not against and getattr(hit, "against", ()):
+            grounds = []
+        weight = float(getattr(hit, "weight", 0.0) or 0.0)
+        if not weight:  # a hit from an older result: fall back on the outcome's cue score
+            weight = float((getattr(triage_result, "rule_scores", {}) or {}).get(hit.outcome, 0.0)) or 0.5
+        for g in grounds:
+            per.setdefault(g, {}).setdefault(hit.cue, (weight, hit.text))
+    out = {}
+    for g, by_cue in per.items():
+        texts = list(dict.fromkeys(t for _, t in by_cue.values()))
+        out[g] = (_noisy_or(w for w, _ in by_cue.values()), texts, list(by_cue))
+    return out
 
 
 def cue_grounds(triage_result) -> dict[str, tuple[float, list[str]]]:
     """Ground → (probability, matched texts) from the triage cues that name a kind of information."""
-    out: dict[str, tuple[float, list[str]]] = {}
-    scores = getattr(triage_result, "rule_scores", {}) or {}
-    for hit in getattr(triage_result, "hits", []) or []:
-        ground = CUE_GROUND.get(hit.outcome)
-        if hit.outcome == "withhold.third_party":
-            ground = "trade_secret" if "商业秘密" in hit.message else "privacy"
-        if ground is None:
-            continue
-        p = CUE_FLOOR + (1.0 - CUE_FLOOR) * float(scores.get(hit.outcome, 0.0))
-        old_p, texts = out.get(ground, (0.0, []))
-        out[ground] = (max(old_p, p), texts + ([hit.text] if hit.text not in texts else []))
-    return out
+    return {g: (p, texts) for g, (p, texts, _) in _cue_evidence(triage_result, against=False).items()}
+
+
+def cue_against(triage_result) -> dict[str, tuple[float, list[str]]]:
+    """Ground → (strength, matched texts) from the cues that argue against it (own record, decision …)."""
+    return {g: (p, texts) for g, (p, texts, _) in _cue_evidence(triage_result, against=True).items()}
 
 
 def request_grounds(text: str, triage_result=None, model=None, k: int = 6) -> list[RequestGround]:
@@ -100,16 +165,18 @@ def request_grounds(text: str, triage_result=None, model=None, k: int = 6) -> li
         for g in GROUNDS:  # evidence also for grounds named only by a cue
             if g not in terms and model_p.get(g, 0.0) >= 0.2:
                 terms[g] = [t for t, _ in model.explain(text, g, k=k)]
-    cues = cue_grounds(triage_result) if triage_result is not None else {}
+    cues = _cue_evidence(triage_result, against=False) if triage_result is not None else {}
+    counters = _cue_evidence(triage_result, against=True) if triage_result is not None else {}
     out = []
     for g in GROUNDS:
         mp = model_p.get(g) if model is not None else None
-        cp, matched = cues.get(g, (0.0, []))
-        p = max(mp or 0.0, cp)
+        cp, matched, codes = cues.get(g, (0.0, [], []))
+        ap, against_texts, _ = counters.get(g, (0.0, [], []))
+        p = 1.0 - (1.0 - (mp or 0.0) * (1.0 - ap)) * (1.0 - cp)
         if p <= 0.0:
             continue
         evidence = list(matched) + [t for t in terms.get(g, []) if t not in matched]
-        out.append(RequestGround(g, p, mp, cp, evidence[:k]))
+        out.append(RequestGround(g, p, mp, cp, evidence[:k], ap if mp else 0.0, against_texts if mp else [], codes))
     return sorted(out, key=lambda r: -r.probability)
 
 
@@ -135,10 +202,46 @@ def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> di
     if s > 0 and mass > 0:
         for g, p in probs.items():
             code = GROUND_CODE[g]
-            dist[code] = dist.get(code, 0.0) + s * (1.0 - PARTIAL_SHARE) * p / mass
-        dist["partial"] = dist.get("partial", 0.0) + s * PARTIAL_SHARE
+            share = PARTIAL_SHARE_BY_GROUND.get(g, PARTIAL_SHARE)
+            dist[code] = dist.get(code, 0.0) + s * (1.0 - share) * p / mass
+            dist["partial"] = dist.get("partial", 0.0) + s * share * p / mass
     total = sum(dist.values()) or 1.0
     return {code: v / total for code, v in dist.items()}
+
+
+def named_codes(grounds: list[RequestGround] | dict[str, float] | None,
+                threshold: float = REQUEST_GROUND_THRESHOLD) -> list[str]:
+    """Withholding codes of the named grounds (most probable first), then 部分公开; empty when none is named."""
+    if isinstance(grounds, dict):
+        items = sorted(grounds.items(), key=lambda kv: -kv[1])
+    else:
+        items = [(r.ground, r.probability) for r in grounds or []]
+    codes = list(dict.fromkeys(GROUND_CODE[g] for g, p in items if g in GROUND_CODE and p >= threshold))
+    return codes + ["partial"] if codes else []
+
+
+def keep_named_in_top_three(scores: dict[str, float], codes: list[str], *, protect_first: bool = True
+                            ) -> dict[str, float]:
+    """Make ``codes`` (in priority order) part of the first three candidates: the first candidate (a
+    request-level outcome that leads) stays, then ``codes``, then the rest by probability; a code raised into
+    the three gets just above the best candidate left out.  Renormalised.  A named ground is a claim the
+    officer must check before replying, so its withholding code and 部分公开 are shown, not buried below the
+    base outcomes."""
+    if not codes or not scores:
+        return scores
+    ranked = sorted(scores, key=lambda c: -scores[c])
+    wanted = [c for c in codes if c in scores or c == "partial" or c.startswith("withhold.")]
+    chosen = ranked[:1] if protect_first else []
+    chosen += [c for c in wanted if c not in chosen]
+    chosen += [c for c in ranked if c not in chosen]
+    chosen = chosen[:3]
+    out = dict(scores)
+    left_out = max((out[c] for c in out if c not in chosen), default=0.0)
+    for c in chosen:
+        if out.get(c, 0.0) <= left_out:
+            out[c] = left_out + 1e-6
+    total = sum(out.values()) or 1.0
+    return {c: v / total for c, v in out.items()}
 
 
 def rank_from_request(request_text: str, triage_result, request_grounds: list[RequestGround] | dict[str, float] | None
@@ -160,4 +263,5 @@ def rank_from_request(request_text: str, triage_result, request_grounds: list[Re
     for code, p in document_prior(request_grounds).items():
         scores[code] = scores.get(code, 0.0) + p_ordinary * p
     total = sum(scores.values()) or 1.0
-    return dict(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]))
+    scores = keep_named_in_top_three({c: p / total for c, p in scores.items()}, named_codes(request_grounds))
+    return dict(sorted(scores.items(), key=lambda kv: -kv[1]))

@@ -5,12 +5,21 @@ Two sources, kept apart so the output can say which drove the decision:
 * cues from ``rules/triage.yaml`` — explained evidence (cue id, message, matched span);
 * the trained triage classifier — a probability for every triage label (optional).
 
-They are combined per outcome: the classifier's probability is raised by the cues' noisy-OR
-score (``p + r·(1 − p)·CUE_WEIGHT``) and the result renormalised.
+They are combined per request-level outcome by noisy-OR — ``q = 1 − (1 − p)(1 − r)`` for the classifier's
+probability ``p`` and the cues' noisy-OR score ``r`` (a cue's weight is its precision: the chance that a
+request where it fires comes to its outcome) — and the mass the cues add is taken from "ordinary": a cue is
+evidence that the request is *not* an ordinary request.  So a cue can never lower the classifier's
+probability (the floor), and a confident cue leads even against a classifier trained on other text.
+
+Cues that name a *kind of information* (``ground`` — 会议纪要 → 过程性信息, 他人的补偿协议 → 个人隐私 …) or
+argue against a ground (``against`` — the applicant's own record, a published decision) do not make a
+request less "ordinary": they are kept as hits for the request grounds (reviewer/decide/ranking.py) and
+left out of the outcome probabilities.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +27,10 @@ from reviewer.detect.registry import Cue
 from reviewer.detect.registry import load_cues as registry_load_cues
 from reviewer.model.corpus import TRIAGE_LABELS  # one definition of the label set
 
-CUE_WEIGHT = 0.8
-# Used when no classifier is available: most requests are ordinary requests.
-PRIOR = {label: (0.6 if label == "ordinary" else 0.05) for label in TRIAGE_LABELS}
+# Used when no classifier is available: most requests are ordinary requests — in the annual reports the
+# request-level rows (信访举报投诉、出版物、咨询、非政府信息 …) are a small minority of all replies — so a
+# cue of weight ≥ 0.5 (a strong cue) leads and a weak one (TRI002, 0.35) does not.
+PRIOR = {label: (0.84 if label == "ordinary" else 0.02) for label in TRIAGE_LABELS}
 
 
 class TriageRuleError(ValueError):
@@ -35,6 +45,9 @@ class CueHit:
     start: int
     end: int
     text: str
+    ground: str | None = None  # kind-of-information cue: the ground it names
+    against: tuple[str, ...] = ()  # kind-of-information cue: the grounds it argues against
+    weight: float = 0.0
 
 
 @dataclass
@@ -84,17 +97,39 @@ def load_cues(path: Path | None = None) -> list[Cue]:
         raise TriageRuleError("；".join(str(p) for p in exc.problems)) from None
 
 
+def is_kind_cue(cue) -> bool:
+    """A cue naming a kind of information (a ground, or evidence against one), not a request-level outcome."""
+    return bool(getattr(cue, "ground", None) or getattr(cue, "against", None))
+
+
+# Spaces between two CJK characters or digits (OCR output, "申 请 公 开") split every cue word; cues match
+# the text with those spaces removed (matched texts and offsets refer to that compacted text).
+_OCR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”])[ \t]+"
+                           r"(?=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”])")
+
+
+def compact(text: str) -> str:
+    """``text`` without the spaces OCR puts between Chinese characters."""
+    return _OCR_SPACE_RE.sub("", text)
+
+
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
+    """Per request-level outcome, the noisy-OR of the weights of the cues that fire (each cue once);
+    every hit, kind-of-information cues included."""
+    text = compact(text)
     remaining = {label: 1.0 for label in TRIAGE_LABELS}
     for cue in cues:
-        remaining.setdefault(cue.outcome, 1.0)
+        if not is_kind_cue(cue):
+            remaining.setdefault(cue.outcome, 1.0)
     hits: list[CueHit] = []
     for cue in cues:
         found = cue.find(text)
         if found:
-            remaining[cue.outcome] *= 1.0 - cue.weight
+            if not is_kind_cue(cue):
+                remaining[cue.outcome] *= 1.0 - cue.weight
             start, end, matched = found[0]
-            hits.append(CueHit(cue.id, cue.outcome, cue.message, start, end, matched))
+            hits.append(CueHit(cue.id, cue.outcome, cue.message, start, end, matched,
+                               getattr(cue, "ground", None), tuple(getattr(cue, "against", None) or ()), cue.weight))
     return {label: 1.0 - r for label, r in remaining.items()}, hits
 
 
@@ -117,8 +152,22 @@ def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
             terms = [t for t, _ in model.explain(norm, top, k=12) if meaningful_term(t)][:6]
     else:
         base = dict(PRIOR)
+    return TriageResult(combine_evidence(base, scores), scores, classifier, hits, terms)
+
+
+def combine_evidence(base: dict[str, float], scores: dict[str, float]) -> dict[str, float]:
+    """Noisy-OR of the classifier (or prior) and the cues per request-level outcome; what the cues add
+    comes out of "ordinary" (renormalised only when the outcomes alone exceed 1)."""
+    combined = {label: float(p) for label, p in base.items()}
     for label in scores:
-        base.setdefault(label, 0.0)  # cue-only outcomes (not learned by the classifier)
-    combined = {label: p + scores[label] * (1.0 - p) * CUE_WEIGHT for label, p in base.items()}
+        combined.setdefault(label, 0.0)  # cue-only outcomes (not learned by the classifier)
+    added = 0.0
+    for label, r in scores.items():
+        if label == "ordinary" or r <= 0:
+            continue
+        q = 1.0 - (1.0 - combined[label]) * (1.0 - r)
+        added += q - combined[label]
+        combined[label] = q
+    combined["ordinary"] = max(combined.get("ordinary", 0.0) - added, 0.0)
     total = sum(combined.values()) or 1.0
-    return TriageResult({k: v / total for k, v in combined.items()}, scores, classifier, hits, terms)
+    return {k: v / total for k, v in combined.items()}

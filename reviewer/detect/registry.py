@@ -6,7 +6,9 @@ Both kinds share one core schema — ``code`` (three capitals + three digits), `
 ``no_match``, both non-empty) — and one example checker, :func:`example_problems`, used by
 ``reviewer rules check`` and by the parametrised test over every entry.  Screening rules add
 ``category``/``basis``/``kind``/``score``/``severity`` (see rulebook.py); triage cues add ``outcome``
-(a reply-type code or ``ordinary``) and ``weight`` (0–1).
+(a reply-type code or ``ordinary``) and ``weight`` (0–1), and — for cues that name a kind of information
+rather than a request-level outcome — ``ground`` (the withholding ground that kind usually raises) or
+``against`` (grounds it argues against, e.g. the applicant's own record against 个人隐私).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from reviewer.detect.rulebook import CODE_RE, NAME_RE, STATUSES, Problem, Rule, 
 from reviewer.paths import RULES_DIR
 
 TRIAGE_FILE = "triage.yaml"
-CUE_FIELDS = {"code", "name", "outcome", "weight", "keywords", "patterns", "message", "doc", "status", "examples"}
+CUE_FIELDS = {"code", "name", "outcome", "weight", "keywords", "patterns", "message", "doc", "status", "examples",
+              "ground", "against"}
 TRIAGE_CATEGORY = "triage"
 TRIAGE_LABEL = "申请分流线索"
 
@@ -43,6 +46,8 @@ class Cue:
     status: str = "stable"
     file: str = ""
     category: str = TRIAGE_CATEGORY
+    ground: str | None = None  # the withholding ground this kind of information usually raises
+    against: list[str] = field(default_factory=list)  # grounds this kind of information argues against
 
     @property
     def id(self) -> str:  # the name triage.py has always used
@@ -66,6 +71,7 @@ class Cue:
         return {
             "code": self.code, "name": self.name, "kind": TRIAGE_CATEGORY, "outcome": self.outcome,
             "weight": self.weight, "message": self.message, "doc": self.doc, "status": self.status,
+            "ground": self.ground, "against": self.against,
             "keywords": self.keywords, "patterns": [p.pattern for p in self.patterns],
             "examples": {"match": self.examples_match, "no_match": self.examples_no_match},
             "file": Path(self.file).name,
@@ -122,6 +128,13 @@ def check_cue_file(path: Path | str) -> tuple[list[Cue], list[Problem]]:
         weight = raw.get("weight")
         if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
             bad("weight", "应为 0 到 1 之间的数")
+        from reviewer.vocab import MODEL_GROUNDS
+
+        if raw.get("ground") is not None and raw.get("ground") not in MODEL_GROUNDS:
+            bad("ground", f"未知的不予公开理由 {raw.get('ground')!r}")
+        against = raw.get("against") or []
+        if not isinstance(against, list) or not all(g in MODEL_GROUNDS for g in against):
+            bad("against", f"应为不予公开理由的列表（{', '.join(MODEL_GROUNDS)}）")
         compiled = []
         for pattern in raw.get("patterns") or []:
             try:
@@ -134,7 +147,8 @@ def check_cue_file(path: Path | str) -> tuple[list[Cue], list[Problem]]:
         examples = raw["examples"]
         cues.append(Cue(code, raw["name"], raw["outcome"], float(weight), raw["message"].strip(), raw["doc"].strip(),
                         list(raw.get("keywords") or []), compiled, list(examples["match"]),
-                        list(examples["no_match"]), raw.get("status", "stable"), file))
+                        list(examples["no_match"]), raw.get("status", "stable"), file,
+                        ground=raw.get("ground"), against=list(against)))
     return cues, problems
 
 
