@@ -15,7 +15,7 @@
   the normalised AUC is punctuation width alone (the raw and normalised figures are the measure).
 * Top features: the n-grams (≤ 3 characters, aggregate weights only — never a dev sentence) that the
   domain classifier, fitted once on all texts, leans on most for "corpus" and for "real", so that corpus
-  authors see what gives the corpus away.  An n-gram on the "real" side is listed only when it occurs in
+  authors see what gives the corpus away (every file after normalisation; the aggregate rows also raw).  An n-gram on the "real" side is listed only when it occurs in
   at least ``MIN_DF_SHOWN`` dev texts.
 * Near-duplicate rate: the share of records that have another record of the same set with character
   5-gram Jaccard similarity ≥ 0.5.  The goal is ≤ 5%.
@@ -46,35 +46,18 @@ TOP_FEATURES = 15
 MIN_DF_SHOWN = 3  # an n-gram shown on the "real" side occurs in at least this many dev texts
 
 
-def shingles(text: str, n: int = SHINGLE) -> set[str]:
-    s = "".join(text.split())
-    return {s[i:i + n] for i in range(max(1, len(s) - n + 1))}
-
-
 def near_duplicate_rate(texts: list[str], threshold: float = JACCARD) -> dict:
-    """Share of texts with another text at 5-gram Jaccard ≥ threshold (sparse co-occurrence, exact)."""
-    from scipy import sparse
-
+    """Share of texts with another text at 5-gram Jaccard ≥ threshold (``reviewer.model.corpus.near_duplicate_pairs``)."""
+    from reviewer.model.corpus import near_duplicate_pairs
     from reviewer.model.evaluate import proportion
 
     n = len(texts)
     if n < 2:
         return {**proportion(0, n), "threshold": threshold}
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, t in enumerate(texts):
-        for sh in shingles(t):
-            rows.append(i)
-            cols.append(vocab.setdefault(sh, len(vocab)))
-    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
-    X.data[:] = 1.0  # duplicates within a row were summed
-    sizes = np.asarray(X.sum(axis=1)).ravel()
-    inter = (X @ X.T).tocoo()
-    mask = inter.row != inter.col
-    r, c, v = inter.row[mask], inter.col[mask], inter.data[mask]
-    jac = v / (sizes[r] + sizes[c] - v)
+    rows, cols, _jac = near_duplicate_pairs(texts, threshold, SHINGLE)
     dup = np.zeros(n, dtype=bool)
-    dup[r[jac >= threshold]] = True
+    dup[rows] = True
+    dup[cols] = True
     return {**proportion(int(dup.sum()), n), "threshold": threshold}
 
 
@@ -165,7 +148,7 @@ def top_features(corpus_texts: list[str], real_texts: list[str], k: int = TOP_FE
 def _figure(name: str, kind: str, texts: list[str], groups: list[str], real: list[str] | None,
             features: bool = False) -> dict:
     dup = near_duplicate_rate(texts)
-    row = {"part": name, "kind": kind, "n": len(texts), "near_duplicates": dup,
+    row = {"part": name, "kind": kind, "aggregate": features, "n": len(texts), "near_duplicates": dup,
            "near_duplicates_pass": dup["value"] is not None and dup["value"] <= NEAR_DUP_MAX}
     if real:
         auc = domain_auc(texts, groups, real)
@@ -176,8 +159,9 @@ def _figure(name: str, kind: str, texts: list[str], groups: list[str], real: lis
         row["domain_auc_pass"] = auc["auc"] is not None and auc["auc"] <= AUC_MAX
         row["domain_auc_normalised_pass"] = auc_norm["auc"] is not None and auc_norm["auc"] <= AUC_MAX
         row["domain_auc_punctuation_folded"] = domain_auc(punctuation_folded(texts), groups, punctuation_folded(real))
-        if features:
-            row["top_features"] = {"raw": top_features(texts, real), "normalised": top_features(norm_texts, norm_real)}
+        row["top_features"] = {"normalised": top_features(norm_texts, norm_real)}
+        if features:  # the aggregate rows also show what the raw text gives away
+            row["top_features"]["raw"] = top_features(texts, real)
     return row
 
 

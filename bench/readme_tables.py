@@ -163,7 +163,8 @@ def realism_table(realism: dict | None) -> str:
                    f"{dup['value']:.1%}（{dup['k']}/{dup['n']}） | {'达标' if row['near_duplicates_pass'] else '未达标'} |")
     if not realism.get("dev_available"):
         out += ["", "（`../shared/dev` 不存在，未计算区分 AUC。）"]
-    feats = [(row["part"], row["top_features"]) for row in realism["parts"] if row.get("top_features")]
+    feats = [(row["part"], row["top_features"]) for row in realism["parts"]
+             if row.get("top_features") and row.get("aggregate")]  # per-file n-grams: in the JSON only
     if feats:
         out += ["", "区分分类器最依赖的字元组（归一化后，分类器在全部文本上拟合一次；括号内为含该字元组的语料记录比例 / "
                 "真实文本比例；`↵` 换行，`␣` 空格；真实一侧只列出现在至少 3 件真实文本中的字元组）：", ""]

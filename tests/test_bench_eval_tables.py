@@ -110,8 +110,9 @@ def _realism_result() -> dict:
                                                        "real_share": 0.0}],
                                            "real": [{"ngram": ",", "weight": -2.0, "corpus_share": 0.0,
                                                      "real_share": 0.5}], "n_corpus": 40, "n_real": 20}}}
+    total = {**row, "part": "requests（全部）", "aggregate": True}
     return {"thresholds": {"domain_auc_max": 0.75, "near_duplicates_max": 0.05, "jaccard": 0.5, "shingle": 5},
-            "dev_available": True, "parts": [row]}
+            "dev_available": True, "parts": [row, total]}
 
 
 def test_realism_table_shows_raw_and_normalised_auc_and_the_telling_ngrams():
@@ -119,7 +120,8 @@ def test_realism_table_shows_raw_and_normalised_auc_and_the_telling_ngrams():
     assert "区分 AUC（原文）" in text and "区分 AUC（归一化后）" in text
     line = next(ln for ln in text.splitlines() if ln.startswith("| requests/authored_x.jsonl"))
     assert "| 0.930 | 未达标 | 0.710 | 达标 | 0.660 | 2.5%（1/40） | 达标 |" in line
-    assert "像语料：`，`（90%/0%）" in text and "像真实文本：`,`（0%/50%）" in text
+    assert "- requests（全部） — 像语料：`，`（90%/0%）；像真实文本：`,`（0%/50%）" in text
+    assert text.count("像语料") == 1  # a single file's n-grams stay in the JSON
 
 
 def _recipe_report(top1: int, f2: float) -> tuple[dict, dict]:
