@@ -182,6 +182,19 @@ def _macro_baseline(report: dict) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+def _shipped_vs_best(recipes: dict, weights: dict) -> list[str]:
+    """A line per model whose shipped template weight is not the weight of the best variant."""
+    by_key = {v["key"]: v for v in recipes["variants"]}
+    lines = []
+    for task, folder, name in (("triage", "requests", "申请"), ("grounds", "passages", "段落")):
+        best = by_key.get(recipes[task].get("best")) or {}
+        shipped = weights.get(folder)
+        if best and shipped is not None and (best.get("weight") or 0.0) != shipped:
+            lines.append(f"注意：现行模板{name}权重 {shipped} 与本次比较中最佳方案（{best.get('name')}）不同，"
+                         "请复核 reviewer/model/corpus.py 的 TEMPLATE_WEIGHTS。")
+    return lines
+
+
 def recipes_table(recipes: dict | None) -> str:
     """The training-recipe comparison on held-out hand-written files (``eval_grouped_cv.recipes``)."""
     if not recipes or "triage" not in recipes:
@@ -214,6 +227,7 @@ def recipes_table(recipes: dict | None) -> str:
     out.append(f"| 基线（总答“{_labels([any_t['baseline_majority']['label']])}” / 固定前三 / 每项依据全部标记） | "
                f"{prop(any_t['baseline_majority'])} | {prop(any_t['baseline_top3'])} | {num(_macro_baseline(any_g))} | — |")
     out += ["", f"申请层面依据模型：{recipes.get('request_grounds', {}).get('note', '')}"]
+    out += _shipped_vs_best(recipes, weights)
     if recipes.get("generators_unavailable"):
         out.append(f"（生成脚本无法运行：{'、'.join(recipes['generators_unavailable'])}；“全部模板记录”即现存文件。）")
     return "\n".join(out) + "\n"

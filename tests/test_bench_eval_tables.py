@@ -141,7 +141,8 @@ def test_recipes_table_lists_every_variant_beside_its_baseline():
                "results": {}, "best": "authored"}
     for key, _name, k, f2 in variants:
         triage["results"][key], grounds["results"][key] = _recipe_report(k, f2)
-    recipes = {"variants": [{"key": k, "name": n} for k, n, _k, _f in variants], "triage": triage,
+    recipes = {"variants": [{"key": k, "name": n, "weight": 0.0 if k == "authored" else 1.0}
+                            for k, n, _k, _f in variants], "triage": triage,
                "grounds": grounds, "current_template_weights": {"requests": 0.25, "passages": 1.0},
                "request_grounds": {"note": "只用手写语料"}}
     text = readme_tables.recipes_table(recipes)
@@ -150,3 +151,7 @@ def test_recipes_table_lists_every_variant_beside_its_baseline():
     baseline = next(ln for ln in text.splitlines() if ln.startswith("| 基线"))
     assert "0.400（20/50，" in baseline and "| 0.500 |" in baseline  # macro of 0.6 and 0.4 (ground with support)
     assert "模板申请权重 0.25" in text
+    # shipped weights (requests 0.25, passages 1.0) differ from both best variants (1.0 and authored only)
+    assert "注意：现行模板申请权重 0.25" in text and "注意：现行模板段落权重 1.0" in text
+    recipes["current_template_weights"] = {"requests": 1.0, "passages": 0.0}
+    assert "注意" not in readme_tables.recipes_table(recipes)
