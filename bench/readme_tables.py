@@ -133,22 +133,103 @@ def dev_tables(dev: dict | None) -> str:
     return "\n".join(out)
 
 
+def _auc_cells(row: dict, key: str) -> str:
+    auc = (row.get(key) or {}).get("auc")
+    flag = f"{key}_pass"
+    ok = "—" if flag not in row else ("达标" if row[flag] else "未达标")
+    return f"{num(auc)} | {ok}"
+
+
+def _ngrams(entries: list[dict], k: int = 10) -> str:
+    return "、".join(f"`{e['ngram']}`（{e['corpus_share']:.0%}/{e['real_share']:.0%}）" for e in entries[:k]) or "—"
+
+
 def realism_table(realism: dict | None) -> str:
     if not realism:
         return ""
     th = realism["thresholds"]
     out = [f"**语料真实度**（`bench/eval_realism.py`；区分 AUC：字符 1–3 元组逻辑回归区分语料与 `../shared/dev` 真实文本，"
-           f"分组交叉验证，目标 ≤ {th['domain_auc_max']}；近重复率：与另一条记录的 {th['shingle']} 字元组 Jaccard ≥ "
-           f"{th['jaccard']} 的记录比例，目标 ≤ {th['near_duplicates_max']:.0%}）", "",
-           "| 语料 | 条数 | 区分 AUC | 达标 | 近重复率 | 达标 |", "|---|---|---|---|---|---|"]
+           f"分组交叉验证，目标 ≤ {th['domain_auc_max']}。“原文”为未经处理的文本；“归一化后”为两侧都先经过本项目的 "
+           "`reviewer.text.normalize`（全角转半角、空白、繁转简……），即模型实际看到的文本；“诊断”列另把归一化器保留的"
+           "半角 ,:;()!? 与全角标点统一，只用来看标点宽度占多少，不作达标判断。近重复率：与另一条记录的 "
+           f"{th['shingle']} 字元组 Jaccard ≥ {th['jaccard']} 的记录比例，目标 ≤ {th['near_duplicates_max']:.0%}）", "",
+           "| 语料 | 条数 | 区分 AUC（原文） | 达标 | 区分 AUC（归一化后） | 达标 | 诊断：另统一标点全半角 | 近重复率 | 达标 |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for row in realism["parts"]:
-        auc = (row.get("domain_auc") or {}).get("auc")
-        auc_ok = "—" if "domain_auc_pass" not in row else ("达标" if row["domain_auc_pass"] else "未达标")
         dup = row["near_duplicates"]
-        out.append(f"| {row['part']} | {row['n']} | {num(auc)} | {auc_ok} | "
+        out.append(f"| {row['part']} | {row['n']} | {_auc_cells(row, 'domain_auc')} | "
+                   f"{_auc_cells(row, 'domain_auc_normalised')} | "
+                   f"{num((row.get('domain_auc_punctuation_folded') or {}).get('auc'))} | "
                    f"{dup['value']:.1%}（{dup['k']}/{dup['n']}） | {'达标' if row['near_duplicates_pass'] else '未达标'} |")
     if not realism.get("dev_available"):
         out += ["", "（`../shared/dev` 不存在，未计算区分 AUC。）"]
+    feats = [(row["part"], row["top_features"]) for row in realism["parts"]
+             if row.get("top_features") and row.get("aggregate")]  # per-file n-grams: in the JSON only
+    if feats:
+        out += ["", "区分分类器最依赖的字元组（归一化后，分类器在全部文本上拟合一次；括号内为含该字元组的语料记录比例 / "
+                "真实文本比例；`↵` 换行，`␣` 空格；真实一侧只列出现在至少 3 件真实文本中的字元组）：", ""]
+        for part, tf in feats:
+            norm = tf.get("normalised") or tf.get("raw")
+            if not norm:
+                continue
+            out.append(f"- {part} — 像语料：{_ngrams(norm['corpus'])}；像真实文本：{_ngrams(norm['real'])}")
+    return "\n".join(out) + "\n"
+
+
+def _macro_baseline(report: dict) -> float | None:
+    values = [report["baseline_f2"].get(g) for g, m in report["per_class"].items() if m.get("support")]
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def _shipped_vs_best(recipes: dict, weights: dict) -> list[str]:
+    """A line per model whose shipped template weight is not the weight of the best variant."""
+    by_key = {v["key"]: v for v in recipes["variants"]}
+    lines = []
+    for task, folder, name in (("triage", "requests", "申请"), ("grounds", "passages", "段落")):
+        best = by_key.get(recipes[task].get("best")) or {}
+        shipped = weights.get(folder)
+        if best and shipped is not None and (best.get("weight") or 0.0) != shipped:
+            lines.append(f"注意：现行模板{name}权重 {shipped} 与本次比较中最佳方案（{best.get('name')}）不同，"
+                         "请复核 reviewer/model/corpus.py 的 TEMPLATE_WEIGHTS。")
+    return lines
+
+
+def recipes_table(recipes: dict | None) -> str:
+    """The training-recipe comparison on held-out hand-written files (``eval_grouped_cv.recipes``)."""
+    if not recipes or "triage" not in recipes:
+        return ""
+    t, g = recipes["triage"], recipes["grounds"]
+    weights = recipes.get("current_template_weights") or {}
+    out = ["**训练方案比较：模板语料值多少**（`bench/eval_grouped_cv.py --recipes`；每次留出一个手写文件——申请的一种文体"
+           f"（{len(t['held_out_files'])} 个）或段落的一种文书（{len(g['held_out_files'])} 个）——用其余数据训练，"
+           "只在留出的手写文本上测试（归一化后，与审查时相同）；模板记录从不作测试，不用开发用例。"
+           f"模板记录：申请 {t['n_templates']} 条（去近重复后 {t['n_templates_dedup']} 条），段落 {g['n_templates']} 条"
+           f"（去近重复后 {g['n_templates_dedup']} 条）。现行方案：模板申请权重 {weights.get('requests', '—')}，"
+           f"模板段落权重 {weights.get('passages', '—')}，训练文本先归一化。）", "",
+           f"| 方案 | 申请分类首位准确率（{t['n_authored']} 件手写） | 前三命中率 | 段落依据宏平均 F2（{g['n_authored']} 条手写） | "
+           "无依据段落被误标记 |", "|---|---|---|---|---|"]
+    names = {v["key"]: v["name"] for v in recipes["variants"]}
+    for key in names:
+        rt, rg = t["results"].get(key), g["results"].get(key)
+        if not rt or not rg:
+            continue
+        mark = []
+        if key == t.get("best"):
+            mark.append("申请最佳")
+        if key == g.get("best"):
+            mark.append("段落最佳")
+        label = names[key] + (f"（{'、'.join(mark)}）" if mark else "")
+        out.append(f"| {label} | {prop(rt['top1'])} | {prop(rt['top3'])} | {num(rg['macro']['f2'])} | "
+                   f"{prop(rg['clean_flagged'])} |")
+    any_t = next(iter(t["results"].values()))
+    any_g = next(iter(g["results"].values()))
+    out.append(f"| 基线（总答“{_labels([any_t['baseline_majority']['label']])}” / 固定前三 / 每项依据全部标记） | "
+               f"{prop(any_t['baseline_majority'])} | {prop(any_t['baseline_top3'])} | {num(_macro_baseline(any_g))} | — |")
+    out += ["", f"申请层面依据模型：{recipes.get('request_grounds', {}).get('note', '')}"]
+    out += _shipped_vs_best(recipes, weights)
+    if recipes.get("generators_unavailable"):
+        out.append(f"（生成脚本无法运行：{'、'.join(recipes['generators_unavailable'])}；“全部模板记录”即现存文件。）")
     return "\n".join(out) + "\n"
 
 
@@ -157,6 +238,7 @@ def render(result: dict) -> str:
              "本节由 `python bench/readme_tables.py` 从该文件生成，请勿手工修改。", ""]
     if result.get("corpus_cv"):
         parts.append(corpus_tables(result["corpus_cv"]))
+    parts.append(recipes_table(result.get("recipes")))
     parts.append(dev_tables(result.get("dev")))
     parts.append(realism_table(result.get("realism")))
     return "\n".join(p.rstrip() + "\n" for p in parts if p)

@@ -2,9 +2,10 @@
 
     python bench/run_eval.py [--out bench/results/eval.json] [--detail]
 
-1. grouped cross-validation on the training corpus (bench/eval_grouped_cv.py);
+1. grouped cross-validation on the training corpus (bench/eval_grouped_cv.py), and the training-recipe
+   comparison on held-out hand-written files (``eval_grouped_cv.recipes``: what the template corpora are worth);
 2. the development cases in ../shared/dev (bench/eval_baselines_dev.py; skipped when absent);
-3. corpus realism: domain AUC and near-duplicate rate (bench/eval_realism.py).
+3. corpus realism: domain AUC (raw and normalised), its top n-grams, near-duplicate rate (bench/eval_realism.py).
 
 The result goes to ``bench/results/eval.json``; ``python bench/readme_tables.py`` regenerates the README's
 evaluation section from it (between ``<!-- eval:begin -->`` and ``<!-- eval:end -->``).  ``--detail`` also
@@ -35,8 +36,9 @@ def collect(folds: int = 5) -> dict:
 
     result: dict = {"generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                     "libraries": library_versions()}
-    print("1/3 训练语料分组交叉验证……", file=sys.stderr, flush=True)
+    print("1/3 训练语料分组交叉验证、训练方案比较……", file=sys.stderr, flush=True)
     result["corpus_cv"] = eval_grouped_cv.run(folds)
+    result["recipes"] = eval_grouped_cv.recipes()
     print("2/3 开发用例（../shared/dev）……", file=sys.stderr, flush=True)
     result["dev"] = eval_baselines_dev.run()
     print("3/3 语料真实度……", file=sys.stderr, flush=True)

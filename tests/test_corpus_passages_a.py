@@ -21,7 +21,8 @@ GENERATOR = ROOT / "corpora" / "tools" / "make_passages_a.py"
 
 ALLOWED_LABELS = set(MODEL_GROUNDS)
 KEYS = {"id", "text", "labels", "field", "doc_type", "hard_negative"}
-MINIMUMS = {"state_secret": 90, "trade_secret": 90, "privacy": 90, "security_stability": 90}
+# Generated with at least 90 per ground; after near-duplicates were dropped (issue #11) at least 70 remain.
+MINIMUMS = {"state_secret": 70, "trade_secret": 70, "privacy": 70, "security_stability": 70}
 MIN_HARD_NEGATIVES = 110
 
 RESIDENT_ID = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")

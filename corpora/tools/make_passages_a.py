@@ -14,7 +14,10 @@ slot values.  Templates use two kinds of placeholders:
 * ``[[a|b|c]]`` – an inline alternative; one branch is picked at random.
 
 Everything is driven by one seeded ``random.Random`` so the output is
-deterministic for a given Faker version.  Run::
+deterministic for a given Faker version (pinned in the dev dependencies).  After
+shuffling, near-duplicates (character 5-gram Jaccard ≥ 0.5 with an earlier kept
+passage: ``reviewer.model.corpus.near_duplicate_keep``) are dropped before the ids
+are assigned.  Run::
 
     .venv/bin/python corpora/tools/make_passages_a.py            # writes the corpus
     .venv/bin/python corpora/tools/make_passages_a.py --stats    # prints counts only
@@ -1172,8 +1175,11 @@ def render(tpl: Tpl, filler: Filler, rng: random.Random) -> tuple[str, str]:
     return field, text
 
 
-def _build_with_groups(seed: int) -> list[tuple[dict, str]]:
-    """Render every bank; return (record, template group) pairs in final id order."""
+def _build_with_groups(seed: int, dedup: bool = True) -> list[tuple[dict, str]]:
+    """Render every bank; return (record, template group) pairs in final id order.
+
+    ``dedup=False`` keeps the near-duplicates (the corpus as it was generated before they were dropped).
+    """
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
@@ -1207,12 +1213,16 @@ def _build_with_groups(seed: int) -> list[tuple[dict, str]]:
             }
             rendered.append((record, f"{bank}:{index:02d}"))
     rng.shuffle(rendered)
+    if dedup:
+        from reviewer.model.corpus import near_duplicate_keep
+
+        rendered = [rendered[i] for i in near_duplicate_keep([rec["text"] for rec, _group in rendered])]
     return [({"id": f"PA-{i:04d}", **rec}, group) for i, (rec, group) in enumerate(rendered, start=1)]
 
 
-def build(seed: int = SEED) -> list[dict]:
+def build(seed: int = SEED, dedup: bool = True) -> list[dict]:
     """Build the whole corpus deterministically and return the records in id order."""
-    return [rec for rec, _group in _build_with_groups(seed)]
+    return [rec for rec, _group in _build_with_groups(seed, dedup)]
 
 
 def template_groups(seed: int = SEED) -> dict[str, str]:

@@ -6,8 +6,10 @@ whose slots ({city}, {agency}, {p1}, {vio_fact} …) are filled from per-field v
 place names, Faker('zh_CN') names (fixed seed) and computed identifiers (GB 11643 resident-ID check
 digit, Luhn bank-card check digit, GB 32100 credit-code check character).
 
-The output is deterministic for a given Python ``random`` implementation and Faker version.
-The committed JSONL is the corpus; this script documents how it was made.
+The output is deterministic for a given Python ``random`` implementation and Faker version (pinned in the
+dev dependencies).  After shuffling, near-duplicates (character 5-gram Jaccard ≥ 0.5 with an earlier kept
+passage: ``reviewer.model.corpus.near_duplicate_keep``) are dropped before the ids are assigned.
+The committed JSONL is the corpus; this script reproduces it byte for byte.
 
 Usage::
 
@@ -2696,8 +2698,11 @@ def acceptable(text: str) -> bool:
     return MIN_LEN <= len(text) <= MAX_LEN and 1 <= sentence_count(text) <= MAX_SENTENCES
 
 
-def generate(seed: int = SEED) -> list[dict]:
-    """Build every passage of the corpus, in a shuffled order with ids PB-0001…"""
+def generate(seed: int = SEED, dedup: bool = True) -> list[dict]:
+    """Build every passage of the corpus, in a shuffled order with ids PB-0001…
+
+    ``dedup=False`` keeps the near-duplicates (the corpus as it was generated before they were dropped).
+    """
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
@@ -2720,6 +2725,10 @@ def generate(seed: int = SEED) -> list[dict]:
             rows.append({"text": text, "labels": list(spec.labels), "field": fv.name, "doc_type": doc_type,
                          "hard_negative": spec.hard_negative})
     rng.shuffle(rows)
+    if dedup:
+        from reviewer.model.corpus import near_duplicate_keep
+
+        rows = [rows[i] for i in near_duplicate_keep([r["text"] for r in rows])]
     return [{"id": f"PB-{i:04d}", **row} for i, row in enumerate(rows, 1)]
 
 

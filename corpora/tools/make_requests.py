@@ -2,8 +2,10 @@
 
 Each label module in ``corpora/tools/requests/`` (``lbl_*.py``) holds hand-written phrase pieces
 for one label and a ``generate(rng, filler, n)`` function; this script runs them with one seeded
-``random.Random`` and one seeded Faker, removes duplicate texts, shuffles, numbers the records
-``RQ-0001`` … and writes UTF-8 JSON Lines.  Output is deterministic for a given Faker version.
+``random.Random`` and one seeded Faker, removes duplicate texts, shuffles, drops near-duplicates
+(character 5-gram Jaccard ≥ 0.5 with an earlier kept record: ``reviewer.model.corpus.near_duplicate_keep``),
+numbers the records ``RQ-0001`` … and writes UTF-8 JSON Lines.  Output is deterministic for a given Faker
+version (pinned in the dev dependencies).
 
     .venv/bin/python corpora/tools/make_requests.py            # write the corpus
     .venv/bin/python corpora/tools/make_requests.py --stats    # print counts only
@@ -53,8 +55,11 @@ def load_package() -> ModuleType:
     return package
 
 
-def build_corpus(seed: int | None = None) -> list[dict]:
-    """Return the full list of request records (ids assigned), deterministic for ``seed``."""
+def build_corpus(seed: int | None = None, dedup: bool = True) -> list[dict]:
+    """Return the full list of request records (ids assigned), deterministic for ``seed``.
+
+    ``dedup=False`` keeps the near-duplicates (the corpus as it was generated before they were dropped).
+    """
     package = load_package()
     common = importlib.import_module(f"{PACKAGE_NAME}.common")
     seed = common.SEED if seed is None else seed
@@ -73,6 +78,10 @@ def build_corpus(seed: int | None = None) -> list[dict]:
             rounds += 1
         records.extend(got)
     rng.shuffle(records)
+    if dedup:
+        from reviewer.model.corpus import near_duplicate_keep
+
+        records = [records[i] for i in near_duplicate_keep([r["text"] for r in records])]
     return [{"id": f"RQ-{i:04d}", **rec} for i, rec in enumerate(records, 1)]
 
 

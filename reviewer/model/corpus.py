@@ -108,6 +108,74 @@ def record_group(row: dict, part: str) -> str:
     return f"{part}:{kind}" if kind else f"{part}:{row.get('id', '')}"
 
 
+# The training recipe's corpus part, chosen by the held-out-authored comparison of
+# ``bench/eval_grouped_cv.py --recipes`` (part of ``make eval``; tests are always on hand-written files the
+# model did not train on).  Weight of a template (slot-filled) record relative to a hand-written one, per
+# corpus folder: template requests add little on held-out registers (and are down-weighted), template
+# passages are the only other source of several document kinds (kept at full weight).
+TEMPLATE_WEIGHTS = {"requests": 0.25, "passages": 1.0}
+# Train on text as ``reviewer.text.normalize`` gives it: prediction (triage, screening) only ever sees
+# normalised text, so traditional characters, full-width ASCII and odd spaces are folded in training too.
+NORMALISE_TRAINING_TEXT = True
+AUTHORED_PREFIX = "authored_"  # hand-written corpus files: requests/authored_*.jsonl, passages/authored_*.jsonl
+
+
+def is_authored_file(name: str) -> bool:
+    """Whether a corpus file (``requests/authored_court.jsonl`` or just its name) holds hand-written records."""
+    return Path(name).name.startswith(AUTHORED_PREFIX)
+
+
+def shingles(text: str, n: int = 5) -> set[str]:
+    """Character ``n``-grams of a text with all whitespace removed."""
+    s = "".join(text.split())
+    return {s[i:i + n] for i in range(max(1, len(s) - n + 1))}
+
+
+def near_duplicate_pairs(texts: list[str], threshold: float = 0.5, n: int = 5):
+    """Index pairs (i < j) of texts whose character ``n``-gram Jaccard similarity is ≥ ``threshold``.
+
+    Exact, via sparse co-occurrence counts: returns ``(rows, cols, jaccard)`` numpy arrays.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, t in enumerate(texts):
+        for sh in shingles(t, n):
+            rows.append(i)
+            cols.append(vocab.setdefault(sh, len(vocab)))
+    size = len(texts)
+    X = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(size, max(1, len(vocab))))
+    X.data[:] = 1.0  # a shingle repeated within a text was summed
+    sizes = np.asarray(X.sum(axis=1)).ravel()
+    inter = sparse.triu(X @ X.T, k=1).tocoo()
+    r, c, v = inter.row, inter.col, inter.data
+    jac = v / (sizes[r] + sizes[c] - v)
+    keep = jac >= threshold
+    return r[keep], c[keep], jac[keep]
+
+
+def near_duplicate_keep(texts: list[str], threshold: float = 0.5, n: int = 5) -> list[int]:
+    """Indices of the texts to keep so that no two kept texts are near-duplicates.
+
+    Greedy in the given order: a text is dropped when an earlier *kept* text is a near-duplicate of it,
+    so the result is deterministic and the first of every cluster survives.
+    """
+    rows, cols, _jac = near_duplicate_pairs(texts, threshold, n)
+    neighbours: dict[int, list[int]] = {}
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        neighbours.setdefault(j, []).append(i)  # i < j: j is dropped if i is kept
+    kept: list[int] = []
+    dropped: set[int] = set()
+    for j in range(len(texts)):
+        if any(i not in dropped for i in neighbours.get(j, ())):
+            dropped.add(j)
+        else:
+            kept.append(j)
+    return kept
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The JSONL files that make up a corpus directory, in a stable order."""
     corpus_dir = Path(corpus_dir)
@@ -170,12 +238,16 @@ def generator_groups(corpus_dir: Path) -> dict[str, str]:
     return out
 
 
-def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = False) -> Corpus:
-    """Read ``requests/*.jsonl`` and ``passages/*.jsonl`` under ``corpus_dir``.
+def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = False,
+                template_weight: float | None = None) -> Corpus:
+    """Read ``requests/*.jsonl`` and ``passages/*.jsonl`` under ``corpus_dir`` (every file, so new
+    ``authored_*.jsonl`` files are picked up as they are added).
 
     Malformed lines and unknown labels are skipped and listed in ``Corpus.problems``
     (Chinese, with file and line number).  With ``template_groups`` the evaluation groups of
     template passages come from their generators where possible (see :func:`generator_groups`).
+    Every record weighs ``weight``; a template record (a file not named ``authored_*``) weighs
+    ``weight × TEMPLATE_WEIGHTS[folder]``, or ``weight × template_weight`` when that is given.
     """
     corpus_dir = Path(corpus_dir)
     by_text = generator_groups(corpus_dir) if template_groups else {}
@@ -190,6 +262,9 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = F
         kind = path.parent.name
         part = path.stem
         rel = path.relative_to(corpus_dir).as_posix()
+        file_weight = weight
+        if not is_authored_file(path.name):
+            file_weight = weight * (TEMPLATE_WEIGHTS.get(kind, 1.0) if template_weight is None else template_weight)
         with path.open(encoding="utf-8-sig") as fh:
             for lineno, line in enumerate(fh, 1):
                 if not line.strip():
@@ -215,8 +290,9 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = F
                         if not isinstance(grounds, list) or any(g not in GROUNDS for g in grounds):
                             problems.append(f"{where}：grounds 含未知依据 {grounds!r}")  # the triage label still counts
                         else:
-                            request_grounds.add(text, sorted(set(grounds), key=GROUNDS.index), weight, "seed", group)
-                    requests.add(text, label, weight, "seed", group)
+                            request_grounds.add(text, sorted(set(grounds), key=GROUNDS.index), file_weight, "seed",
+                                                group)
+                    requests.add(text, label, file_weight, "seed", group)
                     request_files.append(rel)
                 else:
                     labels = row.get("labels")
@@ -224,7 +300,7 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = F
                         problems.append(f"{where}：labels 含未知依据 {labels!r}")
                         continue
                     group = by_text.get(text) if not row.get("group") else None
-                    passages.add(text, sorted(set(labels), key=GROUNDS.index), weight, "seed",
+                    passages.add(text, sorted(set(labels), key=GROUNDS.index), file_weight, "seed",
                                  group or record_group(row, part))
                     passage_files.append(rel)
     return Corpus(
@@ -237,6 +313,22 @@ def load_corpus(corpus_dir: Path, weight: float = 1.0, template_groups: bool = F
         request_files=request_files,
         passage_files=passage_files,
     )
+
+
+def normalise_dataset(data: Dataset) -> Dataset:
+    """Replace every text by its normalised form (``reviewer.text.normalize``), in place; returns ``data``."""
+    from reviewer.text.normalize import normalize
+
+    data.texts = [normalize(t).text for t in data.texts]
+    return data
+
+
+def training_datasets(corpus: Corpus) -> Corpus:
+    """Apply the recipe's text step to a corpus about to be trained on (see ``NORMALISE_TRAINING_TEXT``)."""
+    if NORMALISE_TRAINING_TEXT:
+        for data in (corpus.requests, corpus.passages, corpus.request_grounds):
+            normalise_dataset(data)
+    return corpus
 
 
 def dataset_sha256(data: Dataset) -> str:

@@ -26,7 +26,9 @@ from reviewer.model.persist import (
     version_number,
 )
 
-RECIPE_VERSION = "4"  # bump when features, classifiers, segmenter or training change (4: rjieba, .npz, request grounds)
+# bump when features, classifiers, segmenter or training change (4: rjieba, .npz, request grounds;
+# 5: near-duplicate-free template corpora, template requests weigh 0.25, training text normalised)
+RECIPE_VERSION = "5"
 DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
 _lock = threading.Lock()
 _loaded: dict[tuple, LoadedModels] = {}
@@ -53,7 +55,12 @@ def default_cache_key(corpus_dir: Path, seed: int = DEFAULT_SEED) -> str:
 
 def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> Path:
     """Train the default models on the seed corpus and save them at ``target`` (no cross-validation)."""
-    from reviewer.model.corpus import load_corpus
+    from reviewer.model.corpus import (
+        NORMALISE_TRAINING_TEXT,
+        TEMPLATE_WEIGHTS,
+        load_corpus,
+        training_datasets,
+    )
     from reviewer.model.persist import encode_training_data, save_model_dir
     from reviewer.model.training import (
         build_card,
@@ -63,7 +70,7 @@ def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> P
         fit_request_grounds,
     )
 
-    corpus = load_corpus(corpus_dir)
+    corpus = training_datasets(load_corpus(corpus_dir))
     if len(corpus.requests) == 0 or len(corpus.passages) == 0:
         raise ModelError(
             f"种子语料目录 {corpus_dir} 中没有可用的申请或段落样本，无法构建默认模型。"
@@ -77,7 +84,9 @@ def build_default(corpus_dir: Path, target: Path, seed: int = DEFAULT_SEED) -> P
         extra={"default": True, "previous": None, "dropped_classes": dropped,
                "corpus": {"dir": str(corpus_dir), "sha256": corpus.sha256, "files": corpus.files,
                           "problems": corpus.problems[:50]},
-               "request_grounds": {"n": len(corpus.request_grounds), "trained": request_grounds is not None}},
+               "request_grounds": {"n": len(corpus.request_grounds), "trained": request_grounds is not None},
+               "recipe": {"version": RECIPE_VERSION, "template_weights": dict(TEMPLATE_WEIGHTS),
+                          "normalised_training_text": NORMALISE_TRAINING_TEXT}},
     )
     models = {"triage": triage, "grounds": grounds}
     if request_grounds is not None:

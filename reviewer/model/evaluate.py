@@ -605,13 +605,14 @@ def grouped_splits(groups: list[str], folds: int, strata=None) -> list[tuple[np.
 
 
 def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
-                      train_mask=None, score_mask=None) -> dict:
+                      train_mask=None, score_mask=None, splits=None) -> dict:
     """Grouped cross-validation of the triage model with top-1 / top-3, baselines, intervals and ECE.
 
     A fold's training part may lack a class entirely (all its groups are in the test part); such a
     class can then not be predicted in that fold — exactly what happens on unseen real text.
     ``train_mask`` (bool per example) limits which examples may be trained on (all are tested): with the
     office's own examples masked out it measures the model *before* learning from them on the same folds.
+    ``splits`` (a list of (train, test) index arrays) replaces the grouped folds, e.g. leave-one-register-out.
     """
     from sklearn.base import clone
 
@@ -623,7 +624,7 @@ def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, ca
     y = np.asarray(data.labels, dtype=object).astype(str)
     w = np.asarray(data.weights, dtype=float)
     groups = data.group_keys()
-    splits = grouped_splits(groups, folds, strata=y)
+    splits = grouped_splits(groups, folds, strata=y) if splits is None else list(splits)
     template = TriageModel(seed=seed, **(params or {}))
     counts = CountMatrix(list(data.texts), template._config(), cache)
     labels = sorted(set(y.tolist()))
@@ -672,12 +673,12 @@ def _triage_cv_report(y, proba, labels, groups, n_splits) -> dict:
 
 
 def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
-                       train_mask=None, score_mask=None) -> dict:
+                       train_mask=None, score_mask=None, splits=None) -> dict:
     """Grouped cross-validation of a grounds model (passages or requests), scored per ground.
 
     Beside each ground's F2 stands the best constant F2 (flag every example: the only constant with
     recall), and the report gives the share of clean examples flagged and the ECE of the per-ground
-    probabilities.
+    probabilities.  ``splits`` replaces the grouped folds as in :func:`grouped_cv_triage`.
     """
     from sklearn.base import clone
 
@@ -690,7 +691,7 @@ def grouped_cv_grounds(data: Dataset, folds: int = 5, seed: int | None = None, c
         raise ModelError(f"样本只有 {len(data)} 条，不足以做分组交叉验证。")
     groups = data.group_keys()
     strata = [labs[0] if labs else "clean" for labs in data.labels]
-    splits = grouped_splits(groups, folds, strata=strata)
+    splits = grouped_splits(groups, folds, strata=strata) if splits is None else list(splits)
     Y = GroundsModel.binarize(data.labels)
     w = np.asarray(data.weights, dtype=float)
     model_params = dict(params or {})

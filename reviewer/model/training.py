@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.model.classifiers import DEFAULT_SEED, GroundsModel, TriageModel
-from reviewer.model.corpus import GROUNDS, Dataset, dataset_sha256, load_corpus
+from reviewer.model.corpus import (
+    GROUNDS,
+    NORMALISE_TRAINING_TEXT,
+    TEMPLATE_WEIGHTS,
+    Dataset,
+    dataset_sha256,
+    load_corpus,
+    normalise_dataset,
+)
 from reviewer.model.errors import ModelError
 from reviewer.model.features import FeatureConfig, TokenCache
 
@@ -230,6 +238,9 @@ def train_version(
         c = office.counts
         say(f"决定库（权重 {office_weight:g}）：答复决定 {c['decisions']} 件，采纳的发现 {c['findings_accepted']} 条，"
             f"驳回的发现 {c['findings_rejected']} 条，无法使用 {c['skipped']} 条。")
+    if NORMALISE_TRAINING_TEXT:  # the models only ever see normalised text (decision files and office rows too)
+        for data in (triage_data, grounds_data, rg_data):
+            normalise_dataset(data)
     dropped = drop_rare_classes(triage_data)
 
     cache = TokenCache()
@@ -254,7 +265,9 @@ def train_version(
     extra = {
         "previous": previous[-1].name if previous else None,
         "corpus": {"dir": str(corpus_dir), "sha256": corpus.sha256, "files": corpus.files,
-                   "weight": seed_weight, "problems": corpus.problems[:50]},
+                   "weight": seed_weight, "template_weights": dict(TEMPLATE_WEIGHTS),
+                   "problems": corpus.problems[:50]},
+        "normalised_training_text": NORMALISE_TRAINING_TEXT,
         "decisions": _decisions_card(imported, decisions_weight),
         "office": None if office is None else {"weight": office_weight, "counts": office.counts},
         "dropped_classes": dropped,
