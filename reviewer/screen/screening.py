@@ -14,10 +14,12 @@ from reviewer.vocab import VERDICT_LABELS, VERDICTS  # noqa: E402, F401
 
 # How much the classifier alone may contribute to a category's probability (noisy-OR weight).
 CLASSIFIER_WEIGHT = 0.8
-# Grounds the classifier may not establish alone, when no rule finding of the ground reaches the threshold:
-# a state secret exists only when lawfully classified and marked (保密法第十七、二十二条), and text in which
-# every person is pseudonymised (张某、李某某、XX) identifies nobody (个人信息保护法第四条).  The combined
-# score then stays just below the threshold (the classifier still shows, and still adds to a strong rule).
+# The classifier may not establish a state secret alone, when no rule finding of it reaches the threshold: a
+# state secret exists only when lawfully classified and marked (保密法第十七、二十二条; a mark, a 密级 field, a
+# classification statement or secret content such as military positions is found by the rules).  The combined
+# score then stays just below the threshold (the classifier still shows, and still adds to a real mark).
+# (Privacy is not limited the same way for pseudonymised text: published sources pseudonymise the documents
+# they quote, and the document at issue holds the real names.)
 UNSUPPORTED_MARGIN = 0.01
 # A finding of severity ``withhold`` counts as withhold only at this score or above; below it, review: a file
 # whose findings are only low-score ones is never 建议不予公开.
@@ -138,9 +140,7 @@ class Screener:
         passages = None
         if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
-        # Pseudonymised: 张某/李某某 present and no full name found by a person-name rule.
-        pseudonymised = is_pseudonymised(text) and not any(f.entity == "person_name" for f in analysis.findings)
-        categories = combine(analysis.findings, passages, pseudonymised=pseudonymised, threshold=self.threshold)
+        categories = combine(analysis.findings, passages, threshold=self.threshold)
         findings = settle_findings(analysis.findings, categories, self.threshold)
         verdict = decide_verdict(findings, categories, self.threshold)
         sections = [list(x) for x in getattr(loaded, "sections", []) or []]
@@ -343,32 +343,13 @@ def meaningful_term(term: str) -> bool:
     return len(stripped) >= 2 or "\u4e00" <= stripped <= "\u9fff"
 
 
-_PSEUDONYM = None
+def _needs_own_span(category: str, relevant: list[Finding], threshold: float) -> bool:
+    """A ground the classifier may not establish alone: a state secret with no rule finding of it at or above
+    ``threshold`` (no mark in marking position, no classification statement, no secret content signal)."""
+    return category == "state_secret" and not any(f.score >= threshold for f in relevant)
 
 
-def is_pseudonymised(text: str) -> bool:
-    """True when the people in ``text`` are named only in pseudonymised form (张某、李某某、王**、XX、×××)."""
-    global _PSEUDONYM
-    import re
-
-    from reviewer.detect.validators import COMPOUND_SURNAMES, SURNAMES
-
-    if _PSEUDONYM is None:
-        surnames = "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "]"
-        _PSEUDONYM = re.compile(rf"(?:{surnames})(?:某{{1,2}}|[*＊×xX]{{1,3}}|ＸＸ|XX)(?![\u4e00-\u9fff]{{0,1}}(?:公司|企业))")
-    return bool(_PSEUDONYM.search(text))
-
-
-def _needs_own_span(category: str, relevant: list[Finding], threshold: float, pseudonymised: bool) -> bool:
-    """A ground the classifier may not raise alone: no rule finding of it reaches ``threshold``, and it is a
-    state secret (needs a mark or a classification statement) or privacy in pseudonymised text."""
-    if any(f.score >= threshold for f in relevant):
-        return False
-    return category == "state_secret" or (category == "privacy" and pseudonymised)
-
-
-def combine(findings: list[Finding], passages: PassageScores | None, *, pseudonymised: bool = False,
-            threshold: float = 0.5) -> dict[str, CategoryScore]:
+def combine(findings: list[Finding], passages: PassageScores | None, *, threshold: float = 0.5) -> dict[str, CategoryScore]:
     """Per category: noisy-OR over distinct rules (each rule counts once, at its best score: repeating the
     same weak evidence does not make it stronger), then noisy-OR with the weighted classifier probability
     (kept below ``threshold`` where the ground needs a span of its own and no rule finding of it reaches the
@@ -402,11 +383,9 @@ def combine(findings: list[Finding], passages: PassageScores | None, *, pseudony
         else:
             score = 1.0 - (1.0 - p_rules) * (1.0 - CLASSIFIER_WEIGHT * p_clf)
             method = f"规则与分类器噪声或合并（分类器权重 {CLASSIFIER_WEIGHT:g}）"
-            if score >= threshold and _needs_own_span(category, relevant, threshold, pseudonymised):
+            if score >= threshold and _needs_own_span(category, relevant, threshold):
                 score = threshold - UNSUPPORTED_MARGIN
-                method += ("；规则未找到密级标志或定密表述，分类器不能单独认定国家秘密，分值限于阈值以下"
-                           if category == "state_secret" else
-                           "；文中人名均已匿名化，规则未找到可识别个人的信息，分类器不能单独认定个人隐私，分值限于阈值以下")
+                method += "；规则未找到密级标志、定密表述或涉密内容，分类器不能单独认定国家秘密，分值限于阈值以下"
         if relevant or (p_clf is not None and p_clf >= 0.2):
             result[category] = CategoryScore(category, score, p_rules, p_clf, len(relevant), method,
                                              passage if p_clf is not None and p_clf >= 0.5 else None, evidence)
