@@ -176,3 +176,16 @@ def test_settled_severity_keeps_strong_withhold(screener):
     result = screener.screen_text("机密★10年\n关于某事项的通知")
     finding = next(f for f in result.findings if f.rule == "SEC001")
     assert settled_severity(finding, result.categories, 0.5) == "withhold"
+
+
+def test_classifier_alone_cannot_turn_a_published_decision_into_a_case_file(screener):
+    from reviewer.screen.screening import analyse
+
+    decision = analyse(PUBLISHED_DECISION, screener.detector).findings  # as combine() sees them (not settled)
+    assert any(f.rule == "ENF010" for f in decision)
+    capped = combine(decision, _passages("enforcement_file", 0.95))["enforcement_file"]
+    assert capped.score < 0.5 and "案卷材料" in capped.method
+    with_record = analyse("询问笔录\n" + PUBLISHED_DECISION, screener.detector).findings
+    assert combine(with_record, _passages("enforcement_file", 0.95))["enforcement_file"].score >= 0.9
+    # without any decision rule the classifier keeps its full weight for enforcement files
+    assert combine([], _passages("enforcement_file", 0.95))["enforcement_file"].score >= 0.5

@@ -343,10 +343,21 @@ def meaningful_term(term: str) -> bool:
     return len(stripped) >= 2 or "\u4e00" <= stripped <= "\u9fff"
 
 
+# Rules that recognise a penalty decision itself: a decision is published by law when it has social impact
+# (条例第二十条第（六）项), so when the rules see a decision and no case-file material, the classifier's
+# enforcement-file probability is read as coming from the decision and may not reach the threshold alone.
+DECISION_RULES = frozenset({"penalty-decision-document", "case-findings-and-reasoning"})
+
+
 def _needs_own_span(category: str, relevant: list[Finding], threshold: float) -> bool:
-    """A ground the classifier may not establish alone: a state secret with no rule finding of it at or above
-    ``threshold`` (no mark in marking position, no classification statement, no secret content signal)."""
-    return category == "state_secret" and not any(f.score >= threshold for f in relevant)
+    """A ground the classifier may not establish alone, when no rule finding of it reaches ``threshold``: a
+    state secret (no mark in marking position, no classification statement, no secret content signal), or an
+    enforcement file whose only rule evidence is the penalty decision itself."""
+    if any(f.score >= threshold for f in relevant):
+        return False
+    if category == "state_secret":
+        return True
+    return category == "enforcement_file" and any(f.name in DECISION_RULES for f in relevant)
 
 
 def combine(findings: list[Finding], passages: PassageScores | None, *, threshold: float = 0.5) -> dict[str, CategoryScore]:
@@ -385,7 +396,10 @@ def combine(findings: list[Finding], passages: PassageScores | None, *, threshol
             method = f"规则与分类器噪声或合并（分类器权重 {CLASSIFIER_WEIGHT:g}）"
             if score >= threshold and _needs_own_span(category, relevant, threshold):
                 score = threshold - UNSUPPORTED_MARGIN
-                method += "；规则未找到密级标志、定密表述或涉密内容，分类器不能单独认定国家秘密，分值限于阈值以下"
+                method += ("；规则未找到密级标志、定密表述或涉密内容，分类器不能单独认定国家秘密，分值限于阈值以下"
+                           if category == "state_secret" else
+                           "；规则只认出行政处罚决定书本身（依法应当主动公开的不属于案卷材料），未见笔录、审批表等案卷材料，"
+                           "分类器不能单独认定行政执法案卷，分值限于阈值以下")
         if relevant or (p_clf is not None and p_clf >= 0.2):
             result[category] = CategoryScore(category, score, p_rules, p_clf, len(relevant), method,
                                              passage if p_clf is not None and p_clf >= 0.5 else None, evidence)
