@@ -22,8 +22,9 @@ CLASSIFIER_WEIGHT = 0.8
 # they quote, and the document at issue holds the real names.)
 UNSUPPORTED_MARGIN = 0.01
 # A finding of severity ``withhold`` counts as withhold only at this score or above; below it, review: a file
-# whose findings are only low-score ones is never 建议不予公开.
-WITHHOLD_MIN_SCORE = 0.7
+# whose findings are only low-score ones is never 建议不予公开 (e.g. a 密级 mark outside the document head, 0.55;
+# sensitive-data keywords such as 病史/前科 score 0.6 and stay withhold).
+WITHHOLD_MIN_SCORE = 0.6
 # Length of the passages the classifier reads (characters).
 PASSAGE_CHARS = 400
 
@@ -344,8 +345,9 @@ def meaningful_term(term: str) -> bool:
 
 
 # Rules that recognise a penalty decision itself: a decision is published by law when it has social impact
-# (条例第二十条第（六）项), so when the rules see a decision and no case-file material, the classifier's
-# enforcement-file probability is read as coming from the decision and may not reach the threshold alone.
+# (条例第二十条第（六）项), so when the rules see a decision and no case-file material at the threshold, the weak
+# hints (an investigation narrated in the decision) and the classifier's enforcement-file probability are read
+# as coming from the decision and may not reach the threshold.
 DECISION_RULES = frozenset({"penalty-decision-document", "case-findings-and-reasoning"})
 
 
@@ -364,7 +366,7 @@ def combine(findings: list[Finding], passages: PassageScores | None, *, threshol
     """Per category: noisy-OR over distinct rules (each rule counts once, at its best score: repeating the
     same weak evidence does not make it stronger), then noisy-OR with the weighted classifier probability
     (kept below ``threshold`` where the ground needs a span of its own and no rule finding of it reaches the
-    threshold, see :data:`UNSUPPORTED_MARGIN`)."""
+    threshold, see :func:`_needs_own_span` and :data:`UNSUPPORTED_MARGIN`)."""
     result: dict[str, CategoryScore] = {}
     for category in CATEGORIES:
         # Marks such as 工作秘密/内部资料 are shown as findings but are not a ground (ogi-law.md §4.3).
@@ -394,12 +396,14 @@ def combine(findings: list[Finding], passages: PassageScores | None, *, threshol
         else:
             score = 1.0 - (1.0 - p_rules) * (1.0 - CLASSIFIER_WEIGHT * p_clf)
             method = f"规则与分类器噪声或合并（分类器权重 {CLASSIFIER_WEIGHT:g}）"
-            if score >= threshold and _needs_own_span(category, relevant, threshold):
-                score = threshold - UNSUPPORTED_MARGIN
-                method += ("；规则未找到密级标志、定密表述或涉密内容，分类器不能单独认定国家秘密，分值限于阈值以下"
-                           if category == "state_secret" else
-                           "；规则只认出行政处罚决定书本身（依法应当主动公开的不属于案卷材料），未见笔录、审批表等案卷材料，"
-                           "分类器不能单独认定行政执法案卷，分值限于阈值以下")
+        if score >= threshold and _needs_own_span(category, relevant, threshold):
+            # Weak hints (and the classifier) together may not establish the ground either.
+            score = threshold - UNSUPPORTED_MARGIN
+            p_rules = min(p_rules, score)
+            method += ("；规则未找到密级标志、定密表述或涉密内容，不能单独认定国家秘密，分值限于阈值以下"
+                       if category == "state_secret" else
+                       "；规则只认出行政处罚决定书本身（依法应当主动公开的不属于案卷材料），未见笔录、审批表等案卷材料，"
+                       "不能认定行政执法案卷，分值限于阈值以下")
         if relevant or (p_clf is not None and p_clf >= 0.2):
             result[category] = CategoryScore(category, score, p_rules, p_clf, len(relevant), method,
                                              passage if p_clf is not None and p_clf >= 0.5 else None, evidence)
