@@ -206,3 +206,17 @@ def test_investigation_told_inside_a_published_decision_stays_below_threshold(sc
     assert any(f.rule == "ENF017" for f in result.findings)
     assert _score(result, "enforcement_file") < screener.threshold
     assert "案卷材料" in result.categories["enforcement_file"].method
+
+
+def test_text_output_says_why_a_score_was_held_below_the_threshold():
+    from reviewer.screen.output import render_text
+
+    class Fixed:
+        classes_ = ["state_secret"]
+
+        def predict_proba(self, texts):
+            return [[0.95] for _ in texts]
+
+    result = Screener(grounds_model=Fixed()).screen_text("市保密委员会召开全体会议，部署年度保密工作。")
+    assert result.verdict == "clean"
+    assert "不能单独认定国家秘密" in render_text(result)
