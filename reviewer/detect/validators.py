@@ -172,6 +172,28 @@ def person_name(value: str) -> Validation:
     return Validation(None, "姓氏与名字形态符合中文姓名（未核实身份）")
 
 
+_QUESTION = re.compile(r"(?<![提询访疑发])问\s*[:：]")
+_ANSWER = re.compile(r"(?<![回解作])答\s*[:：]")
+# A transcript's questions address the person heard (你/你们) and the answers speak for themselves (我 …);
+# a published Q&A (政策问答, 答记者问) asks about "企业/申请人" in the third person.
+_SECOND_PERSON = re.compile(r"你|您")
+_FIRST_PERSON = re.compile(r"我|是的|不知道|不清楚|记不清|没有了|属实")
+
+
+def qa_transcript(value: str) -> Validation:
+    """A run of "问：……答：……" turns read as an interview transcript (笔录): at least two turns, the
+    questions addressing the person heard or the answers in the first person.  More turns, higher score."""
+    questions = _QUESTION.findall(value)
+    answers = _ANSWER.findall(value)
+    turns = min(len(questions), len(answers))
+    if turns < 2:
+        return Validation(False, "问答不足两轮")
+    if not (_SECOND_PERSON.search(value) and _FIRST_PERSON.search(value)):
+        return Validation(False, "问答中没有“你……我……”的对答，像政策问答而非笔录")
+    score = 0.8 if turns >= 5 else 0.7 if turns >= 3 else 0.6
+    return Validation(True, f"连续 {turns} 轮问答，问话称“你”、答话称“我”，为笔录结构", score=score)
+
+
 VALIDATORS: dict[str, Callable[[str], Validation]] = {
     "cn_resident_id": cn_resident_id,
     "uscc": uscc,
@@ -181,4 +203,5 @@ VALIDATORS: dict[str, Callable[[str], Validation]] = {
     "passport": passport,
     "email": email,
     "person_name": person_name,
+    "qa_transcript": qa_transcript,
 }

@@ -38,6 +38,8 @@ def render_text(result: ScreenResult, show_values: bool = False) -> str:
             if cat["evidence"]:
                 detail += f"（依据词：{'、'.join(cat['evidence'][:5])}）"
         lines.append(f"  ▶ {cat['label']}：{cat['score']:.2f}（{detail}；命中 {cat['count']} 处）")
+        if "；" in cat["method"]:  # why the score was held below the threshold (screening.combine)
+            lines.append(f"    说明：{cat['method'].split('；', 1)[1]}")
     for f, raw in zip(data["findings"], result.findings):
         line = line_of(result.text, raw.start) if result.text else "?"
         lines.append(

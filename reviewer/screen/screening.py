@@ -14,6 +14,17 @@ from reviewer.vocab import VERDICT_LABELS, VERDICTS  # noqa: E402, F401
 
 # How much the classifier alone may contribute to a category's probability (noisy-OR weight).
 CLASSIFIER_WEIGHT = 0.8
+# The classifier may not establish a state secret alone, when no rule finding of it reaches the threshold: a
+# state secret exists only when lawfully classified and marked (保密法第十七、二十二条; a mark, a 密级 field, a
+# classification statement or secret content such as military positions is found by the rules).  The combined
+# score then stays just below the threshold (the classifier still shows, and still adds to a real mark).
+# (Privacy is not limited the same way for pseudonymised text: published sources pseudonymise the documents
+# they quote, and the document at issue holds the real names.)
+UNSUPPORTED_MARGIN = 0.01
+# A finding of severity ``withhold`` counts as withhold only at this score or above; below it, review: a file
+# whose findings are only low-score ones is never 建议不予公开 (e.g. a 密级 mark outside the document head, 0.55;
+# sensitive-data keywords such as 病史/前科 score 0.6 and stay withhold).
+WITHHOLD_MIN_SCORE = 0.6
 # Length of the passages the classifier reads (characters).
 PASSAGE_CHARS = 400
 
@@ -130,7 +141,7 @@ class Screener:
         passages = None
         if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
-        categories = combine(analysis.findings, passages)
+        categories = combine(analysis.findings, passages, threshold=self.threshold)
         findings = settle_findings(analysis.findings, categories, self.threshold)
         verdict = decide_verdict(findings, categories, self.threshold)
         sections = [list(x) for x in getattr(loaded, "sections", []) or []]
@@ -333,9 +344,29 @@ def meaningful_term(term: str) -> bool:
     return len(stripped) >= 2 or "\u4e00" <= stripped <= "\u9fff"
 
 
-def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str, CategoryScore]:
+# Rules that recognise a penalty decision itself: a decision is published by law when it has social impact
+# (条例第二十条第（六）项), so when the rules see a decision and no case-file material at the threshold, the weak
+# hints (an investigation narrated in the decision) and the classifier's enforcement-file probability are read
+# as coming from the decision and may not reach the threshold.
+DECISION_RULES = frozenset({"penalty-decision-document", "case-findings-and-reasoning"})
+
+
+def _needs_own_span(category: str, relevant: list[Finding], threshold: float) -> bool:
+    """A ground the classifier may not establish alone, when no rule finding of it reaches ``threshold``: a
+    state secret (no mark in marking position, no classification statement, no secret content signal), or an
+    enforcement file whose only rule evidence is the penalty decision itself."""
+    if any(f.score >= threshold for f in relevant):
+        return False
+    if category == "state_secret":
+        return True
+    return category == "enforcement_file" and any(f.name in DECISION_RULES for f in relevant)
+
+
+def combine(findings: list[Finding], passages: PassageScores | None, *, threshold: float = 0.5) -> dict[str, CategoryScore]:
     """Per category: noisy-OR over distinct rules (each rule counts once, at its best score: repeating the
-    same weak evidence does not make it stronger), then noisy-OR with the weighted classifier probability."""
+    same weak evidence does not make it stronger), then noisy-OR with the weighted classifier probability
+    (kept below ``threshold`` where the ground needs a span of its own and no rule finding of it reaches the
+    threshold, see :func:`_needs_own_span` and :data:`UNSUPPORTED_MARGIN`)."""
     result: dict[str, CategoryScore] = {}
     for category in CATEGORIES:
         # Marks such as 工作秘密/内部资料 are shown as findings but are not a ground (ogi-law.md §4.3).
@@ -365,6 +396,14 @@ def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str
         else:
             score = 1.0 - (1.0 - p_rules) * (1.0 - CLASSIFIER_WEIGHT * p_clf)
             method = f"规则与分类器噪声或合并（分类器权重 {CLASSIFIER_WEIGHT:g}）"
+        if score >= threshold and _needs_own_span(category, relevant, threshold):
+            # Weak hints (and the classifier) together may not establish the ground either.
+            score = threshold - UNSUPPORTED_MARGIN
+            p_rules = min(p_rules, score)
+            method += ("；规则未找到密级标志、定密表述或涉密内容，不能单独认定国家秘密，分值限于阈值以下"
+                       if category == "state_secret" else
+                       "；规则只认出行政处罚决定书本身（依法应当主动公开的不属于案卷材料），未见笔录、审批表等案卷材料，"
+                       "不能认定行政执法案卷，分值限于阈值以下")
         if relevant or (p_clf is not None and p_clf >= 0.2):
             result[category] = CategoryScore(category, score, p_rules, p_clf, len(relevant), method,
                                              passage if p_clf is not None and p_clf >= 0.5 else None, evidence)
@@ -374,9 +413,12 @@ def combine(findings: list[Finding], passages: PassageScores | None) -> dict[str
 def settled_severity(finding: Finding, categories: dict[str, CategoryScore], threshold: float) -> str:
     """The one rule for how much a listed finding counts — shown beside it and used for the verdict.
 
-    A finding at or above the threshold counts at its rule's severity.  Below the threshold it counts as
+    A finding at or above the threshold counts at its rule's severity (``withhold`` only from
+    :data:`WITHHOLD_MIN_SCORE`; a weaker withhold finding counts as review).  Below the threshold it counts as
     ``review`` only when its category's rule score (its rules together) reaches the threshold and it is not
     a mere marking; otherwise it is listed as a hint (``info``)."""
+    if finding.severity == "withhold" and threshold <= finding.score < WITHHOLD_MIN_SCORE:
+        return "review"
     if finding.severity == "info" or finding.score >= threshold:
         return finding.severity
     category = categories.get(finding.category)
