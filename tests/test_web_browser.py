@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -222,7 +223,8 @@ def test_login_is_enforced_on_a_non_local_bind(browser, tmp_path):
         assert "用户名或密码错误" in wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".alert"))).text
         browser.find_element(By.NAME, "name").send_keys("王芳")
         browser.find_element(By.NAME, "password").send_keys("correct-horse-2", Keys.ENTER)
-        wait(browser).until(EC.url_contains("/cases"))
+        # the login page's own URL holds "next=/cases": wait for the path itself, not a substring
+        wait(browser).until(lambda d: urlsplit(d.current_url).path == "/cases")
         assert "经办人：王芳" in browser.find_element(By.CSS_SELECTOR, ".who").text
         cookies = {c["name"]: c for c in browser.get_cookies()}
         assert cookies["reviewer_session"]["httpOnly"] and cookies["reviewer_session"]["sameSite"] == "Strict"
