@@ -28,7 +28,7 @@ ENTRY = "from reviewer.cli.app import main; main()"
 SEEDS = BENCH_DIR.parent.parent / "shared" / "seeds"
 
 
-def build_inputs(work: Path) -> dict[str, Path]:
+def build_inputs(work: Path, seeds: Path = SEEDS) -> dict[str, Path]:
     from bench_speed import generate_documents
 
     sets: dict[str, Path] = {}
@@ -49,8 +49,8 @@ def build_inputs(work: Path) -> dict[str, Path]:
     examples = work / "examples"
     shutil.copytree(BENCH_DIR.parent / "examples", examples)
     sets["examples"] = examples
-    if SEEDS.is_dir():
-        shutil.copytree(SEEDS, work / "seeds")
+    if seeds.is_dir():
+        shutil.copytree(seeds, work / "seeds")
         sets["seeds"] = work / "seeds"
     return sets
 
@@ -76,13 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--project", type=Path, default=BENCH_DIR.parent)
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of seed texts (default: ../shared/seeds)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="reviewer-outputs-") as tmp:
         work = Path(tmp)
         env = dict(os.environ, PYTHONPATH=str(project), PYTHONIOENCODING="utf-8")
-        sets = build_inputs(work / "in")
+        sets = build_inputs(work / "in", args.seeds)
         for name, folder in sets.items():
             for mode, extra in (("model", []), ("nomodel", ["--no-model"])):
                 out = run(project, env, ["screen", str(folder), "--format", "jsonl", *extra])

@@ -276,12 +276,26 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
 
 
 def _accepts_tokens(model) -> bool:
-    import inspect
+    return _accepts(model, "tokens")
 
-    try:
-        return "tokens" in inspect.signature(model.predict_proba).parameters
-    except (TypeError, ValueError):
-        return False
+
+_ACCEPTS: dict[tuple[type, str], bool] = {}
+
+
+def _accepts(model, name: str) -> bool:
+    """Whether ``model.predict_proba`` takes the keyword ``name`` (asked once per model class)."""
+    key = (type(model), name)
+    answer = _ACCEPTS.get(key)
+    if answer is None:
+        import inspect
+
+        try:
+            answer = name in inspect.signature(model.predict_proba).parameters
+        except (TypeError, ValueError):
+            answer = False
+        if isinstance(getattr(type(model), "predict_proba", None), type(_accepts)):  # a plain method
+            _ACCEPTS[key] = answer
+    return answer
 
 
 def _passage_words(spans, tokens, keep_only: bool = False) -> list[list[str]]:
@@ -300,12 +314,7 @@ def _passage_words(spans, tokens, keep_only: bool = False) -> list[list[str]]:
 
 
 def _accepts_cache(model) -> bool:
-    import inspect
-
-    try:
-        return "cache" in inspect.signature(model.predict_proba).parameters
-    except (TypeError, ValueError):
-        return False
+    return _accepts(model, "cache")
 
 
 def _passage_token_cache(texts, spans, tokens):
