@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from reviewer.detect.prefilter import plan
+from reviewer.detect.prefilter import Plan, plan
 from reviewer.detect.recognizers import Detector
 from reviewer.detect.rulebook import load_rules
 from reviewer.text.normalize import normalize
@@ -62,6 +62,7 @@ def test_prefiltered_detector_finds_what_a_full_scan_finds():
     assert not differing
     planned = sum(p is not None for p in fast._plans)
     windowed = sum(p is not None and p.reach is not None for p in fast._plans)
+    assert sum(p is not None and p.digits > 0 for p in fast._plans) >= 5
     assert planned > len(fast._plans) // 2 and windowed > len(fast._plans) // 3
     assert sum(1 for t in sample if findings(fast, t)) > 200
 
@@ -78,8 +79,11 @@ def test_every_match_holds_a_planned_literal_and_lies_within_reach():
             for text in sample:
                 norm = normalize(text).text
                 for m in compiled.finditer(norm):
-                    holders = [w for w in found.literals if w in m.group(0)]
-                    assert holders, (rule.code, pattern, m.group(0))
+                    if found.literals:
+                        assert any(w in m.group(0) for w in found.literals), (rule.code, pattern, m.group(0))
+                    if found.digits:
+                        longest = max((len(r) for r in regex.findall(r"\d+", m.group(0))), default=0)
+                        assert longest >= found.digits, (rule.code, pattern, m.group(0))
                     if found.reach is not None:
                         assert m.end() - m.start() <= found.reach
 
@@ -90,7 +94,11 @@ def test_plans_of_known_shapes():
     assert plan("[妥当]否[，,]?\\s*请示").literals in ({"妥否", "当否"}, {"请示"})
     assert plan("商业秘密\\s*[，,]").reach is None and plan("商业秘密\\s*[，,]").literals == {"商业秘密"}
     assert plan("(?i)abc") is None  # case-insensitive: no plan
-    assert plan("\\d{4}") is None  # nothing literal
+    assert plan("[a-z]{4}") is None  # nothing literal, no digits
+    assert plan("\\d{4}") == Plan(frozenset(), 4, 4)
+    assert plan("1[3-9]\\d[- ]?\\d{4}").digits == 4  # an optional separator breaks the run
+    assert plan("(?:E[A-Z]\\d{7}|[GD]\\d{8})").digits == 7  # the shorter branch
+    assert plan("[\\dX]{6}") is None  # X is not a digit
     assert plan("(?:甲|\\d)乙").literals == {"乙"}
     assert plan("(?P<v>\\p{Han}{2,4})[，,]\\s*(?:男|女)[，,]").literals == {"男，", "男,", "女，", "女,"}
     assert plan("a(?=bc{0,3})").reach == 5  # look-aheads count towards the reach

@@ -41,8 +41,9 @@ _UNBOUNDED = None
 
 @dataclass(frozen=True)
 class Plan:
-    literals: frozenset[str]
+    literals: frozenset[str]  # every match holds one of these (empty: no such set)
     reach: int | None
+    digits: int = 0  # every match holds a run of at least this many consecutive digits (``\\d``)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -60,14 +61,15 @@ def plan(pattern: str) -> Plan | None:
     try:
         candidates = _needs(list(parsed))
         width = _max_width(list(parsed))
+        digits = _digit_run(list(parsed))[0]
     except _Unsupported:
         return None
     candidates = [c for c in candidates if c and "" not in c]
-    if not candidates:
+    if not candidates and digits == 0:
         return None
-    best = max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+    best = max(candidates, key=lambda c: (min(map(len, c)), -len(c))) if candidates else set()
     reach = width if width is not None and width <= MAX_REACH else None
-    return Plan(frozenset(best), reach)
+    return Plan(frozenset(best), reach, digits)
 
 
 class _Unsupported(Exception):
@@ -189,3 +191,62 @@ def _needs(items) -> list[set[str]]:
         # look-arounds, anchors, optional parts: nothing required (and the run of fixed text is broken)
     candidates.append(run)
     return candidates
+
+
+def _digit_only(op, av) -> int | None:
+    """Characters an element always reads when each of them is a digit (``\\d``: it matches only digits),
+    else None."""
+    import unicodedata
+
+    if op is C.LITERAL:
+        return 1 if unicodedata.category(chr(av)) == "Nd" else None
+    if op is C.IN:
+        for kind, value in av:
+            if kind is C.LITERAL and unicodedata.category(chr(value)) == "Nd":
+                continue
+            if kind is C.RANGE and ord("0") <= value[0] <= value[1] <= ord("9"):
+                continue
+            if kind is C.CATEGORY and value is C.CATEGORY_DIGIT:
+                continue
+            return None
+        return 1 if av else None
+    if op is C.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            raise _Unsupported
+        return _digit_only_seq(list(av[3]))
+    if op is C.BRANCH:
+        sizes = [_digit_only_seq(list(alt)) for alt in av[1]]
+        return None if any(x is None for x in sizes) else min(sizes, default=0)
+    if op in _REPEATS:
+        inner = _digit_only_seq(list(av[2]))
+        return None if inner is None else av[0] * inner
+    return None
+
+
+def _digit_only_seq(items) -> int | None:
+    total = 0
+    for op, av in items:
+        size = _digit_only(op, av)
+        if size is None:
+            return None
+        total += size
+    return total
+
+
+def _digit_run(items) -> tuple[int, None]:
+    """The longest run of consecutive digits every match of ``items`` reads (0: none known)."""
+    best = run = 0
+    for op, av in items:
+        size = _digit_only(op, av)
+        if size is not None:
+            run += size
+            best = max(best, run)
+            continue
+        run = 0
+        if op is C.SUBPATTERN:
+            best = max(best, _digit_run(list(av[3]))[0])
+        elif op in _REPEATS and av[0] >= 1:
+            best = max(best, _digit_run(list(av[2]))[0])
+        elif op is C.BRANCH:
+            best = max(best, min((_digit_run(list(alt))[0] for alt in av[1]), default=0))
+    return best, None

@@ -13,13 +13,14 @@ All spans are found on the normalised text and mapped back to the original text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.detect.findings import Explanation, Finding, ValidatorResult, merge_findings
 from reviewer.detect.rulebook import Rule, Window
 from reviewer.detect.validators import VALIDATORS
 
 REGEX_TIMEOUT_SECONDS = 2.0
+DIGIT_RUN_FILTER = 5  # a pattern needing a run of this many digits or more runs only near such runs
 
 
 @dataclass
@@ -52,12 +53,17 @@ class Detector:
         # one of a few literal strings is skipped on a text holding none of them, and run only in windows
         # around them when its reach is bounded.
         self._plans: list = []
+        self._digit_runs = regex.compile(rf"\d{{{DIGIT_RUN_FILTER},}}")
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._patterns.append((index, pattern, regex.compile(pattern)))
                 found = plan(pattern)
                 if found is not None and any(len(w) == 1 and (w.isdigit() or w.isspace()) for w in found.literals):
-                    found = None  # a lone digit or space is in nearly every text: no use as a filter
+                    found = replace(found, literals=frozenset())  # a lone digit or space: in nearly every text
+                if found is not None and found.digits < DIGIT_RUN_FILTER:
+                    found = replace(found, digits=0)  # short digit runs: in nearly every text
+                if found is not None and not found.literals and not found.digits:
+                    found = None
                 self._plans.append(found)
             if rule.anchor is not None:
                 self._anchors[index] = (regex.compile(rule.anchor[0]), rule.anchor[1], rule.anchor[2])
@@ -92,6 +98,7 @@ class Detector:
         present: set[str] = set()
         places: dict[str, list[int]] = {}
         anchor_windows: dict[int, list[tuple[int, int]]] = {}
+        digit_runs: list[tuple[int, int]] | None = None  # maximal runs of DIGIT_RUN_FILTER+ digits
         if self._automaton is not None and text:
             for end_index, (length, owners, word, located) in self._automaton.iter(text):
                 start = end_index - length + 1
@@ -106,16 +113,29 @@ class Detector:
             if required is not None and required.isdisjoint(present):
                 continue
             found = self._plans[pattern_index]
-            if found is not None and found.literals.isdisjoint(present):
-                continue
+            long_runs = None
+            if found is not None:
+                if found.literals and found.literals.isdisjoint(present):
+                    continue
+                if found.digits:
+                    if digit_runs is None:
+                        digit_runs = [m.span() for m in self._digit_runs.finditer(text)]
+                    long_runs = [(s, e) for s, e in digit_runs if e - s >= found.digits]
+                    if not long_runs:
+                        continue
             if rule_index in self._anchors:  # the same windows for every pattern of the rule
                 windows = anchor_windows.get(rule_index)
                 if windows is None:
                     windows = anchor_windows[rule_index] = self._windows(rule_index, text)
             elif found is None or found.reach is None:
                 windows = [(0, len(text))]
+            elif long_runs is not None:
+                windows = _windows_around(long_runs, found.reach, len(text))
+            elif found.literals:
+                windows = _windows_around(sorted((s, s + len(w)) for w in found.literals for s in places.get(w, ())),
+                                          found.reach, len(text))
             else:
-                windows = _literal_windows(found, places, len(text))
+                windows = [(0, len(text))]
             try:
                 seen: set[tuple[int, int]] = set()
                 for pos, endpos in windows:
@@ -210,15 +230,14 @@ class Detector:
         )
 
 
-def _literal_windows(found, places: dict[str, list[int]], n: int) -> list[tuple[int, int]]:
-    """Merged windows ``[start - reach, end + reach + 1)`` around every place of the plan's literals (see
-    reviewer/detect/prefilter.py); the whole text when they would cover most of it anyway."""
-    reach = found.reach
-    spans = sorted((max(0, s - reach), min(n, s + len(w) + reach + 1))
-                   for w in found.literals for s in places.get(w, ()))
+def _windows_around(spans: list[tuple[int, int]], reach: int, n: int) -> list[tuple[int, int]]:
+    """Merged windows ``[start - reach, end + reach + 1)`` around sorted ``spans`` (the places of a plan's
+    literals, or its long digit runs; see reviewer/detect/prefilter.py); the whole text when they would
+    cover most of it anyway."""
     windows: list[tuple[int, int]] = []
     covered = 0
-    for pos, endpos in spans:
+    for start, end in spans:
+        pos, endpos = max(0, start - reach), min(n, end + reach + 1)
         if windows and pos <= windows[-1][1]:
             if endpos > windows[-1][1]:
                 covered += endpos - windows[-1][1]
