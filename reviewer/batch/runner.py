@@ -422,6 +422,13 @@ def share_with_forked_workers(built: tuple) -> None:
     _freeze_heap()
 
 
+def _warm_up(screener) -> None:
+    """Load what the screener loads lazily before forking, so the workers share it (see Screener.warm_up)."""
+    warm = getattr(screener, "warm_up", None)
+    if callable(warm):
+        warm()
+
+
 def _freeze_heap() -> None:
     """``gc.freeze`` keeps the collector from writing to the objects loaded so far, so their pages stay
     shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes)."""
@@ -454,6 +461,7 @@ def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | No
     from concurrent.futures.process import BrokenProcessPool
 
     global _SHARED_SCREEN
+    _warm_up(screener)
     _SHARED_SCREEN = (screener, max_bytes, timeout)
     _freeze_heap()
     done = 0
@@ -487,7 +495,9 @@ class WorkerPool:
             # Build the screener (rules, dictionary, model) once here and fork the workers from it: they
             # start together, ready at once, and share those pages with this process (copy-on-write).
             self._ctx = multiprocessing.get_context("fork")
-            share_with_forked_workers(build_screener(config))
+            built = build_screener(config)
+            _warm_up(built[0])
+            share_with_forked_workers(built)
             stagger = False
         else:
             self._ctx = multiprocessing.get_context("spawn")

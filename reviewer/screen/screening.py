@@ -107,6 +107,28 @@ class Screener:
     def model_version(self) -> str | None:
         return getattr(self.grounds_model, "version", None) if self.grounds_model is not None else None
 
+    def warm_up(self) -> None:
+        """Load now what screening loads on first use (the segmenter's dictionary, word frequencies, checksum
+        tables, the normalisation tables of long texts, the classifier's first call), so that processes
+        forked from this one share it instead of each loading its own copy.  Never raises."""
+        try:
+            from stdnum.cn import ric
+
+            from reviewer.detect.validators import VALIDATORS
+            from reviewer.text.normalize import normalize
+            from reviewer.text.segment import get_segmenter, word_frequency
+
+            get_segmenter()
+            word_frequency("申请")
+            normalize("预热" * 2100)  # texts over 4,096 characters take the vectorised path
+            number = "11010119900307457"
+            number += ric.calc_check_digit(number)
+            for check in VALIDATORS.values():
+                check(number)
+            self.screen_text("预热：申请人王小明，男，身份证号" + number + "，要求公开会议纪要。")
+        except Exception:  # noqa: BLE001 - loading early is only a speed-up
+            pass
+
     def screen_text(self, text: str, path: str = "-") -> ScreenResult:
         return self.screen_loaded(loaded_from_text(text, path))
 
