@@ -43,6 +43,10 @@ def texts() -> list[str]:
     out += examples
     out += ["\n".join(rng.sample(examples, 6)) for _ in range(80)]  # hits next to other hits and text
     out += ["".join(rng.sample(examples, 4)) for _ in range(80)]
+    # digits, letters and separators glued on either side: look-behinds, look-aheads and digit runs at the
+    # edges of the windows
+    glue = ["0", "12345", "A", "-", " ", "\n", "：", "号", "2024年", "138"]
+    out += [rng.choice(glue) + x + rng.choice(glue) for x in examples for _ in range(2)]
     return out
 
 
