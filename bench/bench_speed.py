@@ -273,8 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row("batch_2_vs_1", "2 个进程 ÷ 1 个进程（批量，--out）", "x", 1.8, "higher",
                         [a / b for a, b in zip(sorted(batch1), sorted(batch2), strict=True)],
                         note=f"1 个进程墙钟中位 {statistics.median(batch1):.2f} 秒、CPU {statistics.median(batch1_cpu):.2f} 秒；"
-                             f"2 个进程墙钟中位 {statistics.median(batch2):.2f} 秒",
-                        cpu=cpu()))
+                             f"2 个进程墙钟中位 {statistics.median(batch2):.2f} 秒、CPU {statistics.median(cpu()):.2f} 秒"))
         jobs2 = timed(["screen", str(big), "--format", "jsonl", "--jobs", "2"])
         rows.append(row("screen_jobs2_vs_1", "--jobs 2 不带 --out ÷ 1 个进程", "x", 1.5, "higher",
                         [a / b for a, b in zip(sorted(screen_model), sorted(jobs2), strict=True)],

@@ -37,9 +37,8 @@ class Detector:
         import ahocorasick
         import regex
 
-        from reviewer.text.normalize import normalize
-
         from reviewer.detect.prefilter import plan
+        from reviewer.text.normalize import normalize
 
         self.rules = [r for r in rules if r.status != "deprecated"]
         keyword_rules: dict[str, list[tuple[int, str]]] = {}

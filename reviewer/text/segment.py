@@ -97,7 +97,7 @@ def cut(text: str) -> list[str]:
     return _split_ascii(seg.cut(text, True), seg, text)
 
 
-_frequencies: "_FrequencyTable | None" = None
+_frequencies: _FrequencyTable | None = None
 _FREQ_LINE = re.compile(r"^(\S+)[ \t]+(\d+)", re.M)
 _BARE_WORD_LINE = re.compile(r"^(\S+)[ \t]*$", re.M)
 _FREQ_CACHE_FORMAT = 1
