@@ -374,8 +374,14 @@ def _worker_main(conn, config: WorkerConfig) -> None:
         else:
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    parent = os.getppid()
     while True:
         try:
+            # A forked worker holds its own copy of the parent's end of the pipe, so a parent that is killed
+            # (SIGKILL, out of memory) never shows as EOF here: wait in short steps and leave once it is gone.
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
             task = conn.recv()
         except (EOFError, OSError):
             return
