@@ -268,9 +268,12 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row("screen_no_model_vs_jieba", "--no-model ÷ 裸 jieba", "x", 2.0, "higher",
                         [jieba_median / t for t in screen_rules], note="含进程启动", cpu=cpu()))
         batch1 = timed(["screen", str(big), "--out", str(work / "b1"), "--jobs", "1"])
+        batch1_cpu = cpu()
         batch2 = timed(["screen", str(big), "--out", str(work / "b2"), "--jobs", "2"])
         rows.append(row("batch_2_vs_1", "2 个进程 ÷ 1 个进程（批量，--out）", "x", 1.8, "higher",
-                        [a / b for a, b in zip(sorted(batch1), sorted(batch2), strict=True)]))
+                        [a / b for a, b in zip(sorted(batch1), sorted(batch2), strict=True)],
+                        note=f"1 个进程墙钟中位 {statistics.median(batch1):.2f} 秒、CPU {statistics.median(batch1_cpu):.2f} 秒；"
+                             f"2 个进程墙钟中位 {statistics.median(batch2):.2f} 秒、CPU {statistics.median(cpu()):.2f} 秒"))
         jobs2 = timed(["screen", str(big), "--format", "jsonl", "--jobs", "2"])
         rows.append(row("screen_jobs2_vs_1", "--jobs 2 不带 --out ÷ 1 个进程", "x", 1.5, "higher",
                         [a / b for a, b in zip(sorted(screen_model), sorted(jobs2), strict=True)],
@@ -293,13 +296,16 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for r in rows:
             print_row(r)
+        load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+        if load_end is not None:
+            print(f"结束时负载 {load_end:.2f}（开始时 {load:.2f}）", flush=True)
         missed = [r["label"] for r in rows if not r["ok"]]
         print(f"\n{len(rows) - len(missed)}/{len(rows)} 项达标" + (f"；未达标：{'；'.join(missed)}" if missed else ""))
         if json_path is not None:
             commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=project, capture_output=True,
                                     text=True).stdout.strip() or None
             result = {"commit": commit, "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                      "cpus": os.cpu_count(), "load": load, "repeat": reps, "corpus_files": files,
+                      "cpus": os.cpu_count(), "load": load, "load_end": load_end, "repeat": reps, "corpus_files": files,
                       "corpus_mb": round(size / 1e6, 2), "small_files": small_count,
                       "jieba_seconds": summary(t_jieba), "jieba_cpu_seconds": summary(JIEBA_CPU), "rows": rows}
             json_path.parent.mkdir(parents=True, exist_ok=True)

@@ -100,3 +100,23 @@ def test_offsets_stay_valid():
         assert all(text[s:e] == w for w, s, e in zip(tokens.words, tokens.starts, tokens.ends, strict=True))
 
     check()
+
+
+def test_word_frequency_cache_file_gives_the_dictionary_frequencies(tmp_path, monkeypatch):
+    """The cached frequency table (written on first use, read afterwards) answers exactly what parsing
+    jieba's dict.txt and the user dictionary answers, for every word and for absent words."""
+    import reviewer.text.segment as seg
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    parsed = seg._parse_frequencies(seg._frequency_sources())
+    assert parsed.get("申请", 0) > 0
+    built = seg._load_frequency_table()  # no cache file yet: parses and writes it
+    assert list(tmp_path.glob("wordfreq-*.bin"))
+    loaded = seg._load_frequency_table()  # read back from the cache file
+    for table in (built, loaded):
+        assert len(table.words) == len(parsed)
+        assert all(table.get(w) == n for w, n in parsed.items())
+        assert table.get("不是词语的一串字") == 0 and table.get("") == 0
+    corrupt = next(tmp_path.glob("wordfreq-*.bin"))
+    corrupt.write_bytes(b"not marshal")
+    assert seg._load_frequency_table().get("申请") == parsed["申请"]

@@ -201,6 +201,23 @@ class Reviewer:
 
         return self._once("models", load)
 
+    def _grounds_model(self):
+        """The grounds model, all screening needs: taken from the models when they are loaded already, else
+        loaded alone (the triage and request-grounds models are not read for a screen)."""
+        if "models" in self._loaded:
+            models = self._loaded["models"]
+            return models.grounds if models is not None else None
+
+        def load():
+            if not self.use_model:
+                return None
+            from reviewer.model.loader import load_models
+
+            models, self.model_warning = load_models(self.model_dir, names=("grounds",))
+            return models.grounds if models is not None else None
+
+        return self._once("grounds", load)
+
     @property
     def model_version(self) -> str | None:
         models = self.models
@@ -224,7 +241,7 @@ class Reviewer:
         threshold = self.threshold if threshold is None else check_threshold(threshold)
         screener = self._screeners.get(threshold)
         if screener is None:
-            grounds = self.models.grounds if self.models is not None else None
+            grounds = self._grounds_model()
             with self._lock:
                 screener = self._screeners.get(threshold)
                 if screener is None:

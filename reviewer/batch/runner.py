@@ -374,8 +374,14 @@ def _worker_main(conn, config: WorkerConfig) -> None:
         else:
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    parent = os.getppid()
     while True:
         try:
+            # A forked worker holds its own copy of the parent's end of the pipe, so a parent that is killed
+            # (SIGKILL, out of memory) never shows as EOF here: wait in short steps and leave once it is gone.
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
             task = conn.recv()
         except (EOFError, OSError):
             return
@@ -422,6 +428,13 @@ def share_with_forked_workers(built: tuple) -> None:
     _freeze_heap()
 
 
+def _warm_up(screener) -> None:
+    """Load what the screener loads lazily before forking, so the workers share it (see Screener.warm_up)."""
+    warm = getattr(screener, "warm_up", None)
+    if callable(warm):
+        warm()
+
+
 def _freeze_heap() -> None:
     """``gc.freeze`` keeps the collector from writing to the objects loaded so far, so their pages stay
     shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes)."""
@@ -454,6 +467,7 @@ def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | No
     from concurrent.futures.process import BrokenProcessPool
 
     global _SHARED_SCREEN
+    _warm_up(screener)
     _SHARED_SCREEN = (screener, max_bytes, timeout)
     _freeze_heap()
     done = 0
@@ -487,7 +501,9 @@ class WorkerPool:
             # Build the screener (rules, dictionary, model) once here and fork the workers from it: they
             # start together, ready at once, and share those pages with this process (copy-on-write).
             self._ctx = multiprocessing.get_context("fork")
-            share_with_forked_workers(build_screener(config))
+            built = build_screener(config)
+            _warm_up(built[0])
+            share_with_forked_workers(built)
             stagger = False
         else:
             self._ctx = multiprocessing.get_context("spawn")

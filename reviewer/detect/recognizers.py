@@ -13,13 +13,14 @@ All spans are found on the normalised text and mapped back to the original text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.detect.findings import Explanation, Finding, ValidatorResult, merge_findings
 from reviewer.detect.rulebook import Rule, Window
 from reviewer.detect.validators import VALIDATORS
 
 REGEX_TIMEOUT_SECONDS = 2.0
+DIGIT_RUN_FILTER = 5  # a pattern needing a run of this many digits or more runs only near such runs
 
 
 @dataclass
@@ -36,41 +37,56 @@ class Detector:
         import ahocorasick
         import regex
 
+        from reviewer.detect.prefilter import plan
         from reviewer.text.normalize import normalize
 
         self.rules = [r for r in rules if r.status != "deprecated"]
-        self._automaton = None
-        automaton = ahocorasick.Automaton()
         keyword_rules: dict[str, list[tuple[int, str]]] = {}
         for index, rule in enumerate(self.rules):
             for keyword in rule.keywords:
                 key = normalize(keyword).text
                 keyword_rules.setdefault(key, []).append((index, keyword))
-        for key, owners in keyword_rules.items():
-            automaton.add_word(key, (len(key), owners))
-        if keyword_rules:
-            automaton.make_automaton()
-            self._automaton = automaton
         self._patterns: list[tuple[int, str, object]] = []
         self._anchors: dict[int, tuple[object, int, int]] = {}
+        # Keyword prefilter, speed only (see reviewer/detect/prefilter.py): a pattern whose every match holds
+        # one of a few literal strings is skipped on a text holding none of them, and run only in windows
+        # around them when its reach is bounded.
+        self._plans: list = []
+        self._digit_runs = regex.compile(rf"\d{{{DIGIT_RUN_FILTER},}}")
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._patterns.append((index, pattern, regex.compile(pattern)))
+                found = plan(pattern)
+                if found is not None and any(len(w) == 1 and (w.isdigit() or w.isspace()) for w in found.literals):
+                    found = replace(found, literals=frozenset())  # a lone digit or space: in nearly every text
+                if found is not None and found.digits < DIGIT_RUN_FILTER:
+                    found = replace(found, digits=0)  # short digit runs: in nearly every text
+                if found is not None and not found.literals and not found.digits:
+                    found = None
+                self._plans.append(found)
             if rule.anchor is not None:
                 self._anchors[index] = (regex.compile(rule.anchor[0]), rule.anchor[1], rule.anchor[2])
-        # Keyword prefilter: a regex rule whose context words are required cannot fire on a text that holds
-        # none of them, so its (costly) patterns are skipped.  One automaton pass per text finds them all.
+        # A regex rule whose context words are required cannot fire on a text that holds none of them.
         self._required: dict[int, frozenset[str]] = {}
-        prefilter = ahocorasick.Automaton()
         for index, rule in enumerate(self.rules):
             if rule.patterns and rule.context and rule.context.required and rule.context.words:
                 self._required[index] = frozenset({*rule.context.words, *(normalize(w).text for w in rule.context.words)})
-        for word in set().union(*self._required.values()) if self._required else ():
-            prefilter.add_word(word, word)
-        self._prefilter = None
-        if self._required:
-            prefilter.make_automaton()
-            self._prefilter = prefilter
+        marks = set().union(*self._required.values()) if self._required else set()
+        for found in self._plans:
+            if found is not None:
+                marks |= found.literals
+        self._located = frozenset(w for found in self._plans if found is not None and found.reach is not None
+                                  for w in found.literals)
+        # One automaton, one pass per text: keyword rules' words and the prefilter's words together.
+        # value: (length, keyword owners, the word when the prefilter needs it, whether its places are kept)
+        self._automaton = None
+        if keyword_rules or marks:
+            automaton = ahocorasick.Automaton()
+            for key in {*keyword_rules, *marks}:
+                automaton.add_word(key, (len(key), tuple(keyword_rules.get(key, ())),
+                                         key if key in marks else None, key in self._located))
+            automaton.make_automaton()
+            self._automaton = automaton
 
     def detect(self, original: str, norm, tokens) -> Detection:
         """Find every rule hit in ``original`` (already normalised as ``norm`` and segmented as ``tokens``)."""
@@ -78,19 +94,50 @@ class Detector:
         hits: list[tuple[int, int, int, str]] = []  # (rule index, start, end, pattern or keyword)
         warnings: list[str] = []
         unchecked: list[str] = []
+        present: set[str] = set()
+        places: dict[str, list[int]] = {}
+        anchor_windows: dict[int, list[tuple[int, int]]] = {}
+        digit_runs: list[tuple[int, int]] | None = None  # maximal runs of DIGIT_RUN_FILTER+ digits
         if self._automaton is not None and text:
-            for end_index, (length, owners) in self._automaton.iter(text):
+            for end_index, (length, owners, word, located) in self._automaton.iter(text):
                 start = end_index - length + 1
                 for rule_index, keyword in owners:
                     hits.append((rule_index, start, end_index + 1, keyword))
-        present = {word for _, word in self._prefilter.iter(text)} if self._prefilter is not None and text else set()
-        for rule_index, pattern, compiled in self._patterns:
+                if word is not None:
+                    present.add(word)
+                    if located:
+                        places.setdefault(word, []).append(start)
+        for pattern_index, (rule_index, pattern, compiled) in enumerate(self._patterns):
             required = self._required.get(rule_index)
             if required is not None and required.isdisjoint(present):
                 continue
+            found = self._plans[pattern_index]
+            long_runs = None
+            if found is not None:
+                if found.literals and found.literals.isdisjoint(present):
+                    continue
+                if found.digits:
+                    if digit_runs is None:
+                        digit_runs = [m.span() for m in self._digit_runs.finditer(text)]
+                    long_runs = [(s, e) for s, e in digit_runs if e - s >= found.digits]
+                    if not long_runs:
+                        continue
+            if rule_index in self._anchors:  # the same windows for every pattern of the rule
+                windows = anchor_windows.get(rule_index)
+                if windows is None:
+                    windows = anchor_windows[rule_index] = self._windows(rule_index, text)
+            elif found is None or found.reach is None:
+                windows = [(0, len(text))]
+            elif long_runs is not None:
+                windows = _windows_around(long_runs, found.reach, len(text))
+            elif found.literals:
+                windows = _windows_around(sorted((s, s + len(w)) for w in found.literals for s in places.get(w, ())),
+                                          found.reach, len(text))
+            else:
+                windows = [(0, len(text))]
             try:
                 seen: set[tuple[int, int]] = set()
-                for pos, endpos in self._windows(rule_index, text):
+                for pos, endpos in windows:
                     for match in compiled.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT_SECONDS):
                         if "v" in compiled.groupindex and match.group("v") is not None:
                             start, end = match.span("v")
@@ -180,6 +227,24 @@ class Detector:
             explanation=explanation,
             source="rule",
         )
+
+
+def _windows_around(spans: list[tuple[int, int]], reach: int, n: int) -> list[tuple[int, int]]:
+    """Merged windows ``[start - reach, end + reach + 1)`` around sorted ``spans`` (the places of a plan's
+    literals, or its long digit runs; see reviewer/detect/prefilter.py); the whole text when they would
+    cover most of it anyway."""
+    windows: list[tuple[int, int]] = []
+    covered = 0
+    for start, end in spans:
+        pos, endpos = max(0, start - reach), min(n, end + reach + 1)
+        if windows and pos <= windows[-1][1]:
+            if endpos > windows[-1][1]:
+                covered += endpos - windows[-1][1]
+                windows[-1] = (windows[-1][0], endpos)
+        else:
+            windows.append((pos, endpos))
+            covered += endpos - pos
+    return [(0, n)] if covered * 2 > n else windows
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:

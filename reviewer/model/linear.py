@@ -32,6 +32,7 @@ from reviewer.model.errors import ModelError
 KINDS = ("multiclass", "multilabel")
 _WHITESPACE = re.compile(r"\s\s+")  # what scikit-learn's char analyzer collapses to one space
 _BITS = 21  # a code point + 1 fits in 21 bits; three of them in one int64
+_BMP_KEYS = 0x10001  # keys of single characters of the Basic Multilingual Plane (code point + 1)
 _SKIP_CHARS = set("，。、；：？！“”‘’（）《》〔〕【】—…·,.;:?!\"'()[]{}<>-_/\\|@#$%^&*+=~` \t\r\n\u3000")
 
 # name -> (dtype kind, number of dimensions) of every array a model file must hold
@@ -198,6 +199,10 @@ class LinearTextModel:
         self.char_keys = keys[order]
         self.char_cols = (order + self.n_words).astype(np.int64)
         self.char_table = NgramTable(self.char_keys, self.char_cols)
+        # single characters of the Basic Multilingual Plane: a direct table (code point + 1 → column, -1)
+        self.uni_cols = np.full(_BMP_KEYS, -1, dtype=np.int64)
+        single = self.char_keys < _BMP_KEYS
+        self.uni_cols[self.char_keys[single]] = self.char_cols[single]
         self.idf = np.concatenate([arrays["word_idf"], arrays["char_idf"]]).astype(np.float64)
         self.names = word_terms + char_terms
         self.coef = np.ascontiguousarray(arrays["coef"], dtype=np.float64)  # (features, columns), once
@@ -280,7 +285,10 @@ class LinearTextModel:
                 if size > 1:
                     key = (key[:-1] << _BITS) | cp[size - 1:]
                 valid = remaining[: len(key)] >= size
-                cols = self.char_table.lookup(key[valid])
+                if size == 1:
+                    cols = self._unigram_cols(key[valid])
+                else:
+                    cols = self.char_table.lookup(key[valid])
                 hit = cols >= 0
                 parts_rows.append(pid[: len(key)][valid][hit])
                 parts_cols.append(cols[hit])
@@ -292,6 +300,17 @@ class LinearTextModel:
         norms = np.sqrt(np.bincount(group, weights=vals * vals, minlength=2 * n))
         vals = vals / norms[group]
         return Features(n, rows, cols, vals)
+
+    def _unigram_cols(self, keys: np.ndarray) -> np.ndarray:
+        """Column of each single-character key (-1 where none): a gather for the BMP, the hash table for
+        the rest."""
+        inside = keys < _BMP_KEYS
+        if inside.all():
+            return self.uni_cols[keys]
+        cols = np.full(len(keys), -1, dtype=np.int64)
+        cols[inside] = self.uni_cols[keys[inside]]
+        cols[~inside] = self.char_table.lookup(keys[~inside])
+        return cols
 
     # --- probabilities -------------------------------------------------------------
     def decision(self, feats: Features) -> np.ndarray:

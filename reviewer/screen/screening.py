@@ -118,6 +118,28 @@ class Screener:
     def model_version(self) -> str | None:
         return getattr(self.grounds_model, "version", None) if self.grounds_model is not None else None
 
+    def warm_up(self) -> None:
+        """Load now what screening loads on first use (the segmenter's dictionary, word frequencies, checksum
+        tables, the normalisation tables of long texts, the classifier's first call), so that processes
+        forked from this one share it instead of each loading its own copy.  Never raises."""
+        try:
+            from stdnum.cn import ric
+
+            from reviewer.detect.validators import VALIDATORS
+            from reviewer.text.normalize import normalize
+            from reviewer.text.segment import get_segmenter, word_frequency
+
+            get_segmenter()
+            word_frequency("申请")
+            normalize("预热" * 2100)  # texts over 4,096 characters take the vectorised path
+            number = "11010119900307457"
+            number += ric.calc_check_digit(number)
+            for check in VALIDATORS.values():
+                check(number)
+            self.screen_text("预热：申请人王小明，男，身份证号" + number + "，要求公开会议纪要。")
+        except Exception:  # noqa: BLE001 - loading early is only a speed-up
+            pass
+
     def screen_text(self, text: str, path: str = "-") -> ScreenResult:
         return self.screen_loaded(loaded_from_text(text, path))
 
@@ -287,12 +309,26 @@ def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores
 
 
 def _accepts_tokens(model) -> bool:
-    import inspect
+    return _accepts(model, "tokens")
 
-    try:
-        return "tokens" in inspect.signature(model.predict_proba).parameters
-    except (TypeError, ValueError):
-        return False
+
+_ACCEPTS: dict[tuple[type, str], bool] = {}
+
+
+def _accepts(model, name: str) -> bool:
+    """Whether ``model.predict_proba`` takes the keyword ``name`` (asked once per model class)."""
+    key = (type(model), name)
+    answer = _ACCEPTS.get(key)
+    if answer is None:
+        import inspect
+
+        try:
+            answer = name in inspect.signature(model.predict_proba).parameters
+        except (TypeError, ValueError):
+            answer = False
+        if isinstance(getattr(type(model), "predict_proba", None), type(_accepts)):  # a plain method
+            _ACCEPTS[key] = answer
+    return answer
 
 
 def _passage_words(spans, tokens, keep_only: bool = False) -> list[list[str]]:
@@ -311,12 +347,7 @@ def _passage_words(spans, tokens, keep_only: bool = False) -> list[list[str]]:
 
 
 def _accepts_cache(model) -> bool:
-    import inspect
-
-    try:
-        return "cache" in inspect.signature(model.predict_proba).parameters
-    except (TypeError, ValueError):
-        return False
+    return _accepts(model, "cache")
 
 
 def _passage_token_cache(texts, spans, tokens):

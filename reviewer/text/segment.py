@@ -97,33 +97,100 @@ def cut(text: str) -> list[str]:
     return _split_ascii(seg.cut(text, True), seg, text)
 
 
-_frequencies: dict[str, int] | None = None
+_frequencies: _FrequencyTable | None = None
 _FREQ_LINE = re.compile(r"^(\S+)[ \t]+(\d+)", re.M)
 _BARE_WORD_LINE = re.compile(r"^(\S+)[ \t]*$", re.M)
+_FREQ_CACHE_FORMAT = 1
+
+
+class _FrequencyTable:
+    """Word → frequency as a sorted word list and a parallel array (bisect lookup).  Built once from the
+    dictionary files and kept in the cache directory: loading it takes a few milliseconds where parsing
+    jieba's 5 MB dict.txt takes about half a second."""
+
+    def __init__(self, words: list[str], freqs) -> None:
+        self.words = words
+        self.freqs = freqs
+
+    def get(self, word: str, default: int = 0) -> int:
+        i = bisect.bisect_left(self.words, word)
+        return self.freqs[i] if i < len(self.words) and self.words[i] == word else default
+
+    @classmethod
+    def from_dict(cls, freq: dict[str, int]) -> _FrequencyTable:
+        from array import array
+
+        words = sorted(freq)
+        return cls(words, array("q", (freq[w] for w in words)))
+
+
+def _frequency_sources() -> list[Path]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return [Path(folder) / "dict.txt" for folder in folders[:1]] + [USERDICT]
+
+
+def _parse_frequencies(sources: list[Path]) -> dict[str, int]:
+    freq: dict[str, int] = {}
+    for source in sources:
+        if not source.exists():
+            continue
+        content = source.read_text(encoding="utf-8-sig")
+        freq.update((w, int(n)) for w, n in _FREQ_LINE.findall(content))
+        if source == USERDICT:  # a word without a frequency: jieba suggests one that keeps it whole
+            for word in _BARE_WORD_LINE.findall(content):
+                freq[word] = max(freq.get(word, 0), 1000)
+    return freq
+
+
+def _load_frequency_table() -> _FrequencyTable:
+    """The table from the cache file when it matches the dictionary files (path, size, mtime), else parsed
+    from the files and written to the cache (best effort: an unwritable cache only costs time)."""
+    import hashlib
+    import marshal
+    import os
+    from array import array
+
+    sources = _frequency_sources()
+    stamp = repr([(str(p), *((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else ())) for p in sources])
+    key = hashlib.sha256(f"{_FREQ_CACHE_FORMAT}|{stamp}".encode()).hexdigest()[:16]
+    try:
+        path = cache_dir() / f"wordfreq-{key}.bin"
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            fmt, joined, raw = marshal.loads(path.read_bytes())
+            if fmt == _FREQ_CACHE_FORMAT:
+                freqs = array("q")
+                freqs.frombytes(raw)
+                words = joined.split("\n") if joined else []
+                if len(words) == len(freqs):
+                    return _FrequencyTable(words, freqs)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    table = _FrequencyTable.from_dict(_parse_frequencies(sources))
+    if path is not None:
+        try:
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((_FREQ_CACHE_FORMAT, "\n".join(table.words), table.freqs.tobytes())))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return table
 
 
 def word_frequency(word: str) -> int:
     """How often the segmenter's dictionary (jieba's dict.txt plus the user dictionary) rates ``word``
-    (0 when absent).  Read from the dictionary files once, without loading the jieba module."""
+    (0 when absent).  Read from the dictionary files once (then from a cache file), without loading the
+    jieba module."""
     global _frequencies
     if _frequencies is None:
         with _lock:
             if _frequencies is None:
-                import importlib.util
-
-                freq: dict[str, int] = {}
-                spec = importlib.util.find_spec("jieba")
-                folders = list(spec.submodule_search_locations or []) if spec else []
-                sources = [Path(folder) / "dict.txt" for folder in folders[:1]] + [USERDICT]
-                for source in sources:
-                    if not source.exists():
-                        continue
-                    content = source.read_text(encoding="utf-8-sig")
-                    freq.update((w, int(n)) for w, n in _FREQ_LINE.findall(content))
-                    if source == USERDICT:  # a word without a frequency: jieba suggests one that keeps it whole
-                        for word in _BARE_WORD_LINE.findall(content):
-                            freq[word] = max(freq.get(word, 0), 1000)
-                _frequencies = freq
+                _frequencies = _load_frequency_table()
     return _frequencies.get(word, 0)
 
 
