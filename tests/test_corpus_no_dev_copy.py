@@ -15,10 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV = Path(os.environ.get("REVIEWER_DEV_DIR", ROOT.parent / "shared" / "dev"))
 WINDOW = 20  # characters: a shared run this long means copied text, not shared phrasing
 TITLE = re.compile(r"《[^》]{1,40}》")  # statute and document titles are quoted by everyone
+# Fixed formulae that every document of a genre uses word for word (the 行政复议决定书 opening), not copied text.
+FORMULAE = re.compile(r"向本机关申请行政复议，本机关依法已予受理")
 
 
 def _prepare(text: str) -> str:
-    return TITLE.sub("《》", normalize(text).text)
+    return FORMULAE.sub("〇", TITLE.sub("《》", normalize(text).text))
 
 
 def _dev_windows() -> set[str]:

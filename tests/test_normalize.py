@@ -181,3 +181,27 @@ def test_short_text_path_matches_vectorised_path(source: str) -> None:
     fast, vectorised = normalize(source), _normalize_vectorized(source)
     assert fast.text == vectorised.text
     assert list(fast.to_orig) == list(vectorised.to_orig)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("申请公开,并提供;谢谢!", "申请公开，并提供；谢谢！"),
+    ("当事人:张某,男,1990年生", "当事人：张某，男，1990年生"),
+    ("是否合法?", "是否合法？"),
+    ("1,000元 10:30 http://example.org a,b", "1,000元 10:30 http://example.org a,b"),
+])
+def test_half_width_punctuation_next_to_han_is_folded(source: str, expected: str) -> None:
+    short = normalize(source)
+    long = normalize(source + "\n\n\n" + "x" * 5000)  # the vectorised path folds the same way
+    assert short.text == expected
+    assert long.text.startswith(expected)
+    assert short.orig_span(0, len(short.text)) == (0, len(source))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="申请公开,;:!?12ab （）。", max_size=40))
+def test_punctuation_fold_keeps_length_and_is_idempotent(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+    assert not any(ch in ",;:!?" and (
+        (i > 0 and "\u4e00" <= once[i - 1] <= "\u9fff") or (i + 1 < len(once) and "\u4e00" <= once[i + 1] <= "\u9fff"))
+        for i, ch in enumerate(once))

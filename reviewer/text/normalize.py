@@ -12,7 +12,11 @@ What changes (see docs/ARCHITECTURE.md, "Normalized"):
 * runs of spaces collapse to one space, runs of three or more line breaks (blank lines made only of
   spaces count as empty) collapse to two;
 * traditional → simplified Chinese, character by character, with OpenCC's ``TSCharacters`` table
-  (first candidate; single characters only, so lengths never change).
+  (first candidate; single characters only, so lengths never change);
+* half-width ``, ; : ! ?`` written next to a Chinese character (web forms, OCR, scraped pages:
+  "申请公开,并提供") → the full-width ，；：！？ of Chinese official text, one for one, so rules, cues and the
+  classifiers see one form of Chinese punctuation; between digits or Latin letters ("1,000", "10:30",
+  "http://") they stay half-width.
 
 The work is vectorised with numpy: the text is viewed as an array of code points, 1:1 changes are one
 lookup-table gather, and every length-changing edit is a boolean "drop" mask; the offset map is simply the
@@ -31,10 +35,24 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Normalized", "normalize", "translation_table", "KEPT_FULLWIDTH"]
+__all__ = ["Normalized", "normalize", "translation_table", "KEPT_FULLWIDTH", "CJK_PUNCTUATION_FOLD"]
 
 #: Full-width punctuation in U+FF01–U+FF5E that is kept as is.
 KEPT_FULLWIDTH = frozenset("！（），：；？")
+
+#: Half-width punctuation folded to full width when it touches a Chinese character (see the module docstring).
+CJK_PUNCTUATION_FOLD = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FOLD_RE = re.compile(f"(?<=[{_HAN}])[,;:!?]|[,;:!?](?=[{_HAN}])")
+_FOLD_TABLE = str.maketrans(CJK_PUNCTUATION_FOLD)
+
+
+def _fold_cjk_punctuation(text: str) -> str:
+    """Half-width ``, ; : ! ?`` next to a Han character → full width (one for one: offsets unchanged)."""
+    if _FOLD_RE.search(text) is None:
+        return text
+    return _FOLD_RE.sub(lambda m: m.group().translate(_FOLD_TABLE), text)
+
 
 #: Characters that become a plain space (one for one).
 _SPACE_CHARS = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -208,7 +226,7 @@ def normalize(text: str) -> Normalized:
     if size <= _SHORT_TEXT:
         translated = text.translate(translation_table())
         if _NEEDS_EDIT_RE.search(translated) is None:
-            return Normalized(translated, text, None)
+            return Normalized(_fold_cjk_punctuation(translated), text, None)
     return _normalize_vectorized(text)
 
 
@@ -253,4 +271,4 @@ def _normalize_vectorized(text: str) -> Normalized:
         index = np.flatnonzero(keep) if index is None else index[keep]
 
     normalized = codes[:-1].astype("<u4", copy=False).tobytes().decode("utf-32-le", "surrogatepass")
-    return Normalized(normalized, text, index)
+    return Normalized(_fold_cjk_punctuation(normalized), text, index)
