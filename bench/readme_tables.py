@@ -150,8 +150,8 @@ def realism_table(realism: dict | None) -> str:
     th = realism["thresholds"]
     out = [f"**语料真实度**（`bench/eval_realism.py`；区分 AUC：字符 1–3 元组逻辑回归区分语料与 `../shared/dev` 真实文本，"
            f"分组交叉验证，目标 ≤ {th['domain_auc_max']}。“原文”为未经处理的文本；“归一化后”为两侧都先经过本项目的 "
-           "`reviewer.text.normalize`（全角转半角、空白、繁转简……），即模型实际看到的文本；“诊断”列另把归一化器保留的"
-           "半角 ,:;()!? 与全角标点统一，只用来看标点宽度占多少，不作达标判断。近重复率：与另一条记录的 "
+           "`reviewer.text.normalize`（全角转半角、空白、繁转简……），即模型实际看到的文本；“诊断”列另把其余"
+           "半角 ,:;()!?（归一化器只把紧邻汉字的 ,;:!? 转为全角，括号不转）与全角标点统一，只用来看标点宽度占多少，不作达标判断。近重复率：与另一条记录的 "
            f"{th['shingle']} 字元组 Jaccard ≥ {th['jaccard']} 的记录比例，目标 ≤ {th['near_duplicates_max']:.0%}）", "",
            "| 语料 | 条数 | 区分 AUC（原文） | 达标 | 区分 AUC（归一化后） | 达标 | 诊断：另统一标点全半角 | 近重复率 | 达标 |",
            "|---|---|---|---|---|---|---|---|---|"]
@@ -167,7 +167,7 @@ def realism_table(realism: dict | None) -> str:
              if row.get("top_features") and row.get("aggregate")]  # per-file n-grams: in the JSON only
     if feats:
         out += ["", "区分分类器最依赖的字元组（归一化后，分类器在全部文本上拟合一次；括号内为含该字元组的语料记录比例 / "
-                "真实文本比例；`↵` 换行，`␣` 空格；真实一侧只列出现在至少 3 件真实文本中的字元组）：", ""]
+                "真实文本比例；`↵` 换行，`␣` 空格；真实一侧只列出现在至少 3 件真实文本中的字元组；只作报告，不据此编写语料）：", ""]
         for part, tf in feats:
             norm = tf.get("normalised") or tf.get("raw")
             if not norm:
