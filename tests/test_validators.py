@@ -10,7 +10,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 from stdnum.cn import uscc as stdnum_uscc
 
-from reviewer.detect.validators import bank_card, cn_mobile, cn_resident_id, uscc
+from reviewer.detect.validators import bank_card, cn_mobile, cn_resident_id, email, uscc
 
 REGIONS = ["110101", "310104", "440305", "510104", "330106", "420102"]
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -110,3 +110,10 @@ def test_card_shaped_number_with_resident_id_check_digit_is_an_id():
     number = body + ric.calc_check_digit(body + "0")
     assert cn_resident_id(number).valid is True
     assert bank_card(number).valid is False
+
+
+def test_government_mailbox_is_not_personal():
+    assert email("xxgk@example.gov.cn").valid is False
+    assert email("office@GOV.CN").valid is False
+    assert email("zhang.wei@example.com").valid is True
+    assert email("govern@example.cn").valid is True  # "gov" only as the registered domain counts

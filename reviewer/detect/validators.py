@@ -118,8 +118,14 @@ def passport(value: str) -> Validation:
     return Validation(None, "格式未能确认")
 
 
+# Mail domains of government bodies: an agency's published mailbox is not a person's information.
+_GOV_MAIL_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.cn)?$", re.IGNORECASE)
+
+
 def email(value: str) -> Validation:
     local, _, domain = value.rpartition("@")
+    if _GOV_MAIL_DOMAIN.search(domain):
+        return Validation(False, "政务邮箱（gov.cn 域名），属机关公开的联系方式，不是个人信息")
     if local and "." in domain and not domain.startswith(".") and ".." not in domain:
         return Validation(True, "电子邮箱格式有效")
     return Validation(False, "电子邮箱格式无效")
