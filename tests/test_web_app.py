@@ -430,3 +430,26 @@ def test_decision_stage_from_the_form_reaches_the_suggestion(client):
     assert "过程性信息" not in label  # once decided, process information is no longer the ground
     bad = client.post("/review", data={"csrf_token": token, "text": request_text(), "stage": "later"})
     assert bad.status_code == 400 and "决策阶段" in bad.text
+
+
+def test_login_survives_a_restart_but_not_another_installation(library, tmp_path):
+    users = tmp_path / "users.json"
+    add_user(users, "李四", "correct-horse-3")
+
+    def app_for(data_dir):
+        return create_app(WebConfig(data_dir=data_dir, db_path=library.db_path, use_model=False, users_file=users),
+                          library)
+
+    first = app_for(library.data_dir).test_client()
+    token = csrf_of(first.get("/login").text)
+    first.post("/login", data={"csrf_token": token, "name": "李四", "password": "correct-horse-3"})
+    cookie = first.get_cookie("reviewer_session").value
+
+    restarted = app_for(library.data_dir).test_client()  # a new app object: what a restart of `serve` builds
+    restarted.set_cookie("reviewer_session", cookie)
+    assert "经办人：李四" in restarted.get("/cases").text
+
+    elsewhere = app_for(tmp_path / "other-data").test_client()  # another installation's secret
+    elsewhere.set_cookie("reviewer_session", cookie)
+    r = elsewhere.get("/cases")
+    assert r.status_code == 302 and "/login" in r.location

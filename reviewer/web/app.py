@@ -8,6 +8,7 @@ limits, one audit row per action, a Chinese error page for every error (never a 
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import logging
 import secrets
 from dataclasses import dataclass, field
@@ -46,10 +47,18 @@ class WebConfig:
     secret_key: str | None = None
 
 
+def session_key(data_dir: Path) -> str:
+    """The cookie-signing key: derived from the installation secret, so sessions survive a restart."""
+    from reviewer.store.privacy import installation_secret
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return hmac.new(installation_secret(data_dir), b"reviewer-web-session", "sha256").hexdigest()
+
+
 def create_app(config: WebConfig, library: Library | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=config.secret_key or secrets.token_hex(32),
+        SECRET_KEY=config.secret_key or session_key(Path(config.data_dir)),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         SESSION_COOKIE_NAME="reviewer_session",
