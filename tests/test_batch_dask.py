@@ -22,7 +22,7 @@ pytest.importorskip("distributed", reason="Dask 未安装（pip install 'reviewe
 from distributed import Client, LocalCluster  # noqa: E402
 from test_batch import build_tree, clean_text, ledger_rows, small_tree, snapshot  # noqa: E402
 
-from reviewer.batch.dask_engine import wait_for_workers  # noqa: E402
+from reviewer.batch.dask_engine import close_stale_children, wait_for_workers  # noqa: E402
 from reviewer.batch.manifest import iter_manifest  # noqa: E402
 from reviewer.batch.runner import SLOW_ENV, SLOW_MATCH_ENV, run_batch  # noqa: E402
 
@@ -213,6 +213,33 @@ def test_killed_client_resumes_and_screens_exactly_the_rest(tmp_path, cluster):
     runs = sqlite3.connect(out / "ledger.sqlite").execute(
         "SELECT run_id, screened, skipped FROM runs WHERE status='finished'").fetchall()
     assert len(runs) == 1 and runs[0][1] + runs[0][2] == 30 and runs[0][2] >= len(first)
+    # The killed client left its screening children on the workers: the next run closes them once idle.
+    client = cluster[1]
+    assert sum(client.run(close_stale_children, "none", 0.0).values()) >= 1
+    assert sum(client.run(close_stale_children, "none", 0.0).values()) == 0
+
+
+def test_two_runs_sharing_a_cluster_keep_their_own_settings(tmp_path, cluster):
+    local, _ = cluster
+    runs: dict = {}
+
+    def run(name: str, redact: bool) -> None:
+        src = tmp_path / f"src-{name}"
+        small_tree(src, 12)
+        runs[name] = run_batch([src], tmp_path / f"out-{name}", engine="dask", scheduler=local.scheduler_address,
+                               use_model=False, progress=False, batch_files=2, redact=redact)
+
+    threads = [threading.Thread(target=run, args=(name, name == "b")) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    for name in ("a", "b"):
+        rows = ledger_rows(tmp_path / f"out-{name}")
+        assert len(rows) == 12 and {r["status"] for r in rows} == {"ok"}
+        assert {r["seen_run"] for r in rows} == {runs[name].run_id} and runs[name].files == 12
+        assert (max(r["redacted"] for r in rows) == 1) == (name == "b")  # only b asked for redacted copies
+    assert not (tmp_path / "out-a" / "redacted").exists() and (tmp_path / "out-b" / "redacted").is_dir()
 
 
 def test_manifest_lists_the_files_to_screen(tmp_path, cluster):

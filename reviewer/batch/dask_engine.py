@@ -33,7 +33,8 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_wo
 from reviewer.batch.dask_child import ScreeningChild, unpack
 from reviewer.batch.runner import FileTask, WorkerConfig, failure_payload
 
-PLUGIN_NAME = "reviewer-screening"
+PLUGIN_NAME = "reviewer-screening"  # + "-" + run id: runs sharing a cluster never share a child
+STALE_SECONDS = 600.0  # a child no run has used for this long is closed when another run starts
 PAUSED_CALLBACKS = ("profile", "profile-cycle")
 # Files per task, when --batch-files is not given: the first tasks hold FIRST_BATCH_FILES, later ones
 # about BATCH_SECONDS of screening (measured on the finished tasks), so the scheduling cost per file stays
@@ -46,12 +47,13 @@ BATCH_FILES_RANGE = (8, 1024)
 class ScreeningPlugin(WorkerPlugin):
     """Starts the worker's screening child once (rules, jieba, model loaded once per worker)."""
 
-    name = PLUGIN_NAME
-
     def __init__(self, config: WorkerConfig, timeout: float):
+        self.name = plugin_name(config)
         self.config = config
         self.timeout = timeout
         self.child: ScreeningChild | None = None
+        self.used = time.monotonic()
+        self.paused: list = []
 
     def setup(self, worker) -> None:
         self.child = None  # started on the first task, so a broken rule file surfaces as a task error
@@ -64,6 +66,7 @@ class ScreeningPlugin(WorkerPlugin):
             pc.stop()
 
     def get(self) -> ScreeningChild:
+        self.used = time.monotonic()
         if self.child is None:
             self.child = ScreeningChild(self.config, self.timeout)
         return self.child
@@ -72,25 +75,46 @@ class ScreeningPlugin(WorkerPlugin):
         if self.child is not None:
             self.child.close()
             self.child = None
-        for pc in getattr(self, "paused", []):
-            pc.start()
+        others = [p for p in worker.plugins.values() if isinstance(p, ScreeningPlugin) and p is not self]
+        if others:  # another run still screens here: it restarts the profiler when it ends
+            others[0].paused.extend(self.paused)
+        else:
+            for pc in self.paused:
+                pc.start()
         self.paused = []
 
 
-def _plugin() -> ScreeningPlugin:
-    return get_worker().plugins[PLUGIN_NAME]
+def plugin_name(config: WorkerConfig) -> str:
+    return f"{PLUGIN_NAME}-{config.run_id}"
 
 
-def worker_facts() -> dict:
+def _plugin(name: str) -> ScreeningPlugin:
+    return get_worker().plugins[name]
+
+
+def worker_facts(name: str) -> dict:
     """Run on a worker: the rule-set and model versions its screening child uses."""
-    return dict(_plugin().get().facts or {})
+    return dict(_plugin(name).get().facts or {})
 
 
-def screen_batch(tasks: list[FileTask]) -> bytes:
+def close_stale_children(keep: str, idle: float = STALE_SECONDS, dask_worker=None) -> int:
+    """Run on every worker (``client.run``): close the screening children of other runs unused for ``idle``
+    seconds (left by a client that was killed); returns how many were closed."""
+    closed = 0
+    for name, plugin in list((dask_worker or get_worker()).plugins.items()):
+        if (name.startswith(PLUGIN_NAME) and name != keep and isinstance(plugin, ScreeningPlugin)
+                and plugin.child is not None and time.monotonic() - plugin.used > idle):
+            plugin.child.close()
+            plugin.child = None
+            closed += 1
+    return closed
+
+
+def screen_batch(name: str, tasks: list[FileTask]) -> bytes:
     """Run on a worker: the ledger payloads of a batch of files (never raises for a bad file), pickled
     into ONE bytes object (chunks pickled by the child, never unpickled here) — Dask then sends a single
     frame instead of serialising every payload apart, which cost the worker more than the rest of the task."""
-    return pickle.dumps(_plugin().get().screen(tasks), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(_plugin(name).get().screen(tasks), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class DaskEngine:
@@ -121,13 +145,15 @@ class DaskEngine:
         except OSError as exc:
             self._close_cluster()
             raise ValueError(f"无法连接 Dask 调度器 {scheduler or '（本机集群）'}：{exc}") from exc
-        self.client.register_plugin(ScreeningPlugin(config, timeout), name=PLUGIN_NAME)
+        self.plugin = plugin_name(config)
+        self.client.register_plugin(ScreeningPlugin(config, timeout), name=self.plugin)
+        self.client.run(close_stale_children, self.plugin)
         workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
         self.pending = pending or 2 * workers
         self.info: dict | None = None
 
     def wait_ready(self) -> dict:
-        self.info = self.client.submit(worker_facts, pure=False).result()
+        self.info = self.client.submit(worker_facts, self.plugin, pure=False).result()
         return self.info
 
     def drive(self, next_task: Callable[[], FileTask | None], record: Callable[[dict], None], flag) -> None:
@@ -146,7 +172,7 @@ class DaskEngine:
                 batch.append(task)
             if not batch:
                 return False
-            future = self.client.submit(screen_batch, batch, pure=False)
+            future = self.client.submit(screen_batch, self.plugin, batch, pure=False)
             batches[future.key] = batch
             futures.add(future)
             return True
@@ -192,7 +218,7 @@ class DaskEngine:
 
     def close(self, *, graceful: bool) -> None:
         try:
-            self.client.unregister_worker_plugin(PLUGIN_NAME)
+            self.client.unregister_worker_plugin(self.plugin)
         except Exception:  # noqa: BLE001 - the cluster may already be gone
             pass
         self.client.close()
