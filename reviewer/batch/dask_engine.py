@@ -151,14 +151,20 @@ class DaskEngine:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
         self.pending = pending or 2 * workers
         self.info: dict | None = None
+        self.warming: list = []  # start-up tasks, kept until the run ends
 
     def wait_ready(self) -> dict:
-        self.info = self.client.submit(worker_facts, self.plugin, pure=False).result()
+        """Start every worker's screening child at once (not one by one with the first batches) and return
+        the facts of the first one ready; a broken rule file raises here, as with the local engine."""
+        workers = list(self.client.scheduler_info().get("workers", {})) or [None]
+        self.warming = [self.client.submit(worker_facts, self.plugin, workers=None if w is None else [w],
+                                           allow_other_workers=True, pure=False) for w in workers]
+        self.info = next(iter(as_completed(self.warming, loop=self.client.loop))).result()
         return self.info
 
     def drive(self, next_task: Callable[[], FileTask | None], record: Callable[[dict], None], flag) -> None:
         """Submit batches as slots free up; record every payload as its batch finishes."""
-        futures = as_completed()
+        futures = as_completed(loop=self.client.loop)  # not the default client's: another run may own it
         batches: dict = {}
         in_flight = 0
         exhausted = False
@@ -217,6 +223,7 @@ class DaskEngine:
             self.batch_files = min(high, max(low, round(BATCH_SECONDS / max(self.per_file, 1e-6))))
 
     def close(self, *, graceful: bool) -> None:
+        self.warming = []
         try:
             self.client.unregister_worker_plugin(self.plugin)
         except Exception:  # noqa: BLE001 - the cluster may already be gone
