@@ -147,7 +147,10 @@ class DaskEngine:
             raise ValueError(f"无法连接 Dask 调度器 {scheduler or '（本机集群）'}：{exc}") from exc
         self.plugin = plugin_name(config)
         self.client.register_plugin(ScreeningPlugin(config, timeout), name=self.plugin)
-        self.client.run(close_stale_children, self.plugin)
+        try:  # best effort: a worker that does not answer keeps its stale child
+            self.client.run(close_stale_children, self.plugin, on_error="ignore")
+        except Exception:  # noqa: BLE001
+            pass
         workers = max(1, len(self.client.scheduler_info().get("workers", {})) or jobs)
         self.pending = pending or 2 * workers
         self.info: dict | None = None
