@@ -20,11 +20,11 @@ import pytest
 pytest.importorskip("distributed", reason="Dask 未安装（pip install 'reviewer[dask]'）")
 
 from distributed import Client, LocalCluster  # noqa: E402
-from test_batch import build_tree, ledger_rows, small_tree, snapshot  # noqa: E402
+from test_batch import build_tree, clean_text, ledger_rows, small_tree, snapshot  # noqa: E402
 
-from reviewer.batch.dask_engine import wait_for_workers  # noqa: E402
+from reviewer.batch.dask_engine import close_stale_children, wait_for_workers  # noqa: E402
 from reviewer.batch.manifest import iter_manifest  # noqa: E402
-from reviewer.batch.runner import SLOW_ENV, run_batch  # noqa: E402
+from reviewer.batch.runner import SLOW_ENV, SLOW_MATCH_ENV, run_batch  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 COMPARED = ("rel", "status", "verdict", "n_info", "n_review", "n_withhold", "categories", "top_rules", "redacted")
@@ -116,6 +116,73 @@ def test_a_killed_worker_loses_nothing(tmp_path, cluster, monkeypatch):
     wait_for_workers(client, 2)  # the nanny restarted the worker for the next test
 
 
+def _set_worker_env(client, values: dict) -> None:
+    """Environment of the workers (and so of the screening children they start from now on)."""
+
+    def apply(values=values):
+        for key, value in values.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+    client.run(apply)
+
+
+def test_a_stuck_file_times_out_as_on_the_local_engine(tmp_path, cluster):
+    local, client = cluster
+    src = tmp_path / "src"
+    small_tree(src, 6)
+    (src / "hang.txt").write_text(clean_text(1999), encoding="utf-8")
+    _set_worker_env(client, {SLOW_ENV: "30", SLOW_MATCH_ENV: "hang"})
+    try:
+        summary = run_batch([src], tmp_path / "out", engine="dask", scheduler=local.scheduler_address,
+                            use_model=False, progress=False, timeout_per_file=1.5, batch_files=7)
+    finally:
+        _set_worker_env(client, {SLOW_ENV: "0.1", SLOW_MATCH_ENV: None})
+    rows = {r["rel"]: r for r in ledger_rows(tmp_path / "out")}
+    assert len(rows) == 7
+    assert rows["hang.txt"]["status"] == "timeout" and rows["hang.txt"]["verdict"] == "review"
+    assert "处理超时（>1.5 秒）" in rows["hang.txt"]["error"]
+    # The files the child had finished before it was replaced (not yet sent) are screened again, once each.
+    assert all(rows[f"doc{i:02d}.txt"]["status"] == "ok" for i in range(6))
+    assert summary.files == 7 and summary.bad == 1
+
+
+def test_a_killed_screening_child_costs_one_file(tmp_path, cluster):
+    import psutil
+
+    local, client = cluster
+    src = tmp_path / "src"
+    small_tree(src, 30)
+    out = tmp_path / "out"
+    result: dict = {}
+
+    def run() -> None:
+        result["summary"] = run_batch([src], out, engine="dask", scheduler=local.scheduler_address,
+                                      use_model=False, progress=False, batch_files=15)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    children: list = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not children:  # the children start with the first batches
+        for pid in client.run(os.getpid).values():
+            children += [c for c in psutil.Process(pid).children()
+                         if "spawn_main" in " ".join(c.cmdline()) and "resource_tracker" not in " ".join(c.cmdline())]
+        time.sleep(0.2)
+    assert children, "no screening child found"
+    time.sleep(0.5)  # into the batch (0.1 s per file)
+    children[0].kill()
+    thread.join(timeout=300)
+    assert not thread.is_alive()
+    rows = ledger_rows(out)
+    assert len(rows) == 30 == len({r["path"] for r in rows})
+    bad = [r for r in rows if r["status"] != "ok"]
+    assert len(bad) == 1 and bad[0]["status"] == "error" and "审查进程异常退出" in bad[0]["error"]
+    assert result["summary"].bad == 1
+
+
 def test_killed_client_resumes_and_screens_exactly_the_rest(tmp_path, cluster):
     local, _ = cluster
     src = tmp_path / "src"
@@ -146,6 +213,33 @@ def test_killed_client_resumes_and_screens_exactly_the_rest(tmp_path, cluster):
     runs = sqlite3.connect(out / "ledger.sqlite").execute(
         "SELECT run_id, screened, skipped FROM runs WHERE status='finished'").fetchall()
     assert len(runs) == 1 and runs[0][1] + runs[0][2] == 30 and runs[0][2] >= len(first)
+    # The killed client left its screening children on the workers: the next run closes them once idle.
+    client = cluster[1]
+    assert sum(client.run(close_stale_children, "none", 0.0).values()) >= 1
+    assert sum(client.run(close_stale_children, "none", 0.0).values()) == 0
+
+
+def test_two_runs_sharing_a_cluster_keep_their_own_settings(tmp_path, cluster):
+    local, _ = cluster
+    runs: dict = {}
+
+    def run(name: str, redact: bool) -> None:
+        src = tmp_path / f"src-{name}"
+        small_tree(src, 12)
+        runs[name] = run_batch([src], tmp_path / f"out-{name}", engine="dask", scheduler=local.scheduler_address,
+                               use_model=False, progress=False, batch_files=2, redact=redact)
+
+    threads = [threading.Thread(target=run, args=(name, name == "b")) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    for name in ("a", "b"):
+        rows = ledger_rows(tmp_path / f"out-{name}")
+        assert len(rows) == 12 and {r["status"] for r in rows} == {"ok"}
+        assert {r["seen_run"] for r in rows} == {runs[name].run_id} and runs[name].files == 12
+        assert (max(r["redacted"] for r in rows) == 1) == (name == "b")  # only b asked for redacted copies
+    assert not (tmp_path / "out-a" / "redacted").exists() and (tmp_path / "out-b" / "redacted").is_dir()
 
 
 def test_manifest_lists_the_files_to_screen(tmp_path, cluster):

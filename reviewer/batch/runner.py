@@ -357,9 +357,9 @@ def screen_file(screener, task: FileTask, config: WorkerConfig, facts: dict) -> 
                     time.perf_counter() - started)
 
 
-def _worker_main(conn, config: WorkerConfig) -> None:
-    """Worker process: build the screener once (or use the one inherited from the parent through fork),
-    then screen the files sent on ``conn``."""
+def worker_start(conn, config: WorkerConfig) -> tuple | None:
+    """In a worker process: build the screener once (or use the one inherited from the parent through
+    fork) and tell the parent ("ready", facts); on failure tell it why ("rules"/"failed") and return None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
         screener, facts = _PREBUILT if _PREBUILT is not None else build_screener(config)
@@ -373,7 +373,16 @@ def _worker_main(conn, config: WorkerConfig) -> None:
             conn.send(("rules", [asdict(p) for p in exc.problems]))
         else:
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return None
+    return screener, facts
+
+
+def _worker_main(conn, config: WorkerConfig) -> None:
+    """Worker process: start (see :func:`worker_start`), then screen the files sent on ``conn``."""
+    started = worker_start(conn, config)
+    if started is None:
         return
+    screener, facts = started
     parent = os.getppid()
     while True:
         try:

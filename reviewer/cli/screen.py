@@ -40,7 +40,7 @@ def screen(
     max_size_mb: float = typer.Option(20.0, "--max-size", help="单个文件大小上限（MB），超过则不审查并记录。"),
     engine: str = typer.Option("local", "--engine", help="批量模式的执行引擎：local（本机进程池）或 dask（Dask 分布式集群）。"),
     scheduler: str | None = typer.Option(None, "--scheduler", help="--engine dask 时的调度器地址（如 tcp://10.0.0.5:8786）；省略则在本机启动 --jobs 个工作进程。"),
-    batch_files: int = typer.Option(64, "--batch-files", min=1, help="--engine dask 时每个任务包含的文件数（越大调度开销越小，重试粒度越粗）。"),
+    batch_files: int | None = typer.Option(None, "--batch-files", min=1, help="--engine dask 时每个任务包含的文件数（默认自动：每个任务约 0.3 秒的审查量；越大调度开销越小，重试粒度越粗）。"),
     manifest: bool = typer.Option(False, "--manifest", help="批量模式：参数是文件清单（CSV 的 path 列或每行一个路径；JSONL 的 path 键），按清单审查。"),
     timeout: float = typer.Option(120.0, "--timeout", min=0.0, help="单个文件的处理时限（秒），超时的文件记为需人工审核；0 表示不限。"),
 ) -> None:
