@@ -25,6 +25,7 @@ selenium = pytest.importorskip("selenium", reason="未安装 selenium（make set
 
 from docx import Document  # noqa: E402
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -92,7 +93,9 @@ def browser(tmp_path_factory):
 
 
 def wait(driver, seconds: float = 15):
-    return WebDriverWait(driver, seconds)
+    # While a page is replaced, reading an element of the old one can fail with a transient driver error
+    # ("Node with given id does not belong to the document"): keep polling; a real failure still times out.
+    return WebDriverWait(driver, seconds, ignored_exceptions=(WebDriverException,))
 
 
 def shot(driver, name: str, element=None) -> None:
@@ -164,7 +167,8 @@ def test_review_flow_in_the_browser(server, browser, tmp_path):
     form = browser.find_element(By.ID, "event-form")
     form.find_element(By.NAME, "days").send_keys("5")
     form.find_element(By.CSS_SELECTOR, 'button[value="extension-approved"]').click()
-    assert "负责人同意" in wait(browser).until(EC.visibility_of_element_located((By.TAG_NAME, "main"))).text
+    wait(browser).until(EC.staleness_of(form))  # the old page's <main> must not be read while the new one loads
+    assert wait(browser).until(EC.text_to_be_present_in_element((By.TAG_NAME, "main"), "负责人同意"))
     browser.get(case_url)
     browser.find_element(By.CSS_SELECTOR, '#event-form button[value="correction-sent"]').click()
     wait(browser).until(EC.text_to_be_present_in_element((By.ID, "case-clock"), "等待补正"))

@@ -19,7 +19,16 @@ from pathlib import Path
 
 import yaml
 
-from reviewer.detect.rulebook import CODE_RE, NAME_RE, STATUSES, Problem, Rule, check_rule_files, rule_files
+from reviewer.detect.rulebook import (
+    CODE_RE,
+    NAME_RE,
+    STATUSES,
+    Problem,
+    Rule,
+    check_rule_files,
+    fast_safe_load,
+    rule_files,
+)
 from reviewer.paths import RULES_DIR
 
 TRIAGE_FILE = "triage.yaml"
@@ -83,7 +92,7 @@ def _outcome_codes(rules_dir: Path) -> set[str]:
     path = rules_dir / "reply_types.yaml"
     if not path.is_file():
         path = RULES_DIR / "reply_types.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = fast_safe_load(path.read_text(encoding="utf-8")) or {}
     return {"ordinary", *(data.get("types") or {})}
 
 
@@ -94,7 +103,7 @@ def check_cue_file(path: Path | str) -> tuple[list[Cue], list[Problem]]:
     path = Path(path)
     file = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = fast_safe_load(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         return [], [Problem(file, None, None, "文件不是 UTF-8 编码")]
     except (OSError, yaml.YAMLError) as exc:

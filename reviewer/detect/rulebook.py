@@ -159,6 +159,11 @@ def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
     return rules, problems
 
 
+def fast_safe_load(text: str):
+    """``yaml.safe_load`` with libyaml's C loader when PyYAML has it (same result, several times faster)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
+
+
 def _parse_yaml(path: Path):
     """Parse one YAML file with the C loader when available; cached by (path, size, mtime)."""
     stat = path.stat()
@@ -167,8 +172,7 @@ def _parse_yaml(path: Path):
 
 @functools.lru_cache(maxsize=64)
 def _parse_yaml_cached(path: str, size: int, mtime_ns: int):
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - safe loader
+    return fast_safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tuple[Rule | None, list[Problem]]:
