@@ -188,6 +188,10 @@ def test_short_text_path_matches_vectorised_path(source: str) -> None:
     ("当事人:张某,男,1990年生", "当事人：张某，男，1990年生"),
     ("是否合法?", "是否合法？"),
     ("1,000元 10:30 http://example.org a,b", "1,000元 10:30 http://example.org a,b"),
+    ("申请公开(2019)12号文件", "申请公开（2019）12号文件"),
+    ("(一)基本情况", "（一）基本情况"),
+    ("((申请))", "（（申请））"),
+    ("f(x)=1, call (010) 1234", "f(x)=1, call (010) 1234"),
 ])
 def test_half_width_punctuation_next_to_han_is_folded(source: str, expected: str) -> None:
     short = normalize(source)
@@ -198,10 +202,11 @@ def test_half_width_punctuation_next_to_han_is_folded(source: str, expected: str
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="申请公开,;:!?12ab （）。", max_size=40))
+@given(st.text(alphabet="申请公开,;:!?12ab （）()。\n", max_size=40))
 def test_punctuation_fold_keeps_length_and_is_idempotent(text: str) -> None:
     once = normalize(text).text
     assert normalize(once).text == once
+    assert once.count("(") + once.count("（") == text.count("(") + text.count("（")  # pairs fold, none is lost
     assert not any(ch in ",;:!?" and (
         (i > 0 and "\u4e00" <= once[i - 1] <= "\u9fff") or (i + 1 < len(once) and "\u4e00" <= once[i + 1] <= "\u9fff"))
         for i, ch in enumerate(once))

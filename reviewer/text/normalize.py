@@ -16,7 +16,8 @@ What changes (see docs/ARCHITECTURE.md, "Normalized"):
 * half-width ``, ; : ! ?`` written next to a Chinese character (web forms, OCR, scraped pages:
   "申请公开,并提供") → the full-width ，；：！？ of Chinese official text, one for one, so rules, cues and the
   classifiers see one form of Chinese punctuation; between digits or Latin letters ("1,000", "10:30",
-  "http://") they stay half-width.
+  "http://") they stay half-width.  A pair of half-width parentheses on one line becomes （） when it
+  holds or touches a Chinese character ("公开(2019)12号文件", "(一)"); "f(x)" and "(010)" alone stay.
 
 The work is vectorised with numpy: the text is viewed as an array of code points, 1:1 changes are one
 lookup-table gather, and every length-changing edit is a boolean "drop" mask; the offset map is simply the
@@ -45,13 +46,29 @@ CJK_PUNCTUATION_FOLD = {",": "，", ";": "；", ":": "：", "!": "！", "?": "�
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FOLD_RE = re.compile(f"(?<=[{_HAN}])[,;:!?]|[,;:!?](?=[{_HAN}])")
 _FOLD_TABLE = str.maketrans(CJK_PUNCTUATION_FOLD)
+_PAREN_PAIR_RE = re.compile(r"\(([^()\n]{0,60})\)")
+_HAN_RE = re.compile(f"[{_HAN}]")
+
+
+def _fold_paren_pair(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if (_HAN_RE.search(match.group(1)) or (start > 0 and _HAN_RE.match(text, start - 1))
+            or (end < len(text) and _HAN_RE.match(text, end))):
+        return "（" + match.group(1) + "）"
+    return match.group()
 
 
 def _fold_cjk_punctuation(text: str) -> str:
-    """Half-width ``, ; : ! ?`` next to a Han character → full width (one for one: offsets unchanged)."""
-    if _FOLD_RE.search(text) is None:
-        return text
-    return _FOLD_RE.sub(lambda m: m.group().translate(_FOLD_TABLE), text)
+    """Half-width punctuation in Chinese text → full width (one for one: offsets unchanged)."""
+    if _FOLD_RE.search(text) is not None:
+        text = _FOLD_RE.sub(lambda m: m.group().translate(_FOLD_TABLE), text)
+    if "(" in text:
+        while True:  # nested pairs: the inner pair first, then the one around it (each pass folds one or stops)
+            folded = _PAREN_PAIR_RE.sub(_fold_paren_pair, text)
+            if folded == text:
+                break
+            text = folded
+    return text
 
 
 #: Characters that become a plain space (one for one).
