@@ -190,7 +190,7 @@ def run(corpus_dir: Path | None = None) -> dict:
     return {"thresholds": {"domain_auc_max": AUC_MAX, "near_duplicates_max": NEAR_DUP_MAX,
                            "jaccard": JACCARD, "shingle": SHINGLE},
             "domain_auc_versions": {"raw": "原文", "normalised": "两侧均经 reviewer.text.normalize 归一化（模型所见）",
-                                    "punctuation_folded": "诊断：归一化后再把其余半角 ,:;()!? 统一为全角（归一化器只转紧邻汉字的 ,;:!?）"},
+                                    "punctuation_folded": "诊断：归一化后再把其余半角 ,:;()!? 统一为全角（归一化器只转紧邻汉字的 ,;:!? 和中文里的成对括号）"},
             "dev_available": bool(real_requests or real_docs), "parts": rows}
 
 
