@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.vocab import DEV_DOC_CATEGORIES
+from reviewer.vocab import DEV_DOC_CATEGORIES, TRIAGE_LABELS
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEV_ENV = "REVIEWER_DEV_DIR"
@@ -23,14 +23,7 @@ DOC_CATEGORIES = DEV_DOC_CATEGORIES
 # Reply codes that can be read from the request text itself (shared/dev/README.md): 信访举报投诉, 咨询,
 # 加工分析, 公开出版物, 特别规定, 非政府信息, 确认, 更正, and requests for 他人信息/会议纪要/请示/人事/案卷.
 REQUEST_DETERMINABLE = (
-    "no_action.petition",
-    "other.consultation",
-    "unavailable.needs_creation",
-    "no_action.publication",
-    "other.special_procedure",
-    "other.not_gov_info",
-    "no_action.confirm",
-    "other.correction",
+    *(label for label in TRIAGE_LABELS if label != "ordinary"),
     "withhold.third_party",
     "withhold.process_info",
     "withhold.internal_affairs",
