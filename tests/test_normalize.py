@@ -210,3 +210,38 @@ def test_punctuation_fold_keeps_length_and_is_idempotent(text: str) -> None:
     assert not any(ch in ",;:!?" and (
         (i > 0 and "\u4e00" <= once[i - 1] <= "\u9fff") or (i + 1 < len(once) and "\u4e00" <= once[i + 1] <= "\u9fff"))
         for i, ch in enumerate(once))
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("张x、李XX的补偿协议", "张×、李××的补偿协议"),
+    ("x政发〔2013〕12号", "×政发〔2013〕12号"),
+    ("2019年x月x日", "2019年×月×日"),
+    ("ＸＸ村委会", "××村委会"),
+    ("Excel表格、xlsx文件、3x4米、X-ray检查", "Excel表格、xlsx文件、3x4米、X-ray检查"),
+    ("电话138****1234，秘密*", "电话138****1234，秘密*"),
+])
+def test_latin_pseudonym_masks_next_to_han_become_the_multiplication_sign(source: str, expected: str) -> None:
+    short = normalize(source)
+    long = normalize(source + "\n\n\n" + "y" * 5000)  # the vectorised path folds the same way
+    assert short.text == expected
+    assert long.text.startswith(expected)
+    assert len(short.text) == len(source) and short.orig_span(0, len(short.text)) == (0, len(source))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="张村xX×ab1 、\n", max_size=30))
+def test_mask_fold_keeps_length_and_is_idempotent(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+    han = "张村"
+    for i, ch in enumerate(once):  # no X/x run left that touches Chinese and no Latin letter or digit
+        if ch in "Xx":
+            j, k = i, i
+            while j > 0 and once[j - 1] in "Xx":
+                j -= 1
+            while k + 1 < len(once) and once[k + 1] in "Xx":
+                k += 1
+            before = once[j - 1] if j > 0 else ""
+            after = once[k + 1] if k + 1 < len(once) else ""
+            latin = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
+            assert latin or not ((before and before in han) or (after and after in han))

@@ -30,7 +30,7 @@ from reviewer.model.persist import (
 # 5: near-duplicate-free template corpora, template requests weigh 0.25, training text normalised;
 # 6: the normaliser folds half-width , ; : ! ? next to Han characters to full width;
 # 7: ... and half-width parenthesis pairs in Chinese text)
-RECIPE_VERSION = "7"
+RECIPE_VERSION = "8"
 DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
 _lock = threading.Lock()
 _loaded: dict[tuple, LoadedModels] = {}

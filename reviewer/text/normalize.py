@@ -18,6 +18,11 @@ What changes (see docs/ARCHITECTURE.md, "Normalized"):
   classifiers see one form of Chinese punctuation; between digits or Latin letters ("1,000", "10:30",
   "http://") they stay half-width.  A pair of half-width parentheses on one line becomes （） when it
   holds or touches a Chinese character ("公开(2019)12号文件", "(一)"); "f(x)" and "(010)" alone stay.
+* pseudonym masks written with Latin letters — a run of ``X``/``x`` (full-width ``Ｘ``/``ｘ`` fold to these
+  first) that touches a Chinese character and no Latin letter or digit ("张x", "XX村", "x政发", "x月x日") —
+  become ``×`` one for one, the form of 某某/×× masks in published decisions, so a pseudonymiser's choice of
+  letter does not change what rules and classifiers see.  "Excel", "3x4", "X-ray" and masked digits
+  ("138****1234") stay as they are; ``*`` masks are left alone (``秘密*`` is a secrecy marking).
 
 The work is vectorised with numpy: the text is viewed as an array of code points, 1:1 changes are one
 lookup-table gather, and every length-changing edit is a boolean "drop" mask; the offset map is simply the
@@ -36,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Normalized", "normalize", "translation_table", "KEPT_FULLWIDTH", "CJK_PUNCTUATION_FOLD"]
+__all__ = ["Normalized", "normalize", "translation_table", "KEPT_FULLWIDTH", "CJK_PUNCTUATION_FOLD", "MASK_CHAR"]
 
 #: Full-width punctuation in U+FF01–U+FF5E that is kept as is.
 KEPT_FULLWIDTH = frozenset("！（），：；？")
@@ -48,6 +53,16 @@ _FOLD_RE = re.compile(f"(?<=[{_HAN}])[,;:!?]|[,;:!?](?=[{_HAN}])")
 _FOLD_TABLE = str.maketrans(CJK_PUNCTUATION_FOLD)
 _PAREN_PAIR_RE = re.compile(r"\(([^()\n]{0,60})\)")
 _HAN_RE = re.compile(f"[{_HAN}]")
+#: Latin-letter pseudonym masks next to Chinese text (see the module docstring): one run of X/x at a time.
+MASK_CHAR = "×"
+_MASK_RE = re.compile(f"(?<![A-Za-z0-9])[Xx]+(?![A-Za-z0-9])")
+
+
+def _fold_mask(match: re.Match) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if (start > 0 and _HAN_RE.match(text, start - 1)) or (end < len(text) and _HAN_RE.match(text, end)):
+        return MASK_CHAR * (end - start)
+    return match.group()
 
 
 def _fold_paren_pair(match: re.Match) -> str:
@@ -68,6 +83,8 @@ def _fold_cjk_punctuation(text: str) -> str:
             if folded == text:
                 break
             text = folded
+    if "X" in text or "x" in text:
+        text = _MASK_RE.sub(_fold_mask, text)
     return text
 
 
