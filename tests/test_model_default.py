@@ -83,3 +83,22 @@ def test_empty_corpus_is_a_clear_error(tmp_path, monkeypatch):
     (tmp_path / "empty").mkdir()
     with pytest.raises(ModelError, match="种子语料"):
         default.get_models(corpus_dir=tmp_path / "empty")
+
+
+def test_a_wider_load_shares_what_a_narrower_one_read(env, monkeypatch):
+    """The web page screens (grounds only) and then reviews (all models): grounds is read once."""
+    import reviewer.model.persist as persist
+
+    only_grounds = default.get_models(corpus_dir=env, names=("grounds",))
+    read = []
+    real = persist.load_model_file
+
+    def counting(model_dir, card, key):
+        read.append(key)
+        return real(model_dir, card, key)
+
+    monkeypatch.setattr(persist, "load_model_file", counting)
+    everything = default.get_models(corpus_dir=env)
+    assert everything.grounds is only_grounds.grounds
+    assert "grounds" not in read and "triage" in read
+    np.testing.assert_array_equal(everything.grounds.predict_proba(TEXTS), only_grounds.grounds.predict_proba(TEXTS))

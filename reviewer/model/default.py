@@ -148,9 +148,14 @@ def get_active_models(corpus_dir: Path | None = None, names=None) -> LoadedModel
 
 
 def _load_cached(path: Path, names=None) -> LoadedModels:
-    key = (str(Path(path).resolve()), None if names is None else tuple(names))
+    resolved = str(Path(path).resolve())
+    key = (resolved, None if names is None else tuple(names))
     if key not in _loaded:
-        _loaded[key] = load_model_dir(path, names)
+        # A model directory is immutable once written: what an earlier, narrower load read (screening reads
+        # only ``grounds``) is shared, not read and held in memory twice (the web page screens and reviews).
+        reuse = {name: model for (where, _names), loaded in list(_loaded.items()) if where == resolved
+                 for name, model in loaded.models.items()}
+        _loaded[key] = load_model_dir(path, names, reuse=reuse)
     return _loaded[key]
 
 

@@ -323,9 +323,10 @@ def load_model_file(model_dir: Path, card: dict, key: str):
         raise ModelError(f"模型文件 {label} 的内容与本程序不兼容（{exc}）。") from exc
 
 
-def load_model_dir(model_dir: Path, names=None) -> LoadedModels:
+def load_model_dir(model_dir: Path, names=None, reuse: dict | None = None) -> LoadedModels:
     """Load the models of ``model_dir`` (all, or only ``names`` — e.g. screening needs only ``grounds``)
-    after all safety checks."""
+    after all safety checks.  ``reuse`` holds models of this same directory loaded before (by name): they
+    are taken as they are instead of being read a second time (the card is still read and checked)."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
         raise ModelError(f"模型目录 {model_dir} 不存在。")
@@ -333,7 +334,8 @@ def load_model_dir(model_dir: Path, names=None) -> LoadedModels:
     wanted = list(card["models"]) if names is None else [n for n in names if n in card["models"]]
     if names is not None and not wanted:
         raise ModelError(f"模型目录 {model_dir} 中没有所需的模型（{'、'.join(names)}）。")
-    models = {key: load_model_file(model_dir, card, key) for key in wanted}
+    reuse = reuse or {}
+    models = {key: reuse[key] if key in reuse else load_model_file(model_dir, card, key) for key in wanted}
     return LoadedModels(path=model_dir, card=card, models=models)
 
 
