@@ -55,7 +55,7 @@ _PAREN_PAIR_RE = re.compile(r"\(([^()\n]{0,60})\)")
 _HAN_RE = re.compile(f"[{_HAN}]")
 #: Latin-letter pseudonym masks next to Chinese text (see the module docstring): one run of X/x at a time.
 MASK_CHAR = "×"
-_MASK_RE = re.compile(f"(?<![A-Za-z0-9])[Xx]+(?![A-Za-z0-9])")
+_MASK_RE = re.compile(r"(?<![A-Za-z0-9])[Xx]+(?![A-Za-z0-9])")
 
 
 def _fold_mask(match: re.Match) -> str:
