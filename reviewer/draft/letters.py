@@ -108,7 +108,7 @@ def format_date(d: date | None, what: str = "日期") -> str:
 
 def _as_date(value: Any, what: str) -> date | None:
     """None for an empty value, else the deadline engine's date parsing (Chinese error on bad input)."""
-    from reviewer.decide.deadline import _as_date as parse_date
+    from reviewer.decide.deadline import parse_date
 
     if value is None or value == "":
         return None
