@@ -1,7 +1,7 @@
 """Procedural letters beside the 答复书: 说明理由告知书 (第三十五条), 收费通知书 (第四十二条), 征求意见函 to a
 co-producing organ (第三十四条), and the 指导和释明 added to a 补正告知书 (第三十条).
 
-Each builder returns a :class:`~reviewer.draft.letters.Letter` in the same official format as the 答复书
+Each builder returns a :class:`~reviewer.draft.context.Letter` in the same official format as the 答复书
 (title, 文号, salutation, body, closing, contact) so the .docx writer and the text/Markdown renderers serve
 them unchanged.  Staff-only remarks go to ``Letter.notes``, never into the body.
 """
@@ -14,9 +14,8 @@ from reviewer.decide.fees import BASIS as FEE_BASIS
 from reviewer.decide.fees import PAY_WITHIN_WORKDAYS, FeeQuote
 from reviewer.decide.profile import AgencyProfile
 from reviewer.decide.replytypes import DEFAULT_LAW
+from reviewer.draft.context import Letter, ReplyContext
 from reviewer.draft.letters import (
-    Letter,
-    ReplyContext,
     _contact_line,
     _doc_number,
     _finish,

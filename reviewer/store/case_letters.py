@@ -11,9 +11,9 @@ LETTER_KINDS = ("extension", "reasons", "fee", "co-producer", "correction")
 
 
 def case_context(store: Store, ref: str | int, *, today=None):
-    """A :class:`~reviewer.draft.letters.ReplyContext` filled from the store (no invented facts:
+    """A :class:`~reviewer.draft.context.ReplyContext` filled from the store (no invented facts:
     what the store does not know stays a 【待填写】 blank)."""
-    from reviewer.draft.letters import ReplyContext
+    from reviewer.draft.context import ReplyContext
 
     detail = store.request_detail(ref)
     summary = detail["summary"]
