@@ -1,4 +1,4 @@
-"""Draft letters: 答复书/告知书 for every reply code, 补正告知书, 延期答复告知书, 第三方意见征询函.
+"""Draft the 答复书/告知书 for every reply code (:func:`draft_reply`).
 
 Structure follows ogi-law.md §3.2 (title, 文号, 称谓, 受理事实, outcome with reasons and exact
 citations, 提供方式, 救济告知, 落款) with the operative sentences of §3.3 kept in
@@ -6,11 +6,12 @@ citations, 提供方式, 救济告知, 落款) with the operative sentences of �
 in ``Letter.placeholders``; staff-facing remarks stay in ``Letter.notes`` (never in the letter's text).
 The remedy paragraph follows §3.5 (行政复议法 2023): wording A normally, wording B (复议前置,
 第二十三条) whenever content is withheld, the 复议机关 and court from the agency profile.
+The input and output types live in :mod:`reviewer.draft.context`, the pieces shared with the procedural
+letters in :mod:`reviewer.draft.parts`, the procedural letters in :mod:`reviewer.draft.notices`.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
@@ -32,32 +33,34 @@ from reviewer.draft.context import (
     ThirdParty,
     WithheldPart,
 )
+from reviewer.draft.parts import (
+    contact_line,
+    document_number,
+    finish_letter,
+    format_date,
+    placeholder,
+    receipt_paragraph,
+    request_subjects,
+    salutation,
+    subject_text,
+    tidy,
+)
 
 __all__ = [
+    "CONSULTATION_CITATION",
+    "CORRECTION_ELEMENTS",
+    "DELIVERY_PHRASES",
+    "EXTENSION_CITATION",
+    "OWN_MATTER_SENTENCE",
     "draft_correction_notice",
     "draft_extension_notice",
     "draft_reply",
     "draft_third_party_letter",
-    "format_date",
-    "placeholder",
     "remedy_paragraph",
 ]
 
 _CN_ORDINALS = "一二三四五六七八九十"
 
-CHANNEL_PHRASES = {
-    "当面": "当面提交",
-    "现场": "当面提交",
-    "邮寄": "通过邮寄方式提交",
-    "网络": "通过互联网渠道提交",
-    "互联网": "通过互联网渠道提交",
-    "网上": "通过互联网渠道提交",
-    "传真": "通过传真方式提交",
-    "in_person": "当面提交",
-    "mail": "通过邮寄方式提交",
-    "online": "通过互联网渠道提交",
-    "fax": "通过传真方式提交",
-}
 DELIVERY_PHRASES = {
     "纸质": "纸质复印件",
     "电子": "电子数据（电子邮件）",
@@ -85,23 +88,6 @@ CORRECTION_ELEMENTS = {
 OWN_MATTER_SENTENCE = "该信息涉及您家庭的事项，本机关在核实您与该户的关系后向您提供；其中涉及其他家庭成员敏感个人信息的部分，经其本人同意后提供。"
 
 
-def placeholder(what: str) -> str:
-    """A clearly marked gap only staff can fill: ``【待填写：what】``."""
-    return f"【待填写：{what}】"
-
-
-def format_date(d: date | None, what: str = "日期") -> str:
-    """``2025年3月3日`` (GB/T 9704 style, Arabic numerals); a placeholder when unknown."""
-    if d is None:
-        return placeholder(what)
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-# ---------------------------------------------------------------------------------------------
-# Shared pieces
-# ---------------------------------------------------------------------------------------------
-
-
 class _Fill(dict):
     """Template values; a missing field renders as a placeholder (or "" when optional)."""
 
@@ -121,92 +107,6 @@ def _text_value(value: Any, what: str) -> str:
 def _join_reasons(reasons: list[str]) -> str:
     return "；".join(r.strip().rstrip("。；;") for r in reasons if r.strip())
 
-
-def _doc_number(profile: AgencyProfile, kind: str, ctx: ReplyContext) -> str:
-    seq = str(ctx.doc_seq) if ctx.doc_seq not in (None, "") else placeholder("序号")
-    return f"{profile.prefix_for(kind)}〔{ctx.the_day.year}〕{seq}号"
-
-
-def _salutation(name: str | None, what: str = "申请人姓名或名称") -> str:
-    return f"{name.strip() if name and name.strip() else placeholder(what)}："
-
-
-def _contact_line(profile: AgencyProfile) -> str:
-    return f"（联系人：{profile.contact_person}；联系电话：{profile.contact_phone}；通信地址：{profile.address}）"
-
-
-def _channel_phrase(channel: str | None) -> str:
-    if channel and channel.strip() in CHANNEL_PHRASES:
-        return CHANNEL_PHRASES[channel.strip()]
-    if channel and channel.strip():
-        way = channel.strip().removeprefix("通过").removesuffix("提交的").removesuffix("提交")
-        return f"通过{way}提交"
-    return "通过" + placeholder("提交方式（当面/邮寄/互联网/传真）") + "提交"
-
-
-_REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|请求提供|"
-                              r"依法公开|公开|提供|获取)(?:贵局|你局|贵机关|贵单位)?(?:的政府信息|的信息|内容)?[：:，,]?\s*")
-
-
-def subject_text(text: str, heading: bool = False) -> str:
-    """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
-    in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
-    t = _REQUEST_VERB_RE.sub("", text.strip()).strip() or text.strip()
-    t = t.replace("“", "‘").replace("”", "’").replace('"', "")
-    t = _tidy(t).rstrip("。；;，,")
-    if heading and t.startswith("关于") and len(t) > 4:
-        t = t[2:]
-    return t
-
-
-_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef‘’“”]"
-_SPACE_RE = re.compile(rf"(?<={_CJK})[ \t]+|[ \t]+(?={_CJK})")
-
-
-def _tidy(text: str) -> str:
-    """No stray spaces next to Chinese text (pasted requests join lines with spaces)."""
-    return _SPACE_RE.sub("", text)
-
-
-def _subjects(ctx: ReplyContext) -> list[str]:
-    """The requested items' texts (or the ``subject`` fact when no items were given)."""
-    if ctx.items:
-        return [subject_text(i.text) for i in ctx.items]
-    if ctx.facts.get("subject"):
-        return [subject_text(str(ctx.facts["subject"]))]
-    return []
-
-
-def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
-    rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
-    subjects = _subjects(ctx)
-    complaint = ""
-    petitions = [i for i in ctx.items if i.code == "no_action.petition"]
-    if petitions and len(petitions) < len(ctx.items):
-        # A complaint part is not information asked for: list the information items only.
-        subjects = [subject_text(i.text) for i in ctx.items if i.code != "no_action.petition"]
-        complaint = "，并在申请中提出了其他诉求"
-    if not subjects:
-        what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
-    elif len(subjects) == 1:
-        what = f"“{subjects[0]}”"
-    else:
-        what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
-    asked = f"，申请获取{what}{complaint}"
-    if petitions and len(petitions) == len(ctx.items):
-        asked = ""  # a complaint is not quoted back as information asked for (it may hold personal data)
-    text = (
-        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
-        f"的政府信息公开申请{rid}{asked}。"
-    )
-    if with_correction and (ctx.correction_received or ctx.correction_requested):
-        if ctx.correction_requested:
-            text += f"本机关于{format_date(ctx.correction_requested)}告知您对申请作出补正，"
-        text += (
-            f"并于{format_date(ctx.correction_received, '收到补正材料日期')}收到您的补正材料，"
-            "答复期限自收到补正的申请之日起计算。"
-        )
-    return text
 
 
 def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = False, document: str = "答复书") -> str:
@@ -240,11 +140,6 @@ def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = Fa
     return text
 
 
-def _finish(letter: Letter) -> Letter:
-    letter.paragraphs = [_tidy(p) for p in letter.paragraphs]
-    letter.placeholders = letter.collect_placeholders()
-    return letter
-
 
 # ---------------------------------------------------------------------------------------------
 # 答复书 for every code
@@ -258,7 +153,7 @@ _SEARCH_PERIOD = "检索的文件形成期间"
 
 def _search_summary(log: SearchLog | None) -> str:
     if log and log.record and not (log.systems or log.keywords):
-        return f"进行了检索（{_tidy(log.record.strip().rstrip('。'))}）"
+        return f"进行了检索（{tidy(log.record.strip().rstrip('。'))}）"
     systems = "、".join(log.systems) if log and log.systems else placeholder(_SEARCH_SYSTEMS)
     keywords = "".join(f"“{k}”" for k in log.keywords) if log and log.keywords else placeholder(_SEARCH_KEYWORDS)
     period = log.period if log and log.period else placeholder(_SEARCH_PERIOD)
@@ -272,7 +167,7 @@ def _search_section(log: SearchLog | None) -> list[str]:
         return str(value) if value else placeholder(what)
 
     if log and log.record and not (log.systems or log.keywords):
-        return ["检索情况", "检索记录：" + _tidy(log.record.strip().rstrip("。")) + "。"]
+        return ["检索情况", "检索记录：" + tidy(log.record.strip().rstrip("。")) + "。"]
 
     return [
         "检索情况",
@@ -404,7 +299,7 @@ def draft_reply(
     items = ctx.items or [None]
     single = len(items) == 1
     notes: list[str] = []
-    paragraphs: list[str] = [_receipt_paragraph(ctx)]
+    paragraphs: list[str] = [receipt_paragraph(ctx)]
     headings: list[int] = []
 
     all_withheld = [w for i in ctx.items for w in i.withheld]
@@ -481,20 +376,20 @@ def draft_reply(
         kind="reply",
         code=rt.code,
         title=profile.name + rt.title,
-        doc_number=_doc_number(profile, "reply" if document == "答复书" else "notice", ctx),
-        salutation=_salutation(ctx.applicant),
+        doc_number=document_number(profile, "reply" if document == "答复书" else "notice", ctx),
+        salutation=salutation(ctx.applicant),
         paragraphs=paragraphs,
         headings=headings,
         attachments=attachments,
         closing_agency=profile.name,
         closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
+        contact=contact_line(profile),
         citation=request_citation,
         remedy="B" if withholding else "A",
         remedy_text=remedy,
         notes=notes,
     )
-    return _finish(letter)
+    return finish_letter(letter)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -510,7 +405,7 @@ def draft_correction_notice(
     types = types if types is not None else load_reply_types()
     citation = citation_string("other.correction", (), types)
     notes: list[str] = []
-    paragraphs = [_receipt_paragraph(ctx, with_correction=False)]
+    paragraphs = [receipt_paragraph(ctx, with_correction=False)]
     paragraphs.append(
         f"经审查，您的申请不符合《中华人民共和国政府信息公开条例》第二十九条第二款的要求。根据{citation}的规定，"
         "现一次性告知您对以下事项作出补正："
@@ -542,16 +437,16 @@ def draft_correction_notice(
         kind="correction",
         code="other.correction",
         title=profile.name + types["other.correction"].title,
-        doc_number=_doc_number(profile, "correction", ctx),
-        salutation=_salutation(ctx.applicant),
+        doc_number=document_number(profile, "correction", ctx),
+        salutation=salutation(ctx.applicant),
         paragraphs=paragraphs,
         closing_agency=profile.name,
         closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
+        contact=contact_line(profile),
         citation=citation,
         notes=notes,
     )
-    return _finish(letter)
+    return finish_letter(letter)
 
 
 EXTENSION_CITATION = f"{DEFAULT_LAW}第三十三条第二款"
@@ -566,7 +461,7 @@ def draft_extension_notice(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
     start = "收到补正的申请之日" if ctx.correction_received else "收到申请之日"
     due = f"（即{format_date(ctx.due)}前）" if ctx.due else ""
     paragraphs = [
-        _receipt_paragraph(ctx),
+        receipt_paragraph(ctx),
         f"因{reason}，本机关无法在自{start}起20个工作日内{due}作出答复。",
         f"经本机关政府信息公开工作机构负责人同意，根据{EXTENSION_CITATION}的规定，答复期限延长{days}个工作日，"
         f"本机关将于{format_date(ctx.extended_due, '延长后的最迟答复日期')}前作出答复。",
@@ -579,16 +474,16 @@ def draft_extension_notice(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
         kind="extension",
         code=None,
         title=profile.name + "政府信息公开申请延期答复告知书",
-        doc_number=_doc_number(profile, "extension", ctx),
-        salutation=_salutation(ctx.applicant),
+        doc_number=document_number(profile, "extension", ctx),
+        salutation=salutation(ctx.applicant),
         paragraphs=paragraphs,
         closing_agency=profile.name,
         closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
+        contact=contact_line(profile),
         citation=EXTENSION_CITATION,
         notes=notes,
     )
-    return _finish(letter)
+    return finish_letter(letter)
 
 
 CONSULTATION_CITATION = f"{DEFAULT_LAW}第三十二条"
@@ -598,12 +493,12 @@ def draft_third_party_letter(ctx: ReplyContext, profile: AgencyProfile) -> Lette
     """第三方意见征询函 (第三十二条). Contains nothing about the applicant beyond the fact that an
     application was received (minimal personal data)."""
     tp = ctx.third_party or ThirdParty()
-    subjects = _subjects(ctx)
+    subjects = request_subjects(ctx)
     what = tp.what or (subjects[0] if len(subjects) == 1 else None) or placeholder("涉及第三方的政府信息名称")
     if ctx.applicant and ctx.applicant.strip() and ctx.applicant.strip() in what:
         what = what.replace(ctx.applicant.strip(), "申请人")  # the third party need not know who asked
     why = tp.why.rstrip("。") if tp.why else placeholder("可能涉及的商业秘密或个人隐私的具体内容")
-    doc_number = _doc_number(profile, "consultation", ctx)
+    doc_number = document_number(profile, "consultation", ctx)
     paragraphs = [
         f"本机关于{format_date(ctx.received, '收到申请日期')}收到一份政府信息公开申请，申请获取“{what}”。",
         f"经初步审查，该信息可能涉及贵方的{why}，公开可能损害贵方的合法权益。"
@@ -633,15 +528,15 @@ def draft_third_party_letter(ctx: ReplyContext, profile: AgencyProfile) -> Lette
         code=None,
         title=profile.name + "政府信息公开征求第三方意见函",
         doc_number=doc_number,
-        salutation=_salutation(tp.name, "第三方名称或姓名"),
+        salutation=salutation(tp.name, "第三方名称或姓名"),
         paragraphs=paragraphs,
         attachments=["征求意见回执"],
         closing_agency=profile.name,
         closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
+        contact=contact_line(profile),
         citation=CONSULTATION_CITATION,
         appendix_title="征求意见回执",
         appendix=appendix,
         notes=notes,
     )
-    return _finish(letter)
+    return finish_letter(letter)

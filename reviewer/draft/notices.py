@@ -15,15 +15,15 @@ from reviewer.decide.fees import PAY_WITHIN_WORKDAYS, FeeQuote
 from reviewer.decide.profile import AgencyProfile
 from reviewer.decide.replytypes import DEFAULT_LAW
 from reviewer.draft.context import Letter, ReplyContext
-from reviewer.draft.letters import (
-    _contact_line,
-    _doc_number,
-    _finish,
-    _receipt_paragraph,
-    _salutation,
-    _subjects,
+from reviewer.draft.parts import (
+    contact_line,
+    document_number,
+    finish_letter,
     format_date,
     placeholder,
+    receipt_paragraph,
+    request_subjects,
+    salutation,
 )
 
 __all__ = ["CORRECTION_GUIDANCE", "correction_guidance", "draft_coproducer_letter", "draft_fee_notice",
@@ -56,7 +56,7 @@ def draft_reasons_notice(ctx: ReplyContext, profile: AgencyProfile, *, count: in
     how_many = f"{count}件" if count else placeholder("申请件数")
     when = period or placeholder("申请期间（如2026年10月至12月）")
     paragraphs = [
-        _receipt_paragraph(ctx),
+        receipt_paragraph(ctx),
         f"经统计，您于{when}共向本机关提出政府信息公开申请{how_many}，申请公开政府信息的数量、频次明显超过合理范围。"
         f"根据{REASONS_CITATION}的规定，请您自收到本告知书之日起{reply_within_days}个工作日内，以书面形式向本机关说明申请理由。",
         "本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但是无法在《中华人民共和国政府信息公开条例》"
@@ -66,10 +66,10 @@ def draft_reasons_notice(ctx: ReplyContext, profile: AgencyProfile, *, count: in
     notes = ["说明理由是作出“无正当理由大量反复申请”不予处理决定的前提（ogi-law.md 第5.2节第4项），请留存送达记录。",
              "请核对本机关统计的申请件数与期间；申请人说明理由后，在 reviewer case event 中记录 reasons-given 或 reasons-unreasonable。"]
     letter = Letter(kind="reasons", code=None, title=profile.name + "政府信息公开申请说明理由告知书",
-                    doc_number=_doc_number(profile, "notice", ctx), salutation=_salutation(ctx.applicant),
+                    doc_number=document_number(profile, "notice", ctx), salutation=salutation(ctx.applicant),
                     paragraphs=paragraphs, closing_agency=profile.name, closing_date=format_date(ctx.the_day),
-                    contact=_contact_line(profile), citation=REASONS_CITATION, notes=notes)
-    return _finish(letter)
+                    contact=contact_line(profile), citation=REASONS_CITATION, notes=notes)
+    return finish_letter(letter)
 
 
 def draft_fee_notice(ctx: ReplyContext, profile: AgencyProfile, quote: FeeQuote, *,
@@ -77,7 +77,7 @@ def draft_fee_notice(ctx: ReplyContext, profile: AgencyProfile, quote: FeeQuote,
     """收费通知书 (第四十二条): basis, standard, calculation, amount, how and by when to pay, consequence."""
     unit_basis = "第四条（按件计收）" if quote.method == "按件计收" else "第五条（按量计收）"
     paragraphs = [
-        _receipt_paragraph(ctx),
+        receipt_paragraph(ctx),
         "您申请公开政府信息的数量、频次明显超过合理范围。根据" + FEE_BASIS + f"{unit_basis}的规定，"
         f"本机关对该申请{quote.method}信息处理费。",
         "收费标准和计算如下：" + "；".join(quote.lines()) + f"。合计应缴纳信息处理费{quote.amount}元。",
@@ -90,17 +90,17 @@ def draft_fee_notice(ctx: ReplyContext, profile: AgencyProfile, quote: FeeQuote,
              "同一申请只能选择按件或按量一种标准计收，不得重复计算（管理办法第三条）。",
              "收费通知期间是否暂停答复期限未经核实，本工具按不暂停计算，请按本地口径处理。"]
     letter = Letter(kind="fee", code=None, title=profile.name + "政府信息公开信息处理费收费通知书",
-                    doc_number=_doc_number(profile, "notice", ctx), salutation=_salutation(ctx.applicant),
+                    doc_number=document_number(profile, "notice", ctx), salutation=salutation(ctx.applicant),
                     paragraphs=paragraphs, closing_agency=profile.name, closing_date=format_date(ctx.the_day),
-                    contact=_contact_line(profile), citation=FEE_BASIS, notes=notes)
-    return _finish(letter)
+                    contact=contact_line(profile), citation=FEE_BASIS, notes=notes)
+    return finish_letter(letter)
 
 
 def draft_coproducer_letter(ctx: ReplyContext, profile: AgencyProfile, organ: str | None = None,
                             sent: date | None = None) -> Letter:
     """征求意见函 to an organ that co-produced the information (第三十四条): 15 working days; silence is
     consent (the opposite default to 第三十二条)."""
-    subjects = _subjects(ctx)
+    subjects = request_subjects(ctx)
     what = "；".join(subjects) if subjects else placeholder("共同制作的政府信息名称")
     paragraphs = [
         f"本机关于{format_date(ctx.received, '收到申请日期')}收到一份政府信息公开申请，申请获取“{what}”。"
@@ -121,9 +121,9 @@ def draft_coproducer_letter(ctx: ReplyContext, profile: AgencyProfile, organ: st
     if sent is not None:
         notes.append(f"发函日期：{format_date(sent)}。")
     letter = Letter(kind="consultation", code=None, title=profile.name + "政府信息公开征求意见函",
-                    doc_number=_doc_number(profile, "consultation", ctx),
-                    salutation=_salutation(organ, "共同制作机关名称"), paragraphs=paragraphs,
+                    doc_number=document_number(profile, "consultation", ctx),
+                    salutation=salutation(organ, "共同制作机关名称"), paragraphs=paragraphs,
                     attachments=["征求意见回执"], closing_agency=profile.name, closing_date=format_date(ctx.the_day),
-                    contact=_contact_line(profile), citation=COPRODUCER_CITATION, appendix_title="征求意见回执",
+                    contact=contact_line(profile), citation=COPRODUCER_CITATION, appendix_title="征求意见回执",
                     appendix=appendix, notes=notes)
-    return _finish(letter)
+    return finish_letter(letter)
