@@ -182,7 +182,7 @@ class ReplyContext:
     correction_received: date | None = None
     correction_due: date | None = None  # end of the 补正 period
     correction_notice_due: date | None = None  # latest date for the 补正告知 (7 working days)
-    missing: list[str] = field(default_factory=list)  # 补正 items: keys of letters.CORRECTION_ELEMENTS or text
+    missing: list[str] = field(default_factory=list)  # 补正 items: keys of notices.CORRECTION_ELEMENTS or text
     items: list[RequestItem] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)  # extra articles (appended to the code's)

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 
 from reviewer.detect.findings import CATEGORY_LABELS
-from reviewer.draft import letters as L
 from reviewer.draft.context import (
     EarlierReply,
     OtherAgency,
@@ -22,6 +21,8 @@ from reviewer.draft.context import (
     ThirdParty,
     WithheldPart,
 )
+from reviewer.draft.letters import draft_reply
+from reviewer.draft.notices import draft_correction_notice, draft_third_party_letter
 
 # What a withheld span is, in the letter: by entity first, then by ground.
 ENTITY_PARTS = {
@@ -116,15 +117,15 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
     )
     letters = []
     if decision.code == "other.correction":
-        letters.append(L.draft_correction_notice(ctx, profile))
+        letters.append(draft_correction_notice(ctx, profile))
     else:
-        letters.append(L.draft_reply(ctx, profile))
+        letters.append(draft_reply(ctx, profile))
     if decision.third_party:
         findings = [f for d in decisions if d.third_party for f in d.withheld]
         names = "、".join(sorted({CATEGORY_LABELS[f.category] for f in findings}))
         subjects = [d.item.text for d in decisions if d.third_party and d.item is not None]
         ctx.third_party = ThirdParty(what="、".join(subjects)[:120] or None, why=names or "商业秘密或个人隐私")
-        letters.append(L.draft_third_party_letter(ctx, profile))
+        letters.append(draft_third_party_letter(ctx, profile))
     return letters
 
 

@@ -33,6 +33,7 @@ from reviewer.draft.context import (
     ThirdParty,
     WithheldPart,
 )
+from reviewer.draft.notices import draft_correction_notice
 from reviewer.draft.parts import (
     contact_line,
     document_number,
@@ -40,24 +41,12 @@ from reviewer.draft.parts import (
     format_date,
     placeholder,
     receipt_paragraph,
-    request_subjects,
     salutation,
     subject_text,
     tidy,
 )
 
-__all__ = [
-    "CONSULTATION_CITATION",
-    "CORRECTION_ELEMENTS",
-    "DELIVERY_PHRASES",
-    "EXTENSION_CITATION",
-    "OWN_MATTER_SENTENCE",
-    "draft_correction_notice",
-    "draft_extension_notice",
-    "draft_reply",
-    "draft_third_party_letter",
-    "remedy_paragraph",
-]
+__all__ = ["DELIVERY_PHRASES", "OWN_MATTER_SENTENCE", "draft_reply", "remedy_paragraph"]
 
 _CN_ORDINALS = "一二三四五六七八九十"
 
@@ -72,14 +61,6 @@ DELIVERY_PHRASES = {
     "email": "电子邮件",
     "mail": "邮寄纸质复印件",
     "inspect": "安排现场查阅、抄录",
-}
-# 第二十九条第二款 elements, by key, for the 补正告知书.
-CORRECTION_ELEMENTS = {
-    "name": "申请人的姓名或者名称",
-    "identity": "申请人的身份证明（公民提供居民身份证等有效身份证件复印件；法人或者其他组织提供营业执照等证明文件）",
-    "contact": "申请人的联系方式（联系电话、通信地址或者电子邮箱）",
-    "description": "申请公开的政府信息的名称、文号或者便于本机关查询的其他特征性描述",
-    "form": "申请公开的政府信息的形式要求，包括获取信息的方式、途径",
 }
 
 
@@ -387,156 +368,6 @@ def draft_reply(
         citation=request_citation,
         remedy="B" if withholding else "A",
         remedy_text=remedy,
-        notes=notes,
-    )
-    return finish_letter(letter)
-
-
-# ---------------------------------------------------------------------------------------------
-# Procedural notices
-# ---------------------------------------------------------------------------------------------
-
-
-def draft_correction_notice(
-    ctx: ReplyContext, profile: AgencyProfile, types: dict[str, ReplyType] | None = None
-) -> Letter:
-    """补正告知书 (第二十九条、第三十条): one-time, within 7 working days, each missing element named,
-    a reasonable period (profile), the consequence and the restart of the reply period."""
-    types = types if types is not None else load_reply_types()
-    citation = citation_string("other.correction", (), types)
-    notes: list[str] = []
-    paragraphs = [receipt_paragraph(ctx, with_correction=False)]
-    paragraphs.append(
-        f"经审查，您的申请不符合《中华人民共和国政府信息公开条例》第二十九条第二款的要求。根据{citation}的规定，"
-        "现一次性告知您对以下事项作出补正："
-    )
-    missing = ctx.missing or [placeholder("需要补正的具体事项")]
-    for n, m in enumerate(missing, start=1):
-        paragraphs.append(f"{n}．{CORRECTION_ELEMENTS.get(m, m).rstrip('。；')}。")
-    guidance = ctx.facts.get("guidance")
-    if guidance:
-        paragraphs.append(f"为便于您补正，现说明如下：{str(guidance).rstrip('。')}。")
-    until = f"（即{format_date(ctx.correction_due)}前）" if ctx.correction_due else ""
-    paragraphs.append(
-        f"请您自收到本告知书之日起{profile.correction_period_days}个工作日内{until}向本机关提交补正材料。"
-        f"补正材料可以当面提交、邮寄至{profile.address}，或者通过您原提交申请的渠道提交。"
-    )
-    paragraphs.append("答复期限自本机关收到补正的申请之日起计算。")
-    paragraphs.append("您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。")
-    paragraphs.append("特此告知。")
-    if ctx.correction_requested is not None:
-        notes.append(
-            f"本申请已于{format_date(ctx.correction_requested)}发出过补正告知；第三十条要求一次性告知，除出现新的事实外不应再次要求补正。"
-        )
-    if ctx.correction_notice_due is not None and ctx.the_day > ctx.correction_notice_due:
-        notes.append(
-            f"补正告知应在收到申请之日起7个工作日内（{format_date(ctx.correction_notice_due)}前）发出，现已超过该期限。"
-        )
-    notes.append("请留存补正告知书的送达记录；收到补正材料后应当受理，并自收到之日起重新计算答复期限。")
-    letter = Letter(
-        kind="correction",
-        code="other.correction",
-        title=profile.name + types["other.correction"].title,
-        doc_number=document_number(profile, "correction", ctx),
-        salutation=salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=citation,
-        notes=notes,
-    )
-    return finish_letter(letter)
-
-
-EXTENSION_CITATION = f"{DEFAULT_LAW}第三十三条第二款"
-
-
-def draft_extension_notice(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
-    """延期答复告知书 (第三十三条第二款): reason, 负责人同意, extension ≤ 20 working days and the new
-    latest reply date."""
-    notes: list[str] = []
-    reason = ctx.extension_reason.rstrip("。") if ctx.extension_reason else placeholder("需要延长答复期限的具体原因")
-    days = str(ctx.extension_days) if ctx.extension_days else placeholder("延长的工作日数（最长20个）")
-    start = "收到补正的申请之日" if ctx.correction_received else "收到申请之日"
-    due = f"（即{format_date(ctx.due)}前）" if ctx.due else ""
-    paragraphs = [
-        receipt_paragraph(ctx),
-        f"因{reason}，本机关无法在自{start}起20个工作日内{due}作出答复。",
-        f"经本机关政府信息公开工作机构负责人同意，根据{EXTENSION_CITATION}的规定，答复期限延长{days}个工作日，"
-        f"本机关将于{format_date(ctx.extended_due, '延长后的最迟答复日期')}前作出答复。",
-        "特此告知。",
-    ]
-    if ctx.due is not None and ctx.the_day > ctx.due:
-        notes.append(f"延期告知应在答复期限（{format_date(ctx.due)}）届满前发出，现已超过该期限。")
-    notes.append("请在内部记录中留存政府信息公开工作机构负责人同意延期的审批记录。")
-    letter = Letter(
-        kind="extension",
-        code=None,
-        title=profile.name + "政府信息公开申请延期答复告知书",
-        doc_number=document_number(profile, "extension", ctx),
-        salutation=salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=EXTENSION_CITATION,
-        notes=notes,
-    )
-    return finish_letter(letter)
-
-
-CONSULTATION_CITATION = f"{DEFAULT_LAW}第三十二条"
-
-
-def draft_third_party_letter(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
-    """第三方意见征询函 (第三十二条). Contains nothing about the applicant beyond the fact that an
-    application was received (minimal personal data)."""
-    tp = ctx.third_party or ThirdParty()
-    subjects = request_subjects(ctx)
-    what = tp.what or (subjects[0] if len(subjects) == 1 else None) or placeholder("涉及第三方的政府信息名称")
-    if ctx.applicant and ctx.applicant.strip() and ctx.applicant.strip() in what:
-        what = what.replace(ctx.applicant.strip(), "申请人")  # the third party need not know who asked
-    why = tp.why.rstrip("。") if tp.why else placeholder("可能涉及的商业秘密或个人隐私的具体内容")
-    doc_number = document_number(profile, "consultation", ctx)
-    paragraphs = [
-        f"本机关于{format_date(ctx.received, '收到申请日期')}收到一份政府信息公开申请，申请获取“{what}”。",
-        f"经初步审查，该信息可能涉及贵方的{why}，公开可能损害贵方的合法权益。"
-        f"根据{CONSULTATION_CITATION}的规定，现书面征求贵方意见。",
-        "请贵方自收到本函之日起15个工作日内，填写所附回执或者以其他书面形式向本机关提出是否同意公开的意见。"
-        "不同意公开的，请具体说明理由并提供相关证明材料。",
-        "贵方逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。"
-        "贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
-        "并将决定公开的政府信息内容和理由书面告知贵方。",
-        f"征求贵方意见所需时间，不计算在本机关答复申请人的期限内（{DEFAULT_LAW}第三十三条第三款）。",
-        "特此函告。",
-    ]
-    appendix = [
-        f"{profile.name}：",
-        f"贵机关《征求第三方意见函》（{doc_number}）收悉。对申请公开的“{what}”，本方意见如下（请在□内打√）：",
-        "□ 同意公开。",
-        "□ 不同意公开。理由（请具体说明，并附相关证明材料）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿",
-        "第三方（签名或盖章）：＿＿＿＿＿＿＿＿　联系电话：＿＿＿＿＿＿＿＿",
-        "日期：＿＿＿＿年＿＿月＿＿日",
-    ]
-    notes = [
-        "第三方未答复不视为同意，也不视为反对；本机关须自行审查是否涉及商业秘密、个人隐私（王宗利诉天津市和平区房地产管理局案）。",
-        "请记录征求意见书的发送和送达日期：征求意见期间（15个工作日）不计入答复期限。",
-    ]
-    letter = Letter(
-        kind="consultation",
-        code=None,
-        title=profile.name + "政府信息公开征求第三方意见函",
-        doc_number=doc_number,
-        salutation=salutation(tp.name, "第三方名称或姓名"),
-        paragraphs=paragraphs,
-        attachments=["征求意见回执"],
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=CONSULTATION_CITATION,
-        appendix_title="征求意见回执",
-        appendix=appendix,
         notes=notes,
     )
     return finish_letter(letter)

@@ -33,7 +33,6 @@ def build_case_letter(store: Store, ref: str | int, kind: str, profile, *, items
                       pages: int | None = None, reason: str | None = None, missing: list[str] | None = None,
                       organ: str | None = None, today=None):
     """The letter ``kind`` (one of :data:`LETTER_KINDS`) for case ``ref``."""
-    from reviewer.draft import letters as L
     from reviewer.draft import notices as N
 
     ctx, state, detail = case_context(store, ref, today=today)
@@ -41,7 +40,7 @@ def build_case_letter(store: Store, ref: str | int, kind: str, profile, *, items
         if not ctx.extension_days:
             raise StoreError("尚未记录延长答复期限（reviewer case event … extension-approved --days N --approved-by 负责人）")
         ctx.extension_reason = reason
-        return L.draft_extension_notice(ctx, profile)
+        return N.draft_extension_notice(ctx, profile)
     if kind == "reasons":
         applicant_id = store.get_request(ref)["applicant_id"]
         count = None
@@ -66,5 +65,5 @@ def build_case_letter(store: Store, ref: str | int, kind: str, profile, *, items
         guidance = N.correction_guidance(keys)
         if guidance:
             ctx.facts["guidance"] = guidance
-        return L.draft_correction_notice(ctx, profile)
+        return N.draft_correction_notice(ctx, profile)
     raise ValueError(f"未知的文书“{kind}”（可选：{'、'.join(LETTER_KINDS)}）")
