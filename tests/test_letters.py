@@ -15,15 +15,10 @@ from faker import Faker
 
 from reviewer.decide.profile import AgencyProfile, ProfileError, load_profile, profile_from_dict
 from reviewer.decide.replytypes import DEFAULT_LAW, citation_string, load_reply_types
+from reviewer.draft.context import Letter, ReplyContext
 from reviewer.draft.docx_letter import BODY_FONT, HEADING_FONT, TITLE_FONT, write_docx
-from reviewer.draft.letters import (
-    Letter,
-    ReplyContext,
-    draft_correction_notice,
-    draft_extension_notice,
-    draft_reply,
-    draft_third_party_letter,
-)
+from reviewer.draft.letters import draft_reply
+from reviewer.draft.notices import draft_correction_notice, draft_extension_notice, draft_third_party_letter
 
 L = DEFAULT_LAW
 TYPES = load_reply_types()

@@ -62,6 +62,7 @@ __all__ = [
     "default_holidays_path",
     "format_date_zh",
     "load_holiday_table",
+    "parse_date",
     "receipt_date",
 ]
 
@@ -83,7 +84,7 @@ def format_date_zh(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日（{_WEEKDAYS_ZH[d.weekday()]}）"
 
 
-def _as_date(value: date | str, what: str) -> date:
+def parse_date(value: date | str, what: str) -> date:
     """Accept a date, datetime or ISO string; raise a Chinese ValueError otherwise."""
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -418,7 +419,7 @@ def add_working_days(
     is day 1 if it is a working day. ``n == 0`` returns ``start``.
     """
     cal = calendar if calendar is not None else WorkCalendar.default()
-    return _walk(_as_date(start, "起算日期"), n, cal, convention)[0]
+    return _walk(parse_date(start, "起算日期"), n, cal, convention)[0]
 
 
 def count_working_days(first: date, last: date, calendar: WorkCalendar | None = None) -> int:
@@ -481,9 +482,9 @@ def receipt_date(
     ch = _CHANNEL_ALIASES.get(channel.strip(), channel.strip()) if isinstance(channel, str) else channel
     if ch not in CHANNELS:
         raise ValueError(f"未知的申请渠道“{channel}”，可选：{valid}")
-    sub = _as_date(submitted, "提交日期")
-    sig = _as_date(signed, "签收日期") if signed is not None else None
-    conf = _as_date(confirmed, "确认日期") if confirmed is not None else None
+    sub = parse_date(submitted, "提交日期")
+    sig = parse_date(signed, "签收日期") if signed is not None else None
+    conf = parse_date(confirmed, "确认日期") if confirmed is not None else None
     notes: list[str] = []
     for label, d in (("签收日期", sig), ("确认日期", conf)):
         if d is not None and d < sub:
@@ -700,10 +701,10 @@ def _checked_pauses(pauses: Iterable[Pause], received: date, today: date) -> lis
             raise ValueError(f"第 {i} 项暂停应为 Pause 对象")
         p = replace(
             p,
-            start=_as_date(p.start, f"第 {i} 项暂停的开始日期"),
-            end=_as_date(p.end, f"第 {i} 项暂停的结束日期") if p.end is not None else None,
+            start=parse_date(p.start, f"第 {i} 项暂停的开始日期"),
+            end=parse_date(p.end, f"第 {i} 项暂停的结束日期") if p.end is not None else None,
             letter_received=(
-                _as_date(p.letter_received, f"第 {i} 项暂停中对方收到征求意见书的日期")
+                parse_date(p.letter_received, f"第 {i} 项暂停中对方收到征求意见书的日期")
                 if p.letter_received is not None
                 else None
             ),
@@ -749,8 +750,8 @@ def compute_deadline(
     cal = calendar if calendar is not None else WorkCalendar.default()
     _check_convention(convention)
     pauses = list(pauses)
-    recv = _as_date(received, "收到申请日期")
-    now = _as_date(today, "今天的日期") if today is not None else date.today()
+    recv = parse_date(received, "收到申请日期")
+    now = parse_date(today, "今天的日期") if today is not None else date.today()
     if isinstance(extension_days, bool) or not isinstance(extension_days, int):
         raise ValueError(f"延长天数应为整数（收到“{extension_days}”）")
     if extension_days < 0:
@@ -760,8 +761,8 @@ def compute_deadline(
             f"延长的期限最长不得超过{MAX_EXTENSION_DAYS}个工作日（第三十三条第二款），收到 {extension_days} 个工作日；"
             "申请数量、频次明显超过合理范围的，可依第三十五条另行确定延迟答复的合理期限"
         )
-    corr_req = _as_date(correction_requested, "补正告知日期") if correction_requested is not None else None
-    corr_recv = _as_date(correction_received, "收到补正日期") if correction_received is not None else None
+    corr_req = parse_date(correction_requested, "补正告知日期") if correction_requested is not None else None
+    corr_recv = parse_date(correction_received, "收到补正日期") if correction_received is not None else None
 
     warnings: list[str] = []
     if not cal.is_workday(recv):

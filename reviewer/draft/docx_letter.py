@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from reviewer.draft.letters import Letter
+from reviewer.draft.context import Letter
 
 __all__ = ["BODY_FONT", "HEADING_FONT", "TITLE_FONT", "write_docx"]
 

@@ -11,7 +11,18 @@ import datetime as dt
 import re
 
 from reviewer.detect.findings import CATEGORY_LABELS
-from reviewer.draft import letters as L
+from reviewer.draft.context import (
+    EarlierReply,
+    OtherAgency,
+    PublishedRef,
+    ReplyContext,
+    RequestItem,
+    SearchLog,
+    ThirdParty,
+    WithheldPart,
+)
+from reviewer.draft.letters import draft_reply
+from reviewer.draft.notices import draft_correction_notice, draft_third_party_letter
 
 # What a withheld span is, in the letter: by entity first, then by ground.
 ENTITY_PARTS = {
@@ -50,7 +61,7 @@ def withheld_parts(findings) -> list:
         if (text, f.category) in seen:
             continue
         seen.add((text, f.category))
-        parts.append(L.WithheldPart(text=text, ground=f.category, reason=PART_REASON.get(f.category)))
+        parts.append(WithheldPart(text=text, ground=f.category, reason=PART_REASON.get(f.category)))
     return parts
 
 
@@ -73,17 +84,17 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
             facts["other_agency"] = d.organ.agency
             if d.organ.reason:
                 facts["other_agency_reason"] = d.organ.reason
-        items.append(L.RequestItem(text=d.item.text, code=d.code, reasons=list(d.letter_reasons),
-                                   citations=list(d.citations) if d.code == "partial" else [],
-                                   withheld=withheld, facts=facts))
+        items.append(RequestItem(text=d.item.text, code=d.code, reasons=list(d.letter_reasons),
+                                 citations=list(d.citations) if d.code == "partial" else [],
+                                 withheld=withheld, facts=facts))
     published = []
     for d in decisions:
         match = d.catalog_match
         if match and d.code == "disclose.published":
-            published.append(L.PublishedRef(title=match["title"], doc_number=match.get("doc_number"),
-                                            url=match.get("url"), date=_iso(match.get("date"))))
-    search_log = L.SearchLog(record=search_record.strip()) if search_record else None
-    ctx = L.ReplyContext(
+            published.append(PublishedRef(title=match["title"], doc_number=match.get("doc_number"),
+                                          url=match.get("url"), date=_iso(match.get("date"))))
+    search_log = SearchLog(record=search_record.strip()) if search_record else None
+    ctx = ReplyContext(
         code=decision.code,
         applicant=request.applicant.display_name,
         received=deadline.received if deadline is not None else None,
@@ -93,7 +104,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         reasons=list(decision.letter_reasons),
         # one item: the reply's articles; several: each item carries its own (nothing leaks between items)
         citations=list(decision.extra_articles) if decision.code == "partial" and len(items) <= 1 else [],
-        other_agency=L.OtherAgency(name=decision.other_agency, reason=_organ_reason(decisions))
+        other_agency=OtherAgency(name=decision.other_agency, reason=_organ_reason(decisions))
         if decision.other_agency else None,
         published=published,
         search_log=search_log,
@@ -106,15 +117,15 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
     )
     letters = []
     if decision.code == "other.correction":
-        letters.append(L.draft_correction_notice(ctx, profile))
+        letters.append(draft_correction_notice(ctx, profile))
     else:
-        letters.append(L.draft_reply(ctx, profile))
+        letters.append(draft_reply(ctx, profile))
     if decision.third_party:
         findings = [f for d in decisions if d.third_party for f in d.withheld]
         names = "、".join(sorted({CATEGORY_LABELS[f.category] for f in findings}))
         subjects = [d.item.text for d in decisions if d.third_party and d.item is not None]
-        ctx.third_party = L.ThirdParty(what="、".join(subjects)[:120] or None, why=names or "商业秘密或个人隐私")
-        letters.append(L.draft_third_party_letter(ctx, profile))
+        ctx.third_party = ThirdParty(what="、".join(subjects)[:120] or None, why=names or "商业秘密或个人隐私")
+        letters.append(draft_third_party_letter(ctx, profile))
     return letters
 
 
@@ -138,7 +149,7 @@ def _earlier_reply(history: dict | None):
     earlier = (history or {}).get("earlier")
     if not earlier:
         return None
-    return L.EarlierReply(doc_number=earlier.get("doc_number"), date=_iso(earlier.get("date")))
+    return EarlierReply(doc_number=earlier.get("doc_number"), date=_iso(earlier.get("date")))
 
 
 def _iso(value):

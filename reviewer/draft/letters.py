@@ -1,4 +1,4 @@
-"""Draft letters: 答复书/告知书 for every reply code, 补正告知书, 延期答复告知书, 第三方意见征询函.
+"""Draft the 答复书/告知书 for every reply code (:func:`draft_reply`).
 
 Structure follows ogi-law.md §3.2 (title, 文号, 称谓, 受理事实, outcome with reasons and exact
 citations, 提供方式, 救济告知, 落款) with the operative sentences of §3.3 kept in
@@ -6,12 +6,12 @@ citations, 提供方式, 救济告知, 落款) with the operative sentences of �
 in ``Letter.placeholders``; staff-facing remarks stay in ``Letter.notes`` (never in the letter's text).
 The remedy paragraph follows §3.5 (行政复议法 2023): wording A normally, wording B (复议前置,
 第二十三条) whenever content is withheld, the 复议机关 and court from the agency profile.
+The input and output types live in :mod:`reviewer.draft.context`, the pieces shared with the procedural
+letters in :mod:`reviewer.draft.parts`, the procedural letters in :mod:`reviewer.draft.notices`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -21,47 +21,35 @@ from reviewer.decide.replytypes import (
     TEMPLATE_FIELDS,
     ReplyType,
     citation_string,
-    ground_basis,
     ground_label,
     load_reply_types,
 )
+from reviewer.draft.context import (
+    Letter,
+    PublishedRef,
+    ReplyContext,
+    RequestItem,
+    SearchLog,
+    ThirdParty,
+    WithheldPart,
+)
+from reviewer.draft.notices import draft_correction_notice
+from reviewer.draft.parts import (
+    contact_line,
+    document_number,
+    finish_letter,
+    format_date,
+    placeholder,
+    receipt_paragraph,
+    salutation,
+    subject_text,
+    tidy,
+)
 
-__all__ = [
-    "EarlierReply",
-    "Letter",
-    "OtherAgency",
-    "PublishedRef",
-    "ReplyContext",
-    "RequestItem",
-    "SearchLog",
-    "ThirdParty",
-    "WithheldPart",
-    "draft_correction_notice",
-    "draft_extension_notice",
-    "draft_reply",
-    "draft_third_party_letter",
-    "format_date",
-    "placeholder",
-    "remedy_paragraph",
-]
+__all__ = ["DELIVERY_PHRASES", "OWN_MATTER_SENTENCE", "draft_reply", "remedy_paragraph"]
 
-PLACEHOLDER_RE = re.compile(r"【(?:待填写|审核提示)：[^】]*】")
 _CN_ORDINALS = "一二三四五六七八九十"
-_INDENT = "\u3000\u3000"
 
-CHANNEL_PHRASES = {
-    "当面": "当面提交",
-    "现场": "当面提交",
-    "邮寄": "通过邮寄方式提交",
-    "网络": "通过互联网渠道提交",
-    "互联网": "通过互联网渠道提交",
-    "网上": "通过互联网渠道提交",
-    "传真": "通过传真方式提交",
-    "in_person": "当面提交",
-    "mail": "通过邮寄方式提交",
-    "online": "通过互联网渠道提交",
-    "fax": "通过传真方式提交",
-}
 DELIVERY_PHRASES = {
     "纸质": "纸质复印件",
     "电子": "电子数据（电子邮件）",
@@ -74,332 +62,11 @@ DELIVERY_PHRASES = {
     "mail": "邮寄纸质复印件",
     "inspect": "安排现场查阅、抄录",
 }
-# 第二十九条第二款 elements, by key, for the 补正告知书.
-CORRECTION_ELEMENTS = {
-    "name": "申请人的姓名或者名称",
-    "identity": "申请人的身份证明（公民提供居民身份证等有效身份证件复印件；法人或者其他组织提供营业执照等证明文件）",
-    "contact": "申请人的联系方式（联系电话、通信地址或者电子邮箱）",
-    "description": "申请公开的政府信息的名称、文号或者便于本机关查询的其他特征性描述",
-    "form": "申请公开的政府信息的形式要求，包括获取信息的方式、途径",
-}
 
 
 # The applicant's own (household's) matter: provided to the applicant; other members' sensitive data need
 # their consent (个人信息保护法 第二十九条).
 OWN_MATTER_SENTENCE = "该信息涉及您家庭的事项，本机关在核实您与该户的关系后向您提供；其中涉及其他家庭成员敏感个人信息的部分，经其本人同意后提供。"
-
-
-def placeholder(what: str) -> str:
-    """A clearly marked gap only staff can fill: ``【待填写：what】``."""
-    return f"【待填写：{what}】"
-
-
-def format_date(d: date | None, what: str = "日期") -> str:
-    """``2025年3月3日`` (GB/T 9704 style, Arabic numerals); a placeholder when unknown."""
-    if d is None:
-        return placeholder(what)
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
-# ---------------------------------------------------------------------------------------------
-# Context
-# ---------------------------------------------------------------------------------------------
-
-
-def _as_date(value: Any, what: str) -> date | None:
-    """None for an empty value, else the deadline engine's date parsing (Chinese error on bad input)."""
-    from reviewer.decide.deadline import _as_date as parse_date
-
-    if value is None or value == "":
-        return None
-    return parse_date(value, what)
-
-
-def _coerce(cls: type, value: Any) -> Any:
-    """Build a dataclass from a dict (as read from JSON/YAML); pass instances through."""
-    if value is None or isinstance(value, cls):
-        return value
-    if isinstance(value, dict):
-        names = {f.name for f in fields(cls)}
-        unknown = set(value) - names
-        if unknown:
-            raise ValueError(f"{cls.__name__} 中有未知字段：{'、'.join(sorted(unknown))}")
-        return cls(**value)
-    raise TypeError(f"{cls.__name__} 应为映射或 {cls.__name__} 对象")
-
-
-def _strs(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    return [str(v) for v in value if str(v).strip()]
-
-
-@dataclass
-class WithheldPart:
-    """A withheld part of a document. ``text`` DESCRIBES the part (e.g. "第三方个人的身份证号码")
-    — never the withheld content itself, which must not appear in the letter."""
-
-    text: str
-    ground: str  # Finding.category (privacy, trade_secret, …) or a Chinese ground
-    basis: str | None = None  # article, e.g. "第十五条"; derived from ground when None
-    reason: str | None = None  # why the part is withheld (第三十七条: 说明理由)
-
-    def article(self) -> str | None:
-        return self.basis or ground_basis(self.ground)
-
-
-@dataclass
-class RequestItem:
-    """One requested item with its own outcome (pitfall 14: answer item by item)."""
-
-    text: str
-    code: str | None = None
-    reasons: list[str] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
-    withheld: list[WithheldPart] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.reasons = _strs(self.reasons)
-        self.citations = _strs(self.citations)
-        self.withheld = [_coerce(WithheldPart, w) for w in self.withheld or []]
-
-
-@dataclass
-class OtherAgency:
-    """The agency responsible for disclosure (第三十六条第（五）项)."""
-
-    name: str | None = None
-    contact: str | None = None
-    reason: str | None = None  # e.g. "该信息由示例市住房和城乡建设局制作"
-
-
-@dataclass
-class EarlierReply:
-    """An earlier reply to the same applicant on the same information (第三十六条第（六）项)."""
-
-    doc_number: str | None = None
-    date: date | None = None
-
-    def __post_init__(self) -> None:
-        self.date = _as_date(self.date, "前次答复日期")
-
-
-@dataclass
-class SearchLog:
-    """How the agency searched before answering 信息不存在 (指导案例101号)."""
-
-    systems: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    period: str | None = None
-    searched_by: str | None = None
-    searched_on: date | None = None
-    result: str | None = None
-    record: str | None = None  # the search record as the office wrote it (``--searched``)
-
-    def __post_init__(self) -> None:
-        self.systems = _strs(self.systems)
-        self.keywords = _strs(self.keywords)
-        self.searched_on = _as_date(self.searched_on, "检索日期")
-
-
-@dataclass
-class ThirdParty:
-    """A third party whose 商业秘密/个人隐私 may be harmed (第三十二条)."""
-
-    name: str | None = None
-    what: str | None = None  # the information concerned
-    why: str | None = None  # e.g. "商业秘密（投标报价明细）"
-    address: str | None = None
-    sent: date | None = None  # 征求意见书 sent
-    opinion: str | None = None  # "agree" | "object" | "none" (no answer in time) | None (pending)
-    opinion_reason: str | None = None
-
-    def __post_init__(self) -> None:
-        self.sent = _as_date(self.sent, "征求意见日期")
-        if self.opinion not in (None, "agree", "object", "none"):
-            raise ValueError(f"第三方意见“{self.opinion}”无效，可选：agree、object、none")
-
-
-@dataclass
-class PublishedRef:
-    """Where a proactively published document can be found (第三十六条第（一）项)."""
-
-    title: str | None = None
-    doc_number: str | None = None
-    date: date | None = None
-    url: str | None = None
-
-    def __post_init__(self) -> None:
-        self.date = _as_date(self.date, "主动公开日期")
-
-
-@dataclass
-class ReplyContext:
-    """Everything the letters need about one application. Dates accept ISO strings; nested
-    objects accept dicts. Unknown facts stay None and become 【待填写】 placeholders."""
-
-    code: str
-    applicant: str | None = None
-    request_id: str | None = None
-    received: date | None = None
-    channel: str | None = None  # 当面 | 邮寄 | 网络 | 传真
-    correction_requested: date | None = None  # date the 补正告知书 was sent
-    correction_received: date | None = None
-    correction_due: date | None = None  # end of the 补正 period
-    correction_notice_due: date | None = None  # latest date for the 补正告知 (7 working days)
-    missing: list[str] = field(default_factory=list)  # 补正 items: keys of CORRECTION_ELEMENTS or text
-    items: list[RequestItem] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)  # extra articles (appended to the code's)
-    other_agency: OtherAgency | None = None
-    earlier_reply: EarlierReply | None = None
-    search_log: SearchLog | None = None
-    third_party: ThirdParty | None = None
-    published: list[PublishedRef] = field(default_factory=list)
-    due: date | None = None
-    extended_due: date | None = None
-    extension_days: int | None = None
-    extension_reason: str | None = None
-    delivery: str | None = None
-    attachments: list[str] = field(default_factory=list)
-    decision_stage: str | None = None  # pending | decided (process information)
-    facts: dict[str, Any] = field(default_factory=dict)
-    doc_seq: str | int | None = None  # 文号序号
-    today: date | None = None
-
-    def __post_init__(self) -> None:
-        for name in (
-            "received", "correction_requested", "correction_received", "correction_due",
-            "correction_notice_due", "due", "extended_due", "today",
-        ):
-            setattr(self, name, _as_date(getattr(self, name), name))
-        self.items = [
-            RequestItem(text=i) if isinstance(i, str) else _coerce(RequestItem, i) for i in self.items or []
-        ]
-        self.reasons = _strs(self.reasons)
-        self.citations = _strs(self.citations)
-        self.missing = _strs(self.missing)
-        self.attachments = _strs(self.attachments)
-        self.other_agency = _coerce(OtherAgency, self.other_agency)
-        self.earlier_reply = _coerce(EarlierReply, self.earlier_reply)
-        self.search_log = _coerce(SearchLog, self.search_log)
-        self.third_party = _coerce(ThirdParty, self.third_party)
-        self.published = [_coerce(PublishedRef, p) for p in self.published or []]
-        if self.extension_days is not None and not 1 <= int(self.extension_days) <= 20:
-            raise ValueError(f"延长答复期限为{self.extension_days}个工作日，超过第三十三条第二款规定的最长20个工作日")
-
-    @property
-    def the_day(self) -> date:
-        return self.today or date.today()
-
-
-# ---------------------------------------------------------------------------------------------
-# Letter
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Letter:
-    """A drafted letter. ``paragraphs`` are body paragraphs; indices in ``headings`` are section
-    headings (黑体 in .docx); ``appendix`` is printed after the closing (e.g. a 回执)."""
-
-    kind: str  # reply | correction | extension | consultation
-    title: str
-    doc_number: str
-    salutation: str
-    paragraphs: list[str]
-    closing_agency: str
-    closing_date: str
-    code: str | None = None
-    attachments: list[str] = field(default_factory=list)
-    headings: list[int] = field(default_factory=list)
-    contact: str = ""
-    citation: str = ""
-    remedy: str = "none"  # A | B | none
-    remedy_text: str = ""
-    appendix_title: str = ""
-    appendix: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # staff-facing, not part of the letter
-    placeholders: list[str] = field(default_factory=list)
-
-    @property
-    def closing(self) -> tuple[str, str]:
-        return self.closing_agency, self.closing_date
-
-    def collect_placeholders(self) -> list[str]:
-        """All 【待填写】/【审核提示】 markers of the letter, unique, in order."""
-        found: list[str] = []
-        for m in PLACEHOLDER_RE.finditer(self.to_text()):
-            if m.group(0) not in found:
-                found.append(m.group(0))
-        return found
-
-    def _attachment_lines(self) -> list[str]:
-        if not self.attachments:
-            return []
-        if len(self.attachments) == 1:
-            return [f"附件：{self.attachments[0]}"]
-        lines = [f"附件：1．{self.attachments[0]}"]
-        lines += [f"\u3000\u3000\u3000{i}．{a}" for i, a in enumerate(self.attachments[1:], start=2)]
-        return lines
-
-    def to_text(self) -> str:
-        """Plain text, paragraphs indented by two ideographic spaces."""
-        lines = [self.title, self.doc_number, "", self.salutation]
-        for i, p in enumerate(self.paragraphs):
-            lines.append(p if i in self.headings else _INDENT + p)
-        if self.attachments:
-            lines.append("")
-            lines += [_INDENT + a for a in self._attachment_lines()]
-        lines += ["", self.closing_agency.rjust(24, "\u3000"), self.closing_date.rjust(24, "\u3000")]
-        if self.contact:
-            lines.append(self.contact)
-        if self.appendix:
-            lines += ["", "-" * 40, self.appendix_title]
-            lines += list(self.appendix)
-        return "\n".join(lines) + "\n"
-
-    def to_markdown(self) -> str:
-        """Markdown (title as heading, 文号 in bold, closing right-aligned by HTML)."""
-        out = [f"# {self.title}", "", f"**{self.doc_number}**", "", self.salutation, ""]
-        for i, p in enumerate(self.paragraphs):
-            out += [f"### {p}" if i in self.headings else p, ""]
-        if self.attachments:
-            out += [a.strip() + "  " for a in self._attachment_lines()] + [""]
-        out += [f'<p align="right">{self.closing_agency}<br>{self.closing_date}</p>', ""]
-        if self.contact:
-            out += [self.contact, ""]
-        if self.appendix:
-            out += ["---", "", f"## {self.appendix_title}", ""]
-            for p in self.appendix:
-                out += [p, ""]
-        if self.notes:
-            out += ["---", "", "> **审核提示（不属于文书正文）**", ">"]
-            out += [f"> - {n}" for n in self.notes]
-            out.append("")
-        return "\n".join(out)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-serialisable form (includes the rendered text)."""
-        return {
-            "kind": self.kind,
-            "code": self.code,
-            "title": self.title,
-            "doc_number": self.doc_number,
-            "citation": self.citation,
-            "remedy": self.remedy,
-            "placeholders": list(self.placeholders),
-            "notes": list(self.notes),
-            "text": self.to_text(),
-        }
-
-
-# ---------------------------------------------------------------------------------------------
-# Shared pieces
-# ---------------------------------------------------------------------------------------------
 
 
 class _Fill(dict):
@@ -421,92 +88,6 @@ def _text_value(value: Any, what: str) -> str:
 def _join_reasons(reasons: list[str]) -> str:
     return "；".join(r.strip().rstrip("。；;") for r in reasons if r.strip())
 
-
-def _doc_number(profile: AgencyProfile, kind: str, ctx: ReplyContext) -> str:
-    seq = str(ctx.doc_seq) if ctx.doc_seq not in (None, "") else placeholder("序号")
-    return f"{profile.prefix_for(kind)}〔{ctx.the_day.year}〕{seq}号"
-
-
-def _salutation(name: str | None, what: str = "申请人姓名或名称") -> str:
-    return f"{name.strip() if name and name.strip() else placeholder(what)}："
-
-
-def _contact_line(profile: AgencyProfile) -> str:
-    return f"（联系人：{profile.contact_person}；联系电话：{profile.contact_phone}；通信地址：{profile.address}）"
-
-
-def _channel_phrase(channel: str | None) -> str:
-    if channel and channel.strip() in CHANNEL_PHRASES:
-        return CHANNEL_PHRASES[channel.strip()]
-    if channel and channel.strip():
-        way = channel.strip().removeprefix("通过").removesuffix("提交的").removesuffix("提交")
-        return f"通过{way}提交"
-    return "通过" + placeholder("提交方式（当面/邮寄/互联网/传真）") + "提交"
-
-
-_REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|请求提供|"
-                              r"依法公开|公开|提供|获取)(?:贵局|你局|贵机关|贵单位)?(?:的政府信息|的信息|内容)?[：:，,]?\s*")
-
-
-def subject_text(text: str, heading: bool = False) -> str:
-    """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
-    in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
-    t = _REQUEST_VERB_RE.sub("", text.strip()).strip() or text.strip()
-    t = t.replace("“", "‘").replace("”", "’").replace('"', "")
-    t = _tidy(t).rstrip("。；;，,")
-    if heading and t.startswith("关于") and len(t) > 4:
-        t = t[2:]
-    return t
-
-
-_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef‘’“”]"
-_SPACE_RE = re.compile(rf"(?<={_CJK})[ \t]+|[ \t]+(?={_CJK})")
-
-
-def _tidy(text: str) -> str:
-    """No stray spaces next to Chinese text (pasted requests join lines with spaces)."""
-    return _SPACE_RE.sub("", text)
-
-
-def _subjects(ctx: ReplyContext) -> list[str]:
-    """The requested items' texts (or the ``subject`` fact when no items were given)."""
-    if ctx.items:
-        return [subject_text(i.text) for i in ctx.items]
-    if ctx.facts.get("subject"):
-        return [subject_text(str(ctx.facts["subject"]))]
-    return []
-
-
-def _receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
-    rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
-    subjects = _subjects(ctx)
-    complaint = ""
-    petitions = [i for i in ctx.items if i.code == "no_action.petition"]
-    if petitions and len(petitions) < len(ctx.items):
-        # A complaint part is not information asked for: list the information items only.
-        subjects = [subject_text(i.text) for i in ctx.items if i.code != "no_action.petition"]
-        complaint = "，并在申请中提出了其他诉求"
-    if not subjects:
-        what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
-    elif len(subjects) == 1:
-        what = f"“{subjects[0]}”"
-    else:
-        what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
-    asked = f"，申请获取{what}{complaint}"
-    if petitions and len(petitions) == len(ctx.items):
-        asked = ""  # a complaint is not quoted back as information asked for (it may hold personal data)
-    text = (
-        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
-        f"的政府信息公开申请{rid}{asked}。"
-    )
-    if with_correction and (ctx.correction_received or ctx.correction_requested):
-        if ctx.correction_requested:
-            text += f"本机关于{format_date(ctx.correction_requested)}告知您对申请作出补正，"
-        text += (
-            f"并于{format_date(ctx.correction_received, '收到补正材料日期')}收到您的补正材料，"
-            "答复期限自收到补正的申请之日起计算。"
-        )
-    return text
 
 
 def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = False, document: str = "答复书") -> str:
@@ -540,11 +121,6 @@ def remedy_paragraph(profile: AgencyProfile, withholding: bool, mixed: bool = Fa
     return text
 
 
-def _finish(letter: Letter) -> Letter:
-    letter.paragraphs = [_tidy(p) for p in letter.paragraphs]
-    letter.placeholders = letter.collect_placeholders()
-    return letter
-
 
 # ---------------------------------------------------------------------------------------------
 # 答复书 for every code
@@ -558,7 +134,7 @@ _SEARCH_PERIOD = "检索的文件形成期间"
 
 def _search_summary(log: SearchLog | None) -> str:
     if log and log.record and not (log.systems or log.keywords):
-        return f"进行了检索（{_tidy(log.record.strip().rstrip('。'))}）"
+        return f"进行了检索（{tidy(log.record.strip().rstrip('。'))}）"
     systems = "、".join(log.systems) if log and log.systems else placeholder(_SEARCH_SYSTEMS)
     keywords = "".join(f"“{k}”" for k in log.keywords) if log and log.keywords else placeholder(_SEARCH_KEYWORDS)
     period = log.period if log and log.period else placeholder(_SEARCH_PERIOD)
@@ -572,7 +148,7 @@ def _search_section(log: SearchLog | None) -> list[str]:
         return str(value) if value else placeholder(what)
 
     if log and log.record and not (log.systems or log.keywords):
-        return ["检索情况", "检索记录：" + _tidy(log.record.strip().rstrip("。")) + "。"]
+        return ["检索情况", "检索记录：" + tidy(log.record.strip().rstrip("。")) + "。"]
 
     return [
         "检索情况",
@@ -704,7 +280,7 @@ def draft_reply(
     items = ctx.items or [None]
     single = len(items) == 1
     notes: list[str] = []
-    paragraphs: list[str] = [_receipt_paragraph(ctx)]
+    paragraphs: list[str] = [receipt_paragraph(ctx)]
     headings: list[int] = []
 
     all_withheld = [w for i in ctx.items for w in i.withheld]
@@ -781,167 +357,17 @@ def draft_reply(
         kind="reply",
         code=rt.code,
         title=profile.name + rt.title,
-        doc_number=_doc_number(profile, "reply" if document == "答复书" else "notice", ctx),
-        salutation=_salutation(ctx.applicant),
+        doc_number=document_number(profile, "reply" if document == "答复书" else "notice", ctx),
+        salutation=salutation(ctx.applicant),
         paragraphs=paragraphs,
         headings=headings,
         attachments=attachments,
         closing_agency=profile.name,
         closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
+        contact=contact_line(profile),
         citation=request_citation,
         remedy="B" if withholding else "A",
         remedy_text=remedy,
         notes=notes,
     )
-    return _finish(letter)
-
-
-# ---------------------------------------------------------------------------------------------
-# Procedural notices
-# ---------------------------------------------------------------------------------------------
-
-
-def draft_correction_notice(
-    ctx: ReplyContext, profile: AgencyProfile, types: dict[str, ReplyType] | None = None
-) -> Letter:
-    """补正告知书 (第二十九条、第三十条): one-time, within 7 working days, each missing element named,
-    a reasonable period (profile), the consequence and the restart of the reply period."""
-    types = types if types is not None else load_reply_types()
-    citation = citation_string("other.correction", (), types)
-    notes: list[str] = []
-    paragraphs = [_receipt_paragraph(ctx, with_correction=False)]
-    paragraphs.append(
-        f"经审查，您的申请不符合《中华人民共和国政府信息公开条例》第二十九条第二款的要求。根据{citation}的规定，"
-        "现一次性告知您对以下事项作出补正："
-    )
-    missing = ctx.missing or [placeholder("需要补正的具体事项")]
-    for n, m in enumerate(missing, start=1):
-        paragraphs.append(f"{n}．{CORRECTION_ELEMENTS.get(m, m).rstrip('。；')}。")
-    guidance = ctx.facts.get("guidance")
-    if guidance:
-        paragraphs.append(f"为便于您补正，现说明如下：{str(guidance).rstrip('。')}。")
-    until = f"（即{format_date(ctx.correction_due)}前）" if ctx.correction_due else ""
-    paragraphs.append(
-        f"请您自收到本告知书之日起{profile.correction_period_days}个工作日内{until}向本机关提交补正材料。"
-        f"补正材料可以当面提交、邮寄至{profile.address}，或者通过您原提交申请的渠道提交。"
-    )
-    paragraphs.append("答复期限自本机关收到补正的申请之日起计算。")
-    paragraphs.append("您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。")
-    paragraphs.append("特此告知。")
-    if ctx.correction_requested is not None:
-        notes.append(
-            f"本申请已于{format_date(ctx.correction_requested)}发出过补正告知；第三十条要求一次性告知，除出现新的事实外不应再次要求补正。"
-        )
-    if ctx.correction_notice_due is not None and ctx.the_day > ctx.correction_notice_due:
-        notes.append(
-            f"补正告知应在收到申请之日起7个工作日内（{format_date(ctx.correction_notice_due)}前）发出，现已超过该期限。"
-        )
-    notes.append("请留存补正告知书的送达记录；收到补正材料后应当受理，并自收到之日起重新计算答复期限。")
-    letter = Letter(
-        kind="correction",
-        code="other.correction",
-        title=profile.name + types["other.correction"].title,
-        doc_number=_doc_number(profile, "correction", ctx),
-        salutation=_salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
-        citation=citation,
-        notes=notes,
-    )
-    return _finish(letter)
-
-
-EXTENSION_CITATION = f"{DEFAULT_LAW}第三十三条第二款"
-
-
-def draft_extension_notice(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
-    """延期答复告知书 (第三十三条第二款): reason, 负责人同意, extension ≤ 20 working days and the new
-    latest reply date."""
-    notes: list[str] = []
-    reason = ctx.extension_reason.rstrip("。") if ctx.extension_reason else placeholder("需要延长答复期限的具体原因")
-    days = str(ctx.extension_days) if ctx.extension_days else placeholder("延长的工作日数（最长20个）")
-    start = "收到补正的申请之日" if ctx.correction_received else "收到申请之日"
-    due = f"（即{format_date(ctx.due)}前）" if ctx.due else ""
-    paragraphs = [
-        _receipt_paragraph(ctx),
-        f"因{reason}，本机关无法在自{start}起20个工作日内{due}作出答复。",
-        f"经本机关政府信息公开工作机构负责人同意，根据{EXTENSION_CITATION}的规定，答复期限延长{days}个工作日，"
-        f"本机关将于{format_date(ctx.extended_due, '延长后的最迟答复日期')}前作出答复。",
-        "特此告知。",
-    ]
-    if ctx.due is not None and ctx.the_day > ctx.due:
-        notes.append(f"延期告知应在答复期限（{format_date(ctx.due)}）届满前发出，现已超过该期限。")
-    notes.append("请在内部记录中留存政府信息公开工作机构负责人同意延期的审批记录。")
-    letter = Letter(
-        kind="extension",
-        code=None,
-        title=profile.name + "政府信息公开申请延期答复告知书",
-        doc_number=_doc_number(profile, "extension", ctx),
-        salutation=_salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
-        citation=EXTENSION_CITATION,
-        notes=notes,
-    )
-    return _finish(letter)
-
-
-CONSULTATION_CITATION = f"{DEFAULT_LAW}第三十二条"
-
-
-def draft_third_party_letter(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
-    """第三方意见征询函 (第三十二条). Contains nothing about the applicant beyond the fact that an
-    application was received (minimal personal data)."""
-    tp = ctx.third_party or ThirdParty()
-    subjects = _subjects(ctx)
-    what = tp.what or (subjects[0] if len(subjects) == 1 else None) or placeholder("涉及第三方的政府信息名称")
-    if ctx.applicant and ctx.applicant.strip() and ctx.applicant.strip() in what:
-        what = what.replace(ctx.applicant.strip(), "申请人")  # the third party need not know who asked
-    why = tp.why.rstrip("。") if tp.why else placeholder("可能涉及的商业秘密或个人隐私的具体内容")
-    doc_number = _doc_number(profile, "consultation", ctx)
-    paragraphs = [
-        f"本机关于{format_date(ctx.received, '收到申请日期')}收到一份政府信息公开申请，申请获取“{what}”。",
-        f"经初步审查，该信息可能涉及贵方的{why}，公开可能损害贵方的合法权益。"
-        f"根据{CONSULTATION_CITATION}的规定，现书面征求贵方意见。",
-        "请贵方自收到本函之日起15个工作日内，填写所附回执或者以其他书面形式向本机关提出是否同意公开的意见。"
-        "不同意公开的，请具体说明理由并提供相关证明材料。",
-        "贵方逾期未提出意见的，由本机关依照《中华人民共和国政府信息公开条例》的规定决定是否公开。"
-        "贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
-        "并将决定公开的政府信息内容和理由书面告知贵方。",
-        f"征求贵方意见所需时间，不计算在本机关答复申请人的期限内（{DEFAULT_LAW}第三十三条第三款）。",
-        "特此函告。",
-    ]
-    appendix = [
-        f"{profile.name}：",
-        f"贵机关《征求第三方意见函》（{doc_number}）收悉。对申请公开的“{what}”，本方意见如下（请在□内打√）：",
-        "□ 同意公开。",
-        "□ 不同意公开。理由（请具体说明，并附相关证明材料）：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿",
-        "第三方（签名或盖章）：＿＿＿＿＿＿＿＿　联系电话：＿＿＿＿＿＿＿＿",
-        "日期：＿＿＿＿年＿＿月＿＿日",
-    ]
-    notes = [
-        "第三方未答复不视为同意，也不视为反对；本机关须自行审查是否涉及商业秘密、个人隐私（王宗利诉天津市和平区房地产管理局案）。",
-        "请记录征求意见书的发送和送达日期：征求意见期间（15个工作日）不计入答复期限。",
-    ]
-    letter = Letter(
-        kind="consultation",
-        code=None,
-        title=profile.name + "政府信息公开征求第三方意见函",
-        doc_number=doc_number,
-        salutation=_salutation(tp.name, "第三方名称或姓名"),
-        paragraphs=paragraphs,
-        attachments=["征求意见回执"],
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=_contact_line(profile),
-        citation=CONSULTATION_CITATION,
-        appendix_title="征求意见回执",
-        appendix=appendix,
-        notes=notes,
-    )
-    return _finish(letter)
+    return finish_letter(letter)

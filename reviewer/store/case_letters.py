@@ -11,9 +11,9 @@ LETTER_KINDS = ("extension", "reasons", "fee", "co-producer", "correction")
 
 
 def case_context(store: Store, ref: str | int, *, today=None):
-    """A :class:`~reviewer.draft.letters.ReplyContext` filled from the store (no invented facts:
+    """A :class:`~reviewer.draft.context.ReplyContext` filled from the store (no invented facts:
     what the store does not know stays a 【待填写】 blank)."""
-    from reviewer.draft.letters import ReplyContext
+    from reviewer.draft.context import ReplyContext
 
     detail = store.request_detail(ref)
     summary = detail["summary"]
@@ -33,7 +33,6 @@ def build_case_letter(store: Store, ref: str | int, kind: str, profile, *, items
                       pages: int | None = None, reason: str | None = None, missing: list[str] | None = None,
                       organ: str | None = None, today=None):
     """The letter ``kind`` (one of :data:`LETTER_KINDS`) for case ``ref``."""
-    from reviewer.draft import letters as L
     from reviewer.draft import notices as N
 
     ctx, state, detail = case_context(store, ref, today=today)
@@ -41,7 +40,7 @@ def build_case_letter(store: Store, ref: str | int, kind: str, profile, *, items
         if not ctx.extension_days:
             raise StoreError("尚未记录延长答复期限（reviewer case event … extension-approved --days N --approved-by 负责人）")
         ctx.extension_reason = reason
-        return L.draft_extension_notice(ctx, profile)
+        return N.draft_extension_notice(ctx, profile)
     if kind == "reasons":
         applicant_id = store.get_request(ref)["applicant_id"]
         count = None
@@ -66,5 +65,5 @@ def build_case_letter(store: Store, ref: str | int, kind: str, profile, *, items
         guidance = N.correction_guidance(keys)
         if guidance:
             ctx.facts["guidance"] = guidance
-        return L.draft_correction_notice(ctx, profile)
+        return N.draft_correction_notice(ctx, profile)
     raise ValueError(f"未知的文书“{kind}”（可选：{'、'.join(LETTER_KINDS)}）")

@@ -529,7 +529,7 @@ def letter_from_text(text: str, draft):
     """Rebuild a Letter from the officer's edited plain text (the layout of ``to_text``)."""
     from dataclasses import replace
 
-    from reviewer.draft.letters import Letter
+    from reviewer.draft.context import Letter
 
     lines = text.replace("\r\n", "\n").split("\n")
     appendix: list[str] = []

@@ -1,0 +1,153 @@
+"""The pieces every drafted letter shares: placeholders and dates, the 文号, salutation, contact line,
+the 受理事实 paragraph (收到申请 … 申请获取 …), how a requested item is quoted, and the finishing touch
+(:func:`finish_letter`: tidy spacing, list the placeholders).
+
+Used by :mod:`reviewer.draft.letters` (答复书) and :mod:`reviewer.draft.notices` (procedural letters).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reviewer.decide.profile import AgencyProfile
+from reviewer.draft.context import Letter, ReplyContext
+
+__all__ = [
+    "CHANNEL_PHRASES",
+    "contact_line",
+    "document_number",
+    "finish_letter",
+    "format_date",
+    "placeholder",
+    "receipt_paragraph",
+    "request_subjects",
+    "salutation",
+    "subject_text",
+    "tidy",
+]
+
+CHANNEL_PHRASES = {
+    "当面": "当面提交",
+    "现场": "当面提交",
+    "邮寄": "通过邮寄方式提交",
+    "网络": "通过互联网渠道提交",
+    "互联网": "通过互联网渠道提交",
+    "网上": "通过互联网渠道提交",
+    "传真": "通过传真方式提交",
+    "in_person": "当面提交",
+    "mail": "通过邮寄方式提交",
+    "online": "通过互联网渠道提交",
+    "fax": "通过传真方式提交",
+}
+
+
+def placeholder(what: str) -> str:
+    """A clearly marked gap only staff can fill: ``【待填写：what】``."""
+    return f"【待填写：{what}】"
+
+
+def format_date(d: date | None, what: str = "日期") -> str:
+    """``2025年3月3日`` (GB/T 9704 style, Arabic numerals); a placeholder when unknown."""
+    if d is None:
+        return placeholder(what)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def document_number(profile: AgencyProfile, kind: str, ctx: ReplyContext) -> str:
+    """The 文号: the profile's prefix for ``kind``, the year of the letter, the sequence (or a placeholder)."""
+    seq = str(ctx.doc_seq) if ctx.doc_seq not in (None, "") else placeholder("序号")
+    return f"{profile.prefix_for(kind)}〔{ctx.the_day.year}〕{seq}号"
+
+
+def salutation(name: str | None, what: str = "申请人姓名或名称") -> str:
+    """``name：`` (a placeholder naming ``what`` when the name is unknown)."""
+    return f"{name.strip() if name and name.strip() else placeholder(what)}："
+
+
+def contact_line(profile: AgencyProfile) -> str:
+    """The contact line printed under the closing."""
+    return f"（联系人：{profile.contact_person}；联系电话：{profile.contact_phone}；通信地址：{profile.address}）"
+
+
+def _channel_phrase(channel: str | None) -> str:
+    if channel and channel.strip() in CHANNEL_PHRASES:
+        return CHANNEL_PHRASES[channel.strip()]
+    if channel and channel.strip():
+        way = channel.strip().removeprefix("通过").removesuffix("提交的").removesuffix("提交")
+        return f"通过{way}提交"
+    return "通过" + placeholder("提交方式（当面/邮寄/互联网/传真）") + "提交"
+
+
+_REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|请求提供|"
+                              r"依法公开|公开|提供|获取)(?:贵局|你局|贵机关|贵单位)?(?:的政府信息|的信息|内容)?[：:，,]?\s*")
+
+
+def subject_text(text: str, heading: bool = False) -> str:
+    """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
+    in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
+    t = _REQUEST_VERB_RE.sub("", text.strip()).strip() or text.strip()
+    t = t.replace("“", "‘").replace("”", "’").replace('"', "")
+    t = tidy(t).rstrip("。；;，,")
+    if heading and t.startswith("关于") and len(t) > 4:
+        t = t[2:]
+    return t
+
+
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef‘’“”]"
+_SPACE_RE = re.compile(rf"(?<={_CJK})[ \t]+|[ \t]+(?={_CJK})")
+
+
+def tidy(text: str) -> str:
+    """No stray spaces next to Chinese text (pasted requests join lines with spaces)."""
+    return _SPACE_RE.sub("", text)
+
+
+def request_subjects(ctx: ReplyContext) -> list[str]:
+    """The requested items' texts (or the ``subject`` fact when no items were given)."""
+    if ctx.items:
+        return [subject_text(i.text) for i in ctx.items]
+    if ctx.facts.get("subject"):
+        return [subject_text(str(ctx.facts["subject"]))]
+    return []
+
+
+def receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
+    """The 受理事实 paragraph: when and how the application came, what it asks for, and (``with_correction``)
+    the 补正 that restarted the reply period."""
+    rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
+    subjects = request_subjects(ctx)
+    complaint = ""
+    petitions = [i for i in ctx.items if i.code == "no_action.petition"]
+    if petitions and len(petitions) < len(ctx.items):
+        # A complaint part is not information asked for: list the information items only.
+        subjects = [subject_text(i.text) for i in ctx.items if i.code != "no_action.petition"]
+        complaint = "，并在申请中提出了其他诉求"
+    if not subjects:
+        what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
+    elif len(subjects) == 1:
+        what = f"“{subjects[0]}”"
+    else:
+        what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
+    asked = f"，申请获取{what}{complaint}"
+    if petitions and len(petitions) == len(ctx.items):
+        asked = ""  # a complaint is not quoted back as information asked for (it may hold personal data)
+    text = (
+        f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
+        f"的政府信息公开申请{rid}{asked}。"
+    )
+    if with_correction and (ctx.correction_received or ctx.correction_requested):
+        if ctx.correction_requested:
+            text += f"本机关于{format_date(ctx.correction_requested)}告知您对申请作出补正，"
+        text += (
+            f"并于{format_date(ctx.correction_received, '收到补正材料日期')}收到您的补正材料，"
+            "答复期限自收到补正的申请之日起计算。"
+        )
+    return text
+
+
+def finish_letter(letter: Letter) -> Letter:
+    """Last step of every builder: tidy the paragraphs' spacing and list the placeholders."""
+    letter.paragraphs = [tidy(p) for p in letter.paragraphs]
+    letter.placeholders = letter.collect_placeholders()
+    return letter
