@@ -149,6 +149,18 @@ def test_a_stuck_file_times_out_as_on_the_local_engine(tmp_path, cluster):
     assert summary.files == 7 and summary.bad == 1
 
 
+def _screening_children(dask_worker) -> list[tuple[int, int]]:
+    """Run on a worker: (pid, files started) of each screening child that is up."""
+    from reviewer.batch.dask_engine import ScreeningPlugin
+
+    out = []
+    for plugin in dask_worker.plugins.values():
+        child = plugin.child if isinstance(plugin, ScreeningPlugin) else None
+        if child is not None and child.process.is_alive():
+            out.append((child.process.pid, int(child.clock[0])))
+    return out
+
+
 def test_a_killed_screening_child_costs_one_file(tmp_path, cluster):
     import psutil
 
@@ -164,16 +176,14 @@ def test_a_killed_screening_child_costs_one_file(tmp_path, cluster):
 
     thread = threading.Thread(target=run)
     thread.start()
-    children: list = []
+    victim = None
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not children:  # the children start with the first batches
-        for pid in client.run(os.getpid).values():
-            children += [c for c in psutil.Process(pid).children()
-                         if "spawn_main" in " ".join(c.cmdline()) and "resource_tracker" not in " ".join(c.cmdline())]
-        time.sleep(0.2)
-    assert children, "no screening child found"
-    time.sleep(0.5)  # into the batch (0.1 s per file)
-    children[0].kill()
+    while time.monotonic() < deadline and victim is None:  # a child that is into its batch (0.1 s per file)
+        for children in client.run(_screening_children).values():
+            victim = next((pid for pid, started in children if started >= 2), victim)
+        time.sleep(0.05)
+    assert victim is not None, "no screening child got into its batch"
+    psutil.Process(victim).kill()
     thread.join(timeout=300)
     assert not thread.is_alive()
     rows = ledger_rows(out)
@@ -181,6 +191,28 @@ def test_a_killed_screening_child_costs_one_file(tmp_path, cluster):
     bad = [r for r in rows if r["status"] != "ok"]
     assert len(bad) == 1 and bad[0]["status"] == "error" and "审查进程异常退出" in bad[0]["error"]
     assert result["summary"].bad == 1
+
+
+def test_a_child_that_dies_while_starting_is_replaced_and_costs_nothing(tmp_path, monkeypatch):
+    from reviewer.batch.dask_child import START_CRASH_ENV, ScreeningChild, unpack
+    from reviewer.batch.runner import FileTask, WorkerConfig
+
+    src = tmp_path / "src"
+    small_tree(src, 3)
+    marker = tmp_path / "crash-once"
+    marker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(START_CRASH_ENV, str(marker))
+    monkeypatch.delenv(SLOW_ENV, raising=False)
+    config = WorkerConfig(str(tmp_path / "out"), None, False, None, 0.5, 10_000_000, False, "t1")
+    child = ScreeningChild(config, timeout=60)
+    try:
+        assert not marker.exists()  # the first child found it and died; the second one is screening
+        files = sorted(p for p in src.rglob("*") if p.is_file())
+        payloads = unpack(child.screen([FileTask(str(p), p.name, str(src)) for p in files]))
+    finally:
+        child.close()
+    assert len(payloads) == len(files) == 3
+    assert all(p["status"] == "ok" for p in payloads), [p["status"] for p in payloads]
 
 
 def test_killed_client_resumes_and_screens_exactly_the_rest(tmp_path, cluster):

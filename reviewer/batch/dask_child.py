@@ -13,6 +13,7 @@ are screened again by the new child (at most :data:`FLUSH` seconds of work).
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
 from collections import deque
@@ -22,11 +23,26 @@ from reviewer.batch.runner import FileTask, WorkerConfig, failure_payload, scree
 
 FLUSH = 0.05  # seconds of finished files the child holds before sending them
 CHECK = 0.5  # longest the worker waits without looking at the clock
+START_TIMEOUT = 180.0  # seconds a child may take to import, load the rules and the model before it is replaced
+START_ATTEMPTS = 3  # a child that dies or hangs while starting is replaced this many times in all
+# Tests only: a file path; the first child to find the file removes it and dies while starting.
+START_CRASH_ENV = "REVIEWER_TEST_CHILD_START_CRASH"
+
+
+def _crash_once_for_tests() -> None:
+    marker = os.environ.get(START_CRASH_ENV)
+    if marker:
+        try:
+            os.remove(marker)
+        except OSError:
+            return
+        os._exit(70)
 
 
 def _child_main(conn, config: WorkerConfig, clock) -> None:
     """The screening child: start once, then screen each list of files sent on ``conn`` in order.
     ``clock`` = [files started by this process, when the current one started (``time.monotonic``)]."""
+    _crash_once_for_tests()
     started = worker_start(conn, config)
     if started is None:
         return
@@ -70,23 +86,41 @@ class ScreeningChild:
         self._start()
 
     def _start(self) -> None:
-        parent, child = self._ctx.Pipe(duplex=True)
-        self.clock = self._ctx.RawArray("d", 2)
-        self.done = 0  # payloads received from this process
-        self.process = self._ctx.Process(target=_child_main, args=(child, self.config, self.clock), daemon=False)
-        self.process.start()
-        child.close()
-        self.conn = parent
-        kind, body = self.conn.recv()
-        if kind == "ready":
-            self.facts = body
-            return
-        self.close()
-        if kind == "rules":
-            from reviewer.detect.rulebook import Problem, RuleFileError
+        """Start a child and wait for its "ready".  A child that dies or hangs while starting (killed, out of
+        memory, a stuck import) is replaced — no file was sent to it, so none is lost — up to
+        :data:`START_ATTEMPTS` children in all; a rules or model error is reported at once."""
+        why = ""
+        for _attempt in range(START_ATTEMPTS):
+            parent, child = self._ctx.Pipe(duplex=True)
+            self.clock = self._ctx.RawArray("d", 2)
+            self.done = 0  # payloads received from this process
+            self.process = self._ctx.Process(target=_child_main, args=(child, self.config, self.clock), daemon=False)
+            self.process.start()
+            child.close()
+            self.conn = parent
+            try:
+                if not self.conn.poll(START_TIMEOUT):
+                    raise TimeoutError
+                kind, body = self.conn.recv()
+            except TimeoutError:
+                why = f"启动超过 {START_TIMEOUT:g} 秒"
+                self._kill()
+                continue
+            except (EOFError, OSError):
+                self.process.join(timeout=5)
+                why = f"启动时异常退出（退出码 {self.process.exitcode}）"
+                self._kill()
+                continue
+            if kind == "ready":
+                self.facts = body
+                return
+            self.close()
+            if kind == "rules":
+                from reviewer.detect.rulebook import Problem, RuleFileError
 
-            raise RuleFileError([Problem(**p) for p in body])
-        raise RuntimeError(f"审查进程初始化失败：{body}")
+                raise RuleFileError([Problem(**p) for p in body])
+            raise RuntimeError(f"审查进程初始化失败：{body}")
+        raise RuntimeError(f"审查进程连续 {START_ATTEMPTS} 次未能启动（最后一次{why}）。")
 
     def screen(self, tasks: list[FileTask]) -> list[bytes]:
         """Every payload of ``tasks``, as pickled chunks (see :func:`unpack`).  A file over the time limit,
