@@ -35,13 +35,10 @@ from reviewer.draft.context import (
 )
 from reviewer.draft.notices import draft_correction_notice
 from reviewer.draft.parts import (
-    contact_line,
-    document_number,
-    finish_letter,
     format_date,
+    official_letter,
     placeholder,
     receipt_paragraph,
-    salutation,
     subject_text,
     tidy,
 )
@@ -353,21 +350,7 @@ def draft_reply(
     paragraphs.append("特此告知。")
 
     attachments = list(ctx.attachments) if any(types[c].group in ("disclose", "partial") for c in item_codes) else []
-    letter = Letter(
-        kind="reply",
-        code=rt.code,
-        title=profile.name + rt.title,
-        doc_number=document_number(profile, "reply" if document == "答复书" else "notice", ctx),
-        salutation=salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        headings=headings,
-        attachments=attachments,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=request_citation,
-        remedy="B" if withholding else "A",
-        remedy_text=remedy,
-        notes=notes,
-    )
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="reply", code=rt.code, title=rt.title,
+                           doc_kind="reply" if document == "答复书" else "notice", paragraphs=paragraphs,
+                           citation=request_citation, notes=notes, headings=headings, attachments=attachments,
+                           remedy="B" if withholding else "A", remedy_text=remedy)

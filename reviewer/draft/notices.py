@@ -17,10 +17,9 @@ from reviewer.decide.profile import AgencyProfile
 from reviewer.decide.replytypes import DEFAULT_LAW, ReplyType, citation_string, load_reply_types
 from reviewer.draft.context import Letter, ReplyContext, ThirdParty
 from reviewer.draft.parts import (
-    contact_line,
     document_number,
-    finish_letter,
     format_date,
+    official_letter,
     placeholder,
     receipt_paragraph,
     request_subjects,
@@ -108,20 +107,8 @@ def draft_correction_notice(
             f"补正告知应在收到申请之日起7个工作日内（{format_date(ctx.correction_notice_due)}前）发出，现已超过该期限。"
         )
     notes.append("请留存补正告知书的送达记录；收到补正材料后应当受理，并自收到之日起重新计算答复期限。")
-    letter = Letter(
-        kind="correction",
-        code="other.correction",
-        title=profile.name + types["other.correction"].title,
-        doc_number=document_number(profile, "correction", ctx),
-        salutation=salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=citation,
-        notes=notes,
-    )
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="correction", code="other.correction",
+                           title=types["other.correction"].title, paragraphs=paragraphs, citation=citation, notes=notes)
 
 
 EXTENSION_CITATION = f"{DEFAULT_LAW}第三十三条第二款"
@@ -145,20 +132,8 @@ def draft_extension_notice(ctx: ReplyContext, profile: AgencyProfile) -> Letter:
     if ctx.due is not None and ctx.the_day > ctx.due:
         notes.append(f"延期告知应在答复期限（{format_date(ctx.due)}）届满前发出，现已超过该期限。")
     notes.append("请在内部记录中留存政府信息公开工作机构负责人同意延期的审批记录。")
-    letter = Letter(
-        kind="extension",
-        code=None,
-        title=profile.name + "政府信息公开申请延期答复告知书",
-        doc_number=document_number(profile, "extension", ctx),
-        salutation=salutation(ctx.applicant),
-        paragraphs=paragraphs,
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=EXTENSION_CITATION,
-        notes=notes,
-    )
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="extension", title="政府信息公开申请延期答复告知书",
+                           paragraphs=paragraphs, citation=EXTENSION_CITATION, notes=notes)
 
 
 CONSULTATION_CITATION = f"{DEFAULT_LAW}第三十二条"
@@ -198,23 +173,10 @@ def draft_third_party_letter(ctx: ReplyContext, profile: AgencyProfile) -> Lette
         "第三方未答复不视为同意，也不视为反对；本机关须自行审查是否涉及商业秘密、个人隐私（王宗利诉天津市和平区房地产管理局案）。",
         "请记录征求意见书的发送和送达日期：征求意见期间（15个工作日）不计入答复期限。",
     ]
-    letter = Letter(
-        kind="consultation",
-        code=None,
-        title=profile.name + "政府信息公开征求第三方意见函",
-        doc_number=doc_number,
-        salutation=salutation(tp.name, "第三方名称或姓名"),
-        paragraphs=paragraphs,
-        attachments=["征求意见回执"],
-        closing_agency=profile.name,
-        closing_date=format_date(ctx.the_day),
-        contact=contact_line(profile),
-        citation=CONSULTATION_CITATION,
-        appendix_title="征求意见回执",
-        appendix=appendix,
-        notes=notes,
-    )
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="consultation", title="政府信息公开征求第三方意见函",
+                           to=salutation(tp.name, "第三方名称或姓名"), paragraphs=paragraphs,
+                           citation=CONSULTATION_CITATION, notes=notes, attachments=["征求意见回执"],
+                           appendix_title="征求意见回执", appendix=appendix)
 
 
 def draft_reasons_notice(ctx: ReplyContext, profile: AgencyProfile, *, count: int | None = None,
@@ -233,11 +195,8 @@ def draft_reasons_notice(ctx: ReplyContext, profile: AgencyProfile, *, count: in
     ]
     notes = ["说明理由是作出“无正当理由大量反复申请”不予处理决定的前提（ogi-law.md 第5.2节第4项），请留存送达记录。",
              "请核对本机关统计的申请件数与期间；申请人说明理由后，在 reviewer case event 中记录 reasons-given 或 reasons-unreasonable。"]
-    letter = Letter(kind="reasons", code=None, title=profile.name + "政府信息公开申请说明理由告知书",
-                    doc_number=document_number(profile, "notice", ctx), salutation=salutation(ctx.applicant),
-                    paragraphs=paragraphs, closing_agency=profile.name, closing_date=format_date(ctx.the_day),
-                    contact=contact_line(profile), citation=REASONS_CITATION, notes=notes)
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="reasons", doc_kind="notice", title="政府信息公开申请说明理由告知书",
+                           paragraphs=paragraphs, citation=REASONS_CITATION, notes=notes)
 
 
 def draft_fee_notice(ctx: ReplyContext, profile: AgencyProfile, quote: FeeQuote, *,
@@ -257,11 +216,8 @@ def draft_fee_notice(ctx: ReplyContext, profile: AgencyProfile, quote: FeeQuote,
     notes = ["按件计收的档次按“31件以上每10件一档、每档加收100元/件”的通常理解计算，官方解释未经核实（ogi-law.md 第5.2节第12项），请核对。",
              "同一申请只能选择按件或按量一种标准计收，不得重复计算（管理办法第三条）。",
              "收费通知期间是否暂停答复期限未经核实，本工具按不暂停计算，请按本地口径处理。"]
-    letter = Letter(kind="fee", code=None, title=profile.name + "政府信息公开信息处理费收费通知书",
-                    doc_number=document_number(profile, "notice", ctx), salutation=salutation(ctx.applicant),
-                    paragraphs=paragraphs, closing_agency=profile.name, closing_date=format_date(ctx.the_day),
-                    contact=contact_line(profile), citation=FEE_BASIS, notes=notes)
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="fee", doc_kind="notice", title="政府信息公开信息处理费收费通知书",
+                           paragraphs=paragraphs, citation=FEE_BASIS, notes=notes)
 
 
 def draft_coproducer_letter(ctx: ReplyContext, profile: AgencyProfile, organ: str | None = None,
@@ -288,10 +244,7 @@ def draft_coproducer_letter(ctx: ReplyContext, profile: AgencyProfile, organ: st
              "征求意见函中不写申请人的个人信息。"]
     if sent is not None:
         notes.append(f"发函日期：{format_date(sent)}。")
-    letter = Letter(kind="consultation", code=None, title=profile.name + "政府信息公开征求意见函",
-                    doc_number=document_number(profile, "consultation", ctx),
-                    salutation=salutation(organ, "共同制作机关名称"), paragraphs=paragraphs,
-                    attachments=["征求意见回执"], closing_agency=profile.name, closing_date=format_date(ctx.the_day),
-                    contact=contact_line(profile), citation=COPRODUCER_CITATION, appendix_title="征求意见回执",
-                    appendix=appendix, notes=notes)
-    return finish_letter(letter)
+    return official_letter(profile, ctx, kind="consultation", title="政府信息公开征求意见函",
+                           to=salutation(organ, "共同制作机关名称"), paragraphs=paragraphs,
+                           citation=COPRODUCER_CITATION, notes=notes, attachments=["征求意见回执"],
+                           appendix_title="征求意见回执", appendix=appendix)

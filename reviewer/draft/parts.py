@@ -19,6 +19,7 @@ __all__ = [
     "document_number",
     "finish_letter",
     "format_date",
+    "official_letter",
     "placeholder",
     "receipt_paragraph",
     "request_subjects",
@@ -144,6 +145,21 @@ def receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
             "答复期限自收到补正的申请之日起计算。"
         )
     return text
+
+
+def official_letter(profile: AgencyProfile, ctx: ReplyContext, *, kind: str, title: str, paragraphs: list[str],
+                    citation: str | None, notes: list[str], code: str | None = None, doc_kind: str | None = None,
+                    to: str | None = None, **fields) -> Letter:
+    """Every letter's frame around its ``paragraphs``: the agency's name before ``title``, the 文号 of
+    ``doc_kind`` (default ``kind``), the salutation ``to`` (default: the applicant), the closing with the
+    letter's date, the contact line; ``fields`` are the :class:`Letter` fields only some letters have
+    (headings, attachments, appendix, remedy).  Finished by :func:`finish_letter`."""
+    letter = Letter(kind=kind, code=code, title=profile.name + title,
+                    doc_number=document_number(profile, doc_kind or kind, ctx),
+                    salutation=to if to is not None else salutation(ctx.applicant), paragraphs=paragraphs,
+                    closing_agency=profile.name, closing_date=format_date(ctx.the_day), contact=contact_line(profile),
+                    citation=citation, notes=notes, **fields)
+    return finish_letter(letter)
 
 
 def finish_letter(letter: Letter) -> Letter:
