@@ -17,7 +17,7 @@ CHECKER = ROOT / "corpora" / "tools" / "check_requests_authored.py"
 REGISTERS = {"colloquial", "legalistic", "lawyer", "company", "court", "review", "multilist",
              "pseudonym", "ocr", "oldreg"}
 # Themed batches written across registers (grounds, hard triage families, ground look-alikes).
-THEMED = {"grounds_a", "grounds_b", "families", "lookalike", "itemlist_a", "itemlist_b"}
+THEMED = {"grounds_a", "grounds_b", "families", "lookalike", "itemlist_a", "itemlist_b", "itemlist_c"}
 
 
 def _checker():
