@@ -245,3 +245,17 @@ def test_mask_fold_keeps_length_and_is_idempotent(text: str) -> None:
             after = once[k + 1] if k + 1 < len(once) else ""
             latin = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
             assert latin or not ((before and before in han) or (after and after in han))
+def test_long_texts_whose_length_does_not_change_skip_numpy():
+    """A document without \\r, zero-width characters or runs of spaces/blank lines (most documents, of any
+    length) is normalised in pure Python, with the same result as the numpy path; numpy is not even imported."""
+    import subprocess
+    import sys
+
+    source = ("關於開展安全生產檢查的通知（２０２４）\n各單位：\u3000要認真落實,並報告!\n\n" * 300)[:9000]
+    fast, vectorised = normalize(source), _normalize_vectorized(source)
+    assert len(source) > 4096 and fast.text == vectorised.text
+    assert list(fast.to_orig) == list(vectorised.to_orig)
+    code = ("import sys; from reviewer.text.normalize import normalize; "
+            f"normalize({source!r}); print('numpy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"

@@ -123,6 +123,8 @@ class Screener:
         tables, the normalisation tables of long texts, the classifier's first call), so that processes
         forked from this one share it instead of each loading its own copy.  Never raises."""
         try:
+            import sys
+
             from stdnum.cn import ric
 
             from reviewer.detect.validators import VALIDATORS
@@ -131,7 +133,8 @@ class Screener:
 
             get_segmenter()
             word_frequency("申请")
-            normalize("预热" * 2100)  # texts over 4,096 characters take the vectorised path
+            if "numpy" in sys.modules:  # (the classifier's) numpy is loaded: the numpy path's tables too
+                normalize("预热\r\n" * 10)  # a text whose length changes takes the numpy path
             number = "11010119900307457"
             number += ric.calc_check_digit(number)
             for check in VALIDATORS.values():

@@ -24,12 +24,13 @@ What changes (see docs/ARCHITECTURE.md, "Normalized"):
   letter does not change what rules and classifiers see.  "Excel", "3x4", "X-ray" and masked digits
   ("138****1234") stay as they are; ``*`` masks are left alone (``秘密*`` is a secrecy marking).
 
-The work is vectorised with numpy: the text is viewed as an array of code points, 1:1 changes are one
-lookup-table gather, and every length-changing edit is a boolean "drop" mask; the offset map is simply the
-original index of every kept character (plus ``len(original)`` at the end).  Throughput is roughly
-30–90 MB/s of UTF-8 input (line-break-heavy ASCII is the slow end), so this can run on every document.
-Short texts whose length does not change (rule keywords, titles) take a pure-Python shortcut
-(``str.translate``, identity offset map) that costs a few microseconds.
+Texts whose length does not change (rule keywords, titles, and most documents: no ``\r``, no zero-width
+character, no run of spaces or of blank lines) take a pure-Python path: ``str.translate`` and an identity
+offset map.  The others are vectorised with numpy (imported only then): the text is viewed as an array of
+code points, 1:1 changes are one lookup-table gather, and every length-changing edit is a boolean "drop"
+mask; the offset map is simply the original index of every kept character (plus ``len(original)`` at the
+end).  Throughput is roughly 30–90 MB/s of UTF-8 input (line-break-heavy ASCII is the slow end), so this
+can run on every document.
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported on first use (a text whose length changes): not on every start-up
+    import numpy as np
 
 __all__ = ["Normalized", "normalize", "translation_table", "KEPT_FULLWIDTH", "CJK_PUNCTUATION_FOLD", "MASK_CHAR"]
 
@@ -100,9 +103,9 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _T2S_EXCLUDE = frozenset("乾")
 
 _MAX_CODE = 0x110000
-# Short texts (rule keywords, titles, requests) first try a pure-Python path: translate, and if nothing
-# changes length, the offset map is the identity.
-_SHORT_TEXT = 4096
+# Texts up to this length first try the pure-Python path: translate, and if nothing changes length, the
+# offset map is the identity (a longer text goes straight to numpy: translating it twice would cost more).
+_PURE_PATH_MAX = 1_000_000
 _NEEDS_EDIT_RE = re.compile("[\r" + _ZERO_WIDTH + "]|  |\n ?\n ?\n")
 # Character classes (looked up after the 1:1 mapping).
 _OTHER, _SPACE, _LF, _CR, _ZW = 0, 1, 2, 3, 4
@@ -164,6 +167,8 @@ def translation_table() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _lookup_tables() -> tuple[np.ndarray, np.ndarray]:
     """Code point → mapped code point, and mapped code point → character class."""
+    import numpy as np
+
     mapping = np.arange(_MAX_CODE, dtype=np.uint32)
     table = translation_table()
     keys = np.fromiter(table.keys(), dtype=np.uint32, count=len(table))
@@ -220,6 +225,8 @@ class Normalized:
             if self._index is None:
                 result = array("q", range(len(self.text) + 1))
             else:
+                import numpy as np
+
                 result = array("q")
                 result.frombytes(self._index.astype(np.int64, copy=False).tobytes())
             self._to_orig = result
@@ -232,6 +239,8 @@ def _blank_line_drops(kinds: np.ndarray) -> np.ndarray | None:
     A single space between two line breaks (a blank line holding a space, after space collapsing)
     belongs to the run.  Works on the (few) line-break positions only.
     """
+    import numpy as np
+
     lf_pos = np.flatnonzero(kinds == _LF)
     if len(lf_pos) < 3:
         return None
@@ -257,7 +266,7 @@ def _blank_line_drops(kinds: np.ndarray) -> np.ndarray | None:
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for detection; see the module docstring for what changes."""
     size = len(text)
-    if size <= _SHORT_TEXT:
+    if size <= _PURE_PATH_MAX:
         translated = text.translate(translation_table())
         if _NEEDS_EDIT_RE.search(translated) is None:
             return Normalized(_fold_cjk_punctuation(translated), text, None)
@@ -266,6 +275,8 @@ def normalize(text: str) -> Normalized:
 
 def _normalize_vectorized(text: str) -> Normalized:
     """The numpy implementation of :func:`normalize` (any length)."""
+    import numpy as np
+
     size = len(text)
     if size == 0:
         return Normalized("", text, None)
