@@ -259,3 +259,26 @@ def test_long_texts_whose_length_does_not_change_skip_numpy():
             f"normalize({source!r}); print('numpy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(sorted(map(chr, translation_table()))), st.characters()),
+               max_size=60))
+def test_fast_translation_is_the_table(source: str) -> None:
+    from reviewer.text.normalize import _translate
+
+    assert _translate(source) == source.translate(translation_table())
+
+
+@pytest.mark.parametrize("source", ["中,国", "a,中", "中,a", "a,b", ",中", "中,", ",", "中,,中", "1:2", "中?!中", "(中)"])
+def test_fold_matches_its_definition(source: str) -> None:
+    """A mark is folded when a Han character is right before or right after it."""
+    import re
+
+    from reviewer.text.normalize import _HAN, CJK_PUNCTUATION_FOLD, _fold_cjk_punctuation
+
+    han = re.compile(f"[{_HAN}]")
+    expected = "".join(CJK_PUNCTUATION_FOLD[ch] if ch in CJK_PUNCTUATION_FOLD and (
+        (i > 0 and han.match(source[i - 1])) or (i + 1 < len(source) and han.match(source[i + 1]))) else ch
+        for i, ch in enumerate(source))
+    assert _fold_cjk_punctuation(source).replace("（", "(").replace("）", ")") == expected.replace("（", "(").replace("）", ")")

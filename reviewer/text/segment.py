@@ -36,6 +36,27 @@ _segmenter = None
 _ASCII_SEP = re.compile(r"[-._%+#&]")
 _ASCII_RUNS = re.compile(r"[A-Za-z0-9+#&._%-]{2,}")  # linear: no backtracking on long runs
 _ASCII_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg's re_skip
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+#&._%-")
+_RUN_REST = re.compile(r"[A-Za-z0-9+#&._%-]*")
+# A separator next to another run character (written separator-first, so a search skips to the separators):
+# exactly the runs of two or more characters that hold a separator have one.
+_SEP_IN_RUN = re.compile(r"[-._%+#&](?:(?<=[A-Za-z0-9+#&._%-][-._%+#&])|(?=[A-Za-z0-9+#&._%-]))")
+
+
+def _separator_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the maximal ASCII runs (``_ASCII_RUNS``) of ``text`` that hold a separator, in order."""
+    runs: list[tuple[int, int]] = []
+    done = 0
+    for match in _SEP_IN_RUN.finditer(text):
+        pos = match.start()
+        if pos < done:
+            continue  # another separator of the run found last
+        start = pos
+        while start > done and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        done = _RUN_REST.match(text, pos).end()
+        runs.append((start, done))
+    return runs
 
 
 def get_segmenter():
@@ -62,14 +83,16 @@ def get_segmenter():
     return _segmenter
 
 
-def _split_ascii(words: list[str], seg, text: str) -> list[str]:
+def _split_ascii(words: list[str], seg, text: str, ends: list[int] | None = None) -> list[str]:
     """jieba's split of ASCII runs: letter/digit runs (a decimal, a %) and single separators; a dictionary
     word (C++, AT&T …) stays whole.  Only the tokens inside ASCII runs of ``text`` that hold a separator
-    are looked at."""
-    runs = [m.span() for m in _ASCII_RUNS.finditer(text) if _ASCII_SEP.search(m.group())]
+    are looked at.  ``ends``: the words' end offsets, when known.  Returns ``words`` itself when nothing
+    changes."""
+    runs = _separator_runs(text)
     if not runs:
         return words
-    ends = list(accumulate(map(len, words)))
+    if ends is None:
+        ends = list(accumulate(map(len, words)))
     fix: list[int] = []
     for start, end in runs:
         i = bisect.bisect_right(ends, start)
@@ -241,8 +264,12 @@ class Tokens:
 
 def segment(text: str) -> Tokens:
     """Segment ``text`` (precise mode, HMM on) and return words with offsets."""
-    words = cut(text)
-    ends = list(accumulate(map(len, words)))
+    seg = get_segmenter()
+    raw = seg.cut(text, True)
+    ends = list(accumulate(map(len, raw)))
+    words = _split_ascii(raw, seg, text, ends)
+    if words is not raw:
+        ends = list(accumulate(map(len, words)))
     starts = [0, *ends[:-1]] if ends else []
     return Tokens(text=text, words=words, starts=starts, ends=ends)
 
