@@ -162,3 +162,20 @@ def test_patterns_are_compiled_when_a_text_first_needs_them():
     assert compiled and compiled < {p for _, p in detector._patterns} | {a[0] for a in detector._anchors.values()}
     detector.detect(text, norm, segment(norm.text))
     assert set(detector._compiled) == compiled
+
+
+def test_plans_are_kept_in_the_cache_and_read_back_identically(tmp_path, monkeypatch):
+    from reviewer.detect import prefilter
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    patterns = [p for r in load_rules() for p in r.patterns] + ["(?i)abc"]
+    first = prefilter.plans(patterns)
+    assert first == [plan(p) for p in patterns] and first[-1] is None
+    assert len(list(tmp_path.glob("prefilter-plans-*.json"))) == 1
+    monkeypatch.setattr(prefilter, "plan", lambda pattern: (_ for _ in ()).throw(AssertionError(pattern)))
+    assert prefilter.plans(patterns) == first  # all read from the file
+    for path in tmp_path.glob("prefilter-plans-*.json"):  # a damaged entry is planned again
+        path.write_text(json.dumps({patterns[0]: ["x", "y"]}), encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    assert prefilter.plans(patterns) == first

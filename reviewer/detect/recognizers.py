@@ -37,7 +37,7 @@ class Detector:
         import ahocorasick
         import regex
 
-        from reviewer.detect.prefilter import plan
+        from reviewer.detect.prefilter import plans
         from reviewer.text.normalize import normalize
 
         self.rules = [r for r in rules if r.status != "deprecated"]
@@ -56,10 +56,11 @@ class Detector:
         # around them when its reach is bounded.
         self._plans: list = []
         self._digit_runs = regex.compile(rf"\d{{{DIGIT_RUN_FILTER},}}")
+        planned = iter(plans([pattern for rule in self.rules for pattern in rule.patterns]))
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
                 self._patterns.append((index, pattern))
-                found = plan(pattern)
+                found = next(planned)
                 if found is not None and any(len(w) == 1 and (w.isdigit() or w.isspace()) for w in found.literals):
                     found = replace(found, literals=frozenset())  # a lone digit or space: in nearly every text
                 if found is not None and found.digits < DIGIT_RUN_FILTER:
