@@ -54,6 +54,7 @@ def screen(
     counts: dict[str, int] = {}
     results = []
     writer = _Writer(fmt, show_values)
+    batch_exit = None
     try:
         check_format(fmt, FORMATS)
         check_fail_on(fail_on)
@@ -65,19 +66,22 @@ def screen(
                                             batch_files=batch_files,
                                             timeout=timeout)
             typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
-            raise typer.Exit(summary.exit_code)
-        reviewer.screener()  # load the model now, so its warning comes first
-        if reviewer.model_warning:
-            typer.echo(reviewer.model_warning, err=True)
-        # Except for json (one array at the end), each file's output is rendered where it is screened (in the
-        # worker with --jobs): this process only writes it.
-        render = None if fmt == "json" else writer.render
-        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout, jobs=jobs or 1,
-                                            render=render):
-            counts[result.verdict] = counts.get(result.verdict, 0) + 1
-            results.append(result) if fmt == "json" else writer.emit(result.output)
-    except user_errors() as exc:
+            batch_exit = summary.exit_code
+        else:
+            reviewer.screener()  # load the model now, so its warning comes first
+            if reviewer.model_warning:
+                typer.echo(reviewer.model_warning, err=True)
+            # Except for json (one array at the end), each file's output is rendered where it is screened (in
+            # the worker with --jobs): this process only writes it.
+            render = None if fmt == "json" else writer.render
+            for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout,
+                                                jobs=jobs or 1, render=render):
+                counts[result.verdict] = counts.get(result.verdict, 0) + 1
+                results.append(result) if fmt == "json" else writer.emit(result.output)
+    except user_errors() as exc:  # (evaluated only when an exception leaves the block: it imports a lot)
         _usage(str(exc))
+    if batch_exit is not None:
+        raise typer.Exit(batch_exit)
     if fmt == "json":
         from reviewer.screen.output import render_json
 

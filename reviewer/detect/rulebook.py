@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from reviewer.detect.findings import CATEGORIES, SEVERITIES
 from reviewer.paths import RULES_DIR
 
@@ -121,6 +119,8 @@ def rule_files(rules_dir: Path | str | None = None) -> list[Path]:
 
 def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
     """Parse and validate rule files; return the rules and every problem found."""
+    import yaml
+
     from reviewer.detect.validators import VALIDATORS
 
     rules: list[Rule] = []
@@ -161,6 +161,8 @@ def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
 
 def fast_safe_load(text: str):
     """``yaml.safe_load`` with libyaml's C loader when PyYAML has it (same result, several times faster)."""
+    import yaml  # (imported here: a process that reads checked rules from the cache never needs it)
+
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
 
 
