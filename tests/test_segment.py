@@ -114,7 +114,7 @@ def test_word_frequency_cache_file_gives_the_dictionary_frequencies(tmp_path, mo
     assert list(tmp_path.glob("wordfreq-*.bin"))
     loaded = seg._load_frequency_table()  # read back from the cache file
     for table in (built, loaded):
-        assert len(table.words) == len(parsed)
+        assert len(table) == len(parsed)
         assert all(table.get(w) == n for w, n in parsed.items())
         assert table.get("不是词语的一串字") == 0 and table.get("") == 0
     corrupt = next(tmp_path.glob("wordfreq-*.bin"))
