@@ -282,3 +282,23 @@ def test_fold_matches_its_definition(source: str) -> None:
         (i > 0 and han.match(source[i - 1])) or (i + 1 < len(source) and han.match(source[i + 1]))) else ch
         for i, ch in enumerate(source))
     assert _fold_cjk_punctuation(source).replace("（", "(").replace("）", ")") == expected.replace("（", "(").replace("）", ")")
+
+
+def test_translation_string_is_cached_and_read_back_identically(tmp_path, monkeypatch):
+    from reviewer.text import normalize as N
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    N._translation_string.cache_clear()
+    try:
+        built = N._translation_string()
+        assert len(list(tmp_path.glob("normalize-table-*.bin"))) == 1
+        assert N._read_translation_cache() == built
+        bmp, beyond = built
+        table = translation_table()
+        assert all(bmp[code] == target for code, target in table.items() if code < 0x10000)
+        assert beyond == {code: target for code, target in table.items() if code >= 0x10000}
+        next(tmp_path.glob("normalize-table-*.bin")).write_bytes(b"\x00" * 10)  # damaged: built again
+        N._translation_string.cache_clear()
+        assert N._translation_string() == built
+    finally:
+        N._translation_string.cache_clear()

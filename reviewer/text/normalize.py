@@ -173,12 +173,73 @@ def _translation_string() -> tuple[str, dict[int, str]]:
     """:func:`translation_table` in the form ``str.translate`` reads fastest: a string holding the mapped
     character of every BMP code point (a dict lookup raises and clears a KeyError for every unmapped
     character), and the dict of the few mapped characters outside the BMP."""
+    cached = _read_translation_cache()
+    if cached is not None:
+        return cached
     table = translation_table()
     chars = [chr(code) for code in range(0x10000)]
     for code, target in table.items():
         if code < 0x10000:
             chars[code] = target
-    return "".join(chars), {code: target for code, target in table.items() if code >= 0x10000}
+    built = "".join(chars), {code: target for code, target in table.items() if code >= 0x10000}
+    _write_translation_cache(built)
+    return built
+
+
+# The translation string is kept in the user cache directory (text only, no code), keyed by this module's source
+# and OpenCC's table file, so a new process does not read OpenCC's file and build the string again.
+def _translation_cache_path() -> Path | None:
+    import hashlib
+
+    from reviewer.paths import cache_dir
+
+    try:
+        import importlib.util
+
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        spec = importlib.util.find_spec("opencc")  # (found, not imported)
+        if spec is not None and spec.origin:
+            source = Path(spec.origin).resolve().parent / "dictionary" / "TSCharacters.txt"
+            info = source.stat()
+            digest.update(f"|{source}|{info.st_size}|{info.st_mtime_ns}".encode())
+        return cache_dir() / f"normalize-table-{digest.hexdigest()[:24]}.bin"
+    except (OSError, ImportError, ValueError):
+        return None
+
+
+_BMP_BYTES = 0x10000 * 4  # the BMP string as UTF-32-LE (with its lone surrogates), then the rest as JSON
+
+
+def _read_translation_cache() -> tuple[str, dict[int, str]] | None:
+    import json
+
+    path = _translation_cache_path()
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        bmp = data[:_BMP_BYTES].decode("utf-32-le", "surrogatepass")
+        beyond = json.loads(data[_BMP_BYTES:].decode("ascii"))
+        if len(bmp) == 0x10000 and isinstance(beyond, dict):
+            return bmp, {int(code): target for code, target in beyond.items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    return None
+
+
+def _write_translation_cache(built: tuple[str, dict[int, str]]) -> None:
+    import json
+    import os
+
+    path = _translation_cache_path()
+    if path is None:
+        return
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(built[0].encode("utf-32-le", "surrogatepass") + json.dumps(built[1]).encode("ascii"))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        tmp.unlink(missing_ok=True)  # best effort: an unwritable cache only costs time
 
 
 def _translate(text: str) -> str:
