@@ -499,7 +499,9 @@ def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | No
     executor = ProcessPoolExecutor(min(jobs, len(paths)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
-        for result in executor.map(_screen_one, paths, chunksize=max(1, min(16, len(paths) // (8 * jobs)))):
+        # Chunks of a few files: little overhead per file, and the workers finish together (a last chunk of many
+        # files would leave one worker alone at the end).
+        for result in executor.map(_screen_one, paths, chunksize=max(1, min(8, len(paths) // (32 * jobs)))):
             yield result
             done += 1
     except BrokenProcessPool:  # a worker died (e.g. a parser crash): the rest in this process, as before
