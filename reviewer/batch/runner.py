@@ -446,10 +446,13 @@ def _warm_up(screener) -> None:
 
 def _freeze_heap() -> None:
     """``gc.freeze`` keeps the collector from writing to the objects loaded so far, so their pages stay
-    shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes)."""
+    shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes).
+    Only the young generations are collected first: a full collection walks everything loaded (tens of
+    milliseconds before any worker can start), and what little garbage the old generation holds stays in pages
+    the workers share anyway."""
     import gc
 
-    gc.collect()
+    gc.collect(1)
     gc.freeze()
 
 
