@@ -73,8 +73,10 @@ def main(argv: list[str] | None = None) -> int:
 
     t_jieba = _timed(jieba.lcut, texts)
     t_norm = _timed(normalize, texts)
+    from reviewer.detect.recognizers import scan_form
+
     automaton = screener.detector._automaton
-    norm_texts = [normalize(t).text for t in texts]
+    norm_texts = [scan_form(normalize(t).text) for t in texts]
     started = time.perf_counter()
     hits = 0
     for text in norm_texts:

@@ -104,3 +104,50 @@ def test_a_dying_worker_does_not_hang_or_lose_files(tmp_path):
         path.write_text("x", encoding="utf-8")
         paths.append(path)
     assert list(screen_paths(_CrashingScreener(), paths, 2, 1000)) == [p.name for p in paths]
+
+
+def test_screen_paths_renders_in_the_workers_when_asked(tmp_path):
+    """With ``render``, each file comes back as its verdict and rendered output (rendered by the worker that
+    screened it), in order; a crashed worker's files are rendered here."""
+    paths = []
+    for i in range(24):
+        path = tmp_path / f"{i:02d}.txt"
+        path.write_text("x", encoding="utf-8")
+        paths.append(path)
+
+    class _Result:
+        def __init__(self, name):
+            self.verdict = "clean"
+            self.name = name
+
+    class _Screener:
+        def screen_path(self, path, max_bytes=None):
+            import time
+
+            time.sleep(0.02)
+            return _Result(os.path.basename(path))
+
+    def render(result):
+        return f"{result.name}@{os.getpid()}"
+
+    two = list(screen_paths(_Screener(), paths, 2, 1000, render=render))
+    assert [r.output.split("@")[0] for r in two] == [p.name for p in paths]
+    assert all(isinstance(r, runner.Rendered) and r.verdict == "clean" for r in two)
+    pids = {int(r.output.split("@")[1]) for r in two}
+    assert len(pids) == 2 and os.getpid() not in pids
+    one = list(screen_paths(_Screener(), paths, 1, 1000, render=render))
+    assert {r.output.split("@")[1] for r in one} == {str(os.getpid())}
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "jsonl", "json"])
+def test_every_format_gives_the_same_output_with_two_jobs(tmp_path, fmt):
+    from reviewer.cli.app import app
+
+    src = _docs(tmp_path)
+    for i in range(8):  # more files than the two workers' first chunks
+        (src / f"1{i}-加.txt").write_text(f"联系人：王小明，身份证号码110101199003074578，第{i}份讨论稿。", encoding="utf-8")
+    cli = CliRunner()
+    one = cli.invoke(app, ["screen", str(src), "--format", fmt, "--no-model"])
+    two = cli.invoke(app, ["screen", str(src), "--format", fmt, "--no-model", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 1, one.output
+    assert one.stdout == two.stdout and "王*" in one.stdout

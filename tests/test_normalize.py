@@ -245,3 +245,60 @@ def test_mask_fold_keeps_length_and_is_idempotent(text: str) -> None:
             after = once[k + 1] if k + 1 < len(once) else ""
             latin = (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
             assert latin or not ((before and before in han) or (after and after in han))
+def test_long_texts_whose_length_does_not_change_skip_numpy():
+    """A document without \\r, zero-width characters or runs of spaces/blank lines (most documents, of any
+    length) is normalised in pure Python, with the same result as the numpy path; numpy is not even imported."""
+    import subprocess
+    import sys
+
+    source = ("關於開展安全生產檢查的通知（２０２４）\n各單位：\u3000要認真落實,並報告!\n\n" * 300)[:9000]
+    fast, vectorised = normalize(source), _normalize_vectorized(source)
+    assert len(source) > 4096 and fast.text == vectorised.text
+    assert list(fast.to_orig) == list(vectorised.to_orig)
+    code = ("import sys; from reviewer.text.normalize import normalize; "
+            f"normalize({source!r}); print('numpy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(sorted(map(chr, translation_table()))), st.characters()),
+               max_size=60))
+def test_fast_translation_is_the_table(source: str) -> None:
+    from reviewer.text.normalize import _translate
+
+    assert _translate(source) == source.translate(translation_table())
+
+
+@pytest.mark.parametrize("source", ["中,国", "a,中", "中,a", "a,b", ",中", "中,", ",", "中,,中", "1:2", "中?!中", "(中)"])
+def test_fold_matches_its_definition(source: str) -> None:
+    """A mark is folded when a Han character is right before or right after it."""
+    import re
+
+    from reviewer.text.normalize import _HAN, CJK_PUNCTUATION_FOLD, _fold_cjk_punctuation
+
+    han = re.compile(f"[{_HAN}]")
+    expected = "".join(CJK_PUNCTUATION_FOLD[ch] if ch in CJK_PUNCTUATION_FOLD and (
+        (i > 0 and han.match(source[i - 1])) or (i + 1 < len(source) and han.match(source[i + 1]))) else ch
+        for i, ch in enumerate(source))
+    assert _fold_cjk_punctuation(source).replace("（", "(").replace("）", ")") == expected.replace("（", "(").replace("）", ")")
+
+
+def test_translation_string_is_cached_and_read_back_identically(tmp_path, monkeypatch):
+    from reviewer.text import normalize as N
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    N._translation_string.cache_clear()
+    try:
+        built = N._translation_string()
+        assert len(list(tmp_path.glob("normalize-table-*.bin"))) == 1
+        assert N._read_translation_cache() == built
+        bmp, beyond = built
+        table = translation_table()
+        assert all(bmp[code] == target for code, target in table.items() if code < 0x10000)
+        assert beyond == {code: target for code, target in table.items() if code >= 0x10000}
+        next(tmp_path.glob("normalize-table-*.bin")).write_bytes(b"\x00" * 10)  # damaged: built again
+        N._translation_string.cache_clear()
+        assert N._translation_string() == built
+    finally:
+        N._translation_string.cache_clear()

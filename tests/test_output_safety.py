@@ -162,3 +162,25 @@ def test_internal_error_exits_2(monkeypatch, capsys):
         cli.main()
     assert exit_info.value.code == 2
     assert "内部错误" in capsys.readouterr().err
+
+
+def test_a_command_run_as_a_program_skips_the_final_collections(monkeypatch, capsys):
+    """``reviewer …`` (main called from a program's top level) freezes the heap before the interpreter shuts
+    down, so its final collections skip the loaded rules, dictionary and model; main called from other code
+    (a test, an embedding program) leaves the collector alone."""
+    import gc
+    import subprocess
+    import sys
+
+    code = ("import atexit, gc; atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0)); "
+            "from reviewer.cli.app import main; main()")
+    out = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True, check=True)
+    assert "reviewer" in out.stdout and "frozen True" in out.stdout
+
+    import reviewer.cli.app as cli
+
+    before = gc.get_freeze_count()
+    monkeypatch.setattr(sys, "argv", ["reviewer", "--version"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert gc.get_freeze_count() == before

@@ -106,3 +106,76 @@ def test_plans_of_known_shapes():
     assert plan("(?:甲|\\d)乙").literals == {"乙"}
     assert plan("(?P<v>\\p{Han}{2,4})[，,]\\s*(?:男|女)[，,]").literals == {"男，", "男,", "女，", "女,"}
     assert plan("a(?=bc{0,3})").reach == 5  # look-aheads count towards the reach
+
+
+def _naive_keyword_hits(detector: Detector, text: str) -> list[tuple[int, int, int, str]]:
+    """Keyword rules' hits by plain substring search over the characters (what the automaton must give)."""
+    hits = []
+    for index, rule in enumerate(detector.rules):
+        for keyword in rule.keywords:
+            key = normalize(keyword).text
+            start = text.find(key)
+            while start >= 0:
+                hits.append((index, start, start + len(key), keyword))
+                start = text.find(key, start + 1)
+    return sorted(hits)
+
+
+def test_the_byte_automaton_finds_keywords_at_their_character_offsets():
+    """The automaton reads UTF-8 bytes (scan_form); offsets come back in characters, also after characters of
+    two, three and four bytes, lone surrogates and in pure-ASCII text."""
+    from reviewer.detect.recognizers import scan_form
+
+    rules = load_rules()
+    detector = Detector(rules)
+    keywords = [k for r in detector.rules for k in r.keywords][:40]
+    assert keywords
+    rng = random.Random(5)
+    fillers = ["a", "é", "中", "😀", "\ud800", "１", " ", "\n", "号", "身份证"]
+    for _ in range(150):
+        parts = [rng.choice(fillers) * rng.randint(0, 3) + (rng.choice(keywords) if rng.random() < 0.6 else "")
+                 for _ in range(rng.randint(1, 6))]
+        text = normalize("".join(parts)).text
+        seen = []
+        for end_index, (length, owners, _word, _located) in detector._automaton.iter(scan_form(text)):
+            if owners:
+                raw = text.encode("utf-8", "surrogatepass")
+                end = len(raw[:end_index + 1].decode("utf-8", "surrogatepass"))
+                seen += [(i, end - length, end, k) for i, k in owners]
+        assert sorted(seen) == _naive_keyword_hits(detector, text)
+        if "\ud800" in text:  # the segmenter takes valid text only (loaders replace lone surrogates)
+            continue
+        norm = normalize(text)
+        naive = {(detector.rules[i].code, start, end) for i, start, end, _ in _naive_keyword_hits(detector, text)}
+        for f in detector.detect(text, norm, segment(norm.text)).findings:
+            if f.explanation.pattern in keywords:  # a keyword rule's finding, at the keyword's place
+                assert (f.rule, f.start, f.end) in naive and f.text == normalize(f.explanation.pattern).text
+
+
+def test_patterns_are_compiled_when_a_text_first_needs_them():
+    detector = Detector(load_rules())
+    assert detector._compiled == {}  # nothing compiled up front
+    text = "会议纪要：各单位要认真落实。"
+    norm = normalize(text)
+    detector.detect(text, norm, segment(norm.text))
+    compiled = set(detector._compiled)
+    assert compiled and compiled < {p for _, p in detector._patterns} | {a[0] for a in detector._anchors.values()}
+    detector.detect(text, norm, segment(norm.text))
+    assert set(detector._compiled) == compiled
+
+
+def test_plans_are_kept_in_the_cache_and_read_back_identically(tmp_path, monkeypatch):
+    from reviewer.detect import prefilter
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    patterns = [p for r in load_rules() for p in r.patterns] + ["(?i)abc"]
+    first = prefilter.plans(patterns)
+    assert first == [plan(p) for p in patterns] and first[-1] is None
+    assert len(list(tmp_path.glob("prefilter-plans-*.json"))) == 1
+    monkeypatch.setattr(prefilter, "plan", lambda pattern: (_ for _ in ()).throw(AssertionError(pattern)))
+    assert prefilter.plans(patterns) == first  # all read from the file
+    for path in tmp_path.glob("prefilter-plans-*.json"):  # a damaged entry is planned again
+        path.write_text(json.dumps({patterns[0]: ["x", "y"]}), encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    assert prefilter.plans(patterns) == first

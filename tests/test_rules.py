@@ -193,3 +193,47 @@ def test_address_cue_word_stays_outside_the_span_and_raises_the_score():
     assert len(found) == 1 and not found[0].text.startswith("现住") and found[0].text.endswith("501室")
     assert found[0].explanation.context == ["现住"] and found[0].severity == "withhold"
     assert hits_for(rule, "项目位于东城区和平路18号。")[0].severity == "review"
+
+
+def test_checked_rules_are_kept_as_json_and_read_back_identically(tmp_path, monkeypatch):
+    """A new process reads the checked rules from the cache (no YAML parsing, no trial compilation); the cache
+    is data (JSON of the rules' fields), keyed by the files' bytes: changing a file checks it again."""
+    import json
+
+    from reviewer.detect import rulebook
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    _write(folder, "a.yaml", GOOD)
+    rulebook._load_rules_cached.cache_clear()
+    first = load_rules(folder)
+    cached = sorted((tmp_path / "cache").glob("rules-checked-*.json"))
+    assert len(cached) == 1 and json.loads(cached[0].read_text(encoding="utf-8"))["rules"][0]["code"] == "TST001"
+
+    checks = []
+    monkeypatch.setattr(rulebook, "check_rule_files", lambda paths: checks.append(paths) or ([], []))
+    rulebook._load_rules_cached.cache_clear()
+    assert load_rules(folder) == first and checks == []  # read from the cache, not checked again
+    monkeypatch.undo()
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+
+    # the project's rules survive the round trip field for field
+    rulebook._load_rules_cached.cache_clear()
+    fresh = rulebook.check_rule_files(rule_files())[0]
+    rulebook._load_rules_cached.cache_clear()
+    assert load_rules() == fresh
+    rulebook._load_rules_cached.cache_clear()
+    assert load_rules() == fresh  # second time from the JSON file
+
+    # a changed file is checked again (a bad one raises, and is never cached)
+    _write(folder, "a.yaml", GOOD.replace("score: 0.5", "score: 5"))
+    rulebook._load_rules_cached.cache_clear()
+    with pytest.raises(rulebook.RuleFileError):
+        load_rules(folder)
+    # a damaged cache file is ignored
+    _write(folder, "a.yaml", GOOD)
+    for path in (tmp_path / "cache").glob("rules-checked-*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    rulebook._load_rules_cached.cache_clear()
+    assert load_rules(folder) == first

@@ -114,9 +114,24 @@ def test_word_frequency_cache_file_gives_the_dictionary_frequencies(tmp_path, mo
     assert list(tmp_path.glob("wordfreq-*.bin"))
     loaded = seg._load_frequency_table()  # read back from the cache file
     for table in (built, loaded):
-        assert len(table.words) == len(parsed)
+        assert len(table) == len(parsed)
         assert all(table.get(w) == n for w, n in parsed.items())
         assert table.get("不是词语的一串字") == 0 and table.get("") == 0
     corrupt = next(tmp_path.glob("wordfreq-*.bin"))
     corrupt.write_bytes(b"not marshal")
     assert seg._load_frequency_table().get("申请") == parsed["申请"]
+
+
+def test_separator_runs_are_the_ascii_runs_holding_a_separator():
+    """The fast search for ASCII runs with a separator finds exactly the maximal runs of two or more run
+    characters that hold one (what _split_ascii looks at)."""
+    import random
+
+    from reviewer.text.segment import _ASCII_RUNS, _ASCII_SEP, _separator_runs
+
+    rng = random.Random(3)
+    alphabet = "aZ09-._%+#&中 ，\n"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        expected = [m.span() for m in _ASCII_RUNS.finditer(text) if _ASCII_SEP.search(m.group())]
+        assert _separator_runs(text) == expected, text

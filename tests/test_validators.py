@@ -117,3 +117,38 @@ def test_government_mailbox_is_not_personal():
     assert email("office@GOV.CN").valid is False
     assert email("zhang.wei@example.com").valid is True
     assert email("govern@example.cn").valid is True  # "gov" only as the registered domain counts
+
+
+def test_region_table_from_the_cache_gives_stdnum_s_answers(tmp_path, monkeypatch):
+    """The region-code table primed from the JSON copy in the cache answers every resident-ID check exactly as
+    stdnum's own parse of its data file (numbers of every region in the table, born in several years)."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    code = """
+import random, sys
+from stdnum import numdb
+from stdnum.cn import ric
+from reviewer.detect import validators as V
+if sys.argv[1] == "second":
+    numdb.read = None  # the table must come from the copy
+V.cn_resident_id("110101199003074578")  # first run: stdnum parses its file (the copy is written); then: the copy
+assert "cn/loc" in numdb._open_databases
+regions = sorted({e[1] + c[1] for e in numdb.get("cn/loc").prefixes for c in e[4]})
+rng = random.Random(5)
+out = []
+for region in rng.sample(regions, 400) + ["999999", "110000", "000000"]:
+    for year in (1950, 1985, 2001, 2020):
+        body = f"{region}{year}0307{rng.randrange(1000):03d}"
+        number = body + ric.calc_check_digit(body)
+        result = V.cn_resident_id(number)
+        out.append(f"{number} {result.valid} {result.score} {result.note}")
+print("\\n".join(out))
+"""
+    run = lambda mode: subprocess.run([sys.executable, "-c", code, mode], capture_output=True, text=True,  # noqa: E731
+                                      check=True).stdout
+    parsed = run("first")
+    assert list(tmp_path.glob("stdnum-cn-loc-*.json"))
+    primed = run("second")
+    assert primed == parsed and parsed.count("True") > 100

@@ -296,10 +296,12 @@ class Reviewer:
 
     def screen_paths(self, paths: Iterable[str | Path], *, threshold: float | None = None,
                      max_bytes: int | None = None, stdin=None, timeout: float | None = None,
-                     jobs: int = 1) -> Iterator:
+                     jobs: int = 1, render=None) -> Iterator:
         """Screen files and folders (recursively, hidden files skipped) in order; ``-`` reads ``stdin()``.
         ``timeout``: seconds per file (0 or None: no limit), a file over it is ``review``, never clean;
-        ``jobs`` > 1: consecutive files in that many processes forked from this one (shared rules/model)."""
+        ``jobs`` > 1: consecutive files in that many processes forked from this one (shared rules/model);
+        ``render``: a function of a result giving its output; given, each file comes back as its verdict and
+        output (``Rendered``), rendered in the process that screened it."""
         from reviewer.batch.runner import DEFAULT_MAX_BYTES
         from reviewer.batch.runner import screen_paths as screen_many
 
@@ -308,11 +310,16 @@ class Reviewer:
         files: list[Path] = []
         for raw in paths:
             if str(raw) == "-":
-                yield from screen_many(screener, files, jobs, max_bytes, timeout or None)
+                yield from screen_many(screener, files, jobs, max_bytes, timeout or None, render)
                 files = []
                 from reviewer.load.textload import load_stdin
 
-                yield screener.screen_loaded(stdin() if stdin is not None else load_stdin())
+                result = screener.screen_loaded(stdin() if stdin is not None else load_stdin())
+                if render is not None:
+                    from reviewer.batch.runner import Rendered
+
+                    result = Rendered(result.verdict, render(result))
+                yield result
                 continue
             path = Path(raw)
             if not path.exists():
@@ -321,7 +328,7 @@ class Reviewer:
                 files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)))
             else:
                 files.append(path)
-        yield from screen_many(screener, files, jobs, max_bytes, timeout or None)
+        yield from screen_many(screener, files, jobs, max_bytes, timeout or None, render)
 
     def screen_batch(self, paths: Iterable[str | Path], out_dir: str | Path, *, jobs: int | None = None,
                      resume: bool = False, redact: bool = False, threshold: float | None = None,

@@ -446,29 +446,48 @@ def _warm_up(screener) -> None:
 
 def _freeze_heap() -> None:
     """``gc.freeze`` keeps the collector from writing to the objects loaded so far, so their pages stay
-    shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes)."""
+    shared between this process and the workers it forks (undone by ``gc.unfreeze`` when the pool closes).
+    Only the young generations are collected first: a full collection walks everything loaded (tens of
+    milliseconds before any worker can start), and what little garbage the old generation holds stays in pages
+    the workers share anyway."""
     import gc
 
-    gc.collect()
+    gc.collect(1)
     gc.freeze()
 
 
-_SHARED_SCREEN: tuple | None = None  # (screener, max_bytes) for screen_paths' forked workers
+_SHARED_SCREEN: tuple | None = None  # (screener, max_bytes, timeout, render) for screen_paths' forked workers
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A file's result as ``screen_paths(render=…)`` gives it: its verdict and its rendered output."""
+
+    verdict: str
+    output: str
+
+
+def _screened(screener, path: str, max_bytes: int, timeout: float | None, render):
+    result = screen_path_with_timeout(screener, path, max_bytes, timeout)
+    return result if render is None else Rendered(result.verdict, render(result))
 
 
 def _screen_one(path: str):
-    screener, max_bytes, timeout = _SHARED_SCREEN
-    return screen_path_with_timeout(screener, path, max_bytes, timeout)
+    screener, max_bytes, timeout, render = _SHARED_SCREEN
+    return _screened(screener, path, max_bytes, timeout, render)
 
 
-def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | None = None):
+def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | None = None, render=None):
     """Results of ``screener.screen_path`` for each path, in order; with ``jobs`` > 1 (and fork) in
     ``jobs`` processes forked from this one, so the rules, dictionary and model are shared, not reloaded.
-    ``timeout``: seconds per file (None: no limit); a file over it comes back ``timeout``, never clean."""
+    ``timeout``: seconds per file (None: no limit); a file over it comes back ``timeout``, never clean.
+    ``render``: a function of a result giving its output (str); given, each file comes back as
+    :class:`Rendered` (verdict and output), rendered in the worker that screened it, so this process only
+    writes (results with their texts are not sent back)."""
     paths = [str(p) for p in paths]
     if jobs <= 1 or len(paths) < 2 or not fork_available():
         for path in paths:
-            yield screen_path_with_timeout(screener, path, max_bytes, timeout)
+            yield _screened(screener, path, max_bytes, timeout, render)
         return
     import gc
     import multiprocessing
@@ -477,18 +496,20 @@ def screen_paths(screener, paths, jobs: int, max_bytes: int, timeout: float | No
 
     global _SHARED_SCREEN
     _warm_up(screener)
-    _SHARED_SCREEN = (screener, max_bytes, timeout)
+    _SHARED_SCREEN = (screener, max_bytes, timeout, render)
     _freeze_heap()
     done = 0
     executor = ProcessPoolExecutor(min(jobs, len(paths)), mp_context=multiprocessing.get_context("fork"),
                                    initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
-        for result in executor.map(_screen_one, paths, chunksize=max(1, min(16, len(paths) // (8 * jobs)))):
+        # Chunks of a few files: little overhead per file, and the workers finish together (a last chunk of many
+        # files would leave one worker alone at the end).
+        for result in executor.map(_screen_one, paths, chunksize=max(1, min(8, len(paths) // (32 * jobs)))):
             yield result
             done += 1
     except BrokenProcessPool:  # a worker died (e.g. a parser crash): the rest in this process, as before
         for path in paths[done:]:
-            yield screen_path_with_timeout(screener, path, max_bytes, timeout)
+            yield _screened(screener, path, max_bytes, timeout, render)
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
         _SHARED_SCREEN = None

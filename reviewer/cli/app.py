@@ -60,6 +60,9 @@ _register_all()
 
 
 def main() -> None:
+    # Called from a program's top-level code (the console script, ``python -c``), nothing but the interpreter's
+    # shutdown follows: see _skip_final_collections.
+    at_program_end = sys._getframe(1).f_back is None
     try:
         app()
     except KeyboardInterrupt:
@@ -74,6 +77,18 @@ def main() -> None:
             message = f"{type(exc).__name__}: {exc}".encode("utf-8", "backslashreplace").decode("utf-8")
             typer.echo(f"内部错误：{message}", err=True)
         sys.exit(2)
+    finally:
+        if at_program_end:
+            _skip_final_collections()
+
+
+def _skip_final_collections() -> None:
+    """Move every object to the collector's permanent generation before the interpreter shuts down: its
+    final collections then skip the rules, dictionary and model (0.1 s of a command's time with the model
+    loaded); objects are still freed by reference counting and exit handlers run as before."""
+    import gc
+
+    gc.freeze()
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ def screen(
     counts: dict[str, int] = {}
     results = []
     writer = _Writer(fmt, show_values)
+    batch_exit = None
     try:
         check_format(fmt, FORMATS)
         check_fail_on(fail_on)
@@ -65,15 +66,22 @@ def screen(
                                             batch_files=batch_files,
                                             timeout=timeout)
             typer.echo(summary.describe() if hasattr(summary, "describe") else str(summary))
-            raise typer.Exit(summary.exit_code)
-        reviewer.screener()  # load the model now, so its warning comes first
-        if reviewer.model_warning:
-            typer.echo(reviewer.model_warning, err=True)
-        for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout, jobs=jobs or 1):
-            counts[result.verdict] = counts.get(result.verdict, 0) + 1
-            results.append(result) if fmt == "json" else writer.write(result)
-    except user_errors() as exc:
+            batch_exit = summary.exit_code
+        else:
+            reviewer.screener()  # load the model now, so its warning comes first
+            if reviewer.model_warning:
+                typer.echo(reviewer.model_warning, err=True)
+            # Except for json (one array at the end), each file's output is rendered where it is screened (in
+            # the worker with --jobs): this process only writes it.
+            render = None if fmt == "json" else writer.render
+            for result in reviewer.screen_paths(paths, max_bytes=max_bytes, stdin=_stdin, timeout=timeout,
+                                                jobs=jobs or 1, render=render):
+                counts[result.verdict] = counts.get(result.verdict, 0) + 1
+                results.append(result) if fmt == "json" else writer.emit(result.output)
+    except user_errors() as exc:  # (evaluated only when an exception leaves the block: it imports a lot)
         _usage(str(exc))
+    if batch_exit is not None:
+        raise typer.Exit(batch_exit)
     if fmt == "json":
         from reviewer.screen.output import render_json
 
@@ -102,20 +110,34 @@ class _Writer:
         self.show_values = show_values
         self.started = False
 
-    def write(self, result) -> None:
+    def render(self, result) -> str:
+        """One file's output (text, jsonl or csv rows; computed in the worker that screened it)."""
         from reviewer.screen import output as so
 
         if self.fmt == "text":
-            typer.echo(so.render_text(result, self.show_values))
+            return so.render_text(result, self.show_values)
+        if self.fmt == "jsonl":
+            return so.render_jsonl_line(result, self.show_values)
+        return so.render_csv_rows(result, self.show_values)
+
+    def emit(self, output: str) -> None:
+        """Write one file's rendered output."""
+        if self.fmt == "text":
+            typer.echo(output)
             typer.echo("")
         elif self.fmt == "jsonl":
-            typer.echo(so.render_jsonl_line(result, self.show_values))
+            typer.echo(output)
         elif self.fmt == "csv":
             if not self.started:
-                sys.stdout.write(so.csv_header())
-            sys.stdout.write(so.render_csv_rows(result, self.show_values))
+                from reviewer.screen.output import csv_header
+
+                sys.stdout.write(csv_header())
+            sys.stdout.write(output)
             sys.stdout.flush()
         self.started = True
+
+    def write(self, result) -> None:
+        self.emit(self.render(result))
 
 
 def _usage(message: str) -> None:

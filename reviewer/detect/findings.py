@@ -82,8 +82,13 @@ class Finding:
         return self.entity is not None
 
     def to_dict(self, show_values: bool = False) -> dict:
-        data = asdict(self)
+        # The fields in declaration order, as ``asdict`` gives them (without deep-copying the explanation,
+        # which is replaced by its own dict anyway).
+        data = {"rule": self.rule, "name": self.name, "category": self.category, "basis": self.basis,
+                "start": self.start, "end": self.end, "text": self.text, "score": self.score,
+                "severity": self.severity, "entity": self.entity}
         data["explanation"] = self.explanation.to_dict()
+        data["source"] = self.source
         data["score"] = round(self.score, 3)
         data["category_label"] = CATEGORY_LABELS.get(self.category, self.category)
         if self.is_personal and not show_values:

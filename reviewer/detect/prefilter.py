@@ -72,6 +72,74 @@ def plan(pattern: str) -> Plan | None:
     return Plan(frozenset(best), reach, digits)
 
 
+def plans(patterns: list[str]) -> list[Plan | None]:
+    """:func:`plan` of each pattern, through a JSON file in the user cache directory (data only: each plan's
+    literals, reach and digits), so a new process does not parse every pattern again.  The file's name hashes
+    this module's source and the Python version (whose parser reads the patterns); patterns not in it are
+    planned and added."""
+    import json
+
+    path = _plans_path()
+    known: dict[str, list | None] = {}
+    if path is not None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                known = data
+        except (OSError, ValueError):
+            pass
+    out: list[Plan | None] = []
+    added = False
+    for pattern in patterns:
+        found = _from_json(known[pattern]) if pattern in known else _MISSING
+        if found is _MISSING:
+            found = plan(pattern)
+            known[pattern] = None if found is None else [sorted(found.literals), found.reach, found.digits]
+            added = True
+        out.append(found)
+    if added and path is not None:
+        import os
+
+        try:
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(known, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # best effort: an unwritable cache only costs time
+    return out
+
+
+_MISSING = object()
+
+
+def _from_json(entry) -> Plan | None | object:
+    """A plan stored by :func:`plans` (``_MISSING`` when the entry is not one)."""
+    if entry is None:
+        return None
+    try:
+        literals, reach, digits = entry
+        if (all(isinstance(w, str) for w in literals) and (reach is None or isinstance(reach, int))
+                and isinstance(digits, int)):
+            return Plan(frozenset(literals), reach, digits)
+    except (TypeError, ValueError):
+        pass
+    return _MISSING
+
+
+def _plans_path():
+    import hashlib
+    import sys
+    from pathlib import Path
+
+    from reviewer.paths import cache_dir
+
+    try:
+        digest = hashlib.sha256(sys.version.encode() + b"|" + Path(__file__).read_bytes()).hexdigest()[:24]
+        return cache_dir() / f"prefilter-plans-{digest}.json"
+    except OSError:
+        return None
+
+
 class _Unsupported(Exception):
     pass
 

@@ -37,7 +37,7 @@ class Detector:
         import ahocorasick
         import regex
 
-        from reviewer.detect.prefilter import plan
+        from reviewer.detect.prefilter import plans
         from reviewer.text.normalize import normalize
 
         self.rules = [r for r in rules if r.status != "deprecated"]
@@ -46,17 +46,21 @@ class Detector:
             for keyword in rule.keywords:
                 key = normalize(keyword).text
                 keyword_rules.setdefault(key, []).append((index, keyword))
-        self._patterns: list[tuple[int, str, object]] = []
-        self._anchors: dict[int, tuple[object, int, int]] = {}
+        # (rule index, pattern); a pattern is compiled when a text first needs it (see _compile): most patterns
+        # never pass the prefilter in a run, and compiling one costs a few milliseconds
+        self._patterns: list[tuple[int, str]] = []
+        self._anchors: dict[int, tuple[str, int, int]] = {}
+        self._compiled: dict[str, object] = {}
         # Keyword prefilter, speed only (see reviewer/detect/prefilter.py): a pattern whose every match holds
         # one of a few literal strings is skipped on a text holding none of them, and run only in windows
         # around them when its reach is bounded.
         self._plans: list = []
         self._digit_runs = regex.compile(rf"\d{{{DIGIT_RUN_FILTER},}}")
+        planned = iter(plans([pattern for rule in self.rules for pattern in rule.patterns]))
         for index, rule in enumerate(self.rules):
             for pattern in rule.patterns:
-                self._patterns.append((index, pattern, regex.compile(pattern)))
-                found = plan(pattern)
+                self._patterns.append((index, pattern))
+                found = next(planned)
                 if found is not None and any(len(w) == 1 and (w.isdigit() or w.isspace()) for w in found.literals):
                     found = replace(found, literals=frozenset())  # a lone digit or space: in nearly every text
                 if found is not None and found.digits < DIGIT_RUN_FILTER:
@@ -65,7 +69,7 @@ class Detector:
                     found = None
                 self._plans.append(found)
             if rule.anchor is not None:
-                self._anchors[index] = (regex.compile(rule.anchor[0]), rule.anchor[1], rule.anchor[2])
+                self._anchors[index] = rule.anchor
         # A regex rule whose context words are required cannot fire on a text that holds none of them.
         self._required: dict[int, frozenset[str]] = {}
         for index, rule in enumerate(self.rules):
@@ -77,14 +81,15 @@ class Detector:
                 marks |= found.literals
         self._located = frozenset(w for found in self._plans if found is not None and found.reach is not None
                                   for w in found.literals)
-        # One automaton, one pass per text: keyword rules' words and the prefilter's words together.
-        # value: (length, keyword owners, the word when the prefilter needs it, whether its places are kept)
+        # One automaton, one pass per text: keyword rules' words and the prefilter's words together, over the
+        # text's UTF-8 bytes (see scan_form).  value: (length in characters, keyword owners, the word when the
+        # prefilter needs it, whether its places are kept)
         self._automaton = None
         if keyword_rules or marks:
             automaton = ahocorasick.Automaton()
             for key in {*keyword_rules, *marks}:
-                automaton.add_word(key, (len(key), tuple(keyword_rules.get(key, ())),
-                                         key if key in marks else None, key in self._located))
+                automaton.add_word(scan_form(key), (len(key), tuple(keyword_rules.get(key, ())),
+                                                    key if key in marks else None, key in self._located))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -99,15 +104,24 @@ class Detector:
         anchor_windows: dict[int, list[tuple[int, int]]] = {}
         digit_runs: list[tuple[int, int]] | None = None  # maximal runs of DIGIT_RUN_FILTER+ digits
         if self._automaton is not None and text:
-            for end_index, (length, owners, word, located) in self._automaton.iter(text):
-                start = end_index - length + 1
-                for rule_index, keyword in owners:
-                    hits.append((rule_index, start, end_index + 1, keyword))
+            raw = text.encode("utf-8", "surrogatepass")
+            ascii_only = len(raw) == len(text)
+            done_bytes = done_chars = 0  # byte offset → character offset, counted as the matches arrive in order
+            for end_index, (length, owners, word, located) in self._automaton.iter(raw.decode("latin-1")):
                 if word is not None:
                     present.add(word)
-                    if located:
-                        places.setdefault(word, []).append(start)
-        for pattern_index, (rule_index, pattern, compiled) in enumerate(self._patterns):
+                if not (owners or located):
+                    continue
+                end = end_index + 1
+                if not ascii_only:  # a match starts and ends on character boundaries (UTF-8 is self-synchronising)
+                    done_chars += len(raw[done_bytes:end].decode("utf-8", "surrogatepass"))
+                    done_bytes, end = end, done_chars
+                start = end - length
+                for rule_index, keyword in owners:
+                    hits.append((rule_index, start, end, keyword))
+                if located:
+                    places.setdefault(word, []).append(start)
+        for pattern_index, (rule_index, pattern) in enumerate(self._patterns):
             required = self._required.get(rule_index)
             if required is not None and required.isdisjoint(present):
                 continue
@@ -135,6 +149,7 @@ class Detector:
                                           found.reach, len(text))
             else:
                 windows = [(0, len(text))]
+            compiled = self._compile(pattern)
             try:
                 seen: set[tuple[int, int]] = set()
                 for pos, endpos in windows:
@@ -158,13 +173,23 @@ class Detector:
                 findings.append(finding)
         return Detection(merge_findings(findings), warnings, list(dict.fromkeys(unchecked)))
 
+    def _compile(self, pattern: str):
+        """The compiled ``pattern``, compiled on first use (the rule files were checked: it compiles)."""
+        compiled = self._compiled.get(pattern)
+        if compiled is None:
+            import regex
+
+            compiled = self._compiled[pattern] = regex.compile(pattern)
+        return compiled
+
     def _windows(self, rule_index: int, text: str) -> list[tuple[int, int]]:
         """Where a rule's patterns run: the whole text, or (a rule with an ``anchor``) merged windows around
         the anchor's matches — a costly pattern then scans a few hundred characters instead of the file."""
         anchor = self._anchors.get(rule_index)
         if anchor is None:
             return [(0, len(text))]
-        compiled, before, after = anchor
+        pattern, before, after = anchor
+        compiled = self._compile(pattern)
         windows: list[tuple[int, int]] = []
         for match in compiled.finditer(text):
             pos, endpos = max(0, match.start() - before), min(len(text), match.end() + after)
@@ -227,6 +252,16 @@ class Detector:
             explanation=explanation,
             source="rule",
         )
+
+
+def scan_form(text: str) -> str:
+    """The form the keyword automaton reads: the UTF-8 bytes of ``text``, one character per byte (latin-1).
+
+    Matching bytes finds exactly the same words (a word's first byte is never the middle of a character), and
+    is several times faster: pyahocorasick looks a character up among a node's children one by one, and the
+    root holds the first character of every word (hundreds of Chinese characters) but only a few distinct
+    first bytes."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 def _windows_around(spans: list[tuple[int, int]], reach: int, n: int) -> list[tuple[int, int]]:

@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from reviewer.detect.findings import CATEGORIES, SEVERITIES
 from reviewer.paths import RULES_DIR
 
@@ -121,6 +119,8 @@ def rule_files(rules_dir: Path | str | None = None) -> list[Path]:
 
 def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
     """Parse and validate rule files; return the rules and every problem found."""
+    import yaml
+
     from reviewer.detect.validators import VALIDATORS
 
     rules: list[Rule] = []
@@ -161,6 +161,8 @@ def check_rule_files(paths: list[Path]) -> tuple[list[Rule], list[Problem]]:
 
 def fast_safe_load(text: str):
     """``yaml.safe_load`` with libyaml's C loader when PyYAML has it (same result, several times faster)."""
+    import yaml  # (imported here: a process that reads checked rules from the cache never needs it)
+
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loader
 
 
@@ -338,10 +340,80 @@ def load_rules(rules_dir: Path | str | None = None) -> list[Rule]:
 
 @functools.lru_cache(maxsize=8)
 def _load_rules_cached(key) -> list[Rule]:
-    rules, problems = check_rule_files([Path(entry[0]) for entry in key])
+    paths = [Path(entry[0]) for entry in key]
+    cache = _checked_cache_path(paths)
+    rules = _read_checked(cache) if cache is not None else None
+    if rules is not None:
+        return rules
+    rules, problems = check_rule_files(paths)
     if problems:
         raise RuleFileError(problems)
+    if cache is not None:
+        _write_checked(cache, rules)
     return rules
+
+
+# Rule files that passed check_rule_files are kept in the user cache directory as JSON (data only: the
+# rules' fields, never code), so a new process skips the YAML parsing and the trial compilation of every
+# pattern (the detector then compiles a pattern only when a text may match it).  The file's name is a hash of
+# the rule files' paths and bytes, of the checking code (this module, the validators and the vocabulary) and
+# of the regex module's version: any change to one of them is a different file.  ``reviewer rules check``
+# always checks in full.
+_CHECKED_FORMAT = 1
+
+
+def _checked_cache_path(paths: list[Path]) -> Path | None:
+    import regex
+
+    from reviewer.paths import PACKAGE_DIR, cache_dir
+
+    digest = hashlib.sha256(f"{_CHECKED_FORMAT}|{regex.__version__}".encode())
+    try:
+        for source in (Path(__file__), PACKAGE_DIR / "detect" / "validators.py", PACKAGE_DIR / "vocab.py",
+                       PACKAGE_DIR / "detect" / "findings.py"):
+            digest.update(source.read_bytes())
+        for path in paths:
+            data = path.read_bytes()
+            digest.update(f"|{path}|{len(data)}|".encode())
+            digest.update(data)
+        return cache_dir() / f"rules-checked-{digest.hexdigest()[:24]}.json"
+    except OSError:
+        return None
+
+
+def _read_checked(path: Path) -> list[Rule] | None:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != _CHECKED_FORMAT:
+            return None
+        rules = []
+        for raw in data["rules"]:
+            raw = dict(raw)
+            for name in ("context", "exclude"):
+                if raw.get(name) is not None:
+                    raw[name] = Window(**raw[name])
+            if raw.get("anchor") is not None:
+                raw["anchor"] = tuple(raw["anchor"])
+            rules.append(Rule(**raw))
+        return rules
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # missing, unreadable or from another version: check the files again
+
+
+def _write_checked(path: Path, rules: list[Rule]) -> None:
+    import json
+    import os
+    from dataclasses import asdict
+
+    try:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"format": _CHECKED_FORMAT, "rules": [asdict(r) for r in rules]},
+                                  ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # best effort: an unwritable cache only costs time
 
 
 def ruleset_version(rules_dir: Path | str | None = None) -> str:

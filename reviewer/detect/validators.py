@@ -13,9 +13,11 @@ that goes into the finding's explanation.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ def cn_resident_id(value: str) -> Validation:
     from stdnum import exceptions
     from stdnum.cn import ric
 
+    _prime_region_table()
+
     number = _digits(value).upper()
     if len(number) != 18 or not number[:17].isdigit():
         return Validation(False, "长度或格式不符合 18 位公民身份号码")
@@ -48,6 +52,69 @@ def cn_resident_id(value: str) -> Validation:
     except (exceptions.ValidationError, KeyError):  # stdnum's table lacks the county field for some codes
         return Validation(True, "校验码和出生日期有效，但行政区划代码未知（可能为新设或已撤销区划）", score=0.75)
     return Validation(True, "校验码、出生日期和行政区划代码均有效（GB 11643）")
+
+
+_REGION_DB = "cn/loc"
+_REGION_CACHE_FORMAT = 1
+
+
+def _prime_region_table() -> None:
+    """Give python-stdnum its region-code table (``cn/loc``) from a JSON copy in the user cache directory:
+    parsing stdnum's 7,000-line ``loc.dat`` takes longer than screening a document.  The copy holds only
+    stdnum's own parsed data (``NumDB.prefixes``: lengths, code ranges, names), is keyed by stdnum's version
+    and the file's size and time, is written only after it answered sample look-ups exactly as stdnum's
+    parse does, and anything unexpected leaves stdnum to parse its file as usual."""
+    from stdnum import numdb
+
+    if _REGION_DB in numdb._open_databases or not hasattr(numdb, "NumDB"):
+        return
+    try:
+        import hashlib
+        import json
+
+        import stdnum
+
+        from reviewer.paths import cache_dir
+
+        source = Path(numdb.__file__).resolve().parent / "cn" / "loc.dat"
+        info = source.stat()
+        key = f"{_REGION_CACHE_FORMAT}|{stdnum.__version__}|{source}|{info.st_size}|{info.st_mtime_ns}"
+        path = cache_dir() / f"stdnum-cn-loc-{hashlib.sha256(key.encode()).hexdigest()[:20]}.json"
+    except Exception:  # noqa: BLE001 - only a speed-up
+        return
+    try:
+        db = numdb.NumDB()
+        db.prefixes = _prefixes_from_json(json.loads(path.read_text(encoding="utf-8")))
+        numdb._open_databases[_REGION_DB] = db
+        return
+    except Exception:  # noqa: BLE001 - missing or damaged: stdnum parses its file, and the copy is written
+        pass
+    try:
+        parsed = numdb.get(_REGION_DB)
+        data = json.loads(json.dumps(parsed.prefixes, ensure_ascii=False))
+        copy = numdb.NumDB()
+        copy.prefixes = _prefixes_from_json(data)
+        samples = {entry[1] for entry in parsed.prefixes} | {"110101", "310115", "440305", "999999", "000000"}
+        for entry in parsed.prefixes[:40]:
+            samples |= {entry[1] + child[1] for child in entry[4][:20]}
+            samples |= {entry[1] + child[1] + grand[1] for child in entry[4][:5] for grand in child[4][:20]}
+        if all(copy.info(code) == parsed.info(code) for code in samples):
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - only a speed-up
+        pass
+
+
+def _prefixes_from_json(entries) -> list:
+    """``NumDB.prefixes`` from its JSON form: (length, low, high, properties, children) tuples."""
+    out = []
+    for length, low, high, props, children in entries:
+        if not (isinstance(length, int) and isinstance(low, str) and isinstance(high, str)
+                and isinstance(props, dict)):
+            raise ValueError("not a prefix table")
+        out.append((length, low, high, props, _prefixes_from_json(children)))
+    return out
 
 
 def uscc(value: str) -> Validation:

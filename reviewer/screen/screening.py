@@ -120,8 +120,9 @@ class Screener:
 
     def warm_up(self) -> None:
         """Load now what screening loads on first use (the segmenter's dictionary, word frequencies, checksum
-        tables, the normalisation tables of long texts, the classifier's first call), so that processes
-        forked from this one share it instead of each loading its own copy.  Never raises."""
+        tables, the classifier's first call), so that processes forked from this one share it instead of each
+        loading its own copy.  (The numpy tables of texts whose length changes are left to the workers that
+        meet such a text.)  Never raises."""
         try:
             from stdnum.cn import ric
 
@@ -131,7 +132,7 @@ class Screener:
 
             get_segmenter()
             word_frequency("申请")
-            normalize("预热" * 2100)  # texts over 4,096 characters take the vectorised path
+            normalize("预热")
             number = "11010119900307457"
             number += ric.calc_check_digit(number)
             for check in VALIDATORS.values():

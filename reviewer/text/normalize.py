@@ -24,12 +24,13 @@ What changes (see docs/ARCHITECTURE.md, "Normalized"):
   letter does not change what rules and classifiers see.  "Excel", "3x4", "X-ray" and masked digits
   ("138****1234") stay as they are; ``*`` masks are left alone (``秘密*`` is a secrecy marking).
 
-The work is vectorised with numpy: the text is viewed as an array of code points, 1:1 changes are one
-lookup-table gather, and every length-changing edit is a boolean "drop" mask; the offset map is simply the
-original index of every kept character (plus ``len(original)`` at the end).  Throughput is roughly
-30–90 MB/s of UTF-8 input (line-break-heavy ASCII is the slow end), so this can run on every document.
-Short texts whose length does not change (rule keywords, titles) take a pure-Python shortcut
-(``str.translate``, identity offset map) that costs a few microseconds.
+Texts whose length does not change (rule keywords, titles, and most documents: no ``\r``, no zero-width
+character, no run of spaces or of blank lines) take a pure-Python path: ``str.translate`` and an identity
+offset map.  The others are vectorised with numpy (imported only then): the text is viewed as an array of
+code points, 1:1 changes are one lookup-table gather, and every length-changing edit is a boolean "drop"
+mask; the offset map is simply the original index of every kept character (plus ``len(original)`` at the
+end).  Throughput is roughly 30–90 MB/s of UTF-8 input (line-break-heavy ASCII is the slow end), so this
+can run on every document.
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported on first use (a text whose length changes): not on every start-up
+    import numpy as np
 
 __all__ = ["Normalized", "normalize", "translation_table", "KEPT_FULLWIDTH", "CJK_PUNCTUATION_FOLD", "MASK_CHAR"]
 
@@ -49,7 +52,8 @@ KEPT_FULLWIDTH = frozenset("！（），：；？")
 #: Half-width punctuation folded to full width when it touches a Chinese character (see the module docstring).
 CJK_PUNCTUATION_FOLD = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FOLD_RE = re.compile(f"(?<=[{_HAN}])[,;:!?]|[,;:!?](?=[{_HAN}])")
+# A punctuation mark after or before a Han character (written mark-first, so a search skips to the marks).
+_FOLD_RE = re.compile(f"[,;:!?](?:(?<=[{_HAN}][,;:!?])|(?=[{_HAN}]))")
 _FOLD_TABLE = str.maketrans(CJK_PUNCTUATION_FOLD)
 _PAREN_PAIR_RE = re.compile(r"\(([^()\n]{0,60})\)")
 _HAN_RE = re.compile(f"[{_HAN}]")
@@ -100,9 +104,9 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _T2S_EXCLUDE = frozenset("乾")
 
 _MAX_CODE = 0x110000
-# Short texts (rule keywords, titles, requests) first try a pure-Python path: translate, and if nothing
-# changes length, the offset map is the identity.
-_SHORT_TEXT = 4096
+# Texts up to this length first try the pure-Python path: translate, and if nothing changes length, the
+# offset map is the identity (a longer text goes straight to numpy: translating it twice would cost more).
+_PURE_PATH_MAX = 1_000_000
 _NEEDS_EDIT_RE = re.compile("[\r" + _ZERO_WIDTH + "]|  |\n ?\n ?\n")
 # Character classes (looked up after the 1:1 mapping).
 _OTHER, _SPACE, _LF, _CR, _ZW = 0, 1, 2, 3, 4
@@ -161,9 +165,96 @@ def translation_table() -> dict[int, str]:
     return table
 
 
+_NON_BMP_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
+@lru_cache(maxsize=1)
+def _translation_string() -> tuple[str, dict[int, str]]:
+    """:func:`translation_table` in the form ``str.translate`` reads fastest: a string holding the mapped
+    character of every BMP code point (a dict lookup raises and clears a KeyError for every unmapped
+    character), and the dict of the few mapped characters outside the BMP."""
+    cached = _read_translation_cache()
+    if cached is not None:
+        return cached
+    table = translation_table()
+    chars = [chr(code) for code in range(0x10000)]
+    for code, target in table.items():
+        if code < 0x10000:
+            chars[code] = target
+    built = "".join(chars), {code: target for code, target in table.items() if code >= 0x10000}
+    _write_translation_cache(built)
+    return built
+
+
+# The translation string is kept in the user cache directory (text only, no code), keyed by this module's source
+# and OpenCC's table file, so a new process does not read OpenCC's file and build the string again.
+def _translation_cache_path() -> Path | None:
+    import hashlib
+
+    from reviewer.paths import cache_dir
+
+    try:
+        import importlib.util
+
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        spec = importlib.util.find_spec("opencc")  # (found, not imported)
+        if spec is not None and spec.origin:
+            source = Path(spec.origin).resolve().parent / "dictionary" / "TSCharacters.txt"
+            info = source.stat()
+            digest.update(f"|{source}|{info.st_size}|{info.st_mtime_ns}".encode())
+        return cache_dir() / f"normalize-table-{digest.hexdigest()[:24]}.bin"
+    except (OSError, ImportError, ValueError):
+        return None
+
+
+_BMP_BYTES = 0x10000 * 4  # the BMP string as UTF-32-LE (with its lone surrogates), then the rest as JSON
+
+
+def _read_translation_cache() -> tuple[str, dict[int, str]] | None:
+    import json
+
+    path = _translation_cache_path()
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        bmp = data[:_BMP_BYTES].decode("utf-32-le", "surrogatepass")
+        beyond = json.loads(data[_BMP_BYTES:].decode("ascii"))
+        if len(bmp) == 0x10000 and isinstance(beyond, dict):
+            return bmp, {int(code): target for code, target in beyond.items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    return None
+
+
+def _write_translation_cache(built: tuple[str, dict[int, str]]) -> None:
+    import json
+    import os
+
+    path = _translation_cache_path()
+    if path is None:
+        return
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(built[0].encode("utf-32-le", "surrogatepass") + json.dumps(built[1]).encode("ascii"))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        tmp.unlink(missing_ok=True)  # best effort: an unwritable cache only costs time
+
+
+def _translate(text: str) -> str:
+    """``text.translate(translation_table())``, faster."""
+    bmp, beyond = _translation_string()
+    translated = text.translate(bmp)  # a character beyond the string's end is left as it is
+    # (mapped characters are never mapped again: translation_table resolves chains)
+    return translated.translate(beyond) if _NON_BMP_RE.search(text) is not None else translated
+
+
 @lru_cache(maxsize=1)
 def _lookup_tables() -> tuple[np.ndarray, np.ndarray]:
     """Code point → mapped code point, and mapped code point → character class."""
+    import numpy as np
+
     mapping = np.arange(_MAX_CODE, dtype=np.uint32)
     table = translation_table()
     keys = np.fromiter(table.keys(), dtype=np.uint32, count=len(table))
@@ -220,6 +311,8 @@ class Normalized:
             if self._index is None:
                 result = array("q", range(len(self.text) + 1))
             else:
+                import numpy as np
+
                 result = array("q")
                 result.frombytes(self._index.astype(np.int64, copy=False).tobytes())
             self._to_orig = result
@@ -232,6 +325,8 @@ def _blank_line_drops(kinds: np.ndarray) -> np.ndarray | None:
     A single space between two line breaks (a blank line holding a space, after space collapsing)
     belongs to the run.  Works on the (few) line-break positions only.
     """
+    import numpy as np
+
     lf_pos = np.flatnonzero(kinds == _LF)
     if len(lf_pos) < 3:
         return None
@@ -257,8 +352,8 @@ def _blank_line_drops(kinds: np.ndarray) -> np.ndarray | None:
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for detection; see the module docstring for what changes."""
     size = len(text)
-    if size <= _SHORT_TEXT:
-        translated = text.translate(translation_table())
+    if size <= _PURE_PATH_MAX:
+        translated = _translate(text)
         if _NEEDS_EDIT_RE.search(translated) is None:
             return Normalized(_fold_cjk_punctuation(translated), text, None)
     return _normalize_vectorized(text)
@@ -266,6 +361,8 @@ def normalize(text: str) -> Normalized:
 
 def _normalize_vectorized(text: str) -> Normalized:
     """The numpy implementation of :func:`normalize` (any length)."""
+    import numpy as np
+
     size = len(text)
     if size == 0:
         return Normalized("", text, None)

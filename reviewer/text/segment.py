@@ -36,6 +36,27 @@ _segmenter = None
 _ASCII_SEP = re.compile(r"[-._%+#&]")
 _ASCII_RUNS = re.compile(r"[A-Za-z0-9+#&._%-]{2,}")  # linear: no backtracking on long runs
 _ASCII_RUN = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg's re_skip
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+#&._%-")
+_RUN_REST = re.compile(r"[A-Za-z0-9+#&._%-]*")
+# A separator next to another run character (written separator-first, so a search skips to the separators):
+# exactly the runs of two or more characters that hold a separator have one.
+_SEP_IN_RUN = re.compile(r"[-._%+#&](?:(?<=[A-Za-z0-9+#&._%-][-._%+#&])|(?=[A-Za-z0-9+#&._%-]))")
+
+
+def _separator_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the maximal ASCII runs (``_ASCII_RUNS``) of ``text`` that hold a separator, in order."""
+    runs: list[tuple[int, int]] = []
+    done = 0
+    for match in _SEP_IN_RUN.finditer(text):
+        pos = match.start()
+        if pos < done:
+            continue  # another separator of the run found last
+        start = pos
+        while start > done and text[start - 1] in _RUN_CHARS:
+            start -= 1
+        done = _RUN_REST.match(text, pos).end()
+        runs.append((start, done))
+    return runs
 
 
 def get_segmenter():
@@ -62,14 +83,16 @@ def get_segmenter():
     return _segmenter
 
 
-def _split_ascii(words: list[str], seg, text: str) -> list[str]:
+def _split_ascii(words: list[str], seg, text: str, ends: list[int] | None = None) -> list[str]:
     """jieba's split of ASCII runs: letter/digit runs (a decimal, a %) and single separators; a dictionary
     word (C++, AT&T …) stays whole.  Only the tokens inside ASCII runs of ``text`` that hold a separator
-    are looked at."""
-    runs = [m.span() for m in _ASCII_RUNS.finditer(text) if _ASCII_SEP.search(m.group())]
+    are looked at.  ``ends``: the words' end offsets, when known.  Returns ``words`` itself when nothing
+    changes."""
+    runs = _separator_runs(text)
     if not runs:
         return words
-    ends = list(accumulate(map(len, words)))
+    if ends is None:
+        ends = list(accumulate(map(len, words)))
     fix: list[int] = []
     for start, end in runs:
         i = bisect.bisect_right(ends, start)
@@ -100,28 +123,54 @@ def cut(text: str) -> list[str]:
 _frequencies: _FrequencyTable | None = None
 _FREQ_LINE = re.compile(r"^(\S+)[ \t]+(\d+)", re.M)
 _BARE_WORD_LINE = re.compile(r"^(\S+)[ \t]*$", re.M)
-_FREQ_CACHE_FORMAT = 1
+_FREQ_CACHE_FORMAT = 3
 
 
 class _FrequencyTable:
-    """Word → frequency as a sorted word list and a parallel array (bisect lookup).  Built once from the
-    dictionary files and kept in the cache directory: loading it takes a few milliseconds where parsing
-    jieba's 5 MB dict.txt takes about half a second."""
+    """Word → frequency for the sorted dictionary words, kept as ONE string (the words joined by line feeds),
+    their start offsets and a parallel frequency array; looked up by bisection.  Built once from the
+    dictionary files and kept in the cache directory: loading it takes a few milliseconds (no Python string
+    per word), where parsing jieba's 5 MB dict.txt takes about half a second."""
 
-    def __init__(self, words: list[str], freqs) -> None:
-        self.words = words
-        self.freqs = freqs
+    def __init__(self, joined: str, starts, freqs) -> None:
+        self.joined = joined  # sorted words, each followed by "\n"
+        self.starts = starts  # array('i'): where each word starts in ``joined``, then len(joined)
+        self.freqs = freqs  # array('i'), one per word
+        self._memo: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.freqs)
+
+    def _word(self, i: int) -> str:
+        return self.joined[self.starts[i]:self.starts[i + 1] - 1]
 
     def get(self, word: str, default: int = 0) -> int:
-        i = bisect.bisect_left(self.words, word)
-        return self.freqs[i] if i < len(self.words) and self.words[i] == word else default
+        found = self._memo.get(word)
+        if found is None:
+            found = self._find(word)
+            if len(self._memo) < 100_000:
+                self._memo[word] = found
+        return default if found < 0 else found
+
+    def _find(self, word: str) -> int:
+        """The word's frequency, -1 when absent."""
+        lo, hi = 0, len(self.freqs)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._word(mid) < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self.freqs[lo] if lo < len(self.freqs) and self._word(lo) == word else -1
 
     @classmethod
     def from_dict(cls, freq: dict[str, int]) -> _FrequencyTable:
         from array import array
+        from itertools import accumulate
 
         words = sorted(freq)
-        return cls(words, array("q", (freq[w] for w in words)))
+        starts = array("i", accumulate((len(w) + 1 for w in words), initial=0))
+        return cls("".join(w + "\n" for w in words), starts, array("i", (freq[w] for w in words)))
 
 
 def _frequency_sources() -> list[Path]:
@@ -162,20 +211,21 @@ def _load_frequency_table() -> _FrequencyTable:
         path = None
     if path is not None:
         try:
-            fmt, joined, raw = marshal.loads(path.read_bytes())
-            if fmt == _FREQ_CACHE_FORMAT:
-                freqs = array("q")
-                freqs.frombytes(raw)
-                words = joined.split("\n") if joined else []
-                if len(words) == len(freqs):
-                    return _FrequencyTable(words, freqs)
+            fmt, joined, raw_starts, raw_freqs = marshal.loads(path.read_bytes())
+            if fmt == _FREQ_CACHE_FORMAT and isinstance(joined, str):
+                starts, freqs = array("i"), array("i")
+                starts.frombytes(raw_starts)
+                freqs.frombytes(raw_freqs)
+                if len(starts) == len(freqs) + 1 and starts[0] == 0 and starts[-1] == len(joined):
+                    return _FrequencyTable(joined, starts, freqs)
         except (OSError, ValueError, EOFError, TypeError):
             pass
     table = _FrequencyTable.from_dict(_parse_frequencies(sources))
     if path is not None:
         try:
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((_FREQ_CACHE_FORMAT, "\n".join(table.words), table.freqs.tobytes())))
+            tmp.write_bytes(marshal.dumps((_FREQ_CACHE_FORMAT, table.joined, table.starts.tobytes(),
+                                           table.freqs.tobytes())))
             os.replace(tmp, path)
         except OSError:
             pass
@@ -241,8 +291,12 @@ class Tokens:
 
 def segment(text: str) -> Tokens:
     """Segment ``text`` (precise mode, HMM on) and return words with offsets."""
-    words = cut(text)
-    ends = list(accumulate(map(len, words)))
+    seg = get_segmenter()
+    raw = seg.cut(text, True)
+    ends = list(accumulate(map(len, raw)))
+    words = _split_ascii(raw, seg, text, ends)
+    if words is not raw:
+        ends = list(accumulate(map(len, words)))
     starts = [0, *ends[:-1]] if ends else []
     return Tokens(text=text, words=words, starts=starts, ends=ends)
 
