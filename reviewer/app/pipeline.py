@@ -87,6 +87,8 @@ class ReviewOutcome:
                 "citations": self.citations,
                 "reasons": d.reasons,
                 "report_row": self.profile.report_row(d.code, types),
+                # Provisional until the office has searched: an item without documents or a search record.
+                "pending": any(getattr(item, "pending", False) for item in d.item_decisions),
             },
             "candidates": [{"code": c, "label": types[c].label, "probability": round(p, 3)} for c, p in d.candidates],
             "grounds": grounds,

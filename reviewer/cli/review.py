@@ -91,7 +91,7 @@ def _fail(message: str) -> None:
 def render_text(data: dict, outcome) -> str:
     reply = data["reply"]
     lines = ["━━ 答复草稿（须经工作人员审核） ━━",
-             f"建议答复类型：{reply['label']}（{reply['code']}）",
+             f"建议答复类型{'（检索前暂定）' if reply.get('pending') else ''}：{reply['label']}（{reply['code']}）",
              f"引用条款：{reply['citations'] or '（无明文条款，见说明）'}",
              f"年报统计行：{reply['report_row'] or '不计入（程序性告知）'}"]
     if reply["reasons"]:
