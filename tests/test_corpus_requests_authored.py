@@ -17,7 +17,8 @@ CHECKER = ROOT / "corpora" / "tools" / "check_requests_authored.py"
 REGISTERS = {"colloquial", "legalistic", "lawyer", "company", "court", "review", "multilist",
              "pseudonym", "ocr", "oldreg"}
 # Themed batches written across registers (grounds, hard triage families, ground look-alikes).
-THEMED = {"grounds_a", "grounds_b", "families", "lookalike", "itemlist_a", "itemlist_b", "itemlist_c"}
+THEMED = {"grounds_a", "grounds_b", "families", "lookalike", "itemlist_a", "itemlist_b", "itemlist_c",
+          "itemlist_d"}
 
 
 def _checker():
