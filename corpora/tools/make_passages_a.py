@@ -593,6 +593,11 @@ class Filler:
         d1 = dt.date(year, r.randint(1, 10), r.randint(1, 28))
         d2 = d1 + dt.timedelta(days=r.randint(3, 40))
         d3 = d2 + dt.timedelta(days=r.randint(3, 60))
+        # Offices hold documents of many years: move the dates back 0–11 years (2008–2025), with a choice
+        # derived from the draws above so that the rest of the random stream (and the corpus) stays as before.
+        year = year - random.Random(d3.toordinal() * 7919 + d1.toordinal()).randint(0, 11)
+        shift = d1 - d1.replace(year=year)
+        d1, d2, d3 = d1 - shift, d2 - shift, d3 - shift
         ctx.update(year=str(year), prev_year=str(year - 1), next_year=str(year + 1), date1=fmt_date(d1),
                    date2=fmt_date(d2), date3=fmt_date(d3), cn_date1=cn_date(d1), cn_date3=cn_date(d3),
                    month=f"{d1.month}月", quarter=r.choice(["一", "二", "三"]),
