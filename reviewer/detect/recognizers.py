@@ -282,10 +282,33 @@ def _windows_around(spans: list[tuple[int, int]], reach: int, n: int) -> list[tu
     return [(0, n)] if covered * 2 > n else windows
 
 
+# Single-character context words that also occur inside common words where they say nothing about a person:
+# "其" in 其中/其他 (not the pronoun), "女" in 妇女/子女, "男" in 男女.  An occurrence inside one of these
+# compounds does not count as the context word.
+NOT_CONTEXT = {
+    "其": ("其中", "其他", "其它", "其余", "其实", "其次", "其后", "其间", "尤其", "及其", "与其", "极其", "其所"),
+    "女": ("妇女", "子女", "男女"),
+    "男": ("男女",),
+}
+
+
+def _has_word(segment: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``segment`` other than inside one of its :data:`NOT_CONTEXT` compounds."""
+    compounds = NOT_CONTEXT.get(word)
+    if compounds is None:
+        return word in segment
+    pos = segment.find(word)
+    while pos >= 0:
+        if not any(segment.startswith(c, pos - c.index(word)) for c in compounds if pos >= c.index(word)):
+            return True
+        pos = segment.find(word, pos + 1)
+    return False
+
+
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
     left = text[max(0, start - window.window):start]
     right = text[end:end + window.window]
-    return [w for w in window.words if w in left or w in right]
+    return [w for w in window.words if _has_word(left, w) or _has_word(right, w)]
 
 
 def _head_end(text: str, lines: int) -> int:
