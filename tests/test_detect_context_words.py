@@ -27,3 +27,22 @@ def test_criminal_record_rule_needs_a_person_not_a_statistic() -> None:
     rule = next(r for r in load_rules() if r.code == "PRV013")
     assert not hits_for(rule, "全年受理治安案件312起，其中行政拘留89人。")
     assert hits_for(rule, "其本人于2020年被行政拘留十日。")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("申请人申请公开的“专家评审会会议记录”系内部讨论材料。", "会议记录", True),
+    ("原告向被告申请公开以下信息：“2019年度工作人员考勤记录”。", "考勤", True),
+    ("关于原告要求公开的中标企业投标文件中的分项报价，本院认为", "分项报价", True),
+    ("2019年3月5日局长办公会议纪要：一、关于征收补偿方案", "会议纪要", False),
+    ("申请公开已办结。会议纪要载明如下意见", "会议纪要", False),  # another sentence: the minutes themselves
+])
+def test_a_requested_document_is_a_reference_not_the_document(text: str, word: str, expected: bool) -> None:
+    from reviewer.detect.recognizers import names_requested
+
+    assert names_requested(text, text.index(word)) is expected
+
+
+def test_minutes_rule_skips_the_title_of_requested_minutes_but_not_minutes() -> None:
+    rule = next(r for r in load_rules() if r.code == "PRC003")
+    assert not hits_for(rule, "你申请公开的“2018年5月征地协调会会议纪要”，经检索本机关未制作。")
+    assert hits_for(rule, "2018年5月征地协调会会议纪要\n会议认为，补偿标准暂按原方案执行，待区政府研究后再定。")

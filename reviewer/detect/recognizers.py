@@ -207,6 +207,8 @@ class Detector:
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
             return None
+        if rule.kind in ("keywords", "context") and rule.category != "privacy" and names_requested(text, start):
+            return None  # "申请公开的“…会议记录”": a reply or judgment naming the requested document, not its content
         score = rule.score
         severity = rule.severity
         if rule.head_lines:
@@ -303,6 +305,30 @@ def _has_word(segment: str, word: str) -> bool:
             return True
         pos = segment.find(word, pos + 1)
     return False
+
+
+# A document kind named as what somebody asked for ("申请公开的“…会议记录”", "要求公开……投标文件中的分项报价")
+# is a reference to the document, not the document: replies, review decisions and judgments name the requested
+# information all the time.  Personal data rules are not affected (a name stays a name).
+REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请查阅", "申请提供", "要求提供", "公开申请")
+CLAUSE_END = "，。；：！？\n,;:!?"
+REFERENCE_REACH = 40  # characters looked back from a hit for the request verb of its clause
+
+
+def names_requested(text: str, start: int) -> bool:
+    """Whether the hit at ``start`` is inside the object of a request verb: in the same clause after
+    申请公开/要求公开/…, or inside quotes (“…”, 《…》) opened right after one."""
+    lo = max(0, start - REFERENCE_REACH)
+    before = text[lo:start]
+    cut = max(before.rfind(c) for c in CLAUSE_END)
+    quote = max(before.rfind("“"), before.rfind("《"), before.rfind('"'))
+    if quote > cut and max(before.rfind("”"), before.rfind("》")) < quote:
+        # inside quotes: the verb may sit just before the opening quote, past a clause mark of its own
+        lead = text[max(0, lo + quote - 14):lo + quote]
+        if any(v in lead for v in REQUEST_VERBS):
+            return True
+    clause = before[cut + 1:]
+    return any(v in clause for v in REQUEST_VERBS)
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
