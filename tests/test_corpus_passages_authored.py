@@ -124,6 +124,9 @@ def test_check_functions_reject_corrupted_values(pii: ModuleType) -> None:
     good_id = "11010119800101001" + pii.id_check_char("11010119800101001")
     wrong = "0" if good_id[-1] != "0" else "1"
     assert pii.valid_resident_id(good_id) and not pii.valid_resident_id(good_id[:-1] + wrong)
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in good_id)  # as scraped pages print it
+    assert pii.valid("id", full_width) and not pii.valid("id", full_width[:-1] + chr(ord(wrong) + 0xFEE0))
+    assert pii.fix_text("身份证号" + full_width[:-1] + "０") == "身份证号" + full_width
     card = pii.luhn_complete("621700123456789012")
     assert pii.luhn_ok(card) and not pii.luhn_ok(card[:-1] + str((int(card[-1]) + 1) % 10))
     code = "91110000600037341" + pii.uscc_check_char("91110000600037341")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import unicodedata
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -139,6 +140,8 @@ def presented_numbers(text: str) -> list[tuple[str, str, int]]:
 
 
 def valid(kind: str, value: str) -> bool:
+    # Scraped and OCR'd texts sometimes print numbers in full-width digits (１２３); check them as typed.
+    value = unicodedata.normalize("NFKC", value)
     return {"uscc": valid_uscc, "card": luhn_ok, "id": valid_resident_id}[kind](value)
 
 
@@ -151,7 +154,9 @@ def fix_text(text: str) -> str:
         elif kind == "card":
             fixed = luhn_complete(value[:-1])
         else:
-            fixed = value[:17] + id_check_char(value[:17])
+            fixed = value[:17] + id_check_char(unicodedata.normalize("NFKC", value[:17]))
+        if value[0] != unicodedata.normalize("NFKC", value[0]):  # keep full-width numbers full-width
+            fixed = fixed[:-1] + chr(ord(fixed[-1]) + 0xFEE0)
         out[start:start + len(value)] = list(fixed)
     return "".join(out)
 
