@@ -28,7 +28,7 @@ MIN_CLEAN = 120
 MIN_PER_KIND = 20
 MOBILE_RUN = re.compile(r"(?<![\d-])1\d{10}(?!\d)")
 ID_RUN = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])")
-SECRET_MARK = re.compile(r"(绝密|机密|秘密)\s*★")
+SECRET_MARK = re.compile(r"(绝|机|秘)\s*密\s*★")  # OCR may space the mark: 秘 密 ★ 10 年
 
 
 def _module(name: str) -> ModuleType:
