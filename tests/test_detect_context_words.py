@@ -46,3 +46,17 @@ def test_minutes_rule_skips_the_title_of_requested_minutes_but_not_minutes() -> 
     rule = next(r for r in load_rules() if r.code == "PRC003")
     assert not hits_for(rule, "你申请公开的“2018年5月征地协调会会议纪要”，经检索本机关未制作。")
     assert hits_for(rule, "2018年5月征地协调会会议纪要\n会议认为，补偿标准暂按原方案执行，待区政府研究后再定。")
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("对于调查过程中形成的询问笔录、现场勘查笔录等执法案卷材料，依法不予公开。", "询问笔录", True),
+    ("讨论记录、过程稿、磋商信函、请示报告等过程性信息可以不予公开。", "讨论记录", True),
+    ("证据三，对当事人的询问笔录两份；证据四，抽样检验报告。", "询问笔录", True),
+    ("询问笔录\n问：你的姓名？\n答：王某。", "询问笔录", False),
+    ("附件：询问笔录、现场检查笔录。", "询问笔录", False),  # attached documents, no class noun
+])
+def test_a_kind_in_a_class_list_or_evidence_list_is_named_not_shown(text: str, word: str, expected: bool) -> None:
+    from reviewer.detect.recognizers import names_kind
+
+    start = text.index(word)
+    assert names_kind(text, start, start + len(word)) is expected

@@ -13,6 +13,7 @@ All spans are found on the normalised text and mapped back to the original text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from reviewer.detect.findings import Explanation, Finding, ValidatorResult, merge_findings
@@ -207,8 +208,8 @@ class Detector:
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
             return None
-        if rule.kind in ("keywords", "context") and rule.category != "privacy" and names_requested(text, start):
-            return None  # "申请公开的“…会议记录”": a reply or judgment naming the requested document, not its content
+        if rule.kind in ("keywords", "context") and rule.category != "privacy" and names_kind(text, start, end):
+            return None  # "申请公开的“…会议记录”", "询问笔录、检查笔录等执法案卷": the kind named, not its content
         score = rule.score
         severity = rule.severity
         if rule.head_lines:
@@ -329,6 +330,28 @@ def names_requested(text: str, start: int) -> bool:
             return True
     clause = before[cut + 1:]
     return any(v in clause for v in REQUEST_VERBS)
+
+
+# "询问笔录、现场检查笔录等执法案卷材料", "讨论记录、过程稿、请示报告等过程性信息": a list of document kinds closed by
+# 等 + a class noun is how laws, replies and judgments define a class, not a document of that kind.
+_KIND_LIST_END = re.compile(r"^[^。；;！？!?\n]{0,30}?等(?:[^。；;，,！？!?\n]{0,8}?)(?:信息|材料|文书|文件|资料|案卷|记录)")
+# "证据三，询问笔录两份；证据四，…": a judgment's or decision's list of evidence names the documents only.
+_EVIDENCE_ITEM = re.compile(r"证据[一二三四五六七八九十\d]{1,3}[，,、：:．.]|提交(?:了)?(?:以下|下列)?证据|举示")
+SENTENCE_END = "。！？!?\n"
+
+
+def names_kind(text: str, start: int, end: int) -> bool:
+    """Whether the hit at ``[start, end)`` names a kind of document rather than showing one: the requested
+    information (:func:`names_requested`), an item of a "…、…等…信息/材料" class list, or an item of a list of
+    evidence."""
+    if names_requested(text, start):
+        return True
+    before = text[max(0, start - REFERENCE_REACH):start]
+    after = text[end:end + 40]
+    if ("、" in before[-12:] or after[:12].find("、") >= 0) and _KIND_LIST_END.match(after):
+        return True
+    sentence = before[max(before.rfind(c) for c in SENTENCE_END) + 1:]
+    return bool(_EVIDENCE_ITEM.search(sentence))
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
