@@ -136,6 +136,15 @@ def test_fields_and_document_types_vary(records: list[dict]) -> None:
     assert len({r["doc_type"] for r in clean}) >= 20
 
 
+
+def test_documents_are_dated_over_many_years(records: list[dict]) -> None:
+    """Offices hold documents of many years: dates spread over 2008–2025, not only the last few years."""
+    import re as _re
+
+    years = [int(y) for r in records for y in _re.findall(r"(20[0-2]\d)年", r["text"])]
+    assert years and min(years) <= 2010 and max(years) >= 2023
+    assert sum(1 for y in years if y < 2016) >= len(years) // 5
+
 def test_personal_identifiers_are_valid_and_labelled(records: list[dict]) -> None:
     for rec in records:
         text = rec["text"]
