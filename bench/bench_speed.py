@@ -196,6 +196,17 @@ def row(key: str, label: str, unit: str, goal: float, better: str, values: list[
     return out
 
 
+def amdahl_ceiling(total: float, fixed: float, workers: int = 2, goal: float = 1.8) -> dict:
+    """The best ``workers`` processes can do when ``fixed`` seconds of a ``total``-second run cannot be
+    shared: total / (fixed + (total − fixed) / workers); and the largest fixed share that allows ``goal``."""
+    fixed = min(max(fixed, 0.0), total)
+    ceiling = total / (fixed + (total - fixed) / workers) if total > 0 else 1.0
+    # goal = 1 / (f + (1 − f) / w)  ⇔  f = (w / goal − 1) / (w − 1)
+    needed = (workers / goal - 1) / (workers - 1)
+    return {"total": round(total, 4), "fixed": round(fixed, 4), "fixed_share": round(fixed / total, 4) if total else 0.0,
+            "ceiling": round(ceiling, 4), "workers": workers, "goal": goal, "fixed_share_needed": round(needed, 4)}
+
+
 def fmt(value: float, unit: str) -> str:
     if unit == "MB":
         return f"{value:.0f} MB"
@@ -292,6 +303,14 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row("help", "reviewer --help", "s", 0.2, "lower", help_times, judge="max", cpu=cpu()))
         rows.append(row("batch_startup", "批量审查的固定启动时间（1 个文件，2 个进程，含分类器）", "s", 1.5, "lower",
                         timed(["screen", str(one), "--out", str(work / "start"), "--jobs", "2"]), cpu=cpu()))
+        # Amdahl: the same batch command on one file is the part two processes cannot share (interpreter,
+        # imports, dictionary, rules and model, reports); the rest of the 1-job time is the shareable part.
+        fixed = statistics.median(timed(["screen", str(one), "--out", str(work / "start1"), "--jobs", "1"]))
+        amdahl = amdahl_ceiling(statistics.median(batch1), fixed)
+        print(f"阿姆达尔上限：1 个进程的批量审查中位 {amdahl['total']:.2f} 秒，其中固定部分（同一命令审查 1 个文件）"
+              f"{amdahl['fixed']:.2f} 秒；两个进程最多快到 {amdahl['ceiling']:.2f} 倍"
+              f"（目标 1.8 需要固定部分不超过总时间的 {amdahl['fixed_share_needed']:.0%}，现为 {amdahl['fixed_share']:.0%}）",
+              flush=True)
 
         print()
         for r in rows:
@@ -307,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
             result = {"commit": commit, "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                       "cpus": os.cpu_count(), "load": load, "load_end": load_end, "repeat": reps, "corpus_files": files,
                       "corpus_mb": round(size / 1e6, 2), "small_files": small_count,
-                      "jieba_seconds": summary(t_jieba), "jieba_cpu_seconds": summary(JIEBA_CPU), "rows": rows}
+                      "jieba_seconds": summary(t_jieba), "jieba_cpu_seconds": summary(JIEBA_CPU), "rows": rows,
+                      "amdahl": amdahl}
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             print(f"结果已写入 {json_path}")

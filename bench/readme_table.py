@@ -47,6 +47,12 @@ def render(result: dict) -> str:
         if cpu:
             measured += f"；CPU {cpu['median']:.2f} 秒"
         lines.append(f"| {row['label']} | {measured} | {goal} | {'达标' if row['ok'] else '未达标'} |")
+    amdahl = result.get("amdahl")
+    if amdahl:
+        lines += ["", f"阿姆达尔上限（同一次运行测得）：1 个进程的批量审查中位 {amdahl['total']:.2f} 秒，其中不能分给两个进程的"
+                      f"固定部分（同一命令审查 1 个文件）{amdahl['fixed']:.2f} 秒，占 {amdahl['fixed_share']:.0%}；"
+                      f"两个进程最多快到 {amdahl['ceiling']:.2f} 倍。要达到 {amdahl['goal']} 倍，固定部分须不超过"
+                      f" {amdahl['fixed_share_needed']:.1%}。"]
     return "\n".join(lines)
 
 

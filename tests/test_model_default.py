@@ -55,6 +55,14 @@ def test_corpus_change_gives_new_cache_key(env):
     assert default.default_cache_key(env) != key
 
 
+def test_sklearn_version_read_without_metadata_scan_matches_metadata():
+    # The cache key reads scikit-learn's version from its dist-info folder name (fast); it must be the
+    # version importlib.metadata reports, or a scikit-learn upgrade would not rebuild the model.
+    from importlib.metadata import version
+
+    assert default.sklearn_version() == version("scikit-learn")
+
+
 def test_tampered_cache_is_rebuilt_not_loaded(env, capsys):
     first = default.get_models(corpus_dir=env)
     path = first.path / "triage.npz"

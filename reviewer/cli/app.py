@@ -16,17 +16,6 @@ from reviewer.cli.zh import install as _install_zh
 
 _install_zh()
 
-app = typer.Typer(
-    name="reviewer",
-    help="政府信息公开审查助手（离线）：审查申请、保密审查、草拟答复、训练分类器。所有结论仅供工作人员审核。",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    options_metavar="[选项]",
-    subcommand_metavar="命令 [参数]...",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
 
 def _version_callback(value: bool) -> None:
     if value:
@@ -34,37 +23,76 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", help="显示版本并退出。", callback=_version_callback, is_eager=True),
 ) -> None:
     """政府信息公开审查助手（离线）。"""
 
 
-def _register_all() -> None:
-    import importlib
+# The module that registers each top-level command.  ``reviewer <command> …`` imports and registers only that
+# module (typer builds the parameters of every registered command on each run: about 0.06 s for all of them);
+# ``--help``, ``--version``, no command or an unknown name get every command.  tests/test_cli_lazy.py checks
+# this table against what each module really registers.
+COMMAND_MODULES = {
+    "case": "case", "cases": "case", "feedback": "feedback", "init": "init", "train": "model",
+    "evaluate": "model", "review": "review", "rules": "rules", "screen": "screen", "serve": "serve",
+    "decide": "store", "history": "store", "decisions": "store", "report": "store", "users": "users",
+}
+
+
+def command_modules() -> list[str]:
+    """Every module of reviewer/cli that registers commands."""
     import pkgutil
 
     import reviewer.cli as commands
 
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name in ("app", "zh"):
-            continue
-        module = importlib.import_module(f"reviewer.cli.{info.name}")
-        register = getattr(module, "register", None)
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if m.name not in ("app", "zh"))
+
+
+def new_app(modules: list[str] | None = None) -> typer.Typer:
+    """The command-line app with the commands of ``modules`` (default: all of them)."""
+    import importlib
+
+    target = typer.Typer(
+        name="reviewer",
+        help="政府信息公开审查助手（离线）：审查申请、保密审查、草拟答复、训练分类器。所有结论仅供工作人员审核。",
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        options_metavar="[选项]",
+        subcommand_metavar="命令 [参数]...",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    target.callback()(_root)
+    for name in command_modules() if modules is None else modules:
+        register = getattr(importlib.import_module(f"reviewer.cli.{name}"), "register", None)
         if register is not None:
-            register(app)
+            register(target)
+    return target
 
 
-_register_all()
+def app_for(argv: list[str]) -> typer.Typer:
+    """The app a run with arguments ``argv`` needs: only the named command's module when there is one."""
+    module = COMMAND_MODULES.get(argv[0]) if argv and not argv[0].startswith("-") else None
+    return new_app([module] if module else None)
+
+
+def __getattr__(name: str):
+    # ``from reviewer.cli.app import app`` (tests, embedding code): the app with every command, built once.
+    if name == "app":
+        full = new_app()
+        globals()["app"] = full
+        return full
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
     # Called from a program's top-level code (the console script, ``python -c``), nothing but the interpreter's
     # shutdown follows: see _skip_final_collections.
     at_program_end = sys._getframe(1).f_back is None
+    target = globals().get("app") or app_for(sys.argv[1:])
     try:
-        app()
+        target()
     except KeyboardInterrupt:
         typer.echo("已中断。", err=True)
         sys.exit(130)

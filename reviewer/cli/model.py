@@ -21,7 +21,7 @@ def train(
     decisions: Annotated[list[Path] | None, typer.Option(
         "--decisions", "-d", help="历史决定导出文件（CSV/JSONL/XLSX），可重复；其后的文件参数也视为决定文件。")] = None,
     more: Annotated[list[Path] | None, typer.Argument(
-        metavar="FILE", help="更多历史决定文件。", show_default=False)] = None,
+        metavar="[决定文件]...", help="更多历史决定文件。", show_default=False)] = None,
     seed_weight: Annotated[float, typer.Option("--seed-weight", help="种子语料样本权重。")] = 1.0,
     decisions_weight: Annotated[float, typer.Option("--decisions-weight", help="历史决定样本权重。")] = 2.0,
     out: Annotated[Path | None, typer.Option("--out", help="模型版本存放目录（默认：用户数据目录/models）。")] = None,

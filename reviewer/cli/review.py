@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 
 
 def review(
-    file: str | None = typer.Argument(None, help="申请文本文件（.txt），或申请表（.yaml/.json）；- 或省略表示粘贴。"),
+    file: str | None = typer.Argument(None, metavar="[申请文件]", help="申请文本文件（.txt），或申请表（.yaml/.json）；- 或省略表示粘贴。"),
     docs: list[Path] = typer.Option([], "--doc", "-d", help="本机关掌握的候选文件（可多次指定）。"),
     catalog: Path | None = typer.Option(None, "--catalog", help="主动公开目录（CSV 或 JSONL：标题、文号、日期、网址）。"),
     profile: Path | None = typer.Option(None, "--profile", help="机关配置 YAML（机关名称、复议机关、文号等；默认使用 reviewer init 写入的本机关配置）。"),

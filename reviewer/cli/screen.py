@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
 
 
 def screen(
-    paths: list[str] = typer.Argument(..., help="文件、文件夹，或 - 表示从标准输入读取文本。"),
+    paths: list[str] = typer.Argument(..., metavar="路径...", help="文件、文件夹，或 - 表示从标准输入读取文本。"),
     fmt: str = typer.Option("text", "--format", "-f", help="输出格式：text、json、jsonl、csv。"),
     show_values: bool = typer.Option(False, "--show-values", help="显示个人信息原值（默认脱敏）。"),
     out: Path | None = typer.Option(None, "--out", "-o", help="批量模式：报告输出目录（report.html、results.jsonl、results.csv、ledger.sqlite）。"),

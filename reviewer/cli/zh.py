@@ -99,8 +99,10 @@ _MESSAGE_PATTERNS = [
     (r"^Option '(.+)' requires an argument\.$", "选项 {0} 需要一个值。"),
     (r"^Option '(.+)' requires (\d+) arguments\.$", "选项 {0} 需要 {1} 个值。"),
     (r"^Option '(.+)' does not take a value\.$", "选项 {0} 不接受值。"),
+    (r"^No such option: (\S+) \(Possible options: (.+)\)$", "没有这个选项：{0}（相近的选项：{1}）"),
     (r"^No such option: (.+?)(?: Did you mean (.+)\?)?$", "没有这个选项：{0}"),
     (r"^No such command '(.+)'\.$", "没有这个命令：{0}。"),
+    (r"^(.+?)。?\. Did you mean (.+)\?$", "{0}。是不是要输入 {1}？"),  # typer appends a suggestion in English
     (r"^Missing argument '(.+)'\.$", "缺少参数 {0}。"),
     (r"^Missing option '(.+)'\.$", "缺少选项 {0}。"),
     (r"^Got unexpected extra arguments? \((.+)\)$", "多余的参数：{0}"),
