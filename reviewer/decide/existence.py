@@ -8,6 +8,10 @@ person before anything is answered.
 
 from __future__ import annotations
 
+import re
+
+import regex
+
 from reviewer.decide.documents import DocumentView
 
 FOUND = "found"  # a readable candidate document belongs to the item
@@ -28,22 +32,74 @@ def search_state(item_views: list[DocumentView], all_views: list[DocumentView], 
     return NOT_SEARCHED
 
 
+# How the applicant wants the information (第二十九条第三项) is not what to search for.
+_DELIVERY_RE = re.compile(
+    r"[，,；;]?\s*(?:请|并|希望)?(?:以|通过|采用|按照?|用)?(?:电子邮件|电子邮箱|邮件|邮寄|挂号信|快递|纸质|纸面|书面|光盘|"
+    r"U盘|传真|当面|现场|网络|网上|电子版|电子文档|复印件|复制件)[^。；，,;]{0,12}?(?:方式|形式|途径)?"
+    r"(?:提供|获取|寄送|送达|领取|告知|答复)?(?=[。；，,;]|$)")
+# "申请公开贵局…的", "我现依法向你局申请获取" — the request's verb and the agency it is addressed to.
+_LEAD_RE = re.compile(
+    r"^(?:我|本人|申请人|我单位|我公司|我们)?(?:现|特|再次)?(?:依法|根据[^，。]{0,40}?规定)?[，,]?"
+    r"(?:向(?:贵|你)[\u4e00-\u9fff]{0,3})?(?:申请|要求|请求|请)?(?:公开|获取|提供|查阅|复制)?")
+_AGENCY_RE = re.compile(
+    r"(?:贵|你|该|本)(?:局|委|办|单位|机关|府|院|厅|部|中心|所|署|司|处|站|队|县|市|区|镇|街道|乡)"
+    r"(?:(?:作出|制作|保存|出具|印发|下发|发布|收到|掌握|持有)的)?(?:的)?")
+# Split a list of items at 、，； 及 以及 and at 和/与 after a document noun ("招标文件和中标通知书"), not inside
+# names such as 住房和城乡建设局.
+_DOC_NOUN = r"(?:文件|书|表|协议|合同|纪要|报告|通知|批复|方案|记录|材料|情况|信息|证|图|单|函|意见|决定|公告|名单|明细|清单|册)"
+_SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和|与)")
+# An organ named before what it holds ("示例县住房和城乡建设局2019年…项目") is where to search, not what.
+_LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委|办公室|人民政府|政府|厅|管委会|中心)")
+MAX_KEYWORDS = 6
+
+
 def search_keywords(item) -> list[str]:
-    """What to search for: the item's 文号, titles in 《》, periods, else its characteristic words."""
-    import re
-
-    from reviewer.decide.catalog import _title_tokens
-
+    """What to search for: the item's 文号 and titles in 《》 when it names them; else the things it asks for —
+    each listed document ("…的招标文件和中标通知书" → 招标文件, 中标通知书) and what they are about (城区道路维修
+    工程) — without the request's verb, the addressed agency or the delivery form; then its periods."""
     words: list[str] = list(item.doc_numbers)
     words += [t for t in re.findall(r"《([^》]{2,60})》", item.text) if t not in words]
     if not words:
-        short = re.sub(r"^(?:申请公开|要求公开|申请获取|申请提供|公开|提供)", "", item.text).strip("。；; ")
-        if 4 <= len(short) <= 24:
-            words = [short]
+        words = _object_words(item.text, item.periods)
+    return words[:MAX_KEYWORDS] + [p for p in item.periods if p not in words]
+
+
+def _object_words(text: str, periods: list[str] = ()) -> list[str]:
+    body = text.strip().rstrip("。；;，, ")
+    body = _DELIVERY_RE.sub("", body)
+    body = _LEAD_RE.sub("", body, count=1)
+    body = _AGENCY_RE.sub("", body)
+    words: list[str] = []
+
+    def add(word: str) -> None:
+        word = word.strip(" 　的之")
+        bare = _LEADING_ORGAN_RE.sub("", word, count=1)
+        if len(bare) >= 4:
+            word = bare
+        for period in periods:  # listed separately after the words
+            if word.startswith(period) and len(word) - len(period) >= 2:
+                word = word[len(period):]
+        if 2 <= len(word) <= 24 and word not in words and not re.fullmatch(r"[\d年月日度至到—\-]+", word):
+            words.append(word)
+
+    subject = ""
+    parts = [p for p in _SPLIT_RE.split(body) if p and p.strip()]
+    for part in parts:
+        part = part.strip()
+        if "的" in part:
+            modifier, _, head = part.rpartition("的")
+            subject = modifier
+            add(modifier)
+            add(head)
         else:
-            tokens = sorted(_title_tokens(item.text), key=len, reverse=True)
-            words = [t for t in tokens if len(t) >= 2][:4]
-    return words + [p for p in item.periods if p not in words]
+            add(part)
+    if not words and subject:
+        add(subject)
+    if not words:  # nothing usable: the item's characteristic words
+        from reviewer.decide.catalog import _title_tokens
+
+        words = [t for t in sorted(_title_tokens(text), key=len, reverse=True) if len(t) >= 2][:4]
+    return words
 
 
 def search_plan(item) -> str:

@@ -252,7 +252,8 @@ def split_items(text: str) -> list[Item]:
             block = [lines[start]] + [ln for ln in lines[start + 1:end] if not _is_trailer(ln)]
             pieces.append(ITEM_START_RE.sub("", " ".join(block), count=1).strip())
     else:
-        raw = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．]\s*(?!\d)", text)
+        # "1、2018年…" starts an item; "1.5" / "1．5" is a number, not "item 1"
+        raw = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*(?:、|[.．](?!\d))\s*", text)
         # the first piece is the lead-in ("申请公开以下信息："), unless the list starts the text
         starts_with_list = bool(raw) and not raw[0].strip(" ；;。，,\n")
         inline = [p.strip(" ；;。，,\n") for p in raw if p and p.strip(" ；;。，,\n")]

@@ -1,0 +1,59 @@
+"""Step 有没有: the search plan names what the applicant asks for, and every listed item survives splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.decide.existence import search_keywords, search_plan
+from reviewer.decide.request import parse_request, split_items
+
+
+def _keywords(text: str) -> list[list[str]]:
+    return [search_keywords(item) for item in parse_request(text).items]
+
+
+def test_documents_and_their_subject_are_keywords_not_the_delivery_form_or_the_verb():
+    (words,) = _keywords("申请公开贵局2024年度城区道路维修工程的招标文件和中标通知书，以电子邮件方式提供。")
+    assert words[:3] == ["城区道路维修工程", "招标文件", "中标通知书"]
+    assert words[-1] == "2024年度"  # the period comes last, once
+    assert not any("电子邮件" in w or "申请" in w or "贵局" in w for w in words)
+
+
+def test_an_organ_name_with_he_is_not_split_and_is_not_a_keyword():
+    (words,) = _keywords("申请公开示例县住房和城乡建设局2019年至2021年老旧小区改造项目的资金使用明细。")
+    assert words == ["老旧小区改造项目", "资金使用明细", "2019年至2021年"]
+
+
+def test_a_list_separated_by_dunhao_and_ji_gives_one_keyword_per_document():
+    (words,) = _keywords("我现依法向你局申请获取本人房屋的征收补偿协议、评估报告及补偿款发放记录，请邮寄至本人住址。")
+    assert {"征收补偿协议", "评估报告", "补偿款发放记录"} <= set(words)
+    assert not any("邮寄" in w or "你局" in w for w in words)
+
+
+def test_a_document_number_or_title_is_searched_as_given():
+    (words,) = _keywords("申请公开渝府地〔2014〕74号文件")
+    assert words == ["渝府地〔2014〕74号"]
+    (words,) = _keywords("申请公开《示例市国土空间总体规划（2021—2035年）》。")
+    assert words == ["示例市国土空间总体规划（2021—2035年）"]
+
+
+def test_the_plan_quotes_the_keywords():
+    item = parse_request("申请公开2023年度城区绿化养护合同").items[0]
+    plan = search_plan(item)
+    assert "“城区绿化养护合同”" in plan and "指导案例101号" in plan
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1、2018年以来本村土地征收的批复文件；2、征地补偿款的发放明细；3、安置方案。",
+     ["2018年以来本村土地征收的批复文件", "征地补偿款的发放明细", "安置方案"]),
+    ("申请公开以下信息：1、2019年度部门预算；2、2019年度部门决算；3、三公经费。",
+     ["2019年度部门预算", "2019年度部门决算", "三公经费"]),
+])
+def test_an_item_that_starts_with_a_year_is_not_lost(text, expected):
+    # "1、2018年…" once read as the number 1 followed by 2018, so the first item merged into the lead-in and
+    # was dropped without a word.
+    assert [item.text for item in split_items(text)] == expected
+
+
+def test_a_decimal_is_still_not_an_item_number():
+    assert [item.text for item in split_items("申请公开：1.5亩宅基地的审批表")] == ["申请公开：1.5亩宅基地的审批表"]
