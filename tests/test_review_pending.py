@@ -37,3 +37,14 @@ def test_cli_text_says_provisional_only_when_it_is(tmp_path: Path):
     assert bare.exit_code in (0, 1) and found.exit_code in (0, 1), (bare.output, found.output)
     assert "建议答复类型（检索前暂定）：" in bare.output
     assert "建议答复类型：" in found.output and "检索前暂定）：" not in found.output
+
+
+def test_before_a_search_the_not_held_candidate_says_it_needs_one():
+    # 信息不存在 may carry the highest probability, but it is listed with the reason it cannot be the reply yet.
+    data = run_review(REQUEST, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    notes = {c["code"]: c["note"] for c in data["candidates"]}
+    assert "unavailable.not_held" in notes and "指导案例101号" in notes["unavailable.not_held"]
+    assert all(note is None for code, note in notes.items() if code != "unavailable.not_held")
+    searched = run_review(REQUEST, ReviewOptions(use_model=False, applicant_on_file=True,
+                                                 search_record="公文系统 关键词：老旧小区改造 2019年 无结果")).to_dict()
+    assert all(c["note"] is None for c in searched["candidates"])

@@ -77,6 +77,7 @@ class ReviewOutcome:
                         evidence.append({"path": result.path, "rule": f.rule, "start": f.start, "end": f.end,
                                          "text": f.to_dict(show_values)["text"], "score": round(f.score, 3)})
             grounds[ground] = {**info, "evidence": evidence[:20]}
+        pending = any(getattr(item, "pending", False) for item in d.item_decisions)
         return {
             "request": request,
             "triage": self.triage.to_dict(),
@@ -88,9 +89,10 @@ class ReviewOutcome:
                 "reasons": d.reasons,
                 "report_row": self.profile.report_row(d.code, types),
                 # Provisional until the office has searched: an item without documents or a search record.
-                "pending": any(getattr(item, "pending", False) for item in d.item_decisions),
+                "pending": pending,
             },
-            "candidates": [{"code": c, "label": types[c].label, "probability": round(p, 3)} for c, p in d.candidates],
+            "candidates": [{"code": c, "label": types[c].label, "probability": round(p, 3),
+                            "note": _candidate_note(c, pending)} for c, p in d.candidates],
             "grounds": grounds,
             "actions": d.actions,
             "documents": [r.to_dict(show_values) for r in self.screen_results],
@@ -110,6 +112,13 @@ def _item_steps(decision, item) -> dict:
             return {"organ": step.organ.responsible, "organ_name": step.organ.agency, "existence": step.existence,
                     "pending_search": step.pending, "documents": [v.path for v in step.views]}
     return {}
+
+
+def _candidate_note(code: str, pending: bool) -> str | None:
+    """Why a listed candidate cannot be the reply yet (its probability may still be the highest)."""
+    if pending and code == "unavailable.not_held":
+        return "须先检索并记录检索情况，才能答复信息不存在（指导案例101号）"
+    return None
 
 
 def _letter_dict(letter) -> dict | None:

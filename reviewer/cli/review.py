@@ -98,7 +98,8 @@ def render_text(data: dict, outcome) -> str:
         lines.append("理由：")
         lines += [f"  - {r}" for r in reply["reasons"]]
     lines.append("候选答复类型（概率）：")
-    lines += [f"  {i}. {c['label']}（{c['code']}）{c['probability']:.2f}" for i, c in enumerate(data["candidates"][:5], 1)]
+    lines += [f"  {i}. {c['label']}（{c['code']}）{c['probability']:.2f}" + (f"——{c['note']}" if c.get("note") else "")
+              for i, c in enumerate(data["candidates"][:5], 1)]
     tri = data["triage"]
     lines.append(f"申请分流：{tri['driver']}")
     for ev in tri["evidence"]:
@@ -155,7 +156,8 @@ def render_markdown(data: dict, outcome) -> str:
              f"- 年报统计行：{reply['report_row'] or '不计入'}", "", "## 理由", ""]
     lines += [f"- {r}" for r in reply["reasons"]] or ["- （无）"]
     lines += ["", "## 候选答复类型", "", "| 排名 | 答复类型 | 代码 | 概率 |", "|---|---|---|---|"]
-    lines += [f"| {i} | {c['label']} | `{c['code']}` | {c['probability']:.2f} |" for i, c in enumerate(data["candidates"], 1)]
+    lines += [f"| {i} | {c['label']}{('（' + c['note'] + '）') if c.get('note') else ''} | `{c['code']}` | {c['probability']:.2f} |"
+              for i, c in enumerate(data["candidates"], 1)]
     if data["actions"]:
         lines += ["", "## 需要工作人员处理", ""] + [f"- {a}" for a in data["actions"]]
     if outcome.deadline is not None:
