@@ -57,3 +57,11 @@ def test_an_item_that_starts_with_a_year_is_not_lost(text, expected):
 
 def test_a_decimal_is_still_not_an_item_number():
     assert [item.text for item in split_items("申请公开：1.5亩宅基地的审批表")] == ["申请公开：1.5亩宅基地的审批表"]
+
+
+def test_a_narrated_request_is_searched_for_what_follows_its_request_verb():
+    (words,) = _keywords("原告李某某于2018年5月6日向被告示例区人民政府邮寄政府信息公开申请表，申请公开示例村2016年"
+                         "土地征收的征地批复、补偿安置方案及补偿款发放明细。被告于2018年6月1日作出答复，称经检索未找到"
+                         "相关信息。原告不服，诉至本院。")
+    assert words[:4] == ["示例村2016年土地征收", "征地批复", "补偿安置方案", "补偿款发放明细"]
+    assert not any("原告" in w or "被告" in w or "申请表" in w for w in words)

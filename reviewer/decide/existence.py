@@ -41,6 +41,7 @@ _DELIVERY_RE = re.compile(
 _LEAD_RE = re.compile(
     r"^(?:我|本人|申请人|我单位|我公司|我们)?(?:现|特|再次)?(?:依法|根据[^，。]{0,40}?规定)?[，,]?"
     r"(?:向(?:贵|你)[\u4e00-\u9fff]{0,3})?(?:申请|要求|请求|请)?(?:公开|获取|提供|查阅|复制)?")
+_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:公开|提供)|申请查阅")
 _AGENCY_RE = re.compile(
     r"(?:贵|你|该|本)(?:局|委|办|单位|机关|府|院|厅|部|中心|所|署|司|处|站|队|县|市|区|镇|街道|乡)"
     r"(?:(?:作出|制作|保存|出具|印发|下发|发布|收到|掌握|持有)的)?(?:的)?")
@@ -67,6 +68,10 @@ def search_keywords(item) -> list[str]:
 def _object_words(text: str, periods: list[str] = ()) -> list[str]:
     body = text.strip().rstrip("。；;，, ")
     body = _DELIVERY_RE.sub("", body)
+    # a restated or narrated request ("原告于…向被告邮寄申请表，申请公开…"): what follows its last request verb
+    verb = list(_VERB_RE.finditer(body))
+    if verb and verb[-1].end() < len(body):
+        body = re.split(r"[。！？\n]", body[verb[-1].end():], maxsplit=1)[0]
     body = _LEAD_RE.sub("", body, count=1)
     body = _AGENCY_RE.sub("", body)
     words: list[str] = []
