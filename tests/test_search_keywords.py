@@ -65,3 +65,26 @@ def test_a_narrated_request_is_searched_for_what_follows_its_request_verb():
                          "相关信息。原告不服，诉至本院。")
     assert words[:4] == ["示例村2016年土地征收", "征地批复", "补偿安置方案", "补偿款发放明细"]
     assert not any("原告" in w or "被告" in w or "申请表" in w for w in words)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("申请公开贵局2024年度城区道路维修工程的招标文件和中标通知书，以电子邮件方式提供。",
+     "申请公开贵局2024年度城区道路维修工程的招标文件和中标通知书"),  # a leading verb is the caller's to drop
+    ("原告李某某于2018年5月6日向被告邮寄政府信息公开申请表，申请公开示例村2016年土地征收的征地批复。被告逾期未答复。",
+     "示例村2016年土地征收的征地批复"),
+    ("我现依法向你局申请获取本人房屋的征收补偿协议，请邮寄至本人住址。", "本人房屋的征收补偿协议"),
+    ("申请公开2019年的纸质档案目录", "申请公开2019年的纸质档案目录"),  # 纸质 here is part of what is asked for
+    ("申请公开张三申请获取低保的审批材料", "申请公开张三申请获取低保的审批材料"),  # the first verb opens the text
+])
+def test_requested_object_drops_the_delivery_clause_and_the_narration(text, expected):
+    from reviewer.decide.request import requested_object
+
+    assert requested_object(text) == expected
+
+
+def test_the_letter_quotes_what_was_asked_for_not_how_or_the_narration():
+    from reviewer.draft.parts import subject_text
+
+    assert subject_text("申请公开贵局2024年度城区道路维修工程的招标文件，以电子邮件方式提供。") == \
+        "2024年度城区道路维修工程的招标文件"
+    assert subject_text("原告于2018年向被告邮寄申请表，申请公开示例村的征地批复。被告逾期未答复。") == "示例村的征地批复"

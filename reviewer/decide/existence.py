@@ -13,6 +13,7 @@ import re
 import regex
 
 from reviewer.decide.documents import DocumentView
+from reviewer.decide.request import requested_object
 
 FOUND = "found"  # a readable candidate document belongs to the item
 UNREADABLE = "unreadable"  # candidate documents were given but none could be read
@@ -32,16 +33,10 @@ def search_state(item_views: list[DocumentView], all_views: list[DocumentView], 
     return NOT_SEARCHED
 
 
-# How the applicant wants the information (第二十九条第三项) is not what to search for.
-_DELIVERY_RE = re.compile(
-    r"[，,；;]?\s*(?:请|并|希望)?(?:以|通过|采用|按照?|用)?(?:电子邮件|电子邮箱|邮件|邮寄|挂号信|快递|纸质|纸面|书面|光盘|"
-    r"U盘|传真|当面|现场|网络|网上|电子版|电子文档|复印件|复制件)[^。；，,;]{0,12}?(?:方式|形式|途径)?"
-    r"(?:提供|获取|寄送|送达|领取|告知|答复)?(?=[。；，,;]|$)")
 # "申请公开贵局…的", "我现依法向你局申请获取" — the request's verb and the agency it is addressed to.
 _LEAD_RE = re.compile(
     r"^(?:我|本人|申请人|我单位|我公司|我们)?(?:现|特|再次)?(?:依法|根据[^，。]{0,40}?规定)?[，,]?"
     r"(?:向(?:贵|你)[\u4e00-\u9fff]{0,3})?(?:申请|要求|请求|请)?(?:公开|获取|提供|查阅|复制)?")
-_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:公开|提供)|申请查阅")
 _AGENCY_RE = re.compile(
     r"(?:贵|你|该|本)(?:局|委|办|单位|机关|府|院|厅|部|中心|所|署|司|处|站|队|县|市|区|镇|街道|乡)"
     r"(?:(?:作出|制作|保存|出具|印发|下发|发布|收到|掌握|持有)的)?(?:的)?")
@@ -66,13 +61,7 @@ def search_keywords(item) -> list[str]:
 
 
 def _object_words(text: str, periods: list[str] = ()) -> list[str]:
-    body = text.strip().rstrip("。；;，, ")
-    body = _DELIVERY_RE.sub("", body)
-    # a restated or narrated request ("原告于…向被告邮寄申请表，申请公开…"): what follows its last request verb
-    verb = list(_VERB_RE.finditer(body))
-    if verb and verb[-1].end() < len(body):
-        body = re.split(r"[。！？\n]", body[verb[-1].end():], maxsplit=1)[0]
-    body = _LEAD_RE.sub("", body, count=1)
+    body = _LEAD_RE.sub("", requested_object(text), count=1)
     body = _AGENCY_RE.sub("", body)
     words: list[str] = []
 

@@ -276,6 +276,29 @@ def split_items(text: str) -> list[Item]:
 _ID_COPY_RE = re.compile(r"(?:身份证|身份证件|证件|营业执照|户口簿|委托书|授权书|证明)(?:的)?(?:正反面)?复印件")
 
 
+# The clause that says how the information is wanted (第二十九条第二款第（三）项: "，以电子邮件方式提供",
+# "，请邮寄至本人住址"): part of the application, not of the information asked for.
+DELIVERY_CLAUSE_RE = re.compile(
+    r"[，,；;]\s*(?:请|并|希望)?(?:以|通过|采用|按照?|用)?(?:电子邮件|电子邮箱|邮件|邮寄|挂号信|快递|纸质|纸面|书面|光盘|"
+    r"U盘|传真|当面|现场|网络|网上|电子版|电子文档|复印件|复制件)[^。；，,;]{0,14}?"
+    r"(?:方式|形式|途径|提供|获取|寄送|送达|领取|告知|答复|至[^。；，,;]{0,30})(?=[。；，,;]|$)")
+# A request verb inside running text ("原告于…向被告邮寄申请表，申请公开…"); "公开申请" (the form) is not one.
+REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:公开|提供)|申请查阅")
+
+
+def requested_object(text: str) -> str:
+    """What an item asks for, as the applicant named it: without the delivery clause and, in a narrated or
+    restated request ("原告于2018年5月6日向被告邮寄申请表，申请公开…。被告…"), only what follows its first
+    request verb, up to the end of that sentence."""
+    body = DELIVERY_CLAUSE_RE.sub("", text.strip())
+    verb = REQUEST_VERB_RE.search(body)
+    if verb is not None and verb.start() > 0:
+        rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
+        if len(rest) >= 2:
+            body = rest
+    return body.strip().rstrip("。；;，,、 ")
+
+
 def delivery_forms(text: str) -> list[str]:
     """Forms of delivery the request asks for (第二十九条第二款第（三）项)."""
     clean = _ID_COPY_RE.sub("", text)

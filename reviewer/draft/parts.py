@@ -87,7 +87,9 @@ _REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|�
 def subject_text(text: str, heading: bool = False) -> str:
     """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
     in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
-    t = _REQUEST_VERB_RE.sub("", text.strip()).strip() or text.strip()
+    from reviewer.decide.request import requested_object
+
+    t = _REQUEST_VERB_RE.sub("", requested_object(text)).strip() or text.strip()
     t = t.replace("“", "‘").replace("”", "’").replace('"', "")
     t = tidy(t).rstrip("。；;，,")
     if heading and t.startswith("关于") and len(t) > 4:
