@@ -84,6 +84,7 @@ def evaluate_replies(cases: list[dict], models) -> dict:
     triage_model = models.triage if models is not None else None
     rg_model = getattr(models, "request_grounds", None) if models is not None else None
     review_ranked, request_ranked, triage_rows, grounds_rows, errors = [], [], [], [], []
+    adopted_rows: list[tuple[str, str | None]] = []  # (gold label, the outcome the review adopted)
     first_conf: list[tuple[float, bool]] = []  # the review's first candidate: printed probability, right?
     ground_conf: list[tuple[float, bool]] = []  # request-ground probabilities (0 when not printed), right?
     for case in cases:
@@ -99,14 +100,17 @@ def evaluate_replies(cases: list[dict], models) -> dict:
             review_ranked.append([first] + [c["code"] for c in others if c["code"] != first])
             p_first = next((float(c["probability"]) for c in others if c["code"] == first), 0.0)
             first_conf.append((p_first, first in accepted_codes(case)))
+            adopted = data["triage"].get("adopted")
         except Exception as exc:  # noqa: BLE001 - counted, never hidden
             errors.append(f"{case['id']}:{type(exc).__name__}")
             review_ranked.append([])
+            adopted = None
         mapped = mapper.map(case["reply_type"])
         if mapped is not None and mapped.request_label:
             # A cue-only withholding outcome is an ordinary request whose information may be withheld.
             top = "ordinary" if result.top.startswith("withhold.") else result.top
             triage_rows.append((mapped.request_label, top, max(result.probabilities.values())))
+            adopted_rows.append((mapped.request_label, adopted))
         gold_grounds = {g for g in case.get("categories") or [] if g}
         grounds_rows.append((case["id"], gold_grounds, set(named_grounds(grounds))))
         printed = {g.ground: g.probability for g in grounds}
@@ -126,6 +130,11 @@ def evaluate_replies(cases: list[dict], models) -> dict:
         "triage": {"accuracy": accuracy, "baseline_majority": majority,
                    "beats_baseline": beats(accuracy, majority),
                    "calibration": expected_calibration_error([c for _, _, c in triage_rows], hits)},
+        # The request-level outcome the review adopted after its decision rules (e.g. 补正 only with a named
+        # missing element, 第三十条) — what the officer is shown — beside the same baseline.
+        "triage_review": {"accuracy": (acc_adopted := proportion(sum(g == a for g, a in adopted_rows),
+                                                                  len(adopted_rows))),
+                          "baseline_majority": majority, "beats_baseline": beats(acc_adopted, majority)},
         "reply_review": score_rankings(cases, review_ranked),
         "reply_calibration": expected_calibration_error([c for c, _ in first_conf], [ok for _, ok in first_conf]),
         "reply_request_ranking": score_rankings(cases, request_ranked),

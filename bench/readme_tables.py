@@ -99,6 +99,10 @@ def dev_tables(dev: dict | None) -> str:
         out += ["| 指标 | 本项目 | 基线 | 结论 |", "|---|---|---|---|",
                 f"| 申请分流准确率 | {prop(t['accuracy'])} | {prop(t['baseline_majority'])}（总答“"
                 f"{_labels([t['baseline_majority']['label']])}”） | {verdict(t['beats_baseline'])} |"]
+        tr = dev.get("triage_review")
+        if tr:
+            out.append(f"| 申请分流 — reviewer review 采用的（经决定规则，如补正须写明缺少的要素） | {prop(tr['accuracy'])} | "
+                       f"{prop(tr['baseline_majority'])} | {verdict(tr['beats_baseline'])} |")
         for key, name in (("reply_review", "reviewer review（无候选文件，--applicant-on-file）"),
                           ("reply_request_ranking", "仅凭申请信号排序（ranking.py）")):
             r = dev.get(key) or {}

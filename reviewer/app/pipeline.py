@@ -80,7 +80,7 @@ class ReviewOutcome:
         pending = any(getattr(item, "pending", False) for item in d.item_decisions)
         return {
             "request": request,
-            "triage": self.triage.to_dict(),
+            "triage": dict(self.triage.to_dict(), adopted=adopted_request_outcome(d.code)),
             "request_grounds": [g.to_dict() for g in self.request_grounds],
             "reply": {
                 "code": d.code,
@@ -112,6 +112,16 @@ def _item_steps(decision, item) -> dict:
             return {"organ": step.organ.responsible, "organ_name": step.organ.agency, "existence": step.existence,
                     "pending_search": step.pending, "documents": [v.path for v in step.views]}
     return {}
+
+
+def adopted_request_outcome(code: str) -> str:
+    """The request-level outcome the review adopted (a triage label), read off its reply code with the table
+    used to learn from an office's decisions (rules/outcome_labels.yaml); an answer on the documents is an
+    ordinary request."""
+    from reviewer.model.decisions import OutcomeMapper
+
+    mapped = OutcomeMapper().map(code)
+    return mapped.request_label if mapped is not None and mapped.request_label else "ordinary"
 
 
 def _candidate_note(code: str, pending: bool) -> str | None:

@@ -186,6 +186,9 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
         actions.append("自收到申请之日起 7 个工作日内一次性发出补正告知书（第三十条），答复期限自收到补正之日起计算。")
     elif request.missing:
         warnings.append("申请未写明获取信息的方式、途径：不需补正，可按第四十条根据申请人的要求和本机关保存信息的实际情况确定提供形式。")
+    if triage_result.top == "other.correction" and code != "other.correction":
+        reasons.append("申请分流倾向“补正”（申请内容可能不明确），但申请未缺少第二十九条第二款规定的内容；补正须一次性写明"
+                       "需要补正的事项（第三十条），因此未采用，按申请的实际内容处理。如确实无法确定所指信息，请写明需补正的具体内容。")
     for hit in triage_result.hits:
         if hit.outcome == code:
             reasons.append(f"{hit.message}（线索 {hit.cue}：“{hit.text}”）")

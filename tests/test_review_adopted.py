@@ -1,0 +1,41 @@
+"""The request-level outcome a review adopts, and why it differs from the triage's when a decision rule
+(补正 needs a named missing element, 第三十条) sets the triage's leaning aside."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, adopted_request_outcome, run_review
+from reviewer.decide.decision import decide
+from reviewer.decide.request import completeness, parse_request
+from reviewer.decide.triage import TriageResult
+
+COMPLETE = "申请人：林晓，联系电话13912345678，获取方式：电子邮件。\n申请公开2019年城区道路维修工程的招标文件。"
+
+
+@pytest.mark.parametrize("code, label", [
+    ("disclose", "ordinary"), ("unavailable.not_held", "ordinary"), ("withhold.process_info", "ordinary"),
+    ("no_action.petition", "no_action.petition"), ("other.correction", "other.correction"),
+    ("unavailable.unclear", "other.correction"), ("other.special_procedure", "other.special_procedure"),
+])
+def test_adopted_outcome_is_read_off_the_reply_code(code, label):
+    assert adopted_request_outcome(code) == label
+
+
+def test_a_correction_leaning_without_a_missing_element_is_set_aside_and_explained():
+    leaning = TriageResult(probabilities={"other.correction": 0.6, "ordinary": 0.4}, rule_scores={},
+                           classifier={"other.correction": 0.6, "ordinary": 0.4})
+    request = parse_request(COMPLETE)
+    request.missing = completeness(request, applicant_on_file=True)  # identity captured by the online form
+    assert not request.missing
+    decision = decide(request, leaning, [], [])
+    assert decision.code != "other.correction"
+    assert any("第三十条" in r and "未采用" in r for r in decision.reasons)
+
+
+def test_review_json_carries_the_adopted_outcome():
+    data = run_review(COMPLETE, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert data["triage"]["adopted"] == adopted_request_outcome(data["reply"]["code"])
+    petition = run_review("我实名举报某村干部侵占补偿款，要求依法查处并追究其责任，给个说法。",
+                          ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert petition["triage"]["adopted"] == "no_action.petition"
