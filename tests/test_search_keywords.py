@@ -88,3 +88,22 @@ def test_the_letter_quotes_what_was_asked_for_not_how_or_the_narration():
     assert subject_text("申请公开贵局2024年度城区道路维修工程的招标文件，以电子邮件方式提供。") == \
         "2024年度城区道路维修工程的招标文件"
     assert subject_text("原告于2018年向被告邮寄申请表，申请公开示例村的征地批复。被告逾期未答复。") == "示例村的征地批复"
+
+
+@pytest.mark.parametrize("text", [
+    "申请人于2021年5月向市场监督管理局申请公开某公司设立登记时提交的全部材料。",
+    "申请人向被申请人申请公开对某化工企业作出的环评批复文件。",
+    "申请人称，其向被申请人申请公开“我的房屋为什么被认定为违法建筑”的相关情况。",
+])
+def test_a_restated_request_starting_with_shenqingren_is_the_request_not_an_applicant_line(text):
+    # A review decision restates the request as "申请人于…申请公开…": that sentence was once read as the
+    # applicant's particulars, the request came out empty and the review proposed a 补正.
+    request = parse_request(text)
+    assert [item.text for item in request.items] == [text.rstrip("。")]
+    assert "申请公开的政府信息的名称、文号或者便于查询的其他特征性描述" not in request.missing
+
+
+def test_the_applicants_particulars_are_still_not_an_item():
+    request = parse_request("申请人：林晓，联系电话13912345678。\n申请公开2019年城区道路维修工程的招标文件。")
+    assert [item.text for item in request.items] == ["申请公开2019年城区道路维修工程的招标文件"]
+    assert request.applicant.display_name == "林晓"

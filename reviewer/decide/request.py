@@ -325,7 +325,10 @@ def _request_sentences(text: str) -> list[str]:
 
 
 def _is_applicant_line(sentence: str) -> bool:
-    return bool(re.match(r"\s*(申请人|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
+    """A line of the applicant's particulars ("申请人：张三", "联系电话：…"), not a sentence about the applicant:
+    "申请人于2021年5月向被申请人申请公开…" and "申请人称…" (a review decision's restatement) are the request."""
+    return bool(re.match(r"\s*(?:申请人(?:姓名|名称)?\s*[：:]|申请人\s*$|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|"
+                         r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
 
 
 def _is_trailer(line: str) -> bool:
