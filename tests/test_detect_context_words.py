@@ -18,6 +18,8 @@ from reviewer.detect.rulebook import load_rules
     ("李某，女，45岁", "女", True),
     ("男女比例", "男", False),
     ("身份证号", "身份证", True),  # words without compounds: plain substring
+    ("执法人员应当出示证件", "应当", True),
+    ("你应当如实回答询问", "应当", False),  # a duty told to the party inside a record, not a rule text
 ])
 def test_context_word_inside_a_compound_does_not_count(segment: str, word: str, expected: bool) -> None:
     assert _has_word(segment, word) is expected
@@ -35,6 +37,9 @@ def test_criminal_record_rule_needs_a_person_not_a_statistic() -> None:
     ("关于原告要求公开的中标企业投标文件中的分项报价，本院认为", "分项报价", True),
     ("2019年3月5日局长办公会议纪要：一、关于征收补偿方案", "会议纪要", False),
     ("申请公开已办结。会议纪要载明如下意见", "会议纪要", False),  # another sentence: the minutes themselves
+    ("申请人要求被申请人公开其报警后的接处警记录。", "接处警记录", True),  # the body asked sits inside the verb
+    ("原告请求被告提供2020年的会议纪要。", "会议纪要", True),
+    ("申请人提交的询问笔录载明", "询问笔录", False),  # 申请人 is not the verb 申请
 ])
 def test_a_requested_document_is_a_reference_not_the_document(text: str, word: str, expected: bool) -> None:
     from reviewer.detect.recognizers import names_requested
@@ -56,6 +61,23 @@ def test_minutes_rule_skips_the_title_of_requested_minutes_but_not_minutes() -> 
     ("附件：询问笔录、现场检查笔录。", "询问笔录", False),  # attached documents, no class noun
 ])
 def test_a_kind_in_a_class_list_or_evidence_list_is_named_not_shown(text: str, word: str, expected: bool) -> None:
+    from reviewer.detect.recognizers import names_kind
+
+    start = text.index(word)
+    assert names_kind(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # what a kind of document is (a reply's or a decision's reasoning), not the document
+    ("被申请人答复称，接警记录系公安机关办理刑事案件中形成，不属于政府信息。", "接警记录", True),
+    ("所申请的会议纪要属于内部管理信息。", "会议纪要", True),
+    ("询问笔录系被询问人本人签名确认。", "询问笔录", False),  # a record's own attestation
+    ("内部办公系统账号", "内部办公", False),  # 系统 is not the verb 系
+    # a work report counting documents issued, in a sentence that counts other things too
+    ("专项检查以来共检查企业210家，下达责令改正通知书36份。", "责令改正通知书", True),
+    ("当场向当事人送达责令改正通知书1份。", "责令改正通知书", False),  # one document served in one case
+])
+def test_a_kind_classified_or_counted_is_named_not_shown(text: str, word: str, expected: bool) -> None:
     from reviewer.detect.recognizers import names_kind
 
     start = text.index(word)
