@@ -82,3 +82,24 @@ def test_a_kind_classified_or_counted_is_named_not_shown(text: str, word: str, e
 
     start = text.index(word)
     assert names_kind(text, start, start + len(word)) is expected
+
+
+def test_a_heading_that_says_public_version_drops_the_hit_in_the_whole_document() -> None:
+    rule = next(r for r in load_rules() if r.code == "PRC003")
+    assert "公开版" in rule.exclude.heading
+    body = "会议听取了城区停车管理工作汇报。\n" * 3 + "会议讨论情况：对收费标准存在不同意见。"
+    assert not hits_for(rule, "某县人民政府常务会议纪要\n（公开版）\n" + body)
+    assert hits_for(rule, "某县人民政府常务会议纪要\n〔2024〕第6期\n" + body)
+    # the mark counts only in the heading, not anywhere in a long document
+    assert hits_for(rule, "某县人民政府常务会议纪要\n〔2024〕第6期\n" + body + "\n附：新闻稿（公开版）")
+
+
+def test_heading_is_checked_and_only_for_exclude() -> None:
+    from reviewer.detect.rulebook import _parse_window
+
+    problems: list = []
+    bad = lambda field, msg: problems.append((field, msg))  # noqa: E731
+    assert _parse_window({"words": ["甲"], "heading": ["公开版"]}, "exclude", bad).heading == ["公开版"]
+    _parse_window({"words": ["甲"], "heading": ["公开版"]}, "context", bad)
+    _parse_window({"words": ["甲"], "heading": "公开版"}, "exclude", bad)
+    assert [f for f, _ in problems] == ["context.heading", "exclude.heading"]

@@ -208,6 +208,12 @@ class Detector:
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
             return None
+        if rule.exclude and rule.exclude.heading:
+            head_end = head_cache.get(HEADING_LINES)
+            if head_end is None:
+                head_end = head_cache[HEADING_LINES] = _head_end(text, HEADING_LINES)
+            if any(w in text[:head_end] for w in rule.exclude.heading):
+                return None  # "……会议纪要（公开版）": the document says it is the version meant for the public
         if rule.kind in ("keywords", "context") and rule.category != "privacy" and names_kind(text, start, end):
             return None  # "申请公开的“…会议记录”", "询问笔录、检查笔录等执法案卷": the kind named, not its content
         score = rule.score
@@ -375,6 +381,9 @@ _OTHER_COUNT = re.compile(r"共|累计|全年|全市|全区|全县|全省|以来
 def _is_tally(sentence: str, after: str) -> bool:
     """Whether the hit is immediately counted (…47份) in a sentence that counts other things too."""
     return bool(_DOC_COUNT.match(after)) and bool(_OTHER_COUNT.search(sentence))
+
+
+HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and the line under it
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
