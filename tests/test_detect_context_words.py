@@ -20,6 +20,8 @@ from reviewer.detect.rulebook import load_rules
     ("身份证号", "身份证", True),  # words without compounds: plain substring
     ("执法人员应当出示证件", "应当", True),
     ("你应当如实回答询问", "应当", False),  # a duty told to the party inside a record, not a rule text
+    ("开展执法人员业务培训", "培训", True),
+    ("某某培训学校无证办学案", "培训", False),  # the party of a case, not a training course
 ])
 def test_context_word_inside_a_compound_does_not_count(segment: str, word: str, expected: bool) -> None:
     assert _has_word(segment, word) is expected

@@ -300,6 +300,8 @@ NOT_CONTEXT = {
     "男": ("男女",),
     # a duty stated to the party inside a record (询问笔录: "你应当如实回答") is not a rule text's "应当"
     "应当": ("你应当", "您应当", "你单位应当", "你公司应当"),
+    # a 培训学校/培训机构 is a party of a case (校外培训 enforcement), not a training course about case files
+    "培训": ("培训学校", "培训机构", "培训公司", "培训中心"),
 }
 
 
