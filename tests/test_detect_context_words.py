@@ -42,6 +42,7 @@ def test_criminal_record_rule_needs_a_person_not_a_statistic() -> None:
     ("申请人要求被申请人公开其报警后的接处警记录。", "接处警记录", True),  # the body asked sits inside the verb
     ("原告请求被告提供2020年的会议纪要。", "会议纪要", True),
     ("申请人提交的询问笔录载明", "询问笔录", False),  # 申请人 is not the verb 申请
+    ("执法人员要求当事人提供进货台账和销售记录。", "销售记录", False),  # an investigation asks the party
 ])
 def test_a_requested_document_is_a_reference_not_the_document(text: str, word: str, expected: bool) -> None:
     from reviewer.detect.recognizers import names_requested
@@ -75,6 +76,7 @@ def test_a_kind_in_a_class_list_or_evidence_list_is_named_not_shown(text: str, w
     ("所申请的会议纪要属于内部管理信息。", "会议纪要", True),
     ("询问笔录系被询问人本人签名确认。", "询问笔录", False),  # a record's own attestation
     ("内部办公系统账号", "内部办公", False),  # 系统 is not the verb 系
+    ("内部资料属于工作秘密，严禁外传。", "内部资料", False),  # a marking, not a kind classified as information
     # a work report counting documents issued, in a sentence that counts other things too
     ("专项检查以来共检查企业210家，下达责令改正通知书36份。", "责令改正通知书", True),
     ("当场向当事人送达责令改正通知书1份。", "责令改正通知书", False),  # one document served in one case

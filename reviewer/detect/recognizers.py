@@ -342,8 +342,10 @@ def names_requested(text: str, start: int) -> bool:
     return any(v in clause for v in REQUEST_VERBS) or bool(_REQUEST_VIA.search(clause))
 
 
-# "要求被申请人公开其……", "申请被告提供……": the same request verbs with the body asked between the two halves.
-_REQUEST_VIA = re.compile(r"(?<!被)(?:申请|要求|请求)(?!人)[^，。；：\n]{1,8}?(?:公开|提供|查阅)")
+# "要求被申请人公开其……", "请求被告提供……": the same request verbs with the body asked between the two halves
+# (提供/查阅 only after a party of the dispute: "要求当事人提供进货台账" is an investigation, not a request).
+_REQUEST_VIA = re.compile(r"(?<!被)(?:申请|要求|请求)(?!人)(?:[^，。；：\n]{1,8}?公开"
+                          r"|(?:被申请人|被告|被上诉人|本机关|贵(?:单位|机关|局))(?:向其|向原告|向申请人)?(?:提供|查阅))")
 
 
 # "询问笔录、现场检查笔录等执法案卷材料", "讨论记录、过程稿、请示报告等过程性信息": a list of document kinds closed by
@@ -373,7 +375,8 @@ def names_kind(text: str, start: int, end: int) -> bool:
 
 
 # "处警记录系……形成，不属于政府信息": a statement of what a kind of document is, made in a reply or a decision.
-_CLASSIFIED = re.compile(r"(?:[”》\"])?(?:均|都|也|是否)?(?:系(?![统列])|属于|不属于)(?![^，。；\n]{0,12}(?:签名|签字|盖章|捺印))")
+_CLASSIFIED = re.compile(r"(?:[”》\"])?(?:均|都|也|是否)?(?:系(?![统列])|属于|不属于)(?![^，。；\n]{0,12}(?:签名|签字|盖章|捺印))"
+                         r"(?=[^，。；\n]{0,30}?(?:信息|形成|制作|范围|范畴|材料|文书|案卷))")
 # "下达限期改正指令书47份" in a sentence that counts other things too (检查用人单位1,326户 …): a work report's
 # statistics count documents issued, they are not one.
 _DOC_COUNT = re.compile(r"\s*(?:共|计)?\s*\d[\d,，]*\s*(?:余|多)?\s*(?:份|件)")
