@@ -18,6 +18,10 @@ from reviewer.detect.rulebook import load_rules
     ("李某，女，45岁", "女", True),
     ("男女比例", "男", False),
     ("身份证号", "身份证", True),  # words without compounds: plain substring
+    ("执法人员应当出示证件", "应当", True),
+    ("你应当如实回答询问", "应当", False),  # a duty told to the party inside a record, not a rule text
+    ("开展执法人员业务培训", "培训", True),
+    ("某某培训学校无证办学案", "培训", False),  # the party of a case, not a training course
 ])
 def test_context_word_inside_a_compound_does_not_count(segment: str, word: str, expected: bool) -> None:
     assert _has_word(segment, word) is expected
@@ -35,6 +39,10 @@ def test_criminal_record_rule_needs_a_person_not_a_statistic() -> None:
     ("关于原告要求公开的中标企业投标文件中的分项报价，本院认为", "分项报价", True),
     ("2019年3月5日局长办公会议纪要：一、关于征收补偿方案", "会议纪要", False),
     ("申请公开已办结。会议纪要载明如下意见", "会议纪要", False),  # another sentence: the minutes themselves
+    ("申请人要求被申请人公开其报警后的接处警记录。", "接处警记录", True),  # the body asked sits inside the verb
+    ("原告请求被告提供2020年的会议纪要。", "会议纪要", True),
+    ("申请人提交的询问笔录载明", "询问笔录", False),  # 申请人 is not the verb 申请
+    ("执法人员要求当事人提供进货台账和销售记录。", "销售记录", False),  # an investigation asks the party
 ])
 def test_a_requested_document_is_a_reference_not_the_document(text: str, word: str, expected: bool) -> None:
     from reviewer.detect.recognizers import names_requested
@@ -60,3 +68,42 @@ def test_a_kind_in_a_class_list_or_evidence_list_is_named_not_shown(text: str, w
 
     start = text.index(word)
     assert names_kind(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # what a kind of document is (a reply's or a decision's reasoning), not the document
+    ("被申请人答复称，接警记录系公安机关办理刑事案件中形成，不属于政府信息。", "接警记录", True),
+    ("所申请的会议纪要属于内部管理信息。", "会议纪要", True),
+    ("询问笔录系被询问人本人签名确认。", "询问笔录", False),  # a record's own attestation
+    ("内部办公系统账号", "内部办公", False),  # 系统 is not the verb 系
+    ("内部资料属于工作秘密，严禁外传。", "内部资料", False),  # a marking, not a kind classified as information
+    # a work report counting documents issued, in a sentence that counts other things too
+    ("专项检查以来共检查企业210家，下达责令改正通知书36份。", "责令改正通知书", True),
+    ("当场向当事人送达责令改正通知书1份。", "责令改正通知书", False),  # one document served in one case
+])
+def test_a_kind_classified_or_counted_is_named_not_shown(text: str, word: str, expected: bool) -> None:
+    from reviewer.detect.recognizers import names_kind
+
+    start = text.index(word)
+    assert names_kind(text, start, start + len(word)) is expected
+
+
+def test_a_heading_that_says_public_version_drops_the_hit_in_the_whole_document() -> None:
+    rule = next(r for r in load_rules() if r.code == "PRC003")
+    assert "公开版" in rule.exclude.heading
+    body = "会议听取了城区停车管理工作汇报。\n" * 3 + "会议讨论情况：对收费标准存在不同意见。"
+    assert not hits_for(rule, "某县人民政府常务会议纪要\n（公开版）\n" + body)
+    assert hits_for(rule, "某县人民政府常务会议纪要\n〔2024〕第6期\n" + body)
+    # the mark counts only in the heading, not anywhere in a long document
+    assert hits_for(rule, "某县人民政府常务会议纪要\n〔2024〕第6期\n" + body + "\n附：新闻稿（公开版）")
+
+
+def test_heading_is_checked_and_only_for_exclude() -> None:
+    from reviewer.detect.rulebook import _parse_window
+
+    problems: list = []
+    bad = lambda field, msg: problems.append((field, msg))  # noqa: E731
+    assert _parse_window({"words": ["甲"], "heading": ["公开版"]}, "exclude", bad).heading == ["公开版"]
+    _parse_window({"words": ["甲"], "heading": ["公开版"]}, "context", bad)
+    _parse_window({"words": ["甲"], "heading": "公开版"}, "exclude", bad)
+    assert [f for f, _ in problems] == ["context.heading", "exclude.heading"]

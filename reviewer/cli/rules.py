@@ -258,6 +258,8 @@ def render_rule(rule) -> str:
         lines.append(f"上下文：{'、'.join(c.words)}（前后 {c.window} 字内，加分 {c.boost:g}{extra}）")
     if rule.exclude:
         lines.append(f"排除：{'、'.join(rule.exclude.words)}（前后 {rule.exclude.window} 字内出现则不计）")
+        if rule.exclude.heading:
+            lines.append(f"排除：文首标题出现{'、'.join(rule.exclude.heading)}的，全文不计")
     if rule.head_lines:
         lines.append(f"位置：文首前 {rule.head_lines} 行以外分值降为 {rule.outside_score:g}")
     lines.append("说明文档：")

@@ -208,6 +208,12 @@ class Detector:
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
             return None
+        if rule.exclude and rule.exclude.heading:
+            head_end = head_cache.get(HEADING_LINES)
+            if head_end is None:
+                head_end = head_cache[HEADING_LINES] = _head_end(text, HEADING_LINES)
+            if any(w in text[:head_end] for w in rule.exclude.heading):
+                return None  # "……会议纪要（公开版）": the document says it is the version meant for the public
         if rule.kind in ("keywords", "context") and rule.category != "privacy" and names_kind(text, start, end):
             return None  # "申请公开的“…会议记录”", "询问笔录、检查笔录等执法案卷": the kind named, not its content
         score = rule.score
@@ -292,6 +298,10 @@ NOT_CONTEXT = {
     "其": ("其中", "其他", "其它", "其余", "其实", "其次", "其后", "其间", "尤其", "及其", "与其", "极其", "其所"),
     "女": ("妇女", "子女", "男女"),
     "男": ("男女",),
+    # a duty stated to the party inside a record (询问笔录: "你应当如实回答") is not a rule text's "应当"
+    "应当": ("你应当", "您应当", "你单位应当", "你公司应当"),
+    # a 培训学校/培训机构 is a party of a case (校外培训 enforcement), not a training course about case files
+    "培训": ("培训学校", "培训机构", "培训公司", "培训中心"),
 }
 
 
@@ -329,7 +339,13 @@ def names_requested(text: str, start: int) -> bool:
         if any(v in lead for v in REQUEST_VERBS):
             return True
     clause = before[cut + 1:]
-    return any(v in clause for v in REQUEST_VERBS)
+    return any(v in clause for v in REQUEST_VERBS) or bool(_REQUEST_VIA.search(clause))
+
+
+# "要求被申请人公开其……", "请求被告提供……": the same request verbs with the body asked between the two halves
+# (提供/查阅 only after a party of the dispute: "要求当事人提供进货台账" is an investigation, not a request).
+_REQUEST_VIA = re.compile(r"(?<!被)(?:申请|要求|请求)(?!人)(?:[^，。；：\n]{1,8}?公开"
+                          r"|(?:被申请人|被告|被上诉人|本机关|贵(?:单位|机关|局))(?:向其|向原告|向申请人)?(?:提供|查阅))")
 
 
 # "询问笔录、现场检查笔录等执法案卷材料", "讨论记录、过程稿、请示报告等过程性信息": a list of document kinds closed by
@@ -350,8 +366,29 @@ def names_kind(text: str, start: int, end: int) -> bool:
     after = text[end:end + 40]
     if ("、" in before[-12:] or after[:12].find("、") >= 0) and _KIND_LIST_END.match(after):
         return True
+    if _CLASSIFIED.match(after):
+        return True
     sentence = before[max(before.rfind(c) for c in SENTENCE_END) + 1:]
-    return bool(_EVIDENCE_ITEM.search(sentence))
+    if _EVIDENCE_ITEM.search(sentence):
+        return True
+    return _is_tally(sentence, after)
+
+
+# "处警记录系……形成，不属于政府信息": a statement of what a kind of document is, made in a reply or a decision.
+_CLASSIFIED = re.compile(r"(?:[”》\"])?(?:均|都|也|是否)?(?:系(?![统列])|属于|不属于)(?![^，。；\n]{0,12}(?:签名|签字|盖章|捺印))"
+                         r"(?=[^，。；\n]{0,30}?(?:信息|形成|制作|范围|范畴|材料|文书|案卷))")
+# "下达限期改正指令书47份" in a sentence that counts other things too (检查用人单位1,326户 …): a work report's
+# statistics count documents issued, they are not one.
+_DOC_COUNT = re.compile(r"\s*(?:共|计)?\s*\d[\d,，]*\s*(?:余|多)?\s*(?:份|件)")
+_OTHER_COUNT = re.compile(r"共|累计|全年|全市|全区|全县|全省|以来|\d[\d,，.]*\s*(?:余|多)?\s*(?:户|家|名|人|起|次|个|万元|元|宗)")
+
+
+def _is_tally(sentence: str, after: str) -> bool:
+    """Whether the hit is immediately counted (…47份) in a sentence that counts other things too."""
+    return bool(_DOC_COUNT.match(after)) and bool(_OTHER_COUNT.search(sentence))
+
+
+HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and the line under it
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:

@@ -63,6 +63,9 @@ class Window:
     boost: float = 0.0
     required: bool = False
     severity: str | None = None
+    # exclude only: words that drop every hit when the document's heading (its first lines) shows one of them —
+    # a document that calls itself the public version (会议纪要（公开版）) is not the internal one
+    heading: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -317,8 +320,15 @@ def _parse_window(raw, field_name, bad) -> Window | None:
     severity = raw.get("severity")
     if severity is not None and severity not in SEVERITIES:
         bad(f"{field_name}.severity", f"严重程度应为 {', '.join(SEVERITIES)} 之一")
+    heading = raw.get("heading") or []
+    if not isinstance(heading, list) or not all(isinstance(w, str) and w for w in heading):
+        bad(f"{field_name}.heading", "应为非空字符串列表")
+        heading = []
+    elif heading and field_name != "exclude":
+        bad(f"{field_name}.heading", "heading 只用于 exclude")
+        heading = []
     return Window(words=list(words), window=window, boost=float(boost), required=bool(raw.get("required", False)),
-                  severity=severity)
+                  severity=severity, heading=list(heading))
 
 
 def _regex_error(pattern: str) -> str | None:
