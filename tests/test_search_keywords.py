@@ -107,3 +107,14 @@ def test_the_applicants_particulars_are_still_not_an_item():
     request = parse_request("申请人：林晓，联系电话13912345678。\n申请公开2019年城区道路维修工程的招标文件。")
     assert [item.text for item in request.items] == ["申请公开2019年城区道路维修工程的招标文件"]
     assert request.applicant.display_name == "林晓"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("申请人王某于2020年6月向被申请人申请公开：1.某村2015年征地批复；2.征地补偿安置方案。", "王某"),
+    ("复议申请人李某某称，其于2019年通过网络向被申请人申请公开本人房屋的评估报告。", "李某某"),
+    ("申请人：林晓，联系电话13912345678。\n申请公开2019年城区道路维修工程的招标文件。", "林晓"),
+    ("我叫向华强，申请公开本村低保名单。", "向华强"),
+])
+def test_the_applicants_name_is_not_a_verb_of_the_restated_request(text, name):
+    # "被申请人申请公开：" once gave the applicant the name "申请公开", and "李某某称" kept the 称.
+    assert parse_request(text).applicant.display_name == name
