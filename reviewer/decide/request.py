@@ -57,13 +57,15 @@ CHANNELS = {
     "传真": ("传真",),
 }
 ITEM_START_RE = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*[、.．)）](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*(?:[、)）]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|"
+    r"[①-⑳⑴-⒇⒈-⒛]|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*[：:、.．]?)\s*"
 )
 # More request sentences than this are not a list of items but one long text (e.g. a pasted letter).
 MAX_SENTENCE_ITEMS = 30
 # A numbered list longer than this is cut; the rest stays in the last item, with a warning.
 MAX_ITEMS = 200
 REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
+WEAK_REQUEST_VERBS = ("申请", "查阅", "调取", "索取", "复印", "我要", "给我")
 
 
 @dataclass
@@ -243,8 +245,41 @@ def parse_form(path: Path) -> Request:
     return request
 
 
+# A form's field that holds what is asked for ("所需信息的内容描述：…", "申请内容：…"): its value is the request.
+CONTENT_FIELD_RE = re.compile(
+    r"^\s*(?:所需(?:的)?(?:政府)?信息(?:的)?(?:内容描述|名称|内容|描述)|申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
+    r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)\s*[：:]\s*")
+# Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
+FIELD_LINE_RE = re.compile(r"^\s*[\u4e00-\u9fa5（）()]{2,14}\s*[：:]")
+# Lines that are the form's or the message's frame, not the request: a subject line, the form's title, a
+# greeting, a closing.
+FRAME_LINE_RE = re.compile(
+    r"^\s*(?:(?:主题|标题)\s*[：:].*|(?:政府)?信息公开申请(?:表|书)?|依申请公开(?:申请)?(?:表|书)?|"
+    r"(?:尊敬的[^。！!]{0,20}|您好|你好)[：:！!，,。]?|此致|敬礼|谢谢[！!。]?|特此申请[。！!]?)\s*$")
+
+
+def request_body(text: str) -> str:
+    """The part of a pasted request that says what is asked for: a form's content field when there is one,
+    else the text without the form's or message's frame (subject line, title, greeting, closing)."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        m = CONTENT_FIELD_RE.match(line)
+        if m:
+            value = [line[m.end():]]
+            for following in lines[i + 1:]:
+                if FIELD_LINE_RE.match(following) and not ITEM_START_RE.match(following):
+                    break
+                value.append(following)
+            body = "\n".join(v for v in value if v.strip())
+            if body.strip():
+                return body
+    kept = [line for line in lines if not FRAME_LINE_RE.match(line)]
+    return "\n".join(kept) if any(k.strip() for k in kept) else text
+
+
 def split_items(text: str) -> list[Item]:
     """Split a multi-item request into items (numbered lines or 1、2、 … inline lists)."""
+    text = request_body(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     numbered = [i for i, line in enumerate(lines) if ITEM_START_RE.match(line)]
     pieces: list[str] = []
@@ -255,7 +290,9 @@ def split_items(text: str) -> list[Item]:
             pieces.append(ITEM_START_RE.sub("", " ".join(block), count=1).strip())
     else:
         # "1、2018年…" starts an item; "1.5" / "1．5" is a number, not "item 1"
-        raw = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*(?:、|[.．](?!\d))\s*", text)
+        # ("1.2016年出版的…": item 1 about the year 2016)
+        raw = re.split(r"(?:(?<=[：:；;。，,\s])|^)\s*(?:\d{1,2}|[一二三四五六七八九十])\s*"
+                       r"(?:、|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))\s*", text)
         # the first piece is the lead-in ("申请公开以下信息："), unless the list starts the text
         starts_with_list = bool(raw) and not raw[0].strip(" ；;。，,\n")
         inline = [p.strip(" ；;。，,\n") for p in raw if p and p.strip(" ；;。，,\n")]
@@ -320,6 +357,8 @@ def _make_item(index: int, text: str) -> Item:
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     wanted = [s for s in sentences if any(v in s for v in REQUEST_VERBS) and not _is_applicant_line(s)]
+    if not wanted:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
+        wanted = [s for s in sentences if any(v in s for v in WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
     if wanted:
         return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
     body = [s for s in sentences if not _is_applicant_line(s)]

@@ -1,0 +1,56 @@
+"""What a pasted request asks for, from forms, e-mails and numbered lists in the shapes applicants use."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.decide.request import completeness, parse_request, split_items
+
+DESCRIPTION = "申请公开的政府信息的名称、文号或者便于查询的其他特征性描述"
+
+
+def _items(text: str) -> list[str]:
+    return [item.text for item in split_items(text)]
+
+
+def test_a_forms_content_field_is_the_request_not_its_title():
+    text = ("政府信息公开申请表\n申请单位：示例智能科技有限公司\n联系人：许工 电话：0571-86000000\n"
+            "所需信息内容描述：贵中心组织的“智慧社区平台建设项目”中，中标单位的投标文件及评标委员会各评委打分表。\n"
+            "所需信息用途：核实评标结果\n获取方式：电子邮件")
+    assert _items(text) == ["贵中心组织的“智慧社区平台建设项目”中，中标单位的投标文件及评标委员会各评委打分表"]
+    request = parse_request(text)
+    assert DESCRIPTION not in completeness(request, applicant_on_file=True)
+
+
+def test_a_content_field_may_hold_a_numbered_list_on_the_following_lines():
+    text = "申请内容：\n1、2019年本区老旧小区改造项目实施方案；\n2、该项目的资金拨付明细。\n获取方式：邮寄"
+    assert _items(text) == ["2019年本区老旧小区改造项目实施方案", "该项目的资金拨付明细"]
+
+
+def test_an_emails_subject_greeting_and_thanks_are_not_the_request():
+    text = ("主题：政府信息公开申请\n您好！本人系该事项的利害关系人，我想申请示例污水处理厂扩建工程的中标公告及合同。\n"
+            "烦请回复至本邮箱，谢谢。")
+    assert _items(text) == ["本人系该事项的利害关系人，我想申请示例污水处理厂扩建工程的中标公告及合同"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("申请公开：\n⒈示例化工厂事故专题会议纪要；\n⒉周边群众疏散方案；\n⒊事故调查报告。",
+     ["示例化工厂事故专题会议纪要", "周边群众疏散方案", "事故调查报告"]),
+    ("请提供如下材料：\n第1项：2014年度纳税申报表\n第2项：完税记录\n第3项：本人2014年度个人所得税纳税记录",
+     ["2014年度纳税申报表", "完税记录", "本人2014年度个人所得税纳税记录"]),
+    ("申请公开的政府信息如下：\n1.2016年出版的《劳动和社会保障法规选编》\n2.《工伤保险条例》释义",
+     ["2016年出版的《劳动和社会保障法规选编》", "《工伤保险条例》释义"]),
+    ("申请公开以下信息：1.2019年度部门预算；2.2019年度部门决算；3.三公经费。",
+     ["2019年度部门预算", "2019年度部门决算", "三公经费"]),
+])
+def test_numbered_items_in_the_markers_applicants_use(text, expected):
+    assert _items(text) == expected
+
+
+def test_a_decimal_quantity_is_still_not_a_list():
+    assert _items("申请公开：1.5亩宅基地的审批表") == ["申请公开：1.5亩宅基地的审批表"]
+
+
+def test_a_letter_whose_matter_is_headed_shiyou_keeps_it():
+    text = "申请人：示例电子有限公司\n事由：同行某公司长期冒用我司注册商标，申请公开贵局对其立案查处的处罚决定书。"
+    assert _items(text) == ["事由：同行某公司长期冒用我司注册商标，申请公开贵局对其立案查处的处罚决定书"]
