@@ -39,3 +39,24 @@ def test_review_json_carries_the_adopted_outcome():
     petition = run_review("我实名举报某村干部侵占补偿款，要求依法查处并追究其责任，给个说法。",
                           ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
     assert petition["triage"]["adopted"] == "no_action.petition"
+
+
+class _ItemModel:
+    """A stand-in triage classifier: "consultation" for one item's wording (no cue fires on it), else ordinary."""
+
+    classes_ = ["ordinary", "other.consultation"]
+
+    def predict_proba(self, texts):
+        return [[0.1, 0.9] if "补助标准" in t else [0.95, 0.05] for t in texts]
+
+
+def test_each_item_of_a_list_is_read_by_the_classifier_on_its_own_text():
+    text = "申请公开：1、2019年本区老旧小区改造项目实施方案；2、示例街道困难家庭补助标准。"
+    request = parse_request(text)
+    request.missing = completeness(request, applicant_on_file=True)
+    whole = TriageResult(probabilities={"ordinary": 0.8, "other.consultation": 0.2}, rule_scores={},
+                         classifier={"ordinary": 0.8, "other.consultation": 0.2})
+    without = [d.code for d in decide(request, whole, [], []).item_decisions]
+    assert "other.consultation" not in without  # the cues alone do not see it
+    codes = [d.code for d in decide(request, whole, [], [], triage_model=_ItemModel()).item_decisions]
+    assert codes[1] == "other.consultation" and codes[0] != "other.consultation"

@@ -232,7 +232,8 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
                       stage=options.stage, agency_name=profile.name, history=options.history,
                       procedure=options.procedure, search_record=options.search_record,
-                      request_grounds=req_grounds)
+                      request_grounds=req_grounds, triage_model=models.triage if models else None,
+                      grounds_model=getattr(models, "request_grounds", None))
     warnings.extend(decision.warnings)
     reply_type = load_reply_types()[decision.code]
     extra = decision.extra_articles if decision.code == "partial" else []

@@ -64,7 +64,7 @@ class Decision:
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
            *, threshold: float = 0.5, stage: str | None = None, agency_name: str | None = None,
            history: dict | None = None, procedure: str | None = None, search_record: str | None = None,
-           cues=None, request_grounds=None) -> Decision:
+           cues=None, request_grounds=None, triage_model=None, grounds_model=None) -> Decision:
     """The seven steps for one request; see the module docstring."""
     if cues is None:
         from reviewer.decide.triage import load_cues
@@ -83,11 +83,14 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         organ = item_organ(item.text, item_views, agency_name)
         existence = search_state(item_views, views, search_record)
         match = catalog_matches[position] if position < len(catalog_matches) else None
-        item_triage = triage_result if single else _item_triage(item.text, cues)
+        if single:
+            item_triage, item_grounds = triage_result, request_grounds
+        else:
+            item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
-                                     request_grounds=request_grounds if single else None))
+                                     request_grounds=item_grounds))
     if not decisions:
         organ = item_organ(request.text, views, agency_name)
         existence = search_state(views, views, search_record)
@@ -99,11 +102,14 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                    threshold=threshold, history=history, procedure=procedure)
 
 
-def _item_triage(text: str, cues) -> TriageResult:
-    """Triage of one item of a multi-item request (cues only: the classifier reads whole requests)."""
+def _item_signals(text: str, cues, triage_model=None, grounds_model=None):
+    """Triage and request grounds of one item of a multi-item request, from the item's own text: its cues,
+    and the classifiers when given (they are trained on single items too — the item-list corpora)."""
+    from reviewer.decide.ranking import request_grounds
     from reviewer.decide.triage import triage
 
-    return triage(text, cues, None)
+    result = triage(text, cues, triage_model)
+    return result, request_grounds(text, result, grounds_model)
 
 
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,
