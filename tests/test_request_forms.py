@@ -69,3 +69,18 @@ def test_bracketed_and_circled_markers_inside_a_line_split_the_items(text, expec
 
 def test_an_article_citation_is_not_an_item_marker():
     assert _items("依据条例第二十条第（六）项，申请公开对某公司的处罚决定书。") == ["依据条例第二十条第（六）项，申请公开对某公司的处罚决定书"]
+
+
+def test_a_letters_closing_lines_are_not_part_of_the_last_item_nor_a_second_complaint():
+    from reviewer.decide.items import split_mixed
+    from reviewer.decide.triage import load_cues
+
+    text = ("政府信息公开申请书\n示例市自然资源和规划局：\n    本人孙建国，电话13700000000。现向贵局申请公开以下政府信息：\n"
+            "    一、示例区2020年度第5批次城镇建设用地的批复文件；\n    二、该批次用地的征地补偿安置方案；\n"
+            "    三、我家房屋被强拆的责任人是谁，要求依法查处，给我一个说法。\n    以上信息请以纸质形式邮寄至上述地址。\n"
+            "    此致\n敬礼\n                申请人：孙建国\n                2026年11月18日")
+    request = parse_request(text)
+    assert [i.text for i in request.items] == ["示例区2020年度第5批次城镇建设用地的批复文件", "该批次用地的征地补偿安置方案",
+                                               "我家房屋被强拆的责任人是谁，要求依法查处，给我一个说法"]
+    items, natures = split_mixed(request, load_cues())
+    assert len(items) == 3 and natures[2] == "no_action.petition"  # the complaint item is not added twice

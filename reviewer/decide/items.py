@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.decide.request import Item, Request, _is_applicant_line, _make_item
+from reviewer.decide.request import ITEM_START_RE, Item, Request, _is_applicant_line, _make_item
 from reviewer.decide.triage import Cue, rule_scores
 
 FORM_ELEMENT = "形式要求"
@@ -40,7 +40,7 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[Item]:
     items_text = " ".join(i.text for i in request.items)
     out: list[Item] = []
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
-        s = sentence.strip().rstrip("。！!？?")
+        s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         if len(s) < 6 or _is_applicant_line(s) or s in items_text:
             continue
         code, p = item_nature(s, cues)

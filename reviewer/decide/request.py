@@ -374,8 +374,15 @@ def _is_applicant_line(sentence: str) -> bool:
                          r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
 
 
+# After a numbered list: how to deliver it or a closing remark about the list, not part of the last item.
+_LIST_TRAILER_RE = re.compile(
+    r"\s*(?:以上(?:信息|内容|材料|所列|各项|事项|申请)|(?:请|烦请|恳请)?(?:以|通过|按)(?:纸质|电子|邮寄|邮件|书面|光盘|传真)"
+    r"[^。]{0,20}(?:方式|形式|途径))")
+
+
 def _is_trailer(line: str) -> bool:
-    return _is_applicant_line(line) or bool(re.match(r"\s*(此致|敬礼|申请日期|\d{4}年\d{1,2}月\d{1,2}日$)", line))
+    return (_is_applicant_line(line) or bool(re.match(r"\s*(此致|敬礼|申请日期|\d{4}年\d{1,2}月\d{1,2}日$)", line))
+            or bool(_LIST_TRAILER_RE.match(line)))
 
 
 def _parse_applicant(text: str) -> Applicant:
