@@ -84,3 +84,10 @@ def test_a_letters_closing_lines_are_not_part_of_the_last_item_nor_a_second_comp
                                                "我家房屋被强拆的责任人是谁，要求依法查处，给我一个说法"]
     items, natures = split_mixed(request, load_cues())
     assert len(items) == 3 and natures[2] == "no_action.petition"  # the complaint item is not added twice
+
+
+def test_an_ocr_spaced_traditional_request_is_read_and_its_delivery_line_is_not_an_item():
+    request = parse_request("申 請 公 開 貴 局 2 0 1 9 年 度 城 區 道 路 維 修 工 程 的 招 標 文 件 。\n申請人：王 小 明\n"
+                            "電話：13800000000\n以電子郵件方式提供。")
+    assert [i.text for i in request.items] == ["申请公开贵局2019年度城区道路维修工程的招标文件"]
+    assert request.applicant.display_name == "王小明" and request.delivery

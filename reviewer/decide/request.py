@@ -175,7 +175,9 @@ def find_doc_numbers(text: str) -> list[str]:
 
 def parse_request(text: str, *, channel: str | None = None, received: str | None = None) -> Request:
     """Parse pasted free text.  Traditional characters and full-width forms are normalised first."""
-    clean = normalize(text).text.strip()
+    from reviewer.decide.triage import compact  # "申 请 公 开" (OCR output): the spaces split every word
+
+    clean = compact(normalize(text).text).strip()
     applicant = _parse_applicant(clean)
     items = split_items(clean)
     request = Request(
@@ -358,6 +360,7 @@ def _make_item(index: int, text: str) -> Item:
 
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
+    sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
     wanted = [s for s in sentences if any(v in s for v in REQUEST_VERBS) and not _is_applicant_line(s)]
     if not wanted:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
         wanted = [s for s in sentences if any(v in s for v in WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
