@@ -60,3 +60,21 @@ def test_each_item_of_a_list_is_read_by_the_classifier_on_its_own_text():
     assert "other.consultation" not in without  # the cues alone do not see it
     codes = [d.code for d in decide(request, whole, [], [], triage_model=_ItemModel()).item_decisions]
     assert codes[1] == "other.consultation" and codes[0] != "other.consultation"
+
+
+@pytest.mark.parametrize("p_request, expected_request_level", [(0.35, False), (0.7, True)])
+def test_is_it_an_ordinary_request_is_decided_before_which_answer(p_request, expected_request_level):
+    # 是不是 before 有没有/给不给: a request-level outcome is chosen only when it is more probable than the whole
+    # ordinary share, not merely more probable than one of the answers the ordinary share is split into.
+    probabilities = {"ordinary": 1.0 - p_request, "unavailable.needs_creation": p_request}
+    leaning = TriageResult(probabilities=probabilities, rule_scores={}, classifier=dict(probabilities))
+    request = parse_request("申请公开2019年城区道路维修工程的招标文件。")
+    request.missing = completeness(request, applicant_on_file=True)
+    decision = decide(request, leaning, [], [])
+    scores = dict(decision.candidates)
+    if expected_request_level:
+        assert decision.code == "unavailable.needs_creation"
+    else:
+        assert decision.code != "unavailable.needs_creation"
+        assert scores["unavailable.needs_creation"] > scores[decision.code]  # listed higher, yet set aside …
+        assert any("先按一般申请检索答复" in r for r in decision.reasons)  # … and the officer is told why

@@ -200,11 +200,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
 
         named = [g for g in request_grounds if g.probability >= REQUEST_GROUND_NAMED]
         scores = keep_named_in_top_three(scores, named_codes(named))
-    eligible = {c: p for c, p in scores.items() if c != "other.correction"}
-    if existence != SEARCHED_NONE:
-        eligible.pop("unavailable.not_held", None)  # 指导案例101号: no search record, no 信息不存在
-    code = max(eligible, key=eligible.get) if eligible else "disclose"
+    code, set_aside = _choose(probabilities, p_ordinary, scores, existence)
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
+    if set_aside:
+        decision.staff_reasons.append(set_aside)
     if not readable:
         # Which evidence drove the request-level grounds (classifier, cues, counter-cues).
         decision.staff_reasons += [g.describe() for g in named]
@@ -216,6 +215,37 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         and organ.responsible != "other" and decision.code not in ("withhold.third_party", "unavailable.needs_creation")
     _explain(decision, readable, threshold, stage)
     return decision
+
+
+# Outcomes decided on the request itself, before any search: 是不是 (petition, consultation, not government
+# information …) and 有没有's 需要另行制作 — the request-level labels of the triage.
+TRIAGE_LEVEL = frozenset(set(REQUEST_LEVEL) | {"unavailable.needs_creation"})
+
+
+def _choose(probabilities: dict[str, float], p_ordinary: float, scores: dict[str, float], existence: str):
+    """The item's reply code, in the order of the steps: first whether the request is an ordinary request at
+    all — each request-level outcome against the whole ordinary share, not against the pieces the ordinary share
+    is split into (a request-level outcome would otherwise win whenever it beats the largest piece) — then, for an
+    ordinary request, the most probable document-level outcome.  Returns (code, a staff note when a
+    request-level outcome listed higher was set aside)."""
+    from reviewer.vocab import TRIAGE_NAMES_ZH
+
+    # 补正 is decided on the request's missing elements (decision.combine, 第三十条), never here.
+    request_level = {c: p for c, p in probabilities.items() if c in TRIAGE_LEVEL and c != "other.correction"}
+    ordinary = p_ordinary + sum(p for c, p in probabilities.items() if c not in request_level)
+    best = max(request_level, key=request_level.get) if request_level else None
+    if best is not None and request_level[best] > ordinary:
+        return best, None
+    eligible = {c: p for c, p in scores.items() if c not in TRIAGE_LEVEL}
+    if existence != SEARCHED_NONE:
+        eligible.pop("unavailable.not_held", None)  # 指导案例101号: no search record, no 信息不存在
+    code = max(eligible, key=eligible.get) if eligible else "disclose"
+    note = None
+    if best is not None and scores.get(best, 0.0) > scores.get(code, 0.0):
+        name = TRIAGE_NAMES_ZH.get(best, best)
+        note = (f"“{name}”的概率（{request_level[best]:.2f}）低于按一般申请处理的概率（{ordinary:.2f}），先按一般申请"
+                f"检索答复；候选答复类型中它排在前面，是因为一般申请的概率分散在多种答复结果上。如核实确属“{name}”，改用该答复类型。")
+    return code, note
 
 
 def _apply_hard_rules(d: ItemDecision, readable: list[DocumentView], threshold: float) -> None:
