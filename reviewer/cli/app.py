@@ -12,6 +12,7 @@ import sys
 import typer
 
 from reviewer import __version__
+from reviewer.cli.zh import GROUP_SETTINGS
 from reviewer.cli.zh import install as _install_zh
 
 _install_zh()
@@ -56,12 +57,7 @@ def new_app(modules: list[str] | None = None) -> typer.Typer:
     target = typer.Typer(
         name="reviewer",
         help="政府信息公开审查助手（离线）：审查申请、保密审查、草拟答复、训练分类器。所有结论仅供工作人员审核。",
-        no_args_is_help=True,
-        add_completion=False,
-        rich_markup_mode=None,
-        options_metavar="[选项]",
-        subcommand_metavar="命令 [参数]...",
-        context_settings={"help_option_names": ["-h", "--help"]},
+        **GROUP_SETTINGS,
     )
     target.callback()(_root)
     for name in command_modules() if modules is None else modules:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from reviewer.cli.zh import GROUP_SETTINGS
+
 RULES_HELP = """查看和检查审查规则（rules/ 目录下的 YAML 规则文件）。
 
 \b
@@ -43,14 +45,7 @@ CHECK_HELP = """检查规则文件的格式（字段、类型、正则能否编�
 
 退出码：0 未发现问题；1 发现问题（逐条列出文件、规则代码和字段）；2 用法错误。"""
 
-rules_app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    options_metavar="[选项]",
-    subcommand_metavar="命令 [参数]...",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+rules_app = typer.Typer(**GROUP_SETTINGS)
 
 FORMATS = ("text", "json")
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="输出格式：text 或 json。")]

@@ -54,6 +54,17 @@ def _ntranslate(singular: str, plural: str, n: int) -> str:
     return ZH.get(singular if n == 1 else plural, singular if n == 1 else plural)
 
 
+# The settings every command group shares: Chinese metavars, -h for help, no completion, no rich markup.
+GROUP_SETTINGS = {
+    "no_args_is_help": True,
+    "add_completion": False,
+    "rich_markup_mode": None,
+    "options_metavar": "[选项]",
+    "subcommand_metavar": "命令 [参数]...",
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+
+
 def install() -> None:
     """Patch the modules typer already imported (never import more: ``reviewer --help`` must stay fast —
     ``typer.rich_utils`` alone pulls in rich.markdown, markdown_it and pygments, and the app uses no rich
