@@ -78,3 +78,23 @@ def test_is_it_an_ordinary_request_is_decided_before_which_answer(p_request, exp
         assert decision.code != "unavailable.needs_creation"
         assert scores["unavailable.needs_creation"] > scores[decision.code]  # listed higher, yet set aside …
         assert any("先按一般申请检索答复" in r for r in decision.reasons)  # … and the officer is told why
+
+
+def test_a_question_after_the_information_asked_for_is_split_off_and_answered_as_a_consultation():
+    text = "申请公开2023年本区老旧小区改造项目实施方案，另外想问一下我家小区为什么没有被列入改造名单？"
+    outcome = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True))
+    data = outcome.to_dict()
+    assert data["reply"]["code"] != "other.consultation"  # the information part is answered
+    codes = [d.code for d in outcome.decision.item_decisions]
+    assert codes[1] == "other.consultation" and codes[0] != "other.consultation"
+    letter = data["letter"]["text"]
+    assert "申请获取“2023年本区老旧小区改造项目实施方案”，并在申请中提出了其他诉求" in letter
+    assert "想问一下我家小区为什么没有被列入改造名单" in letter  # the question gets its own answer
+
+
+def test_a_question_alone_is_not_split():
+    from reviewer.decide.items import split_question_tail
+    from reviewer.decide.triage import load_cues
+
+    assert split_question_tail("请问我家房屋被认定为违法建筑是否合法？", load_cues()) is None
+    assert split_question_tail("申请公开认定我家房屋为违法建筑的依据是什么文件", load_cues()) is None

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from reviewer.decide.request import ITEM_START_RE, Item, Request, _is_applicant_line, _make_item
+from reviewer.decide.request import (
+    ITEM_START_RE,
+    REQUEST_VERB_RE,
+    Item,
+    Request,
+    _is_applicant_line,
+    _make_item,
+)
 from reviewer.decide.triage import Cue, rule_scores
 
 FORM_ELEMENT = "形式要求"
@@ -49,17 +56,58 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[Item]:
     return out
 
 
+# Clauses asking for information ("申请公开…实施方案") — a head that can stand as an item of its own: a request
+# verb with something after it (not "政府信息公开申请表" or "《政府信息公开条例》").
+_INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[^，,；;]{4,}")
+QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
+
+
+def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | None:
+    """"申请公开…实施方案，另外想问一下…为什么…？": the information asked for and the question (or complaint) that
+    follows it in the same sentence, as (head, tail, the tail's nature); None when the text is not such a mix."""
+    clauses = re.split(r"(?<=[，,；;])", text)
+    for k in range(1, len(clauses)):
+        head = "".join(clauses[:k]).rstrip("，,；; ")
+        tail = re.sub(r"^(?:另外|此外|同时|还有|还|顺便|并且?)[，,]?", "", "".join(clauses[k:]).strip())
+        if len(head) < 8 or len(tail) < 4 or not _INFO_HEAD_RE.search(head):
+            continue
+        if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
+            continue  # the clause boundary falls inside the object asked for ("…的，" / "，以及…")
+        tail_nature = item_nature(tail, cues)[0]
+        if tail_nature in QUESTION_OR_COMPLAINT and item_nature(head, cues)[0] == "ordinary":
+            return head, tail, tail_nature
+    return None
+
+
 def split_mixed(request: Request, cues: list[Cue]) -> tuple[list[Item], list[str]]:
-    """Items with the nature of each: information items and complaint parts kept apart.
+    """Items with the nature of each: information items and question or complaint parts kept apart.
 
     When the request holds both an information item and a complaint part, the complaint part becomes an
-    item of its own (answered as 信访/投诉) and the information items are answered as information."""
-    items = list(request.items)
-    natures = [item_nature(i.text, cues)[0] for i in items]
+    item of its own (answered as 信访/投诉) and the information items are answered as information; so does a
+    question that follows the information asked for in the same sentence (answered as 咨询)."""
+    items: list[Item] = []
+    natures: list[str] = []
+    tails: list[tuple[str, str]] = []
+    for item in request.items:  # each item keeps its position (catalog matches are by position)
+        nature = item_nature(item.text, cues)[0]
+        mixed = split_question_tail(item.text, cues) if nature in QUESTION_OR_COMPLAINT else None
+        if mixed is None:
+            items.append(item)
+            natures.append(nature)
+        else:
+            head, tail, tail_nature = mixed
+            items.append(_make_item(item.index, head))
+            natures.append("ordinary")
+            tails.append((tail, tail_nature))
+    for tail, tail_nature in tails:  # the questions and complaints split off come after the items
+        items.append(_make_item(len(items) + 1, tail))
+        natures.append(tail_nature)
     if any(n != "no_action.petition" for n in natures):
         extra = complaint_parts(request, cues)
-        items += extra
-        natures += ["no_action.petition"] * len(extra)
+        for part in extra:
+            part.index = len(items) + 1
+            items.append(part)
+            natures.append("no_action.petition")
     return items, natures
 
 

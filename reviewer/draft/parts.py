@@ -115,16 +115,20 @@ def request_subjects(ctx: ReplyContext) -> list[str]:
     return []
 
 
+# Parts of a request that ask for no information: a complaint (信访/投诉) or a question (咨询).
+NOT_INFORMATION_ASKED = ("no_action.petition", "other.consultation")
+
+
 def receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
     """The 受理事实 paragraph: when and how the application came, what it asks for, and (``with_correction``)
     the 补正 that restarted the reply period."""
     rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
     subjects = request_subjects(ctx)
     complaint = ""
-    petitions = [i for i in ctx.items if i.code == "no_action.petition"]
+    petitions = [i for i in ctx.items if i.code in NOT_INFORMATION_ASKED]
     if petitions and len(petitions) < len(ctx.items):
-        # A complaint part is not information asked for: list the information items only.
-        subjects = [subject_text(i.text) for i in ctx.items if i.code != "no_action.petition"]
+        # A complaint or a question is not information asked for: list the information items only.
+        subjects = [subject_text(i.text) for i in ctx.items if i.code not in NOT_INFORMATION_ASKED]
         complaint = "，并在申请中提出了其他诉求"
     if not subjects:
         what = f"“{placeholder('申请获取的政府信息名称或内容')}”"
@@ -133,7 +137,7 @@ def receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
     else:
         what = "以下政府信息：" + "；".join(f"{i}．{s}" for i, s in enumerate(subjects, start=1))
     asked = f"，申请获取{what}{complaint}"
-    if petitions and len(petitions) == len(ctx.items):
+    if ctx.items and all(i.code == "no_action.petition" for i in ctx.items):
         asked = ""  # a complaint is not quoted back as information asked for (it may hold personal data)
     text = (
         f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
