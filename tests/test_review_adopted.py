@@ -98,3 +98,16 @@ def test_a_question_alone_is_not_split():
 
     assert split_question_tail("请问我家房屋被认定为违法建筑是否合法？", load_cues()) is None
     assert split_question_tail("申请公开认定我家房屋为违法建筑的依据是什么文件", load_cues()) is None
+
+
+def test_splitting_a_question_off_is_only_tried_on_a_sentence_not_a_long_paste():
+    # Each split point reads the rest of the text again: a pasted letter is left to the sentence-level
+    # complaint parts instead of quadratic work.
+    from reviewer.decide.items import MAX_MIXED_CHARS, split_question_tail
+    from reviewer.decide.triage import load_cues
+
+    cues = load_cues()
+    long_text = "申请公开示例工程的批复文件，" + "为什么不处理，" * 20000
+    assert len(long_text) > MAX_MIXED_CHARS and split_question_tail(long_text, cues) is None
+    head, tail, nature = split_question_tail("申请公开示例工程的批复文件，" + "为什么不处理，" * 60, cues)
+    assert head == "申请公开示例工程的批复文件" and nature == "other.consultation"

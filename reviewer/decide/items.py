@@ -60,13 +60,17 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[Item]:
 # verb with something after it (not "政府信息公开申请表" or "《政府信息公开条例》").
 _INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[^，,；;]{4,}")
 QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
+MAX_MIXED_CHARS = 600  # each split point reads the rest of the text: bounded work on long pastes
+MAX_MIXED_CLAUSES = 12
 
 
 def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | None:
     """"申请公开…实施方案，另外想问一下…为什么…？": the information asked for and the question (or complaint) that
     follows it in the same sentence, as (head, tail, the tail's nature); None when the text is not such a mix."""
+    if len(text) > MAX_MIXED_CHARS:  # a pasted letter, not one sentence: its complaint parts are found by sentence
+        return None
     clauses = re.split(r"(?<=[，,；;])", text)
-    for k in range(1, len(clauses)):
+    for k in range(1, min(len(clauses), MAX_MIXED_CLAUSES)):
         head = "".join(clauses[:k]).rstrip("，,；; ")
         tail = re.sub(r"^(?:另外|此外|同时|还有|还|顺便|并且?)[，,]?", "", "".join(clauses[k:]).strip())
         if len(head) < 8 or len(tail) < 4 or not _INFO_HEAD_RE.search(head):
