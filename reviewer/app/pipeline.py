@@ -9,6 +9,7 @@ deadline → letters (and redacted copies for partial disclosure).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,10 +119,16 @@ def adopted_request_outcome(code: str) -> str:
     """The request-level outcome the review adopted (a triage label), read off its reply code with the table
     used to learn from an office's decisions (rules/outcome_labels.yaml); an answer on the documents is an
     ordinary request."""
+    mapped = _outcome_mapper().map(code)
+    return mapped.request_label if mapped is not None and mapped.request_label else "ordinary"
+
+
+@functools.lru_cache(maxsize=1)
+def _outcome_mapper():
+    """The outcome table, read once per process (a web server reviews many requests)."""
     from reviewer.model.decisions import OutcomeMapper
 
-    mapped = OutcomeMapper().map(code)
-    return mapped.request_label if mapped is not None and mapped.request_label else "ordinary"
+    return OutcomeMapper()
 
 
 def _candidate_note(code: str, pending: bool) -> str | None:
