@@ -9,6 +9,10 @@ from reviewer.detect.recognizers import _has_word, hits_for
 from reviewer.detect.rulebook import load_rules
 
 
+def _rule(code: str):
+    return next(r for r in load_rules() if r.code == code)
+
+
 @pytest.mark.parametrize(("segment", "word", "expected"), [
     ("其本人于去年", "其", True),
     ("全年查处276人，其中", "其", False),
@@ -28,7 +32,7 @@ def test_context_word_inside_a_compound_does_not_count(segment: str, word: str, 
 
 
 def test_criminal_record_rule_needs_a_person_not_a_statistic() -> None:
-    rule = next(r for r in load_rules() if r.code == "PRV013")
+    rule = _rule("PRV013")
     assert not hits_for(rule, "全年受理治安案件312起，其中行政拘留89人。")
     assert hits_for(rule, "其本人于2020年被行政拘留十日。")
 
@@ -51,7 +55,7 @@ def test_a_requested_document_is_a_reference_not_the_document(text: str, word: s
 
 
 def test_minutes_rule_skips_the_title_of_requested_minutes_but_not_minutes() -> None:
-    rule = next(r for r in load_rules() if r.code == "PRC003")
+    rule = _rule("PRC003")
     assert not hits_for(rule, "你申请公开的“2018年5月征地协调会会议纪要”，经检索本机关未制作。")
     assert hits_for(rule, "2018年5月征地协调会会议纪要\n会议认为，补偿标准暂按原方案执行，待区政府研究后再定。")
 
@@ -89,7 +93,7 @@ def test_a_kind_classified_or_counted_is_named_not_shown(text: str, word: str, e
 
 
 def test_a_heading_that_says_public_version_drops_the_hit_in_the_whole_document() -> None:
-    rule = next(r for r in load_rules() if r.code == "PRC003")
+    rule = _rule("PRC003")
     assert "公开版" in rule.exclude.heading
     body = "会议听取了城区停车管理工作汇报。\n" * 3 + "会议讨论情况：对收费标准存在不同意见。"
     assert not hits_for(rule, "某县人民政府常务会议纪要\n（公开版）\n" + body)
