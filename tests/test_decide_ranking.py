@@ -119,7 +119,8 @@ def test_named_codes_and_partial_are_kept_in_the_first_three():
     from reviewer.decide.ranking import keep_named_in_top_three, named_codes
 
     assert named_codes({"privacy": 0.6, "process_info": 0.3}) == ["withhold.third_party", "partial"]
-    assert named_codes({"privacy": 0.4}) == []
+    assert named_codes({"privacy": 0.3}) == []
+    assert named_codes({"privacy": 0.4}, threshold=0.5) == []
     scores = {"no_action.petition": 0.5, "unavailable.not_held": 0.2, "disclose": 0.15,
               "withhold.third_party": 0.1, "partial": 0.05}
     kept = keep_named_in_top_three(scores, ["withhold.third_party", "partial"])
@@ -137,3 +138,35 @@ def test_a_named_ground_puts_its_code_and_partial_in_the_top_three_of_the_prior(
 
         ranked = list(rank_from_request("", Result(), {ground: 0.5}))
         assert "partial" in ranked[:3] and any(c.startswith("withhold.") for c in ranked[:3])
+
+
+def test_a_ground_is_named_at_the_threshold_of_the_model_that_scored_it():
+    """The review names a request ground at the request-grounds model's own decision threshold (the one its
+    grouped cross-validation is reported at), not at a second, private cut-off."""
+    from reviewer.decide.ranking import REQUEST_GROUND_THRESHOLD, named_codes
+    from reviewer.model.classifiers import GroundsModel
+
+    assert REQUEST_GROUND_THRESHOLD == GroundsModel().threshold
+
+    class Pred:
+        probabilities = {"privacy": 0.42}
+        evidence = {"privacy": [("补偿协议", 0.3)]}
+
+    class Model:
+        def __init__(self, threshold):
+            self.threshold = threshold
+
+        def describe(self, text, k=6):
+            return Pred()
+
+        def explain(self, text, ground, k=6):
+            return []
+
+    text = "申请公开邻居的补偿协议。"
+    lenient = request_grounds(text, None, Model(0.4))
+    strict = request_grounds(text, None, Model(0.45))
+    assert [g.ground for g in lenient] == [g.ground for g in strict] == ["privacy"]
+    assert lenient[0].named and lenient[0].to_dict()["named"] is True
+    assert not strict[0].named and strict[0].to_dict()["threshold"] == 0.45
+    assert named_grounds(lenient) == ["privacy"] and named_grounds(strict) == []
+    assert named_codes(lenient) == ["withhold.third_party", "partial"] and named_codes(strict) == []

@@ -109,9 +109,10 @@ def render_text(data: dict, outcome) -> str:
     if data.get("request_grounds"):
         from reviewer.model.corpus import GROUND_NAMES_ZH
 
-        lines.append("仅凭申请内容判断可能涉及的不公开依据（概率；依据词）：")
+        lines.append("仅凭申请内容判断可能涉及的不公开依据（概率；依据词；达到模型判定阈值的标“需核实”）：")
         for g in data["request_grounds"][:4]:
             lines.append(f"  - {GROUND_NAMES_ZH.get(g['ground'], g['ground'])}：{g['probability']:.2f}"
+                         + ("（需核实）" if g.get("named") else "")
                          + (f"；{'、'.join(g['evidence'])}" if g["evidence"] else ""))
     req = data["request"]
     lines.append(f"申请事项：{len(req['items'])} 项")

@@ -55,8 +55,6 @@ REQUEST_LETTER_REASON = {
 # Request-level outcomes: decided by what the request asks, whatever the documents hold.
 REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publication", "other.special_procedure",
                  "other.not_gov_info", "no_action.confirm", "withhold.query_matter", "other.correction")
-# A request ground at or above this is named (reviewer/decide/ranking.py REQUEST_GROUND_THRESHOLD).
-REQUEST_GROUND_NAMED = 0.5
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
 def request_prior(request_text: str, triage_result=None, request_grounds=None) -> dict[str, float]:
@@ -198,7 +196,7 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     if existence != FOUND and organ.responsible != "other" and match is None and isinstance(request_grounds, list):
         from reviewer.decide.ranking import keep_named_in_top_three, named_codes
 
-        named = [g for g in request_grounds if g.probability >= REQUEST_GROUND_NAMED]
+        named = [g for g in request_grounds if g.named]  # at the request-grounds model's own threshold
         scores = keep_named_in_top_three(scores, named_codes(named))
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence)
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)

@@ -15,8 +15,10 @@ Without candidate documents the only evidence is the request text.  It carries t
 The ordinary share is split between "a ground applies" — probability ``s = 1 − Π(1 − p_g)`` — and the
 base outcomes ``1 − s``.  Within ``s`` each ground's withholding code gets its share of the grounds' mass,
 less the part that goes to 部分公开 (:data:`PARTIAL_SHARE`, 第三十七条).  A ground named with probability
-≥ 0.5 is a claim the officer has to check, so its withholding code and 部分公开 are always listed among the
-first three candidates (:func:`keep_named_in_top_three`).  Every number here is fixed in this module from
+at or above the request-grounds model's own decision threshold (the one its grouped cross-validation is
+reported at, :data:`REQUEST_GROUND_THRESHOLD` without a model) is a claim the officer has to check, so its
+withholding code and 部分公开 are always listed among the first three candidates
+(:func:`keep_named_in_top_three`).  Every number here is fixed in this module from
 the statute and practice; nothing was fitted to development cases.
 """
 
@@ -58,7 +60,10 @@ BASE_OUTCOMES = {
 # personal data or trade secrets in an otherwise public record) are as often redacted as withheld whole.
 PARTIAL_SHARE = 0.25
 PARTIAL_SHARE_BY_GROUND = {"privacy": 0.4, "trade_secret": 0.4}
-REQUEST_GROUND_THRESHOLD = 0.5  # a ground at or above this is "named" by the review (and printed as such)
+# A ground at or above this is "named" by the review (and printed as such) when no model says otherwise: the
+# default decision threshold of GroundsModel, at which `make eval` reports the model's grouped cross-validation.
+# A trained model carries its own threshold (GroundsModel.threshold) and the review uses that one.
+REQUEST_GROUND_THRESHOLD = 0.35
 
 
 @dataclass
@@ -73,12 +78,17 @@ class RequestGround:
     against_probability: float = 0.0  # counter-cues: how much of the classifier's share was discounted
     against_evidence: list[str] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)  # codes of the cues that named the ground
+    threshold: float = REQUEST_GROUND_THRESHOLD  # named at or above this (the model's decision threshold)
+
+    @property
+    def named(self) -> bool:
+        return self.probability >= self.threshold
 
     @property
     def driver(self) -> str:
         """Chinese: which evidence drove the probability."""
         model = (self.model_probability or 0.0) * (1.0 - self.against_probability)
-        if self.cue_probability > 0 and model >= REQUEST_GROUND_THRESHOLD:
+        if self.cue_probability > 0 and model >= self.threshold:
             return "规则线索与分类器一致"
         if self.cue_probability > 0:
             return "规则线索"
@@ -102,7 +112,8 @@ class RequestGround:
                 "model_probability": None if self.model_probability is None else round(self.model_probability, 3),
                 "cue_probability": round(self.cue_probability, 3), "evidence": self.evidence,
                 "against_probability": round(self.against_probability, 3), "against_evidence": self.against_evidence,
-                "cues": self.cues, "driver": self.driver}
+                "cues": self.cues, "driver": self.driver, "named": self.named,
+                "threshold": round(self.threshold, 3)}
 
 
 def _hit_ground(hit) -> str | None:
@@ -158,6 +169,7 @@ def request_grounds(text: str, triage_result=None, model=None, k: int = 6) -> li
 
     model_p: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
+    threshold = float(getattr(model, "threshold", REQUEST_GROUND_THRESHOLD) or REQUEST_GROUND_THRESHOLD)
     if model is not None and text.strip():
         pred = model.describe(text, k=k)
         model_p = dict(pred.probabilities)
@@ -176,13 +188,14 @@ def request_grounds(text: str, triage_result=None, model=None, k: int = 6) -> li
         if p <= 0.0:
             continue
         evidence = list(matched) + [t for t in terms.get(g, []) if t not in matched]
-        out.append(RequestGround(g, p, mp, cp, evidence[:k], ap if mp else 0.0, against_texts if mp else [], codes))
+        out.append(RequestGround(g, p, mp, cp, evidence[:k], ap if mp else 0.0, against_texts if mp else [], codes,
+                                 threshold))
     return sorted(out, key=lambda r: -r.probability)
 
 
-def named_grounds(grounds: list[RequestGround], threshold: float = REQUEST_GROUND_THRESHOLD) -> list[str]:
-    """The grounds a review names for the request (probability ≥ threshold)."""
-    return [r.ground for r in grounds if r.probability >= threshold]
+def named_grounds(grounds: list[RequestGround], threshold: float | None = None) -> list[str]:
+    """The grounds a review names for the request (probability ≥ the model's threshold, or ``threshold``)."""
+    return [r.ground for r in grounds if r.probability >= (r.threshold if threshold is None else threshold)]
 
 
 def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> dict[str, float]:
@@ -210,13 +223,14 @@ def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> di
 
 
 def named_codes(grounds: list[RequestGround] | dict[str, float] | None,
-                threshold: float = REQUEST_GROUND_THRESHOLD) -> list[str]:
+                threshold: float | None = None) -> list[str]:
     """Withholding codes of the named grounds (most probable first), then 部分公开; empty when none is named."""
     if isinstance(grounds, dict):
-        items = sorted(grounds.items(), key=lambda kv: -kv[1])
+        cut = REQUEST_GROUND_THRESHOLD if threshold is None else threshold
+        items = [(g, p >= cut) for g, p in sorted(grounds.items(), key=lambda kv: -kv[1])]
     else:
-        items = [(r.ground, r.probability) for r in grounds or []]
-    codes = list(dict.fromkeys(GROUND_CODE[g] for g, p in items if g in GROUND_CODE and p >= threshold))
+        items = [(r.ground, r.probability >= (r.threshold if threshold is None else threshold)) for r in grounds or []]
+    codes = list(dict.fromkeys(GROUND_CODE[g] for g, named in items if g in GROUND_CODE and named))
     return codes + ["partial"] if codes else []
 
 
