@@ -71,7 +71,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
 
         cues = load_cues()
     # 1 补不补
-    missing = correction_elements(request)
+    missing = correction_elements(request, triage_result)
+    # No named element missing, no 补正 (第三十条): the triage's 补正 share is then an ordinary request's.
+    fold = (lambda t: t) if missing else _without_correction
+    request_triage = fold(triage_result)
     # 2 是不是
     items, natures = split_mixed(request, cues)
     single = len(items) <= 1
@@ -84,9 +87,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         existence = search_state(item_views, views, search_record)
         match = catalog_matches[position] if position < len(catalog_matches) else None
         if single:
-            item_triage, item_grounds = triage_result, request_grounds
+            item_triage, item_grounds = request_triage, request_grounds
         else:
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
+            item_triage = fold(item_triage)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
@@ -94,12 +98,25 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if not decisions:
         organ = item_organ(request.text, views, agency_name)
         existence = search_state(views, views, search_record)
-        decisions.append(decide_item(None, None, dict(triage_result.probabilities), views, organ, existence, None,
+        decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
-                                     triage_result=triage_result, request_grounds=request_grounds))
+                                     triage_result=request_triage, request_grounds=request_grounds))
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure)
+
+
+def _without_correction(triage_result: TriageResult) -> TriageResult:
+    """The triage with its 补正 probability folded into the ordinary share (not spread over the other
+    request-level outcomes by renormalising: a 0.99 "unclear" must not turn a 0.002 outcome into a leader)."""
+    import dataclasses
+
+    probabilities = dict(triage_result.probabilities or {})
+    p = probabilities.pop("other.correction", 0.0)
+    if not p:
+        return triage_result
+    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    return dataclasses.replace(triage_result, probabilities=probabilities)
 
 
 def _item_signals(text: str, cues, triage_model=None, grounds_model=None):

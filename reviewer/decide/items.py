@@ -1,7 +1,10 @@
 """Steps 补不补 and 是不是: is the request complete, and is each part of it a request for information?
 
 * 补不补 (第二十九条, 第三十条): 补正 only for a NAMED missing element, and only once.  A missing
-  获取方式 is not one: the office chooses the form when the applicant does not (第四十条).
+  获取方式 is not one: the office chooses the form when the applicant does not (第四十条).  The description
+  (名称、文号或者便于查询的其他特征性描述) is missing when nothing specific is left once generic words are removed,
+  or when the triage reads the request as unclear and no item names anything a search could find: a title
+  (《…》), a 文号, or a kind of document not hedged by 那个/相关/所有… (:func:`has_characteristic`).
 * 是不是: each item is read on its own (triage cues on the item's text), so a request mixing an
   information item and a complaint answers the information item and routes the complaint part to the
   信访/投诉 channels (ogi-law.md §5.2 item 7).
@@ -12,6 +15,8 @@ from __future__ import annotations
 import re
 
 from reviewer.decide.request import (
+    DESCRIPTION_ELEMENT,
+    DOC_NUMBER_RE,
     ITEM_START_RE,
     REQUEST_VERB_RE,
     Item,
@@ -27,8 +32,41 @@ ITEM_NATURE_MIN = 0.3
 OWN_MATTER_RE = re.compile(r"我家|我户|本户|本人|我的|我们家|我父亲|我母亲|我丈夫|我妻子|申请人(?:本人|家庭)")
 
 
-def correction_elements(request: Request) -> list[str]:
-    """The 第二十九条 elements whose absence justifies a 补正 (never the form of delivery)."""
+# Kinds of document a search can look for (a request naming one is specific enough to search, unless the
+# name is hedged: "那份通知", "相关批复", "所有会议材料").  Generic words (文件、材料、资料、信息、情况) are not kinds.
+DOCUMENT_KIND_RE = re.compile(
+    r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|清单|公告|公示|"
+    r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
+    r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准"
+)
+# Words that hedge a kind into "whichever one": the two to four characters before the kind.
+HEDGE_RE = re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
+# The triage probability of 补正 from which an unanchored request counts as lacking a description.
+UNCLEAR_TRIAGE_MIN = 0.5
+
+
+def has_characteristic(text: str) -> bool:
+    """Whether ``text`` names something a search can find: a title, a 文号, or an unhedged kind of document."""
+    if "《" in text or DOC_NUMBER_RE.search(text):
+        return True
+    for m in DOCUMENT_KIND_RE.finditer(text):
+        if not HEDGE_RE.search(text[max(0, m.start() - 4):m.start()]):
+            return True
+    return False
+
+
+def correction_elements(request: Request, triage_result=None) -> list[str]:
+    """The 第二十九条 elements whose absence justifies a 补正 (never the form of delivery).
+
+    The description counts as missing too when the triage reads the request as unclear (补正 probability
+    ≥ :data:`UNCLEAR_TRIAGE_MIN`) and no item has a characteristic a search could use
+    (:func:`has_characteristic`): the classifier alone never triggers a 补正, a named missing element does.
+    ``request.missing`` is updated so every output lists the same elements."""
+    p_unclear = float((getattr(triage_result, "probabilities", None) or {}).get("other.correction", 0.0))
+    if DESCRIPTION_ELEMENT not in request.missing and p_unclear >= UNCLEAR_TRIAGE_MIN:
+        texts = [item.text for item in request.items] or [request.text]
+        if not any(has_characteristic(t) for t in texts):
+            request.missing.insert(0, DESCRIPTION_ELEMENT)
     return [m for m in request.missing if FORM_ELEMENT not in m]
 
 

@@ -18,6 +18,8 @@ import yaml
 from reviewer.text.normalize import normalize
 
 # 文号: 机关代字 + 〔年份〕 + 序号 + 号, with [] / 〔〕 / () / 【】 / （） variants.
+# The 第二十九条第二款第（二）项 element, as listed when missing.
+DESCRIPTION_ELEMENT = "申请公开的政府信息的名称、文号或者便于查询的其他特征性描述"
 DOC_NUMBER_RE = re.compile(
     r"(?P<prefix>[\u4e00-\u9fa5A-Za-z]{1,12})\s*[〔\[\(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]\)）】]\s*"
     r"(?:第\s*)?(?P<seq>\d{1,5})\s*号"
@@ -431,7 +433,7 @@ def completeness(request: Request, applicant_on_file: bool = False) -> list[str]
     if not applicant_on_file and not a.contact_known():
         missing.append("申请人的联系方式（电话、通讯地址或电子邮箱）")
     if not request.items or all(_too_vague(item.text) for item in request.items):
-        missing.append("申请公开的政府信息的名称、文号或者便于查询的其他特征性描述")
+        missing.append(DESCRIPTION_ELEMENT)
     if not request.delivery:
         missing.append("申请公开的政府信息的形式要求，包括获取信息的方式、途径（如纸质、电子邮件、邮寄、当面领取）")
     return missing

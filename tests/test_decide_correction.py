@@ -1,0 +1,76 @@
+"""Step 补不补: when a request lacks a description a search could use (第二十九条第二款第（二）项), and what
+happens to the triage's 补正 share when no element is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.decide.decision import decide
+from reviewer.decide.items import UNCLEAR_TRIAGE_MIN, correction_elements, has_characteristic
+from reviewer.decide.request import DESCRIPTION_ELEMENT, completeness, parse_request
+from reviewer.decide.triage import TriageResult
+
+
+def _triage(p_unclear: float, **others) -> TriageResult:
+    probabilities = {"other.correction": p_unclear, "ordinary": 1.0 - p_unclear - sum(others.values()), **others}
+    return TriageResult(probabilities=probabilities, rule_scores={}, classifier=dict(probabilities))
+
+
+def _request(text: str):
+    request = parse_request(text)
+    request.missing = completeness(request, applicant_on_file=True)
+    return request
+
+
+@pytest.mark.parametrize("text", [
+    "申请公开示例区2019年城区道路维修工程的招标文件。",
+    "申请公开《示例市征地补偿安置办法》。",
+    "申请公开示府发〔2018〕12号文件。",
+    "要求公开××路改造工程的规划许可证及附图。",
+    "公开邻居王某某的房屋征收补偿协议。",
+    "××镇2016年对原告房屋强制拆除的现场勘验笔录。",
+])
+def test_a_named_kind_title_or_number_is_a_characteristic(text):
+    assert has_characteristic(text)
+
+
+@pytest.mark.parametrize("text", [
+    "申请公开与我家拆迁有关的所有文件。",
+    "请把你们单位的全部政府信息都给我。",
+    "要求公开你局近年来的全部工作资料和内部文件。",
+    "申请公开本村土地的有关情况。",
+    "1.那份通知 2.相关批复 3.所有会议材料",
+    "你局2018年的有关文件",
+])
+def test_generic_or_hedged_descriptions_have_no_characteristic(text):
+    assert not has_characteristic(text)
+
+
+def test_an_unclear_triage_without_a_characteristic_names_the_missing_description():
+    text = "申请公开与我家拆迁有关的所有文件。"
+    assert DESCRIPTION_ELEMENT not in _request(text).missing  # the generic-word check alone lets it pass
+    request = _request(text)
+    assert correction_elements(request, _triage(UNCLEAR_TRIAGE_MIN)) == [DESCRIPTION_ELEMENT]
+    assert DESCRIPTION_ELEMENT in request.missing  # every output lists the same elements
+    # the classifier alone never makes a 补正: a described document, or a clear triage, keeps the request
+    described = _request("申请公开示例区2019年城区道路维修工程的招标文件。")
+    assert correction_elements(described, _triage(0.95)) == []
+    assert correction_elements(_request(text), _triage(UNCLEAR_TRIAGE_MIN - 0.01)) == []
+
+
+def test_an_unclear_request_is_answered_with_a_correction_notice_naming_the_description():
+    request = _request("申请公开与我家拆迁有关的所有文件。")
+    decision = decide(request, _triage(0.9), [], [])
+    assert decision.code == "other.correction"
+    assert DESCRIPTION_ELEMENT in decision.letter_reasons
+
+
+def test_a_set_aside_correction_share_goes_to_the_ordinary_request_not_to_the_other_outcomes():
+    """Dropping a 0.98 补正 share and renormalising would turn a 0.01 outcome into a 0.5 one."""
+    request = _request("申请公开示例区2019年城区道路维修工程的招标文件。")
+    decision = decide(request, _triage(0.98, **{"unavailable.needs_creation": 0.01}), [], [])
+    assert decision.code != "other.correction"
+    candidates = dict(decision.candidates)
+    assert "other.correction" not in candidates
+    assert candidates.get("unavailable.needs_creation", 0.0) <= 0.02
+    assert any("第三十条" in r and "未采用" in r for r in decision.reasons)
