@@ -47,6 +47,11 @@ def test_criminal_record_rule_needs_a_person_not_a_statistic() -> None:
     ("原告请求被告提供2020年的会议纪要。", "会议纪要", True),
     ("申请人提交的询问笔录载明", "询问笔录", False),  # 申请人 is not the verb 申请
     ("执法人员要求当事人提供进货台账和销售记录。", "销售记录", False),  # an investigation asks the party
+    # a clause spelling out the object continues the request's clause; a new clause or sentence does not
+    ("原告向被告申请公开该案全部案卷材料，包括询问笔录、现场检查笔录及集体讨论记录。", "集体讨论记录", True),
+    ("申请人申请公开征收补偿档案，即分户评估报告和补偿协议。", "补偿协议", True),
+    ("申请人申请公开征收决定，被告作出集体讨论记录后答复。", "集体讨论记录", False),
+    ("原告申请公开征收决定。包括询问笔录在内的案卷已归档。", "询问笔录", False),
 ])
 def test_a_requested_document_is_a_reference_not_the_document(text: str, word: str, expected: bool) -> None:
     from reviewer.detect.recognizers import names_requested

@@ -339,7 +339,18 @@ def names_requested(text: str, start: int) -> bool:
         if any(v in lead for v in REQUEST_VERBS):
             return True
     clause = before[cut + 1:]
+    for _ in range(2):
+        # "申请公开该案的全部案卷材料，包括询问笔录……": a clause that spells out the object continues the one before
+        if cut < 0 or not _OBJECT_CONTINUES.match(clause) or before[cut] in SENTENCE_END:
+            break
+        prev = before[:cut]
+        cut = max(prev.rfind(c) for c in CLAUSE_END)
+        clause = before[cut + 1:]
     return any(v in clause for v in REQUEST_VERBS) or bool(_REQUEST_VIA.search(clause))
+
+
+# A clause that only lists what the clause before asked for ("，包括……", "，即……", "，具体为……").
+_OBJECT_CONTINUES = re.compile(r"\s*(?:包括|包含|含|即|具体(?:包括|为|是)|其中包括|例如|如)")
 
 
 # "要求被申请人公开其……", "请求被告提供……": the same request verbs with the body asked between the two halves
