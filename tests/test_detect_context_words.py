@@ -116,3 +116,16 @@ def test_heading_is_checked_and_only_for_exclude() -> None:
     _parse_window({"words": ["甲"], "heading": ["公开版"]}, "context", bad)
     _parse_window({"words": ["甲"], "heading": "公开版"}, "exclude", bad)
     assert [f for f, _ in problems] == ["context.heading", "exclude.heading"]
+
+
+def test_pattern_rules_of_record_kind_grounds_skip_a_kind_that_is_only_named() -> None:
+    """第十六条 grounds attach to the kind of record: a judgment quoting the article's list of kinds shows none of
+    them; a request for instructions itself still does.  Content grounds keep their pattern hits."""
+    from reviewer.screen.screening import Screener
+
+    screener = Screener()
+    quoted = ("本院认为，《中华人民共和国政府信息公开条例》第十六条第二款规定，行政机关在履行行政管理职能过程中形成的讨论记录、"
+              "过程稿、磋商信函、请示报告等过程性信息以及行政执法案卷信息，可以不予公开。")
+    assert "PRC004" not in {f.rule for f in screener.screen_text(quoted).findings}
+    own = "关于调整示例村征地补偿标准的请示\n区人民政府：\n拟将补偿标准由每亩4.2万元调整为每亩5.1万元。妥否，请批示。"
+    assert "PRC004" in {f.rule for f in screener.screen_text(own).findings}

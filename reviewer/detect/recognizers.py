@@ -214,7 +214,8 @@ class Detector:
                 head_end = head_cache[HEADING_LINES] = _head_end(text, HEADING_LINES)
             if any(w in text[:head_end] for w in rule.exclude.heading):
                 return None  # "……会议纪要（公开版）": the document says it is the version meant for the public
-        if rule.kind in ("keywords", "context") and rule.category != "privacy" and names_kind(text, start, end):
+        if (rule.kind in ("keywords", "context") and rule.category != "privacy"
+                or rule.kind == "regex" and rule.category in RECORD_KIND_GROUNDS) and names_kind(text, start, end):
             return None  # "申请公开的“…会议记录”", "询问笔录、检查笔录等执法案卷": the kind named, not its content
         score = rule.score
         severity = rule.severity
@@ -399,6 +400,10 @@ def _is_tally(sentence: str, after: str) -> bool:
     return bool(_DOC_COUNT.match(after)) and bool(_OTHER_COUNT.search(sentence))
 
 
+# Grounds that attach to the kind of record (第十六条: 会议纪要, 请示, 案卷 …) rather than to what it says: their
+# pattern rules, like the keyword rules, do not fire on a kind that is only named ("…、请示报告等过程性信息").
+# The content grounds (第十四条, 第十五条) keep their pattern hits: a judgment quoting a secret still shows it.
+RECORD_KIND_GROUNDS = frozenset({"process_info", "internal_affairs", "enforcement_file"})
 HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and the line under it
 
 
