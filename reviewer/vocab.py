@@ -116,6 +116,8 @@ PROCEDURES: tuple[str, ...] = ("corrected", *PROCEDURE_CODES)
 # --- request facts -----------------------------------------------------------------------------
 CHANNELS: tuple[str, ...] = ("当面", "邮寄", "网络", "传真")
 DECISION_STAGES: tuple[str, ...] = ("pending", "decided")  # process information: 尚在讨论 / 已作出决定
+# The third party's answer to the written consultation (第三十二条): 同意 / 不同意（有理由） / 逾期未答复.
+THIRD_PARTY_OPINIONS: tuple[str, ...] = ("agree", "object", "none")
 
 
 # --- spreadsheets ------------------------------------------------------------------------------

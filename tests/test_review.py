@@ -84,7 +84,8 @@ CASES = [
      LAW + "第三十六条第（三）项、第十四条"),
     ("withhold.security_stability", "申请公开示例水库大坝安保方案。", ["security"], {},
      LAW + "第三十六条第（三）项、第十四条"),
-    ("withhold.third_party", "申请公开邻居王某某的身份证号码和家庭住址。", [], {},
+    # refused only once the third party has answered the written consultation (第三十二条)
+    ("withhold.third_party", "申请公开邻居王某某的身份证号码和家庭住址。", [], {"third_party": "object"},
      LAW + "第三十六条第（三）项、第十五条"),
     ("withhold.internal_affairs", "申请公开2025年度干部考核等次的内部通知。", ["personnel"], {},
      LAW + "第三十六条第（三）项、第十六条第一款"),

@@ -19,7 +19,7 @@ BLANK_RE = re.compile(r"【待填写：([^】]*)】")
 UNMARKED_BLANKS = ("请写明", "请填写", "××", "XX", "＿＿", "……")
 GROUND_ARTICLES = {"第十四条", "第十五条", "第十六条第一款", "第十六条第二款"}
 # Articles a letter may name besides its code's own, by kind of letter.
-ALLOWED_EXTRA = {"other.correction": {"第二十九条第二款"}}
+ALLOWED_EXTRA = {"other.correction": {"第二十九条第二款"}, "withhold.third_party": {"第三十二条"}}
 
 
 def _ordinance_articles(text: str) -> set[str]:

@@ -96,10 +96,18 @@ def test_cli_searched_option(tmp_path):
 
 
 def test_third_party_without_document_is_one_coherent_letter():
-    data = review(request("申请公开邻居王某某的身份证号码和家庭住址。")).to_dict()
+    asked = request("申请公开邻居王某某的身份证号码和家庭住址。")
+    pending = review(asked).to_dict()
+    assert pending["reply"]["code"] == "withhold.third_party"  # the leading candidate ...
+    text = pending["letter"]["text"]
+    assert "决定不予公开" not in text and "第十五条" not in text  # ... but not refused before search and 第三十二条
+    assert "【待填写：检索后对本项的答复意见】" in text
+    assert any("第三十二条" in a for a in pending["actions"]), pending["actions"]
+    data = review(asked, third_party="object").to_dict()
     text = data["letter"]["text"]
     assert data["reply"]["code"] == "withhold.third_party"
-    assert "不存在" not in text and "第三十六条第（三）项、第十五条" in text
+    assert "不存在" not in text and "第三十六条第（三）项、第十五条" in text and "第三十二条" in text
+    assert "【待填写：检索后" not in text
     assert [i["code"] for i in data["request"]["items"]] == ["withhold.third_party"]
 
 

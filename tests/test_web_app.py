@@ -453,3 +453,18 @@ def test_login_survives_a_restart_but_not_another_installation(library, tmp_path
     elsewhere.set_cookie("reviewer_session", cookie)
     r = elsewhere.get("/cases")
     assert r.status_code == 302 and "/login" in r.location
+
+
+def test_third_party_opinion_from_the_form_reaches_the_letter(client, library):
+    page = client.get("/review").text
+    assert 'name="third_party"' in page
+    data = {"csrf_token": csrf_of(page), "text": "申请人：林晓，联系电话13912345678。\n申请公开邻居王某某的身份证号码和家庭住址。",
+            "received": "2026-11-20", "channel": "网络"}
+    before = library._kept(client.post("/review", data=data, content_type="multipart/form-data")
+                           .location.rsplit("/", 1)[1])
+    after = library._kept(client.post("/review", data=dict(data, third_party="object"),
+                                      content_type="multipart/form-data").location.rsplit("/", 1)[1])
+    assert "决定不予公开" not in before.data["letter"]["text"]  # not refused before the consultation
+    assert "第三十二条" in after.data["letter"]["text"] and "决定不予公开" in after.data["letter"]["text"]
+    bad = client.post("/review", data=dict(data, third_party="maybe"), content_type="multipart/form-data")
+    assert "未知的第三方意见" in bad.get_data(as_text=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from reviewer.vocab import CHANNELS, DECISION_STAGES, FAIL_ON, PROCEDURES
+from reviewer.vocab import CHANNELS, DECISION_STAGES, FAIL_ON, PROCEDURES, THIRD_PARTY_OPINIONS
 
 REVIEW_FORMATS = ("text", "json", "markdown")
 FORM_SUFFIXES = (".yaml", ".yml", ".json")
@@ -44,6 +44,12 @@ def check_procedure(procedure: str | None) -> str | None:
     if procedure is not None and procedure not in PROCEDURES:
         raise OptionError(f"--procedure 只能是：{'、'.join(PROCEDURES)}")
     return procedure
+
+
+def check_third_party(opinion: str | None) -> str | None:
+    if opinion is not None and opinion not in THIRD_PARTY_OPINIONS:
+        raise OptionError("--third-party 只能是：agree（第三方同意公开）、object（不同意且有理由）、none（逾期未答复）")
+    return opinion
 
 
 def check_fail_on(fail_on: str) -> str:

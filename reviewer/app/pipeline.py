@@ -32,6 +32,7 @@ class ReviewOptions:
     applicant_on_file: bool = False  # applicant data captured by the online form: do not ask for it again
     procedure: str | None = None  # corrected | correction_lapsed | fee_unpaid | reasons_unreasonable | withdrawn
     search_record: str | None = None  # how the office searched (--searched): needed before 信息不存在
+    third_party: str | None = None  # the third party's answer to the 第三十二条 consultation: agree | object | none
 
 
 @dataclass
@@ -239,7 +240,7 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
                       stage=options.stage, agency_name=profile.name, history=options.history,
                       procedure=options.procedure, search_record=options.search_record,
-                      request_grounds=req_grounds, triage_model=models.triage if models else None,
+                      third_party=options.third_party, request_grounds=req_grounds, triage_model=models.triage if models else None,
                       grounds_model=getattr(models, "request_grounds", None))
     warnings.extend(decision.warnings)
     reply_type = load_reply_types()[decision.code]
@@ -304,7 +305,8 @@ def _letters(request, decision, screen_results, deadline, profile, options: Revi
     from reviewer.draft.from_review import draft_for_review
 
     return draft_for_review(request, decision, deadline, profile, stage=options.stage, today=options.today,
-                            history=options.history, search_record=options.search_record)
+                            history=options.history, search_record=options.search_record,
+                            third_party=options.third_party)
 
 
 def _earlier_reply(L, history: dict | None):

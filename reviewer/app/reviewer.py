@@ -34,6 +34,7 @@ from reviewer.app.options import (
     check_fail_on,
     check_procedure,
     check_stage,
+    check_third_party,
     check_threshold,
     is_form_path,
 )
@@ -375,13 +376,14 @@ class Reviewer:
                threshold: float | None = None, today: str | dt.date | None = None,
                applicant_on_file: bool = False, history: bool = False, save: bool = False,
                letter: str | Path | None = None, redact_dir: str | Path | None = None, stdin=None, prompt=None,
-               search_record: str | None = None, show_values: bool = False):
+               search_record: str | None = None, show_values: bool = False, third_party: str | None = None):
         """Review one request and draft the reply: returns a ``ReviewOutcome`` (see ``to_dict()``).
 
         The request is ``text``, or ``request``: a form (.yaml/.yml/.json) or a text file; with neither,
         it is read from ``stdin`` (a binary stream; ``prompt()`` is called first) once the options are checked.
         ``history``: consult the store for earlier and similar requests; ``save``: record the review
-        in the store (its number is added to the warnings).  ``letter``/``redact_dir``: also write the
+        in the store (its number is added to the warnings).  ``third_party``: the third party's answer to the
+        written consultation (第三十二条: agree / object / none).  ``letter``/``redact_dir``: also write the
         .docx letter / the redacted copies (see :meth:`draft` and :meth:`redact`).
         """
         from reviewer.app.options import read_request_text
@@ -394,7 +396,7 @@ class Reviewer:
             use_model=self.use_model, model_dir=self.model_dir,
             today=check_date(today, "--today") or dt.date.today(), procedure=check_procedure(procedure),
             applicant_on_file=applicant_on_file, search_record=(search_record or "").strip() or None,
-            show_values=show_values)
+            show_values=show_values, third_party=check_third_party(third_party))
         form_path = None
         if text is None and is_form_path(request):
             form_path = Path(request)

@@ -40,6 +40,10 @@ def review(
     applicant_on_file: bool = typer.Option(
         False, "--applicant-on-file",
         help="申请人姓名、身份证明、联系方式已由申请表单另行登记（粘贴的只是申请内容），不再据此提示补正。"),
+    third_party: str | None = typer.Option(
+        None, "--third-party",
+        help="第三方对书面征求意见的答复（第三十二条）：agree（同意公开）、object（不同意且有理由）、none（逾期未答复）；"
+             "未提供时，涉及第三方的事项先检索、征求意见，不草拟不予公开。"),
     searched: str | None = typer.Option(
         None, "--searched",
         help="检索记录（检索的系统或档案、关键词、期间、检索人及结果）；未提供时不草拟“信息不存在”答复。"),
@@ -65,6 +69,7 @@ def review(
             None if file == "-" else file, stdin=sys.stdin.buffer, prompt=_prompt,
             docs=docs, catalog=catalog, received=received, channel=channel, stage=stage, procedure=procedure,
             threshold=threshold, today=today, applicant_on_file=applicant_on_file, search_record=searched,
+            third_party=third_party,
             show_values=show_values,
             history=save or db is not None or _default_store_exists(), save=save, letter=letter, redact_dir=redact_dir)
     except user_errors() as exc:

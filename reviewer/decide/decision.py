@@ -64,7 +64,8 @@ class Decision:
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
            *, threshold: float = 0.5, stage: str | None = None, agency_name: str | None = None,
            history: dict | None = None, procedure: str | None = None, search_record: str | None = None,
-           cues=None, request_grounds=None, triage_model=None, grounds_model=None) -> Decision:
+           cues=None, request_grounds=None, triage_model=None, grounds_model=None,
+           third_party: str | None = None) -> Decision:
     """The seven steps for one request; see the module docstring."""
     if cues is None:
         from reviewer.decide.triage import load_cues
@@ -94,13 +95,14 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
-                                     request_grounds=item_grounds))
+                                     request_grounds=item_grounds, third_party=third_party))
     if not decisions:
         organ = item_organ(request.text, views, agency_name)
         existence = search_state(views, views, search_record)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
-                                     triage_result=request_triage, request_grounds=request_grounds))
+                                     triage_result=request_triage, request_grounds=request_grounds,
+                                     third_party=third_party))
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure)

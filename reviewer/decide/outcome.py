@@ -155,8 +155,10 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
 
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
-                own: bool, request_text: str = "", triage_result=None, request_grounds=None) -> ItemDecision:
-    """Steps 给不给 and 怎么给 for one item."""
+                own: bool, request_text: str = "", triage_result=None, request_grounds=None,
+                third_party: str | None = None) -> ItemDecision:
+    """Steps 给不给 and 怎么给 for one item.  ``third_party``: the third party's answer to the written
+    consultation (第三十二条: agree / object / none), once the office has it."""
     probabilities = dict(probabilities)
     readable = [v for v in views if v.readable]
     if existence == FOUND:
@@ -206,11 +208,16 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         # Which evidence drove the request-level grounds (classifier, cues, counter-cues).
         decision.staff_reasons += [g.describe() for g in named]
     _apply_hard_rules(decision, readable, threshold)
+    _apply_third_party_opinion(decision, readable, third_party)
     if decision.code != code:  # a hard rule moved the outcome: its probability mass moves with it
         scores[decision.code] = scores.get(decision.code, 0.0) + scores.pop(code, 0.0)
+    # A third party's information is not refused on the request alone: the records must be found and the third
+    # party consulted in writing first (第三十二条: a procedure, not a veto; the office still judges, and 区分处理
+    # or the public-interest override may lead to disclosure) — the ranking keeps 第三方 and 部分公开 first.
     decision.pending = existence in (NOT_SEARCHED, UNREADABLE) and decision.code not in REQUEST_LEVEL \
         and match is None \
-        and organ.responsible != "other" and decision.code not in ("withhold.third_party", "unavailable.needs_creation")
+        and organ.responsible != "other" and decision.code != "unavailable.needs_creation" \
+        and not (decision.code == "withhold.third_party" and third_party == "object")
     _explain(decision, readable, threshold, stage)
     return decision
 
@@ -257,6 +264,23 @@ def _apply_hard_rules(d: ItemDecision, readable: list[DocumentView], threshold: 
         # The applicant's own (household's) matter: personal data of the applicant's household are not a
         # third party's privacy towards the applicant; verify the relationship and provide.
         d.code = "disclose"
+
+
+def _apply_third_party_opinion(d: ItemDecision, readable: list[DocumentView], opinion: str | None) -> None:
+    """The third party's answer (第三十二条) on an item withheld, wholly or in part, for its rights only."""
+    if opinion is None or d.code not in ("withhold.third_party", "partial"):
+        return
+    only_third_party = all(not v.document_grounds and set(v.span_grounds) <= {"privacy", "trade_secret"}
+                           for v in readable)
+    if opinion == "agree" and only_third_party:
+        d.code = "disclose"
+        d.staff_reasons.append("第三方书面同意公开（第三十二条）：涉及其商业秘密、个人隐私的内容可以提供；"
+                               "请核对同意的范围与所申请信息一致，并将书面意见归档。")
+    elif opinion == "object":
+        d.staff_reasons.append("第三方不同意公开：须审查其理由是否合理（第三十二条）；理由不合理，或不公开可能对公共利益造成重大影响的，"
+                               "可以决定公开，并将决定公开的内容和理由书面告知第三方。能区分处理的，遮盖后提供其余内容（第三十七条）。")
+    elif opinion == "none":
+        d.staff_reasons.append("第三方逾期未提出意见：由本机关依照《条例》的规定决定是否公开（第三十二条），不视为同意，也不视为反对。")
 
 
 def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, stage: str | None) -> None:
@@ -309,6 +333,10 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
                          "对方自收到之日起15个工作日内提出意见，逾期未提出意见的视为同意公开。")
     if d.pending:
         d.staff_reasons.append("尚未提供候选文件或检索记录：答复类型仅按申请内容排序，检索前不能答复“信息不存在”。")
+    if d.pending and code in ("withhold.third_party", "partial"):
+        d.actions.append("申请涉及第三方的信息：检索到文件后，能区分处理的遮盖第三方个人信息或商业秘密后提供（第三十七条）；"
+                         "公开会损害第三方合法权益的，书面征求第三方意见（第三十二条，15个工作日，不计入答复期限，第三十三条第三款）。"
+                         "第三方不同意公开须有合理理由，本机关仍须审查；不公开可能对公共利益造成重大影响的，可以决定公开并书面告知第三方。")
     if any(v.secret_expired for v in readable):
         marks = "、".join(sorted({v.secret_mark or "密级标志" for v in readable if v.secret_expired}))
         d.actions.append(f"文件标有“{marks}”，按标注的保密期限计算可能已届满（保守国家秘密法：保密期限已满的，自行解密）："

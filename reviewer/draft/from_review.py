@@ -66,8 +66,9 @@ def withheld_parts(findings) -> list:
 
 
 def draft_for_review(request, decision, deadline, profile, *, stage=None, today=None, history=None,
-                     search_record: str | None = None) -> list:
-    """The drafts for one reviewed request: the main letter first."""
+                     search_record: str | None = None, third_party: str | None = None) -> list:
+    """The drafts for one reviewed request: the main letter first.  ``third_party``: the third party's answer to
+    the written consultation (agree / object / none); without it a 征求意见书 is drafted when needed."""
     items = []
     decisions = decision.item_decisions or []
     for d in decisions:
@@ -116,11 +117,16 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         earlier_reply=_earlier_reply(history),
     )
     letters = []
+    if third_party is not None:
+        # the consultation is done: the reply says so (第三十二条), and no second 征求意见书 is drafted
+        subjects = [d.item.text for d in decisions if d.item is not None
+                    and (d.third_party or d.code in ("withhold.third_party", "partial"))]
+        ctx.third_party = ThirdParty(what="、".join(subjects)[:120] or None, opinion=third_party)
     if decision.code == "other.correction":
         letters.append(draft_correction_notice(ctx, profile))
     else:
         letters.append(draft_reply(ctx, profile))
-    if decision.third_party:
+    if decision.third_party and third_party is None:
         findings = [f for d in decisions if d.third_party for f in d.withheld]
         names = "、".join(sorted({CATEGORY_LABELS[f.category] for f in findings}))
         subjects = [d.item.text for d in decisions if d.third_party and d.item is not None]

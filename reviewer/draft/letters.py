@@ -201,6 +201,8 @@ def _third_party_opinion(tp: ThirdParty | None) -> str:
     asked = f"本机关已{sent}依照{DEFAULT_LAW}第三十二条的规定书面征求第三方意见"
     if tp.opinion == "object":
         return f"{asked}，第三方不同意公开且理由合理。"
+    if tp.opinion == "agree":
+        return f"{asked}，第三方书面同意公开。"
     if tp.opinion == "none":
         return f"{asked}，第三方逾期未提出意见，本机关依照《中华人民共和国政府信息公开条例》的规定进行了审查。"
     return ""

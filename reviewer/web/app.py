@@ -174,7 +174,8 @@ def create_app(config: WebConfig, library: Library | None = None) -> Flask:
             if request_file and request_file.filename else None,
             documents=uploads, received=_date(form.get("received")), channel=form.get("channel") or None,
             profile=form.get("profile") or None, stage=form.get("stage") or None,
-            search_record=form.get("search_record", "").strip() or None)
+            search_record=form.get("search_record", "").strip() or None,
+            third_party=form.get("third_party") or None)
         review_id = lib.review(data)
         audit(lib, g.user, "审查申请", f"审查 {review_id}（候选文件 {len(uploads)} 份）")
         return redirect(url_for("review_result", review_id=review_id))

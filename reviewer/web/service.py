@@ -65,6 +65,7 @@ class ReviewInput:
     profile: str | None = None  # a key of Library.profiles
     stage: str | None = None  # pending | decided (process information)
     search_record: str | None = None  # 检索记录: where and how the office searched (drafts 信息不存在)
+    third_party: str | None = None  # the third party's answer to the 第三十二条 consultation: agree | object | none
 
 
 @dataclass
@@ -148,6 +149,8 @@ class Library:
             raise ServiceError(f"未知的申请方式：{data.channel}")
         if data.stage not in (None, "", "pending", "decided"):
             raise ServiceError(f"未知的决策阶段：{data.stage}")
+        if data.third_party not in (None, "", "agree", "object", "none"):
+            raise ServiceError(f"未知的第三方意见：{data.third_party}")
         reviewer = self.reviewer(data.profile)
         docs: list[Path] = []
         assignments: dict[str, int | None] = {}
@@ -162,7 +165,8 @@ class Library:
         try:
             outcome = reviewer.review(text=text, docs=docs, catalog=self.catalog, received=data.received,
                                       channel=data.channel or None, stage=data.stage or None,
-                                      search_record=data.search_record or None, today=dt.date.today())
+                                      search_record=data.search_record or None, today=dt.date.today(),
+                                      third_party=data.third_party or None)
         except _user_errors() as exc:
             shutil.rmtree(folder, ignore_errors=True)
             raise ServiceError(str(exc)) from None
