@@ -30,6 +30,11 @@ def test_a_list_separated_by_dunhao_and_ji_gives_one_keyword_per_document():
     assert not any("邮寄" in w or "你局" in w for w in words)
 
 
+def test_a_bracketed_remark_qualifies_the_document_and_is_not_split_into_keywords():
+    (words,) = _keywords("申请公开白寨村被征地农户补偿款发放花名册（含其他农户的领取金额）。")
+    assert words == ["白寨村被征地农户补偿款发放花名册"]
+
+
 def test_a_document_number_or_title_is_searched_as_given():
     (words,) = _keywords("申请公开渝府地〔2014〕74号文件")
     assert words == ["渝府地〔2014〕74号"]

@@ -47,6 +47,7 @@ _SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和
 # An organ named before what it holds ("示例县住房和城乡建设局2019年…项目") is where to search, not what.
 _LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委|办公室|人民政府|政府|厅|管委会|中心)")
 MAX_KEYWORDS = 6
+_REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 
 
 def search_keywords(item) -> list[str]:
@@ -63,6 +64,8 @@ def search_keywords(item) -> list[str]:
 def _object_words(text: str, periods: list[str] = ()) -> list[str]:
     body = _LEAD_RE.sub("", requested_object(text), count=1)
     body = _AGENCY_RE.sub("", body)
+    # "…花名册（含其他农户的领取金额）": a bracketed remark qualifies the document, it is not a keyword of its own
+    body = _REMARK_RE.sub("", body)
     words: list[str] = []
 
     def add(word: str) -> None:
