@@ -152,14 +152,17 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     if procedure in PROCEDURE_CODES:
         scores[PROCEDURE_CODES[procedure]] = max(scores.values(), default=0.0) + 1.0
     item_codes = [d.code for d in decisions]
-    overrides = {"other.correction", "unavailable.unclear", "no_action.duplicate", *PROCEDURE_CODES.values()}
+    # A procedure's code decides the whole request only when that procedure was given: 其他处理 is also an item's
+    # answer to a request to correct the applicant's own record (第四十一条), answered item by item.
+    overrides = {"other.correction", "unavailable.unclear", "no_action.duplicate",
+                 *([PROCEDURE_CODES[procedure]] if procedure in PROCEDURE_CODES else [])}
     top = max(scores, key=scores.get) if scores else item_codes[0]
     if top in overrides and scores.get(top, 0) >= max((s for c, s in scores.items() if c not in overrides),
                                                          default=0.0):
         code = top
         item_codes = [code] * len(item_codes)
         for d in decisions:  # the procedure decides the whole request
-            d.code, d.pending, d.letter_reasons = code, False, []
+            d.code, d.pending, d.letter_reasons, d.record_correction = code, False, [], False
     else:
         code = reply_code(item_codes)
     total = sum(scores.values()) or 1.0
@@ -209,7 +212,7 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
         for m in missing:
             reasons.append(f"申请缺少：{m}（第二十九条第二款）。")
         actions.append("自收到申请之日起 7 个工作日内一次性发出补正告知书（第三十条），答复期限自收到补正之日起计算。")
-    elif request.missing:
+    elif request.missing and not all(d.record_correction for d in decisions):
         warnings.append("申请未写明获取信息的方式、途径：不需补正，可按第四十条根据申请人的要求和本机关保存信息的实际情况确定提供形式。")
     if triage_result.top == "other.correction" and code != "other.correction":
         reasons.append("申请分流倾向“补正”（申请内容可能不明确），但申请未缺少第二十九条第二款规定的内容；补正须一次性写明"
@@ -238,7 +241,7 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
     if history:
         for line in history.get("evidence", []):
             (reasons if code == "no_action.duplicate" else actions).append(line)
-    if code == "other.other":
+    if code == "other.other" and not any(d.record_correction for d in decisions):
         reasons.append("其他处理（如申请人撤回申请）：请在答复书中写明具体情况。")
     if any(v.markings for v in views):
         actions.append("文件标注“工作秘密/内部资料/注意保存”等：标注本身不是不予公开的法定理由，须对应到第十四、十五或十六条，否则不能据此不公开。")
@@ -256,14 +259,16 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
 
 def _runner_up_evidence(triage_result, ranked: list[tuple[str, float]], code: str) -> list[str]:
     """Staff view: the cues behind the other request-level candidates among the first three."""
+    from reviewer.decide.outcome import CUE_ONLY_NAMES
     from reviewer.vocab import TRIAGE_NAMES_ZH
 
+    names = {**CUE_ONLY_NAMES, **TRIAGE_NAMES_ZH}
     lines = []
     for other, _p in ranked[1:3]:
         for hit in triage_result.hits:
-            if hit.outcome == other != code and other in TRIAGE_NAMES_ZH \
+            if hit.outcome == other != code and other in names \
                     and not (getattr(hit, "ground", None) or getattr(hit, "against", None)):
-                lines.append(f"备选“{TRIAGE_NAMES_ZH[other]}”：{hit.message}（线索 {hit.cue}：“{hit.text}”）")
+                lines.append(f"备选“{names[other]}”：{hit.message}（线索 {hit.cue}：“{hit.text}”）")
     return lines
 
 

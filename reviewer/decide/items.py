@@ -98,6 +98,9 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[Item]:
 # verb with something after it (not "政府信息公开申请表" or "《政府信息公开条例》").
 _INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[^，,；;]{4,}")
 QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
+# Parts split off the information asked for in the same sentence: a question, a complaint, or a request to
+# correct the applicant's own record (其他处理, 第四十一条; only the record-correction cue proposes it).
+SPLIT_OFF = (*QUESTION_OR_COMPLAINT, "other.other")
 MAX_MIXED_CHARS = 600  # each split point reads the rest of the text: bounded work on long pastes
 MAX_MIXED_CLAUSES = 12
 
@@ -116,7 +119,7 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
         if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
             continue  # the clause boundary falls inside the object asked for ("…的，" / "，以及…")
         tail_nature = item_nature(tail, cues)[0]
-        if tail_nature in QUESTION_OR_COMPLAINT and item_nature(head, cues)[0] == "ordinary":
+        if tail_nature in SPLIT_OFF and item_nature(head, cues)[0] == "ordinary":
             return head, tail, tail_nature
     return None
 
@@ -132,7 +135,7 @@ def split_mixed(request: Request, cues: list[Cue]) -> tuple[list[Item], list[str
     tails: list[tuple[str, str]] = []
     for item in request.items:  # each item keeps its position (catalog matches are by position)
         nature = item_nature(item.text, cues)[0]
-        mixed = split_question_tail(item.text, cues) if nature in QUESTION_OR_COMPLAINT else None
+        mixed = split_question_tail(item.text, cues) if nature in SPLIT_OFF else None
         if mixed is None:
             items.append(item)
             natures.append(nature)

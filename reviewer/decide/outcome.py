@@ -45,16 +45,24 @@ GROUND_LETTER_REASON = {
     "privacy": "该信息涉及第三方的个人隐私，公开会对第三方合法权益造成损害",
     "trade_secret": "该信息涉及第三方的商业秘密，公开会对第三方合法权益造成损害",
 }
+# A request to correct a record about the applicant (第四十一条): no reply type of its own, answered as 其他处理.
+RECORD_CORRECTION = "other.other"
 # Applicant-facing reasons for outcomes read from the request itself.
 REQUEST_LETTER_REASON = {
     "no_action.petition": "申请内容系要求查处、追究责任或者赔偿等诉求",
     "unavailable.needs_creation": "申请内容需要对现有信息进行统计、汇总、分析后方能形成",
     "withhold.third_party": "申请获取的是他人的个人信息",
     "withhold.query_matter": "申请查询的是本人的个人记录",
+    RECORD_CORRECTION: "您认为本机关提供的与您自身相关的政府信息记录不准确并要求予以更正，该申请不属于申请获取政府信息，"
+                       "依照《中华人民共和国政府信息公开条例》第四十一条办理",
 }
-# Request-level outcomes: decided by what the request asks, whatever the documents hold.
+# Request-level outcomes: decided by what the request asks, whatever the documents hold.  ``other.other`` is
+# only ever proposed by the record-correction cue (TRI039): a request to correct the applicant's own record.
 REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publication", "other.special_procedure",
-                 "other.not_gov_info", "no_action.confirm", "withhold.query_matter", "other.correction")
+                 "other.not_gov_info", "no_action.confirm", "withhold.query_matter", "other.correction",
+                 RECORD_CORRECTION)
+# Names of the request-level outcomes that have no triage label (proposed by cues only), for staff notes.
+CUE_ONLY_NAMES = {"withhold.query_matter": "行政查询事项", RECORD_CORRECTION: "更正本人信息记录（第四十一条）"}
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
 def request_prior(request_text: str, triage_result=None, request_grounds=None) -> dict[str, float]:
@@ -91,6 +99,7 @@ class ItemDecision:
     third_party: bool = False
     pending: bool = False  # not yet searched / unreadable: the outcome is only a ranking
     own_matter: bool = False
+    record_correction: bool = False  # a request to correct the applicant's own record (第四十一条)
 
 
 def document_distribution(views: list[DocumentView], threshold: float, stage: str | None) -> dict[str, float]:
@@ -247,7 +256,7 @@ def _choose(probabilities: dict[str, float], p_ordinary: float, scores: dict[str
     code = max(eligible, key=eligible.get) if eligible else "disclose"
     note = None
     if best is not None and scores.get(best, 0.0) > scores.get(code, 0.0):
-        name = TRIAGE_NAMES_ZH.get(best, best)
+        name = TRIAGE_NAMES_ZH.get(best) or CUE_ONLY_NAMES.get(best, best)
         note = (f"“{name}”的概率（{request_level[best]:.2f}）低于按一般申请处理的概率（{ordinary:.2f}），先按一般申请"
                 f"检索答复；候选答复类型中它排在前面，是因为一般申请的概率分散在多种答复结果上。如核实确属“{name}”，改用该答复类型。")
     return code, note
@@ -307,7 +316,9 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
             d.staff_reasons.append(f"不宜公开的内容可以区分处理：共 {len(d.withheld)} 处需遮盖，其余内容予以提供（第三十七条）。")
         if code == "withhold.third_party" and readable and not d.letter_reasons:
             d.letter_reasons.append(GROUND_LETTER_REASON["privacy"])
-    if not readable and code in REQUEST_LETTER_REASON:
+    if code == RECORD_CORRECTION:
+        _explain_record_correction(d)
+    elif not readable and code in REQUEST_LETTER_REASON:
         d.letter_reasons.append(REQUEST_LETTER_REASON[code])
     if code == "unavailable.needs_creation" and REQUEST_LETTER_REASON[code] not in d.letter_reasons:
         d.letter_reasons.append(REQUEST_LETTER_REASON[code])
@@ -356,3 +367,20 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
     if d.own_matter and readable and any(v.span_grounds for v in readable):
         d.actions.append("本项系申请人本人（本户）的事项：提供前核实申请人与该户的关系（身份证件、户口簿等）；"
                          "涉及其他家庭成员的医疗健康、金融账户等敏感个人信息，须经其本人同意或作遮盖处理（个人信息保护法第二十八条）。")
+
+
+def _explain_record_correction(d: ItemDecision) -> None:
+    """A request to correct a record about the applicant (第四十一条): not a request for information; the office
+    with power to correct verifies it against the applicant's evidence, corrects it and tells the applicant, or
+    transfers it to the organ with that power (or tells the applicant to apply there)."""
+    d.record_correction = True
+    d.letter_reasons.append(REQUEST_LETTER_REASON[RECORD_CORRECTION])
+    d.staff_reasons.append("要求更正本人信息记录，按第四十一条办理（不是申请获取政府信息）；答复类型表没有“更正”一类，"
+                           "按“其他处理”答复，年度报告计入“（六）3.其他”。")
+    d.actions += [
+        "第四十一条：核对申请人提供的证据材料（如身份证件、原始登记或办理材料），逐项核实所指记录是否确有不准确之处；"
+        "申请人未提供证据的，告知其提供。",
+        "核实更正该记录是否属于本机关职能范围：属于的，审核属实后予以更正并告知申请人；不属于的，转送有权更正的行政机关"
+        "处理并告知申请人，或者告知申请人向该机关提出（第四十一条）。",
+        "记录核实结果（记录是否准确、更正的内容和日期，或转送的机关和日期），填入告知书的【待填写】处并留存备查。",
+    ]

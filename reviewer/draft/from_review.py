@@ -81,6 +81,8 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
         if d.code == "no_action.petition":
             facts["petition_kind"] = "信访、投诉、举报"
             facts["petition_channel"] = "信访、投诉举报渠道（如12345政务服务便民热线或本机关信访工作机构）"
+        if getattr(d, "record_correction", False):
+            facts["record_correction"] = True  # 第四十一条: a request to correct the applicant's own record
         if d.code == "unavailable.other_agency" and d.organ.agency:
             facts["other_agency"] = d.organ.agency
             if d.organ.reason:

@@ -36,6 +36,7 @@ from reviewer.draft.context import (
 from reviewer.draft.notices import draft_correction_notice
 from reviewer.draft.parts import (
     format_date,
+    is_record_correction,
     official_letter,
     placeholder,
     receipt_paragraph,
@@ -43,7 +44,7 @@ from reviewer.draft.parts import (
     tidy,
 )
 
-__all__ = ["DELIVERY_PHRASES", "OWN_MATTER_SENTENCE", "draft_reply", "remedy_paragraph"]
+__all__ = ["DELIVERY_PHRASES", "OWN_MATTER_SENTENCE", "RECORD_CORRECTION_NOTE", "draft_reply", "remedy_paragraph"]
 
 _CN_ORDINALS = "一二三四五六七八九十"
 
@@ -64,6 +65,25 @@ DELIVERY_PHRASES = {
 # The applicant's own (household's) matter: provided to the applicant; other members' sensitive data need
 # their consent (个人信息保护法 第二十九条).
 OWN_MATTER_SENTENCE = "该信息涉及您家庭的事项，本机关在核实您与该户的关系后向您提供；其中涉及其他家庭成员敏感个人信息的部分，经其本人同意后提供。"
+
+
+# A request to correct a record about the applicant (第四十一条), answered as 其他处理: what the office does with
+# it, the verification result only staff know, and the transfer when correcting is not within its functions.
+RECORD_CORRECTION_VERIFY = "本机关将根据您提供的证据材料对该记录进行核实，经审核属实的，予以更正并告知您。"
+RECORD_CORRECTION_RESULT = "核实结果（记录是否准确；已更正的，写明更正的内容和日期）"
+RECORD_CORRECTION_TRANSFER = ("如更正该记录不属于本机关职能范围，删去上段，改写为：本机关已将您的申请转送有权更正的（行政机关名称）"
+                              "处理；或者：请您向有权更正的（行政机关名称、联系方式）提出")
+RECORD_CORRECTION_NOTE = ("更正申请（第四十一条）：核对申请人提供的证据并核实记录，填写核实结果；更正不属于本机关职能范围的，"
+                          "按文书中【待填写】的提示改为转送有权更正的行政机关或者告知申请人向其提出，并删去不适用的内容。")
+
+
+def _record_correction_paragraphs(values: dict) -> list[str]:
+    """The answer to a request to correct the applicant's own record (第四十一条)."""
+    from reviewer.decide.outcome import RECORD_CORRECTION, REQUEST_LETTER_REASON
+
+    reasons = values.get("reasons") or REQUEST_LETTER_REASON[RECORD_CORRECTION]
+    return [f"经审查，{reasons}。{RECORD_CORRECTION_VERIFY}核实结果：{placeholder(RECORD_CORRECTION_RESULT)}。",
+            placeholder(RECORD_CORRECTION_TRANSFER) + "。"]
 
 
 class _Fill(dict):
@@ -303,7 +323,8 @@ def draft_reply(
             basis = citation_string(irt.code, extra, types)
             headings.append(len(paragraphs))
             ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
-            about = "关于您提出的" if irt.code == "no_action.petition" else "关于"
+            asked = irt.code == "no_action.petition" or is_record_correction(item)
+            about = "关于您提出的" if asked else "关于"
             paragraphs.append(f"{ordinal}、{about}“{subject_text(item.text, heading=True)}”")
         if irt.notice:
             paragraphs.append(
@@ -318,6 +339,11 @@ def draft_reply(
                 notes.append(pending_note)
             continue
         values = _item_values(irt, item, ctx, basis, single)
+        if item is not None and is_record_correction(item):
+            paragraphs += _record_correction_paragraphs(values)
+            if RECORD_CORRECTION_NOTE not in notes:
+                notes.append(RECORD_CORRECTION_NOTE)
+            continue
         paragraphs.append(irt.operative.format_map(values))
         if item is not None and item.facts.get("own_matter") and irt.group == "disclose":
             paragraphs[-1] += OWN_MATTER_SENTENCE

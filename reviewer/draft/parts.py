@@ -15,10 +15,12 @@ from reviewer.draft.context import Letter, ReplyContext
 
 __all__ = [
     "CHANNEL_PHRASES",
+    "CORRECTION_ASKED",
     "contact_line",
     "document_number",
     "finish_letter",
     "format_date",
+    "is_record_correction",
     "official_letter",
     "placeholder",
     "receipt_paragraph",
@@ -117,16 +119,36 @@ def request_subjects(ctx: ReplyContext) -> list[str]:
 
 # Parts of a request that ask for no information: a complaint (信访/投诉) or a question (咨询).
 NOT_INFORMATION_ASKED = ("no_action.petition", "other.consultation")
+# How the receipt names a request to correct the applicant's own record (第四十一条).
+CORRECTION_ASKED = "要求更正与您自身相关的政府信息记录"
+
+
+def is_record_correction(item) -> bool:
+    """The item asks to correct a record about the applicant (第四十一条), not for information."""
+    return bool(item.facts.get("record_correction"))
 
 
 def receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
     """The 受理事实 paragraph: when and how the application came, what it asks for, and (``with_correction``)
     the 补正 that restarted the reply period."""
     rid = f"（申请编号：{ctx.request_id}）" if ctx.request_id else ""
+    # A request to correct the applicant's own record (第四十一条) is not information asked for either.
+    corrections = [subject_text(i.text) for i in ctx.items if is_record_correction(i)]
+    petitions = [i for i in ctx.items if i.code in NOT_INFORMATION_ASKED]
+    others = "，另提出了其他诉求" if petitions else ""
+    info = [subject_text(i.text) for i in ctx.items
+            if not is_record_correction(i) and i.code not in NOT_INFORMATION_ASKED]
     subjects = request_subjects(ctx)
     complaint = ""
-    petitions = [i for i in ctx.items if i.code in NOT_INFORMATION_ASKED]
-    if petitions and len(petitions) < len(ctx.items):
+    if corrections and not info:
+        quoted = "；".join(f"“{c}”" for c in corrections)
+        text = (f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}的申请{rid}，"
+                f"{CORRECTION_ASKED}，申请内容为{quoted}{others}。")
+        return text + _correction_sentence(ctx) if with_correction else text
+    if corrections:
+        subjects = info
+        complaint = f"，并{CORRECTION_ASKED}{others}"
+    elif petitions and len(petitions) < len(ctx.items):
         # A complaint or a question is not information asked for: list the information items only.
         subjects = [subject_text(i.text) for i in ctx.items if i.code not in NOT_INFORMATION_ASKED]
         complaint = "，并在申请中提出了其他诉求"
@@ -143,14 +165,18 @@ def receipt_paragraph(ctx: ReplyContext, with_correction: bool = True) -> str:
         f"本机关于{format_date(ctx.received, '收到申请日期')}收到您{_channel_phrase(ctx.channel)}"
         f"的政府信息公开申请{rid}{asked}。"
     )
-    if with_correction and (ctx.correction_received or ctx.correction_requested):
-        if ctx.correction_requested:
-            text += f"本机关于{format_date(ctx.correction_requested)}告知您对申请作出补正，"
-        text += (
-            f"并于{format_date(ctx.correction_received, '收到补正材料日期')}收到您的补正材料，"
-            "答复期限自收到补正的申请之日起计算。"
-        )
-    return text
+    return text + _correction_sentence(ctx) if with_correction else text
+
+
+def _correction_sentence(ctx: ReplyContext) -> str:
+    """The 补正 that restarted the reply period ("" when there was none)."""
+    if not (ctx.correction_received or ctx.correction_requested):
+        return ""
+    text = f"本机关于{format_date(ctx.correction_requested)}告知您对申请作出补正，" if ctx.correction_requested else ""
+    return text + (
+        f"并于{format_date(ctx.correction_received, '收到补正材料日期')}收到您的补正材料，"
+        "答复期限自收到补正的申请之日起计算。"
+    )
 
 
 def official_letter(profile: AgencyProfile, ctx: ReplyContext, *, kind: str, title: str, paragraphs: list[str],
