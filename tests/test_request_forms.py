@@ -86,3 +86,19 @@ def test_an_ocr_spaced_traditional_request_is_read_and_its_delivery_line_is_not_
                             "電話：13800000000\n以電子郵件方式提供。")
     assert [i.text for i in request.items] == ["申请公开贵局2019年度城区道路维修工程的招标文件"]
     assert request.applicant.display_name == "王小明" and request.delivery
+
+
+def test_a_signature_after_the_closing_is_not_part_of_the_last_item():
+    text = ("政府信息公开申请函\n示例市自然资源和规划局：\n    本律师受委托，特向贵局申请公开以下政府信息：\n"
+            "    1. 2018年示例区东片区土地征收的征地批复文件；\n    2. 上述征收项目的征地补偿安置方案；\n"
+            "    3. 征收土地公告及其张贴、送达的证明材料。\n    以上信息请以纸质形式邮寄至本所。\n    此致\n"
+            "示例律师事务所 律师：李某\n2026年11月18日")
+    assert _items(text) == ["2018年示例区东片区土地征收的征地批复文件", "上述征收项目的征地补偿安置方案",
+                            "征收土地公告及其张贴、送达的证明材料"]
+
+
+def test_a_restated_inline_list_ends_with_its_sentence():
+    text = ("原告诉称，其于2019年3月5日向被告邮寄申请，申请公开：一、某某村2010年至2018年的土地承包经营权流转合同；"
+            "二、被告对该村村委会财务审计的审计报告；三、该村低保户名单及发放金额。被告逾期未予答复。")
+    assert _items(text)[-1] == "该村低保户名单及发放金额"
+    assert len(_items(text)) == 3

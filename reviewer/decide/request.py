@@ -290,7 +290,11 @@ def split_items(text: str) -> list[Item]:
     if len(numbered) >= 2:
         for k, start in enumerate(numbered):
             end = numbered[k + 1] if k + 1 < len(numbered) else len(lines)
-            block = [lines[start]] + [ln for ln in lines[start + 1:end] if not _is_trailer(ln)]
+            following = lines[start + 1:end]
+            if k + 1 == len(numbered):  # after the list's closing (以上信息…, 此致, a date) come signature lines
+                closing = next((n for n, ln in enumerate(following) if _is_trailer(ln)), len(following))
+                following = following[:closing]
+            block = [lines[start]] + [ln for ln in following if not _is_trailer(ln)]
             pieces.append(ITEM_START_RE.sub("", " ".join(block), count=1).strip())
     else:
         # "1、2018年…" starts an item; "1.5" / "1．5" is a number, not "item 1"
@@ -304,6 +308,8 @@ def split_items(text: str) -> list[Item]:
         inline = [p.strip(" ；;。，,\n") for p in raw if p and p.strip(" ；;。，,\n")]
         if len(inline) >= (2 if starts_with_list else 3):
             pieces = [p for p in (inline if starts_with_list else inline[1:]) if len(p) >= 4]
+            if pieces:  # an inline list ends with its sentence: "…三、低保户名单。被告逾期未予答复。" is narrative
+                pieces[-1] = pieces[-1].split("。", 1)[0]
         if len(pieces) < 2:
             pieces = _request_sentences(text)
     merged = 0
