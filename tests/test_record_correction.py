@@ -102,6 +102,7 @@ def test_a_correction_request_is_answered_as_other_processing_under_article_41()
     assert any("转送有权更正" in p for p in letter["placeholders"])
     assert "如对本告知书不服" in text and "不予公开" not in text
     assert "请写明具体情况" not in text
+    assert any("第四十一条未规定办理期限" in w for w in outcome.warnings)  # the 20 days are shown for reference only
 
 
 def test_the_cue_leads_against_a_classifier_that_reads_an_ordinary_request():

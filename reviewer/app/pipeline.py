@@ -247,6 +247,9 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     extra = decision.extra_articles if decision.code == "partial" else []
     citations = citation_string(decision.code, extra)
     deadline = _deadline(request, options, profile, warnings, resources.calendar())
+    if deadline is not None and decision.item_decisions \
+            and all(getattr(d, "record_correction", False) for d in decision.item_decisions):
+        warnings.append("更正申请：《条例》第四十一条未规定办理期限，上列期限按第三十三条计算，仅供参考；请按本机关规定及时核实并告知申请人。")
     letters = _letters(request, decision, screen_results, deadline, profile, options)
     warnings.extend(n for letter in letters[:1] for n in letter.notes if n not in warnings)  # staff view
     if getattr(profile, "example", False):
