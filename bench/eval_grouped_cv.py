@@ -38,7 +38,9 @@ def run(folds: int = 5, corpus_dir: Path | None = None) -> dict:
     drop_rare_classes(corpus.requests)
     cache = TokenCache()
     out: dict = {"corpus_sha256": corpus.sha256, "files": corpus.files, "folds": folds}
-    out["triage"] = grouped_cv_triage(corpus.requests, folds, cache=cache)
+    held_out: dict = {}
+    out["triage"] = grouped_cv_triage(corpus.requests, folds, cache=cache, out_of_fold=held_out)
+    out["correction_gate"] = correction_gate(corpus.requests, held_out)
     out["grounds"] = grouped_cv_grounds(corpus.passages, folds, cache=cache)
     if len(corpus.request_grounds) >= 4:
         try:
@@ -50,6 +52,37 @@ def run(folds: int = 5, corpus_dir: Path | None = None) -> dict:
     for key in ("triage", "grounds", "request_grounds"):
         out[key].pop("confusion", None)
     return out
+
+
+def correction_gate(data, held_out: dict) -> dict:
+    """Step 补不补 on the corpus requests with held-out triage probabilities: how often the description
+    (第二十九条第二款第（二）项) is reported missing — by the generic-word check alone, and with the triage gate of
+    reviewer/decide/items.py (unclear per the fold's classifier and nothing a search could use) — on requests
+    labelled 补正 (found) and on all others (false 补正)."""
+    from reviewer.decide.items import correction_elements
+    from reviewer.decide.request import DESCRIPTION_ELEMENT, completeness, parse_request
+    from reviewer.decide.triage import TriageResult
+    from reviewer.model.evaluate import proportion
+
+    labels, proba = held_out["labels"], held_out["proba"]
+    counts = {"found_before": 0, "found_after": 0, "false_before": 0, "false_after": 0}
+    positives = negatives = 0
+    for i, (text, label) in enumerate(zip(data.texts, data.labels, strict=True)):
+        request = parse_request(text)
+        request.missing = completeness(request, applicant_on_file=True)
+        before = DESCRIPTION_ELEMENT in request.missing
+        probabilities = {lab: float(p) for lab, p in zip(labels, proba[i], strict=True)}
+        after = DESCRIPTION_ELEMENT in correction_elements(request, TriageResult(probabilities, {}, probabilities))
+        if label == "other.correction":
+            positives += 1
+            counts["found_before"] += before
+            counts["found_after"] += after
+        else:
+            negatives += 1
+            counts["false_before"] += before
+            counts["false_after"] += after
+    return {"n_correction": positives, "n_other": negatives,
+            **{k: proportion(v, positives if k.startswith("found") else negatives) for k, v in counts.items()}}
 
 
 TEMPLATE_DOWN_WEIGHT = 0.25  # "templates down-weighted" in the recipe comparison

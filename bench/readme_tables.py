@@ -75,6 +75,16 @@ def corpus_tables(cv: dict) -> str:
                 f"| 前三命中率 | {prop(t['top3'])} | {prop(t['baseline_top3'])}（固定前三："
                 f"{_labels(t['baseline_top3']['labels'])}） | {verdict(t['beats_baseline']['top3'])} |",
                 f"| 概率校准误差 ECE（首位概率） | {num(t['calibration']['ece'])} | — | — |", ""]
+    gate = cv.get("correction_gate") or {}
+    if "found_after" in gate:
+        out += ["补不补：申请是否缺少“名称、文号或者便于查询的其他特征性描述”（第二十九条第二款第（二）项），分类器概率取自"
+                "留出该条的折；“只查泛称”为旧做法（去掉泛称后几乎无字），“加分流门槛”为现做法（分类器认为不明确且各项都没有"
+                "可检索的名称、文号或文件种类）：", "",
+                "| | 只查泛称 | 加分流门槛 |", "|---|---|---|",
+                f"| 标注为补正的申请被判缺少描述（{gate['n_correction']} 件） | {prop(gate['found_before'])} | "
+                f"{prop(gate['found_after'])} |",
+                f"| 其他申请被误判缺少描述（{gate['n_other']} 件） | {prop(gate['false_before'])} | "
+                f"{prop(gate['false_after'])} |", ""]
     for key, title in (("grounds", "文件段落不公开依据"), ("request_grounds", "申请层面依据")):
         g = cv.get(key) or {}
         if "error" in g:

@@ -605,7 +605,7 @@ def grouped_splits(groups: list[str], folds: int, strata=None) -> list[tuple[np.
 
 
 def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, cache=None, params=None,
-                      train_mask=None, score_mask=None, splits=None) -> dict:
+                      train_mask=None, score_mask=None, splits=None, out_of_fold: dict | None = None) -> dict:
     """Grouped cross-validation of the triage model with top-1 / top-3, baselines, intervals and ECE.
 
     A fold's training part may lack a class entirely (all its groups are in the test part); such a
@@ -613,6 +613,8 @@ def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, ca
     ``train_mask`` (bool per example) limits which examples may be trained on (all are tested): with the
     office's own examples masked out it measures the model *before* learning from them on the same folds.
     ``splits`` (a list of (train, test) index arrays) replaces the grouped folds, e.g. leave-one-register-out.
+    ``out_of_fold``: a dict that receives ``labels`` and ``proba`` (each example's probabilities from the fold that
+    held it out), for checks that build on the triage (e.g. the 补正 gate of reviewer/decide/items.py).
     """
     from sklearn.base import clone
 
@@ -646,6 +648,8 @@ def grouped_cv_triage(data: Dataset, folds: int = 5, seed: int | None = None, ca
             proba[test, labels.index(str(cls))] = p[:, j]
     report = _triage_cv_report(y, proba, labels, groups, len(splits))
     report["requested_folds"] = folds
+    if out_of_fold is not None:
+        out_of_fold.update(labels=labels, proba=proba)
     if score_mask is not None and np.asarray(score_mask, dtype=bool).any():
         m = np.asarray(score_mask, dtype=bool)
         report["subset"] = _triage_cv_report(y[m], proba[m], labels, [g for g, k in zip(groups, m) if k], len(splits))
