@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
@@ -73,9 +74,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         cues = load_cues()
     # 1 补不补
     missing = correction_elements(request, triage_result)
-    # No named element missing, no 补正 (第三十条): the triage's 补正 share is then an ordinary request's.
-    fold = (lambda t: t) if missing else _without_correction
-    request_triage = fold(triage_result)
+    request_triage = _settle_correction(triage_result, missing)
     # 2 是不是
     items, natures = split_mixed(request, cues)
     single = len(items) <= 1
@@ -91,7 +90,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             item_triage, item_grounds = request_triage, request_grounds
         else:
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
-            item_triage = fold(item_triage)
+            item_triage = _settle_correction(item_triage, missing)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
@@ -108,11 +107,14 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                    threshold=threshold, history=history, procedure=procedure)
 
 
+def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:
+    """No named element missing, no 补正 (第三十条): the triage's 补正 share is then an ordinary request's."""
+    return triage_result if missing else _without_correction(triage_result)
+
+
 def _without_correction(triage_result: TriageResult) -> TriageResult:
     """The triage with its 补正 probability folded into the ordinary share (not spread over the other
     request-level outcomes by renormalising: a 0.99 "unclear" must not turn a 0.002 outcome into a leader)."""
-    import dataclasses
-
     probabilities = dict(triage_result.probabilities or {})
     p = probabilities.pop("other.correction", 0.0)
     if not p:
