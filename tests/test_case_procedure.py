@@ -184,5 +184,5 @@ def test_procedural_letters_text(db, tmp_path):
 
     correction = run("case", "letter", "2026-0002", "correction", "--missing", "description", "--db", str(db)).output
     assert "1．申请公开的政府信息的名称、文号或者便于本机关查询的其他特征性描述。" in correction
-    assert "为便于您补正，现说明如下：请写明所需政府信息的名称、文号" in correction
+    assert "为便于您补正，现说明如下：请您写明所需政府信息的名称、文号" in correction
     assert run("case", "letter", "2026-0002", "correction", "--db", str(db)).exit_code == 2

@@ -74,3 +74,19 @@ def test_a_set_aside_correction_share_goes_to_the_ordinary_request_not_to_the_ot
     assert "other.correction" not in candidates
     assert candidates.get("unavailable.needs_creation", 0.0) <= 0.02
     assert any("第三十条" in r and "未采用" in r for r in decision.reasons)
+
+
+
+def test_the_reviews_correction_notice_guides_the_applicant_on_each_missing_element():
+    """第三十条: 指导和释明 — a notice drafted from a review's listed elements says what to supply, as the case
+    procedure's does (which passes element keys)."""
+    from reviewer.decide.profile import load_profile
+    from reviewer.draft.context import ReplyContext
+    from reviewer.draft.notices import CORRECTION_GUIDANCE, draft_correction_notice, element_key
+
+    assert element_key(DESCRIPTION_ELEMENT) == "description" and element_key("description") == "description"
+    assert element_key("申请人的联系方式（电话、通讯地址或电子邮箱）") == "contact" and element_key("别的") == ""
+    ctx = ReplyContext(code="other.correction", applicant="林晓", missing=[DESCRIPTION_ELEMENT])
+    text = draft_correction_notice(ctx, load_profile(None)).to_text()
+    assert "为便于您补正，现说明如下：" + CORRECTION_GUIDANCE["description"][:20] in text
+    assert CORRECTION_GUIDANCE["contact"][:10] not in text  # only the elements that are missing

@@ -56,19 +56,33 @@ CORRECTION_ELEMENTS = {
 
 # 指导和释明 per missing element of 第二十九条第二款: what exactly to supply, and how.
 CORRECTION_GUIDANCE = {
-    "name": "请写明申请人的姓名（公民）或者单位全称（法人或者其他组织），与身份证明文件一致。",
+    "name": "请您写明申请人的姓名（公民）或者单位全称（法人或者其他组织），与身份证明文件一致。",
     "identity": "公民请提供居民身份证等有效身份证件的复印件或者扫描件；法人或者其他组织请提供营业执照、统一社会信用代码证书等证明文件，"
                 "并由法定代表人或者负责人签名、加盖公章；委托他人代为申请的，请一并提供授权委托书。",
     "contact": "请提供能够有效送达的联系电话、通信地址（含邮政编码）或者电子邮箱。",
-    "description": "请写明所需政府信息的名称、文号，或者形成时间、制作机关、所涉事项（如项目名称、地块位置、文件类别）等便于本机关"
+    "description": "请您写明所需政府信息的名称、文号，或者形成时间、制作机关、所涉事项（如项目名称、地块位置、文件类别）等便于本机关"
                    "检索的特征性描述；“某项目的全部资料”“有关部门的所有文件”等概括性表述无法据以检索，请具体化到文件或者事项。",
-    "form": "请写明获取信息的方式（如纸质件、电子邮件、光盘），以及领取途径（如邮寄、自行领取）。",
+    "form": "请您写明获取信息的方式（如纸质件、电子邮件、光盘），以及领取途径（如邮寄、自行领取）。",
 }
 
 
+# How each element reads when the review lists it as missing (reviewer.decide.request.completeness).
+_ELEMENT_MARKS = (("特征性描述", "description"), ("形式要求", "form"), ("身份证明", "identity"),
+                  ("联系方式", "contact"), ("姓名或者名称", "name"))
+
+
+def element_key(element: str) -> str:
+    """The key of a 第二十九条第二款 element given by key or by its listed wording ("" when unknown)."""
+    if element in CORRECTION_ELEMENTS:
+        return element
+    return next((key for mark, key in _ELEMENT_MARKS if mark in element), "")
+
+
 def correction_guidance(missing: list[str]) -> str:
-    """The 指导和释明 sentence(s) for the missing elements (unknown keys get no guidance)."""
-    return "".join(CORRECTION_GUIDANCE[m] for m in missing if m in CORRECTION_GUIDANCE).rstrip("。")
+    """The 指导和释明 sentence(s) for the missing elements, given by key or by their listed wording (unknown
+    ones get no guidance)."""
+    keys = [element_key(m) for m in missing]
+    return "".join(CORRECTION_GUIDANCE[k] for k in keys if k in CORRECTION_GUIDANCE).rstrip("。")
 
 
 def draft_correction_notice(
@@ -87,7 +101,8 @@ def draft_correction_notice(
     missing = ctx.missing or [placeholder("需要补正的具体事项")]
     for n, m in enumerate(missing, start=1):
         paragraphs.append(f"{n}．{CORRECTION_ELEMENTS.get(m, m).rstrip('。；')}。")
-    guidance = ctx.facts.get("guidance")
+    # 第三十条: 指导和释明 — what exactly to supply for each element, whoever drafts the notice
+    guidance = ctx.facts.get("guidance") or correction_guidance(ctx.missing)
     if guidance:
         paragraphs.append(f"为便于您补正，现说明如下：{str(guidance).rstrip('。')}。")
     until = f"（即{format_date(ctx.correction_due)}前）" if ctx.correction_due else ""
