@@ -129,3 +129,31 @@ def test_pattern_rules_of_record_kind_grounds_skip_a_kind_that_is_only_named() -
     assert "PRC004" not in {f.rule for f in screener.screen_text(quoted).findings}
     own = "关于调整示例村征地补偿标准的请示\n区人民政府：\n拟将补偿标准由每亩4.2万元调整为每亩5.1万元。妥否，请批示。"
     assert "PRC004" in {f.rule for f in screener.screen_text(own).findings}
+
+
+def test_a_contact_line_demotes_a_mobile_number_to_review_and_says_why() -> None:
+    """PRV002's ``demote``: a mobile after a notice's 联系人 stays a finding, for the officer to check, but no longer
+    marks the file 建议不予公开; a private person's mobile in a record still does."""
+    from reviewer.screen.screening import Screener
+
+    screener = Screener()
+    notice = "建设单位：示例化工有限公司；联系人：赵工，电话：13600001111。公众可在公示之日起10个工作日内提出意见。"
+    [hit] = [f for f in screener.screen_text(notice).findings if f.rule == "PRV002"]
+    assert hit.severity == "review" and hit.explanation.demoted_by == ["联系人"]
+    assert "降为" in hit.explanation.summary
+    record = "被询问人：赵某某，男，住示例村三组，联系电话13600001111。"
+    [hit] = [f for f in screener.screen_text(record).findings if f.rule == "PRV002"]
+    assert hit.severity == "withhold" and not hit.explanation.demoted_by
+
+
+def test_a_demote_window_must_lower_the_severity(tmp_path) -> None:
+    from reviewer.detect.rulebook import check_rule_files
+
+    path = tmp_path / "privacy.yaml"
+    path.write_text(
+        "category: privacy\nbasis: 第十五条\nrules:\n"
+        "  - {code: TST001, name: t, kind: keywords, keywords: [病历], score: 0.5, severity: review, status: stable,\n"
+        "     message: m, doc: d, examples: {match: [病历], no_match: [无]},\n"
+        "     demote: {words: [联系人], window: 10, severity: withhold}}\n", encoding="utf-8")
+    _rules, problems = check_rule_files([path])
+    assert any(p.field == "demote" for p in problems), [str(p) for p in problems]

@@ -28,7 +28,7 @@ LIST_HELP = """列出规则：代码、名称、类别、严重程度、状态�
   reviewer rules list
   reviewer rules list --category 个人隐私 --format json"""
 
-SHOW_HELP = """显示一条规则的全部内容：法律依据、类型、关键词或正则、上下文、排除词、分值、说明文档、示例和所在文件。
+SHOW_HELP = """显示一条规则的全部内容：法律依据、类型、关键词或正则、上下文、排除词、降级词、分值、说明文档、示例和所在文件。
 
 \b
 示例：
@@ -255,6 +255,9 @@ def render_rule(rule) -> str:
         lines.append(f"排除：{'、'.join(rule.exclude.words)}（前后 {rule.exclude.window} 字内出现则不计）")
         if rule.exclude.heading:
             lines.append(f"排除：文首标题出现{'、'.join(rule.exclude.heading)}的，全文不计")
+    if rule.demote:
+        lines.append(f"降级：{'、'.join(rule.demote.words)}（前后 {rule.demote.window} 字内出现则严重程度降为 "
+                     f"{rule.demote.severity}）")
     if rule.head_lines:
         lines.append(f"位置：文首前 {rule.head_lines} 行以外分值降为 {rule.outside_score:g}")
     lines.append("说明文档：")

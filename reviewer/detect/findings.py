@@ -35,6 +35,7 @@ class Explanation:
     marking: bool = False  # a mark (工作秘密/内部资料 …) that needs a real ground, is not one
     also: list[str] = field(default_factory=list)  # other rules merged into this finding
     rule_severity: str | None = None  # the rule's severity when the screen settled it lower (below threshold)
+    demoted_by: list[str] = field(default_factory=list)  # words near the hit that lowered its severity (demote)
     location: str | None = None  # a hidden part the hit sits in (批注, 修订删除的文字, 文档属性 …)
     summary: str = ""
 
@@ -53,6 +54,8 @@ class Explanation:
             data["also"] = list(self.also)
         if self.rule_severity is not None:
             data["rule_severity"] = self.rule_severity
+        if self.demoted_by:
+            data["demoted_by"] = list(self.demoted_by)
         if self.location is not None:
             data["location"] = self.location
         data["summary"] = self.summary

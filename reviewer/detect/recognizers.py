@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from reviewer.detect.findings import Explanation, Finding, ValidatorResult, merge_findings
+from reviewer.detect.findings import (
+    SEVERITY_LABELS,
+    SEVERITY_RANK,
+    Explanation,
+    Finding,
+    ValidatorResult,
+    merge_findings,
+)
 from reviewer.detect.rulebook import Rule, Window
 from reviewer.detect.validators import VALIDATORS
 
@@ -246,6 +253,11 @@ class Detector:
                 score = boosted
                 if rule.context.severity:
                     severity = rule.context.severity
+        if rule.demote:
+            lowering = _words_near(text, start, end, rule.demote)
+            if lowering and SEVERITY_RANK[rule.demote.severity] < SEVERITY_RANK[severity]:
+                explanation.demoted_by = lowering
+                severity = rule.demote.severity
         ostart, oend = norm.orig_span(start, end)
         explanation.summary = _summary(rule, explanation)
         return Finding(
@@ -434,6 +446,8 @@ def _summary(rule: Rule, explanation: Explanation) -> str:
         parts.append(f"附近出现“{'、'.join(explanation.context)}”。")
     if explanation.position and "不在" in explanation.position:
         parts.append(explanation.position + "。")
+    if explanation.demoted_by:
+        parts.append(f"附近出现“{'、'.join(explanation.demoted_by)}”，降为“{SEVERITY_LABELS[rule.demote.severity]}”。")
     return "".join(parts)
 
 

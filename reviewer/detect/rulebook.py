@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.detect.findings import CATEGORIES, SEVERITIES
+from reviewer.detect.findings import CATEGORIES, SEVERITIES, SEVERITY_RANK
 from reviewer.paths import RULES_DIR
 
 KINDS = ("keywords", "regex", "validated", "context")
@@ -27,7 +27,7 @@ NON_RULE_FILES = {"reply_types.yaml", "holidays.yaml", "outcome_labels.yaml", "t
 
 RULE_FIELDS = {
     "code", "name", "category", "basis", "kind", "keywords", "patterns", "validator", "entity",
-    "boundary", "context", "exclude", "position", "score", "severity", "status", "message", "doc",
+    "boundary", "context", "exclude", "demote", "position", "score", "severity", "status", "message", "doc",
     "examples", "marking", "anchor",
 }
 
@@ -87,6 +87,9 @@ class Rule:
     boundary: str = "none"
     context: Window | None = None
     exclude: Window | None = None
+    # words near a hit that make it a lesser matter (an agency's 联系人 beside a phone number): its severity
+    # drops to ``demote.severity`` — the hit stays, for the officer to judge
+    demote: Window | None = None
     head_lines: int | None = None
     outside_score: float | None = None
     examples_match: list[str] = field(default_factory=list)
@@ -105,6 +108,7 @@ class Rule:
             "validator": self.validator, "entity": self.entity, "boundary": self.boundary,
             "context": vars(self.context) if self.context else None,
             "exclude": vars(self.exclude) if self.exclude else None,
+            "demote": vars(self.demote) if self.demote else None,
             "position": {"head_lines": self.head_lines, "outside_score": self.outside_score}
             if self.head_lines else None,
             "examples": {"match": self.examples_match, "no_match": self.examples_no_match},
@@ -248,6 +252,10 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
         bad("boundary", "boundary 应为 none 或 token")
     context = _parse_window(raw.get("context"), "context", bad)
     exclude = _parse_window(raw.get("exclude"), "exclude", bad)
+    demote = _parse_window(raw.get("demote"), "demote", bad)
+    if demote is not None and (not demote.words or demote.severity is None
+                               or SEVERITY_RANK.get(demote.severity, 99) >= SEVERITY_RANK.get(severity, -1)):
+        bad("demote", "demote 须给出 words 和比规则本身更低的 severity")
     if kind == "context" and (context is None or not context.words):
         bad("context", "context 类型的规则必须给出上下文词（context.words）")
     head_lines = outside_score = None
@@ -292,7 +300,7 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
         code=code, name=name, category=category, basis=basis, kind=kind, score=float(score),
         severity=severity, status=status, message=message.strip(), doc=doc.strip(),
         keywords=list(keywords), patterns=list(patterns), validator=validator,
-        entity=raw.get("entity"), boundary=boundary, context=context, exclude=exclude,
+        entity=raw.get("entity"), boundary=boundary, context=context, exclude=exclude, demote=demote,
         head_lines=head_lines, outside_score=outside_score, examples_match=match,
         examples_no_match=no_match, marking=marking, anchor=anchor, file=file,
     )
@@ -369,7 +377,7 @@ def _load_rules_cached(key) -> list[Rule]:
 # the rule files' paths and bytes, of the checking code (this module, the validators and the vocabulary) and
 # of the regex module's version: any change to one of them is a different file.  ``reviewer rules check``
 # always checks in full.
-_CHECKED_FORMAT = 1
+_CHECKED_FORMAT = 2
 
 
 def _checked_cache_path(paths: list[Path]) -> Path | None:
@@ -401,7 +409,7 @@ def _read_checked(path: Path) -> list[Rule] | None:
         rules = []
         for raw in data["rules"]:
             raw = dict(raw)
-            for name in ("context", "exclude"):
+            for name in ("context", "exclude", "demote"):
                 if raw.get(name) is not None:
                     raw[name] = Window(**raw[name])
             if raw.get("anchor") is not None:
