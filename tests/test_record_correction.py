@@ -135,6 +135,7 @@ def test_unclear_requests_and_requests_for_a_correction_notice_are_not_correctio
 @pytest.mark.parametrize("body", [
     "1、申请公开贵局对我作出的行政处罚决定书；\n2、" + HEADLINE,
     "申请公开贵局对我作出的行政处罚决定书，并更正处罚记录中错误的身份证号码。",
+    "申请公开贵局对我作出的行政处罚决定书。另外，请更正处罚记录中错误的身份证号码。",  # a sentence of its own
 ])
 def test_a_request_for_information_and_a_correction_is_answered_item_by_item(body):
     data = review(body).to_dict()

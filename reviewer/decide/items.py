@@ -80,17 +80,25 @@ def item_nature(text: str, cues: list[Cue]) -> tuple[str, float]:
     return "ordinary", 1.0 - best[1]
 
 
-def complaint_parts(request: Request, cues: list[Cue]) -> list[Item]:
-    """Sentences of the request that are complaints (查处、追责、赔偿 …) but not part of any item."""
+# Sentences outside every item that are answered on their own: a complaint (查处、追责、赔偿 …) and a request to
+# correct the applicant's own record (其他处理, 第四十一条: "另外，请更正…").
+OWN_SENTENCE_NATURES = ("no_action.petition", "other.other")
+_CONNECTIVE_RE = re.compile(r"^(?:另外|此外|同时|还有|并且|再者|其次|最后)[，,、：:]?\s*")
+
+
+def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]:
+    """Sentences of the request that are complaints or record corrections but not part of any item, with their
+    nature."""
     items_text = " ".join(i.text for i in request.items)
-    out: list[Item] = []
+    out: list[tuple[Item, str]] = []
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
+        s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
         if len(s) < 6 or _is_applicant_line(s) or s in items_text:
             continue
         code, p = item_nature(s, cues)
-        if code == "no_action.petition":
-            out.append(_make_item(len(request.items) + len(out) + 1, s))
+        if code in OWN_SENTENCE_NATURES:
+            out.append((_make_item(len(request.items) + len(out) + 1, s), code))
     return out
 
 
@@ -148,11 +156,12 @@ def split_mixed(request: Request, cues: list[Cue]) -> tuple[list[Item], list[str
         items.append(_make_item(len(items) + 1, tail))
         natures.append(tail_nature)
     if any(n != "no_action.petition" for n in natures):
-        extra = complaint_parts(request, cues)
-        for part in extra:
+        for part, nature in complaint_parts(request, cues):
+            if nature in natures and nature == "other.other":
+                continue  # the correction is already an item of its own
             part.index = len(items) + 1
             items.append(part)
-            natures.append("no_action.petition")
+            natures.append(nature)
     return items, natures
 
 
