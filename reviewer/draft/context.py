@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from reviewer.decide.replytypes import ground_basis
+from reviewer.vocab import THIRD_PARTY_OPINIONS
 
 __all__ = [
     "PLACEHOLDER_RE",
@@ -151,7 +152,7 @@ class ThirdParty:
 
     def __post_init__(self) -> None:
         self.sent = _as_date(self.sent, "征求意见日期")
-        if self.opinion not in (None, "agree", "object", "none"):
+        if self.opinion not in (None, *THIRD_PARTY_OPINIONS):
             raise ValueError(f"第三方意见“{self.opinion}”无效，可选：agree、object、none")
 
 

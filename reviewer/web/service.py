@@ -149,7 +149,9 @@ class Library:
             raise ServiceError(f"未知的申请方式：{data.channel}")
         if data.stage not in (None, "", "pending", "decided"):
             raise ServiceError(f"未知的决策阶段：{data.stage}")
-        if data.third_party not in (None, "", "agree", "object", "none"):
+        from reviewer.vocab import THIRD_PARTY_OPINIONS
+
+        if data.third_party not in (None, "", *THIRD_PARTY_OPINIONS):
             raise ServiceError(f"未知的第三方意见：{data.third_party}")
         reviewer = self.reviewer(data.profile)
         docs: list[Path] = []
