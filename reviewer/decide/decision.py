@@ -6,7 +6,8 @@
 2. 是不是 — :func:`reviewer.decide.items.split_mixed`: each item read on its own, complaint parts split off;
 3. 谁负责 — :func:`reviewer.decide.organ.item_organ`: 第十条 (maker), 第三十四条 (joint makers);
 4. 有没有 — :func:`reviewer.decide.existence.search_state`: no document is "not yet searched", never
-   信息不存在 without a search record (指导案例101号);
+   信息不存在 without a search record (指导案例101号); :func:`~reviewer.decide.existence.settle_creation`: a named
+   existing record is searched, not refused as 需加工 on the classifier alone (第三十八条);
 5. 给不给 — :func:`reviewer.decide.outcome.document_distribution`: grounds of the item's own documents;
 6. 怎么给 — :func:`reviewer.decide.outcome.decide_item`: one outcome per item, with its own reasons and
    citations (nothing leaks between items);
@@ -20,7 +21,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
-from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state
+from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
 from reviewer.decide.items import correction_elements, own_matter, split_mixed
 from reviewer.decide.organ import detect_other_agency, item_organ  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
@@ -91,17 +92,23 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         else:
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
+        item_triage, creation_note = settle_creation(item_triage, item.text)  # 有没有: a named record is searched
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
                                      request_grounds=item_grounds, third_party=third_party))
+        if creation_note:
+            decisions[-1].staff_reasons.insert(0, creation_note)
     if not decisions:
         organ = item_organ(request.text, views, agency_name)
         existence = search_state(views, views, search_record)
+        request_triage, creation_note = settle_creation(request_triage, request.text)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
                                      third_party=third_party))
+        if creation_note:
+            decisions[-1].staff_reasons.insert(0, creation_note)
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure)

@@ -105,3 +105,44 @@ def search_plan(item) -> str:
     return (f"事项{item.index}尚未检索：请在{SEARCH_PLACES}中以{keywords}为关键词检索，"
             "记录检索系统、关键词、期间、检索人和结果；找到文件后用 --doc 重新审查，确实没有的用 --searched 提供检索记录后"
             "才能答复“信息不存在”（指导案例101号）。")
+
+
+# 有没有 before 给不给: 需要另行制作 (第三十八条) is a request-level outcome only when the request asks for work on
+# the records — a needs-creation cue of rules/triage.yaml (统计、汇总、分析、逐年列表、多年的流向/明细 …).  A request
+# that names an existing record (发放明细, 名册, 报告 …) without such wording is searched first: "if the answer exists
+# in a document, redact and provide; only label 需另行制作 when no record contains it" (ogi-law.md §5.2 item 6,
+# 2011 规定 第二条第（三）项).  The classifier alone never drafts a 需加工 refusal of a named record.
+NEEDS_CREATION = "unavailable.needs_creation"
+
+
+def creation_cue(triage_result) -> bool:
+    """Whether a needs-creation cue (explicit 统计/汇总/分析 wording) fired on the request."""
+    return any(getattr(h, "outcome", None) == NEEDS_CREATION for h in getattr(triage_result, "hits", None) or [])
+
+
+def names_existing_record(text: str) -> bool:
+    """The text names a record a search can find (a title, a 文号 or an unhedged kind: 明细、名单、报告 …)."""
+    from reviewer.decide.items import has_characteristic
+
+    return has_characteristic(text)
+
+
+def settle_creation(triage_result, text: str):
+    """(triage, note): the triage with its 需加工 share folded into the ordinary request when no needs-creation
+    cue fired and ``text`` names an existing record; the staff note says so when that share led the request-level
+    outcomes.  Otherwise the triage unchanged and None."""
+    import dataclasses
+
+    probabilities = dict(getattr(triage_result, "probabilities", None) or {})
+    p = probabilities.get(NEEDS_CREATION, 0.0)
+    if not p or creation_cue(triage_result) or not names_existing_record(text):
+        return triage_result, None
+    probabilities.pop(NEEDS_CREATION)
+    leading = p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0) and p >= 0.3
+    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    note = None
+    if leading:
+        note = (f"分类器倾向“需要加工分析”（{p:.2f}），但申请指向现有的记录，且未要求统计、汇总、分析：第三十八条只适用于"
+                "需要对现有信息加工、分析的情形，先按一般申请检索；找到的记录中有答案的，区分处理后提供（第三十七条）。"
+                "检索后确实没有现成记录、须另行汇总制作的，再改答“需要加工分析”。")
+    return dataclasses.replace(triage_result, probabilities=probabilities), note

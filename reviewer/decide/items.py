@@ -35,7 +35,7 @@ OWN_MATTER_RE = re.compile(r"我家|我户|本户|本人|我的|我们家|我父
 # Kinds of document a search can look for (a request naming one is specific enough to search, unless the
 # name is hedged: "那份通知", "相关批复", "所有会议材料").  Generic words (文件、材料、资料、信息、情况) are not kinds.
 DOCUMENT_KIND_RE = re.compile(
-    r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|清单|公告|公示|"
+    r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|名单|清单|公告|公示|"
     r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
     r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准"
 )
