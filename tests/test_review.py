@@ -64,6 +64,16 @@ def catalog(tmp_path):
     return path
 
 
+def office_profile(tmp_path):
+    """The example profile configured as a real office (example: false): 谁负责 knows who "this organ" is."""
+    from reviewer.decide.profile import example_profile_path
+
+    text = example_profile_path().read_text(encoding="utf-8").replace("example: true", "example: false", 1)
+    path = tmp_path / "office.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def review(text, *docs, **kwargs):
     options = ReviewOptions(docs=list(docs), use_model=False, received=dt.date(2026, 11, 20),
                             today=dt.date(2026, 11, 22), **kwargs)
@@ -97,7 +107,7 @@ CASES = [
      LAW + "第三十六条第（三）项"),
     ("unavailable.not_held", "申请公开2019年石桥镇集镇规划调整的批复文件。", [], {"search_record": SEARCHED},
      LAW + "第三十六条第（四）项"),
-    ("unavailable.other_agency", "申请公开由示例市公安局作出的道路交通管制批复。", [], {},
+    ("unavailable.other_agency", "申请公开由示例市公安局作出的道路交通管制批复。", [], {"office": True},
      LAW + "第三十六条第（五）项、第十条"),
     ("unavailable.needs_creation", "请统计近五年全市征地拆迁户的总数及补偿总额，并按年度分别统计。", [], {},
      LAW + "第三十八条"),
@@ -135,6 +145,8 @@ def test_reply_code_reachable(code, body, doc_names, extra, citation, docs, cata
     extra = dict(extra)
     if extra.pop("catalog", False):
         extra["catalog"] = catalog
+    if extra.pop("office", False):
+        extra["profile"] = office_profile(catalog.parent)
     text = "申请公开你局那个文件。" if body is None else request(body)
     outcome = review(text, *[docs[n] for n in doc_names], **extra)
     data = outcome.to_dict()
@@ -186,9 +198,29 @@ def test_not_held_has_search_log_section():
     assert "检索情况" in data["letter"]["text"] and "公文管理系统" in data["letter"]["text"]
 
 
-def test_other_agency_is_named():
+def test_other_agency_is_named(tmp_path):
+    data = review(request("申请公开由示例市公安局作出的道路交通管制批复。"), profile=office_profile(tmp_path)).to_dict()
+    assert data["reply"]["code"] == "unavailable.other_agency"
+    assert "该信息由示例市公安局制作" in data["letter"]["text"]  # the organ's name, without the preposition
+
+
+def test_a_named_maker_is_a_check_not_a_draft_when_this_organs_name_is_unknown():
+    # With the bundled example profile nobody knows which organ reviews: applicants usually name the organ
+    # they write to, so 非本机关负责公开 is listed and the officer is asked to verify (第十条), not drafted.
     data = review(request("申请公开由示例市公安局作出的道路交通管制批复。")).to_dict()
-    assert "示例市公安局" in data["letter"]["text"]
+    assert data["reply"]["code"] != "unavailable.other_agency"
+    assert "unavailable.other_agency" in [c["code"] for c in data["candidates"][:3]]
+    assert any("示例市公安局" in r and "无法判断是否为本机关" in r for r in data["reply"]["reasons"])
+
+
+@pytest.mark.parametrize("text, other", [
+    ("原告于2019年3月向被告示例市公安局邮寄申请表，申请公开示例市公安局作出的道路交通管制批复。", False),
+    ("示例市公安局：\n本人申请公开示例市公安局作出的道路交通管制批复。", False),
+    ("原告于2019年3月向被告示例市公安局邮寄申请表，申请公开示例市人民政府作出的道路交通管制批复。", True),
+])
+def test_the_organ_a_request_is_addressed_to_is_this_organ(text, other):
+    data = review(text, applicant_on_file=True).to_dict()
+    assert (data["reply"]["code"] == "unavailable.other_agency") is other
 
 
 def test_partial_lists_withheld_parts_and_redacted_copy_leaks_nothing(docs, tmp_path):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_review import CASES, catalog, docs, request, review  # noqa: F401  (fixtures below)  # noqa: F401
+from test_review import CASES, catalog, docs, office_profile, request, review  # noqa: F401  (fixtures below)  # noqa: F401
 
 from reviewer.decide.replytypes import DEFAULT_LAW, load_reply_types, parse_citations
 
@@ -37,6 +37,8 @@ def test_every_code_letter_is_signable(code, body, doc_names, extra, citation, d
     extra = dict(extra)
     if extra.pop("catalog", False):
         extra["catalog"] = catalog
+    if extra.pop("office", False):
+        extra["profile"] = office_profile(catalog.parent)
     text = "申请公开你局那个文件。" if body is None else request(body)
     outcome = review(text, *[docs[n] for n in doc_names], **extra)
     letter = outcome.letter

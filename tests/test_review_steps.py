@@ -246,9 +246,12 @@ def test_jointly_made_document_asks_the_other_organ(tmp_path):
     assert any("第三十四条" in a and "示例市财政局" in a and "征求意见" in a for a in data["actions"])
 
 
-def test_other_agency_name_is_not_garbled():
+def test_other_agency_name_is_not_garbled(tmp_path):
+    from test_review import office_profile
+
     assert detect_other_agency("申请公开示例市住房和城乡建设局制作的会议纪要", OWN) == "示例市住房和城乡建设局"
-    data = review(request("申请公开示例市住房和城乡建设局制作的老旧小区改造会议纪要。")).to_dict()
+    data = review(request("申请公开示例市住房和城乡建设局制作的老旧小区改造会议纪要。"),
+                  profile=office_profile(tmp_path)).to_dict()
     assert "向申请公开" not in data["letter"]["text"]
     assert "向示例市住房和城乡建设局" in data["letter"]["text"]
 

@@ -238,7 +238,8 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     screen_results = [screener.screen_path(p) for p in options.docs]
     views = [view_document(r, options.threshold, options.today) for r in screen_results]
     decision = decide(request, triage_result, views, catalog_matches, threshold=options.threshold,
-                      stage=options.stage, agency_name=profile.name, history=options.history,
+                      stage=options.stage, agency_name=profile.name, agency_configured=not profile.example,
+                      history=options.history,
                       procedure=options.procedure, search_record=options.search_record,
                       third_party=options.third_party, request_grounds=req_grounds, triage_model=models.triage if models else None,
                       grounds_model=getattr(models, "request_grounds", None))

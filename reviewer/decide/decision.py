@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
 from reviewer.decide.items import correction_elements, own_matter, split_mixed
-from reviewer.decide.organ import detect_other_agency, item_organ  # noqa: F401
+from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,
     WITHHOLD_CODE,
@@ -65,6 +65,7 @@ class Decision:
 
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
            *, threshold: float = 0.5, stage: str | None = None, agency_name: str | None = None,
+           agency_configured: bool = True,
            history: dict | None = None, procedure: str | None = None, search_record: str | None = None,
            cues=None, request_grounds=None, triage_model=None, grounds_model=None,
            third_party: str | None = None) -> Decision:
@@ -78,13 +79,18 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     request_triage = _settle_correction(triage_result, missing)
     # 2 是不是
     items, natures = split_mixed(request, cues)
+    # 3 谁负责 needs to know who "this organ" is: the office's profile, else the organ the request is addressed to
+    # (a letter's salutation, "向被告…申请"); the bundled example profile does not say which organ reviews
+    addressee = request_addressee(request.text)
+    if addressee and (not agency_configured or not agency_name):
+        agency_name, agency_configured = addressee, True
     single = len(items) <= 1
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []
     for position, (item, nature) in enumerate(zip(items, natures)):
         # 3 谁负责, 4 有没有, 5 给不给, 6 怎么给 — per item
         item_views = links.get(item.index, [])
-        organ = item_organ(item.text, item_views, agency_name)
+        organ = item_organ(item.text, item_views, agency_name, agency_configured)
         existence = search_state(item_views, views, search_record)
         match = catalog_matches[position] if position < len(catalog_matches) else None
         if single:
@@ -100,7 +106,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         if creation_note:
             decisions[-1].staff_reasons.insert(0, creation_note)
     if not decisions:
-        organ = item_organ(request.text, views, agency_name)
+        organ = item_organ(request.text, views, agency_name, agency_configured)
         existence = search_state(views, views, search_record)
         request_triage, creation_note = settle_creation(request_triage, request.text)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,

@@ -26,6 +26,7 @@ AGENCY_RE = re.compile(
 # Running text that may precede an organ's name in a sentence ("申请公开示例市…局").
 _LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|公开|提供|获取|申请|要求|关于|由|系|是|向|的)"
                       r"(?=[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡))")
+_LEAD_PREPOSITION_RE = re.compile(r"^(?:由|系|是|向|经)(?=[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡))")
 # At a document's head an organ's name starts with a place and is not the start of a longer word
 # ("管理办法" is not the organ "管理办").
 HEADING_AGENCY_RE = re.compile(
@@ -68,7 +69,9 @@ class DocumentView:
 
 def clean_agency(name: str) -> str:
     """An organ's name without the running text before it ("申请公开示例市住建局" → "示例市住建局")."""
-    return _LEAD_RE.sub("", name).strip()
+    name = _LEAD_RE.sub("", name).strip()
+    # "申请公开由示例市…局": the lazy lead stops at 公开, leaving the preposition before the place name
+    return _LEAD_PREPOSITION_RE.sub("", name)
 
 
 def heading_organs(text: str) -> list[str]:

@@ -28,6 +28,9 @@ class OrganCheck:
     agency: str | None = None  # the organ that made the information (other) or this organ (joint, 牵头)
     co_organs: list[str] = field(default_factory=list)  # joint makers to consult (第三十四条)
     evidence: str = ""  # "document" | "request"
+    # The organ the request names as maker when this organ's own name is unknown (no profile, no addressee in
+    # the request): it may be this organ or another one, so the item is answered here and 第十条 is a check.
+    unverified_maker: str | None = None
 
     @property
     def reason(self) -> str | None:
@@ -41,6 +44,25 @@ class OrganCheck:
 ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会)")
 
 
+# The organ a request is addressed to: a letter's salutation line ("示例区人民政府：") or a restatement
+# ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
+_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*[:：]", re.M)
+_ADDRESSED_TO_RE = re.compile(
+    r"向(?:被告|被申请人|被上诉人|原审被告|再审被申请人)?(?P<agency>" + AGENCY_RE.pattern + r")"
+    r"(?:邮寄|寄送|递交|提交|提出|申请|网上申请|书面申请|政府信息公开申请)")
+
+
+def request_addressee(text: str) -> str | None:
+    """The organ the request is addressed to, when the text says so (the organ that answers it)."""
+    for pattern in (_ADDRESS_LINE_RE, _ADDRESSED_TO_RE):
+        m = pattern.search(text or "")
+        if m:
+            agency = clean_agency(m.group("agency"))
+            if len(agency) >= 4 and not ADDRESSEE_RE.fullmatch(agency):
+                return agency
+    return None
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
     """An organ the request says made or keeps the information, if it is not this organ."""
     for m in OTHER_AGENCY_CUES.finditer(text):
@@ -51,8 +73,10 @@ def detect_other_agency(text: str, own_name: str | None) -> str | None:
     return None
 
 
-def item_organ(item_text: str, views: list[DocumentView], own_name: str | None) -> OrganCheck:
-    """Who answers for one item, from its own documents first, then from what the item says."""
+def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, configured: bool = True) -> OrganCheck:
+    """Who answers for one item, from its own documents first, then from what the item says.  ``configured``
+    is False when ``own_name`` comes from the bundled example profile: documents are still compared with it (the
+    demo's fictional office), but a maker named in the request alone is then only a check (``unverified_maker``)."""
     readable = [v for v in views if v.readable]
     if own_name and readable:
         makers = [v for v in readable if v.organ]
@@ -75,6 +99,10 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None) 
             agency = clean_agency(m.group("agency"))
             if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency):
                 named = agency
+    if named and not (own_name and configured):
+        # Who "this organ" is is unknown: applicants usually name the organ they write to, so a named maker is a
+        # 第十条 check for the officer, not a 非本机关负责公开 draft.
+        return OrganCheck("own", evidence="request", unverified_maker=named)
     if named:
         return OrganCheck("other", named, [], "request")
     return OrganCheck("own")

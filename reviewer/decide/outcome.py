@@ -186,8 +186,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
             request_grounds = grounds_of(text, triage_result, None)
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
         dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted)
-    if organ.responsible == "other":
-        strength = 0.9 if organ.evidence == "document" else 0.55
+    if organ.responsible == "other" or organ.unverified_maker:
+        strength = 0.9 if organ.evidence == "document" else 0.55 if organ.responsible == "other" \
+            else UNVERIFIED_MAKER_WEIGHT
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
         dist["unavailable.other_agency"] = dist.get("unavailable.other_agency", 0.0) + strength
     if match is not None:
@@ -209,7 +210,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
 
         named = [g for g in request_grounds if g.named]  # at the request-grounds model's own threshold
         scores = keep_named_in_top_three(scores, named_codes(named))
-    code, set_aside = _choose(probabilities, p_ordinary, scores, existence)
+    # a maker named while this organ's name is unknown: 非本机关负责公开 is a candidate to verify, not the draft
+    held_back = ("unavailable.other_agency",) if organ.unverified_maker else ()
+    code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
     if set_aside:
         decision.staff_reasons.append(set_aside)
@@ -233,10 +236,14 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
 
 # Outcomes decided on the request itself, before any search: 是不是 (petition, consultation, not government
 # information …) and 有没有's 需要另行制作 — the request-level labels of the triage.
+# The share of 非本机关负责公开 when the request names a maker but this organ's name is unknown (see
+# reviewer.decide.organ.OrganCheck.unverified_maker): listed as a candidate, not drafted.
+UNVERIFIED_MAKER_WEIGHT = 0.2
 TRIAGE_LEVEL = frozenset(set(REQUEST_LEVEL) | {"unavailable.needs_creation"})
 
 
-def _choose(probabilities: dict[str, float], p_ordinary: float, scores: dict[str, float], existence: str):
+def _choose(probabilities: dict[str, float], p_ordinary: float, scores: dict[str, float], existence: str,
+            held_back: tuple[str, ...] = ()):
     """The item's reply code, in the order of the steps: first whether the request is an ordinary request at
     all — each request-level outcome against the whole ordinary share, not against the pieces the ordinary share
     is split into (a request-level outcome would otherwise win whenever it beats the largest piece) — then, for an
@@ -253,6 +260,8 @@ def _choose(probabilities: dict[str, float], p_ordinary: float, scores: dict[str
     eligible = {c: p for c, p in scores.items() if c not in TRIAGE_LEVEL}
     if existence != SEARCHED_NONE:
         eligible.pop("unavailable.not_held", None)  # 指导案例101号: no search record, no 信息不存在
+    for held in held_back:
+        eligible.pop(held, None)
     code = max(eligible, key=eligible.get) if eligible else "disclose"
     note = None
     if best is not None and scores.get(best, 0.0) > scores.get(code, 0.0):
@@ -338,6 +347,11 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
                                "（第三十六条第（五）项）。")
         d.actions.append(f"第十条：核实{d.organ.agency or '制作机关'}的名称和联系方式并写入答复书；如该信息系本机关牵头与其共同制作，"
                          "改为由本机关答复并按第三十四条征求其意见。")
+    if d.organ.unverified_maker and code != "unavailable.other_agency":
+        d.staff_reasons.append(f"申请写明所申请信息由{d.organ.unverified_maker}制作或保存；未配置本机关名称（--profile），"
+                               "无法判断是否为本机关。")
+        d.actions.append(f"第十条：如{d.organ.unverified_maker}不是本机关，且本机关未保存该信息，改答“非本机关负责公开”"
+                         "（第三十六条第（五）项），告知申请人该机关的名称和联系方式。")
     if d.organ.responsible == "joint":
         co = "、".join(d.organ.co_organs)
         d.actions.append(f"第三十四条：该信息由本机关与{co}共同制作，本机关牵头答复；可向{co}发出征求意见书，"
