@@ -141,6 +141,10 @@ def test_a_contact_line_demotes_a_mobile_number_to_review_and_says_why() -> None
     [hit] = [f for f in screener.screen_text(notice).findings if f.rule == "PRV002"]
     assert hit.severity == "review" and hit.explanation.demoted_by == ["联系人"]
     assert "降为" in hit.explanation.summary
+    # a mobile listed after the contact's office landline is still the notice's contact line
+    notice = "联系人：钱工，联系电话：0571-86660000，13600001111。"
+    [hit] = [f for f in screener.screen_text(notice).findings if f.rule == "PRV002"]
+    assert hit.severity == "review" and hit.explanation.demoted_by == ["联系人"]
     record = "被询问人：赵某某，男，住示例村三组，联系电话13600001111。"
     [hit] = [f for f in screener.screen_text(record).findings if f.rule == "PRV002"]
     assert hit.severity == "withhold" and not hit.explanation.demoted_by
