@@ -161,3 +161,16 @@ def test_a_demote_window_must_lower_the_severity(tmp_path) -> None:
         "     demote: {words: [联系人], window: 10, severity: withhold}}\n", encoding="utf-8")
     _rules, problems = check_rule_files([path])
     assert any(p.field == "demote" for p in problems), [str(p) for p in problems]
+
+
+def test_a_contact_with_an_office_landline_is_not_a_private_name_whatever_its_length() -> None:
+    """PRV010 skips a notice's 联系人 followed by an office landline; the rule's anchor window must reach the area code
+    also after a three-character name and 联系电话 (it stopped 12 characters after 联系人)."""
+    from reviewer.screen.screening import Screener
+
+    screener = Screener()
+    for notice in ("采购人：示例县某镇人民政府，联系人：何先生，联系电话：0571-82220000",
+                   "联系人：欧阳明华，办公电话：（0571）82220000。"):
+        assert "PRV010" not in {f.rule for f in screener.screen_text(notice).findings}, notice
+    private = "联系人：欧阳明华，男，住示例村三组，联系电话：0571-82220000。"
+    assert "PRV010" in {f.rule for f in screener.screen_text(private).findings}
