@@ -71,6 +71,10 @@ def test_minutes_rule_skips_the_title_of_requested_minutes_but_not_minutes() -> 
     ("证据三，对当事人的询问笔录两份；证据四，抽样检验报告。", "询问笔录", True),
     ("询问笔录\n问：你的姓名？\n答：王某。", "询问笔录", False),
     ("附件：询问笔录、现场检查笔录。", "询问笔录", False),  # attached documents, no class noun
+    # a kind referring back to a document named before (judgments, replies): a discussion, not the document
+    ("本院认为，该会议纪要记载的补偿标准已对外发生效力。", "会议纪要", True),
+    ("上述询问笔录均由被询问人签名确认。", "询问笔录", True),
+    ("区长办公会议纪要\n会议议定：暂缓启动二期工程。", "会议纪要", False),
 ])
 def test_a_kind_in_a_class_list_or_evidence_list_is_named_not_shown(text: str, word: str, expected: bool) -> None:
     from reviewer.detect.recognizers import names_kind

@@ -222,7 +222,8 @@ class Detector:
             if any(w in text[:head_end] for w in rule.exclude.heading):
                 return None  # "……会议纪要（公开版）": the document says it is the version meant for the public
         if (rule.kind in ("keywords", "context") and rule.category != "privacy"
-                or rule.kind == "regex" and rule.category in RECORD_KIND_GROUNDS) and names_kind(text, start, end):
+                or rule.kind == "regex" and rule.category in RECORD_KIND_GROUNDS) \
+                and names_kind(text, start, end, back_reference=rule.category in RECORD_KIND_GROUNDS):
             return None  # "申请公开的“…会议记录”", "询问笔录、检查笔录等执法案卷": the kind named, not its content
         score = rule.score
         severity = rule.severity
@@ -380,10 +381,10 @@ _EVIDENCE_ITEM = re.compile(r"证据[一二三四五六七八九十\d]{1,3}[，,
 SENTENCE_END = "。！？!?\n"
 
 
-def names_kind(text: str, start: int, end: int) -> bool:
+def names_kind(text: str, start: int, end: int, back_reference: bool = True) -> bool:
     """Whether the hit at ``[start, end)`` names a kind of document rather than showing one: the requested
-    information (:func:`names_requested`), an item of a "…、…等…信息/材料" class list, or an item of a list of
-    evidence."""
+    information (:func:`names_requested`), an item of a "…、…等…信息/材料" class list, an item of a list of
+    evidence, or (``back_reference``, for the record-kind grounds) a kind referring back: "该会议纪要", "上述笔录"."""
     if names_requested(text, start):
         return True
     before = text[max(0, start - REFERENCE_REACH):start]
@@ -392,12 +393,17 @@ def names_kind(text: str, start: int, end: int) -> bool:
         return True
     if _CLASSIFIED.match(after):
         return True
+    if back_reference and _BACK_REFERENCE.search(before[-6:]):
+        return True  # record kinds only: "上述工艺参数" next to the parameters still shows them
     sentence = before[max(before.rfind(c) for c in SENTENCE_END) + 1:]
     if _EVIDENCE_ITEM.search(sentence):
         return True
     return _is_tally(sentence, after)
 
 
+# "该会议纪要记载的……", "上述询问笔录", "案涉请示": a kind referring back to a document named before — judgments, replies
+# and office documents discuss it; the document itself does not call itself 该纪要 (it says 本纪要).
+_BACK_REFERENCE = re.compile(r"(?:该|上述|前述|所述|案涉|所涉|涉诉|此|这份|那份|该份)(?:份|次|两份|几份)?$")
 # "处警记录系……形成，不属于政府信息": a statement of what a kind of document is, made in a reply or a decision.
 _CLASSIFIED = re.compile(r"(?:[”》\"])?(?:均|都|也|是否)?(?:系(?![统列])|属于|不属于)(?![^，。；\n]{0,12}(?:签名|签字|盖章|捺印))"
                          r"(?=[^，。；\n]{0,30}?(?:信息|形成|制作|范围|范畴|材料|文书|案卷))")
