@@ -29,6 +29,9 @@ def _request(text: str):
     "要求公开××路改造工程的规划许可证及附图。",
     "公开邻居王某某的房屋征收补偿协议。",
     "××镇2016年对原告房屋强制拆除的现场勘验笔录。",
+    # the records of one act of the office: a case file a search can find
+    "请公开镇政府处理我家宅基地纠纷时形成的所有材料。",
+    "申请公开你局执法大队对我店铺进行检查时的录像资料。",
 ])
 def test_a_named_kind_title_or_number_is_a_characteristic(text):
     assert has_characteristic(text)

@@ -39,6 +39,11 @@ DOCUMENT_KIND_RE = re.compile(
     r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
     r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准"
 )
+# The records one act of the office produced ("处理我家宅基地纠纷时形成的", "对我店铺进行检查时的"): a case file a search can
+# find (其他特征性描述, 第二十九条第二款第（二）项), unlike an open relation ("与我家拆迁有关的").
+ACT_RECORDS_RE = re.compile(
+    r"(?:办理|处理|审批|审查|查处|调查|检查|作出|实施|组织|召开|拆除|征收|受理|核查|执法)[^。；，、]{0,20}?"
+    r"(?:时|过程中|期间)(?:所)?(?:形成|制作|产生|收集|拍摄|录制|调取)?的")
 # Words that hedge a kind into "whichever one": the two to four characters before the kind.
 HEDGE_RE = re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
 # The triage probability of 补正 from which an unanchored request counts as lacking a description.
@@ -46,8 +51,9 @@ UNCLEAR_TRIAGE_MIN = 0.5
 
 
 def has_characteristic(text: str) -> bool:
-    """Whether ``text`` names something a search can find: a title, a 文号, or an unhedged kind of document."""
-    if "《" in text or DOC_NUMBER_RE.search(text):
+    """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
+    records of one act of the office (:data:`ACT_RECORDS_RE`)."""
+    if "《" in text or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text):
         return True
     for m in DOCUMENT_KIND_RE.finditer(text):
         if not HEDGE_RE.search(text[max(0, m.start() - 4):m.start()]):
