@@ -224,10 +224,13 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     models = resources.models
     if resources.model_warning:
         warnings.append(resources.model_warning)
-    triage_result = triage(request.text, resources.cues, models.triage if models else None)
+    from reviewer.decide.request import without_particulars
+
+    body = without_particulars(request.text)  # the applicant's own name and ID are not a third party's
+    triage_result = triage(body, resources.cues, models.triage if models else None)
     from reviewer.decide.ranking import request_grounds
 
-    req_grounds = request_grounds(request.text, triage_result, getattr(models, "request_grounds", None))
+    req_grounds = request_grounds(body, triage_result, getattr(models, "request_grounds", None))
     catalog_matches: list = []
     if options.catalog:
         catalog = resources.catalog(options.catalog)

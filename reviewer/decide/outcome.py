@@ -7,6 +7,8 @@ search record is given.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DocumentView
@@ -195,6 +197,11 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         strength = match["score"] / 100.0
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
         dist["disclose.published"] = dist.get("disclose.published", 0.0) + strength
+    claimed = None if match is not None or existence == FOUND else published_claim(item.text if item else request_text)
+    if claimed:
+        # the applicant says where it was published (第三十六条第（一）项): to verify, then point to it
+        dist = {k: v * (1.0 - PUBLISHED_CLAIM_WEIGHT) for k, v in dist.items()}
+        dist["disclose.published"] = dist.get("disclose.published", 0.0) + PUBLISHED_CLAIM_WEIGHT
     p_ordinary = probabilities.pop("ordinary", 0.0)
     scores = {c: p for c, p in probabilities.items()}
     for code, p in dist.items():
@@ -216,6 +223,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
     if set_aside:
         decision.staff_reasons.append(set_aside)
+    if claimed and code == "disclose.published":
+        decision.staff_reasons.append(f"申请写明该信息“{claimed}”：请核实确已主动公开，记录公开的日期、载体和网址后按第三十六条第（一）项"
+                                      "告知获取的方式和途径；核实未公开的，按一般申请处理。")
     if not readable:
         # Which evidence drove the request-level grounds (classifier, cues, counter-cues).
         decision.staff_reasons += [g.describe() for g in named]
@@ -236,6 +246,20 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
 
 # Outcomes decided on the request itself, before any search: 是不是 (petition, consultation, not government
 # information …) and 有没有's 需要另行制作 — the request-level labels of the triage.
+# "你局网站上已经公布的…", "已在政府公报刊登的…": the applicant says the information was published (第三十六条第（一）项).
+PUBLISHED_CLAIM_RE = re.compile(
+    r"(?:已经?|早已)[^。；，）)]{0,12}?(?:公开发布|正式发布|对外公布|向社会公布|向社会公开|主动公开|"
+    r"在[^。；，）)]{0,12}?(?:网站|网上|公报|政务公开栏|公开栏)(?:上)?(?:公开|公布|发布|刊登|公示))|"
+    r"(?:网站|网上|公报|政务公开栏)(?:上)?(?:已经?)(?:公开|公布|发布|刊登|公示)")
+PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score (reviewer.decide.catalog)
+
+
+def published_claim(text: str) -> str | None:
+    """The applicant's statement that the information is already published, if the item makes one."""
+    m = PUBLISHED_CLAIM_RE.search(text or "")
+    return m.group(0) if m else None
+
+
 # The share of 非本机关负责公开 when the request names a maker but this organ's name is unknown (see
 # reviewer.decide.organ.OrganCheck.unverified_maker): listed as a candidate, not drafted.
 UNVERIFIED_MAKER_WEIGHT = 0.2

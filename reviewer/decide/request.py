@@ -385,6 +385,14 @@ def _is_applicant_line(sentence: str) -> bool:
                          r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
 
 
+def without_particulars(text: str) -> str:
+    """The request without the lines of the applicant's particulars ("申请人：张某，身份证号…"): what the triage cues
+    and classifiers read, so the applicant's own name and ID are not taken for a third party's."""
+    lines = text.splitlines()
+    kept = [line for line in lines if not _is_applicant_line(line)]
+    return "\n".join(kept) if kept and len(kept) < len(lines) else text
+
+
 # After a numbered list: how to deliver it or a closing remark about the list, not part of the last item.
 _LIST_TRAILER_RE = re.compile(
     r"\s*(?:以上(?:信息|内容|材料|所列|各项|事项|申请)|(?:请|烦请|恳请)?(?:以|通过|按)(?:纸质|电子|邮寄|邮件|书面|光盘|传真)"

@@ -1,0 +1,57 @@
+"""What the review reads in a pasted request: the applicant's own particulars are not a third party's, and an
+applicant's statement that the information is already published points to 第三十六条第（一）项."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from faker import Faker
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.outcome import published_claim
+from reviewer.decide.request import without_particulars
+
+fake = Faker("zh_CN")
+Faker.seed(20261206)
+
+
+def _review(text: str):
+    return run_review(text, ReviewOptions(use_model=False, applicant_on_file=True, received=dt.date(2026, 11, 20),
+                                          today=dt.date(2026, 11, 22))).to_dict()
+
+
+def _masked_name() -> str:
+    return fake.last_name() + "某"
+
+
+def test_the_applicants_own_line_is_not_a_third_partys_personal_information():
+    body = "申请公开2021年度部门预算。"
+    text = f"申请人：{_masked_name()}，身份证号：{fake.ssn()}，联系电话：{fake.phone_number()}\n{body}"
+    assert without_particulars(text) == body
+    data = _review(text)
+    assert not any(g["named"] and g["ground"] == "privacy" for g in data["request_grounds"])
+    assert data["reply"]["code"] != "withhold.third_party"
+    # a third party named in the request itself still is one
+    other = _review(f"申请人：{_masked_name()}\n申请公开邻居{_masked_name()}的身份证号码和家庭住址。")
+    assert any(g["named"] and g["ground"] == "privacy" for g in other["request_grounds"])
+
+
+def test_a_request_without_particulars_lines_is_read_whole():
+    text = "申请公开2021年度部门预算。\n请以电子邮件方式提供。"
+    assert without_particulars(text) == text
+
+
+def test_an_applicant_saying_it_is_published_gets_the_published_answer_to_verify():
+    data = _review("申请公开你局网站上已经公布的2021年部门预算。")
+    assert data["reply"]["code"] == "disclose.published"
+    assert data["reply"]["pending"]  # verify first: the letter keeps a 【待填写】 for where it was published
+    assert any("第三十六条第（一）项" in r and "核实" in r for r in data["reply"]["reasons"])
+    assert "【待填写" in data["letter"]["text"]
+
+
+def test_published_claims_and_non_claims():
+    assert published_claim("申请公开已经在区政府网站公开发布的征收补偿方案")
+    assert published_claim("该决定已在政府公报刊登")
+    assert published_claim("申请公开尚未发布的会议纪要") is None
+    assert published_claim("申请公开2021年部门预算") is None
+    assert _review("申请公开2021年部门预算。")["reply"]["code"] != "disclose.published"
