@@ -123,3 +123,17 @@ def test_the_applicants_particulars_are_still_not_an_item():
 def test_the_applicants_name_is_not_a_verb_of_the_restated_request(text, name):
     # "被申请人申请公开：" once gave the applicant the name "申请公开", and "李某某称" kept the 称.
     assert parse_request(text).applicant.display_name == name
+
+
+def test_the_law_a_request_is_made_under_is_not_what_to_search_for():
+    from reviewer.decide.existence import search_keywords
+    from reviewer.decide.request import parse_request
+
+    for text, wanted in [
+        ("根据《中华人民共和国政府信息公开条例》的规定，本人申请公开某区2019年老旧小区改造实施方案。",
+         "某区2019年老旧小区改造实施方案"),
+        ("本人系某村村民，现依据《政府信息公开条例》申请公开以下信息：某区政府对某地块作出的房屋征收决定。", "房屋征收决定"),
+    ]:
+        [item] = parse_request(text).items
+        words = search_keywords(item)
+        assert wanted in words and not any("条例" in w or "以下信息" in w for w in words), words

@@ -50,12 +50,21 @@ MAX_KEYWORDS = 6
 _REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 
 
+_DISCLOSURE_LAW_RE = re.compile(r"政府信息公开条例")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def search_keywords(item) -> list[str]:
     """What to search for: the item's 文号 and titles in 《》 when it names them; else the things it asks for —
     each listed document ("…的招标文件和中标通知书" → 招标文件, 中标通知书) and what they are about (城区道路维修
     工程) — without the request's verb, the addressed agency or the delivery form; then its periods."""
-    words: list[str] = list(item.doc_numbers)
-    words += [t for t in re.findall(r"《([^》]{2,60})》", item.text) if t not in words]
+    # only what the item asks for: "根据《中华人民共和国政府信息公开条例》的规定，本人申请公开…" cites the law it applies under
+    asked = requested_object(item.text)
+    words: list[str] = [n for n in item.doc_numbers if n in asked or _compact(n) in _compact(asked)]
+    words += [t for t in re.findall(r"《([^》]{2,60})》", asked) if t not in words and not _DISCLOSURE_LAW_RE.search(t)]
     if not words:
         words = _object_words(item.text, item.periods)
     return words[:MAX_KEYWORDS] + [p for p in item.periods if p not in words]
@@ -63,6 +72,7 @@ def search_keywords(item) -> list[str]:
 
 def _object_words(text: str, periods: list[str] = ()) -> list[str]:
     body = _LEAD_RE.sub("", requested_object(text), count=1)
+    body = re.sub(r"^(?:被告|被申请人|被上诉人|原审被告)", "", body)  # a restatement's party name before the organ
     body = _AGENCY_RE.sub("", body)
     # "…花名册（含其他农户的领取金额）": a bracketed remark qualifies the document, it is not a keyword of its own
     body = _REMARK_RE.sub("", body)

@@ -337,6 +337,9 @@ DELIVERY_CLAUSE_RE = re.compile(
 REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:公开|提供)|申请查阅")
 
 
+_LIST_LEAD_RE = re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)[：:，,]?\s*")
+
+
 def requested_object(text: str) -> str:
     """What an item asks for, as the applicant named it: without the delivery clause and, in a narrated or
     restated request ("原告于2018年5月6日向被告邮寄申请表，申请公开…。被告…"), only what follows its first
@@ -345,6 +348,7 @@ def requested_object(text: str) -> str:
     verb = REQUEST_VERB_RE.search(body)
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
+        rest = _LIST_LEAD_RE.sub("", rest, count=1)  # "申请公开以下信息：…"
         if len(rest) >= 2:
             body = rest
     return body.strip().rstrip("。；;，,、 ")
