@@ -44,6 +44,7 @@ def test_a_named_kind_title_or_number_is_a_characteristic(text):
     "申请公开本村土地的有关情况。",
     "1.那份通知 2.相关批复 3.所有会议材料",
     "你局2018年的有关文件",
+    "根据《中华人民共和国政府信息公开条例》的规定，本人申请公开与我家有关的所有文件。",  # the law applied under
 ])
 def test_generic_or_hedged_descriptions_have_no_characteristic(text):
     assert not has_characteristic(text)

@@ -44,6 +44,10 @@ DOCUMENT_KIND_RE = re.compile(
 ACT_RECORDS_RE = re.compile(
     r"(?:办理|处理|审批|审查|查处|调查|检查|作出|实施|组织|召开|拆除|征收|受理|核查|执法)[^。；，、]{0,20}?"
     r"(?:时|过程中|期间)(?:所)?(?:形成|制作|产生|收集|拍摄|录制|调取)?的")
+# A title in 《》 is a characteristic, except the law a request is made under ("根据《…政府信息公开条例》的规定").
+_TITLE_RE = re.compile(r"《[^》]{2,80}》")
+_BASIS_RE = re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}》|《(?:中华人民共和国)?政府信息公开条例》)"
+                       r"(?:第[^，。；]{1,12}?条)?(?:的|之)?(?:有关|相关)?(?:规定)?")
 # Words that hedge a kind into "whichever one": the two to four characters before the kind.
 HEDGE_RE = re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
 # The triage probability of 补正 from which an unanchored request counts as lacking a description.
@@ -53,7 +57,8 @@ UNCLEAR_TRIAGE_MIN = 0.5
 def has_characteristic(text: str) -> bool:
     """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
     records of one act of the office (:data:`ACT_RECORDS_RE`)."""
-    if "《" in text or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text):
+    text = _BASIS_RE.sub("", text)
+    if _TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text):
         return True
     for m in DOCUMENT_KIND_RE.finditer(text):
         if not HEDGE_RE.search(text[max(0, m.start() - 4):m.start()]):
