@@ -55,3 +55,35 @@ def test_published_claims_and_non_claims():
     assert published_claim("申请公开尚未发布的会议纪要") is None
     assert published_claim("申请公开2021年部门预算") is None
     assert _review("申请公开2021年部门预算。")["reply"]["code"] != "disclose.published"
+
+
+LETTER = """政府信息公开申请书
+示例县人民政府：
+    我是示例镇示例村村民，现申请公开以下信息：
+    一、示例镇2015年对我家养殖场实施强制拆除的决定书；
+    二、该次拆除所依据的土地审批文件；
+    三、强拆过程中形成的现场笔录和影像资料。
+    另外，请县政府责令镇政府尽快给我家补偿，并追究相关人员责任。
+    以上信息请以纸质方式邮寄给我。
+                                  申请人：{name}
+"""
+
+
+def test_a_complaint_after_the_last_numbered_item_is_not_part_of_it():
+    from reviewer.decide.request import parse_request
+
+    text = LETTER.format(name=_masked_name())
+    items = parse_request(text).items
+    assert [i.text for i in items][2] == "强拆过程中形成的现场笔录和影像资料"
+    outcome = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True))
+    codes = outcome.decision.item_codes
+    assert len(codes) == 4 and codes[3] == "no_action.petition"
+    assert "no_action.petition" not in codes[:3]  # the 现场笔录 item is answered as information
+
+
+def test_a_last_item_wrapped_over_two_lines_keeps_its_second_line():
+    from reviewer.decide.request import parse_request
+
+    text = "申请公开：\n一、征收决定；\n二、强拆过程中形成的\n现场笔录和影像资料。\n"
+    items = parse_request(text).items
+    assert len(items) == 2 and items[1].text == "强拆过程中形成的 现场笔录和影像资料"

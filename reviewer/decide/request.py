@@ -281,6 +281,10 @@ def request_body(text: str) -> str:
     return "\n".join(kept) if any(k.strip() for k in kept) else text
 
 
+_COMPLETE_LINE_RE = re.compile(r"[。；;！？!?]\s*$")
+_SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇⒈-⒛])")
+
+
 def split_items(text: str) -> list[Item]:
     """Split a multi-item request into items (numbered lines or 1、2、 … inline lists)."""
     text = request_body(text)
@@ -294,6 +298,11 @@ def split_items(text: str) -> list[Item]:
             if k + 1 == len(numbered):  # after the list's closing (以上信息…, 此致, a date) come signature lines
                 closing = next((n for n, ln in enumerate(following) if _is_trailer(ln)), len(following))
                 following = following[:closing]
+                if _COMPLETE_LINE_RE.search(lines[start]):
+                    # a last item that ends its sentence: the lines after it are another part of the letter ("另外，
+                    # 请责令…" is a complaint, answered on its own), unless they are its own sub-items
+                    own = next((n for n, ln in enumerate(following) if not _SUB_ITEM_RE.match(ln)), len(following))
+                    following = following[:own]
             block = [lines[start]] + [ln for ln in following if not _is_trailer(ln)]
             pieces.append(ITEM_START_RE.sub("", " ".join(block), count=1).strip())
     else:
