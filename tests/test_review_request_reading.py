@@ -87,3 +87,19 @@ def test_a_last_item_wrapped_over_two_lines_keeps_its_second_line():
     text = "申请公开：\n一、征收决定；\n二、强拆过程中形成的\n现场笔录和影像资料。\n"
     items = parse_request(text).items
     assert len(items) == 2 and items[1].text == "强拆过程中形成的 现场笔录和影像资料"
+
+
+def test_questions_that_demand_named_records_ask_for_the_records():
+    from reviewer.decide.items import settle_consultation
+    from reviewer.decide.triage import TriageResult
+
+    leaning = {"other.consultation": 0.6, "ordinary": 0.4}
+    result = TriageResult(probabilities=leaning, rule_scores={}, classifier=dict(leaning))
+    text = "这条路当初是谁批准修的，花了多少钱，承包的是哪个公司，合同在哪里，请你们把这些都公开出来！"
+    settled, note = settle_consultation(result, text)
+    assert "other.consultation" not in settled.probabilities and settled.probabilities["ordinary"] == 1.0
+    assert note and "第三十条" in note
+    for question in ("请问我家的房子是哪一年被划入拆迁范围的？",  # no demand for a record
+                     "申请公开：我家房屋被认定为违建是否合法？"):  # a demand, but no record named
+        assert settle_consultation(result, question) == (result, None)
+    assert _review(text)["reply"]["code"] != "other.consultation"

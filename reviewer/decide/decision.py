@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
-from reviewer.decide.items import correction_elements, own_matter, split_mixed
+from reviewer.decide.items import correction_elements, own_matter, settle_consultation, split_mixed
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,
@@ -99,6 +99,9 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
         item_triage, creation_note = settle_creation(item_triage, item.text)  # 有没有: a named record is searched
+        if nature == "ordinary":  # 是不是: questions that demand named records ask for the records
+            item_triage, asked_note = settle_consultation(item_triage, item.text)
+            creation_note = " ".join(n for n in (asked_note, creation_note) if n) or None
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
@@ -109,6 +112,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         organ = item_organ(request.text, views, agency_name, agency_configured)
         existence = search_state(views, views, search_record)
         request_triage, creation_note = settle_creation(request_triage, request.text)
+        request_triage, asked_note = settle_consultation(request_triage, request.text)
+        creation_note = " ".join(n for n in (asked_note, creation_note) if n) or None
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,

@@ -176,6 +176,32 @@ def split_mixed(request: Request, cues: list[Cue]) -> tuple[list[Item], list[str
     return items, natures
 
 
+# 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
+# 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
+DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开")
+CONSULTATION = "other.consultation"
+
+
+def settle_consultation(triage_result, text: str):
+    """(triage, note): the triage with its 咨询 share folded into the ordinary request when ``text`` demands
+    disclosure and names a record a search can find (:func:`has_characteristic`); the staff note says so when that
+    share led the request-level outcomes.  Otherwise the triage unchanged and None."""
+    import dataclasses
+
+    probabilities = dict(getattr(triage_result, "probabilities", None) or {})
+    p = probabilities.get(CONSULTATION, 0.0)
+    if not p or not DISCLOSURE_DEMAND_RE.search(text) or not has_characteristic(text):
+        return triage_result, None
+    probabilities.pop(CONSULTATION)
+    leading = p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0) and p >= 0.3
+    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    note = None
+    if leading:
+        note = (f"申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
+                "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
+    return dataclasses.replace(triage_result, probabilities=probabilities), note
+
+
 def own_matter(text: str) -> bool:
     """The item concerns the applicant's own (or own household's) matter."""
     return bool(OWN_MATTER_RE.search(text))
