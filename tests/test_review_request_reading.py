@@ -103,3 +103,11 @@ def test_questions_that_demand_named_records_ask_for_the_records():
                      "申请公开：我家房屋被认定为违建是否合法？"):  # a demand, but no record named
         assert settle_consultation(result, question) == (result, None)
     assert _review(text)["reply"]["code"] != "other.consultation"
+
+
+def test_a_lawyers_letter_speaking_of_the_client_does_not_name_the_applicant_after_a_phrase():
+    from reviewer.decide.request import parse_request
+
+    text = "示例律师事务所接受委托，为维护委托人合法权益，现申请公开示例片区的规划许可证。"
+    assert parse_request(text).applicant.name is None
+    assert parse_request(f"委托人：{_masked_name()}，申请公开示例片区的规划许可证。").applicant.name

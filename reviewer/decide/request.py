@@ -38,7 +38,8 @@ EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 ADDRESS_RE = re.compile(r"(?:通讯地址|联系地址|邮寄地址|住址|地址)\s*[:：]?\s*(?P<v>[^\n，。；;]{6,60})")
 NAME_RE = re.compile(
     # not 被申请人 (the agency); a restated request's verb is not a name ("申请人申请公开：", "李某某称，")
-    r"(?:(?<!被)申请人(?:姓名)?|姓名|本人|我叫|委托人)\s*[:：]?\s*(?!申请|要求|请求|公开|提供|获取|称)"
+    # ("委托人" only with a colon: a lawyer's letter speaks of "委托人合法权益", "委托人的厂房")
+    r"(?:(?:(?<!被)申请人(?:姓名)?|姓名|本人|我叫)\s*[:：]?|委托人\s*[:：])\s*(?!申请|要求|请求|公开|提供|获取|称)"
     r"(?P<v>[\u4e00-\u9fa5]{2,4}?)(?=[，。、；:：\s（(,]|男|女|身份|联系|电话|手机|住|现|系|称|于|向|通过|以|$)"
 )
 ORG_RE = re.compile(
