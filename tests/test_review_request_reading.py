@@ -111,3 +111,12 @@ def test_a_lawyers_letter_speaking_of_the_client_does_not_name_the_applicant_aft
     text = "示例律师事务所接受委托，为维护委托人合法权益，现申请公开示例片区的规划许可证。"
     assert parse_request(text).applicant.name is None
     assert parse_request(f"委托人：{_masked_name()}，申请公开示例片区的规划许可证。").applicant.name
+
+
+def test_a_form_layouts_particulars_heading_is_not_the_name():
+    from reviewer.decide.request import parse_request
+
+    name = _masked_name() + "某"
+    text = (f"政府信息公开申请表\n申请人信息：\n  姓名：{name}    证件类型：身份证    证件号码：略\n"
+            "所需信息的内容描述：2017年示例村5组村民会议决议。\n")
+    assert parse_request(text).applicant.name == name
