@@ -120,3 +120,11 @@ def test_a_form_layouts_particulars_heading_is_not_the_name():
     text = (f"政府信息公开申请表\n申请人信息：\n  姓名：{name}    证件类型：身份证    证件号码：略\n"
             "所需信息的内容描述：2017年示例村5组村民会议决议。\n")
     assert parse_request(text).applicant.name == name
+
+
+def test_the_letter_quotes_the_place_an_item_is_about_but_masks_personal_numbers():
+    mobile = fake.phone_number()
+    data = _review(f"申请公开2017年示例村5组村民会议决议，以及联系人手机{mobile}的登记信息。")
+    letter = data["letter"]["text"]
+    assert "示例村5组村民会议决议" in letter
+    assert mobile not in letter

@@ -217,10 +217,10 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
                         f"{len(request.items)} 项，请人工拆分核对，逐项答复。")
     if not options.show_values:
         # Items, staff actions and the letter never echo a personal number in full (--show-values shows them).
-        from reviewer.screen.masking import mask_personal
+        from reviewer.screen.masking import ITEM_MASKED_ENTITIES, mask_personal
 
         for item in request.items:
-            item.text = mask_personal(item.text)
+            item.text = mask_personal(item.text, ITEM_MASKED_ENTITIES)
     models = resources.models
     if resources.model_warning:
         warnings.append(resources.model_warning)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-__all__ = ["MASKED_ENTITIES", "mask_personal"]
+__all__ = ["ITEM_MASKED_ENTITIES", "MASKED_ENTITIES", "mask_personal"]
 
 MASKED_ENTITIES = frozenset({"cn_resident_id", "cn_mobile", "cn_landline", "bank_card", "email", "passport",
                              "license_plate", "address"})
@@ -23,16 +23,21 @@ def _privacy_screener():
         return _screener
 
 
-def mask_personal(text: str) -> str:
-    """``text`` with every personal-data span of :data:`MASKED_ENTITIES` masked (original characters kept
-    only as far as :func:`reviewer.detect.findings.mask` keeps them)."""
+# What a requested item's text keeps unmasked: the place it is about ("示例村5组村民会议决议", "示例路18号的征收决定")
+# is its subject, and the letter quotes it; personal numbers are still masked.
+ITEM_MASKED_ENTITIES = MASKED_ENTITIES - {"address"}
+
+
+def mask_personal(text: str, entities: frozenset[str] = MASKED_ENTITIES) -> str:
+    """``text`` with every personal-data span of ``entities`` (default :data:`MASKED_ENTITIES`) masked (original
+    characters kept only as far as :func:`reviewer.detect.findings.mask` keeps them)."""
     if not text:
         return text or ""
     from reviewer.detect.findings import mask
 
     result = _privacy_screener().screen_text(text)
     spans = sorted({(f.start, f.end, f.entity) for f in result.findings
-                    if f.entity in MASKED_ENTITIES and f.end > f.start}, reverse=True)
+                    if f.entity in entities and f.end > f.start}, reverse=True)
     out = text
     last_start = len(text) + 1
     for start, end, entity in spans:
