@@ -137,3 +137,14 @@ def test_the_law_a_request_is_made_under_is_not_what_to_search_for():
         [item] = parse_request(text).items
         words = search_keywords(item)
         assert wanted in words and not any("条例" in w or "以下信息" in w for w in words), words
+
+
+def test_the_story_after_the_object_is_not_searched_for():
+    from reviewer.decide.existence import search_keywords
+    from reviewer.decide.request import parse_request
+
+    [item] = parse_request("本人于2018年向贵局申请公开本村土地征收的审批文件，至今未获答复，现再次申请。").items
+    words = search_keywords(item)
+    assert "审批文件" in words and not any("答复" in w or "再次" in w for w in words), words
+    [item] = parse_request("申请公开征收决定，补偿方案。").items  # a list joined by a comma is still the object
+    assert {"征收决定", "补偿方案"} <= set(search_keywords(item))

@@ -347,6 +347,8 @@ DELIVERY_CLAUSE_RE = re.compile(
 REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:公开|提供)|申请查阅")
 
 
+# A clause after the object that carries the story on (a restated or repeated request), not more of the object.
+_NARRATIVE_TAIL_RE = re.compile(r"[，,；;]\s*(?=至今|但是?|然而|被告|被申请人|被上诉人|逾期|现再次|特此|此后|同年|次日|后经|因此|故)")
 _LIST_LEAD_RE = re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)[：:，,]?\s*")
 
 
@@ -359,6 +361,7 @@ def requested_object(text: str) -> str:
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
         rest = _LIST_LEAD_RE.sub("", rest, count=1)  # "申请公开以下信息：…"
+        rest = _NARRATIVE_TAIL_RE.split(rest, maxsplit=1)[0]  # "…，至今未获答复，现再次申请": the story goes on
         if len(rest) >= 2:
             body = rest
     return body.strip().rstrip("。；;，,、 ")
