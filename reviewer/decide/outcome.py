@@ -8,7 +8,6 @@ search record is given.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DocumentView
