@@ -37,6 +37,17 @@ def test_a_named_record_is_searched_not_refused_as_needing_creation(text):
     assert dict(decision.candidates).get(NEEDS_CREATION, 0.0) < 0.05
 
 
+@pytest.mark.parametrize("text", [
+    "请把示例村2017年征地时每户被征的亩数和青苗费折算成一张对比表。",
+    "请用一张表把县里2017年各乡镇人均可支配收入排出来。",
+    "请汇总本市各区养老金平均水平并形成对比分析报告。",
+])
+def test_a_record_to_be_made_is_not_an_existing_record(text):
+    # 表/报告 named as what the office should produce: the classifier's 需加工 leaning stands
+    settled, note = settle_creation(_classifier_only(0.7), text)
+    assert settled.probabilities[NEEDS_CREATION] == pytest.approx(0.7) and note is None
+
+
 def test_without_a_named_record_the_classifiers_leaning_stands():
     text = "请告诉我各村分到的补偿款一共有多少。"
     assert not names_existing_record(text)

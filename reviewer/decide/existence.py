@@ -137,6 +137,15 @@ def names_existing_record(text: str) -> bool:
     return has_characteristic(text)
 
 
+# Wording that asks for the work even where no cue fires ("对比分析", "整理成一张对比表", "形成对比分析报告", "以表格形式
+#列出"): the record named is one to be made, not one to search for.  The nouns (统计报表, 汇总表, 分析报告) are not it.
+COMPILE_RE = re.compile(
+    r"(?:统计|汇总|整理|对比|比对|分析|计算|核算|折算|测算|排序|排名|加总|合计|归纳|梳理)"
+    r"(?!表|报表|年报|公报|年鉴|报告|局|数据|结果|口径|资料|台账)|列出|列表|列(?:个|一个|一张|一份|一下)|做成|制成|"
+    r"做(?:一份|个|一个|一张)|整理成|算(?:一下|出|出来)|排出来|比较|"
+    r"形成[^。；]{0,12}(?:报告|表)|[以用]表格")
+
+
 def settle_creation(triage_result, text: str):
     """(triage, note): the triage with its 需加工 share folded into the ordinary request when no needs-creation
     cue fired and ``text`` names an existing record; the staff note says so when that share led the request-level
@@ -145,7 +154,7 @@ def settle_creation(triage_result, text: str):
 
     probabilities = dict(getattr(triage_result, "probabilities", None) or {})
     p = probabilities.get(NEEDS_CREATION, 0.0)
-    if not p or creation_cue(triage_result) or not names_existing_record(text):
+    if not p or creation_cue(triage_result) or COMPILE_RE.search(text) or not names_existing_record(text):
         return triage_result, None
     probabilities.pop(NEEDS_CREATION)
     leading = p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0) and p >= 0.3
