@@ -4,22 +4,16 @@ existing record; explicit 统计/汇总/分析 wording (a needs-creation cue) st
 from __future__ import annotations
 
 import pytest
+from test_decide_correction import _request  # noqa: E402 - one way to build a complete request
 
 from reviewer.decide.decision import decide
 from reviewer.decide.existence import NEEDS_CREATION, names_existing_record, settle_creation
-from reviewer.decide.request import completeness, parse_request
 from reviewer.decide.triage import TriageResult, load_cues, triage
 
 
 def _classifier_only(p_creation: float) -> TriageResult:
     probabilities = {NEEDS_CREATION: p_creation, "ordinary": 1.0 - p_creation}
     return TriageResult(probabilities=probabilities, rule_scores={}, classifier=dict(probabilities))
-
-
-def _request(text: str):
-    request = parse_request(text)
-    request.missing = completeness(request, applicant_on_file=True)
-    return request
 
 
 @pytest.mark.parametrize("text", [

@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
@@ -133,12 +132,9 @@ def _settle_correction(triage_result: TriageResult, missing: list[str]) -> Triag
 def _without_correction(triage_result: TriageResult) -> TriageResult:
     """The triage with its 补正 probability folded into the ordinary share (not spread over the other
     request-level outcomes by renormalising: a 0.99 "unclear" must not turn a 0.002 outcome into a leader)."""
-    probabilities = dict(triage_result.probabilities or {})
-    p = probabilities.pop("other.correction", 0.0)
-    if not p:
-        return triage_result
-    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
-    return dataclasses.replace(triage_result, probabilities=probabilities)
+    from reviewer.decide.triage import set_aside
+
+    return set_aside(triage_result, "other.correction")[0]
 
 
 def _item_signals(text: str, cues, triage_model=None, grounds_model=None):

@@ -150,18 +150,15 @@ def settle_creation(triage_result, text: str):
     """(triage, note): the triage with its 需加工 share folded into the ordinary request when no needs-creation
     cue fired and ``text`` names an existing record; the staff note says so when that share led the request-level
     outcomes.  Otherwise the triage unchanged and None."""
-    import dataclasses
+    from reviewer.decide.triage import set_aside
 
-    probabilities = dict(getattr(triage_result, "probabilities", None) or {})
-    p = probabilities.get(NEEDS_CREATION, 0.0)
+    p = float((getattr(triage_result, "probabilities", None) or {}).get(NEEDS_CREATION, 0.0))
     if not p or creation_cue(triage_result) or COMPILE_RE.search(text) or not names_existing_record(text):
         return triage_result, None
-    probabilities.pop(NEEDS_CREATION)
-    leading = p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0) and p >= 0.3
-    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    settled, p, leading = set_aside(triage_result, NEEDS_CREATION)
     note = None
     if leading:
         note = (f"分类器倾向“需要加工分析”（{p:.2f}），但申请指向现有的记录，且未要求统计、汇总、分析：第三十八条只适用于"
                 "需要对现有信息加工、分析的情形，先按一般申请检索；找到的记录中有答案的，区分处理后提供（第三十七条）。"
                 "检索后确实没有现成记录、须另行汇总制作的，再改答“需要加工分析”。")
-    return dataclasses.replace(triage_result, probabilities=probabilities), note
+    return settled, note

@@ -188,20 +188,17 @@ def settle_consultation(triage_result, text: str):
     """(triage, note): the triage with its 咨询 share folded into the ordinary request when ``text`` demands
     disclosure and names a record a search can find (:func:`has_characteristic`); the staff note says so when that
     share led the request-level outcomes.  Otherwise the triage unchanged and None."""
-    import dataclasses
+    from reviewer.decide.triage import set_aside
 
-    probabilities = dict(getattr(triage_result, "probabilities", None) or {})
-    p = probabilities.get(CONSULTATION, 0.0)
+    p = float((getattr(triage_result, "probabilities", None) or {}).get(CONSULTATION, 0.0))
     if not p or not DISCLOSURE_DEMAND_RE.search(text) or not has_characteristic(text):
         return triage_result, None
-    probabilities.pop(CONSULTATION)
-    leading = p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0) and p >= 0.3
-    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    settled, p, leading = set_aside(triage_result, CONSULTATION)
     note = None
     if leading:
         note = (f"申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
                 "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
-    return dataclasses.replace(triage_result, probabilities=probabilities), note
+    return settled, note
 
 
 def own_matter(text: str) -> bool:

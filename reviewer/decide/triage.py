@@ -171,3 +171,18 @@ def combine_evidence(base: dict[str, float], scores: dict[str, float]) -> dict[s
     combined["ordinary"] = max(combined.get("ordinary", 0.0) - added, 0.0)
     total = sum(combined.values()) or 1.0
     return {k: v / total for k, v in combined.items()}
+
+
+def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3) -> tuple[TriageResult, float, bool]:
+    """The triage with ``code``'s probability folded into the ordinary request (never renormalised over the other
+    outcomes), that probability, and whether it led the request-level outcomes (≥ ``lead_min``).  Used by the steps
+    that set a classifier's leaning aside on a rule (需加工 of a named record, 咨询 demanding a named record)."""
+    import dataclasses
+
+    probabilities = dict(getattr(triage_result, "probabilities", None) or {})
+    p = probabilities.pop(code, 0.0)
+    if not p:
+        return triage_result, 0.0, False
+    leading = p >= lead_min and p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0)
+    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    return dataclasses.replace(triage_result, probabilities=probabilities), p, leading
