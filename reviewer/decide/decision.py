@@ -97,28 +97,23 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         else:
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
-        item_triage, creation_note = settle_creation(item_triage, item.text)  # 有没有: a named record is searched
-        if nature == "ordinary":  # 是不是: questions that demand named records ask for the records
-            item_triage, asked_note = settle_consultation(item_triage, item.text)
-            creation_note = " ".join(n for n in (asked_note, creation_note) if n) or None
+        item_triage, note = _settle_leanings(item_triage, item.text, questions=nature == "ordinary")
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
                                      request_grounds=item_grounds, third_party=third_party))
-        if creation_note:
-            decisions[-1].staff_reasons.insert(0, creation_note)
+        if note:
+            decisions[-1].staff_reasons.insert(0, note)
     if not decisions:
         organ = item_organ(request.text, views, agency_name, agency_configured)
         existence = search_state(views, views, search_record)
-        request_triage, creation_note = settle_creation(request_triage, request.text)
-        request_triage, asked_note = settle_consultation(request_triage, request.text)
-        creation_note = " ".join(n for n in (asked_note, creation_note) if n) or None
+        request_triage, note = _settle_leanings(request_triage, request.text)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
                                      third_party=third_party))
-        if creation_note:
-            decisions[-1].staff_reasons.insert(0, creation_note)
+        if note:
+            decisions[-1].staff_reasons.insert(0, note)
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure)
@@ -127,6 +122,17 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
 def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:
     """No named element missing, no 补正 (第三十条): the triage's 补正 share is then an ordinary request's."""
     return triage_result if missing else _without_correction(triage_result)
+
+
+def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = True) -> tuple[TriageResult, str | None]:
+    """The classifier's leanings set aside on a rule, with the staff note: 有没有 — 需加工 of a named existing record
+    (:func:`~reviewer.decide.existence.settle_creation`); 是不是 — 咨询 that demands a named record
+    (:func:`~reviewer.decide.items.settle_consultation`, only for an item read as ordinary, ``questions``)."""
+    triage_result, creation = settle_creation(triage_result, text)
+    asked = None
+    if questions:
+        triage_result, asked = settle_consultation(triage_result, text)
+    return triage_result, " ".join(n for n in (asked, creation) if n) or None
 
 
 def _without_correction(triage_result: TriageResult) -> TriageResult:
