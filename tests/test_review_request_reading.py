@@ -128,3 +128,19 @@ def test_the_letter_quotes_the_place_an_item_is_about_but_masks_personal_numbers
     letter = data["letter"]["text"]
     assert "示例村5组村民会议决议" in letter
     assert mobile not in letter
+
+
+def test_narrative_verbs_headings_and_company_letters_name_the_right_applicant():
+    from reviewer.decide.request import parse_request
+
+    restated = ("申请人称：2019年8月，申请人向被申请人提出政府信息公开申请，要求公开示例区2018年第12次常务会议纪要。"
+                "被申请人于2019年9月作出答复，申请人不服，提起行政复议。")
+    assert parse_request(restated).applicant.name is None  # not "不服"
+    company = fake.company()
+    letter = f"示例市市场监督管理局：\n我公司（{company}）现申请公开贵局对我公司产品的抽样检验报告。\n{company}（盖章）\n"
+    applicant = parse_request(letter).applicant
+    assert applicant.organisation == company and applicant.kind == "organisation"
+    name = _masked_name()
+    mail = f"发件人：{name}\n主题：信息公开申请\n你好，我想申请公开一下我们小区2019年维修基金的使用明细。"
+    assert parse_request(mail).applicant.name == name
+    assert "“一下" not in _review(mail)["letter"]["text"]

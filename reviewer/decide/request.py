@@ -39,11 +39,19 @@ ADDRESS_RE = re.compile(r"(?:通讯地址|联系地址|邮寄地址|住址|地�
 NAME_RE = re.compile(
     # not 被申请人 (the agency); a restated request's verb is not a name ("申请人申请公开：", "李某某称，")
     # ("委托人" only with a colon: a lawyer's letter speaks of "委托人合法权益", "委托人的厂房")
-    r"(?:(?:(?<!被)申请人(?:姓名)?|姓名|本人|我叫)\s*[:：]?|委托人\s*[:：])\s*(?!申请|要求|请求|公开|提供|获取|称|信息|基本|情况|类型|证件|身份|单位|签名|签字|签章|盖章)"
+    # ("申请人不服，…", "申请人认为…": a review decision's narrative, not a name)
+    r"(?:(?:(?<!被)申请人(?:姓名)?|姓名|本人|我叫)\s*[:：]?|(?:委托人|发件人)\s*[:：])\s*"
+    r"(?!申请|要求|请求|公开|提供|获取|称|信息|基本|情况|类型|证件|身份|单位|签名|签字|签章|盖章|不服|认为|诉称|提出|表示|"
+    r"遂|又|仍|已|未|均|因|对|为何|为什么|陈述|申辩|说明)"
     r"(?P<v>[\u4e00-\u9fa5]{2,4}?)(?=[，。、；:：\s（(,]|男|女|身份|证件|性别|年龄|出生|民族|工作单位|联系|电话|手机|住|现|系|称|于|向|通过|以|$)"
 )
+_ORG_NAME = (r"(?P<v>[\u4e00-\u9fa5（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|律师事务所|研究所|研究院|协会|"
+             r"学会|基金会|合作社|中心|大学|学院|事务所|委员会))")
 ORG_RE = re.compile(
-    r"(?:申请单位|单位名称|申请人)\s*[:：]?\s*(?P<v>[\u4e00-\u9fa5（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|律师事务所|研究所|研究院|协会|学会|基金会|合作社|中心|大学|学院|事务所|委员会))"
+    r"(?:申请单位|单位名称|申请人)\s*[:：]?\s*" + _ORG_NAME
+    # a company's letter: "我公司（示例食品有限公司，…）", or its signature line "示例食品有限公司（盖章）"
+    + r"|我(?:公司|单位|司)\s*[（(]" + _ORG_NAME.replace("?P<v>", "?P<v2>")
+    + r"|^\s*" + _ORG_NAME.replace("?P<v>", "?P<v3>") + r"\s*[（(]?(?:盖章|公章|印章)", re.M
 )
 LAWYER_RE = re.compile(r"律师事务所|律师")
 
@@ -360,7 +368,7 @@ def requested_object(text: str) -> str:
     verb = REQUEST_VERB_RE.search(body)
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
-        rest = _LIST_LEAD_RE.sub("", rest, count=1)  # "申请公开以下信息：…"
+        rest = _LIST_LEAD_RE.sub("", re.sub(r"^一下", "", rest), count=1)  # "申请公开以下信息：…", "公开一下…"
         rest = _NARRATIVE_TAIL_RE.split(rest, maxsplit=1)[0]  # "…，至今未获答复，现再次申请": the story goes on
         if len(rest) >= 2:
             body = rest
@@ -426,7 +434,7 @@ def _parse_applicant(text: str) -> Applicant:
     org = ORG_RE.search(text)
     name = NAME_RE.search(text)
     if org:
-        applicant.organisation = org.group("v")
+        applicant.organisation = org.group("v") or org.group("v2") or org.group("v3")
         applicant.kind = "organisation"
     if name:
         applicant.name = name.group("v")

@@ -83,7 +83,7 @@ def _channel_phrase(channel: str | None) -> str:
 
 
 _REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|请求提供|"
-                              r"依法公开|公开|提供|获取)(?:贵局|你局|贵机关|贵单位)?(?:的政府信息|的信息|内容)?[：:，,]?\s*")
+                              r"依法公开|公开|提供|获取)(?:一下)?(?:贵局|你局|贵机关|贵单位)?(?:的政府信息|的信息|内容)?[：:，,]?\s*")
 
 
 def subject_text(text: str, heading: bool = False) -> str:
