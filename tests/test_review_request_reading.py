@@ -144,3 +144,16 @@ def test_narrative_verbs_headings_and_company_letters_name_the_right_applicant()
     mail = f"发件人：{name}\n主题：信息公开申请\n你好，我想申请公开一下我们小区2019年维修基金的使用明细。"
     assert parse_request(mail).applicant.name == name
     assert "“一下" not in _review(mail)["letter"]["text"]
+
+
+def test_a_restatement_reads_the_request_not_the_agencys_answer_or_a_threat():
+    from reviewer.decide.request import parse_request
+
+    restated = ("原告持其十年前取得的《拆迁安置协议》复印件，向被告申请确认该协议的真实性。"
+                "被告答复称该申请不属于政府信息公开申请。")
+    [item] = parse_request(restated).items
+    assert "确认该协议的真实性" in item.text and "被告答复" not in item.text
+    letter = ("你们好！我是示例村的村民，去年村里修路占了我家的地。我想看看镇里给村里拨付补偿款的凭证。"
+              "如果你们不公开，我就去上访。")
+    items = parse_request(letter).items
+    assert items and "拨付补偿款的凭证" in items[0].text

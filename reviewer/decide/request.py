@@ -76,7 +76,7 @@ MAX_SENTENCE_ITEMS = 30
 # A numbered list longer than this is cut; the rest stays in the last item, with a warning.
 MAX_ITEMS = 200
 REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
-WEAK_REQUEST_VERBS = ("申请", "查阅", "调取", "索取", "复印", "我要", "给我")
+WEAK_REQUEST_VERBS = ("申请", "查阅", "调取", "索取", "复印", "我要", "给我", "想看看", "想看一下", "想查看", "看一看")
 
 
 @dataclass
@@ -391,12 +391,27 @@ def _make_item(index: int, text: str) -> Item:
     )
 
 
+# "如果你们不公开，我就去上访": a refusal or a condition, not what is asked for.
+_NOT_ASKING_RE = re.compile(r"(?:如果|假如|要是|若是?|否则)[^，,。！？!?]*|(?:不|未|没有?|拒绝|不予)(?:公开|提供)")
+
+
+# A restatement's other voices: the agency's answer and the parties' or the court's arguments.
+_OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为)")
+
+
+def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
+    if _OTHER_VOICE_RE.match(sentence):
+        return False
+    rest = _NOT_ASKING_RE.sub("", sentence)
+    return any(v in rest for v in verbs)
+
+
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
-    wanted = [s for s in sentences if any(v in s for v in REQUEST_VERBS) and not _is_applicant_line(s)]
+    wanted = [s for s in sentences if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)]
     if not wanted:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
-        wanted = [s for s in sentences if any(v in s for v in WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
+        wanted = [s for s in sentences if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
     if wanted:
         return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
     body = [s for s in sentences if not _is_applicant_line(s)]
