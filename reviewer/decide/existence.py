@@ -121,7 +121,7 @@ def search_plan(item) -> str:
 # the records — a needs-creation cue of rules/triage.yaml (统计、汇总、分析、逐年列表、多年的流向/明细 …).  A request
 # that names an existing record (发放明细, 名册, 报告 …) without such wording is searched first: "if the answer exists
 # in a document, redact and provide; only label 需另行制作 when no record contains it" (ogi-law.md §5.2 item 6,
-# 2011 规定 第二条第（三）项).  The classifier alone never drafts a 需加工 refusal of a named record.
+# 第三十七、三十八条).  The classifier alone never drafts a 需加工 refusal of a named record.
 NEEDS_CREATION = "unavailable.needs_creation"
 
 
