@@ -7,6 +7,7 @@ import pytest
 from reviewer.decide.ranking import (
     BASE_OUTCOMES,
     GROUND_CODE,
+    GROUND_SETTLES,
     RequestGround,
     cue_grounds,
     document_prior,
@@ -27,22 +28,36 @@ def test_document_prior_without_grounds_is_the_base_table():
 def test_a_confident_ground_moves_the_mass_to_its_withholding_code():
     prior = document_prior({"process_info": 0.9})
     assert max(prior, key=prior.get) == "withhold.process_info"
-    assert prior["withhold.process_info"] == pytest.approx(0.9 * 0.75, abs=1e-6)
+    assert prior["withhold.process_info"] == pytest.approx(0.9 * GROUND_SETTLES * 0.75, abs=1e-6)
     assert prior["partial"] > document_prior([])["partial"]
     third = document_prior([RequestGround("trade_secret", 0.8)])
     assert max(third, key=third.get) == "withhold.third_party"
+
+
+def test_a_certain_ground_does_not_settle_the_reply_alone():
+    """A ground the request touches is a discretion or a procedure (第三十二条, 第十六条第二款), and the record may
+    not be held: even a certain ground leaves the base outcomes a share, so the third candidate is a real
+    alternative, not a code of probability zero."""
+    prior = document_prior({"privacy": 1.0})
+    base_partial = (1 - GROUND_SETTLES) * BASE_OUTCOMES["partial"] / sum(BASE_OUTCOMES.values())
+    assert prior["withhold.third_party"] + prior["partial"] - base_partial == pytest.approx(GROUND_SETTLES, abs=1e-6)
+    assert 0.0 < GROUND_SETTLES < 1.0
+    ranked = sorted(prior, key=lambda c: -prior[c])
+    assert ranked[:2] == ["withhold.third_party", "partial"]
+    assert ranked[2] == "unavailable.not_held" and prior["unavailable.not_held"] > 0.05
+    assert prior["disclose"] > 0.0
 
 
 def test_rank_keeps_request_level_outcomes_and_spreads_the_ordinary_share():
     class Result:
         probabilities = {"no_action.petition": 0.6, "ordinary": 0.3, "withhold.process_info": 0.1}
 
-    ranked = rank_from_request("", Result(), {"process_info": 0.8})
+    ranked = rank_from_request("", Result(), {"process_info": 0.95})
     assert list(ranked)[0] == "no_action.petition"
     assert ranked["no_action.petition"] == pytest.approx(0.6)
     assert sum(ranked.values()) == pytest.approx(1.0)
     # the cue's withholding share was folded into the ordinary share, not counted twice
-    assert ranked["withhold.process_info"] == pytest.approx(0.4 * 0.8 * 0.75, abs=1e-6)
+    assert ranked["withhold.process_info"] == pytest.approx(0.4 * 0.95 * GROUND_SETTLES * 0.75, abs=1e-6)
 
 
 def test_cues_name_grounds_from_the_request_text():

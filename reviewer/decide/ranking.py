@@ -12,9 +12,10 @@ Without candidate documents the only evidence is the request text.  It carries t
   ``p = 1 − (1 − m·(1 − a))·(1 − c)`` with ``m`` the classifier, ``c`` the naming cues, ``a`` the counter-cues;
 * what an ordinary request usually comes to when nothing points to a ground (:data:`BASE_OUTCOMES`).
 
-The ordinary share is split between "a ground applies" — probability ``s = 1 − Π(1 − p_g)`` — and the
-base outcomes ``1 − s``.  Within ``s`` each ground's withholding code gets its share of the grounds' mass,
-less the part that goes to 部分公开 (:data:`PARTIAL_SHARE`, 第三十七条).  A ground named with probability
+The ordinary share is split between "a ground settles the reply" — ``s·k`` with ``s = 1 − Π(1 − p_g)`` the
+probability that a ground is implicated and ``k`` (:data:`GROUND_SETTLES`) the share of implicated grounds the
+reply rests on — and the base outcomes ``1 − s·k``.  Within ``s·k`` each ground's withholding code gets its
+share of the grounds' mass, less the part that goes to 部分公开 (:data:`PARTIAL_SHARE`, 第三十七条).  A ground named with probability
 at or above the request-grounds model's own decision threshold (the one its grouped cross-validation is
 reported at, :data:`REQUEST_GROUND_THRESHOLD` without a model) is a claim the officer has to check, so its
 withholding code and 部分公开 are always listed among the first three candidates
@@ -60,6 +61,12 @@ BASE_OUTCOMES = {
 # personal data or trade secrets in an otherwise public record) are as often redacted as withheld whole.
 PARTIAL_SHARE = 0.25
 PARTIAL_SHARE_BY_GROUND = {"privacy": 0.4, "trade_secret": 0.4}
+# A request-level ground says the information *touches* a ground, not that the reply rests on it: every ground
+# of 第十五、十六条 is a discretion or a procedure, not a bar — a third party's consent or the public interest
+# (第三十二条), a decision already made (过程性信息, ogi-law.md §5.2 item 2), a law requiring disclosure (第十六条
+# 第二款) — and the record may not be held at all.  Of the mass where a ground is implicated, this share ends in
+# withholding or 部分公开; the rest follows the base outcomes.  Fixed a priori, not fitted.
+GROUND_SETTLES = 0.8
 # A ground at or above this is "named" by the review (and printed as such) when no model says otherwise: the
 # default decision threshold of GroundsModel, at which `make eval` reports the model's grouped cross-validation.
 # A trained model carries its own threshold (GroundsModel.threshold) and the review uses that one.
@@ -209,15 +216,16 @@ def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> di
     for p in probs.values():
         none *= 1.0 - p
     s = 1.0 - none
+    settled = s * GROUND_SETTLES  # a ground implicated and the reply resting on it
     base_total = sum(BASE_OUTCOMES.values())
-    dist = {code: (1.0 - s) * share / base_total for code, share in BASE_OUTCOMES.items()}
+    dist = {code: (1.0 - settled) * share / base_total for code, share in BASE_OUTCOMES.items()}
     mass = sum(probs.values())
-    if s > 0 and mass > 0:
+    if settled > 0 and mass > 0:
         for g, p in probs.items():
             code = GROUND_CODE[g]
             share = PARTIAL_SHARE_BY_GROUND.get(g, PARTIAL_SHARE)
-            dist[code] = dist.get(code, 0.0) + s * (1.0 - share) * p / mass
-            dist["partial"] = dist.get("partial", 0.0) + s * share * p / mass
+            dist[code] = dist.get(code, 0.0) + settled * (1.0 - share) * p / mass
+            dist["partial"] = dist.get("partial", 0.0) + settled * share * p / mass
     total = sum(dist.values()) or 1.0
     return {code: v / total for code, v in dist.items()}
 
