@@ -77,7 +77,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     missing = correction_elements(request, triage_result)
     request_triage = _settle_correction(triage_result, missing)
     # 2 是不是
-    items, natures = split_mixed(request, cues)
+    items, natures = split_mixed(request, cues, triage_model)
     # 3 谁负责 needs to know who "this organ" is: the office's profile, else the organ the request is addressed to
     # (a letter's salutation, "向被告…申请"); the bundled example profile does not say which organ reviews
     addressee = request_addressee(request.text)

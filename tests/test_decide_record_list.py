@@ -1,0 +1,48 @@
+"""是不是, item by item: one sentence listing records of different natures is answered part by part
+(reviewer.decide.items.split_record_list; ogi-law.md §5.2 item 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.decide.items import split_record_list
+from reviewer.decide.triage import load_cues
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_cues()
+
+
+def test_a_list_of_self_contained_records_of_different_natures_is_split(cues):
+    parts = split_record_list("要求公开某项目的规划许可证、村委会的收支账目、施工单位的投标文件。", cues)
+    assert parts == ["某项目的规划许可证", "村委会的收支账目", "施工单位的投标文件"]
+    assert split_record_list("要求公开区住建局的拆迁许可证和村委会的土地补偿款分配方案", cues) == \
+        ["区住建局的拆迁许可证", "村委会的土地补偿款分配方案"]
+
+
+@pytest.mark.parametrize("text", [
+    "申请公开2010年以来该镇历年土地出让金的收入、支出及具体流向明细",  # parts are not records
+    "××村第三村民小组2011年土地补偿款分配方案、分配名单、组务会议记录",  # elliptical parts: one matter
+    "本人人事档案中1989年的处分决定、2002年的撤销处分决定复印件",  # "2002年的" is a date, not an owner
+    "某区人民政府作出的房屋征收决定、征收补偿方案以及常务会议纪要",  # natures alike: one item, screened per record
+    "该房屋自1986年以来全部登记档案，包括历次登记申请书、权属来源证明、登记审核表",  # itemised, one record
+])
+def test_lists_of_one_matter_or_one_nature_stay_one_item(cues, text):
+    assert split_record_list(text, cues) is None
+
+
+def test_review_answers_each_part_of_a_mixed_list():
+    from reviewer.app.pipeline import ReviewOptions, run_review
+
+    text = "申请公开某项目的规划许可证、村委会的收支账目。获取方式：电子邮件。"
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    items = {i["text"]: i for i in data["request"]["items"]}
+    assert set(items) == {"某项目的规划许可证", "村委会的收支账目"}
+    assert items["村委会的收支账目"]["code"] == "other.not_gov_info"
+    assert items["某项目的规划许可证"]["code"] not in ("other.not_gov_info", "other.correction")
+    # the whole request is no longer told it is not government information
+    assert data["reply"]["code"] != "other.not_gov_info"
+    whole = run_review("申请公开村委会的收支账目。获取方式：电子邮件。",
+                       ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert whole["reply"]["code"] == "other.not_gov_info"
