@@ -23,6 +23,7 @@ from reviewer.decide.request import (
     Request,
     _is_applicant_line,
     _make_item,
+    is_threat,
     requested_object,
 )
 from reviewer.decide.triage import Cue, rule_scores, triage
@@ -108,7 +109,7 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
-        if len(s) < 6 or _is_applicant_line(s) or s in items_text:
+        if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s):
             continue
         code, p = item_nature(s, cues)
         if code in OWN_SENTENCE_NATURES:
@@ -258,7 +259,8 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
             head, tail, tail_nature = mixed
             items.append(_make_item(item.index, head))
             natures.append("ordinary")
-            tails.append((tail, tail_nature))
+            if not is_threat(tail):  # "…，否则我将向上级投诉": a threat, not a complaint to answer
+                tails.append((tail, tail_nature))
     for part in listed:
         items.append(_make_item(len(items) + 1, part))
         natures.append(item_nature(part, cues)[0])

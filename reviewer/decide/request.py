@@ -425,6 +425,27 @@ def _is_applicant_line(sentence: str) -> bool:
                          r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
 
 
+# "如果你们不公开，我就去上访", "否则我将向上级投诉": a threat on a condition — neither a request nor a complaint to handle.
+# Only a condition followed by a threat: "如有，请公开" and "如果有相关文件，请提供" are requests.
+THREAT_RE = re.compile(
+    r"(?:如果|假如|要是|若是?|倘若|否则|不然)[^。！？!?\n]{0,40}?"
+    r"(?:上访|信访|投诉|起诉|举报|复议|诉讼|曝光|媒体|告到|告你们|找领导|找上级)[^。！？!?\n]*")
+
+
+_THREAT_CLAUSE_RE = re.compile(r"[，,；;]?\s*(?:" + THREAT_RE.pattern + r")[。！？!?；;，,]?")
+
+
+def is_threat(text: str) -> bool:
+    """Whether ``text`` (a sentence or clause) is a conditional threat (:data:`THREAT_RE`)."""
+    return THREAT_RE.fullmatch(text.strip().rstrip("。！？!?；;，,")) is not None
+
+
+def without_threats(text: str) -> str:
+    """``text`` without its conditional threats: what the triage reads (a threat to 上访 does not make the request a
+    信访 matter)."""
+    return _THREAT_CLAUSE_RE.sub("", text)
+
+
 def without_particulars(text: str) -> str:
     """The request without the lines of the applicant's particulars ("申请人：张某，身份证号…"): what the triage cues
     and classifiers read, so the applicant's own name and ID are not taken for a third party's."""
