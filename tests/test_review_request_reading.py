@@ -100,8 +100,12 @@ def test_questions_that_demand_named_records_ask_for_the_records():
     assert "other.consultation" not in settled.probabilities and settled.probabilities["ordinary"] == 1.0
     assert note and "第三十条" in note
     for question in ("请问我家的房子是哪一年被划入拆迁范围的？",  # no demand for a record
-                     "申请公开：我家房屋被认定为违建是否合法？"):  # a demand, but no record named
+                     "申请公开：我家房屋被认定为违建是否合法？",  # a demand, but no record named
+                     # a law's title is not a record: asked how to read it, the request stays a consultation
+                     "申请公开贵局对《中华人民共和国土地管理法》第四十七条如何理解的解释"):
         assert settle_consultation(result, question) == (result, None)
+    # a record named beside the law is still a record
+    assert settle_consultation(result, "申请公开贵局依据《土地管理法》作出的征地批复，并解释该批复的含义")[1]
     assert _review(text)["reply"]["code"] != "other.consultation"
 
 

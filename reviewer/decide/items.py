@@ -281,6 +281,10 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
 DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开")
 CONSULTATION = "other.consultation"
+# A law's title names the law, not a record of this office; asked "how to read" it, the request is a consultation
+# (第二条: 解答、解释、确认法律适用 are not government information).
+_LAW_TITLE_RE = re.compile(r"《[^》]{2,60}(?:法|条例|规定|办法|细则|规则|解释|决定)》(?:第[^，。；、]{1,12}?[条款项])*")
+INTERPRETATION_RE = re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
 
 
 def settle_consultation(triage_result, text: str):
@@ -292,6 +296,9 @@ def settle_consultation(triage_result, text: str):
     p = float((getattr(triage_result, "probabilities", None) or {}).get(CONSULTATION, 0.0))
     if not p or not DISCLOSURE_DEMAND_RE.search(text) or not has_characteristic(text):
         return triage_result, None
+    if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
+        return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
+
     settled, p, leading = set_aside(triage_result, CONSULTATION)
     note = None
     if leading:
