@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
-from reviewer.decide.items import correction_elements, own_matter, settle_consultation, split_mixed
+from reviewer.decide.items import correction_elements, own_matter, settle_consultation, settle_petition, split_mixed
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,
@@ -97,7 +97,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         else:
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
-        item_triage, note = _settle_leanings(item_triage, item.text, questions=nature == "ordinary")
+        item_triage, note = _settle_leanings(item_triage, item.text, questions=nature == "ordinary", cues=cues)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text), triage_result=item_triage,
@@ -107,7 +107,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if not decisions:
         organ = item_organ(request.text, views, agency_name, agency_configured)
         existence = search_state(views, views, search_record)
-        request_triage, note = _settle_leanings(request_triage, request.text)
+        request_triage, note = _settle_leanings(request_triage, request.text, cues=cues)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
@@ -124,15 +124,19 @@ def _settle_correction(triage_result: TriageResult, missing: list[str]) -> Triag
     return triage_result if missing else _without_correction(triage_result)
 
 
-def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = True) -> tuple[TriageResult, str | None]:
+def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = True,
+                     cues=None) -> tuple[TriageResult, str | None]:
     """The classifier's leanings set aside on a rule, with the staff note: 有没有 — 需加工 of a named existing record
     (:func:`~reviewer.decide.existence.settle_creation`); 是不是 — 咨询 that demands a named record
-    (:func:`~reviewer.decide.items.settle_consultation`, only for an item read as ordinary, ``questions``)."""
+    (:func:`~reviewer.decide.items.settle_consultation`) and 信访 that asks only for records
+    (:func:`~reviewer.decide.items.settle_petition`), only for an item read as ordinary (``questions``)."""
     triage_result, creation = settle_creation(triage_result, text)
-    asked = None
+    asked = acting = None
     if questions:
         triage_result, asked = settle_consultation(triage_result, text)
-    return triage_result, " ".join(n for n in (asked, creation) if n) or None
+        if cues is not None:
+            triage_result, acting = settle_petition(triage_result, text, cues)
+    return triage_result, " ".join(n for n in (asked, acting, creation) if n) or None
 
 
 def _without_correction(triage_result: TriageResult) -> TriageResult:

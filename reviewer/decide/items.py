@@ -98,7 +98,21 @@ def item_nature(text: str, cues: list[Cue]) -> tuple[str, float]:
 # Sentences outside every item that are answered on their own: a complaint (查处、追责、赔偿 …) and a request to
 # correct the applicant's own record (其他处理, 第四十一条: "另外，请更正…").
 OWN_SENTENCE_NATURES = ("no_action.petition", "other.other")
+# The story of earlier complaints ("原告因补偿问题多次到区政府上访，要求处理未果", "曾向城管局投诉举报，一直未予处理"): the
+# background of a restated request, not a complaint made now.
+_PAST_COMPLAINT_RE = re.compile(
+    r"(?:曾经?|多次|屡次|先后|此前|之前|反复|一直)[^。！？!?]{0,30}?(?:上访|信访|投诉|举报|反映)|"
+    r"(?:上访|信访|投诉|举报|反映|要求处理)[^。！？!?]{0,20}?(?:未果|无果|未予处理|没有处理|未获处理|未得到处理|未予解决|石沉大海)")
 _CONNECTIVE_RE = re.compile(r"^(?:另外|此外|同时|还有|并且|再者|其次|最后)[，,、：:]?\s*")
+
+
+# What makes a sentence a demand made now, whatever story it also tells ("对本人多次上访未获答复一事给予书面说法").
+_DEMAND_NOW_RE = re.compile(r"(?<!申)请|责令|查处|追究|给予|给个说法|给[我我们]一个|立即|尽快|务必|必须")
+
+
+def _past_story(sentence: str) -> bool:
+    """Earlier complaints told as background, with no demand made now."""
+    return _PAST_COMPLAINT_RE.search(sentence) is not None and _DEMAND_NOW_RE.search(sentence) is None
 
 
 def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]:
@@ -109,7 +123,7 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
-        if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s):
+        if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s) or _past_story(s):
             continue
         code, p = item_nature(s, cues)
         if code in OWN_SENTENCE_NATURES:
@@ -304,6 +318,34 @@ def settle_consultation(triage_result, text: str):
     if leading:
         note = (f"申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
                 "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
+    return settled, note
+
+
+# 是不是: 第三十九条 covers 信访、投诉、举报 made in the form of an application — asking the office to act (查处、处理、
+# 给个说法).  A request that asks for the records of a matter ("申请公开对该违建的立案查处材料") asks for information, even
+# when its words (违建、查处) lean the classifier towards a complaint.
+PETITION = "no_action.petition"
+_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录")
+
+
+def settle_petition(triage_result, text: str, cues: list[Cue]):
+    """(triage, note): the triage with its 信访 share folded into the ordinary request when ``text`` demands disclosure
+    of records (a named record, or the 材料/记录/卷宗 of a matter) and no petition cue fires in it (no 请查处、要求处理、
+    给个说法 …); the staff note says so when that share led the request-level outcomes.  Otherwise unchanged and None."""
+    from reviewer.decide.triage import set_aside
+
+    p = float((getattr(triage_result, "probabilities", None) or {}).get(PETITION, 0.0))
+    if not p or not DISCLOSURE_DEMAND_RE.search(text):
+        return triage_result, None
+    if not (has_characteristic(text) or _RECORD_WORDS_RE.search(requested_object(text))):
+        return triage_result, None
+    if rule_scores(text, cues)[0].get(PETITION, 0.0) > 0:
+        return triage_result, None  # an explicit demand to act: a complaint part, answered under 第三十九条
+    settled, p, leading = set_aside(triage_result, PETITION)
+    note = None
+    if leading:
+        note = (f"申请的措辞与信访、投诉、举报相近（“信访举报投诉”概率 {p:.2f}），但它要求公开现有记录，没有提出查处、处理等要求："
+                "先按一般申请检索所指的记录。第三十九条只适用于以政府信息公开申请的形式进行的信访、投诉、举报。")
     return settled, note
 
 

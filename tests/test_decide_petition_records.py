@@ -1,0 +1,46 @@
+"""是不是 and 第三十九条: a request for the records of a matter is a request for information, even in a complaint's
+words; the story of earlier complaints in a restatement is background, not a complaint made now."""
+
+from __future__ import annotations
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.items import settle_petition
+from reviewer.decide.triage import TriageResult, load_cues
+
+
+def _leaning(p_petition: float) -> TriageResult:
+    probabilities = {"no_action.petition": p_petition, "ordinary": 1.0 - p_petition}
+    return TriageResult(probabilities=probabilities, rule_scores={}, classifier=dict(probabilities))
+
+
+def test_a_demand_for_the_records_of_a_matter_sets_the_petition_leaning_aside():
+    cues = load_cues()
+    settled, note = settle_petition(_leaning(0.6), "申请人向被申请人申请公开对该违建的立案查处材料", cues)
+    assert "no_action.petition" not in settled.probabilities
+    assert settled.probabilities["ordinary"] == 1.0
+    assert note and "第三十九条" in note
+    # below the lead: folded all the same, without a note
+    settled, note = settle_petition(_leaning(0.2), "申请公开对该违建的立案查处材料", cues)
+    assert "no_action.petition" not in settled.probabilities and note is None
+
+
+def test_a_demand_to_act_or_a_request_without_a_record_keeps_the_leaning():
+    cues = load_cues()
+    leaning = _leaning(0.6)
+    for text in ("请你们依法查处某公司违法排污，并公开查处材料",  # an explicit demand to act (a petition cue fires)
+                 "我举报的那个问题到底怎么样了，请给个说法",  # no record asked for
+                 "申请公开你们对我举报问题的处理情况"):  # 处理情况 is not a record
+        assert settle_petition(leaning, text, cues) == (leaning, None), text
+
+
+def test_earlier_complaints_told_in_a_restatement_are_not_items():
+    text = ("申请人曾就邻居违建问题向城管局投诉举报，城管局一直未予处理。"
+            "申请人遂向被申请人申请公开对该违建的立案查处材料。")
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    items = [i["text"] for i in data["request"]["items"]]
+    assert len(items) == 1 and "立案查处材料" in items[0] and "投诉" not in items[0]
+    assert data["reply"]["code"] != "no_action.petition"
+    # a complaint made now, after the story, is still answered as one
+    angry = run_review("我多次投诉，你们一直不处理！这次请你们立即把违建拆了，并给我一个说法。",
+                       ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert angry["reply"]["code"] == "no_action.petition"
