@@ -296,7 +296,7 @@ _SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八�
 
 def split_items(text: str) -> list[Item]:
     """Split a multi-item request into items (numbered lines or 1、2、 … inline lists)."""
-    text = request_body(text)
+    text = without_claims(request_body(text))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     numbered = [i for i, line in enumerate(lines) if ITEM_START_RE.match(line)]
     pieces: list[str] = []
@@ -423,6 +423,26 @@ def _is_applicant_line(sentence: str) -> bool:
     "申请人于2021年5月向被申请人申请公开…" and "申请人称…" (a review decision's restatement) are the request."""
     return bool(re.match(r"\s*(?:申请人(?:姓名|名称)?\s*[：:]|申请人\s*$|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|"
                          r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
+
+
+# A court's or review body's restatement also gives the parties' claims ("原告诉讼请求：1.确认被告未答复行为违法；2.责令被告
+# 限期答复", "申请人请求：撤销被申请人作出的答复书，责令被申请人重新作出答复"): what is asked of the court or review body,
+# not of the office — neither an item nor what the triage reads.
+_PARTY = r"(?:原告|申请人|上诉人|再审申请人|起诉人|复议申请人)"
+CLAIM_RE = re.compile(
+    r"(?:" + _PARTY + r"(?:的)?)?(?:诉讼请求|复议请求|上诉请求|行政复议请求|请求事项|诉请)(?:为|是)?[：:，,]"
+    r"|" + _PARTY + r"(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*(?:依法)?"
+    r"(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))")
+_CLAIM_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?")
+
+
+def without_claims(text: str) -> str:
+    """``text`` without the parties' claims to a court or review body (:data:`CLAIM_RE`); the text itself when
+    nothing else is left."""
+    if CLAIM_RE.search(text) is None:
+        return text
+    kept = _CLAIM_SENTENCE_RE.sub("", text)
+    return kept if kept.strip(" \n。；;，,") else text
 
 
 # "如果你们不公开，我就去上访", "否则我将向上级投诉": a threat on a condition — neither a request nor a complaint to handle.
