@@ -94,3 +94,20 @@ def test_the_reviews_correction_notice_guides_the_applicant_on_each_missing_elem
     text = draft_correction_notice(ctx, load_profile(None)).to_text()
     assert "为便于您补正，现说明如下：" + CORRECTION_GUIDANCE["description"][:20] in text
     assert CORRECTION_GUIDANCE["contact"][:10] not in text  # only the elements that are missing
+
+
+@pytest.mark.parametrize("text, named", [
+    ("申请公开关于我镇某村修路资金使用情况的信息", True),
+    ("申请公开幸福小区加装电梯项目的补助资金发放情况", True),
+    ("申请公开本村土地的有关情况。", False),  # 本村: not named
+    ("申请公开与我家拆迁有关的所有文件。", False),  # no place or project named
+    ("请把我们村的所有征地文件都公开", False),  # 我们村: not named
+    ("申请公开某村村委会的情况", False),  # a topic is needed, and 村委 is not a place
+])
+def test_a_named_place_or_project_with_a_topic_is_a_description_a_search_can_use(text, named):
+    from reviewer.decide.items import names_matter
+
+    assert names_matter(text) is named
+    request = _request(text)
+    missing = correction_elements(request, _triage(0.9))
+    assert (DESCRIPTION_ELEMENT in missing) is (not named and not has_characteristic(text))

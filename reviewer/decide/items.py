@@ -70,17 +70,30 @@ def has_characteristic(text: str) -> bool:
     return False
 
 
+# A specific matter named with what about it ("某村修路资金使用情况", "幸福小区加装电梯项目的补助资金"): a village, compound,
+# project or parcel and a topic — a description a search can start from (第二十九条第二款第（二）项: 便于查询的其他特征性
+# 描述) although it names no record.  "我们村", "本村", "该项目", "这个项目" are not named; 村委/村民 are not places.
+_MATTER_UNIT_RE = re.compile(r"(?<=[\u4e00-\u9fa5某×])(?<![我本们该那这各每个])(?:村|社区|小区|项目|工程|地块|片区|宗地)(?![委民])")
+_MATTER_TOPIC_RE = re.compile(r"资金|经费|补偿款|补助|款项|修建|修路|建设|改造|拆迁|征收|征地|承包|出让|审批|收费")
+
+
+def names_matter(text: str) -> bool:
+    """Whether ``text`` names a specific place or project together with a topic (:data:`_MATTER_UNIT_RE`)."""
+    return _MATTER_UNIT_RE.search(text) is not None and _MATTER_TOPIC_RE.search(text) is not None
+
+
 def correction_elements(request: Request, triage_result=None) -> list[str]:
     """The 第二十九条 elements whose absence justifies a 补正 (never the form of delivery).
 
     The description counts as missing too when the triage reads the request as unclear (补正 probability
     ≥ :data:`UNCLEAR_TRIAGE_MIN`) and no item has a characteristic a search could use
-    (:func:`has_characteristic`): the classifier alone never triggers a 补正, a named missing element does.
+    (:func:`has_characteristic`) or names a specific matter (:func:`names_matter`): the classifier alone never
+    triggers a 补正, a named missing element does.
     ``request.missing`` is updated so every output lists the same elements."""
     p_unclear = float((getattr(triage_result, "probabilities", None) or {}).get("other.correction", 0.0))
     if DESCRIPTION_ELEMENT not in request.missing and p_unclear >= UNCLEAR_TRIAGE_MIN:
         texts = [item.text for item in request.items] or [request.text]
-        if not any(has_characteristic(t) for t in texts):
+        if not any(has_characteristic(t) or names_matter(t) for t in texts):
             request.missing.insert(0, DESCRIPTION_ELEMENT)
     return [m for m in request.missing if FORM_ELEMENT not in m]
 
