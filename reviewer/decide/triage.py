@@ -113,6 +113,22 @@ def compact(text: str) -> str:
     return _OCR_SPACE_RE.sub("", text)
 
 
+# A kind of record named inside the modifier of another record — "《关于…的请示》的批复", "根据会议纪要精神印发的补偿标准
+# 文件", "落实市长办公会议纪要的工作方案": the record asked for is the head noun at the end (a 批复, a 文件, a 方案), so a cue
+# naming a record-kind ground (过程性信息, 行政执法案卷) does not fire on the modifier.  "请示的全部文件" is the 请示 itself,
+# and "处罚决定所依据的询问笔录" asks for the 笔录.  Subject-matter grounds (内部事务 "工作分工的通知", 三安全一稳定, third
+# parties' information) flow through to the head and are not affected.
+RECORD_KIND_GROUNDS = frozenset({"process_info", "enforcement_file"})
+_HEAD_AFTER_RE = re.compile(r"[^、，；。,;及和与\n]{0,14}?的(?!全部|所有|相关|有关|全套|一切|原始|全)[^、，；。,;及和与\n]{0,14}?"
+                            r"(?:批复|复函|答复书?|决定书?|通知|文件|方案|办法|标准|规定|细则|公告|意见书)")
+_BASIS_BEFORE_RE = re.compile(r"(?<!所)(?:根据|依据|依照|按照|落实|贯彻)[^、，；。,;的\n]{0,20}$")
+
+
+def names_a_modifier(text: str, start: int, end: int) -> bool:
+    """Whether the kind named at ``text[start:end]`` only qualifies another record (see :data:`_HEAD_AFTER_RE`)."""
+    return _HEAD_AFTER_RE.match(text, end) is not None or _BASIS_BEFORE_RE.search(text, 0, start) is not None
+
+
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
     """Per request-level outcome, the noisy-OR of the weights of the cues that fire (each cue once);
     every hit, kind-of-information cues included."""
@@ -124,6 +140,8 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
     hits: list[CueHit] = []
     for cue in cues:
         found = cue.find(text)
+        if found and getattr(cue, "ground", None) in RECORD_KIND_GROUNDS:
+            found = [f for f in found if not names_a_modifier(text, f[0], f[1])]
         if found:
             if not is_kind_cue(cue):
                 remaining[cue.outcome] *= 1.0 - cue.weight
