@@ -44,3 +44,18 @@ def test_earlier_complaints_told_in_a_restatement_are_not_items():
     angry = run_review("我多次投诉，你们一直不处理！这次请你们立即把违建拆了，并给我一个说法。",
                        ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
     assert angry["reply"]["code"] == "no_action.petition"
+
+
+def test_the_triage_does_not_read_the_story_of_earlier_complaints():
+    from reviewer.decide.items import without_past_stories
+
+    text = ("申请人曾就邻居违建问题向城管局投诉举报，城管局一直未予处理。"
+            "申请人遂向被申请人申请公开对该违建的立案查处材料。")
+    assert without_past_stories(text) == "申请人遂向被申请人申请公开对该违建的立案查处材料。"
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert not any(hit["cue"] == "TRI002" for hit in data["triage"]["evidence"])
+    assert "no_action.petition" not in data["triage"]["rules"]
+    assert data["triage"]["top"] == "ordinary"
+    # a demand made now is kept, whatever story it tells
+    angry = "我多次投诉，你们一直不处理！这次请你们立即把违建拆了。"
+    assert without_past_stories(angry) == "这次请你们立即把违建拆了。"

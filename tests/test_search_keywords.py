@@ -148,3 +148,12 @@ def test_the_story_after_the_object_is_not_searched_for():
     assert "审批文件" in words and not any("答复" in w or "再次" in w for w in words), words
     [item] = parse_request("申请公开征收决定，补偿方案。").items  # a list joined by a comma is still the object
     assert {"征收决定", "补偿方案"} <= set(search_keywords(item))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("申请公开对该违建的立案查处材料", ["违建", "立案查处材料"]),
+    ("申请公开关于上述地块的出让合同", ["地块", "出让合同"]),
+    ("申请公开涉案房屋的评估报告", ["房屋", "评估报告"]),
+])
+def test_pointers_before_a_keyword_are_not_searched(text, expected):
+    assert search_keywords(parse_request(text).items[0]) == expected

@@ -47,6 +47,8 @@ _SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和
 # An organ named before what it holds ("示例县住房和城乡建设局2019年…项目") is where to search, not what.
 _LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委|办公室|人民政府|政府|厅|管委会|中心)")
 MAX_KEYWORDS = 6
+# Prepositions and pointers before a keyword ("对该违建", "关于上述地块", "涉案房屋"): not part of any title.
+_POINTER_RE = re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案)?")
 _REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 
 
@@ -79,7 +81,7 @@ def _object_words(text: str, periods: list[str] = ()) -> list[str]:
     words: list[str] = []
 
     def add(word: str) -> None:
-        word = word.strip(" 　的之")
+        word = _POINTER_RE.sub("", word.strip(" 　的之"), count=1)  # "对该违建" → "违建": not a word a search finds
         bare = _LEADING_ORGAN_RE.sub("", word, count=1)
         if len(bare) >= 4:
             word = bare

@@ -128,6 +128,14 @@ def _past_story(sentence: str) -> bool:
     return _PAST_COMPLAINT_RE.search(sentence) is not None and _DEMAND_NOW_RE.search(sentence) is None
 
 
+def without_past_stories(text: str) -> str:
+    """``text`` without its sentences telling of earlier complaints with no demand made now (:func:`_past_story`):
+    what the triage reads, so the story of a restated request does not make it a complaint."""
+    sentences = re.split(r"(?<=[。！？!?\n])", text)
+    kept = [s for s in sentences if not _past_story(s)]
+    return "".join(kept) if len(kept) < len(sentences) and "".join(kept).strip() else text
+
+
 def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]:
     """Sentences of the request that are complaints or record corrections but not part of any item, with their
     nature."""
