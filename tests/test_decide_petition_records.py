@@ -59,3 +59,11 @@ def test_the_triage_does_not_read_the_story_of_earlier_complaints():
     # a demand made now is kept, whatever story it tells
     angry = "我多次投诉，你们一直不处理！这次请你们立即把违建拆了。"
     assert without_past_stories(angry) == "这次请你们立即把违建拆了。"
+
+
+def test_the_agencys_or_a_partys_words_in_a_restatement_are_not_complaint_items():
+    text = ("复议机关查明，申请人申请公开本人房屋被纳入征收范围的依据文件。"
+            "被申请人认为，申请人的申请实质是对征收补偿不满，系信访诉求。")
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    items = [i["text"] for i in data["request"]["items"]]
+    assert len(items) == 1 and "依据文件" in items[0]

@@ -46,3 +46,18 @@ def test_review_answers_each_part_of_a_mixed_list():
     whole = run_review("申请公开村委会的收支账目。获取方式：电子邮件。",
                        ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
     assert whole["reply"]["code"] == "other.not_gov_info"
+
+
+def test_a_procedural_record_name_ends_a_part_and_a_restated_head_splits_off_a_complaint(cues):
+    assert split_record_list("申请人请求公开某小区规划变更的审批文件，以及村委会的土地款分配账目。", cues) == \
+        ["某小区规划变更的审批文件", "村委会的土地款分配账目"]
+    # a delivery or other generic 材料 does not end a record part
+    assert split_record_list("申请公开某村的征地补偿方案，邮寄纸质材料", cues) is None
+    from reviewer.decide.items import split_question_tail
+
+    head, tail, nature = split_question_tail(
+        "原告向被告申请公开某村征地的批复文件，并要求被告查处村干部挪用补偿款的问题", cues)
+    assert head == "原告向被告申请公开某村征地的批复文件" and nature == "no_action.petition"
+    assert tail.startswith("要求被告查处")
+    # the agency's words after the request are not the applicant's complaint
+    assert split_question_tail("原告申请公开某公司的查处情况，被告答复已责令该单位改正", cues) is None

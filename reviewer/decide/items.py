@@ -21,6 +21,7 @@ from reviewer.decide.request import (
     REQUEST_VERB_RE,
     Item,
     Request,
+    _OTHER_VOICE_RE,
     _is_applicant_line,
     _make_item,
     is_threat,
@@ -144,17 +145,19 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
-        if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s) or _past_story(s):
-            continue
+        if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s) or _past_story(s) \
+                or _OTHER_VOICE_RE.match(s):
+            continue  # …, and the agency's or a party's words in a restatement ("被申请人认为该申请实质为投诉")
         code, p = item_nature(s, cues)
         if code in OWN_SENTENCE_NATURES:
             out.append((_make_item(len(request.items) + len(out) + 1, s), code))
     return out
 
 
-# Clauses asking for information ("申请公开…实施方案") — a head that can stand as an item of its own: a request
-# verb with something after it (not "政府信息公开申请表" or "《政府信息公开条例》").
-_INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[^，,；;]{4,}")
+# Clauses asking for information ("申请公开…实施方案", "原告向被告申请公开…批复文件") — a head that can stand as an item of
+# its own: a request verb, in the clause's first words, with something after it (not "政府信息公开申请表" or
+# "《政府信息公开条例》").
+_INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern + r")[^，,；;]{4,}")
 QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
 # Parts split off the information asked for in the same sentence: a question, a complaint, or a request to
 # correct the applicant's own record (其他处理, 第四十一条; only the record-correction cue proposes it).
@@ -172,8 +175,8 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
     for k in range(1, min(len(clauses), MAX_MIXED_CLAUSES)):
         head = "".join(clauses[:k]).rstrip("，,；; ")
         tail = re.sub(r"^(?:另外|此外|同时|还有|还|顺便|并且?)[，,]?", "", "".join(clauses[k:]).strip())
-        if len(head) < 8 or len(tail) < 4 or not _INFO_HEAD_RE.search(head):
-            continue
+        if len(head) < 8 or len(tail) < 4 or not _INFO_HEAD_RE.search(head) or _OTHER_VOICE_RE.match(tail):
+            continue  # (a tail in the agency's or a party's voice, "被告答复已责令…", is not the applicant's complaint)
         if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
             continue  # the clause boundary falls inside the object asked for ("…的，" / "，以及…")
         tail_nature = item_nature(tail, cues)[0]
@@ -186,7 +189,8 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
 _LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r")(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
+_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报)(?:文件|材料|资料))"
+                            r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 MAX_LIST_PARTS = 12
 _HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")
 _PART_LEAD_RE = re.compile(r"^(?:以及|及其|及|和|与|并|还有|另外|同时)\s*")
