@@ -61,3 +61,13 @@ def test_a_procedural_record_name_ends_a_part_and_a_restated_head_splits_off_a_c
     assert tail.startswith("要求被告查处")
     # the agency's words after the request are not the applicant's complaint
     assert split_question_tail("原告申请公开某公司的查处情况，被告答复已责令该单位改正", cues) is None
+
+
+def test_a_head_that_names_a_complaint_matter_still_asks_for_information(cues):
+    from reviewer.decide.items import split_question_tail
+
+    head, tail, nature = split_question_tail(
+        "申请人向被申请人申请公开其举报事项的处理结果，并请求被申请人追究相关人员责任", cues)
+    assert head.endswith("其举报事项的处理结果") and nature == "no_action.petition"
+    # a head that itself demands action is not an information head
+    assert split_question_tail("请你们依法查处某公司违法排污，并追究相关人员责任", cues) is None

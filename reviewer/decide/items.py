@@ -164,6 +164,9 @@ QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
 SPLIT_OFF = (*QUESTION_OR_COMPLAINT, "other.other")
 MAX_MIXED_CHARS = 600  # each split point reads the rest of the text: bounded work on long pastes
 MAX_MIXED_CLAUSES = 12
+# Below this a head's petition score is a word (举报、投诉 named as the matter the records are about, TRI002 alone),
+# not a demand to act (the demand cues weigh 0.5 and more).
+WEAK_PETITION_MAX = 0.5
 
 
 def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | None:
@@ -180,7 +183,10 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
         if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
             continue  # the clause boundary falls inside the object asked for ("…的，" / "，以及…")
         tail_nature = item_nature(tail, cues)[0]
-        if tail_nature in SPLIT_OFF and item_nature(head, cues)[0] == "ordinary":
+        head_nature, head_p = item_nature(head, cues)
+        # the head asks for information: ordinary, or a complaint only by a weak word ("其举报事项的处理结果")
+        asks = head_nature == "ordinary" or (head_nature == "no_action.petition" and head_p < WEAK_PETITION_MAX)
+        if tail_nature in SPLIT_OFF and asks:
             return head, tail, tail_nature
     return None
 
