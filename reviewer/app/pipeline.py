@@ -224,12 +224,11 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     models = resources.models
     if resources.model_warning:
         warnings.append(resources.model_warning)
+    from reviewer.decide.items import without_past_stories
     from reviewer.decide.request import without_claims, without_particulars, without_threats
 
     # the applicant's own name and ID are not a third party's; "如果不公开，我就去上访" does not make it a 信访 matter;
     # a restatement's "诉讼请求：撤销…答复" is asked of the court, not of this office; "曾多次上访未果" is its story
-    from reviewer.decide.items import without_past_stories
-
     body = without_past_stories(without_claims(without_threats(without_particulars(request.text))))
     triage_result = triage(body, resources.cues, models.triage if models else None)
     from reviewer.decide.ranking import request_grounds

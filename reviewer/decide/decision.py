@@ -21,7 +21,13 @@ from dataclasses import dataclass, field
 
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
-from reviewer.decide.items import correction_elements, own_matter, settle_consultation, settle_petition, split_mixed
+from reviewer.decide.items import (
+    correction_elements,
+    own_matter,
+    settle_consultation,
+    settle_petition,
+    split_mixed,
+)
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,

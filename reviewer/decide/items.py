@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 
 from reviewer.decide.request import (
+    _OTHER_VOICE_RE,
     DESCRIPTION_ELEMENT,
     DOC_NUMBER_RE,
     ITEM_START_RE,
     REQUEST_VERB_RE,
     Item,
     Request,
-    _OTHER_VOICE_RE,
     _is_applicant_line,
     _make_item,
     is_threat,
@@ -336,20 +336,24 @@ def settle_consultation(triage_result, text: str):
     """(triage, note): the triage with its 咨询 share folded into the ordinary request when ``text`` demands
     disclosure and names a record a search can find (:func:`has_characteristic`); the staff note says so when that
     share led the request-level outcomes.  Otherwise the triage unchanged and None."""
-    from reviewer.decide.triage import set_aside
-
     p = float((getattr(triage_result, "probabilities", None) or {}).get(CONSULTATION, 0.0))
     if not p or not DISCLOSURE_DEMAND_RE.search(text) or not has_characteristic(text):
         return triage_result, None
     if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
         return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
 
-    settled, p, leading = set_aside(triage_result, CONSULTATION)
-    note = None
-    if leading:
-        note = (f"申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
-                "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
-    return settled, note
+    return _set_aside(triage_result, CONSULTATION,
+                      "申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
+                      "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
+
+
+def _set_aside(triage_result, code: str, note: str):
+    """(the triage with ``code``'s share folded into the ordinary request, ``note`` formatted with that share when it
+    led the request-level outcomes, else None) — see :func:`reviewer.decide.triage.set_aside`."""
+    from reviewer.decide.triage import set_aside
+
+    settled, p, leading = set_aside(triage_result, code)
+    return settled, (note.format(p=p) if leading else None)
 
 
 # 是不是: 第三十九条 covers 信访、投诉、举报 made in the form of an application — asking the office to act (查处、处理、
@@ -363,8 +367,6 @@ def settle_petition(triage_result, text: str, cues: list[Cue]):
     """(triage, note): the triage with its 信访 share folded into the ordinary request when ``text`` demands disclosure
     of records (a named record, or the 材料/记录/卷宗 of a matter) and no petition cue fires in it (no 请查处、要求处理、
     给个说法 …); the staff note says so when that share led the request-level outcomes.  Otherwise unchanged and None."""
-    from reviewer.decide.triage import set_aside
-
     p = float((getattr(triage_result, "probabilities", None) or {}).get(PETITION, 0.0))
     if not p or not DISCLOSURE_DEMAND_RE.search(text):
         return triage_result, None
@@ -372,12 +374,9 @@ def settle_petition(triage_result, text: str, cues: list[Cue]):
         return triage_result, None
     if rule_scores(text, cues)[0].get(PETITION, 0.0) > 0:
         return triage_result, None  # an explicit demand to act: a complaint part, answered under 第三十九条
-    settled, p, leading = set_aside(triage_result, PETITION)
-    note = None
-    if leading:
-        note = (f"申请的措辞与信访、投诉、举报相近（“信访举报投诉”概率 {p:.2f}），但它要求公开现有记录，没有提出查处、处理等要求："
-                "先按一般申请检索所指的记录。第三十九条只适用于以政府信息公开申请的形式进行的信访、投诉、举报。")
-    return settled, note
+    return _set_aside(triage_result, PETITION,
+                      "申请的措辞与信访、投诉、举报相近（“信访举报投诉”概率 {p:.2f}），但它要求公开现有记录，没有提出查处、处理等要求："
+                      "先按一般申请检索所指的记录。第三十九条只适用于以政府信息公开申请的形式进行的信访、投诉、举报。")
 
 
 def own_matter(text: str) -> bool:
