@@ -106,7 +106,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         item_triage, note = _settle_leanings(item_triage, item.text, questions=nature == "ordinary", cues=cues)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
-                                     own=own_matter(item.text), triage_result=item_triage,
+                                     own=own_matter(item.text, cues), triage_result=item_triage,
                                      request_grounds=item_grounds, third_party=third_party))
         if note:
             decisions[-1].staff_reasons.insert(0, note)

@@ -32,7 +32,9 @@ from reviewer.decide.triage import Cue, rule_scores, triage
 FORM_ELEMENT = "形式要求"
 # Request-level outcomes an item's own text can point to (besides an ordinary request for information).
 ITEM_NATURE_MIN = 0.3
-OWN_MATTER_RE = re.compile(r"我家|我户|本户|本人|我的|我们家|我父亲|我母亲|我丈夫|我妻子|申请人(?:本人|家庭)")
+# The cue that reads the applicant's own (household's) information (rules/triage.yaml): one definition, used by the
+# triage and by :func:`own_matter`.
+OWN_INFORMATION_CUE = "own-information"
 
 
 # Kinds of document a search can look for (a request naming one is specific enough to search, unless the
@@ -379,6 +381,18 @@ def settle_petition(triage_result, text: str, cues: list[Cue]):
                       "先按一般申请检索所指的记录。第三十九条只适用于以政府信息公开申请的形式进行的信访、投诉、举报。")
 
 
-def own_matter(text: str) -> bool:
-    """The item concerns the applicant's own (or own household's) matter."""
-    return bool(OWN_MATTER_RE.search(text))
+def own_matter(text: str, cues: list[Cue] | None = None) -> bool:
+    """The item concerns the applicant's own (or own household's) matter: the own-information cue fires (本人的、我家、
+    其本人 … — not "本人申请公开", where 本人 is only the one who applies) and no cue names another person's
+    information (邻居、他人、某某户 …: "本人申请公开邻居家的补偿协议", "我的邻居王某的病历" are a third party's).
+    An own matter lifts the third-party privacy redactions of its documents (outcome._apply_hard_rules), so both
+    conditions must hold."""
+    if cues is None:
+        from reviewer.decide.triage import load_cues
+
+        cues = load_cues()
+    names = {cue.id: getattr(cue, "name", "") for cue in cues}
+    _scores, hits = rule_scores(text, cues)
+    own = any(names.get(hit.cue) == OWN_INFORMATION_CUE for hit in hits)
+    other = any(hit.ground == "privacy" for hit in hits)
+    return own and not other
