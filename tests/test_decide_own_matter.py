@@ -93,3 +93,29 @@ def test_the_applicants_own_agreement_is_provided_after_checking_identity(tmp_pa
     outcome = _review("申请公开本人的房屋征收补偿协议。", doc)
     assert outcome.decision.code == "disclose"
     assert any(d.own_matter for d in outcome.decision.item_decisions)
+
+
+def test_an_own_matter_in_a_roster_of_several_people_stays_a_redacted_release(tmp_path):
+    people = [(fake.name(), fake.ssn(), fake.phone_number()) for _ in range(3)]
+    doc = tmp_path / "发放花名册.txt"
+    doc.write_text("某村征收补偿款发放花名册\n" + "\n".join(
+        f"{i}. {name}，身份证号码{id_no}，联系电话{phone}，补偿款{i * 10000}元" for i, (name, id_no, phone)
+        in enumerate(people, 1)) + "\n", encoding="utf-8")
+    outcome = _review("申请公开本人的征收补偿款发放情况。", doc)
+    assert outcome.decision.code == "partial"  # the household is at most one row of the roster
+    assert any("多人的个人信息" in r for r in outcome.decision.reasons)
+    written = write_review_copies(outcome, tmp_path / "out")
+    body = "".join(p.read_text(encoding="utf-8-sig") for p in written if p.name.endswith(".redacted.txt"))
+    assert body and not any(id_no in body for _, id_no, _ in people)
+
+
+def test_several_people_counts_distinct_identifiers_not_repeats(tmp_path):
+    from reviewer.decide.documents import view_document
+    from reviewer.decide.outcome import several_people
+    from reviewer.screen.screening import Screener
+
+    id_no = fake.ssn()
+    one = Screener().screen_text(f"身份证号码{id_no}。\n复核：身份证号码{id_no}。", "one.txt")
+    two = Screener().screen_text(f"身份证号码{id_no}。\n身份证号码{fake.ssn()}。", "two.txt")
+    assert not several_people([view_document(one, 0.5)])
+    assert several_people([view_document(two, 0.5)])

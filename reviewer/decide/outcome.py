@@ -294,6 +294,21 @@ def _choose(probabilities: dict[str, float], p_ordinary: float, scores: dict[str
     return code, note
 
 
+# Identifiers that belong to one person each: two different values of one of them among a document's withheld spans
+# mean the document concerns several people, so an own matter covers at most part of it.
+ONE_PERSON_ENTITIES = ("cn_resident_id", "cn_mobile", "passport")
+
+
+def several_people(readable: list[DocumentView]) -> bool:
+    """Whether the documents' withheld personal data belong to more than one person (two distinct ID numbers,
+    mobile numbers or passports of the same kind)."""
+    for entity in ONE_PERSON_ENTITIES:
+        values = {"".join(f.text.split()) for v in readable for f in v.withheld if f.entity == entity}
+        if len(values) > 1:
+            return True
+    return False
+
+
 def _apply_hard_rules(d: ItemDecision, readable: list[DocumentView], threshold: float) -> None:
     marked = [v for v in readable if v.document_grounds.get("state_secret", 0) >= threshold]
     if marked and d.code in ("disclose", "partial", "disclose.published", "unavailable.other_agency") \
@@ -302,9 +317,15 @@ def _apply_hard_rules(d: ItemDecision, readable: list[DocumentView], threshold: 
     spans_only = readable and all(not v.document_grounds for v in readable) \
         and all(set(v.span_grounds) <= {"privacy"} for v in readable)
     if d.own_matter and spans_only and d.code in ("partial", "withhold.third_party"):
-        # The applicant's own (household's) matter: personal data of the applicant's household are not a
-        # third party's privacy towards the applicant; verify the relationship and provide.
-        d.code = "disclose"
+        if several_people(readable):
+            # A roster (花名册、发放表): the applicant's household is at most one of the people in it.
+            d.staff_reasons.append("本项系申请人本人（本户）的事项，但候选文件载有多人的个人信息（不同的身份证号码或手机号码，"
+                                   "如花名册、发放表）：提供申请人本户的部分，其他人的个人信息遮盖后提供（第十五条、第三十七条）；"
+                                   "核实申请人身份后，本户的内容可不遮盖。")
+        else:
+            # The applicant's own (household's) matter: personal data of the applicant's household are not a
+            # third party's privacy towards the applicant; verify the relationship and provide.
+            d.code = "disclose"
 
 
 def _apply_third_party_opinion(d: ItemDecision, readable: list[DocumentView], opinion: str | None) -> None:
