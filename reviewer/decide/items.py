@@ -171,6 +171,17 @@ MAX_MIXED_CLAUSES = 12
 WEAK_PETITION_MAX = 0.5
 
 
+# An object made of hedges and generic nouns only ("相关信息", "有关材料", "上述全部资料"): it names nothing a search could
+# find apart from the matter the rest of the sentence is about.
+_PLACEHOLDER_RE = re.compile(r"(?:[其该此本]|上述|前述|以上|相关|有关|所有|全部|一切|涉及|的|政府|此事|该事|这件事|一下|等)*"
+                             r"(?:信息|材料|资料|文件|情况|内容|事项|证据|手续)(?:[和及与、]?(?:信息|材料|资料|文件|情况|内容|事项|证据|手续))*")
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether what ``text`` asks for is only hedges and generic nouns (:data:`_PLACEHOLDER_RE`)."""
+    return _PLACEHOLDER_RE.fullmatch(_LEAD_VERB_RE.sub("", requested_object(text))) is not None
+
+
 def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | None:
     """"申请公开…实施方案，另外想问一下…为什么…？": the information asked for and the question (or complaint) that
     follows it in the same sentence, as (head, tail, the tail's nature); None when the text is not such a mix."""
@@ -184,6 +195,8 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
             continue  # (a tail in the agency's or a party's voice, "被告答复已责令…", is not the applicant's complaint)
         if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
             continue  # the clause boundary falls inside the object asked for ("…的，" / "，以及…")
+        if is_placeholder(head):
+            continue  # "遂申请公开相关信息，要求…给个说法": the "information" is the complaint's own matter
         tail_nature = item_nature(tail, cues)[0]
         head_nature, head_p = item_nature(head, cues)
         # the head asks for information: ordinary, or a complaint only by a weak word ("其举报事项的处理结果")
