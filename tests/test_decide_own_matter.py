@@ -119,3 +119,9 @@ def test_several_people_counts_distinct_identifiers_not_repeats(tmp_path):
     two = Screener().screen_text(f"身份证号码{id_no}。\n身份证号码{fake.ssn()}。", "two.txt")
     assert not several_people([view_document(one, 0.5)])
     assert several_people([view_document(two, 0.5)])
+
+
+@pytest.mark.parametrize("text", ["申请公开我家隔壁老鲍家的拆迁补偿协议", "本人为事故受害方家属，申请公开对方驾驶人的询问笔录",
+                                  "本人2022年病假审批单及同科室蔺某某同期病假记录", "我家和邻居×某家两户的附着物清点清单"])
+def test_another_person_beside_ones_own_matter_keeps_it_a_third_partys(cues, text):
+    assert not own_matter(text, cues)

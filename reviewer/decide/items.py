@@ -35,6 +35,13 @@ ITEM_NATURE_MIN = 0.3
 # The cue that reads the applicant's own (household's) information (rules/triage.yaml): one definition, used by the
 # triage and by :func:`own_matter`.
 OWN_INFORMATION_CUE = "own-information"
+# Another person named beside the applicant's own matter ("我家隔壁老鲍家的补偿协议", "对方驾驶人的询问笔录", "同科室蔺某某的
+# 病假记录"): broad on purpose — a false hit only keeps the redactions an own matter would lift.
+_OTHER_PERSON_RE = re.compile(
+    r"邻居|隔壁|他人|别人|别家|(?<![请告诉证])人家(?!庭)|其[他它余](?:人|户|家|村民|住户|被征收户|职工|人员|医生|考生|申请人|当事人|[一二三四五六七八九两几\d]+[人户家名])|"
+    r"对方|另外[一二三四五六七八九两几\d]+(?:个|名)?(?:人|户|家)|同(?:批次?|科室|单位|期|事)|"
+    r"[某×][某×]?(?:家|户)|(?<![某×])[某×]某?(?![某×]|[市县区镇乡村街道路组小区社区公司局厂院校所站队处委办])|"
+    r"姓[\u4e00-\u9fa5](?:的|家)|老[\u4e00-\u9fa5]家|生父母|前妻|前夫|再婚对象|各户|每户|全体|别的")
 
 
 # Kinds of document a search can look for (a request naming one is specific enough to search, unless the
@@ -407,5 +414,5 @@ def own_matter(text: str, cues: list[Cue] | None = None) -> bool:
     names = {cue.id: getattr(cue, "name", "") for cue in cues}
     _scores, hits = rule_scores(text, cues)
     own = any(names.get(hit.cue) == OWN_INFORMATION_CUE for hit in hits)
-    other = any(hit.ground == "privacy" for hit in hits)
+    other = any(hit.ground == "privacy" for hit in hits) or _OTHER_PERSON_RE.search(text) is not None
     return own and not other
