@@ -40,3 +40,11 @@ def test_cli_rejects_an_unknown_opinion_in_chinese(tmp_path):
     result = CliRunner().invoke(app, ["review", str(path), "--no-model", "--third-party", "maybe"])
     assert result.exit_code == 2
     assert "--third-party 只能是" in result.output
+
+
+def test_the_consultation_letter_quotes_the_information_not_the_request_verb(docs):  # noqa: F811
+    outcome = review(request("申请公开：" + ASKED.removeprefix("申请公开")), docs["privacy"])
+    consultation = next(letter for letter in outcome.letters if "征求第三方意见" in letter.title)
+    opening = consultation.paragraphs[0]
+    assert "申请获取“石桥镇征收补偿款发放明细”" in opening
+    assert "“申请公开" not in "".join(consultation.paragraphs)

@@ -23,6 +23,7 @@ from reviewer.draft.context import (
 )
 from reviewer.draft.letters import draft_reply
 from reviewer.draft.notices import draft_correction_notice, draft_third_party_letter
+from reviewer.draft.parts import subject_text
 
 # What a withheld span is, in the letter: by entity first, then by ground.
 ENTITY_PARTS = {
@@ -121,7 +122,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
     letters = []
     if third_party is not None:
         # the consultation is done: the reply says so (第三十二条), and no second 征求意见书 is drafted
-        subjects = [d.item.text for d in decisions if d.item is not None
+        subjects = [subject_text(d.item.text) for d in decisions if d.item is not None
                     and (d.third_party or d.code in ("withhold.third_party", "partial"))]
         ctx.third_party = ThirdParty(what="、".join(subjects)[:120] or None, opinion=third_party)
     if decision.code == "other.correction":
@@ -131,7 +132,7 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
     if decision.third_party and third_party is None:
         findings = [f for d in decisions if d.third_party for f in d.withheld]
         names = "、".join(sorted({CATEGORY_LABELS[f.category] for f in findings}))
-        subjects = [d.item.text for d in decisions if d.third_party and d.item is not None]
+        subjects = [subject_text(d.item.text) for d in decisions if d.third_party and d.item is not None]
         ctx.third_party = ThirdParty(what="、".join(subjects)[:120] or None, why=names or "商业秘密或个人隐私")
         letters.append(draft_third_party_letter(ctx, profile))
     return letters
