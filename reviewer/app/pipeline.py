@@ -80,6 +80,8 @@ class ReviewOutcome:
                                          "text": f.to_dict(show_values)["text"], "score": round(f.score, 3)})
             grounds[ground] = {**info, "evidence": evidence[:20]}
         pending = any(getattr(item, "pending", False) for item in d.item_decisions)
+        searching = any(getattr(item, "pending", False) and not item.hold for item in d.item_decisions)
+        holds = sorted({item.hold for item in d.item_decisions if getattr(item, "pending", False) and item.hold})
         return {
             "request": request,
             "triage": dict(self.triage.to_dict(), adopted=adopted_request_outcome(d.code)),
@@ -92,9 +94,11 @@ class ReviewOutcome:
                 "report_row": self.profile.report_row(d.code, types),
                 # Provisional until the office has searched: an item without documents or a search record.
                 "pending": pending,
+                # What a pending reply waits for besides the search ("declassification": the 定密机关's answer).
+                "holds": holds,
             },
             "candidates": [{"code": c, "label": types[c].label, "probability": round(p, 3),
-                            "note": _candidate_note(c, pending)} for c, p in d.candidates],
+                            "note": _candidate_note(c, searching)} for c, p in d.candidates],
             "grounds": grounds,
             "actions": d.actions,
             "documents": [r.to_dict(show_values) for r in self.screen_results],

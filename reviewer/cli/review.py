@@ -93,10 +93,17 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _pending_label(reply: dict) -> str:
+    """"（检索前暂定）" for a reply waiting for the search, "（待确认解密，暂定）" for one waiting for the 定密机关."""
+    if not reply.get("pending"):
+        return ""
+    return "（待确认解密，暂定）" if "declassification" in (reply.get("holds") or []) else "（检索前暂定）"
+
+
 def render_text(data: dict, outcome) -> str:
     reply = data["reply"]
     lines = ["━━ 答复草稿（须经工作人员审核） ━━",
-             f"建议答复类型{'（检索前暂定）' if reply.get('pending') else ''}：{reply['label']}（{reply['code']}）",
+             f"建议答复类型{_pending_label(reply)}：{reply['label']}（{reply['code']}）",
              f"引用条款：{reply['citations'] or '（无明文条款，见说明）'}",
              f"年报统计行：{reply['report_row'] or '不计入（程序性告知）'}"]
     if reply["reasons"]:

@@ -99,8 +99,13 @@ class ItemDecision:
     withheld: list = field(default_factory=list)  # separable findings to withhold (partial)
     third_party: bool = False
     pending: bool = False  # not yet searched / unreadable: the outcome is only a ranking
+    hold: str | None = None  # why a pending outcome waits (HOLD_*): None = the search
     own_matter: bool = False
     record_correction: bool = False  # a request to correct the applicant's own record (第四十一条)
+
+
+# A pending outcome that waits for the 定密机关 to confirm a 密级 marking's expiry (not for a search).
+HOLD_DECLASSIFICATION = "declassification"
 
 
 def document_distribution(views: list[DocumentView], threshold: float, stage: str | None) -> dict[str, float]:
@@ -410,6 +415,12 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
         marks = "、".join(sorted({v.secret_mark or "密级标志" for v in readable if v.secret_expired}))
         d.actions.append(f"文件标有“{marks}”，按标注的保密期限计算可能已届满（保守国家秘密法：保密期限已满的，自行解密）："
                          "保密期限可能已届满，送定密机关确认；确认解密前不对外提供，确认后不得再以国家秘密为由不予公开。")
+        if code not in REQUEST_LEVEL and not code.startswith("withhold.") and code != "unavailable.other_agency":
+            # The period is counted from the latest date found in the text, and it may have been extended before
+            # it ran out (保守国家秘密法): a release waits for the 定密机关's answer; the letter asserts no outcome.
+            d.pending, d.hold = True, HOLD_DECLASSIFICATION
+            d.staff_reasons.append(f"候选文件标有“{marks}”，保密期限可能已届满：经原定密机关（或其上级机关）确认已解密前，答复类型"
+                                   "只是暂定，不得对外提供；确认解密后按暂定的答复类型办理，确认仍属国家秘密的依第十四条不予公开。")
     if any(v.document_grounds.get("state_secret", 0) > 0 for v in readable):
         d.actions.append("候选文件有密级标志或涉密内容：送保密审查（第十七条），核对定密依据；不确定的报有关主管部门或保密行政管理部门确定。")
     if any("process_info" in v.document_grounds for v in readable) and code == "withhold.process_info":

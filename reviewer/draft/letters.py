@@ -332,9 +332,15 @@ def draft_reply(
             )
             continue
         if item is not None and item.facts.get("pending"):
-            # Not yet searched (or the document could not be read): no outcome is asserted to the applicant.
-            paragraphs.append(placeholder("检索后对本项的答复意见") + "。")
-            pending_note = "有申请事项尚未检索或候选文件未能读取：检索并审查后再填写该项答复意见，不得直接答复“信息不存在”。"
+            # Not yet searched (or the document could not be read, or its 密级 may not have lapsed): no outcome is
+            # asserted to the applicant.
+            if item.facts.get("hold") == "declassification":
+                paragraphs.append(placeholder("经原定密机关确认解密后对本项的答复意见") + "。")
+                pending_note = ("候选文件的密级标志所标保密期限可能已届满：经原定密机关确认已解密前不得对外提供，也不得直接答复"
+                                "“予以公开”；确认后再填写该项答复意见。")
+            else:
+                paragraphs.append(placeholder("检索后对本项的答复意见") + "。")
+                pending_note = "有申请事项尚未检索或候选文件未能读取：检索并审查后再填写该项答复意见，不得直接答复“信息不存在”。"
             if pending_note not in notes:
                 notes.append(pending_note)
             continue
