@@ -37,6 +37,7 @@ ENTITY_PARTS = {
     "person_name": "自然人姓名",
     "license_plate": "机动车号牌",
     "uscc": "统一社会信用代码",
+    "health": "病情、致贫原因或残疾信息",
 }
 PART_REASON = {
     "privacy": "属于他人的个人信息，公开会对其合法权益造成损害",
@@ -77,6 +78,8 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
             continue
         withheld = withheld_parts(d.withheld) if d.code == "partial" else []
         facts = {"pending": True} if d.pending else {}
+        if d.pending and getattr(d, "hold", None):
+            facts["hold"] = d.hold
         if d.own_matter and d.code == "disclose" and any(v.span_grounds for v in d.views if v.readable):
             facts["own_matter"] = True
         if d.code == "no_action.petition":
