@@ -4,13 +4,14 @@
 
 On ``../shared/dev`` (error analysis and reporting only — nothing is tuned on these cases):
 
-(a) triage: the label printed by ``reviewer review`` (classifier + cues) against the case's reply type
+(a) triage: the label printed by ``reviewer review`` (classifier + cues, on the text the review reads —
+    ``reviewer.app.pipeline.request_body``: without particulars, threats, claims and past stories) against the case's reply type
     mapped to a triage label (``rules/outcome_labels.yaml``); baseline: always the majority label.
     ECE of the printed top probability.
 (b) reply type: ``run_review`` with no documents and ``--applicant-on-file``; top-1 and top-3 against the
     reply type or an accepted alternative, on all cases and on the request-determinable ones; baselines:
     the best constant answer and the best constant list of three.  The ranking from the request alone
-    (``reviewer.decide.ranking.rank_from_request``) is scored the same way.
+    (``reviewer.decide.ranking.rank_from_request``, on the same text) is scored the same way.
 (c) request grounds: for cases whose case turned on a ground (``categories``), the share where the review
     names one of them from the request alone; baseline: always naming the single most frequent ground.
 (d) documents: per-ground precision / recall / F2 of screening (rules + classifier, score ≥ 0.5) beside the
@@ -66,8 +67,9 @@ def score_rankings(cases: list[dict], ranked: list[list[str]]) -> dict:
 
 def evaluate_replies(cases: list[dict], models) -> dict:
     """(a), (b) and (c) on the cases with a quoted request."""
-    from reviewer.app.pipeline import ReviewOptions, run_review
-    from reviewer.decide.ranking import named_grounds, rank_from_request, request_grounds
+    from reviewer.app.pipeline import ReviewOptions, request_body, run_review
+    from reviewer.decide.ranking import rank_from_request, request_grounds
+    from reviewer.decide.request import parse_request
     from reviewer.decide.triage import load_cues, triage
     from reviewer.model.decisions import OutcomeMapper
     from reviewer.model.evaluate import (
@@ -89,9 +91,12 @@ def evaluate_replies(cases: list[dict], models) -> dict:
     ground_conf: list[tuple[float, bool]] = []  # request-ground probabilities (0 when not printed), right?
     for case in cases:
         text = case["request"]
-        result = triage(text, cues, triage_model)
-        grounds = request_grounds(text, result, rg_model)
-        request_ranked.append(list(rank_from_request(text, result, grounds)))
+        # The ranking from the request alone reads what the review's triage reads (pipeline.request_body).
+        body = request_body(parse_request(text).text)
+        result = triage(body, cues, triage_model)
+        grounds = request_grounds(body, result, rg_model)
+        request_ranked.append(list(rank_from_request(body, result, grounds)))
+        printed_top, printed_p, printed_grounds = None, 0.0, {}
         try:
             outcome = run_review(text, ReviewOptions(use_model=models is not None, applicant_on_file=True))
             data = outcome.to_dict()
@@ -101,21 +106,25 @@ def evaluate_replies(cases: list[dict], models) -> dict:
             p_first = next((float(c["probability"]) for c in others if c["code"] == first), 0.0)
             first_conf.append((p_first, first in accepted_codes(case)))
             adopted = data["triage"].get("adopted")
+            # (a) and (c) score what the review prints: its triage and its request-level grounds
+            printed_top = data["triage"]["top"]
+            printed_p = float(data["triage"]["probabilities"].get(printed_top, 0.0))
+            printed_grounds = {g["ground"]: g for g in data.get("request_grounds") or []}
         except Exception as exc:  # noqa: BLE001 - counted, never hidden
             errors.append(f"{case['id']}:{type(exc).__name__}")
             review_ranked.append([])
             adopted = None
         mapped = mapper.map(case["reply_type"])
-        if mapped is not None and mapped.request_label:
+        if mapped is not None and mapped.request_label and printed_top is not None:
             # A cue-only withholding outcome is an ordinary request whose information may be withheld.
-            top = "ordinary" if result.top.startswith("withhold.") else result.top
-            triage_rows.append((mapped.request_label, top, max(result.probabilities.values())))
+            top = "ordinary" if printed_top.startswith("withhold.") else printed_top
+            triage_rows.append((mapped.request_label, top, printed_p))
             adopted_rows.append((mapped.request_label, adopted))
         gold_grounds = {g for g in case.get("categories") or [] if g}
-        grounds_rows.append((case["id"], gold_grounds, set(named_grounds(grounds))))
-        printed = {g.ground: g.probability for g in grounds}
+        grounds_rows.append((case["id"], gold_grounds, {g for g, row in printed_grounds.items() if row.get("named")}))
         for ground in DOC_CATEGORIES:  # every printed request-ground probability against the case
-            ground_conf.append((printed.get(ground, 0.0), ground in gold_grounds))
+            ground_conf.append((float((printed_grounds.get(ground) or {}).get("probability", 0.0)),
+                                ground in gold_grounds))
     gold = [g for g, _, _ in triage_rows]
     hits = [g == p for g, p, _ in triage_rows]
     accuracy = proportion(sum(hits), len(hits))

@@ -150,6 +150,16 @@ def _letter_dict(letter) -> dict | None:
             "placeholders": letter.collect_placeholders()}
 
 
+def request_body(text: str) -> str:
+    """What the triage and the request grounds read of a request: without the applicant's particulars (their own
+    name and ID are not a third party's), conditional threats ("如果不公开，我就去上访" is not a 信访 matter), a
+    restatement's claims to the court ("诉讼请求：撤销…答复") and the story of earlier complaints ("曾多次上访未果")."""
+    from reviewer.decide.items import without_past_stories
+    from reviewer.decide.request import without_claims, without_particulars, without_threats
+
+    return without_past_stories(without_claims(without_threats(without_particulars(text))))
+
+
 def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
     """One review with the rules, cues, profile and model of ``options``.
 
@@ -228,12 +238,7 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     models = resources.models
     if resources.model_warning:
         warnings.append(resources.model_warning)
-    from reviewer.decide.items import without_past_stories
-    from reviewer.decide.request import without_claims, without_particulars, without_threats
-
-    # the applicant's own name and ID are not a third party's; "如果不公开，我就去上访" does not make it a 信访 matter;
-    # a restatement's "诉讼请求：撤销…答复" is asked of the court, not of this office; "曾多次上访未果" is its story
-    body = without_past_stories(without_claims(without_threats(without_particulars(request.text))))
+    body = request_body(request.text)
     triage_result = triage(body, resources.cues, models.triage if models else None)
     from reviewer.decide.ranking import request_grounds
 
