@@ -48,3 +48,15 @@ def test_the_consultation_letter_quotes_the_information_not_the_request_verb(doc
     opening = consultation.paragraphs[0]
     assert "申请获取“石桥镇征收补偿款发放明细”" in opening
     assert "“申请公开" not in "".join(consultation.paragraphs)
+
+
+def test_a_partial_release_with_no_sure_span_asks_staff_to_mark_it_and_cites_article_15(tmp_path):
+    bid = tmp_path / "投标文件.txt"
+    bid.write_text("某建设工程有限公司投标文件\n投标报价明细：土方工程单价每立方米23.5元，利润率6%。\n技术方案：采用自有专利工艺。\n",
+                   encoding="utf-8")
+    outcome = review(request("申请公开中标单位某建设工程有限公司的投标文件。"), bid)
+    assert outcome.decision.code == "partial"  # 投标报价/利润率: review-level trade-secret cues, no sure span
+    reasons = outcome.decision.reasons
+    assert not any("共 0 处需遮盖" in r for r in reasons)
+    assert any("没有可以确定遮盖的具体位置" in r for r in reasons)
+    assert "第十五条" in outcome.to_dict()["reply"]["citations"]

@@ -364,14 +364,23 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
                     if code.startswith("withhold.") and reason not in d.letter_reasons \
                             and WITHHOLD_CODE[ground] == code:
                         d.letter_reasons.append(reason)
+        separable: dict[str, float] = {}  # separable grounds the documents carry (classifier or rules)
         if code == "partial" or code == "withhold.third_party":
             d.withheld = [f for v in readable for f in v.withheld]
-            for f in d.withheld:
-                article = GROUND_ARTICLE[f.category]
+            for view in readable:
+                for ground, p in view.span_grounds.items():
+                    if p >= threshold:
+                        separable[ground] = max(separable.get(ground, 0.0), p)
+            for article in [GROUND_ARTICLE[f.category] for f in d.withheld] + [GROUND_ARTICLE[g] for g in separable]:
                 if article not in d.citations:
                     d.citations.append(article)
-        if code == "partial":
+        if code == "partial" and d.withheld:
             d.staff_reasons.append(f"不宜公开的内容可以区分处理：共 {len(d.withheld)} 处需遮盖，其余内容予以提供（第三十七条）。")
+        elif code == "partial":
+            # the classifier (or review-level cues) sees a third party's data, but no span is sure enough to mask
+            what = "、".join(f"{CATEGORY_LABELS[g]}（概率 {p:.2f}）" for g, p in separable.items()) or "不宜公开的内容"
+            d.staff_reasons.append(f"候选文件可能含有{what}，但没有可以确定遮盖的具体位置：请工作人员逐处标出需遮盖的内容后再提供，"
+                                   "并在答复书中写明不予公开的部分；遮盖件中待审核的内容已暂予遮盖（第三十七条）。")
         if code == "withhold.third_party" and readable and not d.letter_reasons:
             d.letter_reasons.append(GROUND_LETTER_REASON["privacy"])
     if code == RECORD_CORRECTION:
