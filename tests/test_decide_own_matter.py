@@ -125,3 +125,7 @@ def test_several_people_counts_distinct_identifiers_not_repeats(tmp_path):
                                   "本人2022年病假审批单及同科室蔺某某同期病假记录", "我家和邻居×某家两户的附着物清点清单"])
 def test_another_person_beside_ones_own_matter_keeps_it_a_third_partys(cues, text):
     assert not own_matter(text, cues)
+
+
+def test_a_masked_date_is_not_another_person(cues):
+    assert own_matter("申请公开本人2019年某月的工资发放记录", cues)
