@@ -22,6 +22,7 @@ from reviewer.decide.deadline import (
     format_date_zh,
     load_holiday_table,
     receipt_date,
+    statutory_holidays,
 )
 
 D = date.fromisoformat
@@ -326,7 +327,8 @@ def test_248_working_days_per_year(cal, year):
     assert count_working_days(date(year, 1, 1), date(year, 12, 31), cal) == 248
 
 
-def test_year_outside_data_falls_back_to_weekdays_with_warning(cal):
+def test_year_outside_data_falls_back_to_weekdays_with_warning():
+    cal = WorkCalendar.from_yaml(HOLIDAYS_YAML, use_statute=False)
     dl = compute_deadline("2031-01-01", calendar=cal, today="2031-01-02")
     assert dl.due == D("2031-01-29")  # Monday–Friday only
     warning = "2031 年的法定节假日安排未载入，按周一至周五计算工作日，请核对国务院办公厅通知"
@@ -336,10 +338,42 @@ def test_year_outside_data_falls_back_to_weekdays_with_warning(cal):
     assert "注意：" + warning in dl.summary_zh()
 
 
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_statutory_holidays_are_days_off_in_every_published_notice(year):
+    """放假办法第二条's days (lunar ones computed) are all off in the notices the project holds."""
+    table = load_holiday_table(HOLIDAYS_YAML)[year]
+    statute = statutory_holidays(year)
+    assert len(statute) == 13  # 1 + 4 + 1 + 2 + 1 + 1 + 3 days
+    assert set(statute) <= table.holidays
+    assert not set(statute) & table.workdays
+    assert sorted(set(statute.values())) == sorted({"元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"})
+
+
+def test_year_without_a_notice_takes_out_the_statutory_holidays(cal):
+    assert cal.source_of(2031) == "statute"
+    dl = compute_deadline("2031-01-01", calendar=cal, today="2031-01-02")
+    weekdays_only = compute_deadline("2031-01-01", calendar=WorkCalendar.from_yaml(HOLIDAYS_YAML, use_statute=False))
+    statute = statutory_holidays(2031)
+    skipped = [d for d in statute if dl.start < d <= dl.due and d.weekday() < 5]
+    assert skipped  # 2031's 春节 falls inside the first 20 working days
+    counted = [dl.start + timedelta(days=i) for i in range(1, (dl.due - dl.start).days + 1)]
+    assert len([d for d in counted if d.weekday() < 5 and d not in statute]) == 20
+    assert dl.due not in statute and dl.due > weekdays_only.due
+    assert len(dl.warnings) == 2 and "《全国年节及纪念日放假办法》第二条" in dl.warnings[0]
+    assert "调休上班日" in dl.warnings[0] and "2031" in dl.warnings[0]
+    assert "为休息日或法定节假日" in dl.warnings[1]  # 1 January is 元旦 now, not a Wednesday at work
+    assert "放假办法》第二条" in dl.calendar_sources[2031]
+
+
 def test_warning_covers_every_uncovered_year_touched():
-    dl = compute_deadline("2026-12-10", calendar=WorkCalendar.from_yaml(HOLIDAYS_YAML), today="2026-12-10")
+    cal = WorkCalendar.from_yaml(HOLIDAYS_YAML)
+    dl = compute_deadline("2026-12-10", calendar=cal, today="2026-12-10")
     assert dl.due.year == 2027
-    assert dl.warnings == ["2027 年的法定节假日安排未载入，按周一至周五计算工作日，请核对国务院办公厅通知"]
+    assert not cal.is_workday(D("2027-01-01"))  # 元旦 is off whatever the 2027 notice says
+    assert dl.warnings == [cal.year_warning(2027)]
+    assert "2027 年的国务院办公厅节假日安排未载入" in dl.warnings[0]
+    weekdays_only = compute_deadline("2026-12-10", calendar=WorkCalendar.from_yaml(HOLIDAYS_YAML, use_statute=False))
+    assert (dl.due - weekdays_only.due).days >= 1
 
 
 def test_yaml_extends_and_overrides_the_package(tmp_path):

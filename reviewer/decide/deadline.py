@@ -18,8 +18,12 @@ Counting convention (configurable, see ``convention``):
 
 A *working day* is Monday–Friday that is not a statutory holiday, plus the weekend days the
 State Council notice designates as 调休上班. Data comes from ``rules/holidays.yaml`` (years it
-lists), then the ``chinesecalendar`` package, and for any other year Monday–Friday with a visible
-Chinese warning.
+lists), then the ``chinesecalendar`` package. For a later year with neither (the State Council
+publishes each year's notice around November), the statutory holidays of 《全国年节及纪念日放假办法》
+第二条 (2024 revision, from 2025) are taken out — 元旦, 春节 (除夕 to 正月初三), 清明, 劳动节 (5月1日、2日),
+端午, 中秋, 国庆 (10月1日至3日), lunar dates from ``lunar_python`` — and a visible Chinese warning says that
+the notice's 调休上班 days and extra days off are not known. Any other year counts Monday–Friday, again with
+a warning.
 
 How a pause shifts the due date (第三十三条第三款): the clock is walked day by day from the start
 date; every working day that would be counted and that lies inside a pause interval
@@ -56,6 +60,7 @@ __all__ = [
     "ReceiptFacts",
     "WorkCalendar",
     "YearTable",
+    "STATUTE_FROM_YEAR",
     "add_working_days",
     "compute_deadline",
     "count_working_days",
@@ -64,6 +69,7 @@ __all__ = [
     "load_holiday_table",
     "parse_date",
     "receipt_date",
+    "statutory_holidays",
 ]
 
 REPLY_DAYS = 20  # 第三十三条第二款
@@ -266,10 +272,45 @@ def _fallback_warning(year: int) -> str:
     return f"{year} 年的法定节假日安排未载入，按周一至周五计算工作日，请核对国务院办公厅通知"
 
 
-class WorkCalendar:
-    """Working-day calendar: YAML table first, then ``chinese_calendar``, then Monday–Friday.
+def _statute_warning(year: int) -> str:
+    return (
+        f"{year} 年的国务院办公厅节假日安排未载入，已按《全国年节及纪念日放假办法》第二条扣除法定节假日，"
+        "调休上班日和调休放假日未计入，期限可能与实际相差数日，请核对通知后补入 rules/holidays.yaml"
+    )
 
-    Every year that falls back to Monday–Friday adds one Chinese warning to :attr:`warnings`
+
+#: First year the 2024 revision of 《全国年节及纪念日放假办法》 (春节 from 除夕, 劳动节 two days) applies.
+STATUTE_FROM_YEAR = 2025
+
+
+def statutory_holidays(year: int) -> dict[date, str]:
+    """The days off fixed by 《全国年节及纪念日放假办法》第二条 (2024 revision) in ``year``, with their festival.
+
+    These days are off whatever the year's notice arranges; the notice only adds days (调休, 补假 for a
+    festival on a weekend) and designates weekend working days. Raises ImportError without ``lunar_python``.
+    """
+    from lunar_python import Lunar, Solar
+
+    def solar(s) -> date:
+        return date(s.getYear(), s.getMonth(), s.getDay())
+
+    out: dict[date, str] = {date(year, 1, 1): "元旦"}
+    new_year = solar(Lunar.fromYmd(year, 1, 1).getSolar())
+    for offset in range(-1, 3):  # 除夕, 正月初一至初三
+        out[new_year + timedelta(days=offset)] = "春节"
+    out[solar(Solar.fromYmd(year, 4, 1).getLunar().getJieQiTable()["清明"])] = "清明节"
+    out[date(year, 5, 1)] = out[date(year, 5, 2)] = "劳动节"
+    out[solar(Lunar.fromYmd(year, 5, 5).getSolar())] = "端午节"
+    out[solar(Lunar.fromYmd(year, 8, 15).getSolar())] = "中秋节"
+    for day in (1, 2, 3):
+        out[date(year, 10, day)] = "国庆节"
+    return {d: name for d, name in out.items() if d.year == year}
+
+
+class WorkCalendar:
+    """Working-day calendar: YAML table, then ``chinese_calendar``, then the statute, then Monday–Friday.
+
+    Every year that falls back to the statute or to Monday–Friday adds one Chinese warning to :attr:`warnings`
     (deduplicated, in order of first use); :meth:`warnings_between` gives the warnings for a
     date range, which :func:`compute_deadline` attaches to each result.
     """
@@ -280,17 +321,21 @@ class WorkCalendar:
         *,
         use_chinese_calendar: bool = True,
         table_path: str | None = None,
+        use_statute: bool = True,
     ):
         self.table: dict[int, YearTable] = dict(table or {})
         self.use_chinese_calendar = use_chinese_calendar
+        self.use_statute = use_statute
+        self._statute_years: dict[int, frozenset[date] | None] = {}
         self.table_path = table_path
         self.warnings: list[str] = []
         self._package_years: dict[int, bool] = {}
 
     @classmethod
-    def from_yaml(cls, path: str | Path, *, use_chinese_calendar: bool = True) -> WorkCalendar:
+    def from_yaml(cls, path: str | Path, *, use_chinese_calendar: bool = True, use_statute: bool = True) -> WorkCalendar:
         """Calendar from a holiday YAML file (validated; raises :class:`HolidayTableError`)."""
-        return cls(load_holiday_table(path), use_chinese_calendar=use_chinese_calendar, table_path=str(path))
+        return cls(load_holiday_table(path), use_chinese_calendar=use_chinese_calendar, table_path=str(path),
+                   use_statute=use_statute)
 
     @classmethod
     def default(cls) -> WorkCalendar:
@@ -316,12 +361,24 @@ class WorkCalendar:
             self._package_years[year] = covered
         return self._package_years[year]
 
+    def _statute_days(self, year: int) -> frozenset[date] | None:
+        if not self.use_statute or year < STATUTE_FROM_YEAR:
+            return None
+        if year not in self._statute_years:
+            try:
+                self._statute_years[year] = frozenset(statutory_holidays(year))
+            except ImportError:
+                self._statute_years[year] = None
+        return self._statute_years[year]
+
     def source_of(self, year: int) -> str:
-        """``"yaml"``, ``"chinese_calendar"`` or ``"weekdays"`` — where ``year``'s data comes from."""
+        """``"yaml"``, ``"chinese_calendar"``, ``"statute"`` or ``"weekdays"`` — where ``year``'s data comes from."""
         if year in self.table:
             return "yaml"
         if self._package_covers(year):
             return "chinese_calendar"
+        if self._statute_days(year) is not None:
+            return "statute"
         return "weekdays"
 
     def source_label(self, year: int) -> str:
@@ -332,11 +389,16 @@ class WorkCalendar:
             return f"{where}：{self.table[year].source}"
         if kind == "chinese_calendar":
             return "chinesecalendar 软件包内置的国务院办公厅节假日安排"
+        if kind == "statute":
+            return "未载入当年节假日安排通知，按《全国年节及纪念日放假办法》第二条的法定节假日计算（不含调休）"
         return "未载入节假日安排，按周一至周五计算"
 
     def year_warning(self, year: int) -> str | None:
-        """The fallback warning for ``year``, or None if holiday data is loaded for it."""
-        return _fallback_warning(year) if self.source_of(year) == "weekdays" else None
+        """The fallback warning for ``year``, or None if the year's notice is loaded."""
+        kind = self.source_of(year)
+        if kind == "statute":
+            return _statute_warning(year)
+        return _fallback_warning(year) if kind == "weekdays" else None
 
     def warnings_between(self, first: date, last: date) -> list[str]:
         """Fallback warnings for every year touched by ``[first, last]``."""
@@ -359,9 +421,11 @@ class WorkCalendar:
             import chinese_calendar
 
             return bool(chinese_calendar.is_workday(d))
-        warning = _fallback_warning(d.year)
-        if warning not in self.warnings:
+        warning = self.year_warning(d.year)
+        if warning and warning not in self.warnings:
             self.warnings.append(warning)
+        if kind == "statute":
+            return d.weekday() < 5 and d not in (self._statute_days(d.year) or ())
         return d.weekday() < 5
 
 
