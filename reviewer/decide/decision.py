@@ -249,8 +249,11 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
     if triage_result.top == "other.correction" and code != "other.correction":
         reasons.append("申请分流倾向“补正”（申请内容可能不明确），但申请未缺少第二十九条第二款规定的内容；补正须一次性写明"
                        "需要补正的事项（第三十条），因此未采用，按申请的实际内容处理。如确实无法确定所指信息，请写明需补正的具体内容。")
+    own = any(d.own_matter for d in decisions)
     for hit in triage_result.hits:
-        if hit.outcome == code:
+        if hit.outcome == code and (own or "privacy" not in hit.against):
+            # (the own-information cue's "申请的是申请人本人或本户的信息" only where an item is the applicant's own matter:
+            # "我家房子被邻居违建挡光" names 我家 but asks about the neighbour's building)
             reasons.append(f"{hit.message}（线索 {hit.cue}：“{hit.text}”）")
     multi = len(decisions) > 1
     for d in decisions:

@@ -207,10 +207,25 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
         tail_nature = item_nature(tail, cues)[0]
         head_nature, head_p = item_nature(head, cues)
         # the head asks for information: ordinary, or a complaint only by a weak word ("其举报事项的处理结果")
-        asks = head_nature == "ordinary" or (head_nature == "no_action.petition" and head_p < WEAK_PETITION_MAX)
+        # (or the applicant's own record, TRI030's 予以公开: "我家的补偿协议")
+        asks = head_nature in ("ordinary", "disclose") \
+            or (head_nature == "no_action.petition" and head_p < WEAK_PETITION_MAX)
         if tail_nature in SPLIT_OFF and asks:
             return head, tail, tail_nature
+        if asks and tail_nature == "ordinary" and _OWN_ASK_RE.search(tail) and _ground_cues(tail, cues) - _ground_cues(head, cues):
+            # "…请公开处理情况，是谁举报了我家也请告诉我": a second ask of its own whose kind of information raises a ground
+            # the first does not (a third party's identity): two items with two answers
+            return head, tail, tail_nature
     return None
+
+
+def _ground_cues(text: str, cues: list[Cue]) -> set[str]:
+    """The withholding grounds the kind-of-information cues name in ``text``."""
+    return {h.ground for h in rule_scores(text, cues)[1] if h.ground}
+
+
+# A clause that asks on its own account (its own request verb, or "也请告诉我", "请告知").
+_OWN_ASK_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:也|还|并|同时)?请(?:一并)?(?:告诉|告知|说明|回复)")
 
 
 # An inline list of records ("规划许可证、村委会的收支账目、施工单位的投标文件"): the separators between records, each
@@ -311,7 +326,7 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
     listed: list[str] = []
     for item in request.items:  # each item keeps its position (catalog matches are by position)
         nature = item_nature(item.text, cues)[0]
-        mixed = split_question_tail(item.text, cues) if nature in SPLIT_OFF else None
+        mixed = split_question_tail(item.text, cues) if nature in SPLIT_OFF or _ground_cues(item.text, cues) else None
         parts = split_record_list(item.text, cues, model) if mixed is None and len(request.items) == 1 else None
         if parts:
             # one sentence listing records that point to different answers: the first part keeps the item's
@@ -382,7 +397,9 @@ def _set_aside(triage_result, code: str, note: str):
 # 给个说法).  A request that asks for the records of a matter ("申请公开对该违建的立案查处材料") asks for information, even
 # when its words (违建、查处) lean the classifier towards a complaint.
 PETITION = "no_action.petition"
-_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录")
+# … and the outcome of the office's handling of a matter ("你们对这个违建的处理情况", "调查结果"): the decisions and
+# reports it made, information the office holds (TRI040's doc), not a demand to act.
+_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录|(?:处理|查处|调查|核查|办理|处置)(?:的)?(?:情况|结果|决定|意见|报告)")
 
 
 def settle_petition(triage_result, text: str, cues: list[Cue]):
@@ -390,9 +407,12 @@ def settle_petition(triage_result, text: str, cues: list[Cue]):
     of records (a named record, or the 材料/记录/卷宗 of a matter) and no petition cue fires in it (no 请查处、要求处理、
     给个说法 …); the staff note says so when that share led the request-level outcomes.  Otherwise unchanged and None."""
     p = float((getattr(triage_result, "probabilities", None) or {}).get(PETITION, 0.0))
-    if not p or not DISCLOSURE_DEMAND_RE.search(text):
+    if not p:
         return triage_result, None
-    if not (has_characteristic(text) or _RECORD_WORDS_RE.search(requested_object(text))):
+    names_kind = bool(_ground_cues(text, cues))  # a kind of information ("举报人的身份", "会议纪要") is asked for
+    if not (DISCLOSURE_DEMAND_RE.search(text) or (names_kind and _OWN_ASK_RE.search(text))):
+        return triage_result, None
+    if not (has_characteristic(text) or names_kind or _RECORD_WORDS_RE.search(requested_object(text))):
         return triage_result, None
     if rule_scores(text, cues)[0].get(PETITION, 0.0) > 0:
         return triage_result, None  # an explicit demand to act: a complaint part, answered under 第三十九条

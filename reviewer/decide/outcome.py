@@ -57,6 +57,13 @@ REQUEST_LETTER_REASON = {
     RECORD_CORRECTION: "您认为本机关提供的与您自身相关的政府信息记录不准确并要求予以更正，该申请不属于申请获取政府信息，"
                        "依照《中华人民共和国政府信息公开条例》第四十一条办理",
 }
+# A complaint told without a demand to act (no 查处、追责、赔偿 …): the letter says what the request is, not a demand it
+# does not make.
+PETITION_WORDS_REASON = "申请内容系投诉、举报或者反映问题"
+_DEMAND_RE = re.compile(r"查处|追究|追责|赔偿|补偿我|处分|责令|整改|拆除|关停|取缔|纠正|撤销|退还|返还|说法|公道|"
+                        r"(?:严肃|依法|予以|尽快|立即|马上|认真)(?:处理|解决|调查)|(?:处理|解决|调查)一下")
+
+
 # Request-level outcomes: decided by what the request asks, whatever the documents hold.  ``other.other`` is
 # only ever proposed by the record-correction cue (TRI039): a request to correct the applicant's own record.
 REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publication", "other.special_procedure",
@@ -385,6 +392,8 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
             d.letter_reasons.append(GROUND_LETTER_REASON["privacy"])
     if code == RECORD_CORRECTION:
         _explain_record_correction(d)
+    elif not readable and code == "no_action.petition" and not _DEMAND_RE.search(d.item.text if d.item else ""):
+        d.letter_reasons.append(PETITION_WORDS_REASON)  # no 查处/追责/赔偿 asked: the letter must not say there was
     elif not readable and code in REQUEST_LETTER_REASON:
         d.letter_reasons.append(REQUEST_LETTER_REASON[code])
     if code == "unavailable.needs_creation" and REQUEST_LETTER_REASON[code] not in d.letter_reasons:

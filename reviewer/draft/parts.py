@@ -86,6 +86,9 @@ _REQUEST_VERB_RE = re.compile(r"^(?:我|本人)?(?:特此|现)?(?:申请公开|�
                               r"依法公开|公开|提供|获取)(?:一下)?(?:贵局|你局|贵机关|贵单位)?(?:的政府信息|的信息|内容)?[：:，,]?\s*")
 
 
+_ASK_TAIL_RE = re.compile(r"[，,]?(?:也|还|并|同时)?(?:请|麻烦)(?:一并|你们|贵[局委办府])?(?:告诉|告知|回复|答复)(?:我|本人|申请人)?(?:一下)?$")
+
+
 def subject_text(text: str, heading: bool = False) -> str:
     """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
     in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
@@ -94,6 +97,7 @@ def subject_text(text: str, heading: bool = False) -> str:
     t = _REQUEST_VERB_RE.sub("", requested_object(text)).strip() or text.strip()
     t = t.replace("“", "‘").replace("”", "’").replace('"', "")
     t = tidy(t).rstrip("。；;，,")
+    t = _ASK_TAIL_RE.sub("", t) or t  # "是谁举报了我家也请告诉我": the ask at the end is not the information
     if heading and t.startswith("关于") and len(t) > 4:
         t = t[2:]
     return t
