@@ -57,6 +57,9 @@ class DocumentView:
     co_organs: list[str] = field(default_factory=list)  # other organs named as joint makers (第三十四条)
     secret_expired: bool = False  # a 密级 marking whose 保密期限 has run out (自行解密)
     secret_mark: str | None = None  # e.g. "秘密★1年"
+    # spans the review copy masks while they await review (severity review, or under the threshold): the letter
+    # holds a place for each, so what the copy withholds and what the letter says stay the same
+    pending: list[Finding] = field(default_factory=list)
 
     @property
     def readable(self) -> bool:
@@ -176,6 +179,8 @@ def view_document(result, threshold: float = 0.5, today: dt.date | None = None) 
     title = f"{name} {' '.join(lines[:3])[:120]}"
     organs = heading_organs(result.text)
     joint = len(organs) > 1 or any(c in result.text for c in JOINT_CUES)
+    pending = [f for f in result.findings if f.severity != "info" and f.start < f.end and f not in withheld
+               and not (f.severity == "withhold" and f.score >= threshold)]
     return DocumentView(result.path, result.status, result.verdict, document_grounds, span_grounds, withheld,
                         markings, None, title, messages, organs[0] if organs else None,
-                        organs[1:] if joint else [], expired, mark)
+                        organs[1:] if joint else [], expired, mark, pending)

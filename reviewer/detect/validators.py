@@ -205,7 +205,11 @@ SURNAMES = frozenset(
     "施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
     "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏"
     "席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡钮封归糜国回来公利查"
-    "谌雍丰胥揭练东郁宦於萧危晋原双闻莘逄扈燕冀郦訾阚那仝亓禹荆竺权逯盖桓")
+    "谌雍丰胥揭练东郁宦於萧危晋原双闻莘逄扈燕冀郦訾阚那仝亓禹荆竺权逯盖桓"
+    # less frequent surnames that are not everyday words on their own (a complainant 敬某某, 鞠某某 is as private as a
+    # 王某某; the look-behind cue words and the common-word check below still apply)
+    "亢伏冶冼勾卿厉奚尉尧屠嵇戈戎敬昝晁朴束杭栗檀浦湛漆狄芮苑茅茹蔺薄裘诸谈赖赫辜迟邝邰邸郜鄢阙鞠鹿粟慕储廉"
+    "帅宿洪楚楼祖惠衡班宣幸奉伊")
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
                      "夏侯", "令狐", "端木", "轩辕", "呼延", "南宫", "西门", "独孤")
 # Characters that do not occur in given names (function words and the like).

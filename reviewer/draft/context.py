@@ -78,6 +78,7 @@ class WithheldPart:
     ground: str  # Finding.category (privacy, trade_secret, …) or a Chinese ground
     basis: str | None = None  # article, e.g. "第十五条"; derived from ground when None
     reason: str | None = None  # why the part is withheld (第三十七条: 说明理由)
+    pending: bool = False  # masked in the review copy while staff review it: the letter holds a place to fill
 
     def article(self) -> str | None:
         return self.basis or ground_basis(self.ground)

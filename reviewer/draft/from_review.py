@@ -56,14 +56,16 @@ def part_description(finding) -> str:
     return f"第三方的{what}" if finding.category == "privacy" and not what.startswith(("特定个人", "他人")) else what
 
 
-def withheld_parts(findings) -> list:
+def withheld_parts(findings, pending=()) -> list:
+    """The letter's withheld parts: the sure spans, then those the copy masks pending review (a part already
+    withheld for sure is not repeated)."""
     parts, seen = [], set()
-    for f in findings:
+    for f, is_pending in [(f, False) for f in findings] + [(f, True) for f in pending]:
         text = part_description(f)
         if (text, f.category) in seen:
             continue
         seen.add((text, f.category))
-        parts.append(WithheldPart(text=text, ground=f.category, reason=PART_REASON.get(f.category)))
+        parts.append(WithheldPart(text=text, ground=f.category, reason=PART_REASON.get(f.category), pending=is_pending))
     return parts
 
 
@@ -76,7 +78,8 @@ def draft_for_review(request, decision, deadline, profile, *, stage=None, today=
     for d in decisions:
         if d.item is None:
             continue
-        withheld = withheld_parts(d.withheld) if d.code == "partial" else []
+        withheld = withheld_parts(d.withheld, [f for v in d.views if v.readable for f in v.pending]) \
+            if d.code == "partial" else []
         facts = {"pending": True} if d.pending else {}
         if d.pending and getattr(d, "hold", None):
             facts["hold"] = d.hold

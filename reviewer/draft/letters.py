@@ -183,6 +183,12 @@ def _withheld_text(parts: list[WithheldPart]) -> str | None:
         return None
     out: list[str] = []
     for p in parts:
+        if p.pending:
+            # (masked in the copy pending review: staff confirm it with reasons and the article, or delete the sentence)
+            line = placeholder(f"“{p.text}”待审核：不予公开的写明理由和依据，可公开的删去")
+            if line not in out:
+                out.append(line)
+            continue
         article = p.article()
         if article is None:
             basis = placeholder("不予公开的条文依据")
@@ -303,7 +309,7 @@ def draft_reply(
     headings: list[int] = []
 
     all_withheld = [w for i in ctx.items for w in i.withheld]
-    request_extra = list(ctx.citations) + [a for w in all_withheld if (a := w.article())]
+    request_extra = list(ctx.citations) + [a for w in all_withheld if not w.pending and (a := w.article())]
     request_citation = citation_string(rt.code, request_extra, types)
 
     item_codes: list[str] = []
@@ -317,7 +323,7 @@ def draft_reply(
             basis = request_citation
         else:
             assert item is not None
-            extra = list(item.citations) + [a for w in item.withheld if (a := w.article())]
+            extra = list(item.citations) + [a for w in item.withheld if not w.pending and (a := w.article())]
             if irt.code == rt.code:
                 extra = list(ctx.citations) + extra
             basis = citation_string(irt.code, extra, types)
