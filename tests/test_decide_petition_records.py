@@ -67,3 +67,11 @@ def test_the_agencys_or_a_partys_words_in_a_restatement_are_not_complaint_items(
     data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
     items = [i["text"] for i in data["request"]["items"]]
     assert len(items) == 1 and "依据文件" in items[0]
+
+
+def test_a_handling_document_is_a_record_and_a_restatement_demands_disclosure():
+    cues = load_cues()
+    for text in ("原告要求被告公开对某企业的信访事项处理意见书",  # "要求被告公开": the restated demand; 意见书 a record
+                 "申请公开对我举报事项的调查报告"):
+        settled, _ = settle_petition(_leaning(0.6), text, cues)
+        assert "no_action.petition" not in settled.probabilities, text

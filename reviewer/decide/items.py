@@ -197,7 +197,8 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
     clauses = re.split(r"(?<=[，,；;])", text)
     for k in range(1, min(len(clauses), MAX_MIXED_CLAUSES)):
         head = "".join(clauses[:k]).rstrip("，,；; ")
-        tail = re.sub(r"^(?:另外|此外|同时|还有|还|顺便|并且?)[，,]?", "", "".join(clauses[k:]).strip())
+        raw_tail = "".join(clauses[k:]).strip()
+        tail = re.sub(r"^(?:另外|此外|同时|还有|还|顺便|并且?)[，,]?", "", raw_tail)
         if len(head) < 8 or len(tail) < 4 or not _INFO_HEAD_RE.search(head) or _OTHER_VOICE_RE.match(tail):
             continue  # (a tail in the agency's or a party's voice, "被告答复已责令…", is not the applicant's complaint)
         if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
@@ -212,11 +213,16 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
             or (head_nature == "no_action.petition" and head_p < WEAK_PETITION_MAX)
         if tail_nature in SPLIT_OFF and asks:
             return head, tail, tail_nature
-        if asks and tail_nature == "ordinary" and _OWN_ASK_RE.search(tail) and _ground_cues(tail, cues) - _ground_cues(head, cues):
+        own_ask = _OWN_ASK_RE.search(tail) or _ADDED_ASK_RE.match(raw_tail)
+        if asks and tail_nature == "ordinary" and own_ask and _ground_cues(tail, cues) - _ground_cues(head, cues):
             # "…请公开处理情况，是谁举报了我家也请告诉我": a second ask of its own whose kind of information raises a ground
             # the first does not (a third party's identity): two items with two answers
             return head, tail, tail_nature
     return None
+
+
+# A clause added as a further ask ("…，还有是谁报的案", "另外，…").
+_ADDED_ASK_RE = re.compile(r"(?:另外|此外|同时|还有|另|还想知道|顺便问)")
 
 
 def _ground_cues(text: str, cues: list[Cue]) -> set[str]:
@@ -361,7 +367,10 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 
 # 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
-DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开")
+DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
+                                  # a restatement: "原告要求被告公开…", "申请人请求被申请人提供…"
+                                  r"(?:申请|要求|请求)(?:被告|被申请人|被上诉人|贵[局委办府院厅]|你[局委办]|该[局委办])"
+                                  r"(?:依法)?(?:公开|提供)")
 CONSULTATION = "other.consultation"
 # A law's title names the law, not a record of this office; asked "how to read" it, the request is a consultation
 # (第二条: 解答、解释、确认法律适用 are not government information).
@@ -397,9 +406,9 @@ def _set_aside(triage_result, code: str, note: str):
 # 给个说法).  A request that asks for the records of a matter ("申请公开对该违建的立案查处材料") asks for information, even
 # when its words (违建、查处) lean the classifier towards a complaint.
 PETITION = "no_action.petition"
-# … and the outcome of the office's handling of a matter ("你们对这个违建的处理情况", "调查结果"): the decisions and
-# reports it made, information the office holds (TRI040's doc), not a demand to act.
-_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录|(?:处理|查处|调查|核查|办理|处置)(?:的)?(?:情况|结果|决定|意见|报告)")
+# … and the documents of the office's handling of a matter ("信访事项处理意见书", "调查报告", "处理决定书").  Not 处理情况
+# or 处理结果 alone: asking how one's own complaint was handled may be part of the complaint (the classifier decides).
+_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录|(?:处理|查处|调查|核查|办理|处置)(?:的)?(?:决定书?|意见书|报告)")
 
 
 def settle_petition(triage_result, text: str, cues: list[Cue]):
