@@ -107,6 +107,10 @@ def test_questions_that_demand_named_records_ask_for_the_records():
     # a record named beside the law is still a record
     assert settle_consultation(result, "申请公开贵局依据《土地管理法》作出的征地批复，并解释该批复的含义")[1]
     assert _review(text)["reply"]["code"] != "other.consultation"
+    # "给我们看看": asked to be shown the records, in everyday words
+    plain = "请问这个项目是谁批的？环评做了没有？请把环评批复和规划许可给我们看看。"
+    assert settle_consultation(result, plain)[1]
+    assert _review(plain)["reply"]["code"] != "other.consultation"
 
 
 def test_a_lawyers_letter_speaking_of_the_client_does_not_name_the_applicant_after_a_phrase():
