@@ -165,3 +165,22 @@ def test_a_restatement_reads_the_request_not_the_agencys_answer_or_a_threat():
               "如果你们不公开，我就去上访。")
     items = parse_request(letter).items
     assert items and "拨付补偿款的凭证" in items[0].text
+
+
+def test_everyday_descriptions_a_search_can_use_are_characteristic():
+    from reviewer.decide.items import has_characteristic
+
+    for text in ("请把拆我家房子的那个决定书复印一份给我",  # a modifier ending in 的 points at one record
+                 "能否提供一下2024年区里发的那个关于停车收费的文件？",  # subject + year / issuer
+                 "申请公开2023年本市殡葬补贴政策文件"):
+        assert has_characteristic(text), text
+    for text in ("把那个文件给我", "请提供关于停车收费的文件", "相关决定书"):  # hedged, or a subject alone
+        assert not has_characteristic(text), text
+    assert _review("能否提供一下2024年区里发的那个关于停车收费的文件？")["reply"]["code"] != "other.correction"
+
+
+def test_an_everyday_ask_followed_by_a_question_is_two_items():
+    data = _review("我要查一下我家房子的评估报告，评估公司是怎么算的？")
+    items = data["request"]["items"]
+    assert [i["code"] for i in items][-1] == "other.consultation" and len(items) == 2
+    assert items[0]["text"].endswith("评估报告") and items[0]["code"] != "other.consultation"

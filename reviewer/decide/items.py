@@ -49,7 +49,7 @@ _OTHER_PERSON_RE = re.compile(
 DOCUMENT_KIND_RE = re.compile(
     r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|名单|清单|公告|公示|"
     r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
-    r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准|"
+    r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准|政策文件|"
     # any form or table (资产负债表, 汇总表, 一览表) — not the verbs 表示/表明/表达/表决/表彰/表态
     r"(?<=[\u4e00-\u9fa5]{2})表(?![示明达决彰态扬述])|登记(?:信息|资料|簿|册)|户籍"
 )
@@ -75,9 +75,18 @@ def has_characteristic(text: str) -> bool:
     if _TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text):
         return True
     for m in DOCUMENT_KIND_RE.finditer(text):
-        if not HEDGE_RE.search(text[max(0, m.start() - 4):m.start()]):
+        before = text[max(0, m.start() - 4):m.start()]
+        if not HEDGE_RE.search(before) or _SPECIFIED_DEMONSTRATIVE_RE.search(text[:m.start()]):
             return True
-    return False
+    return _ABOUT_WHAT_RE.search(text) is not None and _WHEN_OR_WHO_RE.search(text) is not None
+
+
+# "拆我家房子的那个决定书": a demonstrative after a modifier that ends in 的 points at one record, it does not hedge.
+_SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
+# "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
+# (第二十九条第二款第（二）项), although 文件 names no kind.
+_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?的(?:文件|材料|资料|政策|精神)")
+_WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|(?:省|市|区|县|镇|乡|街道|局|委|办|政府|部)(?:里)?(?:发|印发|下发|出台|制定|颁布)")
 
 
 # A specific matter named with what about it ("某村修路资金使用情况", "幸福小区加装电梯项目的补助资金"): a village, compound,
@@ -166,7 +175,9 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
 # Clauses asking for information ("申请公开…实施方案", "原告向被告申请公开…批复文件") — a head that can stand as an item of
 # its own: a request verb, in the clause's first words, with something after it (not "政府信息公开申请表" or
 # "《政府信息公开条例》").
-_INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern + r")[^，,；;]{4,}")
+# (or in everyday words: "我要查一下…", "想看看…", "麻烦调取…")
+_INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern +
+                           r"|(?:要|想|请|麻烦)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?)[^，,；;]{4,}")
 QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
 # Parts split off the information asked for in the same sentence: a question, a complaint, or a request to
 # correct the applicant's own record (其他处理, 第四十一条; only the record-correction cue proposes it).
@@ -368,6 +379,7 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 # 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
 DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
+                                  r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
                                   # "请把环评批复和规划许可给我们看看", "让我们查阅一下"
                                   r"(?:给|让|供)(?:我|我们|本人|申请人)(?:们)?(?:看看|看一下|看一看|查阅|查看|复印|复制)|"
                                   # a restatement: "原告要求被告公开…", "申请人请求被申请人提供…"
