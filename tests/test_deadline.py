@@ -553,3 +553,9 @@ def test_pause_dates_may_be_iso_strings(cal):
     )
     assert dl.due == D("2025-12-15")
     assert dl.pauses[0].reason == "征求第三方意见"
+
+
+def test_a_receipt_date_after_today_is_flagged():
+    dl = compute_deadline("2026-12-21", today="2026-12-06", calendar=WorkCalendar.from_yaml(HOLIDAYS_YAML))
+    assert any("晚于今天" in w and "2026年12月21日" in w for w in dl.warnings)
+    assert not any("晚于今天" in w for w in compute_deadline("2026-12-01", today="2026-12-06").warnings)

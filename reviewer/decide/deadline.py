@@ -829,6 +829,9 @@ def compute_deadline(
     corr_recv = parse_date(correction_received, "收到补正日期") if correction_received is not None else None
 
     warnings: list[str] = []
+    if recv > now:
+        warnings.append(f"收到申请日期 {format_date_zh(recv)} 晚于今天（{format_date_zh(now)}），请核对是否填错；"
+                        "剩余工作日按今天计算。")
     if not cal.is_workday(recv):
         warnings.append(f"收到申请之日 {format_date_zh(recv)} 为休息日或法定节假日，请核对收到申请的日期"
                         "（第三十一条：邮寄以签收之日、网络以双方确认之日为准）；答复期限仍自其后第一个工作日起算。")
