@@ -184,3 +184,17 @@ def test_an_everyday_ask_followed_by_a_question_is_two_items():
     items = data["request"]["items"]
     assert [i["code"] for i in items][-1] == "other.consultation" and len(items) == 2
     assert items[0]["text"].endswith("评估报告") and items[0]["code"] != "other.consultation"
+
+
+def test_a_question_then_a_demand_for_a_named_record_asks_for_the_record():
+    from reviewer.decide.items import split_question_tail
+    from reviewer.decide.triage import load_cues
+
+    text = "中标那家公司报的价是多少？把他们的投标报价单给我看看。"
+    ask, question, nature = split_question_tail(text, load_cues())
+    assert ask == "把他们的投标报价单给我看看" and question.startswith("中标那家公司") and nature == "other.consultation"
+    for request, code in ((text, "withhold.third_party"),  # a bidder's prices: a trade secret to consult on
+                          ("你们开会研究我们小区拆迁的时候是怎么说的？把会议记录给我。", "withhold.process_info")):
+        assert _review(request)["reply"]["code"] == code, request
+    # a question alone stays a question
+    assert split_question_tail("中标那家公司报的价是多少？", load_cues()) is None

@@ -50,6 +50,7 @@ DOCUMENT_KIND_RE = re.compile(
     r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|名单|清单|公告|公示|"
     r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
     r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准|政策文件|"
+    r"(?:报价|验收|结算|缴费|收费|送达|派工|出库|入库|调拨|处罚|罚款)单|"
     # any form or table (资产负债表, 汇总表, 一览表) — not the verbs 表示/表明/表达/表决/表彰/表态
     r"(?<=[\u4e00-\u9fa5]{2})表(?![示明达决彰态扬述])|登记(?:信息|资料|簿|册)|户籍"
 )
@@ -229,6 +230,23 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
             # "…请公开处理情况，是谁举报了我家也请告诉我": a second ask of its own whose kind of information raises a ground
             # the first does not (a third party's identity): two items with two answers
             return head, tail, tail_nature
+    return _question_then_ask(text, cues)
+
+
+def _question_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str] | None:
+    """"中标那家公司报的价是多少？把他们的投标报价单给我看看。": a question, then a sentence demanding a named record —
+    (the record asked for, the question, the question's nature); None otherwise."""
+    sentences = [s for s in re.split(r"(?<=[？?！!。])", text) if s.strip()]
+    for k in range(1, min(len(sentences), MAX_MIXED_CLAUSES)):
+        question = "".join(sentences[:k]).strip()
+        ask = "".join(sentences[k:]).strip().rstrip("。！!")
+        if not re.search(r"[？?]$", question) or len(ask) < 6 or _OTHER_VOICE_RE.match(ask):
+            continue
+        q_nature = item_nature(question, cues)[0]
+        if q_nature not in QUESTION_OR_COMPLAINT or item_nature(ask, cues)[0] not in ("ordinary", "disclose"):
+            continue
+        if (DISCLOSURE_DEMAND_RE.search(ask) or _INFO_HEAD_RE.search(ask)) and has_characteristic(ask):
+            return ask, question.rstrip("？?"), q_nature
     return None
 
 
@@ -379,7 +397,7 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 # 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
 DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
-                                  r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
+                                  r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|把[^。？?！!]{2,30}?给(?:我|我们)|"
                                   # "请把环评批复和规划许可给我们看看", "让我们查阅一下"
                                   r"(?:给|让|供)(?:我|我们|本人|申请人)(?:们)?(?:看看|看一下|看一看|查阅|查看|复印|复制)|"
                                   # a restatement: "原告要求被告公开…", "申请人请求被申请人提供…"
