@@ -187,7 +187,7 @@ MAX_MIXED_CHARS = 600  # each split point reads the rest of the text: bounded wo
 MAX_MIXED_CLAUSES = 12
 # Below this a head's petition score is a word (举报、投诉 named as the matter the records are about, TRI002 alone),
 # not a demand to act (the demand cues weigh 0.5 and more).
-WEAK_PETITION_MAX = 0.5
+WEAK_PETITION_MAX = 0.5  # (outcome.demand_made draws the same line for the letter)
 
 
 # An object made of hedges and generic nouns only ("相关信息", "有关材料", "上述全部资料"): it names nothing a search could

@@ -57,11 +57,16 @@ REQUEST_LETTER_REASON = {
     RECORD_CORRECTION: "您认为本机关提供的与您自身相关的政府信息记录不准确并要求予以更正，该申请不属于申请获取政府信息，"
                        "依照《中华人民共和国政府信息公开条例》第四十一条办理",
 }
-# A complaint told without a demand to act (no 查处、追责、赔偿 …): the letter says what the request is, not a demand it
-# does not make.
+# A complaint told without a demand to act (no demand cue — 查处、追责、赔偿、给个说法 … — fired, only words such as 投诉、举报):
+# the letter says what the request is, not a demand it does not make.
 PETITION_WORDS_REASON = "申请内容系投诉、举报或者反映问题"
-_DEMAND_RE = re.compile(r"查处|追究|追责|赔偿|补偿我|处分|责令|整改|拆除|关停|取缔|纠正|撤销|退还|返还|说法|公道|"
-                        r"(?:严肃|依法|予以|尽快|立即|马上|认真)(?:处理|解决|调查)|(?:处理|解决|调查)一下")
+def demand_made(triage_result) -> bool:
+    """Whether a petition cue that demands action (查处、追责、赔偿、给个说法 …) fired in the triaged text: one at least
+    as strong as :data:`~reviewer.decide.items.WEAK_PETITION_MAX` (below it, a word such as 投诉、举报)."""
+    from reviewer.decide.items import WEAK_PETITION_MAX
+
+    return any(h.outcome == "no_action.petition" and h.weight >= WEAK_PETITION_MAX
+               for h in (getattr(triage_result, "hits", None) or []))
 
 
 # Request-level outcomes: decided by what the request asks, whatever the documents hold.  ``other.other`` is
@@ -109,6 +114,7 @@ class ItemDecision:
     hold: str | None = None  # why a pending outcome waits (HOLD_*): None = the search
     own_matter: bool = False
     record_correction: bool = False  # a request to correct the applicant's own record (第四十一条)
+    demand_made: bool = False  # a demand cue fired (查处、追责、赔偿 …): a complaint's letter may say so
 
 
 # A pending outcome that waits for the 定密机关 to confirm a 密级 marking's expiry (not for a search).
@@ -231,7 +237,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     # a maker named while this organ's name is unknown: 非本机关负责公开 is a candidate to verify, not the draft
     held_back = ("unavailable.other_agency",) if organ.unverified_maker else ()
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
-    decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own)
+    decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own,
+                            demand_made=demand_made(triage_result))
     if set_aside:
         decision.staff_reasons.append(set_aside)
     if claimed and code == "disclose.published":
@@ -392,7 +399,7 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
             d.letter_reasons.append(GROUND_LETTER_REASON["privacy"])
     if code == RECORD_CORRECTION:
         _explain_record_correction(d)
-    elif not readable and code == "no_action.petition" and not _DEMAND_RE.search(d.item.text if d.item else ""):
+    elif not readable and code == "no_action.petition" and not d.demand_made:
         d.letter_reasons.append(PETITION_WORDS_REASON)  # no 查处/追责/赔偿 asked: the letter must not say there was
     elif not readable and code in REQUEST_LETTER_REASON:
         d.letter_reasons.append(REQUEST_LETTER_REASON[code])
