@@ -19,7 +19,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS
+from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, is_sure
 
 RESULTS_JSONL = "results.jsonl"
 RESULTS_CSV = "results.csv"
@@ -204,7 +204,7 @@ def redacted_relpath(rel: str, suffix: str = REDACTED_SUFFIX) -> str:
 
 def withheld_findings(findings, threshold: float) -> list:
     """The findings the letter relies on: severity withhold at or above the threshold."""
-    return [f for f in findings if f.severity == "withhold" and f.score >= threshold]
+    return [f for f in findings if is_sure(f, threshold)]
 
 
 def write_redacted(out_dir: Path, rel: str, text: str, findings, threshold: float, *,

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from reviewer.detect.findings import Finding
+from reviewer.detect.findings import Finding, is_sure
 
 # Grounds that concern the nature of the whole document vs. separable passages.
 DOCUMENT_GROUNDS = ("state_secret", "law_prohibited", "security_stability", "internal_affairs", "process_info",
@@ -168,7 +168,7 @@ def view_document(result, threshold: float = 0.5, today: dt.date | None = None) 
         else:
             span_grounds[category] = p
     withheld = [f for f in result.findings
-                if f.category in SPAN_GROUNDS and f.severity == "withhold" and f.score >= threshold]
+                if f.category in SPAN_GROUNDS and is_sure(f, threshold)]
     messages: dict[str, list[str]] = {}
     for f in result.findings:
         if f.severity != "info":
@@ -180,7 +180,7 @@ def view_document(result, threshold: float = 0.5, today: dt.date | None = None) 
     organs = heading_organs(result.text)
     joint = len(organs) > 1 or any(c in result.text for c in JOINT_CUES)
     pending = [f for f in result.findings if f.severity != "info" and f.start < f.end and f not in withheld
-               and not (f.severity == "withhold" and f.score >= threshold)]
+               and not is_sure(f, threshold)]
     return DocumentView(result.path, result.status, result.verdict, document_grounds, span_grounds, withheld,
                         markings, None, title, messages, organs[0] if organs else None,
                         organs[1:] if joint else [], expired, mark, pending)

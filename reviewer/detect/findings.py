@@ -99,6 +99,12 @@ class Finding:
         return data
 
 
+def is_sure(finding, threshold: float) -> bool:
+    """Withheld for sure, so a letter may rely on it: severity withhold at or above ``threshold`` (any finding object
+    with ``severity`` and ``score``).  Any other finding that is not info is masked pending review."""
+    return finding.severity == "withhold" and finding.score >= threshold
+
+
 def mask(value: str, entity: str | None) -> str:
     """Mask personal data for display: keep just enough to locate it in the document."""
     if not value:

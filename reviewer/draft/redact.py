@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reviewer.decide.replytypes import DEFAULT_LAW, ground_basis, ground_label
+from reviewer.detect.findings import is_sure
 
 __all__ = ["BLOCK", "STYLES", "ReleasePlan", "Redaction", "RedactionSpan", "mask_preview", "no_copy_note",
            "plan_release", "redact", "redact_for_release"]
@@ -312,7 +313,7 @@ def plan_release(findings: Iterable[Any], threshold: float = 0.5, *, whole_groun
     for f in findings:
         if f.severity == "info" or not f.start < f.end:
             continue
-        sure = f.severity == "withhold" and f.score >= threshold
+        sure = is_sure(f, threshold)
         start, end = int(f.start), int(f.end)
         basis = getattr(f, "basis", None) or None
         # The flagged text itself (its other occurrences are masked too) ...
