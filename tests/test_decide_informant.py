@@ -75,3 +75,4 @@ def test_a_complaint_with_a_demand_says_so():
                                               ("请告诉我", "请告诉我")])
 def test_the_letter_quotes_the_information_without_the_closing_ask(text, quoted):
     assert subject_text(text) == quoted
+
