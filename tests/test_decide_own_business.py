@@ -5,26 +5,12 @@ privacy; a cue naming another company's business (中标人的投标文件) stil
 
 from __future__ import annotations
 
-import pytest
+from test_decide_informant import _cue, _review, cues  # noqa: F401  (fixture)
 
-from reviewer.app.pipeline import ReviewOptions, run_review
-from reviewer.decide.triage import load_cues, rule_scores
-
-
-@pytest.fixture(scope="module")
-def cues():
-    return load_cues()
+from reviewer.decide.triage import rule_scores
 
 
-def _review(text, use_model=True):
-    return run_review(text, ReviewOptions(use_model=use_model, applicant_on_file=True))
-
-
-def _cue(cues, name):
-    return next(c for c in cues if c.name == name)
-
-
-def test_a_companys_own_project_is_not_a_third_partys_trade_secret(cues):
+def test_a_companys_own_project_is_not_a_third_partys_trade_secret(cues):  # noqa: F811
     own = "我公司申请公开贵局对我公司扩建项目作出的环评批复及技术评估报告。"
     hits = rule_scores(own, cues)[1]
     assert any(h.cue == _cue(cues, "own-business-information").id and "trade_secret" in h.against for h in hits)
