@@ -23,6 +23,8 @@ from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentVi
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
 from reviewer.decide.items import (
     correction_elements,
+    governed_by_lead,
+    list_lead,
     own_matter,
     settle_consultation,
     settle_petition,
@@ -90,6 +92,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if addressee and (not agency_configured or not agency_name):
         agency_name, agency_configured = addressee, True
     single = len(items) <= 1
+    lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []
     for position, (item, nature) in enumerate(zip(items, natures)):
@@ -101,7 +104,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         if single:
             item_triage, item_grounds = request_triage, request_grounds
         else:
-            item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
+            signal_text = lead + item.text if lead and governed_by_lead(item.text) else item.text
+            item_triage, item_grounds = _item_signals(signal_text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
         item_triage, note = _settle_leanings(item_triage, item.text, questions=nature == "ordinary", cues=cues)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,

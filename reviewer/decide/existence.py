@@ -35,7 +35,7 @@ def search_state(item_views: list[DocumentView], all_views: list[DocumentView], 
 
 # "申请公开贵局…的", "我现依法向你局申请获取" — the request's verb and the agency it is addressed to.
 _LEAD_RE = re.compile(
-    r"^(?:我|本人|申请人|我单位|我公司|我们)?(?:现|特|再次)?(?:依法|根据[^，。]{0,40}?规定)?[，,]?"
+    r"^(?:我(?![家们])|本人|申请人|我单位|我公司|我们(?!家))?(?:现|特|再次)?(?:依法|根据[^，。]{0,40}?规定)?[，,]?"
     r"(?:向(?:贵|你)[\u4e00-\u9fff]{0,3})?(?:申请|要求|请求|请)?(?:公开|获取|提供|查阅|复制)?")
 _AGENCY_RE = re.compile(
     r"(?:贵|你|该|本)(?:局|委|办|单位|机关|府|院|厅|部|中心|所|署|司|处|站|队|县|市|区|镇|街道|乡)"
@@ -48,7 +48,9 @@ _SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和
 _LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委|办公室|人民政府|政府|厅|管委会|中心)")
 MAX_KEYWORDS = 6
 # Prepositions and pointers before a keyword ("对该违建", "关于上述地块", "涉案房屋"): not part of any title.
-_POINTER_RE = re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案)?")
+# (and everyday pointers: "那个停车收费的文件", "他们的投标报价单")
+_POINTER_RE = re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案|那个|这个|那份|这份|那些|这些|"
+                         r"他们|他家|她家|他|她)?")
 _REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 
 

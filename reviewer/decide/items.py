@@ -165,8 +165,9 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
         if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s) or _past_story(s) \
-                or _OTHER_VOICE_RE.match(s):
-            continue  # …, and the agency's or a party's words in a restatement ("被申请人认为该申请实质为投诉")
+                or _OTHER_VOICE_RE.match(s) or any(len(i.text) >= 4 and i.text in s for i in request.items):
+            continue  # …, the agency's or a party's words in a restatement ("被申请人认为该申请实质为投诉"), and
+            # the sentence that lists the items itself ("请求依法查处以下问题：1、…；2、…": its lead governs them)
         code, p = item_nature(s, cues)
         if code in OWN_SENTENCE_NATURES:
             out.append((_make_item(len(request.items) + len(out) + 1, s), code))
@@ -392,6 +393,34 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
             items.append(part)
             natures.append(nature)
     return items, natures
+
+
+# 是不是: a list's lead-in governs items that have no verb of their own — "现就以下事项向贵局征询：一、该地块收储是否已经
+# 批准；二、补偿款由哪一单位支付" asks questions, "请求依法查处以下问题：1、…" complains; "申请公开以下信息：" asks for
+# information and needs no help (the items read as requests already).
+_LEAD_END_RE = re.compile(r"[：:]\s*$")
+
+
+def list_lead(request: Request, cues: list[Cue]) -> str | None:
+    """The lead-in clause before a request's list of items when it asks a question or complains, else None."""
+    if len(request.items) < 2:
+        return None
+    first = request.items[0].text[:8]
+    at = request.text.find(first) if first else -1
+    if at <= 0:
+        return None
+    before = re.sub(r"[\s（(]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?[)）、.．]?\s*$", "", request.text[:at])
+    if not _LEAD_END_RE.search(before):
+        return None
+    lead = re.split(r"[。！？!?\n]", before)[-1].strip()
+    if not lead or DISCLOSURE_DEMAND_RE.search(lead):
+        return None
+    return lead if item_nature(lead, cues)[0] in QUESTION_OR_COMPLAINT else None
+
+
+def governed_by_lead(item_text: str) -> bool:
+    """Whether an item continues its list's lead-in (no request verb or demand of its own)."""
+    return DISCLOSURE_DEMAND_RE.search(item_text) is None and _OWN_ASK_RE.search(item_text) is None
 
 
 # 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开

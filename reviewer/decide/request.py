@@ -360,11 +360,25 @@ _NARRATIVE_TAIL_RE = re.compile(r"[，,；;]\s*(?=至今|但是?|然而|被告|�
 _LIST_LEAD_RE = re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)[：:，,]?\s*")
 
 
+# Everyday wording around what is asked for: "麻烦把…发我一份", "能不能把…给我们看看", "我要查一下…", "想看看…", and
+# the thanks after it.
+_EVERYDAY_OBJECT_RE = re.compile(
+    r"(?:^|[，,。！!？?\s])(?:麻烦|请|能不能|能否|可否|可不可以)?(?:你们|贵[局办府院委])?把(?P<a>[^，,。！!？?]{2,60}?)"
+    r"(?:发|给|寄|拿|复印|拷)(?:给)?(?:我|我们|本人)(?:一份|一下|看看|看一下|一看|瞧瞧)?"
+    r"|(?:我要|我想|想要?|麻烦|请)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?(?P<b>[^，,。！!？?]{2,60})")
+_THANKS_RE = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|麻烦了|拜托了)[^，,。]{0,6}[。！!]*$")
+
+
 def requested_object(text: str) -> str:
     """What an item asks for, as the applicant named it: without the delivery clause and, in a narrated or
     restated request ("原告于2018年5月6日向被告邮寄申请表，申请公开…。被告…"), only what follows its first
-    request verb, up to the end of that sentence."""
-    body = DELIVERY_CLAUSE_RE.sub("", text.strip())
+    request verb, up to the end of that sentence; in everyday words ("麻烦把…发我一份，谢谢"), what is between
+    them."""
+    body = _THANKS_RE.sub("", DELIVERY_CLAUSE_RE.sub("", text.strip()))
+    if REQUEST_VERB_RE.search(body) is None:
+        everyday = _EVERYDAY_OBJECT_RE.search(body)
+        if everyday is not None:
+            body = (everyday.group("a") or everyday.group("b")).strip()
     verb = REQUEST_VERB_RE.search(body)
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
@@ -443,6 +457,49 @@ def without_claims(text: str) -> str:
         return text
     kept = _CLAIM_SENTENCE_RE.sub("", text)
     return kept if kept.strip(" \n。；;，,") else text
+
+
+# A restatement's procedural history after the request: the agency's answer ("被告于同年9月作出答复", "被申请人认为该申请
+#需要加工分析，遂作出告知") and the applicant's next step ("原告不服，诉至本院"). Neither says what was asked; what the
+# office answered is not the evidence the reviewer judges from.
+_AFTERMATH_RE = re.compile(
+    r"\s*(?:[^。！？!?\n]{0,6}(?:不服|遂|随后|后)[^。！？!?\n]{0,12})?(?:诉至|起诉至|提起(?:行政)?诉讼|提起上诉|申请(?:行政)?复议|"
+    r"提起(?:行政)?复议|向本院起诉|诉请本院)")
+
+
+def _is_proceeding(sentence: str) -> bool:
+    s = sentence.strip()
+    if not s:
+        return False
+    if re.match(r"\s*(?:被告|被申请人|被上诉人|复议机关|原审法院|一审法院)?[^。！？!?\n，,]{0,20}?认为", s):
+        return True
+    if _OTHER_VOICE_RE.match(s):
+        return not any(v in s for v in REQUEST_VERBS)  # "被申请人于…收到申请人提交的申请，申请公开…" is the request
+    return _AFTERMATH_RE.match(s) is not None and not any(v in s for v in REQUEST_VERBS)
+
+
+def without_proceedings(text: str) -> str:
+    """``text`` without a restatement's procedural history (:func:`_is_proceeding`); the text itself when nothing
+    asking is left."""
+    sentences = re.split(r"(?<=[。！？!?\n])", text)
+    kept = [s for s in sentences if not _is_proceeding(s)]
+    if len(kept) == len(sentences):
+        return text
+    rest = "".join(kept)
+    return rest if any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) else text
+
+
+# A restatement's frame before what was asked: "经审理查明：2021年8月2日，原告向被告某市自然资源局提交政府信息公开申请
+# 表，申请公开“…”" — who applied to whom, when and how; the content starts at the request verb.
+_RESTATED_FRAME_RE = re.compile(
+    r"[^。！？!?\n]*?向(?:原审)?(?:被告|被申请人|被上诉人|第三人)[^。！？!?\n]{0,60}?"
+    r"(?=(?:申请|要求|请求)(?:公开|获取|提供|查阅)|请(?:求)?(?:公开|提供))")
+
+
+def without_restated_frame(text: str) -> str:
+    """``text`` with each sentence's restatement frame (:data:`_RESTATED_FRAME_RE`) taken off."""
+    sentences = re.split(r"(?<=[。！？!?\n])", text)
+    return "".join(_RESTATED_FRAME_RE.sub("", s, count=1) if _RESTATED_FRAME_RE.match(s) else s for s in sentences)
 
 
 # "如果你们不公开，我就去上访", "否则我将向上级投诉": a threat on a condition — neither a request nor a complaint to handle.
