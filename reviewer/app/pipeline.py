@@ -156,8 +156,13 @@ def request_body(text: str) -> str:
     restatement's frame ("原告向被告某局提交申请表，"), its procedural history ("被告于…作出答复。原告不服，诉至
     本院"), its claims to the court ("诉讼请求：撤销…答复") and the story of earlier complaints ("曾多次上访未果")."""
     from reviewer.decide.items import without_past_stories
-    from reviewer.decide.request import (without_claims, without_particulars, without_proceedings,
-                                         without_restated_frame, without_threats)
+    from reviewer.decide.request import (
+        without_claims,
+        without_particulars,
+        without_proceedings,
+        without_restated_frame,
+        without_threats,
+    )
 
     text = without_proceedings(without_threats(without_particulars(text)))
     return without_past_stories(without_claims(without_restated_frame(text)))

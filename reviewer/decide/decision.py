@@ -26,6 +26,7 @@ from reviewer.decide.items import (
     governed_by_lead,
     list_lead,
     own_matter,
+    settle_confirm,
     settle_consultation,
     settle_petition,
     split_mixed,
@@ -139,14 +140,16 @@ def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = T
     """The classifier's leanings set aside on a rule, with the staff note: 有没有 — 需加工 of a named existing record
     (:func:`~reviewer.decide.existence.settle_creation`); 是不是 — 咨询 that demands a named record
     (:func:`~reviewer.decide.items.settle_consultation`) and 信访 that asks only for records
-    (:func:`~reviewer.decide.items.settle_petition`), only for an item read as ordinary (``questions``)."""
+    (:func:`~reviewer.decide.items.settle_petition`), only for an item read as ordinary (``questions``); 确认/重新出具
+    without the words that ask for it (:func:`~reviewer.decide.items.settle_confirm`)."""
     triage_result, creation = settle_creation(triage_result, text)
+    triage_result, certify = settle_confirm(triage_result)
     asked = acting = None
     if questions:
         triage_result, asked = settle_consultation(triage_result, text)
         if cues is not None:
             triage_result, acting = settle_petition(triage_result, text, cues)
-    return triage_result, " ".join(n for n in (asked, acting, creation) if n) or None
+    return triage_result, " ".join(n for n in (asked, acting, certify, creation) if n) or None
 
 
 def _without_correction(triage_result: TriageResult) -> TriageResult:

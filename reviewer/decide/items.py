@@ -177,9 +177,11 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
 # Clauses asking for information ("申请公开…实施方案", "原告向被告申请公开…批复文件") — a head that can stand as an item of
 # its own: a request verb, in the clause's first words, with something after it (not "政府信息公开申请表" or
 # "《政府信息公开条例》").
-# (or in everyday words: "我要查一下…", "想看看…", "麻烦调取…")
+# (or in everyday words: "我要查一下…", "想看看…", "麻烦调取…", "我想要…的备案表")
 _INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern +
-                           r"|(?:要|想|请|麻烦)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?)[^，,；;]{4,}")
+                           r"|(?:要|想|请|麻烦)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?"
+                           r"|^(?:我|本人|我们)?(?:想要|需要)(?:一份|一下)?(?=[^，,；;]{2,}?(?:" + DOCUMENT_KIND_RE.pattern + r")))"
+                           r"[^，,；;]{4,}")
 QUESTION_OR_COMPLAINT = ("other.consultation", "no_action.petition")
 # Parts split off the information asked for in the same sentence: a question, a complaint, or a request to
 # correct the applicant's own record (其他处理, 第四十一条; only the record-correction cue proposes it).
@@ -452,6 +454,21 @@ def settle_consultation(triage_result, text: str):
     return _set_aside(triage_result, CONSULTATION,
                       "申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
                       "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
+
+
+CONFIRM = "no_action.confirm"
+
+
+def settle_confirm(triage_result):
+    """(triage, note): 确认或重新出具 (a practice label resting on 第二条, no express article) answers an applicant who
+    already holds the information and asks for it to be confirmed, certified or issued again — words the confirm cue
+    (TRI008) reads.  Without them, the classifier's leaning towards it ("请提供我父亲1998年的退休审批表") is folded
+    into the ordinary request."""
+    if (getattr(triage_result, "rule_scores", None) or {}).get(CONFIRM, 0.0) > 0:
+        return triage_result, None
+    return _set_aside(triage_result, CONFIRM,
+                      "分类器倾向“确认/重新出具”（概率 {p:.2f}），但申请中没有要求确认真伪、重新出具或加盖印章的表述：按申请的"
+                      "实际内容处理。")
 
 
 def _set_aside(triage_result, code: str, note: str):

@@ -1,0 +1,61 @@
+"""Lists written the way people write them, and a classifier leaning with nothing in the text to support it."""
+
+from __future__ import annotations
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.request import split_items
+from reviewer.decide.triage import TriageResult
+
+
+def _review(text, use_model=False):
+    return run_review(text, ReviewOptions(use_model=use_model, applicant_on_file=True)).to_dict()
+
+
+def test_a_restatement_listing_with_yi_shi_er_shi():
+    items = split_items("原告向被告申请公开三项信息：一是某路段拓宽工程的用地批复；二是该工程的施工合同；三是被告作出征收决定的会议纪要。")
+    assert [i.text for i in items] == ["某路段拓宽工程的用地批复", "该工程的施工合同", "被告作出征收决定的会议纪要"]
+
+
+def test_yi_shi_inside_prose_is_not_a_list():
+    text = "申请公开某项目的批复文件，该项目一是占用耕地，二是未批先建。"
+    assert len(split_items(text)) == 1
+
+
+def test_a_numbered_item_after_a_question_mark_starts_a_new_item():
+    out = _review("申请公开：1.某镇2022年高标准农田建设项目的立项批复；2.该项目的施工合同；3.为什么项目至今没有验收？"
+                  "4.请你们严查项目中的偷工减料问题。")
+    codes = [i["code"] for i in out["request"]["items"]]
+    assert codes == ["disclose", "disclose", "other.consultation", "no_action.petition"]
+
+
+def test_i_want_a_record_and_then_a_question_are_two_items():
+    out = _review("我想要某小区的竣工验收备案表，另外请问小区的消防通道被占用归哪个部门管？")
+    items = out["request"]["items"]
+    assert [i["code"] for i in items] == ["disclose", "other.consultation"]
+    assert items[0]["text"] == "我想要某小区的竣工验收备案表"
+
+
+def _triage(probabilities, rule_scores):
+    return TriageResult(probabilities=probabilities, rule_scores=rule_scores, classifier=dict(probabilities))
+
+
+def test_a_confirm_leaning_without_confirm_words_is_folded_into_the_ordinary_request():
+    from reviewer.decide.items import settle_confirm
+
+    settled, note = settle_confirm(_triage({"no_action.confirm": 0.5, "other.special_procedure": 0.3,
+                                            "ordinary": 0.2}, {}))
+    assert "no_action.confirm" not in settled.probabilities
+    assert abs(settled.probabilities["ordinary"] - 0.7) < 1e-9
+    assert note and "确认/重新出具" in note and "0.50" in note
+
+
+def test_a_confirm_cue_keeps_the_leaning():
+    from reviewer.decide.items import settle_confirm
+
+    result = _triage({"no_action.confirm": 0.8, "ordinary": 0.2}, {"no_action.confirm": 0.55})
+    assert settle_confirm(result) == (result, None)
+
+
+def test_a_request_to_certify_a_copy_is_still_answered_as_confirm():
+    out = _review("请确认我手中的这份批复是否真实有效。")
+    assert out["reply"]["code"] == "no_action.confirm"
