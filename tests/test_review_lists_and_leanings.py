@@ -59,3 +59,14 @@ def test_a_confirm_cue_keeps_the_leaning():
 def test_a_request_to_certify_a_copy_is_still_answered_as_confirm():
     out = _review("请确认我手中的这份批复是否真实有效。")
     assert out["reply"]["code"] == "no_action.confirm"
+
+
+def test_one_act_done_to_the_applicants_family_is_a_description_a_search_can_use():
+    from reviewer.decide.items import has_characteristic
+
+    assert has_characteristic("申请公开文革期间我祖父被没收房产的相关处理文件")
+    assert has_characteristic("请提供我家房子被强拆的有关材料")
+    assert not has_characteristic("申请公开与我家有关的相关文件")  # an open relation names no act
+    out = _review("申请公开文革期间我祖父被没收房产的相关处理文件。")
+    assert out["reply"]["code"] != "other.correction"  # no 补正 for a description a search can start from
+    assert "other.special_procedure" in [c["code"] for c in out["candidates"][:3]]  # decades old: maybe archived

@@ -59,6 +59,14 @@ DOCUMENT_KIND_RE = re.compile(
 ACT_RECORDS_RE = re.compile(
     r"(?:办理|处理|审批|审查|查处|调查|检查|作出|实施|组织|召开|拆除|征收|受理|核查|执法)[^。；，、]{0,20}?"
     r"(?:时|过程中|期间)(?:所)?(?:形成|制作|产生|收集|拍摄|录制|调取)?的")
+# One act done to the applicant, their family or their property ("文革期间我祖父被没收房产的相关处理文件", "我家房子被强拆的
+# 有关材料"): the records of that act are found under the applicant's or the family member's name.
+OWN_ACT_RE = re.compile(
+    r"(?:我|本人|申请人|原告|上诉人)(?:的)?(?:家|们家|父亲|母亲|爸爸|妈妈|祖父|祖母|爷爷|奶奶|外公|外婆|丈夫|妻子|儿子|女儿|"
+    r"公司|店|厂)?(?:的)?[^，。；、]{0,10}?被[^，。；、]{0,8}?"
+    r"(?:没收|拆除|强拆|拆了|拆掉|征收|征用|处罚|罚款|处分|收回|查封|扣押|注销|吊销|开除|辞退|除名|下放|认定|划为|划成|关停)"
+    # … and the records of it asked for ("…是否合法？" asks a question about the act, not for its records)
+    r"[^，。；？?！!]{0,12}?的(?:全部|所有)?(?:相关|有关)?(?:处理|处罚|认定|审批)?(?:文件|材料|资料|记录|档案|手续|文书)")
 # A title in 《》 is a characteristic, except the law a request is made under ("根据《…政府信息公开条例》的规定").
 _TITLE_RE = re.compile(r"《[^》]{2,80}》")
 _BASIS_RE = re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}》|《(?:中华人民共和国)?政府信息公开条例》)"
@@ -71,9 +79,9 @@ UNCLEAR_TRIAGE_MIN = 0.5
 
 def has_characteristic(text: str) -> bool:
     """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
-    records of one act of the office (:data:`ACT_RECORDS_RE`)."""
+    records of one act of the office (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`)."""
     text = _BASIS_RE.sub("", text)
-    if _TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text):
+    if _TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text):
         return True
     for m in DOCUMENT_KIND_RE.finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
