@@ -59,7 +59,7 @@ def correction_gate(data, held_out: dict) -> dict:
     (第二十九条第二款第（二）项) is reported missing — by the generic-word check alone, and with the triage gate of
     reviewer/decide/items.py (unclear per the fold's classifier and nothing a search could use) — on requests
     labelled 补正 (found) and on all others (false 补正)."""
-    from reviewer.decide.items import correction_elements
+    from reviewer.decide.description import correction_elements
     from reviewer.decide.request import DESCRIPTION_ELEMENT, completeness, parse_request
     from reviewer.decide.triage import TriageResult
     from reviewer.model.evaluate import proportion

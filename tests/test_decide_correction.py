@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.decide.decision import decide
-from reviewer.decide.items import UNCLEAR_TRIAGE_MIN, correction_elements, has_characteristic
+from reviewer.decide.description import UNCLEAR_TRIAGE_MIN, correction_elements, has_characteristic
 from reviewer.decide.request import DESCRIPTION_ELEMENT, completeness, parse_request
 from reviewer.decide.triage import TriageResult
 
@@ -105,7 +105,7 @@ def test_the_reviews_correction_notice_guides_the_applicant_on_each_missing_elem
     ("申请公开某村村委会的情况", False),  # a topic is needed, and 村委 is not a place
 ])
 def test_a_named_place_or_project_with_a_topic_is_a_description_a_search_can_use(text, named):
-    from reviewer.decide.items import names_matter
+    from reviewer.decide.description import names_matter
 
     assert names_matter(text) is named
     request = _request(text)

@@ -2,7 +2,7 @@
 
 An own matter lifts a document's third-party privacy redactions (the applicant's own data are not a third
 party's privacy towards the applicant), so reading "本人申请公开邻居家的补偿协议" as an own matter would release a
-neighbour's ID number.  The own-information cue (TRI030) and :func:`reviewer.decide.items.own_matter` share one
+neighbour's ID number.  The own-information cue (TRI030) and :func:`reviewer.decide.nature.own_matter` share one
 definition, and a cue naming another person's information always wins."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from faker import Faker
 
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.app.pipeline import write_redacted as write_review_copies
-from reviewer.decide.items import own_matter
+from reviewer.decide.nature import own_matter
 from reviewer.decide.triage import load_cues, rule_scores
 
 fake = Faker("zh_CN")

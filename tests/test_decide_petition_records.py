@@ -4,7 +4,7 @@ words; the story of earlier complaints in a restatement is background, not a com
 from __future__ import annotations
 
 from reviewer.app.pipeline import ReviewOptions, run_review
-from reviewer.decide.items import settle_petition
+from reviewer.decide.leanings import settle_petition
 from reviewer.decide.triage import TriageResult, load_cues
 
 
@@ -47,7 +47,7 @@ def test_earlier_complaints_told_in_a_restatement_are_not_items():
 
 
 def test_the_triage_does_not_read_the_story_of_earlier_complaints():
-    from reviewer.decide.items import without_past_stories
+    from reviewer.decide.mixed import without_past_stories
 
     text = ("申请人曾就邻居违建问题向城管局投诉举报，城管局一直未予处理。"
             "申请人遂向被申请人申请公开对该违建的立案查处材料。")

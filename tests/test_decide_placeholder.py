@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.app.pipeline import ReviewOptions, run_review
-from reviewer.decide.items import is_placeholder
+from reviewer.decide.description import is_placeholder
 
 
 @pytest.mark.parametrize("text", ["申请公开有关材料", "原告多次反映未果，遂申请公开相关信息", "申请公开上述全部资料",

@@ -1,11 +1,11 @@
 """是不是, item by item: one sentence listing records of different natures is answered part by part
-(reviewer.decide.items.split_record_list; ogi-law.md §5.2 item 14)."""
+(reviewer.decide.record_lists.split_record_list; ogi-law.md §5.2 item 14)."""
 
 from __future__ import annotations
 
 import pytest
 
-from reviewer.decide.items import split_record_list
+from reviewer.decide.record_lists import split_record_list
 from reviewer.decide.triage import load_cues
 
 
@@ -53,7 +53,7 @@ def test_a_procedural_record_name_ends_a_part_and_a_restated_head_splits_off_a_c
         ["某小区规划变更的审批文件", "村委会的土地款分配账目"]
     # a delivery or other generic 材料 does not end a record part
     assert split_record_list("申请公开某村的征地补偿方案，邮寄纸质材料", cues) is None
-    from reviewer.decide.items import split_question_tail
+    from reviewer.decide.mixed import split_question_tail
 
     head, tail, nature = split_question_tail(
         "原告向被告申请公开某村征地的批复文件，并要求被告查处村干部挪用补偿款的问题", cues)
@@ -64,7 +64,7 @@ def test_a_procedural_record_name_ends_a_part_and_a_restated_head_splits_off_a_c
 
 
 def test_a_head_that_names_a_complaint_matter_still_asks_for_information(cues):
-    from reviewer.decide.items import split_question_tail
+    from reviewer.decide.mixed import split_question_tail
 
     head, tail, nature = split_question_tail(
         "申请人向被申请人申请公开其举报事项的处理结果，并请求被申请人追究相关人员责任", cues)

@@ -94,7 +94,7 @@ def test_a_question_after_the_information_asked_for_is_split_off_and_answered_as
 
 
 def test_a_question_alone_is_not_split():
-    from reviewer.decide.items import split_question_tail
+    from reviewer.decide.mixed import split_question_tail
     from reviewer.decide.triage import load_cues
 
     assert split_question_tail("请问我家房屋被认定为违法建筑是否合法？", load_cues()) is None
@@ -104,7 +104,7 @@ def test_a_question_alone_is_not_split():
 def test_splitting_a_question_off_is_only_tried_on_a_sentence_not_a_long_paste():
     # Each split point reads the rest of the text again: a pasted letter is left to the sentence-level
     # complaint parts instead of quadratic work.
-    from reviewer.decide.items import MAX_MIXED_CHARS, split_question_tail
+    from reviewer.decide.mixed import MAX_MIXED_CHARS, split_question_tail
     from reviewer.decide.triage import load_cues
 
     cues = load_cues()

@@ -40,7 +40,7 @@ def _triage(probabilities, rule_scores):
 
 
 def test_a_confirm_leaning_without_confirm_words_is_folded_into_the_ordinary_request():
-    from reviewer.decide.items import settle_confirm
+    from reviewer.decide.leanings import settle_confirm
 
     settled, note = settle_confirm(_triage({"no_action.confirm": 0.5, "other.special_procedure": 0.3,
                                             "ordinary": 0.2}, {}))
@@ -50,7 +50,7 @@ def test_a_confirm_leaning_without_confirm_words_is_folded_into_the_ordinary_req
 
 
 def test_a_confirm_cue_keeps_the_leaning():
-    from reviewer.decide.items import settle_confirm
+    from reviewer.decide.leanings import settle_confirm
 
     result = _triage({"no_action.confirm": 0.8, "ordinary": 0.2}, {"no_action.confirm": 0.55})
     assert settle_confirm(result) == (result, None)
@@ -62,7 +62,7 @@ def test_a_request_to_certify_a_copy_is_still_answered_as_confirm():
 
 
 def test_one_act_done_to_the_applicants_family_is_a_description_a_search_can_use():
-    from reviewer.decide.items import has_characteristic
+    from reviewer.decide.description import has_characteristic
 
     assert has_characteristic("申请公开文革期间我祖父被没收房产的相关处理文件")
     assert has_characteristic("请提供我家房子被强拆的有关材料")

@@ -90,7 +90,7 @@ def test_a_last_item_wrapped_over_two_lines_keeps_its_second_line():
 
 
 def test_questions_that_demand_named_records_ask_for_the_records():
-    from reviewer.decide.items import settle_consultation
+    from reviewer.decide.leanings import settle_consultation
     from reviewer.decide.triage import TriageResult
 
     leaning = {"other.consultation": 0.6, "ordinary": 0.4}
@@ -168,7 +168,7 @@ def test_a_restatement_reads_the_request_not_the_agencys_answer_or_a_threat():
 
 
 def test_everyday_descriptions_a_search_can_use_are_characteristic():
-    from reviewer.decide.items import has_characteristic
+    from reviewer.decide.description import has_characteristic
 
     for text in ("请把拆我家房子的那个决定书复印一份给我",  # a modifier ending in 的 points at one record
                  "能否提供一下2024年区里发的那个关于停车收费的文件？",  # subject + year / issuer
@@ -187,7 +187,7 @@ def test_an_everyday_ask_followed_by_a_question_is_two_items():
 
 
 def test_a_question_then_a_demand_for_a_named_record_asks_for_the_record():
-    from reviewer.decide.items import split_question_tail
+    from reviewer.decide.mixed import split_question_tail
     from reviewer.decide.triage import load_cues
 
     text = "中标那家公司报的价是多少？把他们的投标报价单给我看看。"

@@ -11,9 +11,10 @@ from stdnum.cn import ric
 from typer.testing import CliRunner
 
 from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.description import correction_elements
 from reviewer.decide.documents import heading_organs, secrecy_expired
 from reviewer.decide.existence import NOT_SEARCHED, SEARCHED_NONE, search_state
-from reviewer.decide.items import correction_elements, split_mixed
+from reviewer.decide.items import split_mixed
 from reviewer.decide.organ import detect_other_agency, item_organ
 from reviewer.decide.request import parse_request, split_items
 from reviewer.decide.triage import load_cues

@@ -155,7 +155,7 @@ def request_body(text: str) -> str:
     name and ID are not a third party's), conditional threats ("如果不公开，我就去上访" is not a 信访 matter), a
     restatement's frame ("原告向被告某局提交申请表，"), its procedural history ("被告于…作出答复。原告不服，诉至
     本院"), its claims to the court ("诉讼请求：撤销…答复") and the story of earlier complaints ("曾多次上访未果")."""
-    from reviewer.decide.items import without_past_stories
+    from reviewer.decide.mixed import without_past_stories
     from reviewer.decide.request import (
         without_claims,
         without_particulars,

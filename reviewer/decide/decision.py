@@ -2,7 +2,7 @@
 
 补不补 → 是不是 → 谁负责 → 有没有 → 给不给 → 怎么给 → 怎么答 (ogi-law.md §3.1, "七步法"):
 
-1. 补不补 — :func:`reviewer.decide.items.correction_elements`: 补正 only for a named missing element;
+1. 补不补 — :func:`reviewer.decide.description.correction_elements`: 补正 only for a named missing element;
 2. 是不是 — :func:`reviewer.decide.items.split_mixed`: each item read on its own, complaint parts split off;
 3. 谁负责 — :func:`reviewer.decide.organ.item_organ`: 第十条 (maker), 第三十四条 (joint makers);
 4. 有没有 — :func:`reviewer.decide.existence.search_state`: no document is "not yet searched", never
@@ -19,18 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reviewer.decide.description import correction_elements
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
-from reviewer.decide.items import (
-    correction_elements,
-    governed_by_lead,
-    list_lead,
-    own_matter,
-    settle_confirm,
-    settle_consultation,
-    settle_petition,
-    split_mixed,
-)
+from reviewer.decide.items import split_mixed
+from reviewer.decide.leanings import settle_confirm, settle_consultation, settle_petition
+from reviewer.decide.mixed import governed_by_lead, list_lead
+from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,
@@ -139,9 +134,9 @@ def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = T
                      cues=None) -> tuple[TriageResult, str | None]:
     """The classifier's leanings set aside on a rule, with the staff note: 有没有 — 需加工 of a named existing record
     (:func:`~reviewer.decide.existence.settle_creation`); 是不是 — 咨询 that demands a named record
-    (:func:`~reviewer.decide.items.settle_consultation`) and 信访 that asks only for records
-    (:func:`~reviewer.decide.items.settle_petition`), only for an item read as ordinary (``questions``); 确认/重新出具
-    without the words that ask for it (:func:`~reviewer.decide.items.settle_confirm`)."""
+    (:func:`~reviewer.decide.leanings.settle_consultation`) and 信访 that asks only for records
+    (:func:`~reviewer.decide.leanings.settle_petition`), only for an item read as ordinary (``questions``); 确认/重新出具
+    without the words that ask for it (:func:`~reviewer.decide.leanings.settle_confirm`)."""
     triage_result, creation = settle_creation(triage_result, text)
     triage_result, certify = settle_confirm(triage_result)
     asked = acting = None

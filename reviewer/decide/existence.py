@@ -136,7 +136,7 @@ def creation_cue(triage_result) -> bool:
 
 def names_existing_record(text: str) -> bool:
     """The text names a record a search can find (a title, a 文号 or an unhedged kind: 明细、名单、报告 …)."""
-    from reviewer.decide.items import has_characteristic
+    from reviewer.decide.description import has_characteristic
 
     return has_characteristic(text)
 

@@ -73,10 +73,20 @@ def detect_other_agency(text: str, own_name: str | None) -> str | None:
     return None
 
 
+_PLACE_RE = re.compile(r"^.{1,8}?(?:省|自治区|市|自治州|州|盟|地区|县|区|旗)")
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """Whether two organs' names start with the same place ("示例市住房和城乡建设局", "示例市自然资源和规划局")."""
+    pa, pb = _PLACE_RE.match(a or ""), _PLACE_RE.match(b or "")
+    return bool(pa and pb and pa.group(0) == pb.group(0))
+
+
 def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, configured: bool = True) -> OrganCheck:
     """Who answers for one item, from its own documents first, then from what the item says.  ``configured``
-    is False when ``own_name`` comes from the bundled example profile: documents are still compared with it (the
-    demo's fictional office), but a maker named in the request alone is then only a check (``unverified_maker``)."""
+    is False when ``own_name`` comes from the bundled example profile: documents are still compared with it when
+    their maker is an organ of the same fictional place (the demo), otherwise the maker — and a maker named in the
+    request alone — is only a check (``unverified_maker``)."""
     readable = [v for v in views if v.readable]
     if own_name and readable:
         makers = [v for v in readable if v.organ]
@@ -88,6 +98,10 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
                     return OrganCheck("joint", own_name, others, "document")
                 return OrganCheck("other", view.organ, [], "document")
         if makers and len(makers) == len(readable) and all(not same_organ(v.organ, own_name) for v in makers):
+            if not configured and not same_place(makers[0].organ, own_name):
+                # the example profile's fictional office can only be told apart from organs of its own fictional
+                # place: a real office that has not run ``reviewer init`` reviews its own documents here
+                return OrganCheck("own", evidence="document", unverified_maker=makers[0].organ)
             return OrganCheck("other", makers[0].organ, [], "document")
         return OrganCheck("own")
     if readable:

@@ -62,8 +62,8 @@ REQUEST_LETTER_REASON = {
 PETITION_WORDS_REASON = "申请内容系投诉、举报或者反映问题"
 def demand_made(triage_result) -> bool:
     """Whether a petition cue that demands action (查处、追责、赔偿、给个说法 …) fired in the triaged text: one at least
-    as strong as :data:`~reviewer.decide.items.WEAK_PETITION_MAX` (below it, a word such as 投诉、举报)."""
-    from reviewer.decide.items import WEAK_PETITION_MAX
+    as strong as :data:`~reviewer.decide.nature.WEAK_PETITION_MAX` (below it, a word such as 投诉、举报)."""
+    from reviewer.decide.nature import WEAK_PETITION_MAX
 
     return any(h.outcome == "no_action.petition" and h.weight >= WEAK_PETITION_MAX
                for h in (getattr(triage_result, "hits", None) or []))
@@ -206,8 +206,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
         dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted)
     if organ.responsible == "other" or organ.unverified_maker:
-        strength = 0.9 if organ.evidence == "document" else 0.55 if organ.responsible == "other" \
-            else UNVERIFIED_MAKER_WEIGHT
+        if organ.responsible == "other":
+            strength = 0.9 if organ.evidence == "document" else 0.55
+        else:
+            strength = UNVERIFIED_MAKER_WEIGHT
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
         dist["unavailable.other_agency"] = dist.get("unavailable.other_agency", 0.0) + strength
     if match is not None:
@@ -422,8 +424,9 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
         d.actions.append(f"第十条：核实{d.organ.agency or '制作机关'}的名称和联系方式并写入答复书；如该信息系本机关牵头与其共同制作，"
                          "改为由本机关答复并按第三十四条征求其意见。")
     if d.organ.unverified_maker and code != "unavailable.other_agency":
-        d.staff_reasons.append(f"申请写明所申请信息由{d.organ.unverified_maker}制作或保存；未配置本机关名称（--profile），"
-                               "无法判断是否为本机关。")
+        said = "候选文件表明" if d.organ.evidence == "document" else "申请写明"
+        d.staff_reasons.append(f"{said}所申请信息由{d.organ.unverified_maker}制作或保存；未配置本机关名称（reviewer init 或 "
+                               "--profile），无法判断是否为本机关。")
         d.actions.append(f"第十条：如{d.organ.unverified_maker}不是本机关，且本机关未保存该信息，改答“非本机关负责公开”"
                          "（第三十六条第（五）项），告知申请人该机关的名称和联系方式。")
     if d.organ.responsible == "joint":

@@ -1,0 +1,115 @@
+"""Step 补不补 (第二十九条, 第三十条): does the request describe what it asks for?
+
+补正 only for a NAMED missing element, and only once.  A missing 获取方式 is not one: the office chooses the form
+when the applicant does not (第四十条).  The description (名称、文号或者便于查询的其他特征性描述) is missing when
+nothing specific is left once generic words are removed, or when the triage reads the request as unclear and no item
+names anything a search could find: a title (《…》), a 文号, a kind of document not hedged by 那个/相关/所有…, the
+records of one act (:func:`has_characteristic`), or a named matter (:func:`names_matter`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.decide.request import (
+    DESCRIPTION_ELEMENT,
+    DOC_NUMBER_RE,
+    REQUEST_VERB_RE,
+    Request,
+    requested_object,
+)
+
+FORM_ELEMENT = "形式要求"
+
+# Kinds of document a search can look for (a request naming one is specific enough to search, unless the
+# name is hedged: "那份通知", "相关批复", "所有会议材料").  Generic words (文件、材料、资料、信息、情况) are not kinds.
+DOCUMENT_KIND_RE = re.compile(
+    r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|名单|清单|公告|公示|"
+    r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
+    r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准|政策文件|"
+    r"(?:报价|验收|结算|缴费|收费|送达|派工|出库|入库|调拨|处罚|罚款)单|"
+    # any form or table (资产负债表, 汇总表, 一览表) — not the verbs 表示/表明/表达/表决/表彰/表态
+    r"(?<=[\u4e00-\u9fa5]{2})表(?![示明达决彰态扬述])|登记(?:信息|资料|簿|册)|户籍"
+)
+# The records one act of the office produced ("处理我家宅基地纠纷时形成的", "对我店铺进行检查时的"): a case file a search can
+# find (其他特征性描述, 第二十九条第二款第（二）项), unlike an open relation ("与我家拆迁有关的").
+ACT_RECORDS_RE = re.compile(
+    r"(?:办理|处理|审批|审查|查处|调查|检查|作出|实施|组织|召开|拆除|征收|受理|核查|执法)[^。；，、]{0,20}?"
+    r"(?:时|过程中|期间)(?:所)?(?:形成|制作|产生|收集|拍摄|录制|调取)?的")
+# One act done to the applicant, their family or their property ("文革期间我祖父被没收房产的相关处理文件", "我家房子被强拆的
+# 有关材料"): the records of that act are found under the applicant's or the family member's name.
+OWN_ACT_RE = re.compile(
+    r"(?:我|本人|申请人|原告|上诉人)(?:的)?(?:家|们家|父亲|母亲|爸爸|妈妈|祖父|祖母|爷爷|奶奶|外公|外婆|丈夫|妻子|儿子|女儿|"
+    r"公司|店|厂)?(?:的)?[^，。；、]{0,10}?被[^，。；、]{0,8}?"
+    r"(?:没收|拆除|强拆|拆了|拆掉|征收|征用|处罚|罚款|处分|收回|查封|扣押|注销|吊销|开除|辞退|除名|下放|认定|划为|划成|关停)"
+    # … and the records of it asked for ("…是否合法？" asks a question about the act, not for its records)
+    r"[^，。；？?！!]{0,12}?的(?:全部|所有)?(?:相关|有关)?(?:处理|处罚|认定|审批)?(?:文件|材料|资料|记录|档案|手续|文书)")
+# A title in 《》 is a characteristic, except the law a request is made under ("根据《…政府信息公开条例》的规定").
+_TITLE_RE = re.compile(r"《[^》]{2,80}》")
+_BASIS_RE = re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}》|《(?:中华人民共和国)?政府信息公开条例》)"
+                       r"(?:第[^，。；]{1,12}?条)?(?:的|之)?(?:有关|相关)?(?:规定)?")
+# Words that hedge a kind into "whichever one": the two to four characters before the kind.
+HEDGE_RE = re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
+# The triage probability of 补正 from which an unanchored request counts as lacking a description.
+UNCLEAR_TRIAGE_MIN = 0.5
+
+
+def has_characteristic(text: str) -> bool:
+    """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
+    records of one act of the office (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`)."""
+    text = _BASIS_RE.sub("", text)
+    if _TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text):
+        return True
+    for m in DOCUMENT_KIND_RE.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        if not HEDGE_RE.search(before) or _SPECIFIED_DEMONSTRATIVE_RE.search(text[:m.start()]):
+            return True
+    return _ABOUT_WHAT_RE.search(text) is not None and _WHEN_OR_WHO_RE.search(text) is not None
+
+
+# "拆我家房子的那个决定书": a demonstrative after a modifier that ends in 的 points at one record, it does not hedge.
+_SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
+# "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
+# (第二十九条第二款第（二）项), although 文件 names no kind.
+_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?的(?:文件|材料|资料|政策|精神)")
+_WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|(?:省|市|区|县|镇|乡|街道|局|委|办|政府|部)(?:里)?(?:发|印发|下发|出台|制定|颁布)")
+
+
+# A specific matter named with what about it ("某村修路资金使用情况", "幸福小区加装电梯项目的补助资金"): a village, compound,
+# project or parcel and a topic — a description a search can start from (第二十九条第二款第（二）项: 便于查询的其他特征性
+# 描述) although it names no record.  "我们村", "本村", "该项目", "这个项目" are not named; 村委/村民 are not places.
+_MATTER_UNIT_RE = re.compile(r"(?<=[\u4e00-\u9fa5某×])(?<![我本们该那这各每个])(?:村|社区|小区|项目|工程|地块|片区|宗地)(?![委民])")
+_MATTER_TOPIC_RE = re.compile(r"资金|经费|补偿款|补助|款项|修建|修路|建设|改造|拆迁|征收|征地|承包|出让|审批|收费")
+
+
+def names_matter(text: str) -> bool:
+    """Whether ``text`` names a specific place or project together with a topic (:data:`_MATTER_UNIT_RE`)."""
+    return _MATTER_UNIT_RE.search(text) is not None and _MATTER_TOPIC_RE.search(text) is not None
+
+
+def correction_elements(request: Request, triage_result=None) -> list[str]:
+    """The 第二十九条 elements whose absence justifies a 补正 (never the form of delivery).
+
+    The description counts as missing too when the triage reads the request as unclear (补正 probability
+    ≥ :data:`UNCLEAR_TRIAGE_MIN`) and no item has a characteristic a search could use
+    (:func:`has_characteristic`) or names a specific matter (:func:`names_matter`): the classifier alone never
+    triggers a 补正, a named missing element does.
+    ``request.missing`` is updated so every output lists the same elements."""
+    p_unclear = float((getattr(triage_result, "probabilities", None) or {}).get("other.correction", 0.0))
+    if DESCRIPTION_ELEMENT not in request.missing and p_unclear >= UNCLEAR_TRIAGE_MIN:
+        texts = [item.text for item in request.items] or [request.text]
+        if not any(has_characteristic(t) or names_matter(t) for t in texts):
+            request.missing.insert(0, DESCRIPTION_ELEMENT)
+    return [m for m in request.missing if FORM_ELEMENT not in m]
+
+_LEAD_VERB_RE = re.compile(r"^(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[：:，,\s]*")
+
+# An object made of hedges and generic nouns only ("相关信息", "有关材料", "上述全部资料"): it names nothing a search could
+# find apart from the matter the rest of the sentence is about.
+_PLACEHOLDER_RE = re.compile(r"(?:[其该此本]|上述|前述|以上|相关|有关|所有|全部|一切|涉及|的|政府|此事|该事|这件事|一下|等)*"
+                             r"(?:信息|材料|资料|文件|情况|内容|事项|证据|手续)(?:[和及与、]?(?:信息|材料|资料|文件|情况|内容|事项|证据|手续))*")
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether what ``text`` asks for is only hedges and generic nouns (:data:`_PLACEHOLDER_RE`)."""
+    return _PLACEHOLDER_RE.fullmatch(_LEAD_VERB_RE.sub("", requested_object(text))) is not None

@@ -1,0 +1,97 @@
+"""The classifier's leanings set aside on a rule (steps 是不是 and 有没有 read the text, not only the classifier):
+咨询 that demands a named record, 信访 that asks only for records, 确认/重新出具 without the words that ask for it.
+Each returns the settled triage and, when the set-aside share led the request-level outcomes, a staff note."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.decide.description import has_characteristic
+from reviewer.decide.nature import _ground_cues
+from reviewer.decide.request import REQUEST_VERB_RE, requested_object
+from reviewer.decide.triage import Cue, rule_scores
+
+# A clause that asks on its own account (its own request verb, or "也请告诉我", "请告知").
+_OWN_ASK_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:也|还|并|同时)?请(?:一并)?(?:告诉|告知|说明|回复)")
+
+# 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
+# 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
+DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
+                                  r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|把[^。？?！!]{2,30}?给(?:我|我们)|"
+                                  # "请把环评批复和规划许可给我们看看", "让我们查阅一下"
+                                  r"(?:给|让|供)(?:我|我们|本人|申请人)(?:们)?(?:看看|看一下|看一看|查阅|查看|复印|复制)|"
+                                  # a restatement: "原告要求被告公开…", "申请人请求被申请人提供…"
+                                  r"(?:申请|要求|请求)(?:被告|被申请人|被上诉人|贵[局委办府院厅]|你[局委办]|该[局委办])"
+                                  r"(?:依法)?(?:公开|提供)")
+CONSULTATION = "other.consultation"
+# A law's title names the law, not a record of this office; asked "how to read" it, the request is a consultation
+# (第二条: 解答、解释、确认法律适用 are not government information).
+_LAW_TITLE_RE = re.compile(r"《[^》]{2,60}(?:法|条例|规定|办法|细则|规则|解释|决定)》(?:第[^，。；、]{1,12}?[条款项])*")
+INTERPRETATION_RE = re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
+
+
+def settle_consultation(triage_result, text: str):
+    """(triage, note): the triage with its 咨询 share folded into the ordinary request when ``text`` demands
+    disclosure and names a record a search can find (:func:`has_characteristic`); the staff note says so when that
+    share led the request-level outcomes.  Otherwise the triage unchanged and None."""
+    p = float((getattr(triage_result, "probabilities", None) or {}).get(CONSULTATION, 0.0))
+    if not p or not DISCLOSURE_DEMAND_RE.search(text) or not has_characteristic(text):
+        return triage_result, None
+    if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
+        return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
+
+    return _set_aside(triage_result, CONSULTATION,
+                      "申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
+                      "提问中需要解释说明的部分，可在答复中一并告知，或按第三十条指导申请人写明所需信息。")
+
+
+CONFIRM = "no_action.confirm"
+
+
+def settle_confirm(triage_result):
+    """(triage, note): 确认或重新出具 (a practice label resting on 第二条, no express article) answers an applicant who
+    already holds the information and asks for it to be confirmed, certified or issued again — words the confirm cue
+    (TRI008) reads.  Without them, the classifier's leaning towards it ("请提供我父亲1998年的退休审批表") is folded
+    into the ordinary request."""
+    if (getattr(triage_result, "rule_scores", None) or {}).get(CONFIRM, 0.0) > 0:
+        return triage_result, None
+    return _set_aside(triage_result, CONFIRM,
+                      "分类器倾向“确认/重新出具”（概率 {p:.2f}），但申请中没有要求确认真伪、重新出具或加盖印章的表述：按申请的"
+                      "实际内容处理。")
+
+
+def _set_aside(triage_result, code: str, note: str):
+    """(the triage with ``code``'s share folded into the ordinary request, ``note`` formatted with that share when it
+    led the request-level outcomes, else None) — see :func:`reviewer.decide.triage.set_aside`."""
+    from reviewer.decide.triage import set_aside
+
+    settled, p, leading = set_aside(triage_result, code)
+    return settled, (note.format(p=p) if leading else None)
+
+
+# 是不是: 第三十九条 covers 信访、投诉、举报 made in the form of an application — asking the office to act (查处、处理、
+# 给个说法).  A request that asks for the records of a matter ("申请公开对该违建的立案查处材料") asks for information, even
+# when its words (违建、查处) lean the classifier towards a complaint.
+PETITION = "no_action.petition"
+# … and the documents of the office's handling of a matter ("信访事项处理意见书", "调查报告", "处理决定书").  Not 处理情况
+# or 处理结果 alone: asking how one's own complaint was handled may be part of the complaint (the classifier decides).
+_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录|(?:处理|查处|调查|核查|办理|处置)(?:的)?(?:决定书?|意见书|报告)")
+
+
+def settle_petition(triage_result, text: str, cues: list[Cue]):
+    """(triage, note): the triage with its 信访 share folded into the ordinary request when ``text`` demands disclosure
+    of records (a named record, or the 材料/记录/卷宗 of a matter) and no petition cue fires in it (no 请查处、要求处理、
+    给个说法 …); the staff note says so when that share led the request-level outcomes.  Otherwise unchanged and None."""
+    p = float((getattr(triage_result, "probabilities", None) or {}).get(PETITION, 0.0))
+    if not p:
+        return triage_result, None
+    names_kind = bool(_ground_cues(text, cues))  # a kind of information ("举报人的身份", "会议纪要") is asked for
+    if not (DISCLOSURE_DEMAND_RE.search(text) or (names_kind and _OWN_ASK_RE.search(text))):
+        return triage_result, None
+    if not (has_characteristic(text) or names_kind or _RECORD_WORDS_RE.search(requested_object(text))):
+        return triage_result, None
+    if rule_scores(text, cues)[0].get(PETITION, 0.0) > 0:
+        return triage_result, None  # an explicit demand to act: a complaint part, answered under 第三十九条
+    return _set_aside(triage_result, PETITION,
+                      "申请的措辞与信访、投诉、举报相近（“信访举报投诉”概率 {p:.2f}），但它要求公开现有记录，没有提出查处、处理等要求："
+                      "先按一般申请检索所指的记录。第三十九条只适用于以政府信息公开申请的形式进行的信访、投诉、举报。")
