@@ -70,3 +70,27 @@ def test_one_act_done_to_the_applicants_family_is_a_description_a_search_can_use
     out = _review("申请公开文革期间我祖父被没收房产的相关处理文件。")
     assert out["reply"]["code"] != "other.correction"  # no 补正 for a description a search can start from
     assert "other.special_procedure" in [c["code"] for c in out["candidates"][:3]]  # decades old: maybe archived
+
+
+def test_a_publication_leaning_without_a_publication_is_folded_into_the_ordinary_request():
+    from reviewer.decide.leanings import settle_publication
+
+    settled, note = settle_publication(_triage({"no_action.publication": 0.6, "ordinary": 0.4}, {}))
+    assert "no_action.publication" not in settled.probabilities and note and "出版物" in note
+    kept = _triage({"no_action.publication": 0.6, "ordinary": 0.4}, {"no_action.publication": 0.45})
+    assert settle_publication(kept) == (kept, None)
+
+
+def test_a_web_page_the_applicant_says_is_published_is_not_a_publication():
+    out = _review("申请公开贵局网站上已经公布的2024年部门预算。", use_model=True)
+    assert out["reply"]["code"] == "disclose.published"
+    assert _review("请提供2023年第5期市政府公报。")["reply"]["code"] == "no_action.publication"
+
+
+def test_a_request_that_says_it_was_made_before_asks_staff_to_check_the_earlier_reply():
+    out = _review("本人再次申请公开同一份征收决定，这是我今年第二十次申请。")
+    actions = out["actions"]
+    assert any("第三十六条第（六）项" in a for a in actions)
+    assert out["reply"]["code"] != "no_action.duplicate"  # the words alone decide nothing
+    assert not any("第二十次申请" in a for a in actions if "关键词" in a)  # the story is not a search word
+    assert not any("第三十六条第（六）项" in a for a in _review("申请公开某项目的征收决定。")["actions"])

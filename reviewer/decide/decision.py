@@ -17,13 +17,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reviewer.decide.description import correction_elements
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
 from reviewer.decide.items import split_mixed
-from reviewer.decide.leanings import settle_confirm, settle_consultation, settle_petition
+from reviewer.decide.leanings import settle_confirm, settle_consultation, settle_petition, settle_publication
 from reviewer.decide.mixed import governed_by_lead, list_lead
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
@@ -43,6 +44,9 @@ from reviewer.detect.findings import CATEGORY_LABELS
 from reviewer.vocab import PROCEDURE_CODES, PROCEDURES  # noqa: E402, F401 - one definition (reviewer/vocab.py)
 
 RELEASED = ("disclose", "disclose.published")
+# The applicant says the same information was asked for before ("再次申请", "这是我第二十次申请"): 重复申请
+# (第三十六条第（六）项) is decided on the office's own records of the earlier reply, never on these words.
+REPEAT_CLAIM_RE = re.compile(r"再次(?:提出)?申请|重复申请|又一次申请|又申请|第[\d一二三四五六七八九十百几]+次(?:提出|申请|提交)")
 
 
 @dataclass
@@ -136,15 +140,17 @@ def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = T
     (:func:`~reviewer.decide.existence.settle_creation`); 是不是 — 咨询 that demands a named record
     (:func:`~reviewer.decide.leanings.settle_consultation`) and 信访 that asks only for records
     (:func:`~reviewer.decide.leanings.settle_petition`), only for an item read as ordinary (``questions``); 确认/重新出具
-    without the words that ask for it (:func:`~reviewer.decide.leanings.settle_confirm`)."""
+    and 公开出版物 without the words that ask for them (:func:`~reviewer.decide.leanings.settle_confirm`,
+    :func:`~reviewer.decide.leanings.settle_publication`)."""
     triage_result, creation = settle_creation(triage_result, text)
     triage_result, certify = settle_confirm(triage_result)
+    triage_result, published = settle_publication(triage_result)
     asked = acting = None
     if questions:
         triage_result, asked = settle_consultation(triage_result, text)
         if cues is not None:
             triage_result, acting = settle_petition(triage_result, text, cues)
-    return triage_result, " ".join(n for n in (asked, acting, certify, creation) if n) or None
+    return triage_result, " ".join(n for n in (asked, acting, certify, published, creation) if n) or None
 
 
 def _without_correction(triage_result: TriageResult) -> TriageResult:
@@ -275,6 +281,9 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
     if code == "no_action.excessive":
         reasons.append("已要求申请人说明理由，经审核理由不合理，按第三十五条不予处理。")
         actions.append("核对说明理由告知书的送达记录和申请人的回复，留存备查（第三十五条）。")
+    if not history and REPEAT_CLAIM_RE.search(request.text or ""):
+        actions.append("申请中提到此前已申请过：请查询本机关的答复记录（决定库）；已就相同信息作出答复的，可按第三十六条第（六）项告知"
+                       "不予重复处理，并写明此前答复的日期和文号。")
     if history:
         for line in history.get("evidence", []):
             (reasons if code == "no_action.duplicate" else actions).append(line)

@@ -1,5 +1,6 @@
 """The classifier's leanings set aside on a rule (steps 是不是 and 有没有 read the text, not only the classifier):
-咨询 that demands a named record, 信访 that asks only for records, 确认/重新出具 without the words that ask for it.
+咨询 that demands a named record, 信访 that asks only for records, 确认/重新出具 and 公开出版物 without the words that
+ask for them.
 Each returns the settled triage and, when the set-aside share led the request-level outcomes, a staff note."""
 
 from __future__ import annotations
@@ -46,6 +47,16 @@ def settle_consultation(triage_result, text: str):
 
 
 CONFIRM = "no_action.confirm"
+# A share below this is the prior every outcome keeps (rules only, or a classifier that does not lean): not a leaning
+# to set aside — folding it into the ordinary request would only move near ties.
+LEANING_MIN = 0.2
+
+
+def _leaning(triage_result, code: str) -> bool:
+    """Whether the triage leans towards ``code`` without any cue for it."""
+    if (getattr(triage_result, "rule_scores", None) or {}).get(code, 0.0) > 0:
+        return False
+    return float((getattr(triage_result, "probabilities", None) or {}).get(code, 0.0)) >= LEANING_MIN
 
 
 def settle_confirm(triage_result):
@@ -53,11 +64,25 @@ def settle_confirm(triage_result):
     already holds the information and asks for it to be confirmed, certified or issued again — words the confirm cue
     (TRI008) reads.  Without them, the classifier's leaning towards it ("请提供我父亲1998年的退休审批表") is folded
     into the ordinary request."""
-    if (getattr(triage_result, "rule_scores", None) or {}).get(CONFIRM, 0.0) > 0:
+    if not _leaning(triage_result, CONFIRM):
         return triage_result, None
     return _set_aside(triage_result, CONFIRM,
                       "分类器倾向“确认/重新出具”（概率 {p:.2f}），但申请中没有要求确认真伪、重新出具或加盖印章的表述：按申请的"
                       "实际内容处理。")
+
+
+PUBLICATION = "no_action.publication"
+
+
+def settle_publication(triage_result):
+    """(triage, note): 公开出版物 (第三十九条第二款) answers a request for a publication — 年鉴、公报、报刊、图书 …, which the
+    publication cue (TRI005) reads.  Without such a word ("贵局网站上已经公布的2024年部门预算": a web page is not a
+    publication) the classifier's leaning towards it is folded into the ordinary request."""
+    if not _leaning(triage_result, PUBLICATION):
+        return triage_result, None
+    return _set_aside(triage_result, PUBLICATION,
+                      "分类器倾向“公开出版物”（概率 {p:.2f}），但申请没有指向年鉴、公报、报刊、图书等出版物：按申请的实际内容处理；"
+                      "申请人称已在网站等处公开的，核实后可告知获取途径（第三十六条第（一）项）。")
 
 
 def _set_aside(triage_result, code: str, note: str):

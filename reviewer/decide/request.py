@@ -358,7 +358,8 @@ REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|
 
 
 # A clause after the object that carries the story on (a restated or repeated request), not more of the object.
-_NARRATIVE_TAIL_RE = re.compile(r"[，,；;]\s*(?=至今|但是?|然而|被告|被申请人|被上诉人|逾期|现再次|特此|此后|同年|次日|后经|因此|故)")
+_NARRATIVE_TAIL_RE = re.compile(r"[，,；;]\s*(?=至今|但是?|然而|被告|被申请人|被上诉人|逾期|现再次|特此|此后|同年|次日|后经|因此|故|"
+                                r"这是|这已是|此前|之前)")
 _LIST_LEAD_RE = re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)[：:，,]?\s*")
 
 
