@@ -75,3 +75,18 @@ def test_a_handling_document_is_a_record_and_a_restatement_demands_disclosure():
                  "申请公开对我举报事项的调查报告"):
         settled, _ = settle_petition(_leaning(0.6), text, cues)
         assert "no_action.petition" not in settled.probabilities, text
+
+
+PLEA = ("尊敬的领导：我是某某村村民，今年六十八岁了，老伴常年卧病在床。去年村里修路占了我家两分地，说好的补偿到现在一分没给，"
+        "我找了村干部好几次，都说上面没拨钱。我实在没办法才写这封信，求求领导给我做主，把补偿款给我发下来！此致敬礼")
+
+
+def test_a_plea_to_have_money_paid_is_a_complaint_not_a_demand_for_records():
+    from reviewer.decide.leanings import DISCLOSURE_DEMAND_RE
+
+    assert DISCLOSURE_DEMAND_RE.search("把补偿款给我发下来") is None  # an act asked for, not a record
+    assert DISCLOSURE_DEMAND_RE.search("把会议记录给我。") and DISCLOSURE_DEMAND_RE.search("把投标报价单给我看看")
+    settled, note = settle_petition(_leaning(0.86), PLEA, load_cues())
+    assert settled.probabilities["no_action.petition"] == 0.86 and note is None
+    out = run_review(PLEA, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] == "no_action.petition"

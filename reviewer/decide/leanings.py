@@ -18,7 +18,9 @@ _OWN_ASK_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:也|还|并|同时)?请
 # 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
 DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
-                                  r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|把[^。？?！!]{2,30}?给(?:我|我们)|"
+                                  r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
+                                  # "把会议记录给我", "把投标报价单给我看看" — not "把补偿款给我发下来" (a demand to act)
+                                  r"把[^。？?！!]{2,30}?给(?:我|我们)(?=看|查|复印|复制|一份|寄|[。！!，,；;]|$)|"
                                   # "请把环评批复和规划许可给我们看看", "让我们查阅一下"
                                   r"(?:给|让|供)(?:我|我们|本人|申请人)(?:们)?(?:看看|看一下|看一看|查阅|查看|复印|复制)|"
                                   # a restatement: "原告要求被告公开…", "申请人请求被申请人提供…"
