@@ -45,6 +45,9 @@ def test_a_part_masked_pending_review_has_a_place_in_the_letter(tmp_path):
     assert name not in copy and "【待审核" in copy
     # a pending part is not yet a ground: the citations stay those of the sure parts
     assert outcome.to_dict()["reply"]["citations"].endswith("第三十七条、第十五条")
+    # staff are told how many parts of the copy are masked pending review
+    pending = copy.count("【待审核")
+    assert any(f"另有 {pending} 处待审核" in r for r in outcome.to_dict()["reply"]["reasons"])
 
 
 def test_no_placeholder_when_every_masked_span_is_sure(tmp_path):
@@ -54,6 +57,7 @@ def test_no_placeholder_when_every_masked_span_is_sure(tmp_path):
     assert outcome.decision.code == "partial"
     letter = outcome.to_dict()["letter"]["text"]
     assert "待审核：不予公开的写明理由和依据" not in letter
+    assert not any("处待审核" in r for r in outcome.to_dict()["reply"]["reasons"])
     assert "“第三方的公民身份号码”属于个人隐私" in letter
 
 

@@ -391,7 +391,9 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
                 if article not in d.citations:
                     d.citations.append(article)
         if code == "partial" and d.withheld:
-            d.staff_reasons.append(f"不宜公开的内容可以区分处理：共 {len(d.withheld)} 处需遮盖，其余内容予以提供（第三十七条）。")
+            pending = sum(len(v.pending) for v in readable)
+            also = f"；另有 {pending} 处待审核，已在遮盖件中暂予遮盖，答复书中留有【待填写】" if pending else ""
+            d.staff_reasons.append(f"不宜公开的内容可以区分处理：共 {len(d.withheld)} 处需遮盖{also}，其余内容予以提供（第三十七条）。")
         elif code == "partial":
             # the classifier (or review-level cues) sees a third party's data, but no span is sure enough to mask
             what = "、".join(f"{CATEGORY_LABELS[g]}（概率 {p:.2f}）" for g, p in separable.items()) or "不宜公开的内容"
