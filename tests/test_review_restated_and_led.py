@@ -102,3 +102,12 @@ def test_search_keywords_leave_out_everyday_words():
     assert words == ["停车收费", "文件"]
     words = search_keywords(parse_request("把他们的投标报价单给我看看。").items[0])
     assert words == ["投标报价单"]
+
+
+def test_a_restated_item_is_the_request_without_the_frame_and_the_letter_quotes_it_once():
+    out = _review(RESTATED)
+    assert [i["text"] for i in out["request"]["items"]] == [f"申请公开“{LEDGER}”"]
+    letter = out["letter"]["text"]
+    assert f"申请获取“{LEDGER}”" in letter and "‘" not in letter
+    plan = next(a for a in out["actions"] if "为关键词" in a)
+    assert "“原始登记台账”" in plan and "‘" not in plan

@@ -103,8 +103,12 @@ def test_the_letter_quotes_what_was_asked_for_not_how_or_the_narration():
 def test_a_restated_request_starting_with_shenqingren_is_the_request_not_an_applicant_line(text):
     # A review decision restates the request as "申请人于…申请公开…": that sentence was once read as the
     # applicant's particulars, the request came out empty and the review proposed a 补正.
+    # (the item is the sentence without the restatement's frame before the request verb, "申请人向被申请人")
+    from reviewer.decide.request import without_restated_frame
+
     request = parse_request(text)
-    assert [item.text for item in request.items] == [text.rstrip("。")]
+    assert [item.text for item in request.items] == [without_restated_frame(text).rstrip("。")]
+    assert "申请公开" in request.items[0].text
     assert "申请公开的政府信息的名称、文号或者便于查询的其他特征性描述" not in request.missing
 
 

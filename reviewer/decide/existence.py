@@ -13,7 +13,7 @@ import re
 import regex
 
 from reviewer.decide.documents import DocumentView
-from reviewer.decide.request import requested_object
+from reviewer.decide.request import requested_object, unquote
 
 FOUND = "found"  # a readable candidate document belongs to the item
 UNREADABLE = "unreadable"  # candidate documents were given but none could be read
@@ -75,7 +75,7 @@ def search_keywords(item) -> list[str]:
 
 
 def _object_words(text: str, periods: list[str] = ()) -> list[str]:
-    body = _LEAD_RE.sub("", requested_object(text), count=1)
+    body = unquote(_LEAD_RE.sub("", requested_object(text), count=1))
     body = re.sub(r"^(?:被告|被申请人|被上诉人|原审被告)", "", body)  # a restatement's party name before the organ
     body = _AGENCY_RE.sub("", body)
     # "…花名册（含其他农户的领取金额）": a bracketed remark qualifies the document, it is not a keyword of its own

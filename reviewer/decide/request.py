@@ -331,7 +331,8 @@ def split_items(text: str) -> list[Item]:
             if pieces:  # an inline list ends with its sentence: "…三、低保户名单。被告逾期未予答复。" is narrative
                 pieces[-1] = pieces[-1].split("。", 1)[0]
         if len(pieces) < 2:
-            pieces = _request_sentences(text)
+            # a restatement's sentence is the item without its frame ("经审理查明：…原告向被告…提交申请表，申请公开“…”")
+            pieces = [without_restated_frame(p) for p in _request_sentences(text)]
     merged = 0
     if len(pieces) > MAX_ITEMS:
         merged = len(pieces) - MAX_ITEMS + 1
@@ -389,7 +390,13 @@ def requested_object(text: str) -> str:
         rest = _NARRATIVE_TAIL_RE.split(rest, maxsplit=1)[0]  # "…，至今未获答复，现再次申请": the story goes on
         if len(rest) >= 2:
             body = rest
-    return body.strip().rstrip("。；;，,、 ")
+    return unquote(body.strip().rstrip("。；;，,、 "))
+
+
+def unquote(text: str) -> str:
+    """``text`` without the quotes around all of it ("“某村土地承包台账”": a restatement quotes the applicant's words)."""
+    quoted = re.fullmatch(r"\s*[“\"「『](.{2,}?)[”\"」』]\s*", text)
+    return quoted.group(1) if quoted and not re.search(r"[“”\"「」『』]", quoted.group(1)) else text
 
 
 def delivery_forms(text: str) -> list[str]:

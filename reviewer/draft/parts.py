@@ -92,9 +92,9 @@ _ASK_TAIL_RE = re.compile(r"[，,]?(?:也|还|并|同时)?(?:请|麻烦)(?:一�
 def subject_text(text: str, heading: bool = False) -> str:
     """An item as quoted in a letter: without the request verb ("申请公开…"), without quotes nested
     in the letter's own quotes, without stray spaces; in a heading also without a leading "关于"."""
-    from reviewer.decide.request import requested_object
+    from reviewer.decide.request import requested_object, unquote
 
-    t = _REQUEST_VERB_RE.sub("", requested_object(text)).strip() or text.strip()
+    t = unquote(_REQUEST_VERB_RE.sub("", requested_object(text)).strip()) or text.strip()
     t = t.replace("“", "‘").replace("”", "’").replace('"', "")
     t = tidy(t).rstrip("。；;，,")
     t = _ASK_TAIL_RE.sub("", t) or t  # "是谁举报了我家也请告诉我": the ask at the end is not the information
