@@ -308,7 +308,8 @@ def _write_file_section(w, row, anchor: str) -> None:
         w(f'<div class="finding sev-{_e(severity)}">\n<div>'
           f'<span class="badge {_e(severity)}">{_e(SEVERITY_LABELS.get(severity, severity))}</span> '
           f"<code>{_e(f.get('rule'))}</code> {_e(f.get('category_label') or CATEGORY_LABELS.get(f.get('category'), ''))}"
-          f"　依据：{_e(f.get('basis'))}　分值：{float(f.get('score', 0)):.2f}</div>\n")
+          f"　依据：{_e(f.get('basis'))}　"
+          + ("不计入结论" if severity == "info" else f"分值：{float(f.get('score', 0)):.2f}") + "</div>\n")
         if excerpt is not None:
             before = ("…" if excerpt.get("cut_before") else "") + excerpt["before"]
             after = excerpt["after"] + ("…" if excerpt.get("cut_after") else "")

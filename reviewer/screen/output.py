@@ -42,10 +42,10 @@ def render_text(result: ScreenResult, show_values: bool = False) -> str:
             lines.append(f"    说明：{cat['method'].split('；', 1)[1]}")
     for f, raw in zip(data["findings"], result.findings):
         line = line_of(result.text, raw.start) if result.text else "?"
-        lines.append(
-            f"    第{line}行 {f['rule']} {f['category_label']} 「{f['text']}」 分值 {f['score']:.2f} "
-            f"{SEVERITY_LABELS[f['severity']]}"
-        )
+        # a hint (an office landline, a marking to check) does not count towards the verdict: no score beside it
+        weight = "提示（不计入结论）" if f["severity"] == "info" else \
+            f"分值 {f['score']:.2f} {SEVERITY_LABELS[f['severity']]}"
+        lines.append(f"    第{line}行 {f['rule']} {f['category_label']} 「{f['text']}」 {weight}")
         if f.get("context"):
             lines.append(f"      上下文：{f['context']}")
         lines.append(f"      说明：{f['explanation'].get('summary', '')} 依据：{f['basis']}")
