@@ -94,3 +94,12 @@ def test_a_request_that_says_it_was_made_before_asks_staff_to_check_the_earlier_
     assert out["reply"]["code"] != "no_action.duplicate"  # the words alone decide nothing
     assert not any("第二十次申请" in a for a in actions if "关键词" in a)  # the story is not a search word
     assert not any("第三十六条第（六）项" in a for a in _review("申请公开某项目的征收决定。")["actions"])
+
+
+def test_asking_where_a_named_record_can_be_had_is_a_request_for_it():
+    for text in ("请问2024年学位分配的政策文件在哪里能看到？能发我一份吗？", "请问你们局2023年的部门预算在哪里能查到？"):
+        out = _review(text)
+        assert out["request"]["items"][0]["code"] == "disclose", text
+    # a question that names no record stays a question
+    assert _review("请问补缴养老保险需要哪些材料？")["reply"]["code"] == "other.consultation"
+    assert _review("请问我家的补偿款在哪里能领取？")["reply"]["code"] == "other.consultation"

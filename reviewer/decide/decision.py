@@ -24,7 +24,13 @@ from reviewer.decide.description import correction_elements
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
 from reviewer.decide.items import split_mixed
-from reviewer.decide.leanings import settle_confirm, settle_consultation, settle_petition, settle_publication
+from reviewer.decide.leanings import (
+    asks_for_named_record,
+    settle_confirm,
+    settle_consultation,
+    settle_petition,
+    settle_publication,
+)
 from reviewer.decide.mixed import governed_by_lead, list_lead
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
@@ -107,7 +113,9 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             signal_text = lead + item.text if lead and governed_by_lead(item.text) else item.text
             item_triage, item_grounds = _item_signals(signal_text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
-        item_triage, note = _settle_leanings(item_triage, item.text, questions=nature == "ordinary", cues=cues)
+        # a question that asks for a named record ("请问…政策文件在哪里能看到？能发我一份吗？") is read as the request it is
+        questions = nature == "ordinary" or (nature == "other.consultation" and asks_for_named_record(item.text))
+        item_triage, note = _settle_leanings(item_triage, item.text, questions=questions, cues=cues)
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text, cues), triage_result=item_triage,

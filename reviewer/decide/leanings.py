@@ -33,12 +33,23 @@ _LAW_TITLE_RE = re.compile(r"《[^》]{2,60}(?:法|条例|规定|办法|细则|�
 INTERPRETATION_RE = re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
 
 
+# "请问2024年学位分配的政策文件在哪里能看到？": where a named record can be had — a request for it (已主动公开的, the office
+# tells where, 第三十六条第（一）项), not a question for the office to answer.
+WHERE_TO_GET_RE = re.compile(r"(?:在哪里|在哪儿|在哪|哪里|从哪里|去哪里|何处|什么地方|哪个网站)(?:能|可以|才能)?"
+                             r"(?:看到|查到|找到|获取|下载|查询|查看|查阅|领取|拿到|要到)")
+
+
+def asks_for_named_record(text: str) -> bool:
+    """Whether ``text`` asks to be given, or where to get, a record it names (:func:`has_characteristic`)."""
+    return bool(DISCLOSURE_DEMAND_RE.search(text) or WHERE_TO_GET_RE.search(text)) and has_characteristic(text)
+
+
 def settle_consultation(triage_result, text: str):
     """(triage, note): the triage with its 咨询 share folded into the ordinary request when ``text`` demands
-    disclosure and names a record a search can find (:func:`has_characteristic`); the staff note says so when that
-    share led the request-level outcomes.  Otherwise the triage unchanged and None."""
+    disclosure of (or asks where to get) a record a search can find (:func:`asks_for_named_record`); the staff note
+    says so when that share led the request-level outcomes.  Otherwise the triage unchanged and None."""
     p = float((getattr(triage_result, "probabilities", None) or {}).get(CONSULTATION, 0.0))
-    if not p or not DISCLOSURE_DEMAND_RE.search(text) or not has_characteristic(text):
+    if not p or not asks_for_named_record(text):
         return triage_result, None
     if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
         return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
