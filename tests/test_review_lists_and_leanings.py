@@ -103,3 +103,9 @@ def test_asking_where_a_named_record_can_be_had_is_a_request_for_it():
     # a question that names no record stays a question
     assert _review("请问补缴养老保险需要哪些材料？")["reply"]["code"] == "other.consultation"
     assert _review("请问我家的补偿款在哪里能领取？")["reply"]["code"] == "other.consultation"
+
+
+def test_a_quoted_list_keeps_its_first_item():
+    items = split_items("原告于2022年3月向被告申请公开：“1、某项目的征地批复；2、该项目的补偿安置方案；"
+                        "3、被征收人王某某的补偿协议。”被告逾期未答复。")
+    assert [i.text for i in items] == ["某项目的征地批复", "该项目的补偿安置方案", "被征收人王某某的补偿协议"]

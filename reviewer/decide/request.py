@@ -318,8 +318,9 @@ def split_items(text: str) -> list[Item]:
         # "1、2018年…" starts an item; "1.5" / "1．5" is a number, not "item 1"
         # ("1.2016年出版的…": item 1 about the year 2016)
         # Also "（一）…；（二）…", "(1)…；(2)…", "①…；②…" and "第1项…" inside a line.
-        # ("一是…；二是…" in a restatement; a list after a question: "…没有验收？4.请你们严查…")
-        raw = re.split(r"(?:(?<=[：:；;。，,！!？?\s])|^)\s*(?:(?:\d{1,2}|[一二三四五六七八九十])\s*"
+        # ("一是…；二是…" in a restatement; a list after a question: "…没有验收？4.请你们严查…"; a quoted list:
+        # "申请公开：“1、…；2、…”")
+        raw = re.split(r"(?:(?<=[：:；;。，,！!？?\s“「『])|^)\s*(?:(?:\d{1,2}|[一二三四五六七八九十])\s*"
                        r"(?:、|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
                        r"[①-⑳⑴-⒇⒈-⒛]|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*项\s*[：:、]?|"
                        r"(?<=[：:；;])[一二三四五六七八九十]是)\s*", text)
