@@ -102,3 +102,15 @@ def test_a_restated_inline_list_ends_with_its_sentence():
             "二、被告对该村村委会财务审计的审计报告；三、该村低保户名单及发放金额。被告逾期未予答复。")
     assert _items(text)[-1] == "该村低保户名单及发放金额"
     assert len(_items(text)) == 3
+
+
+def test_a_number_field_joins_the_one_item_it_numbers():
+    from reviewer.decide.existence import search_keywords
+    from reviewer.decide.request import parse_request
+
+    request = parse_request("信息名称：关于某某片区规划调整的批复\n文号：某政复〔2023〕15号\n用途：自身生产生活需要\n获取方式：电子邮件")
+    assert [i.text for i in request.items] == ["关于某某片区规划调整的批复（某政复〔2023〕15号）"]
+    assert search_keywords(request.items[0])[0] == "某政复〔2023〕15号"
+    # a form listing several items keeps its items as they are
+    several = parse_request("申请公开的政府信息：\n1.某小区竣工验收备案表\n2.某小区规划许可证\n文号：某政复〔2023〕15号")
+    assert all("〔2023〕" not in i.text for i in several.items)

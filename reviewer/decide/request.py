@@ -191,6 +191,7 @@ def parse_request(text: str, *, channel: str | None = None, received: str | None
     clean = compact(normalize(text).text).strip()
     applicant = _parse_applicant(clean)
     items = split_items(clean)
+    _attach_number_field(clean, items)
     request = Request(
         text=clean,
         applicant=applicant,
@@ -204,6 +205,23 @@ def parse_request(text: str, *, channel: str | None = None, received: str | None
     )
     request.missing = completeness(request)
     return request
+
+
+# A form's own 文号 field ("文号：某政复〔2023〕15号") names the number of the one document the content field describes.
+_NUMBER_FIELD_RE = re.compile(r"^\s*(?:文件)?(?:文号|发文字号|文件编号)\s*[：:]\s*(?P<v>.+?)\s*$", re.M)
+
+
+def _attach_number_field(text: str, items: list[Item]) -> None:
+    """A one-item form with a 文号 field: the number joins the item ("…的批复（某政复〔2023〕15号）"), so the search and the
+    letter use it."""
+    m = _NUMBER_FIELD_RE.search(text)
+    if m is None or len(items) != 1 or items[0].doc_numbers:
+        return
+    numbers = find_doc_numbers(m.group("v"))
+    if numbers:
+        item = items[0]
+        item.text = f"{item.text}（{numbers[0]}）"
+        item.doc_numbers = numbers[:1]
 
 
 def parse_form(path: Path) -> Request:
@@ -548,9 +566,14 @@ _LIST_TRAILER_RE = re.compile(
     r"[^。]{0,20}(?:方式|形式|途径))")
 
 
+# A form's other fields after a list ("文号：…", "用途：…", "获取方式：…") end its last item.
+_FORM_FIELD_AFTER_LIST_RE = re.compile(r"\s*(?:文号|发文字号|文件编号|用途|信息用途|获取方式|提供方式|获取信息的方式|"
+                                       r"是否申请减免费用|受理机关|被申请人|申请机关)\s*[：:]")
+
+
 def _is_trailer(line: str) -> bool:
     return (_is_applicant_line(line) or bool(re.match(r"\s*(此致|敬礼|申请日期|\d{4}年\d{1,2}月\d{1,2}日$)", line))
-            or bool(_LIST_TRAILER_RE.match(line)))
+            or bool(_LIST_TRAILER_RE.match(line)) or bool(_FORM_FIELD_AFTER_LIST_RE.match(line)))
 
 
 def _parse_applicant(text: str) -> Applicant:
