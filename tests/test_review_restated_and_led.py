@@ -111,3 +111,8 @@ def test_a_restated_item_is_the_request_without_the_frame_and_the_letter_quotes_
     assert f"申请获取“{LEDGER}”" in letter and "‘" not in letter
     plan = next(a for a in out["actions"] if "为关键词" in a)
     assert "“原始登记台账”" in plan and "‘" not in plan
+
+
+def test_the_applicants_own_view_with_a_request_is_kept():
+    text = "我认为补偿不公，申请公开该项目的补偿方案。另外，请问补偿标准是谁定的？"
+    assert without_proceedings(text) == text

@@ -500,8 +500,8 @@ def _is_proceeding(sentence: str) -> bool:
     s = sentence.strip()
     if not s:
         return False
-    if re.match(r"\s*(?:被告|被申请人|被上诉人|复议机关|原审法院|一审法院)?[^。！？!?\n，,]{0,20}?认为", s):
-        return True
+    if re.match(r"\s*(?:被告|被申请人|被上诉人|第三人|复议机关|原审法院|一审法院|本院|法院|本机关)[^。！？!?\n，,]{0,20}?认为", s):
+        return True  # the agency's, a party's or the court's view ("被告认为该申请需要加工…")
     if _OTHER_VOICE_RE.match(s):
         return not any(v in s for v in REQUEST_VERBS)  # "被申请人于…收到申请人提交的申请，申请公开…" is the request
     return _AFTERMATH_RE.match(s) is not None and not any(v in s for v in REQUEST_VERBS)
