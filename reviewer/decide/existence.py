@@ -48,9 +48,9 @@ _SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和
 _LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委|办公室|人民政府|政府|厅|管委会|中心)")
 MAX_KEYWORDS = 6
 # Prepositions and pointers before a keyword ("对该违建", "关于上述地块", "涉案房屋"): not part of any title.
-# (and everyday pointers: "那个停车收费的文件", "他们的投标报价单")
+# (and everyday pointers: "那个停车收费的文件", "他们的投标报价单", "我家的拆迁协议")
 _POINTER_RE = re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案|那个|这个|那份|这份|那些|这些|同一份|同一|"
-                         r"他们|他家|她家|他|她)?")
+                         r"他们|他家|她家|他|她|我家|我们家|本户|我的|我们的|本人的)?")
 _REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 
 

@@ -388,7 +388,9 @@ _LIST_LEAD_RE = re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信�
 _EVERYDAY_OBJECT_RE = re.compile(
     r"(?:^|[，,。！!？?\s])(?:麻烦|请|能不能|能否|可否|可不可以)?(?:你们|贵[局办府院委])?把(?P<a>[^，,。！!？?]{2,60}?)"
     r"(?:发|给|寄|拿|复印|拷)(?:给)?(?:我|我们|本人)(?:一份|一下|看看|看一下|一看|瞧瞧)?"
-    r"|(?:我要|我想|想要?|麻烦|请)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?(?P<b>[^，,。！!？?]{2,60})")
+    r"|(?:我要|我想|想要?|麻烦|请)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?(?P<b>[^，,。！!？?]{2,60})"
+    # "我家的拆迁协议给我复印一份": the thing named first, then to whom and how
+    r"|^(?P<c>[^，,。！!？?把]{2,60}?)(?:发|给|寄)(?:给)?(?:我|我们|本人)(?:复印|打印|拷贝|寄|发|看)?(?:一份|一下|看看|看一下|一看)")
 _THANKS_RE = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|麻烦了|拜托了)[^，,。]{0,6}[。！!]*$")
 
 
@@ -401,7 +403,7 @@ def requested_object(text: str) -> str:
     if REQUEST_VERB_RE.search(body) is None:
         everyday = _EVERYDAY_OBJECT_RE.search(body)
         if everyday is not None:
-            body = (everyday.group("a") or everyday.group("b")).strip()
+            body = (everyday.group("a") or everyday.group("b") or everyday.group("c")).strip()
     verb = REQUEST_VERB_RE.search(body)
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
