@@ -209,6 +209,8 @@ def render_cue(cue) -> str:
         lines.append(f"指向的不予公开理由：{GROUND_NAMES_ZH.get(cue.ground, cue.ground)}（{cue.ground}）")
     if getattr(cue, "against", None):
         lines.append("反向线索，减弱分类器对以下理由的判断：" + "、".join(GROUND_NAMES_ZH.get(g, g) for g in cue.against))
+    if getattr(cue, "letter_reason", ""):
+        lines.append(f"答复书理由：{cue.letter_reason}")
     if cue.keywords:
         lines.append(f"关键词：{'、'.join(cue.keywords)}")
     lines.extend(f"正则表达式：{p.pattern}" for p in cue.patterns)

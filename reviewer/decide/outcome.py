@@ -261,7 +261,25 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         and organ.responsible != "other" and decision.code != "unavailable.needs_creation" \
         and not (decision.code == "withhold.third_party" and third_party == "object")
     _explain(decision, readable, threshold, stage)
+    if not readable:
+        _add_cue_letter_reason(decision, triage_result)
     return decision
+
+
+def _add_cue_letter_reason(d: ItemDecision, triage_result) -> None:
+    """A request-level outcome decided by a cue that states its reason (rules/triage.yaml ``letter_reason``: why
+    村务、党务、法院的材料 are not government information, 第二条): the letter gives that reason instead of
+    【待填写：具体理由】, and staff are told which cue it came from and what to verify before it goes out."""
+    hits = [h for h in getattr(triage_result, "hits", None) or []
+            if h.outcome == d.code and getattr(h, "letter_reason", "")]
+    if not hits or d.letter_reasons:
+        return
+    best = max(hits, key=lambda h: h.weight)
+    d.letter_reasons.append(best.letter_reason)
+    d.staff_reasons.append(f"答复书的理由取自线索 {best.cue}（“{best.text}”）：该信息“{best.letter_reason}”。请核实本机关没有在履行"
+                           "行政管理职能中制作或者获取该信息（如审计、检查、拨付中取得的材料）后再发出；如有，按一般申请检索答复。"
+                           if d.code == "other.not_gov_info" else
+                           f"答复书的理由取自线索 {best.cue}（“{best.text}”）：该信息“{best.letter_reason}”。请核实后再发出。")
 
 
 # Outcomes decided on the request itself, before any search: 是不是 (petition, consultation, not government

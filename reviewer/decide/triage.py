@@ -48,6 +48,7 @@ class CueHit:
     ground: str | None = None  # kind-of-information cue: the ground it names
     against: tuple[str, ...] = ()  # kind-of-information cue: the grounds it argues against
     weight: float = 0.0
+    letter_reason: str = ""  # the cue's applicant-facing reason (rules/triage.yaml letter_reason), if any
 
 
 @dataclass
@@ -147,7 +148,8 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
                 remaining[cue.outcome] *= 1.0 - cue.weight
             start, end, matched = found[0]
             hits.append(CueHit(cue.id, cue.outcome, cue.message, start, end, matched,
-                               getattr(cue, "ground", None), tuple(getattr(cue, "against", None) or ()), cue.weight))
+                               getattr(cue, "ground", None), tuple(getattr(cue, "against", None) or ()), cue.weight,
+                               getattr(cue, "letter_reason", "") or ""))
     return {label: 1.0 - r for label, r in remaining.items()}, hits
 
 

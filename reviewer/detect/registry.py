@@ -33,7 +33,7 @@ from reviewer.paths import RULES_DIR
 
 TRIAGE_FILE = "triage.yaml"
 CUE_FIELDS = {"code", "name", "outcome", "weight", "keywords", "patterns", "message", "doc", "status", "examples",
-              "ground", "against"}
+              "ground", "against", "letter_reason"}
 TRIAGE_CATEGORY = "triage"
 TRIAGE_LABEL = "申请分流线索"
 
@@ -57,6 +57,10 @@ class Cue:
     category: str = TRIAGE_CATEGORY
     ground: str | None = None  # the withholding ground this kind of information usually raises
     against: list[str] = field(default_factory=list)  # grounds this kind of information argues against
+    # the applicant-facing reason a reply letter gives when this cue decides the item, read after the item's name
+    # ("您申请获取的“…”系…的信息，…"; e.g. why the information
+    # is not government information, 第二条); empty: the letter leaves 【待填写：具体理由】 for staff
+    letter_reason: str = ""
 
     @property
     def id(self) -> str:  # the name triage.py has always used
@@ -80,7 +84,7 @@ class Cue:
         return {
             "code": self.code, "name": self.name, "kind": TRIAGE_CATEGORY, "outcome": self.outcome,
             "weight": self.weight, "message": self.message, "doc": self.doc, "status": self.status,
-            "ground": self.ground, "against": self.against,
+            "ground": self.ground, "against": self.against, "letter_reason": self.letter_reason,
             "keywords": self.keywords, "patterns": [p.pattern for p in self.patterns],
             "examples": {"match": self.examples_match, "no_match": self.examples_no_match},
             "file": Path(self.file).name,
@@ -144,6 +148,9 @@ def check_cue_file(path: Path | str) -> tuple[list[Cue], list[Problem]]:
         against = raw.get("against") or []
         if not isinstance(against, list) or not all(g in MODEL_GROUNDS for g in against):
             bad("against", f"应为不予公开理由的列表（{', '.join(MODEL_GROUNDS)}）")
+        letter_reason = raw.get("letter_reason", "")
+        if not isinstance(letter_reason, str):
+            bad("letter_reason", "答复书理由应为一句话（字符串）")
         compiled = []
         for pattern in raw.get("patterns") or []:
             try:
@@ -157,7 +164,8 @@ def check_cue_file(path: Path | str) -> tuple[list[Cue], list[Problem]]:
         cues.append(Cue(code, raw["name"], raw["outcome"], float(weight), raw["message"].strip(), raw["doc"].strip(),
                         list(raw.get("keywords") or []), compiled, list(examples["match"]),
                         list(examples["no_match"]), raw.get("status", "stable"), file,
-                        ground=raw.get("ground"), against=list(against)))
+                        ground=raw.get("ground"), against=list(against),
+                        letter_reason=letter_reason.strip().rstrip("。")))
     return cues, problems
 
 
