@@ -237,3 +237,21 @@ def test_checked_rules_are_kept_as_json_and_read_back_identically(tmp_path, monk
         path.write_text("{not json", encoding="utf-8")
     rulebook._load_rules_cached.cache_clear()
     assert load_rules(folder) == first
+
+
+def test_after_needs_a_pattern_and_a_window(tmp_path):
+    path = _write(tmp_path, "a.yaml", GOOD.replace("kind: keywords", "after: {pattern: '(未闭合', window: 0}\n    kind: keywords"))
+    problems = _problems([path])
+    assert any("after" in p and "window" in p for p in problems), problems
+
+
+def test_after_drops_a_hit_without_its_header_above(tmp_path):
+    from reviewer.detect.recognizers import hits_for
+
+    body = GOOD.replace("kind: keywords", "after: {pattern: '^议题', window: 30}\n    kind: keywords").replace(
+        "match: [会议纪要]", "match: [\"议题\\n会议纪要\"]")
+    rules, problems = check_rule_files([_write(tmp_path, "a.yaml", body)])
+    assert problems == []
+    assert hits_for(rules[0], "议题\n会议纪要")
+    assert not hits_for(rules[0], "会议纪要\n议题")  # the header comes after the hit
+    assert not hits_for(rules[0], "议题\n" + "。" * 40 + "会议纪要")  # too far above

@@ -253,6 +253,8 @@ def render_rule(rule) -> str:
         if c.severity:
             extra += f"；出现时严重程度改为 {c.severity}"
         lines.append(f"上下文：{'、'.join(c.words)}（前后 {c.window} 字内，加分 {c.boost:g}{extra}）")
+    if getattr(rule, "after", None):
+        lines.append(f"前提：命中位置之前 {rule.after[1]} 字内须出现 {rule.after[0]}")
     if rule.exclude:
         lines.append(f"排除：{'、'.join(rule.exclude.words)}（前后 {rule.exclude.window} 字内出现则不计）")
         if rule.exclude.heading:

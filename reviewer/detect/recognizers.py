@@ -173,7 +173,7 @@ class Detector:
                 rule = self.rules[rule_index]
                 unchecked.append(rule.code)
                 warnings.append(f"规则 {rule.code} 的正则表达式超时（>{REGEX_TIMEOUT_SECONDS:g} 秒），本文件未应用该规则")
-        head_cache: dict[int, int] = {}
+        head_cache: dict = {}  # per text: head ends by line count, ("after", pattern) → match ends
         findings = []
         for rule_index, start, end, pattern in hits:
             finding = self._judge(self.rules[rule_index], start, end, pattern, original, norm, tokens, head_cache)
@@ -207,6 +207,17 @@ class Detector:
                 windows.append((pos, endpos))
         return windows
 
+    def _after(self, after: tuple[str, int], start: int, text: str, cache: dict) -> bool:
+        """Whether ``after``'s pattern matches within its window before ``start`` (match ends found once per text)."""
+        from bisect import bisect_right
+
+        pattern, window = after
+        ends = cache.get(("after", pattern))
+        if ends is None:
+            ends = cache[("after", pattern)] = [m.end() for m in self._compile(pattern).finditer(text)]
+        i = bisect_right(ends, start)
+        return i > 0 and start - ends[i - 1] <= window
+
     def _judge(self, rule: Rule, start, end, pattern, original, norm, tokens, head_cache) -> Finding | None:
         text = norm.text
         explanation = Explanation(pattern=pattern, message=rule.message, original_score=rule.score,
@@ -215,6 +226,8 @@ class Detector:
             return None
         if rule.exclude and _words_near(text, start, end, rule.exclude):
             return None
+        if rule.after and not self._after(rule.after, start, text, head_cache):
+            return None  # no table header (or whatever the rule needs) above the hit
         if rule.exclude and rule.exclude.heading:
             head_end = head_cache.get(HEADING_LINES)
             if head_end is None:

@@ -28,7 +28,7 @@ NON_RULE_FILES = {"reply_types.yaml", "holidays.yaml", "outcome_labels.yaml", "t
 RULE_FIELDS = {
     "code", "name", "category", "basis", "kind", "keywords", "patterns", "validator", "entity",
     "boundary", "context", "exclude", "demote", "position", "score", "severity", "status", "message", "doc",
-    "examples", "marking", "anchor",
+    "examples", "marking", "anchor", "after",
 }
 
 
@@ -98,6 +98,9 @@ class Rule:
     # Speed only: the patterns run just around matches of ``anchor`` (regex), ``before``/``after`` characters
     # either side; every hit of a pattern must contain an anchor match within that reach.
     anchor: tuple[str, int, int] | None = None
+    # A hit counts only when ``after[0]`` (a regex) matches within ``after[1]`` characters before it — e.g. a
+    # table's header line above the row (PRV020): part of what the rule means, unlike ``anchor``.
+    after: tuple[str, int] | None = None
     file: str = ""
 
     def to_dict(self) -> dict:
@@ -113,6 +116,7 @@ class Rule:
             if self.head_lines else None,
             "examples": {"match": self.examples_match, "no_match": self.examples_no_match},
             "marking": self.marking,
+            "after": {"pattern": self.after[0], "window": self.after[1]} if self.after else None,
             "file": Path(self.file).name,
         }
 
@@ -293,6 +297,14 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
             bad("anchor", "anchor 应含可编译的 pattern 和非负整数 before、after")
         else:
             anchor = (spec["pattern"], spec["before"], spec["after"])
+    after = None
+    if raw.get("after") is not None:
+        spec = raw["after"]
+        if (not isinstance(spec, dict) or not isinstance(spec.get("pattern"), str) or _regex_error(spec["pattern"])
+                or not isinstance(spec.get("window"), int) or spec["window"] <= 0 or set(spec) - {"pattern", "window"}):
+            bad("after", "after 应含可编译的 pattern 和正整数 window（字符数）")
+        else:
+            after = (spec["pattern"], spec["window"])
     if problems:
         return (Rule(code=label, name="", category="", basis="", kind="", score=0, severity="info",
                      status="stable", message="", doc="", file=file) if isinstance(code, str) else None), problems
@@ -302,7 +314,7 @@ def _parse_rule(raw, index, file, file_category, file_basis, validators) -> tupl
         keywords=list(keywords), patterns=list(patterns), validator=validator,
         entity=raw.get("entity"), boundary=boundary, context=context, exclude=exclude, demote=demote,
         head_lines=head_lines, outside_score=outside_score, examples_match=match,
-        examples_no_match=no_match, marking=marking, anchor=anchor, file=file,
+        examples_no_match=no_match, marking=marking, anchor=anchor, after=after, file=file,
     )
     return rule, problems
 
@@ -412,8 +424,9 @@ def _read_checked(path: Path) -> list[Rule] | None:
             for name in ("context", "exclude", "demote"):
                 if raw.get(name) is not None:
                     raw[name] = Window(**raw[name])
-            if raw.get("anchor") is not None:
-                raw["anchor"] = tuple(raw["anchor"])
+            for name in ("anchor", "after"):
+                if raw.get(name) is not None:
+                    raw[name] = tuple(raw[name])
             rules.append(Rule(**raw))
         return rules
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
