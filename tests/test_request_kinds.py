@@ -197,3 +197,10 @@ def test_ocr_spaces_and_traditional_characters_do_not_hide_the_kind_of_informati
         _, grounds, ranked = _judge(text, cues)
         assert ground in named_grounds(grounds)
         assert GROUND_CODE[ground] in ranked[:3]
+
+
+def test_ocr_spaces_inside_a_pseudonym_are_dropped():
+    from reviewer.decide.request import parse_request
+
+    items = parse_request("申 请 人 要 求 公 开 ：１．× × 镇 2 0 1 8 年 土 地 征 收 的 征 地 批 复 ；２．该 镇 的 拆 迁 公 告 。").items
+    assert [i.text for i in items] == ["××镇2018年土地征收的征地批复", "该镇的拆迁公告"]

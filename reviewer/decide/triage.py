@@ -105,8 +105,8 @@ def is_kind_cue(cue) -> bool:
 
 # Spaces between two CJK characters or digits (OCR output, "申 请 公 开") split every cue word; cues match
 # the text with those spaces removed (matched texts and offsets refer to that compacted text).
-_OCR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”])[ \t]+"
-                           r"(?=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”])")
+_OCR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”×＊])[ \t]+"
+                           r"(?=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”×＊])")
 
 
 def compact(text: str) -> str:
