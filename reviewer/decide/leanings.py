@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from reviewer.decide.description import has_characteristic
+from reviewer.decide.description import DOCUMENT_KIND_RE, has_characteristic
 from reviewer.decide.nature import _ground_cues
 from reviewer.decide.request import REQUEST_VERB_RE, requested_object
 from reviewer.decide.triage import Cue, rule_scores
@@ -21,6 +21,9 @@ DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|
                                   r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
                                   # "把会议记录给我", "把投标报价单给我看看" — not "把补偿款给我发下来" (a demand to act)
                                   r"把[^。？?！!]{2,30}?给(?:我|我们)(?=看|查|复印|复制|一份|寄|[。！!，,；;]|$)|"
+                                  # "请把你们的拆除依据和决定书拿出来！" — a record, or the legal basis, brought out
+                                  r"把[^。？?！!]{0,30}?(?:" + DOCUMENT_KIND_RE.pattern + r"|依据|手续)"
+                                  r"(?:拿出来|亮出来|公布出来|出示出来|拿给(?:我|我们)看)|"
                                   # "请把环评批复和规划许可给我们看看", "让我们查阅一下"
                                   r"(?:给|让|供)(?:我|我们|本人|申请人)(?:们)?(?:看看|看一下|看一看|查阅|查看|复印|复制)|"
                                   # a restatement: "原告要求被告公开…", "申请人请求被申请人提供…"

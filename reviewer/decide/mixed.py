@@ -133,6 +133,26 @@ def _question_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str] | Non
             continue
         if (DISCLOSURE_DEMAND_RE.search(ask) or _INFO_HEAD_RE.search(ask)) and has_characteristic(ask):
             return ask, question.rstrip("？?"), q_nature
+    return _question_clause_then_ask(text, cues)
+
+
+# "…的法律依据是什么，并提供拆除决定书": a clause added to a question that asks for a record as well.
+_ADDED_RECORD_ASK_RE = re.compile(r"^(?:并且?|同时|另外|以及)(?:要求|请求|请)?(?:被告|被申请人|贵[局委办府院厅]|你[局委办])?"
+                                  r"(?:依法)?(?:提供|公开|出示|复印|给予)")
+
+
+def _question_clause_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str] | None:
+    """"原告要求被告答复其房屋被拆除的法律依据是什么，并提供拆除决定书": a question, then in the same sentence a clause that
+    adds a request for a named record — (the record asked for, the question, the question's nature); None otherwise."""
+    clauses = re.split(r"(?<=[，,；;])", text.rstrip("。！!"))
+    for k in range(1, min(len(clauses), MAX_MIXED_CLAUSES)):
+        question = "".join(clauses[:k]).rstrip("，,；; ")
+        ask = "".join(clauses[k:]).strip()
+        if len(ask) < 6 or not _ADDED_RECORD_ASK_RE.match(ask) or not has_characteristic(ask):
+            continue
+        q_nature = item_nature(question, cues)[0]
+        if q_nature in QUESTION_OR_COMPLAINT and item_nature(ask, cues)[0] in ("ordinary", "disclose"):
+            return _ADDED_RECORD_ASK_RE.sub("", ask, count=1), question, q_nature  # the record, as a request names it
     return None
 
 # A clause added as a further ask ("…，还有是谁报的案", "另外，…").

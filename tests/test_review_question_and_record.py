@@ -1,0 +1,41 @@
+"""A question or complaint and, in the same sentence, a request for a named record: two items, two answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+
+
+def _items(text):
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    return [(i["code"], i["text"]) for i in out["request"]["items"]]
+
+
+@pytest.mark.parametrize(("text", "record", "other"), [
+    ("原告要求被告答复其房屋被拆除的法律依据是什么，并提供拆除决定书。", "拆除决定书", "other.consultation"),
+    ("请说明该项目为何未经听证，同时提供项目的立项批复。", "项目的立项批复", "other.consultation"),
+    ("要求依法查处某公司违法排污，并公开对该公司的处罚决定书。", "对该公司的处罚决定书", "no_action.petition"),
+])
+def test_a_record_added_to_a_question_or_complaint_is_an_item_of_its_own(text, record, other):
+    items = _items(text)
+    assert ("disclose", record) in items
+    assert [code for code, _ in items].count(other) == 1
+
+
+def test_records_demanded_after_an_angry_question_are_asked_for():
+    items = _items("贵局凭什么拆我家房子？请把你们的拆除依据和决定书拿出来！")
+    codes = [code for code, _ in items]
+    assert codes.count("other.consultation") == 1 and "disclose" in codes
+
+
+def test_money_brought_out_is_not_a_record():
+    from reviewer.decide.leanings import DISCLOSURE_DEMAND_RE
+
+    assert DISCLOSURE_DEMAND_RE.search("请把拆除决定书拿出来")
+    assert not DISCLOSURE_DEMAND_RE.search("请把欠我们的补偿款拿出来")
+
+
+def test_a_clause_without_a_named_record_is_not_split_off():
+    items = _items("请说明该项目为何未经听证，并说明由谁负责。")
+    assert len(items) == 1
