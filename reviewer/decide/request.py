@@ -457,10 +457,36 @@ def _request_sentences(text: str) -> list[str]:
     wanted = [s for s in sentences if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)]
     if not wanted:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
         wanted = [s for s in sentences if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
+    wanted = _with_antecedents(sentences, wanted)
     if wanted:
         return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
     body = [s for s in sentences if not _is_applicant_line(s)]
     return [" ".join(body)] if body else []
+
+
+# "…县档案馆有民国时期的教职员名册，我想查一下有没有他的名字。请提供复印件。": a request whose object only points back
+# (复印件, 一份, 上述材料) asks for what the sentence before it names.
+_ANAPHORIC_OBJECT_RE = re.compile(r"(?:其|该|上述|前述|以上|这些|这份|那份|此)?(?:材料|资料|文件|信息)?的?"
+                                  r"(?:复印件|复制件|原件|扫描件|照片|一份|全文|副本|材料|资料|文件|信息)(?:一份)?")
+
+
+MAX_POINTER_SENTENCE = 16  # "请提供复印件。", "麻烦给我寄一份。": a sentence that only points back is short
+_VERB_FIRST_RE = re.compile(r"^(?:请|烦请|麻烦|恳请)?(?:你们|贵[局委办府院厅]|你[局委办])?(?:依法)?(?:再)?"
+                            r"(?:提供|公开|给我|寄给我|发给我|寄|发|复印)(?:给我|一下)?")
+
+
+def _with_antecedents(sentences: list[str], wanted: list[str]) -> list[str]:
+    """``wanted`` with the sentence before each one whose object only points back to it (:data:`_ANAPHORIC_OBJECT_RE`)."""
+    out: list[str] = []
+    for sentence in wanted:
+        k = sentences.index(sentence)
+        before = sentences[k - 1] if k > 0 else ""
+        if before and before not in out and not _is_applicant_line(before) and len(sentence) <= MAX_POINTER_SENTENCE \
+                and _ANAPHORIC_OBJECT_RE.fullmatch(_VERB_FIRST_RE.sub("", requested_object(sentence), count=1)):
+            out.append(before + sentence)
+        else:
+            out.append(sentence)
+    return out
 
 
 def _is_applicant_line(sentence: str) -> bool:

@@ -1,0 +1,24 @@
+"""A short request that only points back ("请提供复印件。") asks for what the sentence before it names."""
+
+from __future__ import annotations
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.request import parse_request
+
+
+def test_a_pointer_sentence_takes_the_record_named_before_it():
+    text = "听说县档案馆有民国时期的教职员名册，我想查一下有没有我爷爷的名字。请提供复印件。"
+    items = parse_request(text).items
+    assert len(items) == 1 and "教职员名册" in items[0].text
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] != "other.correction"  # the record is named: nothing to 补正
+
+
+def test_a_request_that_names_its_record_is_left_alone():
+    items = parse_request("我去年申请过一次。申请公开某项目的批复文件。").items
+    assert [i.text for i in items] == ["申请公开某项目的批复文件"]
+
+
+def test_a_long_sentence_is_not_a_pointer():
+    text = "我家的房子被拆了。我去派出所问，民警说是按规定办的，我要看材料，他们说要走信息公开。"
+    assert "房子被拆了" not in parse_request(text).items[0].text
