@@ -161,3 +161,13 @@ def test_the_story_after_the_object_is_not_searched_for():
 ])
 def test_pointers_before_a_keyword_are_not_searched(text, expected):
     assert search_keywords(parse_request(text).items[0]) == expected
+
+
+def test_to_whom_an_act_was_done_is_not_a_search_word():
+    from reviewer.decide.existence import search_keywords
+    from reviewer.decide.request import parse_request
+
+    item = parse_request("请提供对我本人作出的行政拘留决定的全部案卷材料。").items[0]
+    assert search_keywords(item) == ["行政拘留决定", "案卷材料"]
+    item = parse_request("申请公开对某公司作出的处罚决定书").items[0]
+    assert search_keywords(item) == ["某公司", "处罚决定书"]

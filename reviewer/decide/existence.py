@@ -52,6 +52,9 @@ MAX_KEYWORDS = 6
 _POINTER_RE = re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案|那个|这个|那份|这份|那些|这些|同一份|同一|"
                          r"他们|他家|她家|他|她|我家|我们家|本户|我的|我们的|本人的)?")
 _REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
+# "对我本人作出的行政拘留决定", "向原告送达的告知书": to whom an act was done is not in the record's title.
+_DONE_TO_RE = re.compile(r"^(?:对|向|给|为)?(?:我本人|我们|我家|本人|我|申请人|原告|上诉人|其本人|其)(?:本人)?(?:所)?"
+                         r"(?:作出|做出|下达|送达|出具|核发|颁发|发出)的?")
 
 
 _DISCLOSURE_LAW_RE = re.compile(r"政府信息公开条例")
@@ -84,6 +87,9 @@ def _object_words(text: str, periods: list[str] = ()) -> list[str]:
 
     def add(word: str) -> None:
         word = _POINTER_RE.sub("", word.strip(" 　的之"), count=1)  # "对该违建" → "违建": not a word a search finds
+        word = _DONE_TO_RE.sub("", word, count=1)
+        word = re.sub(r"(?:所)?(?:作出|做出|下达|出具|核发|颁发|送达)$", "", word)  # "对某公司作出的…" → 某公司
+        word = re.sub(r"^(?:全部|所有|有关|相关)(?=.{2,})", "", word)  # "全部案卷材料" → 案卷材料
         bare = _LEADING_ORGAN_RE.sub("", word, count=1)
         if len(bare) >= 4:
             word = bare
