@@ -171,3 +171,11 @@ def test_to_whom_an_act_was_done_is_not_a_search_word():
     assert search_keywords(item) == ["行政拘留决定", "案卷材料"]
     item = parse_request("申请公开对某公司作出的处罚决定书").items[0]
     assert search_keywords(item) == ["某公司", "处罚决定书"]
+
+
+def test_a_letter_quotes_what_was_asked_for_without_the_verb():
+    from reviewer.draft.parts import subject_text
+
+    assert subject_text("申请查阅某某建材有限公司的全部工商登记档案") == "某某建材有限公司的全部工商登记档案"
+    assert subject_text("申请调取某公司的登记档案") == "某公司的登记档案"
+    assert subject_text("查询系统的使用说明") == "查询系统的使用说明"  # 查询系统 is a thing, not the verb
