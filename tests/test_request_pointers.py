@@ -22,3 +22,15 @@ def test_a_request_that_names_its_record_is_left_alone():
 def test_a_long_sentence_is_not_a_pointer():
     text = "我家的房子被拆了。我去派出所问，民警说是按规定办的，我要看材料，他们说要走信息公开。"
     assert "房子被拆了" not in parse_request(text).items[0].text
+
+
+def test_if_you_have_it_please_disclose_points_back():
+    text = "你们有没有关于某地块收储的批复文件？有的话请公开。"
+    items = parse_request(text).items
+    assert len(items) == 1 and "收储的批复文件" in items[0].text
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] == "disclose"
+
+
+def test_an_applicant_line_is_never_an_antecedent():
+    assert [i.text for i in parse_request("申请人：张三。请公开。").items] == ["请公开"]

@@ -475,6 +475,16 @@ _VERB_FIRST_RE = re.compile(r"^(?:请|烦请|麻烦|恳请)?(?:你们|贵[局委
                             r"(?:提供|公开|给我|寄给我|发给我|寄|发|复印)(?:给我|一下)?")
 
 
+_IF_ANY_RE = re.compile(r"^(?:有的话|如有|如果有的?话?|若有|要是有)[，,]?")
+
+
+def _points_back(sentence: str) -> bool:
+    """The sentence's object only points back ("请提供复印件", "有的话请公开")."""
+    obj = requested_object(sentence)
+    obj = _VERB_FIRST_RE.sub("", _IF_ANY_RE.sub("", obj, count=1), count=1).strip(" ，,。！!")
+    return not obj or _ANAPHORIC_OBJECT_RE.fullmatch(obj) is not None
+
+
 def _with_antecedents(sentences: list[str], wanted: list[str]) -> list[str]:
     """``wanted`` with the sentence before each one whose object only points back to it (:data:`_ANAPHORIC_OBJECT_RE`)."""
     out: list[str] = []
@@ -482,7 +492,7 @@ def _with_antecedents(sentences: list[str], wanted: list[str]) -> list[str]:
         k = sentences.index(sentence)
         before = sentences[k - 1] if k > 0 else ""
         if before and before not in out and not _is_applicant_line(before) and len(sentence) <= MAX_POINTER_SENTENCE \
-                and _ANAPHORIC_OBJECT_RE.fullmatch(_VERB_FIRST_RE.sub("", requested_object(sentence), count=1)):
+                and _points_back(sentence):
             out.append(before + sentence)
         else:
             out.append(sentence)
