@@ -47,3 +47,14 @@ def test_what_was_asked_for_without_the_everyday_delivery_words():
     assert search_keywords(item) == ["拆迁协议"]
     item = parse_request("麻烦把我家的补偿协议发我一份，谢谢").items[0]
     assert search_keywords(item) == ["补偿协议"]
+
+
+def test_a_lawyers_client_is_the_applicant_in_substance():
+    text = "本所接受村民王某某的委托，申请公开：委托人王某某户的房屋评估报告及分户补偿明细"
+    item = "委托人王某某户的房屋评估报告及分户补偿明细"
+    assert own_matter(item)
+    out = _review(text)
+    assert "privacy" not in _named(out)
+    assert out["reply"]["code"] == "disclose"
+    # a neighbour named beside the client is still a third party
+    assert not own_matter("委托人的邻居李某某户的补偿协议")

@@ -20,6 +20,9 @@ _OTHER_PERSON_RE = re.compile(
     r"[某×][某×]?(?:家|户)|(?<![某×])[某×]某?(?![某×]|[市县区镇乡村街道路组小区社区公司局厂院校所站队处委办年月日号次项份批])|"
     r"姓[\u4e00-\u9fa5](?:的|家)|老[\u4e00-\u9fa5]家|生父母|前妻|前夫|再婚对象|各户|每户|全体|别的")
 
+_PRINCIPAL_RE = re.compile(r"委托人[\u4e00-\u9fa5]{0,3}(?:某某?|××?|\*{1,2})?(?:户|家|本人)?")
+
+
 def item_nature(text: str, cues: list[Cue]) -> tuple[str, float]:
     """The request-level outcome an item's text points to, or ("ordinary", p)."""
     scores, _ = rule_scores(text, cues)
@@ -55,5 +58,6 @@ def own_matter(text: str, cues: list[Cue] | None = None) -> bool:
     names = {cue.id: getattr(cue, "name", "") for cue in cues}
     _scores, hits = rule_scores(text, cues)
     own = any(names.get(hit.cue) == OWN_INFORMATION_CUE for hit in hits)
-    other = any(hit.ground == "privacy" for hit in hits) or _OTHER_PERSON_RE.search(text) is not None
+    # a lawyer's client ("委托人王某某户的评估报告") is the applicant in substance, not another person
+    other = any(hit.ground == "privacy" for hit in hits) or _OTHER_PERSON_RE.search(_PRINCIPAL_RE.sub("", text)) is not None
     return own and not other
