@@ -130,10 +130,15 @@ def names_a_modifier(text: str, start: int, end: int) -> bool:
     return _HEAD_AFTER_RE.match(text, end) is not None or _BASIS_BEFORE_RE.search(text, 0, start) is not None
 
 
+MAX_CUE_CHARS = 50_000
+
+
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
     """Per request-level outcome, the noisy-OR of the weights of the cues that fire (each cue once);
     every hit, kind-of-information cues included."""
-    text = compact(text)
+    # A request is a few hundred characters; a pasted file of a megabyte would make each cue's regex run into its
+    # time limit.  The cues read the first MAX_CUE_CHARS characters (what a request says is at its start).
+    text = compact(text)[:MAX_CUE_CHARS]
     remaining = {label: 1.0 for label in TRIAGE_LABELS}
     for cue in cues:
         if not is_kind_cue(cue):
