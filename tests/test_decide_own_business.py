@@ -20,3 +20,14 @@ def test_a_companys_own_project_is_not_a_third_partys_trade_secret(cues):  # noq
     # another company's bid stays a trade secret to consult on, whoever asks
     rival = "我司参加了某道路工程投标未中标，申请公开评标委员会的评分明细和中标人的投标文件。"
     assert _review(rival, use_model=True).to_dict()["reply"]["code"] in ("withhold.third_party", "partial")
+
+
+def test_a_lawyers_client_company_is_the_applicant_in_substance():
+    from reviewer.app.pipeline import ReviewOptions, run_review
+
+    own = run_review("本所受托申请公开委托人某某科技有限公司提交的环评申报材料",
+                     ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    other = run_review("申请公开某某公司提交的环评申报材料", ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    named = lambda out: [g["ground"] for g in out.get("request_grounds") or [] if g.get("named")]  # noqa: E731
+    assert "trade_secret" not in named(own) and own["reply"]["code"] == "disclose"
+    assert "trade_secret" in named(other) and other["reply"]["code"] != "disclose"
