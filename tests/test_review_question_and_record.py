@@ -39,3 +39,17 @@ def test_money_brought_out_is_not_a_record():
 def test_a_clause_without_a_named_record_is_not_split_off():
     items = _items("请说明该项目为何未经听证，并说明由谁负责。")
     assert len(items) == 1
+
+
+def test_a_question_beside_the_record_is_listed_for_staff_not_lost():
+    out = run_review("我家那块地到底算不算基本农田？请提供土地利用总体规划图。",
+                     ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert [i["code"] for i in out["request"]["items"]] == ["disclose"]
+    notes = [a for a in out["actions"] if "申请中还有提问" in a]
+    assert notes and "“我家那块地到底算不算基本农田？”" in notes[0]
+    assert "算不算基本农田" not in out["letter"]["text"]  # for staff to answer, not drafted as an item
+
+
+def test_no_question_no_note():
+    out = run_review("申请公开某项目的批复文件。", ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert not [a for a in out["actions"] if "申请中还有提问" in a]

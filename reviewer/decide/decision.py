@@ -31,7 +31,7 @@ from reviewer.decide.leanings import (
     settle_petition,
     settle_publication,
 )
-from reviewer.decide.mixed import governed_by_lead, list_lead
+from reviewer.decide.mixed import governed_by_lead, list_lead, unasked_questions
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
@@ -134,7 +134,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             decisions[-1].staff_reasons.insert(0, note)
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
-                   threshold=threshold, history=history, procedure=procedure)
+                   threshold=threshold, history=history, procedure=procedure,
+                   questions=unasked_questions(request, items, cues))
 
 
 def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:
@@ -180,7 +181,7 @@ def _item_signals(text: str, cues, triage_model=None, grounds_model=None):
 
 
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,
-            *, threshold: float, history: dict | None, procedure: str | None) -> Decision:
+            *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = ()) -> Decision:
     """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions."""
     scores = _mean([d.scores for d in decisions])
     if missing:
@@ -216,6 +217,9 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     total = sum(scores.values()) or 1.0
     ranked = _ensure_three(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]), code)
     reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history)
+    if questions and code not in ("other.correction", "no_action.petition", "other.consultation"):
+        actions.append("申请中还有提问，未列为申请事项：" + "、".join(f"“{q}”" for q in questions) +
+                       "。不属于申请获取政府信息（第二条），可另行解答或告知咨询渠道；如某一提问实为要求提供某项记录，请列为事项答复。")
     reasons += _runner_up_evidence(triage_result, ranked, code)
     extra_articles = []
     for d in decisions:
