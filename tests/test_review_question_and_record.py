@@ -53,3 +53,16 @@ def test_a_question_beside_the_record_is_listed_for_staff_not_lost():
 def test_no_question_no_note():
     out = run_review("申请公开某项目的批复文件。", ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
     assert not [a for a in out["actions"] if "申请中还有提问" in a]
+
+
+def test_a_record_added_to_work_on_the_records_is_an_item_of_its_own():
+    items = _items("请统计一下我们村被征地的户数，并提供征地批复。")
+    assert ("disclose", "征地批复") in items
+    assert [code for code, _ in items].count("unavailable.needs_creation") == 1
+
+
+def test_may_i_have_a_guide_is_a_request_and_may_you_tell_me_is_a_question():
+    assert [c for c, _ in _items("能否提供一份你们局的办事指南？")] == ["disclose"]
+    assert [c for c, _ in _items("能不能告诉我补偿标准是多少？")] == ["other.consultation"]
+    items = _items("请问办理不动产登记需要哪些材料？请把办事指南发我一份。")
+    assert sorted(c for c, _ in items) == ["disclose", "other.consultation"]

@@ -37,7 +37,8 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
     listed: list[str] = []
     for item in request.items:  # each item keeps its position (catalog matches are by position)
         nature = item_nature(item.text, cues)[0]
-        mixed = split_question_tail(item.text, cues) if nature in SPLIT_OFF or _ground_cues(item.text, cues) else None
+        mixed = split_question_tail(item.text, cues) \
+            if nature in (*SPLIT_OFF, "unavailable.needs_creation") or _ground_cues(item.text, cues) else None
         parts = split_record_list(item.text, cues, model) if mixed is None and len(request.items) == 1 else None
         if parts:
             # one sentence listing records that point to different answers: the first part keeps the item's

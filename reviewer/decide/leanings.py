@@ -21,6 +21,8 @@ DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|
                                   r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
                                   # "把会议记录给我", "把投标报价单给我看看" — not "把补偿款给我发下来" (a demand to act)
                                   r"把[^。？?！!]{2,30}?给(?:我|我们)(?=看|查|复印|复制|一份|寄|[。！!，,；;]|$)|"
+                                  # "能否提供一份你们局的办事指南？" — a polite request, not a question (TRI003 agrees)
+                                  r"(?:能否|能不能|可否|可不可以)(?:请)?(?:贵[局委办府院]|你们)?(?:提供|公开|发给?我|寄给?我)|"
                                   # "请把你们的拆除依据和决定书拿出来！" — a record, or the legal basis, brought out
                                   r"把[^。？?！!]{0,30}?(?:" + DOCUMENT_KIND_RE.pattern + r"|依据|手续)"
                                   r"(?:拿出来|亮出来|公布出来|出示出来|拿给(?:我|我们)看)|"

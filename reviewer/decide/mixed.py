@@ -168,7 +168,9 @@ def _question_clause_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str
         if len(ask) < 6 or not _ADDED_RECORD_ASK_RE.match(ask) or not has_characteristic(ask):
             continue
         q_nature = item_nature(question, cues)[0]
-        if q_nature in QUESTION_OR_COMPLAINT and item_nature(ask, cues)[0] in ("ordinary", "disclose"):
+        # (or work on the records: "请统计一下…户数，并提供征地批复" — the 批复 exists, the count must be made)
+        if q_nature in (*QUESTION_OR_COMPLAINT, "unavailable.needs_creation") \
+                and item_nature(ask, cues)[0] in ("ordinary", "disclose"):
             return _ADDED_RECORD_ASK_RE.sub("", ask, count=1), question, q_nature  # the record, as a request names it
     return None
 
