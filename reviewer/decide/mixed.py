@@ -75,13 +75,18 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
             out.append((_make_item(len(request.items) + len(out) + 1, s), code))
     return out
 
+MAX_QUESTION_SCAN_CHARS = 20_000  # a pasted file is not read for questions beyond its start
+
+
 def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> list[str]:
     """Questions of the request that are not part of any answered item ("我家那块地到底算不算基本农田？请提供土地利用总体
     规划图。" answers the map; the question is left): listed for staff, who may answer them as 咨询 — not drafted into
     the letter, where a rhetorical "这还有没有天理？" would be answered as a consultation."""
     items_text = " ".join(i.text for i in items)
     out: list[str] = []
-    for sentence in re.split(r"(?<=[。！？!?\n])", request.text or ""):
+    for sentence in re.split(r"(?<=[。！？!?\n])", (request.text or "")[:MAX_QUESTION_SCAN_CHARS]):
+        if len(out) >= MAX_MIXED_CLAUSES:
+            break
         s = _CONNECTIVE_RE.sub("", ITEM_START_RE.sub("", sentence.strip(), count=1), count=1)
         if not re.search(r"[？?]$", s) or len(s) < 6 or s.rstrip("？?") in items_text or _OTHER_VOICE_RE.match(s):
             continue
@@ -89,7 +94,7 @@ def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> l
             continue
         if item_nature(s, cues)[0] == "other.consultation" and s not in out:
             out.append(s)
-    return out[:MAX_MIXED_CLAUSES]
+    return out
 
 
 # Clauses asking for information ("申请公开…实施方案", "原告向被告申请公开…批复文件") — a head that can stand as an item of

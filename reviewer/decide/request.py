@@ -454,10 +454,10 @@ def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
-    wanted = [s for s in sentences if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)]
-    if not wanted:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
-        wanted = [s for s in sentences if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
-    wanted = _with_antecedents(sentences, wanted)
+    chosen = [k for k, s in enumerate(sentences) if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)]
+    if not chosen:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
+        chosen = [k for k, s in enumerate(sentences) if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
+    wanted = _with_antecedents(sentences, chosen)
     if wanted:
         return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
     body = [s for s in sentences if not _is_applicant_line(s)]
@@ -485,14 +485,15 @@ def _points_back(sentence: str) -> bool:
     return not obj or _ANAPHORIC_OBJECT_RE.fullmatch(obj) is not None
 
 
-def _with_antecedents(sentences: list[str], wanted: list[str]) -> list[str]:
-    """``wanted`` with the sentence before each one whose object only points back to it (:data:`_ANAPHORIC_OBJECT_RE`)."""
+def _with_antecedents(sentences: list[str], chosen: list[int]) -> list[str]:
+    """The ``chosen`` sentences, each one whose object only points back (:data:`_ANAPHORIC_OBJECT_RE`) joined to the
+    sentence before it (unless that one is chosen itself or is the applicant's particulars)."""
+    picked = set(chosen)
     out: list[str] = []
-    for sentence in wanted:
-        k = sentences.index(sentence)
-        before = sentences[k - 1] if k > 0 else ""
-        if before and before not in out and not _is_applicant_line(before) and len(sentence) <= MAX_POINTER_SENTENCE \
-                and _points_back(sentence):
+    for k in chosen:
+        sentence = sentences[k]
+        before = sentences[k - 1] if k > 0 and k - 1 not in picked else ""
+        if before and not _is_applicant_line(before) and len(sentence) <= MAX_POINTER_SENTENCE and _points_back(sentence):
             out.append(before + sentence)
         else:
             out.append(sentence)
