@@ -179,3 +179,27 @@ def test_a_letter_quotes_what_was_asked_for_without_the_verb():
     assert subject_text("申请查阅某某建材有限公司的全部工商登记档案") == "某某建材有限公司的全部工商登记档案"
     assert subject_text("申请调取某公司的登记档案") == "某公司的登记档案"
     assert subject_text("查询系统的使用说明") == "查询系统的使用说明"  # 查询系统 is a thing, not the verb
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # a restatement's story and the agency's answer are not searched for
+    ("经审理查明，2013年9月原告向被告申请公开本组被征收土地的补偿标准，被告答复已提供征地公告。",
+     {"补偿标准"}, {"被告答复已提供征地公告", "经审理查明"}),
+    # the date and the applicant's own thing before the record: the record is searched
+    ("申请公开贵局于2019年对本人房屋作出的拆迁补偿决定书及评估报告。",
+     {"拆迁补偿决定书", "评估报告"}, {"于2019年对本人房屋", "2019年对本人房屋", "对本人房屋", "本人房屋"}),
+    # to whom a record was sent is not in its title
+    ("申请公开区商务局向区政府提交的请示。", {"请示"}, {"向区政府提交"}),
+    # the organ and a pointer before what was done: "卫健委对该医院作出的" → 医院
+    ("申请公开卫健委对该医院作出的调查处理意见。", {"调查处理意见"}, {"对该医院"}),
+    # a bracketed quote of the title keeps its own pair of quotes
+    ("要求公开本区2014年度部门预算及“三公”经费预算说明。", {"“三公”经费预算说明"}, set()),
+    # 居委会 is not an organ followed by "会成员…"
+    ("申请公开某社区居委会成员补贴发放表。", set(), {"会成员补贴发放表"}),
+    # a greeting and the applicant's own words are not searched
+    ("你好，我家在化工园区边上，想要一份园区氯气储罐泄漏的应急处置方案。", set(), {"你好", "在化工园区边上"}),
+])
+def test_search_words_are_words_of_a_title(text, wanted, unwanted):
+    words = set(search_keywords(parse_request(text).items[0]))
+    assert wanted <= words
+    assert not (unwanted & words)

@@ -153,10 +153,12 @@ def _letter_dict(letter) -> dict | None:
 def request_body(text: str) -> str:
     """What the triage and the request grounds read of a request: without the applicant's particulars (their own
     name and ID are not a third party's), conditional threats ("如果不公开，我就去上访" is not a 信访 matter), a
-    restatement's frame ("原告向被告某局提交申请表，"), its procedural history ("被告于…作出答复。原告不服，诉至
+    restatement's frame ("原告向被告某局提交申请表，"), the agency's answer told beside the request
+    ("…，被告以属于内部管理信息为由不予公开"), its procedural history ("被告于…作出答复。原告不服，诉至
     本院"), its claims to the court ("诉讼请求：撤销…答复") and the story of earlier complaints ("曾多次上访未果")."""
     from reviewer.decide.mixed import without_past_stories
     from reviewer.decide.request import (
+        without_answer_clauses,
         without_claims,
         without_particulars,
         without_proceedings,
@@ -164,7 +166,7 @@ def request_body(text: str) -> str:
         without_threats,
     )
 
-    text = without_proceedings(without_threats(without_particulars(text)))
+    text = without_answer_clauses(without_proceedings(without_threats(without_particulars(text))))
     return without_past_stories(without_claims(without_restated_frame(text)))
 
 

@@ -45,7 +45,7 @@ _AGENCY_RE = re.compile(
 _DOC_NOUN = r"(?:文件|书|表|协议|合同|纪要|报告|通知|批复|方案|记录|材料|情况|信息|证|图|单|函|意见|决定|公告|名单|明细|清单|册)"
 _SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和|与)")
 # An organ named before what it holds ("示例县住房和城乡建设局2019年…项目") is where to search, not what.
-_LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委|办公室|人民政府|政府|厅|管委会|中心)")
+_LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委(?![会员])|办公室|人民政府|政府|厅|管委会|中心)")
 MAX_KEYWORDS = 6
 # Prepositions and pointers before a keyword ("对该违建", "关于上述地块", "涉案房屋"): not part of any title.
 # (and everyday pointers: "那个停车收费的文件", "他们的投标报价单", "我家的拆迁协议")
@@ -58,6 +58,27 @@ _DONE_TO_RE = re.compile(r"^(?:对|向|给|为)?(?:我本人|我们|我家|本�
 
 
 _DISCLOSURE_LAW_RE = re.compile(r"政府信息公开条例")
+# Words a search never finds in a record's title: the parties' and the story's voice ("我们老百姓也好心里有个数",
+# "经审理查明", "被告以已答复为由不予处理"), greetings, requests ("要求被申请人公开…").
+_NARRATION_RE = re.compile(r"查明|诉称|辩称|认为|为由|不予|答复(?!书)|要求|请求|申请(?:公开|获取|提供)|提出|告知|"
+                           r"^(?:请(?!示)|麻烦|能否|是否|你好|您好)")
+_PERSON_WORD_RE = re.compile(r"[你您我她]|他(?!人)")
+# A date or preposition before the words of a title: "于2019年对本人房屋…" → "对本人房屋", "依据东湖片区专家论证会纪要".
+_LEADING_ADVERBIAL_RE = re.compile(r"^(?:于|在|自|从)(?=(?:19|20)\d{2}|[一二][〇零])|"
+                                   r"^(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?=对|向|给|为|在|就)|^(?:依据|根据|按照|依照|参照)(?=.{4,})")
+# What remains of a modifier that only says the record was sent or done to someone: "向区政府报送", "对本人房屋".
+_SENT_TO_RE = re.compile(r"^向[^的]{1,12}(?:报送|提交|上报|报请|发出|送达|出具|发送|呈报)$")
+_OWN_THING_RE = re.compile(r"^(?:对|向|给|为)?(?:我本人|本人|我家|我们|我|申请人|原告|上诉人|其本人|其)(?:的)?"
+                           r"(?:房屋|住房|房子|土地|宅基地|承包地|户|家|名下)?$")
+# The applicant's own thing named before the record: "本人2016年低保审批决定", "对本人的处罚决定".
+_OWN_PREFIX_RE = re.compile(r"^(?:对|为)?(?:我本人|本人|我家|申请人|原告|上诉人|其本人)(?:的)?(?=.{4,})")
+# A party named before the words ("被告对原告经营场所", "被申请人2022年对其"); what one wants ("我要的是…", "要局里的…").
+_PARTY_PREFIX_RE = re.compile(r"^(?:原审被告|被告|被申请人|被上诉人|第三人|我要的是|要的是|我要|要(?!点|求)|其(?![中他它余实次])|就)(?=.{2,})")
+# Not a title but the circumstances of one: to whom or where (向县政府, 在…中形成), when (…迁出时, 作出该决定前), a
+# law cited (依《条例》第九条), or a story ("在网上买了东西被骗").
+_CIRCUMSTANCE_RE = re.compile(r"^(?:向|在|依《|依照《|根据《|其中)|(?:时|之前|以前|之后|以后|前|后|过程中|期间)$|《[^》]*条例》第")
+# Words too general to search on their own.
+_GENERIC_WORDS = frozenset({"依据", "信息", "情况", "内容", "有关", "相关", "全部"})
 
 
 def _compact(text: str) -> str:
@@ -85,17 +106,36 @@ def _object_words(text: str, periods: list[str] = ()) -> list[str]:
     body = _REMARK_RE.sub("", body)
     words: list[str] = []
 
-    def add(word: str) -> None:
+    def clean(word: str, first: bool) -> str:
+        word = _LEADING_ADVERBIAL_RE.sub("", word, count=1)
+        word = _strip_periods(word, periods)  # "2019年对本人房屋作出": the period is listed on its own
         word = _POINTER_RE.sub("", word.strip(" 　的之"), count=1)  # "对该违建" → "违建": not a word a search finds
         word = _DONE_TO_RE.sub("", word, count=1)
         word = re.sub(r"(?:所)?(?:作出|做出|下达|出具|核发|颁发|送达)$", "", word)  # "对某公司作出的…" → 某公司
         word = re.sub(r"^(?:全部|所有|有关|相关)(?=.{2,})", "", word)  # "全部案卷材料" → 案卷材料
-        bare = _LEADING_ORGAN_RE.sub("", word, count=1)
+        bare = _LEADING_ORGAN_RE.sub("", word, count=1) if first else word  # once: "区委常委会…" is not two organs
         if len(bare) >= 4:
             word = bare
-        for period in periods:  # listed separately after the words
-            if word.startswith(period) and len(word) - len(period) >= 2:
-                word = word[len(period):]
+        word = _OWN_PREFIX_RE.sub("", word, count=1)  # "本人2016年低保审批决定" → 低保审批决定
+        word = _PARTY_PREFIX_RE.sub("", word, count=1)  # "被告对原告经营场所" → 对原告经营场所 (then cleaned again)
+        return _strip_periods(word, periods)  # listed separately after the words
+
+    def add(word: str) -> None:
+        word = re.split(r"\s*[【\[]", word.strip(), maxsplit=1)[0].strip(" 　的之：:")  # "…记录 【获取信息…" (a form)
+        if word[:1] in "“\"「『" and not re.search(r"[”\"」』]", word[1:]):
+            word = word[1:]  # a quote opened before the split: "“三公”经费…" keeps its own pair
+        if word[-1:] in "”\"」』" and not re.search(r"[“\"「『]", word[:-1]):
+            word = word[:-1]
+        if "。" in word or _NARRATION_RE.search(word):
+            return
+        for n in range(3):  # "卫健委对该医院作出" → "对该医院" → "医院": each step may uncover another
+            cleaned = clean(word, n == 0)
+            if cleaned == word:
+                break
+            word = cleaned
+        if _SENT_TO_RE.match(word) or _OWN_THING_RE.match(word) or _PERSON_WORD_RE.search(word) \
+                or _CIRCUMSTANCE_RE.search(word) or word in _GENERIC_WORDS:
+            return
         if 2 <= len(word) <= 24 and word not in words and not re.fullmatch(r"[\d年月日度至到—\-]+", word):
             words.append(word)
 
@@ -115,8 +155,17 @@ def _object_words(text: str, periods: list[str] = ()) -> list[str]:
     if not words:  # nothing usable: the item's characteristic words
         from reviewer.decide.catalog import _title_tokens
 
-        words = [t for t in sorted(_title_tokens(text), key=len, reverse=True) if len(t) >= 2][:4]
+        words = [t for t in sorted(_title_tokens(text), key=len, reverse=True)
+                 if len(t) >= 2 and not _PERSON_WORD_RE.search(t) and not _NARRATION_RE.search(t)
+                 and t not in _GENERIC_WORDS][:4]
     return words
+
+
+def _strip_periods(word: str, periods) -> str:
+    for period in periods:
+        if word.startswith(period) and len(word) - len(period) >= 2:
+            word = word[len(period):]
+    return word
 
 
 def search_plan(item) -> str:

@@ -351,7 +351,7 @@ def split_items(text: str) -> list[Item]:
                 pieces[-1] = pieces[-1].split("。", 1)[0]
         if len(pieces) < 2:
             # a restatement's sentence is the item without its frame ("经审理查明：…原告向被告…提交申请表，申请公开“…”")
-            pieces = [without_restated_frame(p) for p in _request_sentences(text)]
+            pieces = [without_answer_clauses(without_restated_frame(p)) for p in _request_sentences(text)]
     merged = 0
     if len(pieces) > MAX_ITEMS:
         merged = len(pieces) - MAX_ITEMS + 1
@@ -562,6 +562,36 @@ def without_proceedings(text: str) -> str:
 _RESTATED_FRAME_RE = re.compile(
     r"[^。！？!?\n]*?向(?:原审)?(?:被告|被申请人|被上诉人|第三人)[^。！？!?\n]{0,60}?"
     r"(?=(?:申请|要求|请求)(?:公开|获取|提供|查阅)|请(?:求)?(?:公开|提供))")
+
+
+# The agency's answer told in the same sentence as the request ("原告申请公开…，被告以属于内部管理信息为由不予公开。",
+# "…，被告向原告提供了征地公告", "…，该局答复称已责令改正"): what the office answered, not what was asked — cut from
+# that clause to the end of its sentence.  "…，被告作出的补偿决定" (an item naming the agency's record) is kept.
+_AGENCY_VOICE = (r"(?:原审被告|被告|被申请人|被上诉人|该(?:局|委|办|机关|单位|部门|政府)|"
+                 r"(?:(?!请|要求|申请|希望|就|对|向|贵|你|我)[\u4e00-\u9fff]){1,14}?(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))")
+_ANSWER_CLAUSE_RE = re.compile(
+    r"[，,；;]\s*" + _AGENCY_VOICE + r"(?:[^，,。；;！？!?\n的]{0,20}?)"
+    r"(?:答复(?!书)|回复(?!函|单)|告知(?:其|原告|申请人|上诉人)|认为|辩称|称(?:该|此|上述|所)|以[^，,。；;\n]{1,40}?为由|"
+    r"向(?:原告|申请人|上诉人|其)(?:邮寄|送达|提供|出具)|提供了|未予?(?:答复|公开|提供|处理|受理)|逾期|未在法定|"
+    r"(?:不予|拒绝)(?:公开|提供|答复|处理|受理)(?![^，,。；;！？!?\n]{0,6}(?:决定书|通知书|告知书|答复书)))"
+    r"(?![^，,。；;！？!?\n]{0,4}的)[^。！？!?\n]*")
+
+
+# "…，区规划局认为该小区符合规划的依据": a clause that ends in a record asked for is an item, not the answer.
+_ENDS_IN_RECORD_RE = re.compile(r"的(?:依据|文件|材料|记录|决定书?|报告|通知书?|批复|意见|说明)$")
+
+
+def without_answer_clauses(text: str) -> str:
+    """``text`` without the agency's answer told inside a request's sentence (:data:`_ANSWER_CLAUSE_RE`)."""
+    def cut(m: re.Match) -> str:
+        clause = re.split(r"[，,；;]", m.group(0).lstrip("，,；; "), maxsplit=1)[0]
+        return m.group(0) if _ENDS_IN_RECORD_RE.search(clause.rstrip("。 ")) else ""
+
+    rest = _ANSWER_CLAUSE_RE.sub(cut, text)
+    # "原告诉称，被告在答复中称“资金拨付台账”需另行统计…": when nothing asking is left, the answer carried the request
+    if rest != text and not any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS):
+        return text
+    return rest
 
 
 def without_restated_frame(text: str) -> str:

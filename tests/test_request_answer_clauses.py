@@ -1,0 +1,62 @@
+"""The agency's answer told inside the request's own sentence is not what was asked.
+
+Courts and review bodies restate a request and its answer in one sentence ("原告申请公开…，被告以属于内部管理信息为由
+不予公开。"). The answer is what the office said, not evidence for the reply the reviewer drafts: neither the triage,
+the request grounds nor the items read it. Records named beside the request ("…，被告作出的补偿决定书") stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, request_body, run_review
+from reviewer.decide.request import parse_request, without_answer_clauses
+
+ASKED = "原告诉称，其向被告申请公开被告机关2021年度公务用车购置、维修及使用登记台账"
+
+
+@pytest.mark.parametrize("answer", [
+    "，被告以属于内部后勤管理信息为由不予公开",
+    "，被告答复已责令该单位改正",
+    "，被告向原告提供了征地公告",
+    "，被申请人逾期未答复",
+    "，区生态环境局于同年6月答复称该信息不存在",
+    "，被告未在法定期限内答复",
+    "，被告征求第三方意见后以商业秘密为由不予公开",
+])
+def test_the_answer_clause_is_cut_to_the_end_of_its_sentence(answer):
+    assert without_answer_clauses(ASKED + answer + "。原告不服。") == ASKED + "。原告不服。"
+
+
+@pytest.mark.parametrize("text", [
+    "申请公开征地批复，被告作出的补偿决定书。",
+    "申请公开：征地批复，区市场监管局不予立案通知书，区政府答复书。",
+    "申请公开某镇2019年的征收公告，该镇于2020年作出的补偿决定。",
+    "请公开规划许可证，区规划局认为该小区符合规划的依据。",
+    "派出所民警制作虚假询问笔录，要求公安局纪检部门调查处理并答复我。",
+    "关于强拆一事，就贵局以违法建设为由强制拆除当事人门面一事，申请公开限期拆除决定书。",
+    "根据《条例》第十三条，申请人请求贵局答复：本村安置补助费为何未发放到户？",
+])
+def test_records_asked_for_and_the_applicants_own_words_stay(text):
+    assert without_answer_clauses(text) == text
+
+
+def test_an_answer_that_carries_the_whole_request_is_kept():
+    text = "原告诉称，被告在答复中称“资金拨付台账”需另行统计制作，但该台账系被告日常登记的账簿，依法应予公开。"
+    assert without_answer_clauses(text) == text
+
+
+def test_the_triage_and_the_items_do_not_read_the_answer():
+    text = ASKED + "，被告以属于内部后勤管理信息为由不予公开。"
+    assert "内部后勤管理" not in request_body(text)
+    items = parse_request(text).items
+    assert len(items) == 1
+    assert "内部后勤管理" not in items[0].text and "公务用车" in items[0].text
+
+
+def test_an_earlier_answer_does_not_make_the_new_request_published():
+    # the first sentence tells of an earlier request and its answer (已主动公开); the new request is for other records
+    text = ("申请人于2019年11月向被申请人申请公开某建设项目的规划许可证，被申请人答复该信息已主动公开。"
+            "本次申请人又申请公开该规划许可的审批表和专家论证意见。")
+    out = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert "已主动公开" not in request_body(text)
+    assert out["reply"]["code"] != "disclose.published"
