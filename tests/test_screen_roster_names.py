@@ -45,3 +45,45 @@ def test_a_numbered_list_of_places_is_not_a_roster():
     assert not [f for f in result.findings if f.rule == "PRV020"]
     with_header = "序号 户主 项目\n" + text.split("\n", 1)[1]
     assert {f.text for f in Screener().screen_text(with_header, path="t.txt").findings if f.rule == "PRV020"} >= {"李村"}
+
+
+def _rows(seed: int, n: int, row) -> tuple[str, list[str]]:
+    fake = Faker("zh_CN")
+    fake.seed_instance(seed)
+    names: list[str] = []
+    while len(names) < n:
+        name = fake.name()
+        if name not in names and 2 <= len(name) <= 3:
+            names.append(name)
+    return "\n".join(row(i, name, fake) for i, name in enumerate(names)), names
+
+
+ROW_SHAPES = {
+    "gender_and_amount": lambda i, name, fake: f"{i + 1}  {name}  {fake.random_element(['男', '女'])}  {fake.random_int(20, 120)}.5万元",
+    "area_and_amount": lambda i, name, fake: f"{i + 1}\t{name}\t{fake.random_int(40, 140)}.2\t{fake.random_int(20, 120)}.3万元",
+    "phone": lambda i, name, fake: f"| {i + 1} | {name} | 1{fake.random_int(3, 9)}{fake.numerify('#########')} | {fake.random_int(1, 6)}人 |",
+}
+
+
+def test_rows_of_a_roster_pasted_without_its_header_are_found_first_to_last():
+    for seed, (shape, row) in enumerate(ROW_SHAPES.items()):
+        text, names = _rows(20 + seed, 5, row)
+        result = Screener().screen_text("附件（续表）\n" + text + "\n合计", path=f"{shape}.txt")
+        found = {f.text for f in result.findings if f.rule == "PRV021"}
+        assert found <= set(names), shape
+        assert len(found & set(names)) >= len(names) - 1, shape
+        assert names[0] in found or names[1] in found, shape  # the first rows too, not only those with a row above
+        assert names[-1] in found or names[-2] in found, shape
+
+
+def test_a_single_row_or_a_list_of_places_with_amounts_is_not_a_roster():
+    text, _names = _rows(30, 1, ROW_SHAPES["gender_and_amount"])
+    assert not [f for f in Screener().screen_text(text, path="one.txt").findings if f.rule == "PRV021"]
+    places = "1 周庄 30万元\n2 高桥 20万元\n3 李村 15万元"
+    assert not [f for f in Screener().screen_text(places, path="places.txt").findings if f.rule == "PRV021"]
+
+
+def test_a_published_list_without_header_is_not_flagged_by_the_row_rule():
+    text, _names = _rows(31, 4, lambda i, name, fake: f"{i + 1} {name} {fake.random_int(1, 4)} {fake.random_int(400, 1800)}元")
+    published = "现将拟新增低保对象予以公示：\n" + text + "\n公示期7天。"
+    assert not [f for f in Screener().screen_text(published, path="pub.txt").findings if f.rule == "PRV021"]
