@@ -22,6 +22,7 @@ ASKED = "原告诉称，其向被告申请公开被告机关2021年度公务用�
     "，区生态环境局于同年6月答复称该信息不存在",
     "，被告未在法定期限内答复",
     "，被告征求第三方意见后以商业秘密为由不予公开",
+    "，被上诉人告知该材料已移交县档案馆",
 ])
 def test_the_answer_clause_is_cut_to_the_end_of_its_sentence(answer):
     assert without_answer_clauses(ASKED + answer + "。原告不服。") == ASKED + "。原告不服。"
