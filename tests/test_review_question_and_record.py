@@ -50,6 +50,13 @@ def test_a_question_beside_the_record_is_listed_for_staff_not_lost():
     assert "算不算基本农田" not in out["letter"]["text"]  # for staff to answer, not drafted as an item
 
 
+@pytest.mark.parametrize("protest", ["这还有没有天理？", "凭什么我家的补偿比别人少一半？", "拆了房子又不给钱，这合理吗？"])
+def test_a_rhetorical_question_is_a_protest_not_a_question_for_staff(protest):
+    out = run_review(f"我家的房子被拆了。{protest}请提供拆除决定书。",
+                     ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert not [a for a in out["actions"] if "申请中还有提问" in a]
+
+
 def test_no_question_no_note():
     out = run_review("申请公开某项目的批复文件。", ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
     assert not [a for a in out["actions"] if "申请中还有提问" in a]

@@ -76,19 +76,25 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     return out
 
 MAX_QUESTION_SCAN_CHARS = 20_000  # a pasted file is not read for questions beyond its start
+# A question that protests rather than asks ("这还有没有天理？", "难道老百姓就活该吃亏吗？", "凭什么…？"): nothing for
+# staff to answer as a consultation.
+_RHETORICAL_RE = re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|公道|良心|人管)|天理何在|公道何在|难道|凭什么|岂(?:能|有|不是)|"
+                            r"像话吗|讲不讲理|讲不讲道理|还是不是人|这(?:合理|公平|正常|合法)吗|谁来(?:管|负责)(?:我们)?[？?]$|"
+                            r"怎么(?:能|可以)这样|有(?:你们|这样)[^？?]{0,6}吗")
 
 
 def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> list[str]:
     """Questions of the request that are not part of any answered item ("我家那块地到底算不算基本农田？请提供土地利用总体
     规划图。" answers the map; the question is left): listed for staff, who may answer them as 咨询 — not drafted into
-    the letter, where a rhetorical "这还有没有天理？" would be answered as a consultation."""
+    the letter.  A rhetorical question ("这还有没有天理？", "凭什么…？") is a protest, not a question to answer."""
     items_text = " ".join(i.text for i in items)
     out: list[str] = []
     for sentence in re.split(r"(?<=[。！？!?\n])", (request.text or "")[:MAX_QUESTION_SCAN_CHARS]):
         if len(out) >= MAX_MIXED_CLAUSES:
             break
         s = _CONNECTIVE_RE.sub("", ITEM_START_RE.sub("", sentence.strip(), count=1), count=1)
-        if not re.search(r"[？?]$", s) or len(s) < 6 or s.rstrip("？?") in items_text or _OTHER_VOICE_RE.match(s):
+        if not re.search(r"[？?]$", s) or len(s) < 6 or s.rstrip("？?") in items_text or _OTHER_VOICE_RE.match(s) \
+                or _RHETORICAL_RE.search(s):
             continue
         if any(len(i.text) >= 4 and (i.text in s or s.rstrip("？?") in i.text) for i in items):
             continue
