@@ -114,3 +114,30 @@ def test_a_number_field_joins_the_one_item_it_numbers():
     # a form listing several items keeps its items as they are
     several = parse_request("申请公开的政府信息：\n1.某小区竣工验收备案表\n2.某小区规划许可证\n文号：某政复〔2023〕15号")
     assert all("〔2023〕" not in i.text for i in several.items)
+
+
+FORM = ("政府信息公开申请表\n申请人类型：公民\n姓名：{name}\n证件类型：居民身份证 证件号码：（略）\n"
+        "通信地址：某区某镇某路18号\n受理机关：某市财政局\n所需信息的内容描述：{asked}\n"
+        "所需信息的文件编号：（不详）\n是否申请减免费用：否\n提供方式：邮寄纸质材料")
+
+
+def test_the_triage_reads_what_a_form_asks_for_not_its_other_fields():
+    from reviewer.app.pipeline import ReviewOptions, request_body, run_review
+
+    text = FORM.format(name="袁某", asked="某镇2020年一事一议财政奖补项目的资金拨付文件")
+    body = request_body(text)
+    assert "某镇2020年一事一议财政奖补项目的资金拨付文件" in body
+    for noise in ("证件号码", "提供方式", "减免", "所需信息的内容描述", "申请表"):
+        assert noise not in body
+    triage = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()["triage"]
+    assert triage["top"] == "ordinary"  # the form's fields (（略）、（不详）) are not a vague request
+
+
+def test_a_forms_description_field_stays_with_what_it_describes():
+    from reviewer.app.pipeline import form_content
+
+    text = ("所需信息名称：某市人民政府2023年第5号令《某市电动自行车管理规定》\n"
+            "特征描述：该规定已在《某市人民政府公报》2023年第9期刊登\n获取方式：纸质")
+    body = form_content(text)
+    assert "《某市人民政府公报》2023年第9期刊登" in body and "获取方式" not in body
+    assert form_content("申请公开某项目的批复文件。") == "申请公开某项目的批复文件。"

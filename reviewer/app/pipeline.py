@@ -151,7 +151,8 @@ def _letter_dict(letter) -> dict | None:
 
 
 def request_body(text: str) -> str:
-    """What the triage and the request grounds read of a request: without the applicant's particulars (their own
+    """What the triage and the request grounds read of a request: a form's content field (:func:`form_content`),
+    without the applicant's particulars (their own
     name and ID are not a third party's), conditional threats ("如果不公开，我就去上访" is not a 信访 matter), a
     restatement's frame ("原告向被告某局提交申请表，"), the agency's answer told beside the request
     ("…，被告以属于内部管理信息为由不予公开"), its procedural history ("被告于…作出答复。原告不服，诉至
@@ -166,8 +167,35 @@ def request_body(text: str) -> str:
         without_threats,
     )
 
+    text = form_content(text)
     text = without_answer_clauses(without_proceedings(without_threats(without_particulars(text))))
     return without_past_stories(without_claims(without_restated_frame(text)))
+
+
+def form_content(text: str) -> str:
+    """A pasted form without its fields about the applicant and the delivery (证件号码：（略）, 用途, 是否减免费用, 获取
+    方式 …), which read as noise or as a vague request; what it asks for (所需信息的名称/内容描述, 特征描述, 文号) stays.
+    Any text that is not a form (no content field) is returned as it is."""
+    from reviewer.decide.request import CONTENT_FIELD_RE
+
+    lines = text.splitlines()
+    if not any(CONTENT_FIELD_RE.match(line) for line in lines):
+        return text
+    from reviewer.decide.request import FIELD_LINE_RE
+
+    # the value of each field that stays, without its label ("所需信息的内容描述：", "特征描述：")
+    kept = [FIELD_LINE_RE.sub("", CONTENT_FIELD_RE.sub("", line, count=1), count=1)
+            for line in lines if not _FORM_NOISE_RE.search(line)]
+    rest = "\n".join(k for k in kept if k.strip())
+    return rest if len("".join(rest.split())) >= 4 else text
+
+
+# A form's lines about the applicant, the delivery and the form itself (not about the information asked for).
+_FORM_NOISE_RE = __import__("re").compile(
+    r"证件(?:名称|号码|类型)|^\s*(?:申请人(?:类型|信息|姓名|名称)?|公民|法人或者其他组织|法人|姓名|工作单位|联系电话|电话|手机|"
+    r"传真|电子邮箱|邮箱|通信地址|通讯地址|联系地址|邮政编码|邮编|所需(?:政府)?信息(?:的)?用途|用途|"
+    r"是否申请减免费用|减免费用|获取(?:信息的)?方式|提供(?:信息的)?方式|信息(?:的)?(?:提供|获取)方式|受理机关|申请日期|"
+    r"申请人签名|签名|签章|所需政府信息情况|(?:政府)?信息公开申请(?:表|书)?)\s*(?:[：:]|$)")
 
 
 def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:
