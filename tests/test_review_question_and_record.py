@@ -73,3 +73,20 @@ def test_may_i_have_a_guide_is_a_request_and_may_you_tell_me_is_a_question():
     assert [c for c, _ in _items("能不能告诉我补偿标准是多少？")] == ["other.consultation"]
     items = _items("请问办理不动产登记需要哪些材料？请把办事指南发我一份。")
     assert sorted(c for c, _ in items) == ["disclose", "other.consultation"]
+
+
+def test_questions_around_one_record_do_not_make_the_record_a_consultation():
+    text = ("留言标题：低保的事\n留言内容：我妈八十多岁了一个人住，申请低保两次都没批，到底是什么原因？谁审批的？"
+            "请把审批的材料给我看看。")
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    items = out["request"]["items"]
+    assert len(items) == 1 and "审批的材料" in items[0]["text"] and "原因" not in items[0]["text"]
+    assert items[0]["code"] != "other.consultation"
+    notes = [a for a in out["actions"] if "申请中还有提问" in a]
+    assert notes and "“我妈八十多岁了一个人住，申请低保两次都没批，到底是什么原因？”" in notes[0]
+
+
+def test_only_questions_stay_a_consultation():
+    out = run_review("请问本村的征地补偿标准是多少？为什么比邻村低？",
+                     ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] == "other.consultation"

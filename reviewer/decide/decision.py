@@ -25,6 +25,7 @@ from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentVi
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
 from reviewer.decide.items import split_mixed
 from reviewer.decide.leanings import (
+    DISCLOSURE_DEMAND_RE,
     asks_for_named_record,
     settle_confirm,
     settle_consultation,
@@ -107,8 +108,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         organ = item_organ(item.text, item_views, agency_name, agency_configured)
         existence = search_state(item_views, views, search_record)
         match = catalog_matches[position] if position < len(catalog_matches) else None
-        if single:
+        if single and not _questions_beside_the_item(request, item, request_triage, cues):
             item_triage, item_grounds = request_triage, request_grounds
+        elif single:  # "…到底是什么原因？请把审批的材料给我看看。": the questions are listed for staff, the item is a record
+            item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
+            item_triage = _settle_correction(item_triage, missing)
         else:
             signal_text = lead + item.text if lead and governed_by_lead(item.text) else item.text
             item_triage, item_grounds = _item_signals(signal_text, cues, triage_model, grounds_model)
@@ -141,6 +145,16 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
 def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:
     """No named element missing, no 补正 (第三十条): the triage's 补正 share is then an ordinary request's."""
     return triage_result if missing else _without_correction(triage_result)
+
+
+def _questions_beside_the_item(request, item, request_triage: TriageResult, cues) -> bool:
+    """The one item asks for a record while the request read as a whole is a consultation only because of questions
+    outside the item (listed for staff by :func:`~reviewer.decide.mixed.unasked_questions`)."""
+    if item is None or request_triage.top != "other.consultation" or re.search(r"[？?]", item.text):
+        return False
+    if not DISCLOSURE_DEMAND_RE.search(item.text) and not asks_for_named_record(item.text):
+        return False
+    return bool(unasked_questions(request, [item], cues))
 
 
 def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = True,

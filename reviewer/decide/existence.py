@@ -60,7 +60,7 @@ _DONE_TO_RE = re.compile(r"^(?:对|向|给|为)?(?:我本人|我们|我家|本�
 _DISCLOSURE_LAW_RE = re.compile(r"政府信息公开条例")
 # Words a search never finds in a record's title: the parties' and the story's voice ("我们老百姓也好心里有个数",
 # "经审理查明", "被告以已答复为由不予处理"), greetings, requests ("要求被申请人公开…").
-_NARRATION_RE = re.compile(r"查明|诉称|辩称|认为|为由|不予|答复(?!书)|要求|请求|申请(?:公开|获取|提供)|提出|告知|"
+_NARRATION_RE = re.compile(r"查明|诉称|辩称|认为|为由|说(?!明)|不予|答复(?!书)|要求|请求|申请(?:公开|获取|提供)|提出|告知|"
                            r"^(?:请(?!示)|麻烦|能否|是否|你好|您好)")
 _PERSON_WORD_RE = re.compile(r"[你您我她]|他(?!人)")
 # A date or preposition before the words of a title: "于2019年对本人房屋…" → "对本人房屋", "依据东湖片区专家论证会纪要".

@@ -93,6 +93,7 @@ def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> l
         if len(out) >= MAX_MIXED_CLAUSES:
             break
         s = _CONNECTIVE_RE.sub("", ITEM_START_RE.sub("", sentence.strip(), count=1), count=1)
+        s = re.sub(r"^[\u4e00-\u9fff]{0,4}(?:内容|描述|事项|问题)\s*[：:]\s*", "", s)  # "留言内容：…" (a message form's label)
         if not re.search(r"[？?]$", s) or len(s) < 6 or s.rstrip("？?") in items_text or _OTHER_VOICE_RE.match(s) \
                 or _RHETORICAL_RE.search(s):
             continue

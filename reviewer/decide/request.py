@@ -374,7 +374,8 @@ DELIVERY_CLAUSE_RE = re.compile(
     r"U盘|传真|当面|现场|网络|网上|电子版|电子文档|复印件|复制件)[^。；，,;]{0,14}?"
     r"(?:方式|形式|途径|提供|获取|寄送|送达|领取|告知|答复|至[^。；，,;]{0,30})(?=[。；，,;]|$)")
 # A request verb inside running text ("原告于…向被告邮寄申请表，申请公开…"); "公开申请" (the form) is not one.
-REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:公开|提供)|申请查阅")
+REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:县里|市里|区里|镇里|乡里|省里|上级|你们|贵[局委办府院厅]|"
+                             r"你[局委办]|政府|领导)?(?:依法|一并)?(?:公开|提供)|申请查阅")
 
 
 # A clause after the object that carries the story on (a restated or repeated request), not more of the object.
@@ -444,10 +445,16 @@ _NOT_ASKING_RE = re.compile(r"(?:如果|假如|要是|若是?|否则)[^，,。�
 _OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为)")
 
 
+# "申请低保两次都没批", "申请人", "曾申请复议": 申请 that is not a request for information (for the weak verbs).
+_OTHER_APPLICATION_RE = re.compile(
+    r"申请(?:人|书|表|材料|日期|低保|补助|补贴|救助|宅基地|建房|复议|仲裁|强制执行|执行|赔偿|退休|工伤|贷款|户口|落户|"
+    r"入学|廉租房|公租房|经适房|许可|登记|延期|延长|再审|上诉|调解|报销|困难)|(?:已|曾|多次|两次|三次|几次|\d+次)申请")
+
+
 def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
     if _OTHER_VOICE_RE.match(sentence):
         return False
-    rest = _NOT_ASKING_RE.sub("", sentence)
+    rest = _OTHER_APPLICATION_RE.sub("", _NOT_ASKING_RE.sub("", sentence))
     return any(v in rest for v in verbs)
 
 
