@@ -32,7 +32,7 @@ from reviewer.decide.leanings import (
     settle_petition,
     settle_publication,
 )
-from reviewer.decide.mixed import governed_by_lead, list_lead, unasked_questions
+from reviewer.decide.mixed import INFO_HEAD_RE, governed_by_lead, is_rhetorical, list_lead, unasked_questions
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
@@ -149,12 +149,15 @@ def _settle_correction(triage_result: TriageResult, missing: list[str]) -> Triag
 
 def _questions_beside_the_item(request, item, request_triage: TriageResult, cues) -> bool:
     """The one item asks for a record while the request read as a whole is a consultation only because of questions
-    outside the item (listed for staff by :func:`~reviewer.decide.mixed.unasked_questions`)."""
+    outside the item (listed for staff by :func:`~reviewer.decide.mixed.unasked_questions`, or a protest left out)."""
     if item is None or request_triage.top != "other.consultation" or re.search(r"[？?]", item.text):
         return False
-    if not DISCLOSURE_DEMAND_RE.search(item.text) and not asks_for_named_record(item.text):
+    if not DISCLOSURE_DEMAND_RE.search(item.text) and not asks_for_named_record(item.text) \
+            and not INFO_HEAD_RE.search(item.text):
         return False
-    return bool(unasked_questions(request, [item], cues))
+    # a question outside the item: one listed for staff, or a protest left out ("…，这还有没有天理")
+    outside = request.text.replace(item.text, "")
+    return len(item.text) < len(request.text) and (re.search(r"[？?]", outside) is not None or is_rhetorical(outside))
 
 
 def _settle_leanings(triage_result: TriageResult, text: str, questions: bool = True,

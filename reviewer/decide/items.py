@@ -18,7 +18,7 @@ together.
 
 from __future__ import annotations
 
-from reviewer.decide.mixed import complaint_parts, split_question_tail
+from reviewer.decide.mixed import complaint_parts, is_rhetorical, split_question_tail
 from reviewer.decide.nature import SPLIT_OFF, _ground_cues, item_nature
 from reviewer.decide.record_lists import split_record_list
 from reviewer.decide.request import Item, Request, _make_item, is_threat
@@ -53,7 +53,9 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
             head, tail, tail_nature = mixed
             items.append(_make_item(item.index, head))
             natures.append("ordinary")
-            if not is_threat(tail):  # "…，否则我将向上级投诉": a threat, not a complaint to answer
+            # "…，否则我将向上级投诉": a threat, not a complaint to answer; "…，这还有没有天理？": a protest, not a
+            # question to answer as 咨询
+            if not is_threat(tail) and not (tail_nature == "other.consultation" and is_rhetorical(tail)):
                 tails.append((tail, tail_nature))
     for part in listed:
         items.append(_make_item(len(items) + 1, part))

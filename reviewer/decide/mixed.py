@@ -76,9 +76,14 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     return out
 
 MAX_QUESTION_SCAN_CHARS = 20_000  # a pasted file is not read for questions beyond its start
-# A question that protests rather than asks ("这还有没有天理？", "难道老百姓就活该吃亏吗？", "凭什么…？"): nothing for
-# staff to answer as a consultation.
-_RHETORICAL_RE = re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|公道|良心|人管)|天理何在|公道何在|难道|凭什么|岂(?:能|有|不是)|"
+def is_rhetorical(text: str) -> bool:
+    """A question that protests rather than asks (:data:`_RHETORICAL_RE`)."""
+    return _RHETORICAL_RE.search(text) is not None
+
+
+# A question that protests rather than asks ("这还有没有天理？", "难道老百姓就活该吃亏吗？"): nothing for staff to answer
+# as a consultation.  "凭什么…？" is not one: it asks on what basis, which staff can answer.
+_RHETORICAL_RE = re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|公道|良心|人管)|天理何在|公道何在|难道|岂(?:能|有|不是)|"
                             r"像话吗|讲不讲理|讲不讲道理|还是不是人|这(?:合理|公平|正常|合法)吗|谁来(?:管|负责)(?:我们)?[？?]$|"
                             r"怎么(?:能|可以)这样|有(?:你们|这样)[^？?]{0,6}吗")
 
@@ -86,7 +91,7 @@ _RHETORICAL_RE = re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|
 def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> list[str]:
     """Questions of the request that are not part of any answered item ("我家那块地到底算不算基本农田？请提供土地利用总体
     规划图。" answers the map; the question is left): listed for staff, who may answer them as 咨询 — not drafted into
-    the letter.  A rhetorical question ("这还有没有天理？", "凭什么…？") is a protest, not a question to answer."""
+    the letter.  A rhetorical question ("这还有没有天理？", "这合理吗？") is a protest, not a question to answer."""
     items_text = " ".join(i.text for i in items)
     out: list[str] = []
     for sentence in re.split(r"(?<=[。！？!?\n])", (request.text or "")[:MAX_QUESTION_SCAN_CHARS]):
@@ -108,9 +113,9 @@ def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> l
 # its own: a request verb, in the clause's first words, with something after it (not "政府信息公开申请表" or
 # "《政府信息公开条例》").
 # (or in everyday words: "我要查一下…", "想看看…", "麻烦调取…", "我想要…的备案表")
-_INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern +
+INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern +
                            r"|(?:要|想|请|麻烦)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?"
-                           r"|^(?:我|本人|我们)?(?:想要|需要)(?:一份|一下)?(?=[^，,；;]{2,}?(?:" + DOCUMENT_KIND_RE.pattern + r")))"
+                           r"|^(?:我|本人|我们)?(?:想要|需要|要(?!求))(?:一份|一下|看)?(?=[^，,；;]{2,}?(?:" + DOCUMENT_KIND_RE.pattern + r")))"
                            r"[^，,；;]{4,}")
 
 MAX_MIXED_CHARS = 600  # each split point reads the rest of the text: bounded work on long pastes
@@ -126,7 +131,7 @@ def split_question_tail(text: str, cues: list[Cue]) -> tuple[str, str, str] | No
         head = "".join(clauses[:k]).rstrip("，,；; ")
         raw_tail = "".join(clauses[k:]).strip()
         tail = re.sub(r"^(?:另外|此外|同时|还有|还|顺便|并且?)[，,]?", "", raw_tail)
-        if len(head) < 8 or len(tail) < 4 or not _INFO_HEAD_RE.search(head) or _OTHER_VOICE_RE.match(tail):
+        if len(head) < 8 or len(tail) < 4 or not INFO_HEAD_RE.search(head) or _OTHER_VOICE_RE.match(tail):
             continue  # (a tail in the agency's or a party's voice, "被告答复已责令…", is not the applicant's complaint)
         if re.search(r"[的之及和与、：:]$", head) or re.match(r"(?:以及|及其?|和|与|或|、|等)", tail):
             continue  # the clause boundary falls inside the object asked for ("…的，" / "，以及…")
@@ -160,7 +165,7 @@ def _question_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str] | Non
         q_nature = item_nature(question, cues)[0]
         if q_nature not in QUESTION_OR_COMPLAINT or item_nature(ask, cues)[0] not in ("ordinary", "disclose"):
             continue
-        if (DISCLOSURE_DEMAND_RE.search(ask) or _INFO_HEAD_RE.search(ask)) and has_characteristic(ask):
+        if (DISCLOSURE_DEMAND_RE.search(ask) or INFO_HEAD_RE.search(ask)) and has_characteristic(ask):
             return ask, question.rstrip("？?"), q_nature
     return _question_clause_then_ask(text, cues)
 
