@@ -134,3 +134,19 @@ def test_generated_names_after_cue_words_are_found_and_common_words_are_not():
     for text in ("患者就诊时可查询费用明细。", "申请人查询办理进度。", "学生需要时可申请补助。",
                  "村民来信反映的问题已回访。", "当事人公开道歉。", "家属方便时前来领取。"):
         assert hits_for(rule, text) == [], text
+
+
+def test_a_labelled_account_number_is_found_whatever_its_check_digit(screener):
+    # a passbook or account number need not pass the card check: after "账号：" it is a person's account
+    rng = random.Random(41)
+    fake = Faker("zh_CN")
+    fake.seed_instance(41)
+    for _ in range(20):
+        digits = "6222" + "".join(rng.choice("0123456789") for _ in range(12))
+        if luhn.is_valid(digits):
+            digits = digits[:-1] + str((int(digits[-1]) + 1) % 10)  # make the card check fail
+        text = f"乙方（被征收人）：{fake.name()}\n开户银行：某银行某支行 账号：{digits}\n补偿金额共计67.9万元。"
+        found = [f for f in screener.screen_text(text, path="a.txt").findings if digits in text[f.start:f.end]]
+        assert found and found[0].severity != "info"
+    public = "收款单位：某县财政局非税收入汇缴结算户\n开户行：某银行某县支行\n账号：41050164370809000215"
+    assert not [f for f in screener.screen_text(public, path="p.txt").findings if f.rule == "PRV022"]

@@ -31,6 +31,7 @@ ENTITY_PARTS = {
     "cn_mobile": "手机号码",
     "cn_landline": "固定电话号码",
     "bank_card": "银行账户信息",
+    "bank_account": "银行账户信息",
     "email": "电子邮箱",
     "passport": "护照号码",
     "address": "详细住址",

@@ -7,7 +7,7 @@ import threading
 
 __all__ = ["ITEM_MASKED_ENTITIES", "MASKED_ENTITIES", "mask_personal"]
 
-MASKED_ENTITIES = frozenset({"cn_resident_id", "cn_mobile", "cn_landline", "bank_card", "email", "passport",
+MASKED_ENTITIES = frozenset({"cn_resident_id", "cn_mobile", "cn_landline", "bank_card", "bank_account", "email", "passport",
                              "license_plate", "address"})
 _lock = threading.Lock()
 _screener = None
