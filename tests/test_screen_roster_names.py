@@ -87,3 +87,17 @@ def test_a_published_list_without_header_is_not_flagged_by_the_row_rule():
     text, _names = _rows(31, 4, lambda i, name, fake: f"{i + 1} {name} {fake.random_int(1, 4)} {fake.random_int(400, 1800)}元")
     published = "现将拟新增低保对象予以公示：\n" + text + "\n公示期7天。"
     assert not [f for f in Screener().screen_text(published, path="pub.txt").findings if f.rule == "PRV021"]
+
+
+def test_names_in_the_first_column_of_a_payroll_are_found():
+    text, names = _rows(40, 4, lambda i, name, fake: f"{name} {fake.random_int(4000, 6000)} {fake.random_int(300, 500)} "
+                                                      f"{fake.random_int(3500, 5500)}")
+    result = Screener().screen_text("职工工资发放表（2023年5月）\n姓名 应发工资 扣款 实发工资\n" + text, path="pay.txt")
+    found = {f.text for f in result.findings if f.rule == "PRV023"}
+    assert found <= set(names) and len(found & set(names)) >= len(names) - 1
+
+
+def test_a_published_list_of_enforcement_officers_is_not_a_roster_of_private_persons():
+    text, _names = _rows(41, 3, lambda i, name, fake: f"{name} 44072100{fake.random_int(10, 99)} 道路运输")
+    result = Screener().screen_text("执法人员名单公示\n姓名 执法证号 执法类别\n" + text, path="officers.txt")
+    assert not [f for f in result.findings if f.rule == "PRV023"]
