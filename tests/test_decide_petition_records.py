@@ -90,3 +90,14 @@ def test_a_plea_to_have_money_paid_is_a_complaint_not_a_demand_for_records():
     assert settled.probabilities["no_action.petition"] == 0.86 and note is None
     out = run_review(PLEA, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
     assert out["reply"]["code"] == "no_action.petition"
+
+
+def test_a_demand_for_money_after_a_list_of_records_is_a_complaint_part():
+    text = ("尊敬的区政府领导：\n我家2018年被列入某路拓宽工程征收范围，补偿款还有8万元没有到位。现申请公开以下信息：\n"
+            "（一）某路拓宽工程房屋征收决定及公告；\n（二）该工程的补偿资金拨付文件。\n"
+            "另外，请领导督促街道尽快把剩下的补偿款发给我。\n此致\n敬礼")
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    items = [(i["code"], i["text"]) for i in out["request"]["items"]]
+    assert [code for code, _ in items].count("no_action.petition") == 1
+    assert any(code == "no_action.petition" and "补偿款发给我" in t for code, t in items)
+    assert sum(1 for code, _ in items if code == "disclose") == 2
