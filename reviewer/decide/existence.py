@@ -78,7 +78,9 @@ _PARTY_PREFIX_RE = re.compile(r"^(?:原审被告|被告|被申请人|被上诉�
 # law cited (依《条例》第九条), or a story ("在网上买了东西被骗").
 _CIRCUMSTANCE_RE = re.compile(r"^(?:向|在|依《|依照《|根据《|其中)|(?:时|之前|以前|之后|以后|前|后|过程中|期间)$|《[^》]*条例》第")
 # Words too general to search on their own.
-_GENERIC_WORDS = frozenset({"依据", "信息", "情况", "内容", "有关", "相关", "全部"})
+_GENERIC_WORDS = frozenset({"依据", "信息", "情况", "内容", "有关", "相关", "全部",
+                            # what a pointer left behind ("该工程的…", "对我家房屋的…"): no title is searched by it alone
+                            "工程", "项目", "房屋", "地块", "公司", "单位", "案件", "小区", "事项", "事故", "企业", "医院", "学校"})
 
 
 def _compact(text: str) -> str:
