@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +192,7 @@ def form_content(text: str) -> str:
 
 
 # A form's lines about the applicant, the delivery and the form itself (not about the information asked for).
-_FORM_NOISE_RE = __import__("re").compile(
+_FORM_NOISE_RE = re.compile(
     r"证件(?:名称|号码|类型)|^\s*(?:申请人(?:类型|信息|姓名|名称)?|公民|法人或者其他组织|法人|姓名|工作单位|联系电话|电话|手机|"
     r"传真|电子邮箱|邮箱|通信地址|通讯地址|联系地址|邮政编码|邮编|所需(?:政府)?信息(?:的)?用途|用途|"
     r"是否申请减免费用|减免费用|获取(?:信息的)?方式|提供(?:信息的)?方式|信息(?:的)?(?:提供|获取)方式|受理机关|申请日期|"
