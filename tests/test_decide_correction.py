@@ -32,6 +32,10 @@ def _request(text: str):
     # the records of one act of the office: a case file a search can find
     "请公开镇政府处理我家宅基地纠纷时形成的所有材料。",
     "申请公开你局执法大队对我店铺进行检查时的录像资料。",
+    # one act done to the applicant, or one named case: its file is found by the parties and the matter
+    "申请公开我被行政拘留一案的全部卷宗材料。",
+    "申请公开派出所处理我被打一案的全部材料。",
+    "申请公开贵局对某某公司偷税案件的检查底稿和证据材料。",
 ])
 def test_a_named_kind_title_or_number_is_a_characteristic(text):
     assert has_characteristic(text)
@@ -44,6 +48,9 @@ def test_a_named_kind_title_or_number_is_a_characteristic(text):
     "申请公开本村土地的有关情况。",
     "1.那份通知 2.相关批复 3.所有会议材料",
     "你局2018年的有关文件",
+    "申请公开相关案件的材料。",  # no case named
+    "申请公开该案件的全部材料",
+    "申请公开所有案件的全部资料",
     "根据《中华人民共和国政府信息公开条例》的规定，本人申请公开与我家有关的所有文件。",  # the law applied under
 ])
 def test_generic_or_hedged_descriptions_have_no_characteristic(text):

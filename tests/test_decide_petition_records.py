@@ -101,3 +101,23 @@ def test_a_demand_for_money_after_a_list_of_records_is_a_complaint_part():
     assert [code for code, _ in items].count("no_action.petition") == 1
     assert any(code == "no_action.petition" and "补偿款发给我" in t for code, t in items)
     assert sum(1 for code, _ in items if code == "disclose") == 2
+
+
+def test_a_case_named_by_its_investigation_is_a_record_not_a_demand_to_investigate():
+    # "查处" names the case whose records are asked for; it asks nobody to investigate
+    text = "申请公开贵局查处某某公司偷税案件的检查底稿和证据材料。"
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] != "no_action.petition"
+    assert not any("TRI035" in str(c) for c in out["triage"].get("cues") or [])
+    assert "enforcement_file" in {g["ground"] for g in out["request_grounds"] if g.get("named")}
+    # a demand to investigate beside the request still is one
+    both = "申请公开对该厂的处罚决定，并查处该厂夜间偷排行为。"
+    cues = [c for c in load_cues() if c.code == "TRI035"]
+    assert any(p.search(both) for p in cues[0].patterns)
+
+
+def test_the_file_of_ones_own_case_needs_no_correction_notice():
+    out = run_review("申请公开我被行政拘留一案的全部卷宗材料。",
+                     ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] != "other.correction"
+    assert not any("特征性描述" in m for m in out["request"]["missing"])

@@ -41,9 +41,17 @@ ACT_RECORDS_RE = re.compile(
 OWN_ACT_RE = re.compile(
     r"(?:我|本人|申请人|原告|上诉人)(?:的)?(?:家|们家|父亲|母亲|爸爸|妈妈|祖父|祖母|爷爷|奶奶|外公|外婆|丈夫|妻子|儿子|女儿|"
     r"公司|店|厂)?(?:的)?[^，。；、]{0,10}?被[^，。；、]{0,8}?"
-    r"(?:没收|拆除|强拆|拆了|拆掉|征收|征用|处罚|罚款|处分|收回|查封|扣押|注销|吊销|开除|辞退|除名|下放|认定|划为|划成|关停)"
+    r"(?:没收|拆除|强拆|拆了|拆掉|征收|征用|处罚|罚款|处分|收回|查封|扣押|注销|吊销|开除|辞退|除名|下放|认定|划为|划成|关停|"
+    r"拘留|传唤|留置|收容|羁押|强制隔离|扣分|扣车|立案|查处)"
     # … and the records of it asked for ("…是否合法？" asks a question about the act, not for its records)
-    r"[^，。；？?！!]{0,12}?的(?:全部|所有)?(?:相关|有关)?(?:处理|处罚|认定|审批)?(?:文件|材料|资料|记录|档案|手续|文书)")
+    r"[^，。；？?！!]{0,12}?的(?:全部|所有)?(?:相关|有关)?(?:处理|处罚|认定|审批|执法|案件)?"
+    r"(?:文件|材料|资料|记录|档案|手续|文书|卷宗|案卷|笔录)")
+# The records of one named case ("派出所处理我被打一案的全部材料", "对某某公司偷税案件的检查底稿"): a case is found by its
+# parties and its matter, like a file number (其他特征性描述); "该案件的", "相关案件的", "所有案件的" name none.
+CASE_RECORDS_RE = re.compile(
+    r"(?<=[\u4e00-\u9fa5]{3})(?<![该此本这那各每])(?<!相关|有关|所有|全部|其他|其它|上述|各类|各种|这个|那个|这些|那些)"
+    r"(?:一案|案件|事件)(?:的|中的?|中形成的)(?:全部|所有|一切)?(?:相关|有关)?[^，。；、]{0,6}?"
+    r"(?:材料|资料|文件|记录|卷宗|案卷|笔录|证据|文书|档案|底稿)")
 # A title in 《》 is a characteristic, except the law a request is made under ("根据《…政府信息公开条例》的规定").
 _TITLE_RE = re.compile(r"《[^》]{2,80}》")
 _BASIS_RE = re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}》|《(?:中华人民共和国)?政府信息公开条例》)"
@@ -56,9 +64,11 @@ UNCLEAR_TRIAGE_MIN = 0.5
 
 def has_characteristic(text: str) -> bool:
     """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
-    records of one act of the office (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`)."""
+    records of one act of the office or of one case (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`,
+    :data:`CASE_RECORDS_RE`)."""
     text = _BASIS_RE.sub("", text)
-    if _TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text):
+    if (_TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text)
+            or CASE_RECORDS_RE.search(text)):
         return True
     for m in DOCUMENT_KIND_RE.finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
