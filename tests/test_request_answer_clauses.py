@@ -61,3 +61,15 @@ def test_an_earlier_answer_does_not_make_the_new_request_published():
     out = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
     assert "已主动公开" not in request_body(text)
     assert out["reply"]["code"] != "disclose.published"
+
+
+def test_the_answer_letters_title_and_the_suit_are_not_the_request():
+    # "公开" inside 《政府信息公开申请答复书》 asks nothing; "原告不服，提起本诉" is the next step, not the request
+    text = ("原告系某某村村民。2020年6月，原告以邮寄方式向被告某某镇人民政府提出政府信息公开申请，要求公开"
+            "“某某村2016年至2019年集体土地发包合同、承包费收取及使用情况”。"
+            "被告于同年7月10日作出《政府信息公开申请答复书》。原告不服，提起本诉。")
+    body = request_body(parse_request(text).text)
+    assert "集体土地发包合同" in body
+    assert "答复书" not in body and "本诉" not in body
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] != "other.consultation"  # "申请答复书" is not "请答复"

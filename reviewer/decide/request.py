@@ -539,7 +539,18 @@ def without_claims(text: str) -> str:
 # office answered is not the evidence the reviewer judges from.
 _AFTERMATH_RE = re.compile(
     r"\s*(?:[^。！？!?\n]{0,6}(?:不服|遂|随后|后)[^。！？!?\n]{0,12})?(?:诉至|起诉至|提起(?:行政)?诉讼|提起上诉|申请(?:行政)?复议|"
-    r"提起(?:行政)?复议|向本院起诉|诉请本院)")
+    r"提起(?:行政)?复议|向本院(?:提起|起诉)|诉请本院|提起本(?:案)?诉讼?|诉来本院|遂(?:成|起)?诉)")
+
+
+# Names that carry a request verb without asking: a document's title ("《政府信息公开申请答复书》") and the name of
+# the procedure ("政府信息公开申请", "信息公开答复").
+_NAMED_NOT_ASKED_RE = re.compile(r"《[^》]{1,60}》|(?:政府)?信息公开(?:申请)?(?:答复|告知)?(?:书|表|函)?")
+
+
+def _asks_outside_titles(sentence: str) -> bool:
+    """Whether ``sentence`` has a request verb outside titles and the procedure's name."""
+    rest = _NAMED_NOT_ASKED_RE.sub("", sentence)
+    return any(v in rest for v in REQUEST_VERBS)
 
 
 def _is_proceeding(sentence: str) -> bool:
@@ -549,8 +560,9 @@ def _is_proceeding(sentence: str) -> bool:
     if re.match(r"\s*(?:被告|被申请人|被上诉人|第三人|复议机关|原审法院|一审法院|本院|法院|本机关)[^。！？!?\n，,]{0,20}?认为", s):
         return True  # the agency's, a party's or the court's view ("被告认为该申请需要加工…")
     if _OTHER_VOICE_RE.match(s):
-        return not any(v in s for v in REQUEST_VERBS)  # "被申请人于…收到申请人提交的申请，申请公开…" is the request
-    return _AFTERMATH_RE.match(s) is not None and not any(v in s for v in REQUEST_VERBS)
+        # "被申请人于…收到申请人提交的申请，申请公开…" is the request; "被告于…作出《政府信息公开申请答复书》" is not
+        return not _asks_outside_titles(s)
+    return _AFTERMATH_RE.match(s) is not None and not _asks_outside_titles(s)
 
 
 def without_proceedings(text: str) -> str:
