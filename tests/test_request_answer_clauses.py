@@ -73,3 +73,29 @@ def test_the_answer_letters_title_and_the_suit_are_not_the_request():
     assert "答复书" not in body and "本诉" not in body
     out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
     assert out["reply"]["code"] != "other.consultation"  # "申请答复书" is not "请答复"
+
+
+def test_the_parties_arguments_and_claims_in_a_judgment_are_not_the_request():
+    text = ("原告李某诉称：2021年3月5日，原告向被告某某区住房和城乡建设局申请公开原告所在某某小区5号楼其他住户的房屋"
+            "征收补偿协议。被告于2021年4月2日作出答复，以涉及第三方个人隐私为由不予公开。原告认为，补偿协议涉及公共"
+            "利益，应当公开。请求：1.撤销被告作出的答复；2.判令被告重新作出答复。被告辩称：原告申请的信息涉及第三人个人"
+            "信息，第三人均不同意公开，被告的答复合法。")
+    request = parse_request(text)
+    assert [i.text for i in request.items] == ["申请公开原告所在某某小区5号楼其他住户的房屋征收补偿协议"]
+    body = request_body(request.text)
+    assert "补偿协议" in body
+    for said in ("不予公开", "公共利益", "撤销", "辩称"):
+        assert said not in body, said
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] == "withhold.third_party"
+
+
+def test_an_argument_that_tells_the_request_keeps_it():
+    # the request told inside a party's argument, or only quoted in another voice
+    told = "申请人认为免职程序违法，遂向被申请人申请公开：（1）县卫健局党组研究对申请人免职的会议纪要；（2）局里就免职事项的请示。"
+    assert "会议纪要" in request_body(told)
+    quoted = "被告辩称：原告所申请的“原告户口迁出时的审批材料”已于2003年随户籍档案移交，被告未保存。"
+    body = request_body(quoted)
+    assert "户口迁出时的审批材料" in body and "移交" not in body
+    # a back-reference without the content tells nothing
+    assert "党委机关" not in request_body("原告申请公开“县委常委会议记录”。被告答复称所申请信息系党委机关制作。")

@@ -518,10 +518,11 @@ def _is_applicant_line(sentence: str) -> bool:
 # 限期答复", "申请人请求：撤销被申请人作出的答复书，责令被申请人重新作出答复"): what is asked of the court or review body,
 # not of the office — neither an item nor what the triage reads.
 _PARTY = r"(?:原告|申请人|上诉人|再审申请人|起诉人|复议申请人)"
+_CLAIM_NUMBER = r"(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、．]\s*)?"
 CLAIM_RE = re.compile(
     r"(?:" + _PARTY + r"(?:的)?)?(?:诉讼请求|复议请求|上诉请求|行政复议请求|请求事项|诉请)(?:为|是)?[：:，,]"
-    r"|" + _PARTY + r"(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*(?:依法)?"
-    r"(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))")
+    r"|(?:" + _PARTY + r"|(?:^|(?<=[。！？!?\n]))\s*)(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*"
+    + _CLAIM_NUMBER + r"(?:依法)?(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))", re.M)
 _CLAIM_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?")
 
 
@@ -548,9 +549,23 @@ _NAMED_NOT_ASKED_RE = re.compile(r"《[^》]{1,60}》|(?:政府)?信息公开(?:
 
 
 def _asks_outside_titles(sentence: str) -> bool:
-    """Whether ``sentence`` has a request verb outside titles and the procedure's name."""
-    rest = _NAMED_NOT_ASKED_RE.sub("", sentence)
-    return any(v in rest for v in REQUEST_VERBS)
+    """Whether ``sentence`` has a request verb outside titles, the procedure's name, refusals ("不予公开",
+    "不同意公开") and what ought to be done ("应当公开")."""
+    rest = _NOT_ASKING_RE.sub("", _REFUSED_RE.sub("", _NAMED_NOT_ASKED_RE.sub("", sentence)))
+    return any(v in rest for v in REQUEST_VERBS) or _ASKED_CONTENT_RE.search(rest) is not None
+
+
+# "其申请的内容是“…”", "原告所申请的“…”": the request told without a request verb, its content quoted ("所申请信息系党委
+# 机关制作" refers back to it and tells nothing).
+_ASKED_CONTENT_RE = re.compile(r"(?:申请的(?:内容|事项|信息)?|所申请的?(?:信息|内容|事项)?|申请事项)(?:是|为|系)?[：:]?\s*[“\"「『]")
+
+
+_REFUSED_RE = re.compile(r"(?:不同意|不愿意?|反对|拒绝)(?:对外)?(?:公开|提供)|"
+                         r"(?:应当|应该|应予|应|可以|可予|有权要求|依法)(?:主动)?(?:予以|向[^，,。；;]{1,8})?(?:公开|提供)")
+# A party's argument ("原告认为，补偿协议涉及公共利益，应当公开。", "被告辩称：…第三人均不同意公开"): a reason given to the
+# court, not what was asked ("原告诉称：…申请公开…" tells the request and is kept).
+_ARGUMENT_RE = re.compile(r"\s*(?:原告|申请人|复议申请人|上诉人|被上诉人|被告|被申请人|第三人)(?:不服[，,])?[^。！？!?\n，,：:]{0,6}?"
+                          r"(?:认为|辩称|答辩称|主张)")
 
 
 def _is_proceeding(sentence: str) -> bool:
@@ -559,18 +574,41 @@ def _is_proceeding(sentence: str) -> bool:
         return False
     if re.match(r"\s*(?:被告|被申请人|被上诉人|第三人|复议机关|原审法院|一审法院|本院|法院|本机关)[^。！？!?\n，,]{0,20}?认为", s):
         return True  # the agency's, a party's or the court's view ("被告认为该申请需要加工…")
+    if re.match(r"\s*(?:复议机关|原审法院|一审法院|本院|法院)[^。！？!?\n，,]{0,12}?认定", s) and not _asks_outside_titles(s):
+        return True  # "原审法院认定该申请属于咨询" (not "本院认定如下事实：原告申请公开…")
+    if _ARGUMENT_RE.match(s) and not _asks_outside_titles(s):
+        return True  # "申请人认为免职程序违法，遂向被申请人申请公开：…" tells the request
     if _OTHER_VOICE_RE.match(s):
         # "被申请人于…收到申请人提交的申请，申请公开…" is the request; "被告于…作出《政府信息公开申请答复书》" is not
         return not _asks_outside_titles(s)
     return _AFTERMATH_RE.match(s) is not None and not _asks_outside_titles(s)
 
 
+_QUOTED_CONTENT_RE = re.compile(_ASKED_CONTENT_RE.pattern + r"[^”\"」』]{2,200}[”\"」』]")
+
+
+def _told_request(sentence: str) -> str | None:
+    """The request quoted in another voice's sentence ("被告辩称：原告所申请的“…”已移交档案馆。" → "申请公开“…”。"),
+    without the rest of what that voice says; None when the sentence is not such a one."""
+    s = sentence.strip()
+    if not (_OTHER_VOICE_RE.match(s) or _ARGUMENT_RE.match(s)):
+        return None
+    rest = _NOT_ASKING_RE.sub("", _REFUSED_RE.sub("", _NAMED_NOT_ASKED_RE.sub("", s)))
+    if any(v in rest for v in REQUEST_VERBS):
+        return None
+    m = _QUOTED_CONTENT_RE.search(s)
+    if m is None:
+        return None
+    quote = re.search(r"[“\"「『].*", m.group(0)).group(0)
+    return f"申请公开{quote}。"
+
+
 def without_proceedings(text: str) -> str:
     """``text`` without a restatement's procedural history (:func:`_is_proceeding`); the text itself when nothing
     asking is left."""
     sentences = re.split(r"(?<=[。！？!?\n])", text)
-    kept = [s for s in sentences if not _is_proceeding(s)]
-    if len(kept) == len(sentences):
+    kept = [_told_request(s) or s for s in sentences if not _is_proceeding(s)]
+    if kept == sentences:
         return text
     rest = "".join(kept)
     return rest if any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) else text
