@@ -36,3 +36,11 @@ def test_a_demand_to_act_on_a_third_party_is_not_a_claim():
 def test_a_text_made_only_of_claims_is_kept_whole():
     text = "上诉人请求撤销一审判决，改判被上诉人公开其申请的某路段改造工程的招标文件。"
     assert without_claims(text) == text
+
+
+def test_a_bare_claims_list_is_a_claim_but_an_applicants_own_demand_is_read():
+    from reviewer.decide.request import CLAIM_RE, without_claims
+
+    assert CLAIM_RE.search("请求：1.撤销被告作出的答复；2.判令被告重新作出答复。")
+    kept = without_claims("申请公开处罚依据。要求：撤销该处罚决定。")
+    assert "撤销该处罚决定" in kept  # an applicant's demand: the triage reads it

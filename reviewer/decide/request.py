@@ -519,11 +519,14 @@ def _is_applicant_line(sentence: str) -> bool:
 # not of the office — neither an item nor what the triage reads.
 _PARTY = r"(?:原告|申请人|上诉人|再审申请人|起诉人|复议申请人)"
 _CLAIM_NUMBER = r"(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、．]\s*)?"
+_CLAIMED = r"(?:依法)?(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))"
 CLAIM_RE = re.compile(
     r"(?:" + _PARTY + r"(?:的)?)?(?:诉讼请求|复议请求|上诉请求|行政复议请求|请求事项|诉请)(?:为|是)?[：:，,]"
-    r"|(?:" + _PARTY + r"|(?:^|(?<=[。！？!?\n]))\s*)(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*"
-    + _CLAIM_NUMBER + r"(?:依法)?(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))", re.M)
-_CLAIM_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?")
+    r"|" + _PARTY + r"(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*" + _CLAIM_NUMBER + _CLAIMED
+    # a claims list without its party ("请求：1.撤销被告作出的答复；2.判令…"); an applicant's own "要求：撤销…" is a demand
+    # the triage must read, not a claim to a court
+    + r"|(?:^|(?<=[。！？!?\n]))\s*(?:请求|诉请)(?:本院|法院|复议机关)?[：:]\s*" + _CLAIM_NUMBER + _CLAIMED, re.M)
+_CLAIM_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?", re.M)
 
 
 def without_claims(text: str) -> str:
