@@ -25,7 +25,10 @@ def test_a_list_of_self_contained_records_of_different_natures_is_split(cues):
     "申请公开2010年以来该镇历年土地出让金的收入、支出及具体流向明细",  # parts are not records
     "××村第三村民小组2011年土地补偿款分配方案、分配名单、组务会议记录",  # elliptical parts: one matter
     "本人人事档案中1989年的处分决定、2002年的撤销处分决定复印件",  # "2002年的" is a date, not an owner
-    "某区人民政府作出的房屋征收决定、征收补偿方案以及常务会议纪要",  # natures alike: one item, screened per record
+    "某区人民政府作出的房屋征收决定、征收补偿方案以及公告",  # natures alike: one item
+    "对本公司作出处罚的全部案卷：立案审批表、调查询问笔录、听证笔录、案审会记录",  # one case file, nothing published
+    "住建局依据招标文件和投标人报价确定的某某项目中标通知书",  # a record inside another's modifier
+    "申请公开某某村第三组的征地补偿分配名单、拨付凭证",  # withheld beside ordinary, nothing published: screened per record
     "该房屋自1986年以来全部登记档案，包括历次登记申请书、权属来源证明、登记审核表",  # itemised, one record
 ])
 def test_lists_of_one_matter_or_one_nature_stay_one_item(cues, text):
@@ -71,3 +74,36 @@ def test_a_head_that_names_a_complaint_matter_still_asks_for_information(cues):
     assert head.endswith("其举报事项的处理结果") and nature == "no_action.petition"
     # a head that itself demands action is not an information head
     assert split_question_tail("请你们依法查处某公司违法排污，并追究相关人员责任", cues) is None
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a published outcome beside a record a cue may withhold: a draft must never refuse both together
+    ("申请公开本村2021年征地补偿安置方案和同组村民龚某某的补偿协议。",
+     ["本村2021年征地补偿安置方案", "同组村民龚某某的补偿协议"]),
+    ("某区人民政府作出的房屋征收决定、征收补偿方案以及常务会议纪要",
+     ["某区人民政府作出的房屋征收决定、征收补偿方案", "某区人民政府作出的常务会议纪要"]),
+    # the first part's "…的" lent to an elliptical part
+    ("申请公开贵局对我作出的行政处罚决定书及送达回证", ["贵局对我作出的行政处罚决定书", "贵局对我作出的送达回证"]),
+    # the matter lent to a part led by its own issuer
+    ("××区教育局关于××小学改扩建项目选址的请示及区政府批复",
+     ["××区教育局关于××小学改扩建项目选址的请示", "区政府关于××小学改扩建项目选址的批复"]),
+    ("原告申请公开的是被告对该店的现场检查笔录和责令改正通知书",
+     ["被告对该店的现场检查笔录", "被告对该店的责令改正通知书"]),
+])
+def test_a_published_outcome_beside_a_record_that_may_be_withheld_is_split(cues, text, parts):
+    assert split_record_list(text, cues) == parts
+
+
+def test_the_letter_does_not_refuse_the_published_plan_with_the_neighbours_agreement():
+    from reviewer.app.pipeline import ReviewOptions, run_review
+
+    text = "申请公开本村2021年征地补偿安置方案和同组村民龚某某的补偿协议。"
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True, third_party="object"))
+    data = out.to_dict()
+    codes = {i["text"]: i["code"] for i in data["request"]["items"]}
+    assert codes["同组村民龚某某的补偿协议"] == "withhold.third_party"
+    assert not codes["本村2021年征地补偿安置方案"].startswith("withhold.")
+    assert data["reply"]["code"] == "partial"
+    letter = data["letter"]["text"]
+    plan_section = letter.split("关于“本村2021年征地补偿安置方案”", 1)[1].split("关于“同组村民", 1)[0]
+    assert "不予公开" not in plan_section

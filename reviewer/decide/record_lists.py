@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 
 from reviewer.decide.description import _LEAD_VERB_RE, DOCUMENT_KIND_RE
-from reviewer.decide.nature import item_nature
+from reviewer.decide.nature import _ground_cues, item_nature
 from reviewer.decide.request import requested_object
-from reviewer.decide.triage import Cue, triage
+from reviewer.decide.triage import Cue, rule_scores, triage
 
 # An inline list of records ("规划许可证、村委会的收支账目、施工单位的投标文件"): the separators between records, each
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
 _LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报)(?:文件|材料|资料))"
+_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报)(?:文件|材料|资料)|送达回证|回执)"
                             r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 MAX_LIST_PARTS = 12
 _HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -45,6 +45,8 @@ def _record_parts(obj: str) -> list[str]:
     return out
 
 
+# "原告申请公开的是…", "申请公开的信息为…": what is asked follows the copula.
+_ASKED_IS_RE = re.compile(r"^(?:的)?(?:信息|内容)?(?:是|为|系)")
 _DATE_WORDS_RE = re.compile(r"[\d〇零一二三四五六七八九十百千]+(?:年度?|月份?|日|届|期|季度|号)|以来|以前|以后|期间|至今")
 
 
@@ -57,10 +59,91 @@ def _has_owner(part: str) -> bool:
     return len(_HAN_CHARS_RE.findall(owner)) >= 2
 
 
+def _is_qualified(part: str) -> bool:
+    """Whether a part names its matter without "的" ("本村2021年征地补偿安置方案", "区政府常务会议纪要"): at least four
+    characters, not counting dates, before the kind of record it ends with ("分配名单", "补偿方案" are elliptical)."""
+    m = _RECORD_END_RE.search(part)
+    head = _DATE_WORDS_RE.sub("", part[:m.start()] if m else part)
+    return len(_HAN_CHARS_RE.findall(head)) >= 4
+
+
+# A record that is the outcome made public — a decision, an approval, a notice or permit (第二十条: 行政许可、行政处罚的
+# 结果, 征收决定, 规划) — at the end of a part.
+_PUBLIC_RECORD_RE = re.compile(
+    r"(?:决定书?|批复|批文|公告|公示|许可证|结果|中标通知书|(?:责令|限期)[^、，,。；;]{0,12}通知书)"
+    r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
+# A part that starts with its own issuer ("区政府批复", "市政府的批复") does not borrow the first part's modifier.
+_OWN_ISSUER_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:政府|局|委员会|委|办公室|办事处|厅|院|中心)")
+
+
+# The cues naming records published by law or already published (rules/triage.yaml): a decision document, procurement
+# results, expropriation decisions and plans, a record said to be published.  The own-information cues (本人的、委托人
+# 公司的) are not: one's own case file is still a case file.
+_PUBLISHED_RECORD_CUES = ("TRI031", "TRI032", "TRI044", "TRI038")
+# "住建局依据招标文件和投标人报价确定的中标通知书": a record named inside another's modifier is not a part of the list.
+_INSIDE_MODIFIER_RE = re.compile(r"(?:依据|根据|按照|参照|依照|基于)[^、，,。；;]{0,16}$")
+
+
+def _is_public_record(part: str, cues: list[Cue]) -> bool:
+    """A part naming a record that is the published outcome (a decision, an approval, a notice, a permit, or a cue's
+    public-by-law record), no withholding cue in it."""
+    hits = rule_scores(part, cues)[1]
+    if any(h.ground for h in hits):
+        return False
+    published = {c.code for c in cues if c.code in _PUBLISHED_RECORD_CUES}
+    return any(h.cue in published for h in hits) or _PUBLIC_RECORD_RE.search(part) is not None
+
+
+# The matter a first part is about ("县政府关于某某小区改造的请示", "镇政府就某村拆迁安置问题向县政府报送的请示"), lent to a
+# later part led by its own issuer ("市政府的批复" → "市政府关于某某小区改造的批复").
+_MATTER_RE = re.compile(r"(?:关于|就)[^、，,。；;]{2,40}?(?=(?:问题|事宜|事项)?(?:向[^、，,。；;]{1,12}?)?(?:报送|上报|提交|呈报)?的)")
+
+
+def _read_alone(parts: list[str]) -> list[str] | None:
+    """Each part as it reads on its own — the first part's "…的" modifier lent to an elliptical part ("…送达回证"), its
+    matter to a part led by its own issuer ("区政府批复" → "区政府关于…的批复") — or None when a part cannot be read
+    alone ("…分配方案、分配名单")."""
+    lends = _has_owner(parts[0])
+    matter = _MATTER_RE.search(parts[0])
+    out = [parts[0]]
+    for part in parts[1:]:
+        issuer = _OWN_ISSUER_RE.match(part)
+        kind = part[issuer.end():].lstrip("的") if issuer else part
+        if issuer and matter and not re.search(r"关于|就|的", kind):
+            out.append(issuer.group(0) + matter.group(0) + "的" + kind)
+        elif issuer and not (_has_owner(part) or _is_qualified(part)):
+            return None
+        elif lends and "的" not in part and not issuer:
+            out.append(_with_modifier(parts[0], part))
+        elif _has_owner(part) or _is_qualified(part):
+            out.append(part)
+        else:
+            return None
+    return out
+
+
+def _public_beside_withheld(parts: list[str], read: list[str], cues: list[Cue], model) -> list[str] | None:
+    """Signatures ("public" / "other") of an ordinary request's parts when a published outcome (a decision, approval,
+    notice or permit) is listed beside a record a cue may withhold ("会议纪要和据此作出的征收决定", "处罚决定书及送达回证");
+    None otherwise.  The other records travel with the withheld one: the screening of what is found decides them.
+    ``read``: the parts as they read alone (:func:`_read_alone`); the classifier must read every one as an ordinary
+    request."""
+    if any(_INSIDE_MODIFIER_RE.search(part) for part in parts[:-1]):
+        return None
+    if not any(_ground_cues(part, cues) for part in read):
+        return None
+    signatures = ["public" if _is_public_record(part, cues) else "other" for part in read]
+    if len(set(signatures)) < 2:
+        return None
+    if model is not None and any(triage(part, cues, model).top != "ordinary" for part in read):
+        return None
+    return signatures
+
+
 def _with_modifier(first: str, part: str) -> str:
     """A later part without its own "…的" modifier shares the first part's ("某区政府作出的征收决定、补偿方案" → 补偿方案
     is 某区政府作出的补偿方案): the part is read, and answered, with it."""
-    if "的" in part or "的" not in first:
+    if "的" in part or "的" not in first or _OWN_ISSUER_RE.match(part):
         return part
     return first[:first.rindex("的") + 1] + part
 
@@ -70,21 +153,29 @@ def split_record_list(text: str, cues: list[Cue], model=None) -> list[str] | Non
     (村委会的账目 or 法院的判决书 among a project's permits), as texts to answer one by one (ogi-law.md §5.2 item 14:
     every item answered), adjacent parts that point the same way kept together; None when the item is not such a
     list.  Only lists of self-contained parts are split — each part names its own owner ("某项目的", "村委会的") — and,
-    with the triage classifier ``model``, only when it reads each part as ordinary or not as the cues do.  Parts that differ only in the ground they name stay one item: the search finds the records and the
-    screening of each record decides what is withheld (第三十七条)."""
-    obj = _LEAD_VERB_RE.sub("", requested_object(text), count=1)
+    with the triage classifier ``model``, only when it reads each part as ordinary or not as the cues do.  A record that
+    may be withheld beside one that may not ("本村征地补偿安置方案和同组村民某某的补偿协议", "会议纪要和据此作出的征收决定")
+    is split too: a draft must never refuse the public record with the other.  Parts that differ only in the ground
+    they name stay one item: the search finds the records and the screening of each record decides what is withheld
+    (第三十七条)."""
+    obj = _ASKED_IS_RE.sub("", _LEAD_VERB_RE.sub("", requested_object(text), count=1), count=1)
     parts = _record_parts(obj)
     if len(parts) < 2:
         return None
-    if not all(_has_owner(part) for part in parts):
-        return None  # an elliptical part ("…分配方案、分配名单") belongs to the matter the first part names
     read = [parts[0]] + [_with_modifier(parts[0], part) for part in parts[1:]]
-    signatures = [item_nature(part, cues)[0] for part in read]
-    if len(set(signatures)) < 2:
-        return None
-    if model is not None and any((n == "ordinary") != (triage(part, cues, model).top == "ordinary")
-                                 for part, n in zip(read, signatures)):
-        return None  # the classifier does not read the parts as the cues do (ordinary or not): not split
+    signatures = None  # an elliptical part ("…分配方案、分配名单") belongs to the matter the first part names
+    if all(_has_owner(part) for part in parts):
+        signatures = [item_nature(part, cues)[0] for part in read]
+        if len(set(signatures)) < 2 or (
+                model is not None and any((n == "ordinary") != (triage(part, cues, model).top == "ordinary")
+                                          for part, n in zip(read, signatures))):
+            signatures = None  # one answer, or the classifier does not read the parts as the cues do
+    if signatures is None:
+        alone = _read_alone(parts)
+        signatures = _public_beside_withheld(parts, alone, cues, model) if alone else None
+        if signatures is None:
+            return None
+        read = alone
     groups: list[list[int]] = []
     for i, signature in enumerate(signatures):
         if groups and signatures[groups[-1][-1]] == signature:
