@@ -107,3 +107,19 @@ def test_the_letter_does_not_refuse_the_published_plan_with_the_neighbours_agree
     letter = data["letter"]["text"]
     plan_section = letter.split("关于“本村2021年征地补偿安置方案”", 1)[1].split("关于“同组村民", 1)[0]
     assert "不予公开" not in plan_section
+
+
+def test_an_item_of_a_numbered_list_splits_off_only_a_published_outcome(cues):
+    from reviewer.decide.items import split_mixed
+    from reviewer.decide.request import parse_request
+
+    request = parse_request("申请公开：1.某某路拓宽工程的规划许可证；"
+                            "2.区住建局就该工程征收补偿问题向区政府报送的请示及批复。")
+    items, _ = split_mixed(request, cues)
+    texts = [i.text for i in items]
+    assert texts[:2] == ["某某路拓宽工程的规划许可证", "区住建局就该工程征收补偿问题向区政府报送的请示"]
+    assert texts[2] == "区住建局就该工程征收补偿问题向区政府报送的请示的批复"  # the reply to that request, after the items
+    assert [i.index for i in items] == [1, 2, 3]
+    # lists of one nature in a numbered item are not split there (村委会的账目 beside a permit: the item's own answer)
+    request = parse_request("申请公开：1.某项目的规划许可证、村委会的收支账目；2.某某路的征收决定。")
+    assert len(split_mixed(request, cues)[0]) == 2

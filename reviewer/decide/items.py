@@ -39,10 +39,12 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
         nature = item_nature(item.text, cues)[0]
         mixed = split_question_tail(item.text, cues) \
             if nature in (*SPLIT_OFF, "unavailable.needs_creation") or _ground_cues(item.text, cues) else None
-        parts = split_record_list(item.text, cues, model) if mixed is None and len(request.items) == 1 else None
+        # in a numbered list only a published outcome beside a record that may be withheld is split off the item
+        parts = split_record_list(item.text, cues, model, published_only=len(request.items) > 1) \
+            if mixed is None else None
         if parts:
             # one sentence listing records that point to different answers: the first part keeps the item's
-            # position, the others follow it (a one-item request: no later item's position moves)
+            # position, the others follow the items (no later item's position moves)
             items.append(_make_item(item.index, parts[0]))
             natures.append(item_nature(parts[0], cues)[0])
             listed += parts[1:]

@@ -94,6 +94,7 @@ def _is_public_record(part: str, cues: list[Cue]) -> bool:
     return any(h.cue in published for h in hits) or _PUBLIC_RECORD_RE.search(part) is not None
 
 
+_REPLY_RE = re.compile(r"(?:相关|有关)?(批复|批文|答复)(?:原件|复印件|全文)?")
 # The matter a first part is about ("县政府关于某某小区改造的请示", "镇政府就某村拆迁安置问题向县政府报送的请示"), lent to a
 # later part led by its own issuer ("市政府的批复" → "市政府关于某某小区改造的批复").
 _MATTER_RE = re.compile(r"(?:关于|就)[^、，,。；;]{2,40}?(?=(?:问题|事宜|事项)?(?:向[^、，,。；;]{1,12}?)?(?:报送|上报|提交|呈报)?的)")
@@ -113,6 +114,8 @@ def _read_alone(parts: list[str]) -> list[str] | None:
             out.append(issuer.group(0) + matter.group(0) + "的" + kind)
         elif issuer and not (_has_owner(part) or _is_qualified(part)):
             return None
+        elif _REPLY_RE.fullmatch(part) and parts[0].endswith("请示"):
+            out.append(parts[0] + "的" + _REPLY_RE.fullmatch(part).group(1))  # "…的请示及批复": the reply to it
         elif lends and "的" not in part and not issuer:
             out.append(_with_modifier(parts[0], part))
         elif _has_owner(part) or _is_qualified(part):
@@ -148,14 +151,15 @@ def _with_modifier(first: str, part: str) -> str:
     return first[:first.rindex("的") + 1] + part
 
 
-def split_record_list(text: str, cues: list[Cue], model=None) -> list[str] | None:
+def split_record_list(text: str, cues: list[Cue], model=None, *, published_only: bool = False) -> list[str] | None:
     """The parts of an item that lists several records whose cues point to different request-level outcomes
     (村委会的账目 or 法院的判决书 among a project's permits), as texts to answer one by one (ogi-law.md §5.2 item 14:
     every item answered), adjacent parts that point the same way kept together; None when the item is not such a
     list.  Only lists of self-contained parts are split — each part names its own owner ("某项目的", "村委会的") — and,
     with the triage classifier ``model``, only when it reads each part as ordinary or not as the cues do.  A record that
     may be withheld beside one that may not ("本村征地补偿安置方案和同组村民某某的补偿协议", "会议纪要和据此作出的征收决定")
-    is split too: a draft must never refuse the public record with the other.  Parts that differ only in the ground
+    is split too: a draft must never refuse the public record with the other (``published_only``: only this split,
+    for an item of a numbered list).  Parts that differ only in the ground
     they name stay one item: the search finds the records and the screening of each record decides what is withheld
     (第三十七条)."""
     obj = _ASKED_IS_RE.sub("", _LEAD_VERB_RE.sub("", requested_object(text), count=1), count=1)
@@ -164,7 +168,7 @@ def split_record_list(text: str, cues: list[Cue], model=None) -> list[str] | Non
         return None
     read = [parts[0]] + [_with_modifier(parts[0], part) for part in parts[1:]]
     signatures = None  # an elliptical part ("…分配方案、分配名单") belongs to the matter the first part names
-    if all(_has_owner(part) for part in parts):
+    if all(_has_owner(part) for part in parts) and not published_only:
         signatures = [item_nature(part, cues)[0] for part in read]
         if len(set(signatures)) < 2 or (
                 model is not None and any((n == "ordinary") != (triage(part, cues, model).top == "ordinary")
