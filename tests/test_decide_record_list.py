@@ -123,3 +123,15 @@ def test_an_item_of_a_numbered_list_splits_off_only_a_published_outcome(cues):
     # lists of one nature in a numbered item are not split there (村委会的账目 beside a permit: the item's own answer)
     request = parse_request("申请公开：1.某项目的规划许可证、村委会的收支账目；2.某某路的征收决定。")
     assert len(split_mixed(request, cues)[0]) == 2
+
+
+def test_existing_records_beside_flows_to_compile_are_answered_apart(cues):
+    from reviewer.model.loader import load_models
+
+    models, _ = load_models()
+    text = "申请公开2015年至2021年该片区征收补偿资金的拨付文件及资金去向明细"
+    assert split_record_list(text, cues, models.triage) == [
+        "2015年至2021年该片区征收补偿资金的拨付文件", "2015年至2021年该片区征收补偿资金的资金去向明细"]
+    # a part whose owner is only a time ("当年的补偿名册") is not read alone
+    assert split_record_list("1978年公社时期的土地征用档案及当年的补偿名册、征地协议、公社革委会的报告及县里的批复",
+                             cues, models.triage) is None

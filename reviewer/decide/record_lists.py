@@ -14,7 +14,7 @@ from reviewer.decide.triage import Cue, rule_scores, triage
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
 _LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报)(?:文件|材料|资料)|送达回证|回执)"
+_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|调解书|起诉书|意见书)"
                             r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 MAX_LIST_PARTS = 12
 _HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -47,7 +47,7 @@ def _record_parts(obj: str) -> list[str]:
 
 # "原告申请公开的是…", "申请公开的信息为…": what is asked follows the copula.
 _ASKED_IS_RE = re.compile(r"^(?:的)?(?:信息|内容)?(?:是|为|系)")
-_DATE_WORDS_RE = re.compile(r"[\d〇零一二三四五六七八九十百千]+(?:年度?|月份?|日|届|期|季度|号)|以来|以前|以后|期间|至今")
+_DATE_WORDS_RE = re.compile(r"[\d〇零一二三四五六七八九十百千]+(?:年度?|月份?|日|届|期|季度|号)|以来|以前|以后|期间|至今|当年|同年|该年|那年|当时|彼时|时期")
 
 
 def _has_owner(part: str) -> bool:
@@ -125,6 +125,20 @@ def _read_alone(parts: list[str]) -> list[str] | None:
     return out
 
 
+def _natures(read: list[str], cues: list[Cue], model, *, exact: bool = False) -> list[str] | None:
+    """The request-level outcome each part's cues point to, when they differ and the classifier reads each part as
+    ordinary or not as the cues do; else None.  ``exact`` (parts read with a lent modifier): an ordinary record
+    among them, and the classifier's outcome for each part is the cues' own."""
+    signatures = [item_nature(part, cues)[0] for part in read]
+    if len(set(signatures)) < 2 or (exact and "ordinary" not in signatures):
+        return None
+    if model is not None:
+        tops = [triage(part, cues, model).top for part in read]
+        if any((n == "ordinary") != (t == "ordinary") or (exact and n != t) for n, t in zip(signatures, tops)):
+            return None
+    return signatures
+
+
 def _public_beside_withheld(parts: list[str], read: list[str], cues: list[Cue], model) -> list[str] | None:
     """Signatures ("public" / "other") of an ordinary request's parts when a published outcome (a decision, approval,
     notice or permit) is listed beside a record a cue may withhold ("会议纪要和据此作出的征收决定", "处罚决定书及送达回证");
@@ -169,14 +183,16 @@ def split_record_list(text: str, cues: list[Cue], model=None, *, published_only:
     read = [parts[0]] + [_with_modifier(parts[0], part) for part in parts[1:]]
     signatures = None  # an elliptical part ("…分配方案、分配名单") belongs to the matter the first part names
     if all(_has_owner(part) for part in parts) and not published_only:
-        signatures = [item_nature(part, cues)[0] for part in read]
-        if len(set(signatures)) < 2 or (
-                model is not None and any((n == "ordinary") != (triage(part, cues, model).top == "ordinary")
-                                          for part, n in zip(read, signatures))):
-            signatures = None  # one answer, or the classifier does not read the parts as the cues do
+        signatures = _natures(read, cues, model)
+    if signatures is None and not published_only and _has_owner(parts[0]) \
+            and all(_has_owner(part) or "的" not in part for part in parts[1:]):
+        # "…补偿资金的拨付文件及资金去向明细": the records exist, the flows are to be compiled (第三十八条) — an
+        # elliptical part read with the first part's owner
+        signatures = _natures(read, cues, model, exact=True)
     if signatures is None:
         alone = _read_alone(parts)
-        signatures = _public_beside_withheld(parts, alone, cues, model) if alone else None
+        signatures = _public_beside_withheld(parts, alone, cues, model) \
+            if alone and (model is None or triage(obj, cues, model).top == "ordinary") else None
         if signatures is None:
             return None
         read = alone
