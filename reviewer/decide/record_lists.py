@@ -14,7 +14,7 @@ from reviewer.decide.triage import Cue, rule_scores, triage
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
 _LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|调解书|起诉书|意见书)"
+_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书)"
                             r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 MAX_LIST_PARTS = 12
 _HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -70,7 +70,7 @@ def _is_qualified(part: str) -> bool:
 # A record that is the outcome made public — a decision, an approval, a notice or permit (第二十条: 行政许可、行政处罚的
 # 结果, 征收决定, 规划) — at the end of a part.
 _PUBLIC_RECORD_RE = re.compile(
-    r"(?:决定书?|批复|批文|公告|公示|许可证|结果|中标通知书|(?:责令|限期)[^、，,。；;]{0,12}通知书)"
+    r"(?:决定书?|裁决书|批复|批文|公告|公示|许可证|结果|中标通知书|(?:责令|限期)[^、，,。；;]{0,12}通知书)"
     r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 # A part that starts with its own issuer ("区政府批复", "市政府的批复") does not borrow the first part's modifier.
 _OWN_ISSUER_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:政府|局|委员会|委|办公室|办事处|厅|院|中心)")
