@@ -19,6 +19,10 @@ def _review(text):
     ("请公开业委会2020年的收支账目。", "TRI043", "业主委员会"),
     ("申请公开某市城投集团（国有独资）2019年的内部薪酬分配方案和董事会决议。", "TRI047", "企业"),
     ("申请公开农村信用社对我家的贷款审批表。", "TRI047", "企业"),
+    # one reason per cue: 村务 reads as TRI025, criminal justice as TRI007, 纪委/监委 as TRI048
+    ("申请公开某某村2020年的村务收支账目。", "TRI025", "村（居）民委员会"),
+    ("申请公开公安局对我丈夫刑事立案侦查的卷宗。", "TRI007", "刑事司法"),
+    ("申请公开市纪委对原副局长王某某的立案调查材料。", "TRI048", "纪检监察机关"),
 ])
 def test_the_letter_says_why_it_is_not_government_information(text, cue, words):
     outcome = _review(text)
@@ -34,8 +38,9 @@ def test_the_letter_says_why_it_is_not_government_information(text, cue, words):
 
 
 def test_without_a_cue_that_states_a_reason_the_letter_leaves_it_to_staff():
-    # TRI007 names several kinds (村务、党务、刑事司法) and carries no letter reason
-    outcome = _review("申请公开公安局对我丈夫刑事立案侦查的卷宗。")
+    # TRI027 (exam papers) carries no letter reason: practice differs, staff state it
+    outcome = run_review("申请公开2022年全省公务员录用考试申论试卷和参考答案。",
+                         ReviewOptions(use_model=True, applicant_on_file=True))
     assert outcome.to_dict()["reply"]["code"] == "other.not_gov_info"
     assert "【待填写：具体理由】" in "\n".join(outcome.letter.paragraphs)
 
