@@ -99,3 +99,26 @@ def test_an_argument_that_tells_the_request_keeps_it():
     assert "户口迁出时的审批材料" in body and "移交" not in body
     # a back-reference without the content tells nothing
     assert "党委机关" not in request_body("原告申请公开“县委常委会议记录”。被告答复称所申请信息系党委机关制作。")
+
+
+@pytest.mark.parametrize(("text", "kept", "cut"), [
+    ("【基本案情】2022年3月，申请人张某向某区自然资源局申请公开“某地块控规调整的专家论证会会议纪要”。【处理结果】某区"
+     "自然资源局经审查认为，该会议纪要属于过程性信息，决定不予公开。【典型意义】过程性信息的认定……",
+     "专家论证会会议纪要", ("过程性信息", "典型意义")),
+    ("案例三：咨询类申请的处理。申请人李某通过网上平台提交申请，要求某市人社局“解释其养老金计算方式”。该局经审查，"
+     "认为该申请属于咨询，告知申请人可通过12333热线咨询。", "养老金计算方式", ("案例三", "属于咨询")),
+    ("王某向某县财政局申请公开“2010年至2020年全县各乡镇转移支付资金总额及排名”。县财政局认为，该信息需要汇总、排序后"
+     "方能形成，告知不予提供。", "转移支付资金总额", ("汇总、排序",)),
+    ("某市市场监管局收到申请人的申请，申请公开某商贸公司的企业登记档案。经审查，企业登记档案的查询另有规定。",
+     "企业登记档案", ("另有规定",)),
+])
+def test_a_case_write_ups_handling_and_lessons_are_not_the_request(text, kept, cut):
+    body = request_body(parse_request(text).text)
+    assert kept in body
+    for words in cut:
+        assert words not in body, words
+
+
+def test_a_question_naming_who_decided_is_not_the_offices_review():
+    text = "申请内容：××社区于哪一年被列入城中村改造范围？列入时由哪一级政府决定？"
+    assert "哪一级政府决定" in request_body(parse_request(text).text)

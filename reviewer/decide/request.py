@@ -571,10 +571,27 @@ _ARGUMENT_RE = re.compile(r"\s*(?:原告|申请人|复议申请人|上诉人|被
                           r"(?:认为|辩称|答辩称|主张)")
 
 
+_QUESTION_RE = re.compile(r"[？?]|哪|谁|什么|是否|为何|为什么|吗")
+# A published case write-up's sections after the request: how the office handled it and what the case teaches
+# ("【处理结果】某局经审查认为……决定不予公开。【典型意义】……"), to the next 【…】 label or the end.
+_AFTERMATH_SECTION_RE = re.compile(
+    r"【(?:处理|办理|答复|复议|裁判|判决|审理)(?:结果|情况|意见|决定)】[^【]*|"
+    r"【(?:本院认为|法院认为|典型意义|案例评析|评析|点评|启示|工作启示|经验做法|案例分析|法律分析)】[^【]*")
+# A write-up's heading ("案例三：咨询类申请的处理。") names the outcome, not the request.
+_CASE_HEADING_RE = re.compile(r"\s*(?:典型)?案例[一二三四五六七八九十\d]*\s*[：:、.．]")
+# The office's review in a write-up ("县财政局认为，该信息需要…", "经审查，企业登记档案的查询另有规定", "该局经审查，认为…").
+_OFFICE_REVIEW_RE = re.compile(
+    r"\s*(?:经(?:审查|核查|查|研究)[，,]|(?:该局|该机关|该单位|该部门|(?![贵你本我])(?:(?!申请|请求|要求|原告|被告|我|由|哪)[\u4e00-\u9fff]){1,14}?"
+    r"(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))(?:经(?:审查|核查|研究))?[，,]?(?:认为|告知|答复|决定|作出))")
+
+
 def _is_proceeding(sentence: str) -> bool:
     s = sentence.strip()
     if not s:
         return False
+    if _CASE_HEADING_RE.match(s) or (_OFFICE_REVIEW_RE.match(s) and not _asks_outside_titles(s)
+                                      and not _QUESTION_RE.search(s)):
+        return True
     if re.match(r"\s*(?:被告|被申请人|被上诉人|第三人|复议机关|原审法院|一审法院|本院|法院|本机关)[^。！？!?\n，,]{0,20}?认为", s):
         return True  # the agency's, a party's or the court's view ("被告认为该申请需要加工…")
     if re.match(r"\s*(?:复议机关|原审法院|一审法院|本院|法院)[^。！？!?\n，,]{0,12}?认定", s) and not _asks_outside_titles(s):
@@ -609,9 +626,10 @@ def _told_request(sentence: str) -> str | None:
 def without_proceedings(text: str) -> str:
     """``text`` without a restatement's procedural history (:func:`_is_proceeding`); the text itself when nothing
     asking is left."""
-    sentences = re.split(r"(?<=[。！？!?\n])", text)
+    cut = _AFTERMATH_SECTION_RE.sub("", text)
+    sentences = re.split(r"(?<=[。！？!?\n])", cut)
     kept = [_told_request(s) or s for s in sentences if not _is_proceeding(s)]
-    if kept == sentences:
+    if kept == sentences and cut == text:
         return text
     rest = "".join(kept)
     return rest if any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) else text
