@@ -36,6 +36,7 @@ def _request(text: str):
     "申请公开我被行政拘留一案的全部卷宗材料。",
     "申请公开派出所处理我被打一案的全部材料。",
     "申请公开贵局对某某公司偷税案件的检查底稿和证据材料。",
+    "申请公开关于停车收费的那个文件，2024年区里发的。",  # a subject with a year and an issuer
 ])
 def test_a_named_kind_title_or_number_is_a_characteristic(text):
     assert has_characteristic(text)

@@ -81,7 +81,7 @@ def has_characteristic(text: str) -> bool:
 _SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
 # "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
 # (第二十九条第二款第（二）项), although 文件 names no kind.
-_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?的(?:文件|材料|资料|政策|精神)")
+_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
 _WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|(?:省|市|区|县|镇|乡|街道|局|委|办|政府|部)(?:里)?(?:发|印发|下发|出台|制定|颁布)")
 
 
