@@ -135,3 +135,13 @@ def test_existing_records_beside_flows_to_compile_are_answered_apart(cues):
     # a part whose owner is only a time ("当年的补偿名册") is not read alone
     assert split_record_list("1978年公社时期的土地征用档案及当年的补偿名册、征地协议、公社革委会的报告及县里的批复",
                              cues, models.triage) is None
+
+
+def test_a_bare_item_in_a_letter_is_read_without_the_greeting_closing_and_date(cues):
+    from reviewer.decide.request import parse_request
+
+    text = ("某某区住房和城乡建设局：\n尊敬的领导：\n您好！\n对本人房屋作出的房屋拆迁裁决书及送达回证\n此致\n敬礼！\n"
+            "申请人：张××\n2026年11月3日")
+    items = parse_request(text).items
+    assert [i.text for i in items] == ["对本人房屋作出的房屋拆迁裁决书及送达回证"]
+    assert split_record_list(items[0].text, cues) == ["对本人房屋作出的房屋拆迁裁决书", "对本人房屋作出的送达回证"]

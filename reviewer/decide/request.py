@@ -467,8 +467,14 @@ def _request_sentences(text: str) -> list[str]:
     wanted = _with_antecedents(sentences, chosen)
     if wanted:
         return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
-    body = [s for s in sentences if not _is_applicant_line(s)]
+    # no verb at all ("对本人房屋作出的拆迁裁决书及送达回证" in a letter): the lines that are not the letter's greeting,
+    # closing, date or signature
+    body = [s for s in sentences if not _is_applicant_line(s) and not _is_trailer(s) and not _GREETING_RE.fullmatch(s)]
     return [" ".join(body)] if body else []
+
+
+_GREETING_RE = re.compile(r"\s*(?:尊敬的[^。！!\n]{0,20}[：:]|[\u4e00-\u9fa5]{2,30}?(?:局|政府|委员会|办公室|办事处|中心|分局|所|队)[：:]|[^。！!\n]{0,20}(?:领导|同志|先生|女士)(?:们)?[：:，,]?|"
+                          r"(?:您|你们?)好[！!。，,]?|谢谢[！!。]?|此致[！!。，,]?|敬礼[！!。]?)\s*")
 
 
 # "…县档案馆有民国时期的教职员名册，我想查一下有没有他的名字。请提供复印件。": a request whose object only points back
