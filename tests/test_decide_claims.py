@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.app.pipeline import ReviewOptions, run_review
-from reviewer.decide.request import parse_request, without_claims
+from reviewer.decide.request import parse_request
+from reviewer.decide.restatement import without_claims
 
 RESTATED = ("原告于2018年5月向被告提交《政府信息公开申请表》，申请公开某地块的土地征收批复文件。被告逾期未答复。"
             "原告诉讼请求：1.确认被告未答复行为违法；2.责令被告限期答复。")
@@ -39,7 +40,7 @@ def test_a_text_made_only_of_claims_is_kept_whole():
 
 
 def test_a_bare_claims_list_is_a_claim_but_an_applicants_own_demand_is_read():
-    from reviewer.decide.request import CLAIM_RE, without_claims
+    from reviewer.decide.restatement import CLAIM_RE, without_claims
 
     assert CLAIM_RE.search("请求：1.撤销被告作出的答复；2.判令被告重新作出答复。")
     kept = without_claims("申请公开处罚依据。要求：撤销该处罚决定。")

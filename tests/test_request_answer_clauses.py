@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.app.pipeline import ReviewOptions, request_body, run_review
-from reviewer.decide.request import parse_request, without_answer_clauses
+from reviewer.decide.request import parse_request
+from reviewer.decide.restatement import without_answer_clauses
 
 ASKED = "原告诉称，其向被告申请公开被告机关2021年度公务用车购置、维修及使用登记台账"
 

@@ -11,12 +11,8 @@ import pytest
 
 from reviewer.app.pipeline import ReviewOptions, request_body, run_review
 from reviewer.decide.existence import search_keywords
-from reviewer.decide.request import (
-    parse_request,
-    requested_object,
-    without_proceedings,
-    without_restated_frame,
-)
+from reviewer.decide.request import parse_request, requested_object
+from reviewer.decide.restatement import without_proceedings, without_restated_frame
 
 LEDGER = "某县某镇某村1983年土地承包时的原始登记台账"
 RESTATED = (f"经审理查明：2021年8月2日，原告向被告某市自然资源局提交政府信息公开申请表，申请公开“{LEDGER}”。"

@@ -104,7 +104,7 @@ def test_a_restated_request_starting_with_shenqingren_is_the_request_not_an_appl
     # A review decision restates the request as "申请人于…申请公开…": that sentence was once read as the
     # applicant's particulars, the request came out empty and the review proposed a 补正.
     # (the item is the sentence without the restatement's frame before the request verb, "申请人向被申请人")
-    from reviewer.decide.request import without_restated_frame
+    from reviewer.decide.restatement import without_restated_frame
 
     request = parse_request(text)
     assert [item.text for item in request.items] == [without_restated_frame(text).rstrip("。")]

@@ -159,13 +159,12 @@ def request_body(text: str) -> str:
     ("…，被告以属于内部管理信息为由不予公开"), its procedural history ("被告于…作出答复。原告不服，诉至
     本院"), its claims to the court ("诉讼请求：撤销…答复") and the story of earlier complaints ("曾多次上访未果")."""
     from reviewer.decide.mixed import without_past_stories
-    from reviewer.decide.request import (
+    from reviewer.decide.request import without_particulars, without_threats
+    from reviewer.decide.restatement import (
         without_answer_clauses,
         without_claims,
-        without_particulars,
         without_proceedings,
         without_restated_frame,
-        without_threats,
     )
 
     text = form_content(text)

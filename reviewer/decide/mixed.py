@@ -19,7 +19,6 @@ from reviewer.decide.nature import (
     item_nature,
 )
 from reviewer.decide.request import (
-    _OTHER_VOICE_RE,
     ITEM_START_RE,
     REQUEST_VERB_RE,
     Item,
@@ -28,6 +27,7 @@ from reviewer.decide.request import (
     _make_item,
     is_threat,
 )
+from reviewer.decide.restatement import _OTHER_VOICE_RE
 from reviewer.decide.triage import Cue
 
 # Sentences outside every item that are answered on their own: a complaint (查处、追责、赔偿 …) and a request to

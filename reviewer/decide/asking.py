@@ -1,0 +1,11 @@
+"""What counts as asking for information: the request verbs, the weaker ones, and wording that names a verb without
+asking ("如果不公开…", "不予公开").  Shared by the reading of a request (:mod:`~reviewer.decide.request`) and of a
+restatement (:mod:`~reviewer.decide.restatement`)."""
+
+from __future__ import annotations
+
+import re
+
+REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
+WEAK_REQUEST_VERBS = ("申请", "查阅", "调取", "索取", "复印", "我要", "给我", "想看看", "想看一下", "想查看", "看一看")
+NOT_ASKING_RE = re.compile(r"(?:如果|假如|要是|若是?|否则)[^，,。！？!?]*|(?:不|未|没有?|拒绝|不予)(?:公开|提供)")

@@ -1,0 +1,178 @@
+"""Reading a court's, review body's or office's restatement of a request: what was asked, without the parties' claims
+(:func:`without_claims`), the procedure and the arguments around it (:func:`without_proceedings`), the agency's answer
+told in the same sentence (:func:`without_answer_clauses`) and the frame of who applied to whom
+(:func:`without_restated_frame`)."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.decide.asking import NOT_ASKING_RE as _NOT_ASKING_RE
+from reviewer.decide.asking import REQUEST_VERBS, WEAK_REQUEST_VERBS
+
+# A restatement's other voices: the agency's answer and the parties' or the court's arguments.
+_OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为)")
+
+
+# A court's or review body's restatement also gives the parties' claims ("原告诉讼请求：1.确认被告未答复行为违法；2.责令被告
+# 限期答复", "申请人请求：撤销被申请人作出的答复书，责令被申请人重新作出答复"): what is asked of the court or review body,
+# not of the office — neither an item nor what the triage reads.
+_PARTY = r"(?:原告|申请人|上诉人|再审申请人|起诉人|复议申请人)"
+_CLAIM_NUMBER = r"(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、．]\s*)?"
+_CLAIMED = r"(?:依法)?(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))"
+CLAIM_RE = re.compile(
+    r"(?:" + _PARTY + r"(?:的)?)?(?:诉讼请求|复议请求|上诉请求|行政复议请求|请求事项|诉请)(?:为|是)?[：:，,]"
+    r"|" + _PARTY + r"(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*" + _CLAIM_NUMBER + _CLAIMED
+    # a claims list without its party ("请求：1.撤销被告作出的答复；2.判令…"); an applicant's own "要求：撤销…" is a demand
+    # the triage must read, not a claim to a court
+    + r"|(?:^|(?<=[。！？!?\n]))\s*(?:请求|诉请)(?:本院|法院|复议机关)?[：:]\s*" + _CLAIM_NUMBER + _CLAIMED, re.M)
+_CLAIM_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?", re.M)
+
+
+def without_claims(text: str) -> str:
+    """``text`` without the parties' claims to a court or review body (:data:`CLAIM_RE`); the text itself when
+    nothing else is left."""
+    if CLAIM_RE.search(text) is None:
+        return text
+    kept = _CLAIM_SENTENCE_RE.sub("", text)
+    return kept if kept.strip(" \n。；;，,") else text
+
+
+# A restatement's procedural history after the request: the agency's answer ("被告于同年9月作出答复", "被申请人认为该申请
+#需要加工分析，遂作出告知") and the applicant's next step ("原告不服，诉至本院"). Neither says what was asked; what the
+# office answered is not the evidence the reviewer judges from.
+_AFTERMATH_RE = re.compile(
+    r"\s*(?:[^。！？!?\n]{0,6}(?:不服|遂|随后|后)[^。！？!?\n]{0,12})?(?:诉至|起诉至|提起(?:行政)?诉讼|提起上诉|申请(?:行政)?复议|"
+    r"提起(?:行政)?复议|向本院(?:提起|起诉)|诉请本院|提起本(?:案)?诉讼?|诉来本院|遂(?:成|起)?诉)")
+
+
+# Names that carry a request verb without asking: a document's title ("《政府信息公开申请答复书》") and the name of
+# the procedure ("政府信息公开申请", "信息公开答复").
+_NAMED_NOT_ASKED_RE = re.compile(r"《[^》]{1,60}》|(?:政府)?信息公开(?:申请)?(?:答复|告知)?(?:书|表|函)?")
+
+
+def _asks_outside_titles(sentence: str) -> bool:
+    """Whether ``sentence`` has a request verb outside titles, the procedure's name, refusals ("不予公开",
+    "不同意公开") and what ought to be done ("应当公开")."""
+    rest = _NOT_ASKING_RE.sub("", _REFUSED_RE.sub("", _NAMED_NOT_ASKED_RE.sub("", sentence)))
+    return any(v in rest for v in REQUEST_VERBS) or _ASKED_CONTENT_RE.search(rest) is not None
+
+
+# "其申请的内容是“…”", "原告所申请的“…”": the request told without a request verb, its content quoted ("所申请信息系党委
+# 机关制作" refers back to it and tells nothing).
+_ASKED_CONTENT_RE = re.compile(r"(?:申请的(?:内容|事项|信息)?|所申请的?(?:信息|内容|事项)?|申请事项)(?:是|为|系)?[：:]?\s*[“\"「『]")
+
+
+_REFUSED_RE = re.compile(r"(?:不同意|不愿意?|反对|拒绝)(?:对外)?(?:公开|提供)|"
+                         r"(?:应当|应该|应予|应|可以|可予|有权要求|依法)(?:主动)?(?:予以|向[^，,。；;]{1,8})?(?:公开|提供)")
+# A party's argument ("原告认为，补偿协议涉及公共利益，应当公开。", "被告辩称：…第三人均不同意公开"): a reason given to the
+# court, not what was asked ("原告诉称：…申请公开…" tells the request and is kept).
+_ARGUMENT_RE = re.compile(r"\s*(?:原告|申请人|复议申请人|上诉人|被上诉人|被告|被申请人|第三人)(?:不服[，,])?[^。！？!?\n，,：:]{0,6}?"
+                          r"(?:认为|辩称|答辩称|主张)")
+
+
+_QUESTION_RE = re.compile(r"[？?]|哪|谁|什么|是否|为何|为什么|吗")
+# A published case write-up's sections after the request: how the office handled it and what the case teaches
+# ("【处理结果】某局经审查认为……决定不予公开。【典型意义】……"), to the next 【…】 label or the end.
+_AFTERMATH_SECTION_RE = re.compile(
+    r"【(?:处理|办理|答复|复议|裁判|判决|审理)(?:结果|情况|意见|决定)】[^【]*|"
+    r"【(?:本院认为|法院认为|典型意义|案例评析|评析|点评|启示|工作启示|经验做法|案例分析|法律分析)】[^【]*")
+# A write-up's heading ("案例三：咨询类申请的处理。") names the outcome, not the request.
+_CASE_HEADING_RE = re.compile(r"\s*(?:典型)?案例[一二三四五六七八九十\d]*\s*[：:、.．]")
+# The office's review in a write-up ("县财政局认为，该信息需要…", "经审查，企业登记档案的查询另有规定", "该局经审查，认为…").
+_OFFICE_REVIEW_RE = re.compile(
+    r"\s*(?:经(?:审查|核查|查|研究)[，,]|(?:该局|该机关|该单位|该部门|(?![贵你本我])(?:(?!申请|请求|要求|原告|被告|我|由|哪)[\u4e00-\u9fff]){1,14}?"
+    r"(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))(?:经(?:审查|核查|研究))?[，,]?(?:认为|告知|答复|决定|作出))")
+
+
+def _is_proceeding(sentence: str) -> bool:
+    s = sentence.strip()
+    if not s:
+        return False
+    if _CASE_HEADING_RE.match(s) or (_OFFICE_REVIEW_RE.match(s) and not _asks_outside_titles(s)
+                                      and not _QUESTION_RE.search(s)):
+        return True
+    if re.match(r"\s*(?:被告|被申请人|被上诉人|第三人|复议机关|原审法院|一审法院|本院|法院|本机关)[^。！？!?\n，,]{0,20}?认为", s):
+        return True  # the agency's, a party's or the court's view ("被告认为该申请需要加工…")
+    if re.match(r"\s*(?:复议机关|原审法院|一审法院|本院|法院)[^。！？!?\n，,]{0,12}?认定", s) and not _asks_outside_titles(s):
+        return True  # "原审法院认定该申请属于咨询" (not "本院认定如下事实：原告申请公开…")
+    if _ARGUMENT_RE.match(s) and not _asks_outside_titles(s):
+        return True  # "申请人认为免职程序违法，遂向被申请人申请公开：…" tells the request
+    if _OTHER_VOICE_RE.match(s):
+        # "被申请人于…收到申请人提交的申请，申请公开…" is the request; "被告于…作出《政府信息公开申请答复书》" is not
+        return not _asks_outside_titles(s)
+    return _AFTERMATH_RE.match(s) is not None and not _asks_outside_titles(s)
+
+
+_QUOTED_CONTENT_RE = re.compile(_ASKED_CONTENT_RE.pattern + r"[^”\"」』]{2,200}[”\"」』]")
+
+
+def _told_request(sentence: str) -> str | None:
+    """The request quoted in another voice's sentence ("被告辩称：原告所申请的“…”已移交档案馆。" → "申请公开“…”。"),
+    without the rest of what that voice says; None when the sentence is not such a one."""
+    s = sentence.strip()
+    if not (_OTHER_VOICE_RE.match(s) or _ARGUMENT_RE.match(s)):
+        return None
+    rest = _NOT_ASKING_RE.sub("", _REFUSED_RE.sub("", _NAMED_NOT_ASKED_RE.sub("", s)))
+    if any(v in rest for v in REQUEST_VERBS):
+        return None
+    m = _QUOTED_CONTENT_RE.search(s)
+    if m is None:
+        return None
+    quote = re.search(r"[“\"「『].*", m.group(0)).group(0)
+    return f"申请公开{quote}。"
+
+
+def without_proceedings(text: str) -> str:
+    """``text`` without a restatement's procedural history (:func:`_is_proceeding`); the text itself when nothing
+    asking is left."""
+    cut = _AFTERMATH_SECTION_RE.sub("", text)
+    sentences = re.split(r"(?<=[。！？!?\n])", cut)
+    kept = [_told_request(s) or s for s in sentences if not _is_proceeding(s)]
+    if kept == sentences and cut == text:
+        return text
+    rest = "".join(kept)
+    return rest if any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) else text
+
+
+# A restatement's frame before what was asked: "经审理查明：2021年8月2日，原告向被告某市自然资源局提交政府信息公开申请
+# 表，申请公开“…”" — who applied to whom, when and how; the content starts at the request verb.
+_RESTATED_FRAME_RE = re.compile(
+    r"[^。！？!?\n]*?向(?:原审)?(?:被告|被申请人|被上诉人|第三人)[^。！？!?\n]{0,60}?"
+    r"(?=(?:申请|要求|请求)(?:公开|获取|提供|查阅)|请(?:求)?(?:公开|提供))")
+
+
+# The agency's answer told in the same sentence as the request ("原告申请公开…，被告以属于内部管理信息为由不予公开。",
+# "…，被告向原告提供了征地公告", "…，该局答复称已责令改正"): what the office answered, not what was asked — cut from
+# that clause to the end of its sentence.  "…，被告作出的补偿决定" (an item naming the agency's record) is kept.
+_AGENCY_VOICE = (r"(?:原审被告|被告|被申请人|被上诉人|该(?:局|委|办|机关|单位|部门|政府)|"
+                 r"(?:(?!请|要求|申请|希望|就|对|向|贵|你|我)[\u4e00-\u9fff]){1,14}?(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))")
+_ANSWER_CLAUSE_RE = re.compile(
+    r"[，,；;]\s*" + _AGENCY_VOICE + r"(?:[^，,。；;！？!?\n的]{0,20}?)"
+    r"(?:答复(?!书)|回复(?!函|单)|告知(?!书|单)|认为|辩称|称(?:该|此|上述|所)|以[^，,。；;\n]{1,40}?为由|"
+    r"向(?:原告|申请人|上诉人|其)(?:邮寄|送达|提供|出具)|提供了|未予?(?:答复|公开|提供|处理|受理)|逾期|未在法定|"
+    r"(?:不予|拒绝)(?:公开|提供|答复|处理|受理)(?![^，,。；;！？!?\n]{0,6}(?:决定书|通知书|告知书|答复书)))"
+    r"(?![^，,。；;！？!?\n]{0,4}的)[^。！？!?\n]*")
+
+
+# "…，区规划局认为该小区符合规划的依据": a clause that ends in a record asked for is an item, not the answer.
+_ENDS_IN_RECORD_RE = re.compile(r"的(?:依据|文件|材料|记录|决定书?|报告|通知书?|批复|意见|说明)$")
+
+
+def without_answer_clauses(text: str) -> str:
+    """``text`` without the agency's answer told inside a request's sentence (:data:`_ANSWER_CLAUSE_RE`)."""
+    def cut(m: re.Match) -> str:
+        clause = re.split(r"[，,；;]", m.group(0).lstrip("，,；; "), maxsplit=1)[0]
+        return m.group(0) if _ENDS_IN_RECORD_RE.search(clause.rstrip("。 ")) else ""
+
+    rest = _ANSWER_CLAUSE_RE.sub(cut, text)
+    # "原告诉称，被告在答复中称“资金拨付台账”需另行统计…": when nothing asking is left, the answer carried the request
+    if rest != text and not any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS):
+        return text
+    return rest
+
+
+def without_restated_frame(text: str) -> str:
+    """``text`` with each sentence's restatement frame (:data:`_RESTATED_FRAME_RE`) taken off."""
+    sentences = re.split(r"(?<=[。！？!?\n])", text)
+    return "".join(_RESTATED_FRAME_RE.sub("", s, count=1) if _RESTATED_FRAME_RE.match(s) else s for s in sentences)
