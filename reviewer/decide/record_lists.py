@@ -90,8 +90,7 @@ def _is_public_record(part: str, cues: list[Cue]) -> bool:
     hits = rule_scores(part, cues)[1]
     if any(h.ground for h in hits):
         return False
-    published = {c.code for c in cues if c.code in _PUBLISHED_RECORD_CUES}
-    return any(h.cue in published for h in hits) or _PUBLIC_RECORD_RE.search(part) is not None
+    return any(h.cue in _PUBLISHED_RECORD_CUES for h in hits) or _PUBLIC_RECORD_RE.search(part) is not None
 
 
 _REPLY_RE = re.compile(r"(?:相关|有关)?(批复|批文|答复)(?:原件|复印件|全文)?")
@@ -139,12 +138,12 @@ def _natures(read: list[str], cues: list[Cue], model, *, exact: bool = False) ->
     return signatures
 
 
-def _public_beside_withheld(parts: list[str], read: list[str], cues: list[Cue], model) -> list[str] | None:
+def _public_beside_withheld(obj: str, parts: list[str], read: list[str], cues: list[Cue], model) -> list[str] | None:
     """Signatures ("public" / "other") of an ordinary request's parts when a published outcome (a decision, approval,
     notice or permit) is listed beside a record a cue may withhold ("会议纪要和据此作出的征收决定", "处罚决定书及送达回证");
     None otherwise.  The other records travel with the withheld one: the screening of what is found decides them.
-    ``read``: the parts as they read alone (:func:`_read_alone`); the classifier must read every one as an ordinary
-    request."""
+    ``read``: the parts as they read alone (:func:`_read_alone`); the classifier must read ``obj`` (the whole item) and
+    every part as an ordinary request."""
     if any(_INSIDE_MODIFIER_RE.search(part) for part in parts[:-1]):
         return None
     if not any(_ground_cues(part, cues) for part in read):
@@ -152,8 +151,8 @@ def _public_beside_withheld(parts: list[str], read: list[str], cues: list[Cue], 
     signatures = ["public" if _is_public_record(part, cues) else "other" for part in read]
     if len(set(signatures)) < 2:
         return None
-    if model is not None and any(triage(part, cues, model).top != "ordinary" for part in read):
-        return None
+    if model is not None and any(triage(text, cues, model).top != "ordinary" for text in (obj, *read)):
+        return None  # the whole item and every part read as an ordinary request
     return signatures
 
 
@@ -191,8 +190,7 @@ def split_record_list(text: str, cues: list[Cue], model=None, *, published_only:
         signatures = _natures(read, cues, model, exact=True)
     if signatures is None:
         alone = _read_alone(parts)
-        signatures = _public_beside_withheld(parts, alone, cues, model) \
-            if alone and (model is None or triage(obj, cues, model).top == "ordinary") else None
+        signatures = _public_beside_withheld(obj, parts, alone, cues, model) if alone else None
         if signatures is None:
             return None
         read = alone
