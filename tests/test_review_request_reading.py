@@ -57,6 +57,16 @@ def test_published_claims_and_non_claims():
     assert _review("申请公开2021年部门预算。")["reply"]["code"] != "disclose.published"
 
 
+def test_an_applicant_saying_it_can_be_found_online_is_a_claim_to_verify_not_a_question():
+    assert published_claim("请把你们印发的管理办法寄一份给我，这个文件网上能查到。") == "网上能查到"
+    assert published_claim("你们官网上就能下载") == "官网上就能下载"
+    assert published_claim("这个文件网上能查到吗？") is None
+    assert published_claim("这个文件网上查不到，请寄给我。") is None
+    data = _review("请把你们印发的《某市住房保障管理办法》寄一份给我，这个文件网上能查到。")
+    assert data["reply"]["code"] == "disclose.published"
+    assert any("网上能查到" in r for r in data["reply"]["reasons"])
+
+
 LETTER = """政府信息公开申请书
 示例县人民政府：
     我是示例镇示例村村民，现申请公开以下信息：

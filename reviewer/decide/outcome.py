@@ -238,6 +238,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         scores = keep_named_in_top_three(scores, named_codes(named))
     # a maker named while this organ's name is unknown: 非本机关负责公开 is a candidate to verify, not the draft
     held_back = ("unavailable.other_agency",) if organ.unverified_maker else ()
+    if not readable:
+        # 第十四条's 三安全一稳定 needs a written statement of which safety, what harm and why it is likely
+        # (ogi-law.md §4.7): the request's words alone never draft it — a candidate to check after the search.
+        held_back += (SECURITY_CODE,)
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own,
                             demand_made=demand_made(triage_result))
@@ -249,6 +253,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     if not readable:
         # Which evidence drove the request-level grounds (classifier, cues, counter-cues).
         decision.staff_reasons += [g.describe() for g in named]
+        if code != SECURITY_CODE and scores.get(SECURITY_CODE, 0.0) > scores.get(code, 0.0):
+            decision.staff_reasons.append(SECURITY_HELD_NOTE)
+            decision.actions.append(SECURITY_HARM_ACTION)
     _apply_hard_rules(decision, readable, threshold)
     _apply_third_party_opinion(decision, readable, third_party)
     if decision.code != code:  # a hard rule moved the outcome: its probability mass moves with it
@@ -264,6 +271,12 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     if not readable:
         _add_cue_letter_reason(decision, triage_result)
     return decision
+
+
+SECURITY_CODE = "withhold.security_stability"
+SECURITY_HELD_NOTE = ("申请内容可能涉及“三安全一稳定”，候选答复类型中它排在前面；但第十四条的这一理由不能仅凭申请用语认定，"
+                      "草稿暂按其后的答复类型拟定，检索到文件并审查后再定。")
+SECURITY_HARM_ACTION = "危及“三安全一稳定”：须书面说明哪一项安全、何种危害、为何可能发生，不能仅凭关键词认定。"
 
 
 def _add_cue_letter_reason(d: ItemDecision, triage_result) -> None:
@@ -288,7 +301,8 @@ def _add_cue_letter_reason(d: ItemDecision, triage_result) -> None:
 PUBLISHED_CLAIM_RE = re.compile(
     r"(?:已经?|早已)[^。；，）)]{0,12}?(?:公开发布|正式发布|对外公布|向社会公布|向社会公开|主动公开|"
     r"在[^。；，）)]{0,12}?(?:网站|网上|公报|政务公开栏|公开栏)(?:上)?(?:公开|公布|发布|刊登|公示))|"
-    r"(?:网站|网上|公报|政务公开栏)(?:上)?(?:已经?)(?:公开|公布|发布|刊登|公示)")
+    r"(?:网站|网上|公报|政务公开栏)(?:上)?(?:已经?)(?:公开|公布|发布|刊登|公示)|"
+    r"(?:网上|网站上|官网上?)(?:都|也|就)?(?:能|可以)(?:查|找|搜|下载)(?:得)?(?:到)?(?![^。；，]{0,3}吗)")
 PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score (reviewer.decide.catalog)
 
 
@@ -412,6 +426,9 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
             pending = sum(len(v.pending) for v in readable)
             also = f"；另有 {pending} 处待审核，已在遮盖件中暂予遮盖，答复书中留有【待填写】" if pending else ""
             d.staff_reasons.append(f"不宜公开的内容可以区分处理：共 {len(d.withheld)} 处需遮盖{also}，其余内容予以提供（第三十七条）。")
+        elif code == "partial" and not readable:
+            d.staff_reasons.append("申请的信息可能部分不宜公开：检索到文件后逐处审查，能区分处理的遮盖不宜公开的部分后提供"
+                                   "其余内容，并在答复书中写明不予公开的部分和理由（第三十七条）。")
         elif code == "partial":
             # the classifier (or review-level cues) sees a third party's data, but no span is sure enough to mask
             what = "、".join(f"{CATEGORY_LABELS[g]}（概率 {p:.2f}）" for g, p in separable.items()) or "不宜公开的内容"
@@ -475,7 +492,7 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
         d.actions.append("过程性信息：请确认决策阶段（尚在讨论 pending / 已作出决定 decided，可用 --stage 指定）；"
                          "决定作出后不公开理由减弱，须说明理由（ogi-law.md §5.2 第2项）。")
     if any(v.document_grounds.get("security_stability", 0) >= threshold for v in readable):
-        d.actions.append("危及“三安全一稳定”：须书面说明哪一项安全、何种危害、为何可能发生，不能仅凭关键词认定。")
+        d.actions.append(SECURITY_HARM_ACTION)
     d.third_party = bool(readable) and any(v.span_grounds for v in readable) and not d.own_matter \
         and code in ("partial", "withhold.third_party", "disclose")
     if d.third_party:
