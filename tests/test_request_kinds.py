@@ -105,6 +105,8 @@ class _OverconfidentModel:
     ("申请公开本人的征收补偿协议。", "privacy"),
     ("原告王某某于2023年5月向被告申请公开其本人的安置协议。", "privacy"),
     ("申请公开该项目的中标结果公告。", "trade_secret"),
+    ("申请公开本区防汛抗旱应急预案。", "security_stability"),  # 第二十条第（十二）项 (TRI049)
+    ("申请公开市卫健委突发公共卫生事件应急预案。", "security_stability"),
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
@@ -113,6 +115,13 @@ def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     assert entry.model_probability == pytest.approx(0.95)
     assert entry.against_probability > 0 and entry.against_evidence
     assert ranked[0] != GROUND_CODE[ground]
+
+
+def test_an_explicit_security_cue_survives_the_emergency_plan_counter_cue(cues):
+    # a public emergency plan is published by law, but 警力部署 in a 处置 plan is TRI022's own cue
+    _, grounds, _ = _judge("申请公开防汛应急预案和强拆现场的安保方案、警力部署。", cues,
+                           _OverconfidentModel("security_stability"))
+    assert "security_stability" in named_grounds(grounds)
 
 
 def test_an_explicit_cue_survives_the_counter_cue(cues):
