@@ -37,6 +37,8 @@ def _request(text: str):
     "申请公开派出所处理我被打一案的全部材料。",
     "申请公开贵局对某某公司偷税案件的检查底稿和证据材料。",
     "申请公开关于停车收费的那个文件，2024年区里发的。",  # a subject with a year and an issuer
+    "我想要一份去年我们小区加装电梯的补贴文件，就是区里发的那个。",  # a matter known by its subject, a relative year
+    "西湖市公安局关于西江镇道路限行措施的通告",  # 通告 is a kind of document
 ])
 def test_a_named_kind_title_or_number_is_a_characteristic(text):
     assert has_characteristic(text)
@@ -53,6 +55,9 @@ def test_a_named_kind_title_or_number_is_a_characteristic(text):
     "申请公开该案件的全部材料",
     "申请公开所有案件的全部资料",
     "根据《中华人民共和国政府信息公开条例》的规定，本人申请公开与我家有关的所有文件。",  # the law applied under
+    "你局去年发的那个关于补助的红头文件",  # which 补助? a generic subject
+    "把县政府发过的所有涉及拆迁的文件整理一个目录",  # hedged subject
+    "拆迁的文件全部给我。\n张某（签字）\n2025年6月30日",  # the year is the letter's date, not the subject's
 ])
 def test_generic_or_hedged_descriptions_have_no_characteristic(text):
     assert not has_characteristic(text)

@@ -24,7 +24,7 @@ FORM_ELEMENT = "形式要求"
 # Kinds of document a search can look for (a request naming one is specific enough to search, unless the
 # name is hedged: "那份通知", "相关批复", "所有会议材料").  Generic words (文件、材料、资料、信息、情况) are not kinds.
 DOCUMENT_KIND_RE = re.compile(
-    r"协议|合同|批复|批文|决定书?|通知书?|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|名单|清单|公告|公示|"
+    r"协议|合同|批复|批文|决定书?|通知书?|通告|方案|纪要|许可证|证书|证明|报告|笔录|记录|名册|花名册|名单|清单|公告|公示|"
     r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
     r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准|政策文件|(?:办事|服务|操作|申报|办理)指南|须知|"
     r"(?:报价|验收|结算|缴费|收费|送达|派工|出库|入库|调拨|处罚|罚款)单|"
@@ -74,7 +74,17 @@ def has_characteristic(text: str) -> bool:
         before = text[max(0, m.start() - 4):m.start()]
         if not HEDGE_RE.search(before) or _SPECIFIED_DEMONSTRATIVE_RE.search(text[:m.start()]):
             return True
-    return _ABOUT_WHAT_RE.search(text) is not None and _WHEN_OR_WHO_RE.search(text) is not None
+    return any(_described_by_subject(sentence) for sentence in _SENTENCE_SPLIT_RE.split(text))
+
+
+_SENTENCE_SPLIT_RE = re.compile(r"[。；;！!？?\n]")
+
+
+def _described_by_subject(sentence: str) -> bool:
+    """A subject (关于…的文件, or a matter the public knows a policy by) with, in the same sentence, a year or an issuer."""
+    subject = _ABOUT_WHAT_RE.search(sentence) is not None or any(
+        not HEDGE_RE.search(sentence[max(0, m.start() - 6):m.start()]) for m in _SUBJECT_DOC_RE.finditer(sentence))
+    return subject and _WHEN_OR_WHO_RE.search(sentence) is not None
 
 
 # "拆我家房子的那个决定书": a demonstrative after a modifier that ends in 的 points at one record, it does not hedge.
@@ -82,7 +92,12 @@ _SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:�
 # "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
 # (第二十九条第二款第（二）项), although 文件 names no kind.
 _ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
-_WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|(?:省|市|区|县|镇|乡|街道|局|委|办|政府|部)(?:里)?(?:发|印发|下发|出台|制定|颁布)")
+# "去年我们小区加装电梯的补贴文件，就是区里发的那个": a subject the public knows a policy by, without 关于.
+_SUBJECT_DOC_RE = re.compile(r"(?:电梯|停车|拆迁|征收|征地|低保|医保|社保|养老金|招生|入学|学区|物业费|供暖|燃气|限行|禁烧|禁放|"
+                             r"公积金)(?:(?!相关|有关|所有|全部|一切|其他)[\u4e00-\u9fa5]){0,6}?的?(?:那|这)?(?:个|份|件)?"
+                             r"(?:文件|政策|通知|规定|办法)")
+_WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|去年|前年|今年|上半年|下半年|"
+                             r"(?:省|市|区|县|镇|乡|街道|局|委|办|政府|部)(?:里)?(?:发|印发|下发|出台|制定|颁布)")
 
 
 # A specific matter named with what about it ("某村修路资金使用情况", "幸福小区加装电梯项目的补助资金"): a village, compound,
