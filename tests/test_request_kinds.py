@@ -72,6 +72,7 @@ NOT_NAMED = [
     ("申请公开市政府对该请示的批复。", "process_info"),
     ("申请公开机构设置和职能配置情况。", "internal_affairs"),
     ("申请公开本市突发事件总体应急预案。", "security_stability"),
+    ("申请公开区政府领导班子成员的工作分工。", "internal_affairs"),  # 第二十条第（二）项
 ]
 
 
@@ -107,6 +108,8 @@ class _OverconfidentModel:
     ("申请公开该项目的中标结果公告。", "trade_secret"),
     ("申请公开本区防汛抗旱应急预案。", "security_stability"),  # 第二十条第（十二）项 (TRI049)
     ("申请公开市卫健委突发公共卫生事件应急预案。", "security_stability"),
+    ("申请公开县人社局2024年事业单位公开招聘工作人员的招聘公告及岗位表。", "internal_affairs"),  # TRI050
+    ("申请公开区政府领导班子成员的工作分工。", "internal_affairs"),
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
