@@ -110,6 +110,8 @@ class _OverconfidentModel:
     ("申请公开市卫健委突发公共卫生事件应急预案。", "security_stability"),
     ("申请公开县人社局2024年事业单位公开招聘工作人员的招聘公告及岗位表。", "internal_affairs"),  # TRI050
     ("申请公开区政府领导班子成员的工作分工。", "internal_affairs"),
+    ("申请公开某某村征地补偿安置标准。", "privacy"),  # TRI051: 第二十条第（五）、（八）、（十一）项
+    ("申请公开某某街道2023年城乡居民医保参保缴费标准。", "privacy"),
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
