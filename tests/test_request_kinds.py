@@ -112,6 +112,7 @@ class _OverconfidentModel:
     ("申请公开区政府领导班子成员的工作分工。", "internal_affairs"),
     ("申请公开某某村征地补偿安置标准。", "privacy"),  # TRI051: 第二十条第（五）、（八）、（十一）项
     ("申请公开某某街道2023年城乡居民医保参保缴费标准。", "privacy"),
+    ("申请公开县交通局与某某公交公司签订的公交运营补贴协议。", "privacy"),  # TRI052: an organisation has no 隐私
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
