@@ -113,6 +113,8 @@ class _OverconfidentModel:
     ("申请公开某某村征地补偿安置标准。", "privacy"),  # TRI051: 第二十条第（五）、（八）、（十一）项
     ("申请公开某某街道2023年城乡居民医保参保缴费标准。", "privacy"),
     ("申请公开县交通局与某某公交公司签订的公交运营补贴协议。", "privacy"),  # TRI052: an organisation has no 隐私
+    ("申请公开市政府对某某路改造工程立项请示的批复。", "process_info"),  # TRI053: the decision itself
+    ("申请公开区政府常务会议审议通过的事项及会议公报。", "process_info"),
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
@@ -128,6 +130,12 @@ def test_an_explicit_security_cue_survives_the_emergency_plan_counter_cue(cues):
     _, grounds, _ = _judge("申请公开防汛应急预案和强拆现场的安保方案、警力部署。", cues,
                            _OverconfidentModel("security_stability"))
     assert "security_stability" in named_grounds(grounds)
+
+
+def test_the_request_beside_its_reply_keeps_the_request(cues):
+    # "请示及批复": the 批复 argues against 过程性信息 for the classifier only; TRI013 still names the 请示
+    _, grounds, _ = _judge("申请公开镇政府关于某地块征收的请示及县政府的批复。", cues, _OverconfidentModel("process_info"))
+    assert "process_info" in named_grounds(grounds)
 
 
 def test_an_explicit_cue_survives_the_counter_cue(cues):
