@@ -34,3 +34,16 @@ def test_if_you_have_it_please_disclose_points_back():
 
 def test_an_applicant_line_is_never_an_antecedent():
     assert [i.text for i in parse_request("申请人：张三。请公开。").items] == ["请公开"]
+
+
+def test_a_polite_question_for_a_copy_points_back():
+    text = "请问2024年我市义务教育招生的政策文件在哪里能看到？能否寄一份给我？"
+    items = parse_request(text).items
+    assert len(items) == 1 and "招生的政策文件" in items[0].text
+    out = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert out["reply"]["code"] != "other.consultation"  # where to get a named record: a request for it
+
+
+def test_a_polite_question_that_names_its_own_record_is_not_a_pointer():
+    items = parse_request("我们小区的事情拖了很久。能否寄给我小区的规划总平面图？").items
+    assert len(items) == 1 and "规划总平面图" in items[0].text and "拖了很久" not in items[0].text

@@ -494,11 +494,19 @@ _VERB_FIRST_RE = re.compile(r"^(?:请|烦请|麻烦|恳请)?(?:你们|贵[局委
 _IF_ANY_RE = re.compile(r"^(?:有的话|如有|如果有的?话?|若有|要是有)[，,]?")
 
 
+# "能否寄一份给我？", "麻烦给我寄一份。", "可以发我一份吗？": asked politely, the words around the object are the frame.
+_POINTER_FRAME_RE = re.compile(r"能否|能不能|可否|可不可以|是否可以|可以|请|烦请|麻烦|恳请|你们|贵[局委办府院厅]|你[局委办]|依法|再|"
+                               r"帮忙|帮我|寄给我|发给我|给我们?|发我|寄|发|提供|公开|复印|一下|过来|吗|呢|谢谢")
+
+
 def _points_back(sentence: str) -> bool:
-    """The sentence's object only points back ("请提供复印件", "有的话请公开")."""
+    """The sentence's object only points back ("请提供复印件", "有的话请公开", "能否寄一份给我？")."""
     obj = requested_object(sentence)
     obj = _VERB_FIRST_RE.sub("", _IF_ANY_RE.sub("", obj, count=1), count=1).strip(" ，,。！!")
-    return not obj or _ANAPHORIC_OBJECT_RE.fullmatch(obj) is not None
+    if not obj or _ANAPHORIC_OBJECT_RE.fullmatch(obj) is not None:
+        return True
+    rest = _POINTER_FRAME_RE.sub("", _IF_ANY_RE.sub("", sentence.strip(), count=1)).strip(" ，,。！!？?")
+    return bool(rest) and _ANAPHORIC_OBJECT_RE.fullmatch(rest) is not None
 
 
 def _with_antecedents(sentences: list[str], chosen: list[int]) -> list[str]:
