@@ -34,3 +34,13 @@ def test_a_kind_that_qualifies_another_record_names_no_ground(cues, text):
 ])
 def test_the_kind_asked_for_still_names_its_ground(cues, text, ground):
     assert ground in _grounds(text, cues)
+
+
+def _outcomes(text, cues):
+    return {h.outcome for h in triage(text, cues, None).hits}
+
+
+def test_what_a_publication_is_based_on_is_not_the_publication(cues):
+    assert "no_action.publication" not in _outcomes("申请公开2023年某某市统计年鉴中的人口数据所依据的统计报表。", cues)
+    assert "no_action.publication" in _outcomes("请提供2023年《某某市统计年鉴》一本。", cues)
+    assert "no_action.publication" in _outcomes("申请公开市政府公报2019年第6期刊登的批复。", cues)

@@ -130,6 +130,12 @@ def names_a_modifier(text: str, start: int, end: int) -> bool:
     return _HEAD_AFTER_RE.match(text, end) is not None or _BASIS_BEFORE_RE.search(text, 0, start) is not None
 
 
+# "统计年鉴中的人口数据所依据的统计报表": what a publication is based on is asked for, not the publication (第三十九条
+# 第二款 covers the publication itself).
+PUBLICATION = "no_action.publication"
+_BASED_ON_AFTER_RE = re.compile(r"[^、，；。,;\n]{0,20}?(?:所|据以)?(?:依据|根据|采用|引用)的(?:原始)?[^、，；。,;\n]{0,12}?"
+                                r"(?:报表|数据|资料|材料|文件|记录|台账|底稿|调查表)")
+
 MAX_CUE_CHARS = 50_000
 
 
@@ -148,6 +154,8 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
         found = cue.find(text)
         if found and getattr(cue, "ground", None) in RECORD_KIND_GROUNDS:
             found = [f for f in found if not names_a_modifier(text, f[0], f[1])]
+        if found and cue.outcome == PUBLICATION:
+            found = [f for f in found if not _BASED_ON_AFTER_RE.match(text, f[1])]
         if found:
             if not is_kind_cue(cue):
                 remaining[cue.outcome] *= 1.0 - cue.weight
