@@ -156,6 +156,7 @@ REQUEST_LEVEL = [
     ("申请公开我家宅基地的土地登记资料和地籍调查表。", "other.special_procedure"),
     ("要求提供2018年至2024年全县扶贫资金的流向明细。", "unavailable.needs_creation"),
     ("要求城管局马上拆除隔壁违建，给我一个说法！", "no_action.petition"),
+    ("请区政府尽快启动某某片区旧城改造，我们在危房里住了二十年了。", "no_action.petition"),  # TRI054
 ]
 
 
