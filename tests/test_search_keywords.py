@@ -93,6 +93,13 @@ def test_the_letter_quotes_what_was_asked_for_not_how_or_the_narration():
     assert subject_text("申请公开贵局2024年度城区道路维修工程的招标文件，以电子邮件方式提供。") == \
         "2024年度城区道路维修工程的招标文件"
     assert subject_text("原告于2018年向被告邮寄申请表，申请公开示例村的征地批复。被告逾期未答复。") == "示例村的征地批复"
+    # an item of a list led by 请公开 / 请贵局依法公开 is quoted without the verb
+    assert subject_text("请公开我村2020年土地征收的征地批复") == "我村2020年土地征收的征地批复"
+    assert subject_text("请贵局依法公开同组村民李某某的补偿协议") == "同组村民李某某的补偿协议"
+    # a record whose name begins with 公开/提供 keeps its name
+    assert subject_text("公开栏的照片") == "公开栏的照片"
+    assert subject_text("公开招聘公告") == "公开招聘公告"
+    assert subject_text("请问补偿款为什么至今没有发到位？") == "请问补偿款为什么至今没有发到位？"
 
 
 @pytest.mark.parametrize("text", [
