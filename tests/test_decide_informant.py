@@ -52,7 +52,7 @@ def test_a_handling_result_and_the_informant_are_two_items_with_their_own_answer
     assert items[0]["text"].endswith("处理情况") and items[1]["text"].startswith("是谁举报")
     assert items[1]["code"] == "withhold.third_party"  # the informant is a third party, not a complaint
     letter = out.to_dict()["letter"]["text"]
-    assert "要求查处、追究责任或者赔偿" not in letter  # nobody demanded 查处 here
+    assert "查处、处理、追究责任或者赔偿" not in letter  # nobody demanded 查处 here
     assert "“是谁举报了我家”" in letter  # quoted without "也请告诉我"
     # the own-information cue fired on 我家, but nothing asked for is the applicant's own record
     assert not any("申请的是申请人本人或本户的信息" in r for r in out.to_dict()["reply"]["reasons"])
@@ -67,7 +67,7 @@ def test_a_complaint_without_a_demand_is_not_said_to_demand_one():
 
 def test_a_complaint_with_a_demand_says_so():
     letter = _review("我多次投诉该工地夜间施工噪音扰民，请你们依法查处并给我个说法。", use_model=True).to_dict()["letter"]["text"]
-    assert "申请内容系要求查处、追究责任或者赔偿等诉求" in letter
+    assert "申请内容系要求行政机关查处、处理、追究责任或者赔偿等诉求" in letter
 
 
 @pytest.mark.parametrize(("text", "quoted"), [("是谁举报了我家也请告诉我", "是谁举报了我家"),

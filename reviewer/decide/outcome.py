@@ -50,7 +50,7 @@ GROUND_LETTER_REASON = {
 RECORD_CORRECTION = "other.other"
 # Applicant-facing reasons for outcomes read from the request itself.
 REQUEST_LETTER_REASON = {
-    "no_action.petition": "申请内容系要求查处、追究责任或者赔偿等诉求",
+    "no_action.petition": "申请内容系要求行政机关查处、处理、追究责任或者赔偿等诉求",
     "unavailable.needs_creation": "申请内容需要对现有信息进行统计、汇总、分析后方能形成",
     "withhold.third_party": "申请获取的是他人的个人信息",
     "withhold.query_matter": "申请查询的是本人的个人记录",
