@@ -89,6 +89,9 @@ def test_a_head_that_names_a_complaint_matter_still_asks_for_information(cues):
      ["××区教育局关于××小学改扩建项目选址的请示", "区政府关于××小学改扩建项目选址的批复"]),
     ("原告申请公开的是被告对该店的现场检查笔录和责令改正通知书",
      ["被告对该店的现场检查笔录", "被告对该店的责令改正通知书"]),
+    # 调查材料 ends a part like 审批材料
+    ("申请公开贵局对本人作出的工伤认定决定书及认定所依据的调查材料。",
+     ["贵局对本人作出的工伤认定决定书", "认定所依据的调查材料"]),
 ])
 def test_a_published_outcome_beside_a_record_that_may_be_withheld_is_split(cues, text, parts):
     assert split_record_list(text, cues) == parts
