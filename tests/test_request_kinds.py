@@ -116,6 +116,7 @@ class _OverconfidentModel:
     ("申请公开市政府对某某路改造工程立项请示的批复。", "process_info"),  # TRI053: the decision itself
     ("申请公开区政府常务会议审议通过的事项及会议公报。", "process_info"),
     ("申请公开本市2023年度耕地保护目标责任考核结果。", "internal_affairs"),  # TRI055: not 人事管理
+    ("申请公开本市2024年重点建设项目名单。", "security_stability"),  # TRI056: 第二十条第（十）项
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
