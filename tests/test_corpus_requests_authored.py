@@ -18,7 +18,7 @@ REGISTERS = {"colloquial", "legalistic", "lawyer", "company", "court", "review",
              "pseudonym", "ocr", "oldreg"}
 # Themed batches written across registers (grounds, hard triage families, ground look-alikes).
 THEMED = {"grounds_a", "grounds_b", "families", "lookalike", "itemlist_a", "itemlist_b", "itemlist_c",
-          "itemlist_d", "itemlist_e", "periods", "records", "scope", "background", "heads", "plans"}
+          "itemlist_d", "itemlist_e", "periods", "records", "scope", "background", "heads", "plans", "wordsense"}
 
 
 def _checker():
@@ -75,8 +75,10 @@ def test_every_label_and_ground_is_covered(rows):
     assert set(labels) == set(TRIAGE_LABELS)
     assert min(labels.values()) >= 15, labels
     # The item-list file (itemlist_b) is almost all ordinary requests naming a ground, as real intake is;
-    # the cap keeps the corpus from drifting further towards "ordinary" than that.
-    assert labels["ordinary"] <= 0.6 * len(rows)
+    # the cap keeps the corpus from drifting further towards "ordinary" than that.  (0.62 since round 2, session 15:
+    # the plan and word-sense files are ordinary requests with and without a ground, written against the grounds
+    # classifier's false alarms.)
+    assert labels["ordinary"] <= 0.62 * len(rows)
     grounds = Counter(g for row in rows for g in row["grounds"])
     assert set(grounds) == set(GROUNDS)
     assert min(grounds.values()) >= 8, grounds
