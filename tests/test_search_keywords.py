@@ -80,6 +80,9 @@ def test_a_narrated_request_is_searched_for_what_follows_its_request_verb():
     ("我现依法向你局申请获取本人房屋的征收补偿协议，请邮寄至本人住址。", "本人房屋的征收补偿协议"),
     ("申请公开2019年的纸质档案目录", "申请公开2019年的纸质档案目录"),  # 纸质 here is part of what is asked for
     ("申请公开张三申请获取低保的审批材料", "申请公开张三申请获取低保的审批材料"),  # the first verb opens the text
+    # everyday words: 把…寄一份给我, 把…都复印一份给我
+    ("请把你们印发的《某市住房保障管理办法》寄一份给我，这个文件网上能查到。", "你们印发的《某市住房保障管理办法》"),
+    ("请把这个项目的批复文件都复印一份给我", "这个项目的批复文件"),
 ])
 def test_requested_object_drops_the_delivery_clause_and_the_narration(text, expected):
     from reviewer.decide.request import requested_object
