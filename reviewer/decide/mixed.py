@@ -85,7 +85,8 @@ def is_rhetorical(text: str) -> bool:
 # as a consultation.  "凭什么…？" is not one: it asks on what basis, which staff can answer.
 _RHETORICAL_RE = re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|公道|良心|人管)|天理何在|公道何在|难道|岂(?:能|有|不是)|"
                             r"像话吗|讲不讲理|讲不讲道理|还是不是人|这(?:合理|公平|正常|合法)吗|谁来(?:管|负责)(?:我们)?[？?]$|"
-                            r"怎么(?:能|可以)这样|有(?:你们|这样)[^？?]{0,6}吗")
+                            r"怎么(?:能|可以)这样|有(?:你们|这样)[^？?]{0,6}吗|好糊弄|好欺负|"
+                            r"(?:以为|觉得|当)(?:我们|老百姓|群众)?(?:是)?(?:傻子|瞎子|好骗)")
 
 
 def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> list[str]:
