@@ -73,6 +73,7 @@ NOT_NAMED = [
     ("申请公开机构设置和职能配置情况。", "internal_affairs"),
     ("申请公开本市突发事件总体应急预案。", "security_stability"),
     ("申请公开区政府领导班子成员的工作分工。", "internal_affairs"),  # 第二十条第（二）项
+    ("申请公开我家2020年被认定为低保户的审批表。", "privacy"),  # the applicant's own household (TRI011, TRI030)
 ]
 
 
@@ -117,6 +118,7 @@ class _OverconfidentModel:
     ("申请公开区政府常务会议审议通过的事项及会议公报。", "process_info"),
     ("申请公开本市2023年度耕地保护目标责任考核结果。", "internal_affairs"),  # TRI055: not 人事管理
     ("申请公开本市2024年重点建设项目名单。", "security_stability"),  # TRI056: 第二十条第（十）项
+    ("申请公开我公司2022年申报高新技术企业的评审结果。", "trade_secret"),  # TRI042 with a year between
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
