@@ -39,6 +39,8 @@ def _request(text: str):
     "申请公开关于停车收费的那个文件，2024年区里发的。",  # a subject with a year and an issuer
     "我想要一份去年我们小区加装电梯的补贴文件，就是区里发的那个。",  # a matter known by its subject, a relative year
     "西湖市公安局关于西江镇道路限行措施的通告",  # 通告 is a kind of document
+    "××县统计局编制的2016年农业统计年报",  # 年报、月报、公报 are kinds too
+    "某区人民政府2020年12月重大项目建设进度月报",
 ])
 def test_a_named_kind_title_or_number_is_a_characteristic(text):
     assert has_characteristic(text)
