@@ -273,7 +273,7 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     return decision
 
 
-SECURITY_CODE = "withhold.security_stability"
+SECURITY_CODE = WITHHOLD_CODE["security_stability"]
 SECURITY_HELD_NOTE = ("申请内容可能涉及“三安全一稳定”，候选答复类型中它排在前面；但第十四条的这一理由不能仅凭申请用语认定，"
                       "草稿暂按其后的答复类型拟定，检索到文件并审查后再定。")
 SECURITY_HARM_ACTION = "危及“三安全一稳定”：须书面说明哪一项安全、何种危害、为何可能发生，不能仅凭关键词认定。"
