@@ -119,6 +119,22 @@ def test_the_cue_leads_against_a_classifier_that_reads_an_ordinary_request():
     assert decision.code == "other.other" and decision.item_decisions[0].record_correction
 
 
+def test_the_cue_leads_against_a_classifier_that_reads_the_correction_as_a_bupzheng():
+    # "更正" is close to "补正" for a character classifier; the 补正 share set aside (nothing is missing) must not
+    # carry the ordinary request past the explicit correction cue
+    class Bu:
+        classes_ = ["ordinary", "other.correction", "no_action.confirm"]
+
+        def predict_proba(self, texts):
+            return [[0.05, 0.9, 0.05] for _ in texts]
+
+    cues = load_cues()
+    request = parse_request(APPLICANT + "申请更正贵局网站上关于本人的错误处罚信息。" + DELIVERY)
+    request.missing = completeness(request, applicant_on_file=True)
+    decision = decide(request, triage(request.text, cues, Bu()), [], [], cues=cues)
+    assert decision.code == "other.other" and decision.item_decisions[0].record_correction
+
+
 @pytest.mark.parametrize("body", [
     "公开所有文件",  # unclear: a 补正
     "申请公开贵局2025年发布的关于征收补偿方案的更正公告。",  # a published 更正公告 is information asked for

@@ -119,6 +119,8 @@ class _OverconfidentModel:
     ("申请公开本市2023年度耕地保护目标责任考核结果。", "internal_affairs"),  # TRI055: not 人事管理
     ("申请公开本市2024年重点建设项目名单。", "security_stability"),  # TRI056: 第二十条第（十）项
     ("申请公开我公司2022年申报高新技术企业的评审结果。", "trade_secret"),  # TRI042 with a year between
+    ("申请公开某某公司2023年排污许可执行报告。", "trade_secret"),  # TRI057: published by the company by law
+    ("申请公开贵局对某某食品公司产品的抽检报告。", "trade_secret"),  # TRI057: 第二十条第（十三）项
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
@@ -232,3 +234,10 @@ def test_ocr_spaces_inside_a_pseudonym_are_dropped():
 
     items = parse_request("申 请 人 要 求 公 开 ：１．× × 镇 2 0 1 8 年 土 地 征 收 的 征 地 批 复 ；２．该 镇 的 拆 迁 公 告 。").items
     assert [i.text for i in items] == ["××镇2018年土地征收的征地批复", "该镇的拆迁公告"]
+
+
+def test_an_explicit_trade_secret_cue_survives_the_supervision_results_counter_cue(cues):
+    # the 抽检报告 argues against 商业秘密 for the classifier only; "该公司提交的产品配方" is TRI012's own cue
+    _, grounds, _ = _judge("1、贵局对某乳业有限公司的抽检报告；2、该公司提交的产品配方。", cues,
+                           _OverconfidentModel("trade_secret"))
+    assert "trade_secret" in named_grounds(grounds)

@@ -190,20 +190,27 @@ def triage(text: str, cues: list[Cue], model=None) -> TriageResult:
 
 def combine_evidence(base: dict[str, float], scores: dict[str, float]) -> dict[str, float]:
     """Noisy-OR of the classifier (or prior) and the cues per request-level outcome; what the cues add
-    comes out of "ordinary" (renormalised only when the outcomes alone exceed 1)."""
+    comes out of "ordinary" (renormalised only when the outcomes alone exceed 1).
+
+    An outcome the classifier does not know (a cue-only outcome: 更正本人信息记录, 行政查询事项) takes its cue's
+    probability off every learned outcome alike: the classifier spreads such a request over the outcomes it knows
+    ("更正" read as "补正"), so its distribution is one over "not this outcome"."""
     combined = {label: float(p) for label, p in base.items()}
-    for label in scores:
-        combined.setdefault(label, 0.0)  # cue-only outcomes (not learned by the classifier)
+    cue_only = {label: r for label, r in scores.items() if label not in base and label != "ordinary" and r > 0}
     added = 0.0
     for label, r in scores.items():
-        if label == "ordinary" or r <= 0:
+        if label == "ordinary" or label in cue_only or r <= 0:
             continue
         q = 1.0 - (1.0 - combined[label]) * (1.0 - r)
         added += q - combined[label]
         combined[label] = q
     combined["ordinary"] = max(combined.get("ordinary", 0.0) - added, 0.0)
     total = sum(combined.values()) or 1.0
-    return {k: v / total for k, v in combined.items()}
+    combined = {k: v / total for k, v in combined.items()}
+    for label, r in cue_only.items():
+        combined = {k: v * (1.0 - r) for k, v in combined.items()}
+        combined[label] = r
+    return combined
 
 
 def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3) -> tuple[TriageResult, float, bool]:
