@@ -121,6 +121,8 @@ class _OverconfidentModel:
     ("申请公开我公司2022年申报高新技术企业的评审结果。", "trade_secret"),  # TRI042 with a year between
     ("申请公开某某公司2023年排污许可执行报告。", "trade_secret"),  # TRI057: published by the company by law
     ("申请公开贵局对某某食品公司产品的抽检报告。", "trade_secret"),  # TRI057: 第二十条第（十三）项
+    ("申请公开我举报某某饭店无证经营一事的调查处理结果。", "privacy"),  # TRI058: the informant's own report
+    ("申请公开本人投诉某物业公司乱收费的处理情况。", "enforcement_file"),
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
