@@ -16,6 +16,22 @@ def test_a_restatement_listing_with_yi_shi_er_shi():
     assert [i.text for i in items] == ["某路段拓宽工程的用地批复", "该工程的施工合同", "被告作出征收决定的会议纪要"]
 
 
+def test_a_form_field_that_opens_with_yi_shi_keeps_its_first_item():
+    # "申请事项：" is a form's content field: its value starts with the list, and the first item must not be read
+    # as a lead-in and dropped
+    items = split_items("申请事项：一是2023年某镇财政预算；二是镇长办公会研究某项目的会议纪要；三是对某公司的处罚决定书。")
+    assert [i.text for i in items] == ["2023年某镇财政预算", "镇长办公会研究某项目的会议纪要", "对某公司的处罚决定书"]
+
+
+def test_bracketed_numbers_run_into_the_text_are_a_list():
+    items = split_items("要求公开（1）2022年部门预算（2）2022年部门决算（3）2022年三公经费支出情况")
+    assert [i.text for i in items] == ["2022年部门预算", "2022年部门决算", "2022年三公经费支出情况"]
+    # an article's item is not a list marker, and short parts of one record are not items to drop
+    assert len(split_items("申请公开依据《条例》第二十条第（十三）项应当公开的监督检查情况。")) == 1
+    only = split_items("申请公开某规划（一）总则（二）用地布局（三）道路系统")
+    assert len(only) == 1 and "总则" in only[0].text
+
+
 def test_yi_shi_inside_prose_is_not_a_list():
     text = "申请公开某项目的批复文件，该项目一是占用耕地，二是未批先建。"
     assert len(split_items(text)) == 1

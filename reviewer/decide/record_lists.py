@@ -14,7 +14,7 @@ from reviewer.decide.triage import Cue, rule_scores, triage
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
 _LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配|调查|核查|检查|证据|执法)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书)"
+_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配|调查|核查|检查|证据|执法|申请|证明|技术|工艺|参数|财务|成本|权属)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书)"
                             r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 MAX_LIST_PARTS = 12
 _HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")

@@ -347,12 +347,17 @@ def split_items(text: str) -> list[Item]:
         raw = re.split(r"(?:(?<=[：:；;。，,！!？?\s“「『])|^)\s*(?:(?:\d{1,2}|[一二三四五六七八九十])\s*"
                        r"(?:、|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
                        r"[①-⑳⑴-⒇⒈-⒛]|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*项\s*[：:、]?|"
-                       r"(?<=[：:；;])[一二三四五六七八九十]是)\s*", text)
+                       r"(?:(?<=[：:；;])|^)[一二三四五六七八九十]是)\s*|"
+                       # "要求公开（1）2022年部门预算（2）2022年部门决算…": a bracketed number right after the words
+                       # before it (not "第（三）项" or "第二十条（十三）")
+                       r"(?<=[\u4e00-\u9fa5])(?<![第条款])[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?![项款条])\s*", text)
         # the first piece is the lead-in ("申请公开以下信息："), unless the list starts the text
         starts_with_list = bool(raw) and not raw[0].strip(" ；;。，,\n")
         inline = [p.strip(" ；;。，,\n") for p in raw if p and p.strip(" ；;。，,\n")]
         if len(inline) >= (2 if starts_with_list else 3):
-            pieces = [p for p in (inline if starts_with_list else inline[1:]) if len(p) >= 4]
+            pieces = list(inline if starts_with_list else inline[1:])
+            if any(len(p) < 4 for p in pieces):  # "某某规划（一）总则（二）…": parts of one record, not items
+                pieces = []
             if pieces:  # an inline list ends with its sentence: "…三、低保户名单。被告逾期未予答复。" is narrative
                 pieces[-1] = pieces[-1].split("。", 1)[0]
         if len(pieces) < 2:
