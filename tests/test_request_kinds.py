@@ -123,6 +123,10 @@ class _OverconfidentModel:
     ("申请公开贵局对某某食品公司产品的抽检报告。", "trade_secret"),  # TRI057: 第二十条第（十三）项
     ("申请公开我举报某某饭店无证经营一事的调查处理结果。", "privacy"),  # TRI058: the informant's own report
     ("申请公开本人投诉某物业公司乱收费的处理情况。", "enforcement_file"),
+    ("申请公开某镇2023年度农村低保资金发放情况（不需要个人信息，只要总数和户数）。", "privacy"),  # TRI059
+    ("申请公开某某区2023年教师招聘的拟录用人员名单。", "privacy"),  # TRI050: published by law
+    ("申请公开某某工业园区污水处理厂的进出水监测数据。", "enforcement_file"),  # TRI057: environment monitoring
+    ("申请公开某某企业的排污许可证及执行报告。", "trade_secret"),
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
