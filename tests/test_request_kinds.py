@@ -127,6 +127,10 @@ class _OverconfidentModel:
     ("申请公开某某区2023年教师招聘的拟录用人员名单。", "privacy"),  # TRI050: published by law
     ("申请公开某某工业园区污水处理厂的进出水监测数据。", "enforcement_file"),  # TRI057: environment monitoring
     ("申请公开某某企业的排污许可证及执行报告。", "trade_secret"),
+    ("申请公开县人社局2023年度工作总结及2024年工作计划。", "internal_affairs"),  # TRI060
+    ("申请公开某某镇政府2023年工作计划。", "privacy"),
+    ("申请公开某某局的权责清单和办事指南。", "privacy"),  # TRI051: 第二十条第（二）、（五）项
+    ("申请公开区政府对某某街道请示的批复意见。", "process_info"),  # TRI053: the reply, not the 请示
 ])
 def test_counter_cues_discount_an_overconfident_classifier(cues, text, ground):
     _, grounds, ranked = _judge(text, cues, _OverconfidentModel(ground))
