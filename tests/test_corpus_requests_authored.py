@@ -18,7 +18,8 @@ REGISTERS = {"colloquial", "legalistic", "lawyer", "company", "court", "review",
              "pseudonym", "ocr", "oldreg"}
 # Themed batches written across registers (grounds, hard triage families, ground look-alikes).
 THEMED = {"grounds_a", "grounds_b", "families", "lookalike", "itemlist_a", "itemlist_b", "itemlist_c",
-          "itemlist_d", "itemlist_e", "periods", "records", "scope", "background", "heads", "plans", "wordsense"}
+          "itemlist_d", "itemlist_e", "periods", "records", "scope", "background", "heads", "plans", "wordsense",
+          "aggregates"}
 
 
 def _checker():
