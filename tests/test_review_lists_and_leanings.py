@@ -32,6 +32,17 @@ def test_bracketed_numbers_run_into_the_text_are_a_list():
     assert len(only) == 1 and "总则" in only[0].text
 
 
+def test_two_quoted_records_are_two_items():
+    text = ("申请人称：2022年4月，申请人向被申请人申请公开“某街道2021年度财政决算”和“街道办事处主任办公会议纪要（2021年第3期）”。"
+            "被申请人仅公开了前者，对后者以过程性信息为由不予公开。")
+    assert [i.text for i in split_items(text)] == ["某街道2021年度财政决算", "街道办事处主任办公会议纪要（2021年第3期）"]
+    out = _review(text)
+    assert out["reply"]["code"] == "partial"
+    assert [i["code"] for i in out["request"]["items"]] == ["disclose", "withhold.process_info"]
+    # quotes that are not the records asked for stay one item
+    assert len(split_items("原告称“被告不作为”和“被告违法”。")) == 1
+
+
 def test_yi_shi_inside_prose_is_not_a_list():
     text = "申请公开某项目的批复文件，该项目一是占用耕地，二是未批先建。"
     assert len(split_items(text)) == 1

@@ -363,6 +363,8 @@ def split_items(text: str) -> list[Item]:
         if len(pieces) < 2:
             # a restatement's sentence is the item without its frame ("经审理查明：…原告向被告…提交申请表，申请公开“…”")
             pieces = [without_answer_clauses(without_restated_frame(p)) for p in _request_sentences(text)]
+            if len(pieces) == 1:  # "申请公开“某街道2021年度财政决算”和“主任办公会议纪要”": two quoted records, two items
+                pieces = _quoted_records(pieces[0]) or pieces
     merged = 0
     if len(pieces) > MAX_ITEMS:
         merged = len(pieces) - MAX_ITEMS + 1
@@ -464,6 +466,25 @@ def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
         return False
     rest = _OTHER_APPLICATION_RE.sub("", _NOT_ASKING_RE.sub("", sentence))
     return any(v in rest for v in verbs)
+
+
+_QUOTED_SPAN_RE = re.compile(r"[“\"「『]([^”\"」』“]{2,80})[”\"」』]")
+_QUOTED_JOIN_RE = re.compile(r"\s*(?:和|与|及|以及|、|，|,|；|;)\s*")
+_QUOTED_HEAD_RE = re.compile(r"^[^“\"「『。；;]{0,24}?(?:公开|获取|提供|查阅)(?:的(?:信息|内容)?(?:为|是))?\s*[：:]?\s*$")
+_QUOTED_TAIL_RE = re.compile(r"^[\s。；;，,]*(?:等(?:信息|文件|材料|内容)?)?[\s。；;，,]*$")
+
+
+def _quoted_records(piece: str) -> list[str] | None:
+    """The quoted records of a request that names nothing else ("申请公开“A”和“B”"), or None."""
+    spans = list(_QUOTED_SPAN_RE.finditer(piece))
+    if len(spans) < 2 or len(spans) > MAX_ITEMS:
+        return None
+    between = [piece[a.end():b.start()] for a, b in zip(spans, spans[1:])]
+    if not all(_QUOTED_JOIN_RE.fullmatch(x) for x in between):
+        return None
+    if not _QUOTED_HEAD_RE.match(piece[:spans[0].start()]) or not _QUOTED_TAIL_RE.match(piece[spans[-1].end():]):
+        return None
+    return [m.group(1).strip() for m in spans]
 
 
 def _request_sentences(text: str) -> list[str]:
