@@ -43,6 +43,17 @@ def test_two_quoted_records_are_two_items():
     assert len(split_items("原告称“被告不作为”和“被告违法”。")) == 1
 
 
+def test_two_dated_applications_in_a_restatement_are_two_items():
+    text = ("原告于2019年3月向被告申请公开某路拓宽工程的规划许可证，被告答复称该信息不存在。"
+            "原告又于2019年5月申请公开该工程的施工许可证，被告未予答复。")
+    out = _review(text)
+    assert len(out["request"]["items"]) == 2
+    assert "1．某路拓宽工程的规划许可证；2．该工程的施工许可证" in out["letter"]["text"]
+    # the same record asked for twice stays one item
+    again = "原告于2019年3月向被告申请公开某路拓宽工程的规划许可证。原告于2019年5月再次申请公开某路拓宽工程的规划许可证。"
+    assert len(split_items(again)) == 1
+
+
 def test_yi_shi_inside_prose_is_not_a_list():
     text = "申请公开某项目的批复文件，该项目一是占用耕地，二是未批先建。"
     assert len(split_items(text)) == 1

@@ -494,6 +494,8 @@ def _request_sentences(text: str) -> list[str]:
     if not chosen:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
         chosen = [k for k, s in enumerate(sentences) if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
     wanted = _with_antecedents(sentences, chosen)
+    if len(wanted) == 2 and _two_requests(wanted):
+        return wanted
     if wanted:
         return [" ".join(wanted)] if len(wanted) <= 2 or len(wanted) > MAX_SENTENCE_ITEMS else wanted
     # no verb at all ("对本人房屋作出的拆迁裁决书及送达回证" in a letter): the lines that are not the letter's greeting,
@@ -533,6 +535,24 @@ def _points_back(sentence: str) -> bool:
         return True
     rest = _POINTER_FRAME_RE.sub("", _IF_ANY_RE.sub("", sentence.strip(), count=1)).strip(" ，,。！!？?")
     return bool(rest) and _ANAPHORIC_OBJECT_RE.fullmatch(rest) is not None
+
+
+# An application told with its date ("原告于2019年3月向被告申请公开…", "原告又于同年5月申请公开…").
+_NARRATED_APPLICATION_RE = re.compile(
+    r"(?:原告|申请人|上诉人|第三人|其)(?:又|再|另|还|再次|随后)?于(?:\d{4}年|同年|次年|当年|同月|次月)[^。；]{0,30}?"
+    r"(?:申请|要求|请求)(?:公开|获取|提供)")
+
+
+def _two_requests(sentences: list[str]) -> bool:
+    """Two request sentences that name different records ("原告…申请公开规划许可证，被告答复…。原告又于…申请公开施工许可证"),
+    not one request said twice or a request and a sentence pointing back to it."""
+    if not all(_NARRATED_APPLICATION_RE.search(s) for s in sentences):
+        return False
+    objects = [requested_object(s) for s in sentences]
+    if any(len(o) < 4 or _points_back(s) for o, s in zip(objects, sentences)):
+        return False
+    a, b = objects
+    return a not in b and b not in a
 
 
 def _with_antecedents(sentences: list[str], chosen: list[int]) -> list[str]:
