@@ -60,6 +60,7 @@ def test_a_named_kind_title_or_number_is_a_characteristic(text):
     "你局去年发的那个关于补助的红头文件",  # which 补助? a generic subject
     "把县政府发过的所有涉及拆迁的文件整理一个目录",  # hedged subject
     "拆迁的文件全部给我。\n张某（签字）\n2025年6月30日",  # the year is the letter's date, not the subject's
+    "请公开贵单位去年那个关于拆迁的事情的材料，你们知道是哪个。",  # 事情 names no matter
 ])
 def test_generic_or_hedged_descriptions_have_no_characteristic(text):
     assert not has_characteristic(text)

@@ -91,7 +91,8 @@ def _described_by_subject(sentence: str) -> bool:
 _SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
 # "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
 # (第二十九条第二款第（二）项), although 文件 names no kind.
-_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
+# ("那个关于拆迁的事情的材料": 事情 names no matter a search can use)
+_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?(?<!事情|的事|那事|这事|些事)的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
 # "去年我们小区加装电梯的补贴文件，就是区里发的那个": a subject the public knows a policy by, without 关于.
 _SUBJECT_DOC_RE = re.compile(r"(?:电梯|停车|拆迁|征收|征地|低保|医保|社保|养老金|招生|入学|学区|物业费|供暖|燃气|限行|禁烧|禁放|"
                              r"公积金)(?:(?!相关|有关|所有|全部|一切|其他)[\u4e00-\u9fa5]){0,6}?的?(?:那|这)?(?:个|份|件)?"

@@ -242,6 +242,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         # 第十四条's 三安全一稳定 needs a written statement of which safety, what harm and why it is likely
         # (ogi-law.md §4.7): the request's words alone never draft it — a candidate to check after the search.
         held_back += (SECURITY_CODE,)
+        # 国家秘密 is what was 依法确定 (第十四条): a classifier's reading of the request ("测速点位置清单") never drafts it;
+        # the request's own mention of a marking, a 密级 or a classified kind (TRI021) still does
+        if not _state_secret_cue(triage_result):
+            held_back += (STATE_SECRET_CODE,)
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own,
                             demand_made=demand_made(triage_result))
@@ -256,6 +260,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         if code != SECURITY_CODE and scores.get(SECURITY_CODE, 0.0) > scores.get(code, 0.0):
             decision.staff_reasons.append(SECURITY_HELD_NOTE)
             decision.actions.append(SECURITY_HARM_ACTION)
+        if STATE_SECRET_CODE in held_back and code != STATE_SECRET_CODE \
+                and scores.get(STATE_SECRET_CODE, 0.0) > scores.get(code, 0.0):
+            decision.staff_reasons.append(STATE_SECRET_HELD_NOTE)
+            decision.actions.append(STATE_SECRET_ACTION)
     _apply_hard_rules(decision, readable, threshold)
     _apply_third_party_opinion(decision, readable, third_party)
     if decision.code != code:  # a hard rule moved the outcome: its probability mass moves with it
@@ -277,6 +285,15 @@ SECURITY_CODE = WITHHOLD_CODE["security_stability"]
 SECURITY_HELD_NOTE = ("申请内容可能涉及“三安全一稳定”，候选答复类型中它排在前面；但第十四条的这一理由不能仅凭申请用语认定，"
                       "草稿暂按其后的答复类型拟定，检索到文件并审查后再定。")
 SECURITY_HARM_ACTION = "危及“三安全一稳定”：须书面说明哪一项安全、何种危害、为何可能发生，不能仅凭关键词认定。"
+STATE_SECRET_CODE = WITHHOLD_CODE["state_secret"]
+STATE_SECRET_HELD_NOTE = ("申请内容可能涉及国家秘密，候选答复类型中它排在前面；但第十四条只适用于依法确定为国家秘密的信息，申请中没有写明密级"
+                          "标志或涉密事项，不能仅凭申请用语认定，草稿暂按其后的答复类型拟定，检索到文件并审查后再定。")
+STATE_SECRET_ACTION = "国家秘密：检索到文件后核对密级标志和定密依据（第十七条）；不能确定的，报有关主管部门或者保密行政管理部门确定。"
+
+
+def _state_secret_cue(triage_result) -> bool:
+    """Whether a cue that names 国家秘密 (a marking, a 密级, a classified kind: TRI021) fired on the triaged text."""
+    return any(getattr(h, "ground", None) == "state_secret" for h in (getattr(triage_result, "hits", None) or []))
 
 
 def _add_cue_letter_reason(d: ItemDecision, triage_result) -> None:
