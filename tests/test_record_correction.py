@@ -105,33 +105,30 @@ def test_a_correction_request_is_answered_as_other_processing_under_article_41()
     assert any("第四十一条未规定办理期限" in w for w in outcome.warnings)  # the 20 days are shown for reference only
 
 
-def test_the_cue_leads_against_a_classifier_that_reads_an_ordinary_request():
-    class Ordinary:
-        classes_ = ["ordinary", "other.correction", "no_action.confirm"]
+class _StandIn:
+    """A triage classifier that gives every text the same probabilities."""
 
-        def predict_proba(self, texts):
-            return [[0.9, 0.05, 0.05] for _ in texts]
+    classes_ = ["ordinary", "other.correction", "no_action.confirm"]
 
+    def __init__(self, probabilities):
+        self.probabilities = probabilities
+
+    def predict_proba(self, texts):
+        return [list(self.probabilities) for _ in texts]
+
+
+# The cue leads against a classifier that reads an ordinary request, and against one that reads "更正" as "补正" (close
+# for a character classifier): the 补正 share set aside (nothing is missing) must not carry the ordinary request past
+# the explicit correction cue.
+@pytest.mark.parametrize("body, probabilities", [
+    (HEADLINE, (0.9, 0.05, 0.05)),
+    ("申请更正贵局网站上关于本人的错误处罚信息。", (0.05, 0.9, 0.05)),
+])
+def test_the_cue_leads_against_a_classifier_that_does_not_know_corrections(body, probabilities):
     cues = load_cues()
-    request = parse_request(APPLICANT + HEADLINE + DELIVERY)
+    request = parse_request(APPLICANT + body + DELIVERY)
     request.missing = completeness(request, applicant_on_file=True)
-    decision = decide(request, triage(request.text, cues, Ordinary()), [], [], cues=cues)
-    assert decision.code == "other.other" and decision.item_decisions[0].record_correction
-
-
-def test_the_cue_leads_against_a_classifier_that_reads_the_correction_as_a_bupzheng():
-    # "更正" is close to "补正" for a character classifier; the 补正 share set aside (nothing is missing) must not
-    # carry the ordinary request past the explicit correction cue
-    class Bu:
-        classes_ = ["ordinary", "other.correction", "no_action.confirm"]
-
-        def predict_proba(self, texts):
-            return [[0.05, 0.9, 0.05] for _ in texts]
-
-    cues = load_cues()
-    request = parse_request(APPLICANT + "申请更正贵局网站上关于本人的错误处罚信息。" + DELIVERY)
-    request.missing = completeness(request, applicant_on_file=True)
-    decision = decide(request, triage(request.text, cues, Bu()), [], [], cues=cues)
+    decision = decide(request, triage(request.text, cues, _StandIn(probabilities)), [], [], cues=cues)
     assert decision.code == "other.other" and decision.item_decisions[0].record_correction
 
 
