@@ -112,8 +112,13 @@ def test_questions_that_demand_named_records_ask_for_the_records():
     for question in ("请问我家的房子是哪一年被划入拆迁范围的？",  # no demand for a record
                      "申请公开：我家房屋被认定为违建是否合法？",  # a demand, but no record named
                      # a law's title is not a record: asked how to read it, the request stays a consultation
-                     "申请公开贵局对《中华人民共和国土地管理法》第四十七条如何理解的解释"):
+                     "申请公开贵局对《中华人民共和国土地管理法》第四十七条如何理解的解释",
+                     # the "information" asked for is a why- or legality question; the norm inside it is not a record
+                     "申请公开“征收我家房屋时为什么没有入户调查，该做法是否违反《国有土地上房屋征收与补偿条例》的规定”",
+                     "申请公开“被告给予原告的征收补偿金额是否偏低，是否符合国家规定的标准”"):
         assert settle_consultation(result, question) == (result, None)
+    # a record named after the question word is still a record
+    assert settle_consultation(result, "申请公开贵局是否对某公司作出处罚决定的决定书")[1]
     # a record named beside the law is still a record
     assert settle_consultation(result, "申请公开贵局依据《土地管理法》作出的征地批复，并解释该批复的含义")[1]
     assert _review(text)["reply"]["code"] != "other.consultation"

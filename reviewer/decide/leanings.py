@@ -36,6 +36,11 @@ CONSULTATION = "other.consultation"
 # A law's title names the law, not a record of this office; asked "how to read" it, the request is a consultation
 # (第二条: 解答、解释、确认法律适用 are not government information).
 _LAW_TITLE_RE = re.compile(r"《[^》]{2,60}(?:法|条例|规定|办法|细则|规则|解释|决定)》(?:第[^，。；、]{1,12}?[条款项])*")
+QUESTION_WORD_RE = re.compile(r"为什么|为何|是否|是不是|有没有|凭什么|如何|怎么|怎样|多少|哪(?:一|个|些|里|年|位)|谁")
+# A why-question, or whether something complies with a norm ("是否符合国家规定的标准", "是否违反《…》的规定"): the norm named
+# inside it is not a record asked for ("申请公开贵局是否对某公司作出处罚的决定书" still names one).
+QUESTION_CLAUSE_RE = re.compile(r"(?:是否|是不是|有没有)(?:符合|违反|违背|合乎|遵守|合法|违法|偏低|偏高|合理|正当|妥当)[^，,。；;]*|"
+                                r"(?:为什么|为何|凭什么)[^，,。；;]*")
 INTERPRETATION_RE = re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
 
 
@@ -59,6 +64,10 @@ def settle_consultation(triage_result, text: str):
         return triage_result, None
     if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
         return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
+    asked = requested_object(text)
+    if QUESTION_WORD_RE.search(asked) and not has_characteristic(_LAW_TITLE_RE.sub("", QUESTION_CLAUSE_RE.sub("", asked))):
+        # "申请公开“征收我家房屋时为什么没有入户调查，是否违反《…条例》的规定”": the "information" asked for is a question
+        return triage_result, None
 
     return _set_aside(triage_result, CONSULTATION,
                       "申请以提问方式表述（“咨询”概率 {p:.2f}），但明确要求公开并指向现有记录：先按一般申请检索所指的记录；"
