@@ -19,6 +19,7 @@ from reviewer.decide.nature import (
     item_nature,
 )
 from reviewer.decide.request import (
+    FRAME_LINE_RE,
     ITEM_START_RE,
     REQUEST_VERB_RE,
     Item,
@@ -66,8 +67,8 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
-        if len(s) < 6 or _is_applicant_line(s) or s in items_text or is_threat(s) or _past_story(s) \
-                or _OTHER_VOICE_RE.match(s) or any(len(i.text) >= 4 and i.text in s for i in request.items):
+        if len(s) < 6 or _is_applicant_line(s) or FRAME_LINE_RE.match(s) or s in items_text or is_threat(s) \
+                or _past_story(s) or _OTHER_VOICE_RE.match(s) or any(len(i.text) >= 4 and i.text in s for i in request.items):
             continue  # …, the agency's or a party's words in a restatement ("被申请人认为该申请实质为投诉"), and
             # the sentence that lists the items itself ("请求依法查处以下问题：1、…；2、…": its lead governs them)
         code, p = item_nature(s, cues)
@@ -215,7 +216,14 @@ def list_lead(request: Request, cues: list[Cue]) -> str | None:
     lead = re.split(r"[。！？!?\n]", before)[-1].strip()
     if not lead or DISCLOSURE_DEMAND_RE.search(lead):
         return None
+    if _DEMAND_LEAD_RE.fullmatch(lead):
+        # "我要求：1.…处分；2.…道歉": items that name no record are read with the demand they continue ("我要求：1.征收
+        # 决定书；2.补偿方案" lists records)
+        return None if any(has_characteristic(item.text) for item in request.items) else lead
     return lead if item_nature(lead, cues)[0] in QUESTION_OR_COMPLAINT else None
+
+
+_DEMAND_LEAD_RE = re.compile(r"(?:我们?|本人|申请人)?(?:的)?(?:要求|诉求|请求事项|请求)(?:如下)?[：:]?")
 
 
 def governed_by_lead(item_text: str) -> bool:

@@ -284,21 +284,26 @@ def parse_form(path: Path) -> Request:
 
 # A form's field that holds what is asked for ("所需信息的内容描述：…", "申请内容：…"): its value is the request.
 CONTENT_FIELD_RE = re.compile(
-    r"^\s*(?:所需(?:的)?(?:政府)?信息(?:的)?(?:内容描述|名称|内容|描述)|申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
+    r"^\s*(?:所需(?:的)?(?:政府)?信息(?:的)?(?:内容描述|名称|内容|描述)?|申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
     r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)\s*[：:]\s*")
 # Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
 FIELD_LINE_RE = re.compile(r"^\s*[\u4e00-\u9fa5（）()]{2,14}\s*[：:]")
 # Lines that are the form's or the message's frame, not the request: a subject line, the form's title, a
 # greeting, a closing.
 FRAME_LINE_RE = re.compile(
-    r"^\s*(?:(?:主题|标题)\s*[：:].*|(?:政府)?信息公开申请(?:表|书)?|依申请公开(?:申请)?(?:表|书)?|"
+    r"^\s*(?:(?:主题|标题|发件人|收件人|抄送|发送时间|日期)\s*[：:].*|(?:政府)?信息公开申请(?:表|书)?|依申请公开(?:申请)?(?:表|书)?|"
     r"(?:尊敬的[^。！!]{0,20}|您好|你好)[：:！!，,。]?|此致|敬礼|谢谢[！!。]?|特此申请[。！!]?)\s*$")
+
+
+_FIELD_SEPARATOR_RE = re.compile(r"[；;]\s*(?=(?:申请人|所需|申请(?:公开|获取)?(?:的)?(?:政府)?信息|信息(?:名称|内容)|内容描述|获取(?:信息的)?方式|"
+                                 r"提供方式|用途|联系(?:电话|方式|地址)|通讯地址|证件号码|身份证号)[^：:；;。]{0,10}[：:])")
 
 
 def request_body(text: str) -> str:
     """The part of a pasted request that says what is asked for: a form's content field when there is one,
     else the text without the form's or message's frame (subject line, title, greeting, closing)."""
-    lines = text.splitlines()
+    # "申请人：赵某；所需信息：…；获取方式：邮寄。": a form's fields run on one line, one field per segment
+    lines = [part for line in text.splitlines() for part in _FIELD_SEPARATOR_RE.split(line)]
     for i, line in enumerate(lines):
         m = CONTENT_FIELD_RE.match(line)
         if m:
@@ -487,10 +492,17 @@ def _quoted_records(piece: str) -> list[str] | None:
     return [m.group(1).strip() for m in spans]
 
 
+_EARLIER_APPLICATION_RE = re.compile(r"(?:曾|曾经|此前|之前|先前|上次|前次)(?:于|在)?[^。；]{0,24}?(?:向[^。；，]{1,14}?)?(?:申请|要求|请求)(?:公开|提供|获取)")
+
+
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
     chosen = [k for k, s in enumerate(sentences) if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)]
+    # an earlier application told as background ("本人曾于2023年8月向贵局申请公开…，贵局已…提供了该批复") beside the request
+    current = [k for k in chosen if not _EARLIER_APPLICATION_RE.search(sentences[k])]
+    if current and len(current) < len(chosen):
+        chosen = current
     if not chosen:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
         chosen = [k for k, s in enumerate(sentences) if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
     wanted = _with_antecedents(sentences, chosen)
@@ -609,7 +621,10 @@ def without_particulars(text: str) -> str:
 # After a numbered list: how to deliver it or a closing remark about the list, not part of the last item.
 _LIST_TRAILER_RE = re.compile(
     r"\s*(?:以上(?:信息|内容|材料|所列|各项|事项|申请)|(?:请|烦请|恳请)?(?:以|通过|按)(?:纸质|电子|邮寄|邮件|书面|光盘|传真)"
-    r"[^。]{0,20}(?:方式|形式|途径))")
+    r"[^。]{0,20}(?:方式|形式|途径)|"
+    # where to send the answer and whom to call ("请把材料寄到某某村三组，或者打电话给我孙子…")
+    r"(?:请|烦请|麻烦)?(?:把|将)?(?:材料|资料|答复|回复|结果|文件)?(?:寄到|寄至|邮寄到|邮寄至|发到|发送至|回复至|回复到|送到)"
+    r"[^。]{0,40}?(?:村|组|号|室|路|街|镇|邮箱|地址|家里)(?:[，,]|。|$))")
 
 
 # A form's other fields after a list ("文号：…", "用途：…", "获取方式：…") end its last item.
