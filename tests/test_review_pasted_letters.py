@@ -77,3 +77,35 @@ def test_boundary_requests(text, code):
 ])
 def test_records_the_office_holds_are_government_information(text):
     assert _review(text)["reply"]["code"] != "other.not_gov_info"
+
+
+@pytest.mark.parametrize("text, items", [
+    ("第一，某村2022年高标准农田建设项目资金分配文件；第二，该项目的竣工验收报告；第三，该项目的施工合同。",
+     ["某村2022年高标准农田建设项目资金分配文件", "该项目的竣工验收报告", "该项目的施工合同"]),
+    ("申请公开区教育局以下信息：一是《某区2024年招生入学工作方案》，二是该方案报区政府审批时的请示，三是区政府的批复。",
+     ["《某区2024年招生入学工作方案》", "该方案报区政府审批时的请示", "区政府的批复"]),
+    ("本人申请获取：\n对我同事张某某作出的工伤认定决定书\n《某市工伤保险实施办法》\n某市人社局内部岗位分工表\n申请人：李某\n2024年5月1日",
+     ["对我同事张某某作出的工伤认定决定书", "《某市工伤保险实施办法》", "某市人社局内部岗位分工表"]),
+])
+def test_lists_marked_by_words_commas_or_lines(text, items):
+    assert [i.text for i in split_items(text)] == items
+
+
+@pytest.mark.parametrize("text", [
+    "第一次申请公开的是征收决定，第二次申请公开的是补偿方案。",  # 第一次 is not a list marker
+    "依据第二十条第一款申请公开某文件。",
+])
+def test_ordinal_words_that_are_not_list_markers(text):
+    assert len(split_items(text)) == 1
+
+
+def test_a_platform_export_and_representatives_lines():
+    text = ("【申请人信息】姓名：吴某某 身份证号：3301XXXXXXXXXX004X 电话：137XXXX8821\n"
+            "【所需信息】某区人民政府2023年第7号公告《关于某片区旧城改建项目房屋征收的决定》及《房屋征收补偿方案》全文。\n"
+            "【用途】了解自家房屋补偿政策\n【获取方式】邮寄")
+    assert request_body(text).startswith("某区人民政府2023年第7号公告")
+    letter = ("致某市生态环境局：\n现代表全体业主申请公开：某输变电工程的环境影响报告表及环评审批意见。\n"
+              "业主代表：林某某（7幢）、何某某（12幢）\n联系人：林某某 电话：139XXXX6612 身份证号：3505XXXXXXXXXX4428")
+    data = _review(letter)
+    assert data["reply"]["code"] == "disclose"
+    assert not any("身份证号" in text or "业主代表" in text for _, text in _items(data))

@@ -284,10 +284,10 @@ def parse_form(path: Path) -> Request:
 
 # A form's field that holds what is asked for ("所需信息的内容描述：…", "申请内容：…"): its value is the request.
 CONTENT_FIELD_RE = re.compile(
-    r"^\s*(?:所需(?:的)?(?:政府)?信息(?:的)?(?:内容描述|名称|内容|描述)?|申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
-    r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)\s*[：:]\s*")
+    r"^\s*[【\[]?(?:所需(?:的)?(?:政府)?信息(?:的)?(?:内容描述|名称|内容|描述)?|申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
+    r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)(?:\s*[：:]|[】\]]\s*[：:]?)\s*")
 # Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
-FIELD_LINE_RE = re.compile(r"^\s*[\u4e00-\u9fa5（）()]{2,14}\s*[：:]")
+FIELD_LINE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fa5（）()]{2,14}\s*[：:]|【[\u4e00-\u9fa5]{2,10}】)")
 # Lines that are the form's or the message's frame, not the request: a subject line, the form's title, a
 # greeting, a closing.
 FRAME_LINE_RE = re.compile(
@@ -320,6 +320,26 @@ def request_body(text: str) -> str:
 
 
 _COMPLETE_LINE_RE = re.compile(r"[。；;！？!?]\s*$")
+# A line that leads a list ("本人申请获取：", "现申请公开以下信息：") and nothing else.
+_LEAD_LINE_RE = re.compile(r"^[^。；;！？!?]{0,30}?(?:公开|获取|提供|查阅|如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)?\s*[：:]$")
+
+
+def _lines_after_lead(lines: list[str]) -> list[str]:
+    """The unnumbered lines after a line that only leads a list ("本人申请获取：" then one record a line), up to the letter's
+    closing; [] unless there are at least two and each names a record (:func:`has_characteristic`)."""
+    from reviewer.decide.description import has_characteristic
+
+    lead = next((k for k, line in enumerate(lines) if _LEAD_LINE_RE.match(line)), None)
+    if lead is None:
+        return []
+    out: list[str] = []
+    for line in lines[lead + 1:]:
+        if _is_trailer(line) or FIELD_LINE_RE.match(line) or _is_applicant_line(line) or _LIST_TRAILER_RE.match(line):
+            break
+        out.append(line.rstrip("；;。，,"))
+    if len(out) < 2 or len(out) > MAX_ITEMS or not all(has_characteristic(line) for line in out):
+        return []
+    return out
 _SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇⒈-⒛])")
 
 
@@ -329,7 +349,10 @@ def split_items(text: str) -> list[Item]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     numbered = [i for i, line in enumerate(lines) if ITEM_START_RE.match(line)]
     pieces: list[str] = []
-    if len(numbered) >= 2:
+    listed = _lines_after_lead(lines) if len(numbered) < 2 else []
+    if listed:
+        pieces = listed
+    elif len(numbered) >= 2:
         for k, start in enumerate(numbered):
             end = numbered[k + 1] if k + 1 < len(numbered) else len(lines)
             following = lines[start + 1:end]
@@ -352,7 +375,9 @@ def split_items(text: str) -> list[Item]:
         raw = re.split(r"(?:(?<=[：:；;。，,！!？?\s“「『])|^)\s*(?:(?:\d{1,2}|[一二三四五六七八九十])\s*"
                        r"(?:、|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|"
                        r"[①-⑳⑴-⒇⒈-⒛]|第\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*项\s*[：:、]?|"
-                       r"(?:(?<=[：:；;])|^)[一二三四五六七八九十]是)\s*|"
+                       r"(?:(?<=[：:；;，,])|^)[一二三四五六七八九十]是|"
+                       # "第一，…；第二，…" (not "第一次", "第二十条")
+                       r"(?:(?<=[：:；;。！!？?\s])|^)第[一二三四五六七八九十]{1,3}(?=[，,、：:]))\s*[，,、：:]?\s*|"
                        # "要求公开（1）2022年部门预算（2）2022年部门决算…": a bracketed number right after the words
                        # before it (not "第（三）项" or "第二十条（十三）")
                        r"(?<=[\u4e00-\u9fa5])(?<![第条款])[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?![项款条])\s*", text)
@@ -585,7 +610,8 @@ def _with_antecedents(sentences: list[str], chosen: list[int]) -> list[str]:
 def _is_applicant_line(sentence: str) -> bool:
     """A line of the applicant's particulars ("申请人：张三", "联系电话：…"), not a sentence about the applicant:
     "申请人于2021年5月向被申请人申请公开…" and "申请人称…" (a review decision's restatement) are the request."""
-    return bool(re.match(r"\s*(?:申请人(?:姓名|名称)?\s*[：:]|申请人\s*$|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|"
+    return bool(re.match(r"\s*(?:【[^】]{1,10}】\s*)?(?:申请人(?:姓名|名称)?\s*[：:]|申请人\s*$|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|"
+                         r"(?:联系人|业主代表|代表人|委托代理人|经办人)\s*[：:]|"
                          r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
 
 
