@@ -340,6 +340,8 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
     if len(out) < 2 or len(out) > MAX_ITEMS or not all(has_characteristic(line) for line in out):
         return []
     return out
+
+
 _SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇⒈-⒛])")
 
 
