@@ -44,7 +44,8 @@ from reviewer.decide.outcome import (  # noqa: F401
     link_documents,
     request_prior,
 )
-from reviewer.decide.triage import TriageResult
+from reviewer.decide.request import DESCRIPTION_ELEMENT
+from reviewer.decide.triage import CueHit, TriageResult, rule_scores
 from reviewer.detect.findings import CATEGORY_LABELS
 
 # Outcomes fixed by what happened in the procedure, not by the request text (``--procedure``).
@@ -53,6 +54,22 @@ from reviewer.vocab import PROCEDURE_CODES, PROCEDURES  # noqa: E402, F401 - one
 RELEASED = ("disclose", "disclose.published")
 # The applicant says the same information was asked for before ("再次申请", "这是我第二十次申请"): 重复申请
 # (第三十六条第（六）项) is decided on the office's own records of the earlier reply, never on these words.
+# The cue (rules/triage.yaml) of a request that tells an earlier application answered and a repeat of the same content.
+NARRATED_REPEAT_CUE = "narrated-repeat-request"
+# The share a narrated repeat takes in the ranking: above a cue's weight, below the office's own record of the earlier
+# reply (reviewer.store.history: 0.8–0.95), which also gives its date and 文号.
+NARRATED_REPEAT_SHARE = 0.1
+
+
+def narrated_repeat(text: str, cues) -> CueHit | None:
+    """The hit of the narrated-repeat cue (TRI063) in the whole request: "被告于…作出答复并送达。…原告再次…申请，所列
+    内容与前次完全一致".  Read on the whole text — the triage reads the body without the procedural history that tells
+    the earlier reply."""
+    repeat_cues = [c for c in cues if getattr(c, "name", "") == NARRATED_REPEAT_CUE]
+    hits = rule_scores(text or "", repeat_cues)[1] if repeat_cues else []
+    return hits[0] if hits else None
+
+
 REPEAT_CLAIM_RE = re.compile(r"再次(?:提出)?申请|重复申请|又一次申请|又申请|第[\d一二三四五六七八九十百几]+次(?:提出|申请|提交)")
 
 
@@ -139,7 +156,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
-                   questions=unasked_questions(request, items, cues))
+                   questions=unasked_questions(request, items, cues),
+                   repeat=None if history else narrated_repeat(request.text, cues))
 
 
 def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:
@@ -198,10 +216,14 @@ def _item_signals(text: str, cues, triage_model=None, grounds_model=None):
 
 
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,
-            *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = ()) -> Decision:
-    """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions."""
+            *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = (),
+            repeat: CueHit | None = None) -> Decision:
+    """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions.  ``repeat``: the request
+    tells an earlier answered application of the same content (:func:`narrated_repeat`; no office history given)."""
     scores = _mean([d.scores for d in decisions])
-    if missing:
+    # a complaint or a question asks for no information: no description of it is missing (第二十九条第二款第（二）项)
+    asks_nothing = bool(decisions) and all(d.code in ("no_action.petition", "other.consultation") for d in decisions)
+    if missing and not (asks_nothing and missing == [DESCRIPTION_ELEMENT]):
         scores["other.correction"] = max(scores.get("other.correction", 0.0), 0.55 + 0.1 * len(missing))
     else:
         # 补正 needs a named missing element (第三十条): a vague-sounding text alone is not one.
@@ -209,6 +231,8 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     if history:
         for code, p in history.get("candidates", {}).items():
             scores[code] = max(scores.get(code, 0.0), p)
+    elif repeat is not None:
+        scores[repeat.outcome] = max(scores.get(repeat.outcome, 0.0), repeat.weight + NARRATED_REPEAT_SHARE)
     if procedure == "corrected" and "other.correction" in scores:
         # 补正 is one-time (第三十条, pitfall 8): after a 补正 round an unclear request is 无法提供.
         scores["unavailable.unclear"] = scores.pop("other.correction")
@@ -233,7 +257,7 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
         code = reply_code(item_codes)
     total = sum(scores.values()) or 1.0
     ranked = _ensure_three(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]), code)
-    reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history)
+    reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history, repeat)
     if questions and code not in ("other.correction", "no_action.petition", "other.consultation"):
         actions.append("申请中还有提问，未列为申请事项：" + "、".join(f"“{q}”" for q in questions) +
                        "。不属于申请获取政府信息（第二条），可另行解答或告知咨询渠道；如某一提问实为要求提供某项记录，请列为事项答复。")
@@ -272,7 +296,7 @@ def reply_code(item_codes: list[str]) -> str:
     return item_codes[0]
 
 
-def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], code, missing, history):
+def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], code, missing, history, repeat=None):
     """Staff-facing reasons (may name files, rules and probabilities), actions and warnings."""
     reasons: list[str] = []
     actions: list[str] = []
@@ -310,7 +334,11 @@ def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], c
     if code == "no_action.excessive":
         reasons.append("已要求申请人说明理由，经审核理由不合理，按第三十五条不予处理。")
         actions.append("核对说明理由告知书的送达记录和申请人的回复，留存备查（第三十五条）。")
-    if not history and REPEAT_CLAIM_RE.search(request.text or ""):
+    if repeat is not None:
+        reasons.append(f"申请写明此前已就相同内容申请并获答复，此次又以相同内容申请（线索 {repeat.cue}：“{repeat.text[-40:]}”）："
+                       "请查询本机关的答复记录（决定库），核实此前答复的日期和文号；确已就相同信息作出答复的，依第三十六条第（六）项"
+                       "告知不予重复处理，答复书写明此前答复的日期和文号；内容有变化或此前未实际答复的，按新申请处理。")
+    elif not history and REPEAT_CLAIM_RE.search(request.text or ""):
         actions.append("申请中提到此前已申请过：请查询本机关的答复记录（决定库）；已就相同信息作出答复的，可按第三十六条第（六）项告知"
                        "不予重复处理，并写明此前答复的日期和文号。")
     if history:

@@ -103,8 +103,10 @@ def heading_organs(text: str) -> list[str]:
 
 
 def same_organ(a: str | None, b: str | None) -> bool:
+    """Whether two names are one organ's ("某市人民政府" and "某市政府" too)."""
     if not a or not b:
         return False
+    a, b = a.replace("人民政府", "政府"), b.replace("人民政府", "政府")
     return a == b or a in b or b in a
 
 

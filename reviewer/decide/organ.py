@@ -15,9 +15,15 @@ from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, sam
 
 MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批复|召开|形成"
 OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + AGENCY_RE.pattern + r")(?:" + MAKER_VERBS + r")")
-# An item that names its maker first: "示例市住房和城乡建设局2026年10月12日关于…的会议纪要".
-ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?(?P<agency>" + AGENCY_RE.pattern + r")"
-                           r"(?:(?:19|20)\d{2}年|关于|《|的)")
+# An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所.
+ORGAN_RE = re.compile(r"(?:[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡|街道))?[\u4e00-\u9fa5]{2,14}?"
+                      r"(?:人民政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
+# An item that names its maker first: "示例市住房和城乡建设局2026年10月12日关于…的会议纪要", also quoted by a
+# restatement ("申请公开“某市发展和改革委员会关于…的批复”") and acting on someone ("某市生态环境局对某公司…作出的批复",
+# "某区分局与某村村民委员会签订的征地补偿协议", "某区住建局为该楼盘核发的预售许可证").
+ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?[“\"「『]?(?P<agency>" + AGENCY_RE.pattern + r")"
+                           r"(?:(?:19|20)\d{2}年|关于|《|的|(?:对|与|为|就)(?=[^，。；”\"」』]{1,40}?"
+                           r"(?:作出|签订|核发|出具|制作|下达|送达)的))")
 
 
 @dataclass
@@ -48,7 +54,7 @@ ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|�
 # ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
 _ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*[:：]", re.M)
 _ADDRESSED_TO_RE = re.compile(
-    r"向(?:被告|被申请人|被上诉人|原审被告|再审被申请人)?(?P<agency>" + AGENCY_RE.pattern + r")"
+    r"向(?:被告|被申请人|被上诉人|原审被告|再审被申请人)?(?P<agency>" + ORGAN_RE.pattern + r")"
     r"(?:邮寄|寄送|递交|提交|提出|申请|网上申请|书面申请|政府信息公开申请)")
 
 

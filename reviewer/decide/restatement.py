@@ -167,7 +167,9 @@ def without_answer_clauses(text: str) -> str:
 
     rest = _ANSWER_CLAUSE_RE.sub(cut, text)
     # "原告诉称，被告在答复中称“资金拨付台账”需另行统计…": when nothing asking is left, the answer carried the request
-    if rest != text and not any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS):
+    # ("申请人认为，被申请人以…为由拒绝公开…": "申请人" names a party, it asks nothing)
+    asking = re.sub(r"申请(?:人|书|表)", "", rest)
+    if rest != text and not any(v in asking for v in REQUEST_VERBS + WEAK_REQUEST_VERBS):
         return text
     return rest
 
