@@ -167,9 +167,22 @@ def request_body(text: str) -> str:
         without_restated_frame,
     )
 
-    text = form_content(text)
+    text = form_content(without_attachments(text))
     text = without_answer_clauses(without_proceedings(without_threats(without_particulars(text))))
     return without_past_stories(without_claims(without_restated_frame(text)))
+
+
+def without_attachments(text: str) -> str:
+    """``text`` without the list of attachments a letter or form ends with ("附件：1.营业执照副本复印件；2.法定代表人身份证
+    复印件"): what is enclosed is not what is asked for, and an ID copy in it is the applicant's own."""
+    from reviewer.decide.request import ATTACHMENTS_LINE_RE
+
+    lines = text.splitlines()
+    cut = next((k for k, line in enumerate(lines) if k and ATTACHMENTS_LINE_RE.match(line)), None)
+    if cut is None:
+        return text
+    kept = "\n".join(lines[:cut])
+    return kept if kept.strip() else text
 
 
 def form_content(text: str) -> str:
@@ -181,11 +194,23 @@ def form_content(text: str) -> str:
     lines = text.splitlines()
     if not any(CONTENT_FIELD_RE.match(line) for line in lines):
         return text
-    from reviewer.decide.request import FIELD_LINE_RE
+    from reviewer.decide.request import FIELD_LINE_RE, ITEM_START_RE
 
-    # the value of each field that stays, without its label ("所需信息的内容描述：", "特征描述：")
-    kept = [FIELD_LINE_RE.sub("", CONTENT_FIELD_RE.sub("", line, count=1), count=1)
-            for line in lines if not _FORM_NOISE_RE.search(line)]
+    # the value of each field that stays, without its label ("所需信息的内容描述：", "特征描述："), the content field's
+    # value running on over the lines after it; free lines outside any field's value (a lawyer's "本所接受某某（身份证号
+    # …）的委托…" before the fields, a signature after them) are the letter's frame
+    kept: list[str] = []
+    in_value = False
+    for line in lines:
+        if CONTENT_FIELD_RE.match(line):
+            in_value = True
+            kept.append(CONTENT_FIELD_RE.sub("", line, count=1))
+        elif FIELD_LINE_RE.match(line) and not ITEM_START_RE.match(line):
+            in_value = False
+            if not _FORM_NOISE_RE.search(line):
+                kept.append(FIELD_LINE_RE.sub("", line, count=1))
+        elif in_value and not _FORM_NOISE_RE.search(line):
+            kept.append(line)
     rest = "\n".join(k for k in kept if k.strip())
     return rest if len("".join(rest.split())) >= 4 else text
 
@@ -195,7 +220,10 @@ _FORM_NOISE_RE = re.compile(
     r"证件(?:名称|号码|类型)|^\s*(?:申请人(?:类型|信息|姓名|名称)?|公民|法人或者其他组织|法人|姓名|工作单位|联系电话|电话|手机|"
     r"传真|电子邮箱|邮箱|通信地址|通讯地址|联系地址|邮政编码|邮编|所需(?:政府)?信息(?:的)?用途|用途|"
     r"是否申请减免费用|减免费用|获取(?:信息的)?方式|提供(?:信息的)?方式|信息(?:的)?(?:提供|获取)方式|受理机关|申请日期|"
-    r"申请人签名|签名|签章|所需政府信息情况|(?:政府)?信息公开申请(?:表|书)?)\s*(?:[：:]|$)")
+    r"申请人签名|签名|签章|所需政府信息情况|(?:政府)?信息公开申请(?:表|书)?|"
+    # an organisation's particulars and its representatives ("统一社会信用代码：", "委托代理人：钱某某（行政部经理）")
+    r"申请单位|单位名称|(?:统一)?社会信用代码|组织机构代码|法定代表人|负责人|(?:委托)?代理人|联系人|经办人|代填人|"
+    r"执业证号|律师事务所)(?:[（(][^）)]{0,6}[）)])?\s*(?:[：:]|$)")
 
 
 def run_review(text: str | None, options: ReviewOptions, *, form_path: Path | None = None) -> ReviewOutcome:

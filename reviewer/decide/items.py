@@ -18,7 +18,9 @@ together.
 
 from __future__ import annotations
 
-from reviewer.decide.mixed import complaint_parts, is_rhetorical, split_question_tail
+import re
+
+from reviewer.decide.mixed import complaint_parts, is_rhetorical, list_lead, split_question_tail
 from reviewer.decide.nature import SPLIT_OFF, _ground_cues, item_nature
 from reviewer.decide.record_lists import split_record_list
 from reviewer.decide.request import Item, Request, _make_item, is_threat
@@ -72,4 +74,29 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
             part.index = len(items) + 1
             items.append(part)
             natures.append(nature)
+    if "no_action.petition" in natures and list_lead(request, cues) is None:  # a lead's items continue its demand
+        # a complaint's story told before or after its demands ("楼上住户私搭了玻璃房…城管来看过两次就没下文了。我现在要求：
+        # 一、…拆除…"; "逾期未付，本所将依法提起诉讼"): no information asked for in it, not an item to answer
+        kept = [k for k, (item, nature) in enumerate(zip(items, natures)) if not (nature == "ordinary" and tells_only(item.text))]
+        if kept and len(kept) < len(items):
+            items, natures = [items[k] for k in kept], [natures[k] for k in kept]
+            for position, item in enumerate(items, start=1):
+                item.index = position
     return items, natures
+
+
+# Words that name a record, even a generic one ("该工程的补偿资金拨付文件", an item of a list).
+_RECORD_WORD_RE = re.compile(r"文件|材料|资料|记录|信息|档案|凭证|明细|名单|名册|情况|方案|报告|通知|结果|依据|手续|清单|数据")
+
+
+def tells_only(text: str) -> bool:
+    """Whether an item's text only tells (a story, a statement): no request verb, no question, and nothing a search
+    could find (:func:`~reviewer.decide.description.has_characteristic`)."""
+    from reviewer.decide.description import has_characteristic
+    from reviewer.decide.request import REQUEST_VERBS, WEAK_REQUEST_VERBS
+
+    asking = re.sub(r"申请(?:人|书|表)", "", text)
+    if any(v in asking for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) or re.search(r"[？?]", text) \
+            or _RECORD_WORD_RE.search(text):  # "该工程的补偿资金拨付文件" (a list's item) names a record
+        return False
+    return not has_characteristic(text)

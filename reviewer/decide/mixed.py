@@ -21,6 +21,7 @@ from reviewer.decide.nature import (
 from reviewer.decide.request import (
     FRAME_LINE_RE,
     ITEM_START_RE,
+    PURPOSE_FIELD_RE,
     REQUEST_VERB_RE,
     Item,
     Request,
@@ -67,7 +68,8 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
     for sentence in re.split(r"(?<=[。！？!?\n])", request.text):
         s = ITEM_START_RE.sub("", sentence.strip(), count=1).rstrip("。！!？?")  # "三、…" is item 3's own text
         s = _CONNECTIVE_RE.sub("", s, count=1)  # "另外，请更正…": the connective is not part of what is asked
-        if len(s) < 6 or _is_applicant_line(s) or FRAME_LINE_RE.match(s) or s in items_text or is_threat(s) \
+        if len(s) < 6 or _is_applicant_line(s) or FRAME_LINE_RE.match(s) or PURPOSE_FIELD_RE.match(s) \
+                or s in items_text or is_threat(s) \
                 or _past_story(s) or _OTHER_VOICE_RE.match(s) or any(len(i.text) >= 4 and i.text in s for i in request.items):
             continue  # …, the agency's or a party's words in a restatement ("被申请人认为该申请实质为投诉"), and
             # the sentence that lists the items itself ("请求依法查处以下问题：1、…；2、…": its lead governs them)
@@ -102,6 +104,7 @@ def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> l
         s = _CONNECTIVE_RE.sub("", ITEM_START_RE.sub("", sentence.strip(), count=1), count=1)
         s = re.sub(r"^[\u4e00-\u9fff]{0,4}(?:内容|描述|事项|问题)\s*[：:]\s*", "", s)  # "留言内容：…" (a message form's label)
         if not re.search(r"[？?]$", s) or len(s) < 6 or s.rstrip("？?") in items_text or _OTHER_VOICE_RE.match(s) \
+                or PURPOSE_FIELD_RE.match(s) \
                 or _RHETORICAL_RE.search(s):
             continue
         if any(len(i.text) >= 4 and (i.text in s or s.rstrip("？?") in i.text) for i in items):
@@ -223,7 +226,8 @@ def list_lead(request: Request, cues: list[Cue]) -> str | None:
     return lead if item_nature(lead, cues)[0] in QUESTION_OR_COMPLAINT else None
 
 
-_DEMAND_LEAD_RE = re.compile(r"(?:我们?|本人|申请人)?(?:的)?(?:要求|诉求|请求事项|请求)(?:如下)?[：:]?")
+_DEMAND_LEAD_RE = re.compile(r"(?:我们?|本人|申请人|我司|我公司|我单位|我方|我现在|现)?(?:的)?(?:强烈|郑重|坚决|特此)?"
+                             r"(?:要求|诉求|请求事项|请求)(?:如下)?[：:]?")
 
 
 def governed_by_lead(item_text: str) -> bool:

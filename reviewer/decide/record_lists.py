@@ -7,25 +7,51 @@ import re
 
 from reviewer.decide.description import _LEAD_VERB_RE, DOCUMENT_KIND_RE
 from reviewer.decide.nature import _ground_cues, item_nature
-from reviewer.decide.request import requested_object
+from reviewer.decide.request import requested_object, unquote
 from reviewer.decide.triage import Cue, rule_scores, triage
 
 # An inline list of records ("规划许可证、村委会的收支账目、施工单位的投标文件"): the separators between records, each
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
 _LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配|调查|核查|检查|证据|执法|申请|证明|技术|工艺|参数|财务|成本|权属)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书)"
-                            r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
+_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配|调查|核查|检查|证据|执法|申请|证明|技术|工艺|参数|财务|成本|权属|批复)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书|"
+                            # an outcome ("核发审批结果", "日常监督检查结果") and a person's particulars ("各安置户的个人银行账户
+                            # 信息", "全部报考人员的身份证号码和联系电话", "邻户的身份证复印件")
+                            r"(?:审批|检查|抽检|监测|处理|审查|评审|考核|验收)结果|(?:账户|身份|个人|联系)信息|(?:身份证|证件)号码|"
+                            r"联系(?:电话|方式)|(?:银行)?账号|家庭住址|复印件)"
+                            r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?(?:[（(][^（）()]{0,80}[)）])?\s*$")
 MAX_LIST_PARTS = 12
 _HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")
 _PART_LEAD_RE = re.compile(r"^(?:以及|及其|及|和|与|并|还有|另外|同时)\s*")
 _ELABORATION_RE = re.compile(r"(?:包括|包含|含|其中|即|如|特别是|尤其是|具体为|具体包括)")
 
+# What a part about a person lists of them ("身份证号码和联系电话", "…调查表和身份证复印件"): details of the record before it,
+# not a record of its own.
+_PARTICULARS_ONLY_RE = re.compile(r"(?:其|本人|个人|各户)?(?:的)?(?:(?:身份证|证件)(?:号码|复印件)?|联系(?:电话|方式)|(?:银行)?账号|"
+                                  r"家庭住址|住址|(?:账户|身份|个人|联系)信息)")
+
+
+def _inside_brackets(text: str) -> list[bool]:
+    """For each character, whether it is inside （…） or (…)."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        out.append(depth > 0)
+        if ch in "）)" and depth:
+            depth -= 1
+    return out
+
+
 def _record_parts(obj: str) -> list[str]:
-    """``obj`` cut at the separators that follow a record, when every part ends with one (else one part)."""
+    """``obj`` cut at the separators that follow a record, when every part ends with one (else one part).  A
+    separator inside brackets ("分户补偿明细表（包括各户姓名、身份证号码…）") cuts nothing."""
     parts: list[str] = []
     start = 0
+    inside = _inside_brackets(obj)
     for m in _LIST_SEP_RE.finditer(obj):
+        if inside[m.start()]:
+            continue
         segment = obj[start:m.start()].strip()
         if len(segment) >= 2 and _RECORD_END_RE.search(segment):
             parts.append(segment)
@@ -40,6 +66,8 @@ def _record_parts(obj: str) -> list[str]:
         part = _PART_LEAD_RE.sub("", part, count=1)
         if out and _ELABORATION_RE.match(part):  # "…登记档案，包括历次登记申请书…": the same record, itemised
             out[-1] = out[-1] + "，" + part
+        elif out and _PARTICULARS_ONLY_RE.fullmatch(part):
+            out[-1] = out[-1] + "和" + part
         elif part:
             out.append(part)
     return out
@@ -70,7 +98,7 @@ def _is_qualified(part: str) -> bool:
 # A record that is the outcome made public — a decision, an approval, a notice or permit (第二十条: 行政许可、行政处罚的
 # 结果, 征收决定, 规划) — at the end of a part.
 _PUBLIC_RECORD_RE = re.compile(
-    r"(?:决定书?|裁决书|批复|批文|公告|公示|许可证|结果|中标通知书|(?:责令|限期)[^、，,。；;]{0,12}通知书)"
+    r"(?:决定书?|裁决书|批复(?:文件)?|批文|公告|公示|许可证|结果|中标通知书|(?:责令|限期)[^、，,。；;]{0,12}通知书)"
     r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 # A part that starts with its own issuer ("区政府批复", "市政府的批复") does not borrow the first part's modifier.
 _OWN_ISSUER_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:政府|局|委员会|委|办公室|办事处|厅|院|中心)")
@@ -175,7 +203,8 @@ def split_record_list(text: str, cues: list[Cue], model=None, *, published_only:
     for an item of a numbered list).  Parts that differ only in the ground
     they name stay one item: the search finds the records and the screening of each record decides what is withheld
     (第三十七条)."""
-    obj = _ASKED_IS_RE.sub("", _LEAD_VERB_RE.sub("", requested_object(text), count=1), count=1)
+    # ("申请公开“…、…，以及…”": a restatement quotes the list)
+    obj = unquote(_ASKED_IS_RE.sub("", _LEAD_VERB_RE.sub("", requested_object(text), count=1), count=1))
     parts = _record_parts(obj)
     if len(parts) < 2:
         return None

@@ -283,11 +283,16 @@ def parse_form(path: Path) -> Request:
 
 
 # A form's field that holds what is asked for ("所需信息的内容描述：…", "申请内容：…"): its value is the request.
+# (also "申请公开的政府信息：", "申请公开的信息：", "所需政府信息的名称或特征描述：", "所需信息的名称、文号或者其他特征性描述：")
 CONTENT_FIELD_RE = re.compile(
-    r"^\s*[【\[]?(?:所需(?:的)?(?:政府)?信息(?:的)?(?:内容描述|名称|内容|描述)?|申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
+    r"^\s*[【\[]?(?:(?:所需|申请(?:公开|获取)|要求公开|拟申请公开)(?:的)?(?:政府)?信息(?:的)?"
+    r"(?:内容描述|名称|内容|描述|特征(?:性)?描述|文号|或者?|、|和|及|其他|便于(?:行政机关)?查询的)*|"
+    r"申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
     r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)(?:\s*[：:]|[】\]]\s*[：:]?)\s*")
 # Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
-FIELD_LINE_RE = re.compile(r"^\s*(?:[\u4e00-\u9fa5（）()]{2,14}\s*[：:]|【[\u4e00-\u9fa5]{2,10}】)")
+# ("我司强烈要求：", "现申请公开如下：" lead what follows; they are not fields)
+FIELD_LINE_RE = re.compile(r"^\s*(?:(?![^：:\n]{0,14}?(?:要求|请求|诉求|如下|以下|下列|申请公开|申请获取))"
+                           r"[\u4e00-\u9fa5（）()]{2,14}\s*[：:]|【[\u4e00-\u9fa5]{2,10}】)")
 # Lines that are the form's or the message's frame, not the request: a subject line, the form's title, a
 # greeting, a closing.
 FRAME_LINE_RE = re.compile(
@@ -315,13 +320,30 @@ def request_body(text: str) -> str:
             body = "\n".join(v for v in value if v.strip())
             if body.strip():
                 return body
-    kept = [line for line in lines if not FRAME_LINE_RE.match(line)]
+    # the attachments ("附件：1.身份证复印件；2.授权委托书") come last and are not asked for
+    cut = next((k for k, line in enumerate(lines) if k and ATTACHMENTS_LINE_RE.match(line)), len(lines))
+    kept = [line for line in lines[:cut] if not FRAME_LINE_RE.match(line)]
     return "\n".join(kept) if any(k.strip() for k in kept) else text
 
 
+# The line that starts a letter's list of attachments ("附件：…", "附：申请人身份证复印件", "附件清单").
+ATTACHMENTS_LINE_RE = re.compile(r"^\s*[【\[]?附(?:件(?:清单|目录)?|：|:)[】\]]?\s*[：:]?")
+# A form's fields that say why and how, not what ("用途：维权、投诉索赔", "获取方式：…", "备注：…"): no item, no
+# complaint and no question of the request is in them.
+PURPOSE_FIELD_RE = re.compile(r"^\s*[【\[]?(?:(?:所需)?(?:信息|申请)?(?:的)?(?:用途|使用目的|申请目的|目的)|获取(?:信息的)?方式|"
+                              r"提供(?:信息的)?方式|信息获取方式|是否申请减免费用|代填人|附件|附)[】\]]?\s*[：:]")
+
+
+# A question right after an inline list, in the list's paragraph ("…3.正式印发的《…》。另请解释新办法为什么…。").
+_QUESTION_AFTER_LIST_RE = re.compile(r"(?:另外|此外|同时|另|并)?(?:请问|请(?:贵[局委办府院厅]|你们)?(?:解释|说明|解答)(?:一下)?)"
+                                     r"[^。！？!?\n]{4,80}?(?:[？?]|。|$)")
 _COMPLETE_LINE_RE = re.compile(r"[。；;！？!?]\s*$")
 # A line that leads a list ("本人申请获取：", "现申请公开以下信息：") and nothing else.
-_LEAD_LINE_RE = re.compile(r"^[^。；;！？!?]{0,30}?(?:公开|获取|提供|查阅|如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)?\s*[：:]$")
+# ("…想申请下面这几样材料：", "申请公开以下信息（某市卫生健康委员会）：")
+_LEAD_LINE_RE = re.compile(r"^[^。；;！？!?]{0,60}?(?:公开|获取|提供|查阅|如下|以下|下列|下面(?:这|的)?(?:几|些)?(?:样|项|个|份)?)(?:的)?"
+                           r"(?:政府)?(?:信息|内容|事项|材料)?(?:[（(][^（）()]{0,30}[)）])?\s*[：:]$")
+# A line that turns from the list to something else ("另外，听说这个工地还欠着…请你们督促…").
+_TURN_LINE_RE = re.compile(r"^\s*(?:另外|此外|同时|还有|另|顺便|最后)[，,、：:]")
 
 
 def _lines_after_lead(lines: list[str]) -> list[str]:
@@ -334,10 +356,14 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
         return []
     out: list[str] = []
     for line in lines[lead + 1:]:
-        if _is_trailer(line) or FIELD_LINE_RE.match(line) or _is_applicant_line(line) or _LIST_TRAILER_RE.match(line):
+        if _is_trailer(line) or FIELD_LINE_RE.match(line) or _is_applicant_line(line) or _LIST_TRAILER_RE.match(line) \
+                or _TURN_LINE_RE.match(line) or ATTACHMENTS_LINE_RE.match(line):
             break
         out.append(line.rstrip("；;。，,"))
-    if len(out) < 2 or len(out) > MAX_ITEMS or not all(has_characteristic(line) for line in out):
+    # each line names a record, or is short and one sentence ("…投诉件数，按被投诉医院分别统计", "…医院的住院病历"): a
+    # story told line by line is not a list
+    if len(out) < 2 or len(out) > MAX_ITEMS or not all(has_characteristic(line) or (len(line) <= 60 and "。" not in line)
+                                                       for line in out):
         return []
     return out
 
@@ -391,7 +417,13 @@ def split_items(text: str) -> list[Item]:
             if any(len(p) < 4 for p in pieces):  # "某某规划（一）总则（二）…": parts of one record, not items
                 pieces = []
             if pieces:  # an inline list ends with its sentence: "…三、低保户名单。被告逾期未予答复。" is narrative
-                pieces[-1] = pieces[-1].split("。", 1)[0]
+                pieces[-1], _, after = pieces[-1].partition("。")
+                # … but "另请解释新办法为什么…" asks a question of its own, answered as an item (as 咨询)
+                question = _QUESTION_AFTER_LIST_RE.match(after.strip())
+                if question:
+                    pieces.append(question.group(0).rstrip("。"))
+        if len(pieces) < 2:
+            pieces = _semicolon_records(text)
         if len(pieces) < 2:
             # a restatement's sentence is the item without its frame ("经审理查明：…原告向被告…提交申请表，申请公开“…”")
             pieces = [without_answer_clauses(without_restated_frame(p)) for p in _request_sentences(text)]
@@ -522,16 +554,34 @@ def _quoted_records(piece: str) -> list[str] | None:
 _EARLIER_APPLICATION_RE = re.compile(r"(?:曾|曾经|此前|之前|先前|上次|前次)(?:于|在)?[^。；]{0,24}?(?:向[^。；，]{1,14}?)?(?:申请|要求|请求)(?:公开|提供|获取)")
 
 
+def _semicolon_records(text: str) -> list[str]:
+    """One paragraph of records separated by "；" ("某县招聘教师公告；该次招聘的拟聘用人员公示名单；本人的面试成绩。"), each
+    part ending with a kind of record: the parts, else []."""
+    from reviewer.decide.description import DOCUMENT_KIND_RE
+
+    body = text.strip()
+    if "\n" in body or body.count("；") + body.count(";") < 1:
+        return []
+    parts = [p.strip(" 。") for p in re.split(r"[；;]", body) if p.strip(" 。")]
+    ends = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|成绩|结果|制度)(?:[（(][^（）()]{0,40}[)）])?$")
+    if not 2 <= len(parts) <= MAX_SENTENCE_ITEMS or not all(len(p) >= 6 and ends.search(p) for p in parts):
+        return []
+    return parts
+
+
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
-    chosen = [k for k, s in enumerate(sentences) if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)]
+    # ("县政府信息公开办：" names the office; it asks nothing)
+    chosen = [k for k, s in enumerate(sentences) if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)
+              and not _GREETING_RE.fullmatch(s)]
     # an earlier application told as background ("本人曾于2023年8月向贵局申请公开…，贵局已…提供了该批复") beside the request
     current = [k for k in chosen if not _EARLIER_APPLICATION_RE.search(sentences[k])]
     if current and len(current) < len(chosen):
         chosen = current
     if not chosen:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
-        chosen = [k for k, s in enumerate(sentences) if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)]
+        chosen = [k for k, s in enumerate(sentences) if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)
+                  and not _GREETING_RE.fullmatch(s)]
     wanted = _with_antecedents(sentences, chosen)
     if len(wanted) == 2 and _two_requests(wanted):
         return wanted
@@ -543,7 +593,7 @@ def _request_sentences(text: str) -> list[str]:
     return [" ".join(body)] if body else []
 
 
-_GREETING_RE = re.compile(r"\s*(?:尊敬的[^。！!\n]{0,20}[：:]|[\u4e00-\u9fa5]{2,30}?(?:局|政府|委员会|办公室|办事处|中心|分局|所|队)[：:]|[^。！!\n]{0,20}(?:领导|同志|先生|女士)(?:们)?[：:，,]?|"
+_GREETING_RE = re.compile(r"\s*(?:尊敬的[^。！!\n]{0,20}[：:]|[\u4e00-\u9fa5]{2,30}?(?:局|政府|委员会|办公室|办事处|中心|分局|所|队|办|科|股)[：:]|[^。！!\n]{0,20}(?:领导|同志|先生|女士)(?:们)?[：:，,]?|"
                           r"(?:您|你们?)好[！!。，,]?|谢谢[！!。]?|此致[！!。，,]?|敬礼[！!。]?)\s*")
 
 
@@ -614,7 +664,14 @@ def _is_applicant_line(sentence: str) -> bool:
     "申请人于2021年5月向被申请人申请公开…" and "申请人称…" (a review decision's restatement) are the request."""
     return bool(re.match(r"\s*(?:【[^】]{1,10}】\s*)?(?:申请人(?:姓名|名称)?\s*[：:]|申请人\s*$|姓名|身份证|联系电话|电话|手机|通讯地址|联系地址|邮箱|"
                          r"(?:联系人|业主代表|代表人|委托代理人|经办人)\s*[：:]|"
-                         r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence))
+                         r"电子邮箱|证件|获取方式|提供方式|形式要求|申请日期)", sentence)
+                or (_OWN_PARTICULARS_RE.match(sentence) is not None and _ASKING_WORD_RE.search(sentence) is None))
+
+
+# "我叫陈某某，身份证号…，电话…", "我是某乡某村的村民熊某，身份证…": the applicant's particulars told in a sentence — only
+# when the line asks nothing (no 申请/公开/提供/要求 …).
+_OWN_PARTICULARS_RE = re.compile(r"\s*(?:我叫|我是|本人(?:是|叫)?)[^。；;\n]{1,24}?[，,、\s]\s*(?:身份证|公民身份号码|电话|手机|联系方式)")
+_ASKING_WORD_RE = re.compile(r"申请|公开|提供|要求|查阅|复印|调取|请")
 
 
 # "如果你们不公开，我就去上访", "否则我将向上级投诉": a threat on a condition — neither a request nor a complaint to handle.
