@@ -46,3 +46,18 @@ def test_a_records_item_beside_a_demand_for_money_is_kept():
                    "另外，请领导督促街道尽快把剩下的补偿款发给我。")
     codes = [code for code, _ in _items(data)]
     assert codes.count("no_action.petition") == 1 and len(codes) == 3
+
+
+def test_a_restated_complaint_quoting_its_form_is_a_complaint():
+    data = _review("车某在政府信息公开申请表“所需信息描述”栏写道：“某小区12栋顶楼住户私搭阳光房已半年，打了多次12345没人管。"
+                   "要求城管局立即组织拆除，并对不作为的执法队员追责。”该表于2021年3月经某区人民政府信息公开网上平台提交。")
+    assert data["reply"]["code"] == "no_action.petition"
+
+
+def test_questions_listed_under_a_request_to_clarify_are_a_consultation():
+    data = _review("某市生态环境局：\n我司拟在现有厂房内新增一条纸箱印刷生产线。\n现就以下问题请贵局予以明确：\n"
+                   "一、该项目需要编制环境影响报告表，还是只需填报环境影响登记表？\n"
+                   "二、适用《建设项目环境影响评价分类管理名录》的哪一大类、哪一项？\n三、如需审批，审批时限是多长？\n"
+                   "请贵局书面答复，以便我司合规开展建设。")
+    assert data["reply"]["code"] == "other.consultation"
+    assert {code for code, _ in _items(data)} == {"other.consultation"}

@@ -73,3 +73,42 @@ def test_the_record_named_only_in_the_refusal_is_what_was_asked():
     data = _review(text)
     assert data["reply"]["code"] != "other.correction"
     assert "withhold.security_stability" in [c["code"] for c in data["candidates"]][:3]
+
+
+@pytest.mark.parametrize("text, addressee, maker", [
+    ("原告潘某于2016年12月向××区人民政府邮寄申请，要求公开“某省发改委作出的关于××至××城际铁路××段项目核准的批复”。",
+     "××区人民政府", "某省发改委"),
+    ("申请人戴某于2013年6月向××街道办事处申请公开“由市规划局核发的××花园三期建设工程规划许可证及总平面图”。",
+     "××街道办事处", "市规划局"),
+    ("2022年10月，××市生态环境局收到柳某的网上申请，申请内容为××区应急管理局对××仓储公司危险化学品储存项目出具的安全条件审查意见书。",
+     "××市生态环境局", "××区应急管理局"),
+    ("被告××镇人民政府于2014年4月2日签收了邓某寄来的申请书。申请书请求公开“县交通运输局对××镇至××村道路改建工程施工图设计的批复”。",
+     "××镇人民政府", "县交通运输局"),
+    ("申请人常某向××区自然资源局申请公开“贵局持有的、市人民政府作出的《关于××地块国有建设用地使用权收回的决定》”。",
+     "××区自然资源局", "市人民政府"),
+])
+def test_pseudonymised_addressees_and_makers_told_in_many_ways(text, addressee, maker):
+    request = parse_request(text)
+    assert request_addressee(request.text) == addressee
+    organ = item_organ(request.items[0].text, [], addressee, True)
+    assert (organ.responsible, organ.agency) == ("other", maker)
+
+
+@pytest.mark.parametrize("text", [
+    "原告向被告某区人民政府申请公开区政府作出的征收决定。",
+    "申请人向某市自然资源局申请公开该局与某公司签订的出让合同。",
+    "向被告某区住建局申请公开某区住建局为该楼盘核发的预售许可证。",
+])
+def test_the_addressees_own_acts_stay_its_own(text):
+    request = parse_request(text)
+    assert item_organ(request.items[0].text, [], request_addressee(request.text), True).responsible == "own"
+
+
+@pytest.mark.parametrize("text, repeat", [
+    ("某街道办事处于同年7月作出答复。2020年11月，管某又以电子邮件提交申请，所列申请内容与6月份那次逐字相同。", True),
+    ("第一次于2012年10月提交，该局11月书面作了答复；第二次于2013年2月当面提交，所要的仍是该项目的立项批复。", True),
+    ("县政府于同年6月作出答复。同年8月，祁某再度邮寄申请公开该拨付凭证，两次申请要的是一回事。", True),
+    ("该局已签收，但此后始终未收到任何答复。2018年9月，顾某以EMS再次寄出内容相同的申请。", False),
+])
+def test_the_repeat_cue_reads_many_wordings_and_needs_an_answer(text, repeat):
+    assert (narrated_repeat(text, load_cues()) is not None) is repeat

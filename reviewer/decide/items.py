@@ -86,6 +86,8 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 
 
 # Words that name a record, even a generic one ("该工程的补偿资金拨付文件", an item of a list).
+# The procedure's own words in a restatement ("在政府信息公开申请表“所需信息描述”栏写道", "经信息公开网上平台提交").
+_PROCEDURE_WORDS_RE = re.compile(r"(?:政府)?信息公开(?:申请)?(?:表|书|网上平台|平台|申请)?|所需(?:政府)?信息(?:的)?(?:内容)?描述|申请表")
 _RECORD_WORD_RE = re.compile(r"文件|材料|资料|记录|信息|档案|凭证|明细|名单|名册|情况|方案|报告|通知|结果|依据|手续|清单|数据")
 
 
@@ -95,8 +97,9 @@ def tells_only(text: str) -> bool:
     from reviewer.decide.description import has_characteristic
     from reviewer.decide.request import REQUEST_VERBS, WEAK_REQUEST_VERBS
 
-    asking = re.sub(r"申请(?:人|书|表)", "", text)
+    plain = _PROCEDURE_WORDS_RE.sub("", text)
+    asking = re.sub(r"申请(?:人|书|表)", "", plain)
     if any(v in asking for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) or re.search(r"[？?]", text) \
-            or _RECORD_WORD_RE.search(text):  # "该工程的补偿资金拨付文件" (a list's item) names a record
+            or _RECORD_WORD_RE.search(plain):  # "该工程的补偿资金拨付文件" (a list's item) names a record
         return False
-    return not has_characteristic(text)
+    return not has_characteristic(plain)

@@ -13,17 +13,24 @@ from dataclasses import dataclass, field
 
 from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
 
-MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批复|召开|形成"
-OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + AGENCY_RE.pattern + r")(?:" + MAKER_VERBS + r")")
-# An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所.
-ORGAN_RE = re.compile(r"(?:[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡|街道))?[\u4e00-\u9fa5]{2,14}?"
-                      r"(?:人民政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
+MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批复|召开|形成|核发|签发|颁发|签订"
+# An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
+# places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
+# (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties)
+_ORGAN_CHAR = r"(?:(?![与及对就的向由在了])[\u4e00-\u9fa5×＊*])"
+ORGAN_RE = re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡|街道))?(?:[省市县区镇乡]|" + _ORGAN_CHAR + r"{2,14}?)"
+                      r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
+# The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
+OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern + r")(?:(?:对|就|为|与)[^，。；“”\"」』]{1,40}?)?"
+                               r"(?:" + MAKER_VERBS + r")")
 # An item that names its maker first: "示例市住房和城乡建设局2026年10月12日关于…的会议纪要", also quoted by a
 # restatement ("申请公开“某市发展和改革委员会关于…的批复”") and acting on someone ("某市生态环境局对某公司…作出的批复",
 # "某区分局与某村村民委员会签订的征地补偿协议", "某区住建局为该楼盘核发的预售许可证").
 ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?[“\"「『]?(?P<agency>" + AGENCY_RE.pattern + r")"
                            r"(?:(?:19|20)\d{2}年|关于|《|的|(?:对|与|为|就)(?=[^，。；”\"」』]{1,40}?"
-                           r"(?:作出|签订|核发|出具|制作|下达|送达)的))")
+                           r"(?:作出|签订|核发|出具|制作|下达|送达)的)|"
+                           # "县交通运输局对某道路改建工程施工图设计的批复": its reply on a matter
+                           r"(?:对|就)(?=[^，。；”\"」』]{1,40}?的(?:批复|批文|决定书?|意见书?|复函|审查意见)))")
 
 
 @dataclass
@@ -58,21 +65,38 @@ _ADDRESSED_TO_RE = re.compile(
     r"(?:邮寄|寄送|递交|提交|提出|申请|网上申请|书面申请|政府信息公开申请)")
 
 
+# "某市生态环境局收到柳某的网上申请", "被告某镇人民政府于2014年4月2日签收了邓某寄来的申请书": the organ that received it.
+_RECEIVED_RE = re.compile(r"(?:被告|被申请人|被上诉人)?(?P<agency>" + ORGAN_RE.pattern + r")(?:于[^，。；]{0,16})?"
+                          r"(?:收到|签收了?|受理了?)[^。；]{0,24}?申请")
+
+
 def request_addressee(text: str) -> str | None:
     """The organ the request is addressed to, when the text says so (the organ that answers it)."""
-    for pattern in (_ADDRESS_LINE_RE, _ADDRESSED_TO_RE):
+    for pattern in (_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE):
         m = pattern.search(text or "")
         if m:
-            agency = clean_agency(m.group("agency"))
+            agency = _organ_name(m.group("agency"))
             if len(agency) >= 4 and not ADDRESSEE_RE.fullmatch(agency):
                 return agency
     return None
 
 
+# Running words a match may start with before an organ's place ("公开区政府", "申请内容为某区应急管理局").
+_RUNNING_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|公开|提供|内容为|为|是|系|由)"
+                              r"(?=[\u4e00-\u9fa5×＊*]{0,12}?(?:省|市|县|区|镇|乡|街道))")
+
+
+def _organ_name(raw: str) -> str:
+    """An organ's name without the running words before it (:func:`clean_agency`, then :data:`_RUNNING_LEAD_RE`)."""
+    name = clean_agency(raw)
+    rest = _RUNNING_LEAD_RE.sub("", name, count=1)
+    return rest if len(rest) >= 3 else name
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
     """An organ the request says made or keeps the information, if it is not this organ."""
     for m in OTHER_AGENCY_CUES.finditer(text):
-        agency = clean_agency(m.group("agency"))
+        agency = _organ_name(m.group("agency"))
         if len(agency) < 4 or same_organ(agency, own_name) or ADDRESSEE_RE.search(agency):
             continue
         return agency
@@ -114,9 +138,11 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
         return OrganCheck("own")
     named = detect_other_agency(item_text, own_name)
     if named is None:
-        m = ITEM_MAKER_RE.match(item_text.strip())
+        from reviewer.decide.request import requested_object, unquote
+
+        m = ITEM_MAKER_RE.match(item_text.strip()) or ITEM_MAKER_RE.match(unquote(requested_object(item_text)))
         if m:
-            agency = clean_agency(m.group("agency"))
+            agency = _organ_name(m.group("agency"))
             if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency):
                 named = agency
     if named and not (own_name and configured):
