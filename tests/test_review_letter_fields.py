@@ -77,3 +77,12 @@ def test_a_forms_purpose_line_is_neither_an_item_nor_a_complaint():
     data = _review(text)
     assert len(data["request"]["items"]) == 1
     assert data["reply"]["code"] in ("disclose", "disclose.published")
+
+
+def test_a_content_label_without_a_colon_and_a_scope_note_are_not_items():
+    text = ("申请公开的政府信息名称、文号或者其他特征性描述\n某区发展和改革局对某河综合治理工程可行性研究报告的批复\n"
+            "获取方式：邮寄")
+    assert [i.text for i in parse_request(text).items] == ["某区发展和改革局对某河综合治理工程可行性研究报告的批复"]
+    note = ("申请公开某区2024年度考试录用公务员拟录用人员名单及其公示文件。\n"
+            "对最终录用结果，本人保留向有关部门反映的权利，但本申请仅要求提供拟录用人员公示，不涉及其他考生的成绩和个人材料。")
+    assert len(parse_request(note).items) == 1

@@ -26,7 +26,7 @@ OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern
 # An item that names its maker first: "示例市住房和城乡建设局2026年10月12日关于…的会议纪要", also quoted by a
 # restatement ("申请公开“某市发展和改革委员会关于…的批复”") and acting on someone ("某市生态环境局对某公司…作出的批复",
 # "某区分局与某村村民委员会签订的征地补偿协议", "某区住建局为该楼盘核发的预售许可证").
-ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?[“\"「『]?(?P<agency>" + AGENCY_RE.pattern + r")"
+ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?[“\"「『]?(?P<agency>" + ORGAN_RE.pattern + r")"
                            r"(?:(?:19|20)\d{2}年|关于|《|的|(?:对|与|为|就)(?=[^，。；”\"」』]{1,40}?"
                            r"(?:作出|签订|核发|出具|制作|下达|送达)的)|"
                            # "县交通运输局对某道路改建工程施工图设计的批复": its reply on a matter

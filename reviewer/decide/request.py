@@ -288,7 +288,7 @@ CONTENT_FIELD_RE = re.compile(
     r"^\s*[【\[]?(?:(?:所需|申请(?:公开|获取)|要求公开|拟申请公开)(?:的)?(?:政府)?信息(?:的)?"
     r"(?:内容描述|名称|内容|描述|特征(?:性)?描述|文号|或者?|、|和|及|其他|便于(?:行政机关)?查询的)*|"
     r"申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
-    r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)(?:\s*[：:]|[】\]]\s*[：:]?)\s*")
+    r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)(?:\s*[：:]|[】\]]\s*[：:]?|\s*$)\s*")
 # Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
 # ("我司强烈要求：", "现申请公开如下：" lead what follows; they are not fields)
 FIELD_LINE_RE = re.compile(r"^\s*(?:(?![^：:\n]{0,14}?(?:要求|请求|诉求|如下|以下|下列|申请公开|申请获取))"
@@ -554,6 +554,9 @@ def _quoted_records(piece: str) -> list[str] | None:
 _EARLIER_APPLICATION_RE = re.compile(r"(?:曾|曾经|此前|之前|先前|上次|前次)(?:于|在)?[^。；]{0,24}?(?:向[^。；，]{1,14}?)?(?:申请|要求|请求)(?:公开|提供|获取)")
 
 
+_SCOPE_NOTE_RE = re.compile(r"本申请(?:仅|只)(?:要求|申请|涉及)|(?:仅|只)(?:要求|申请)(?:提供|公开)[^。！？!?\n]{0,40}?[，,]\s*(?:不涉及|不包括|不含)")
+
+
 def _semicolon_records(text: str) -> list[str]:
     """One paragraph of records separated by "；" ("某县招聘教师公告；该次招聘的拟聘用人员公示名单；本人的面试成绩。"), each
     part ending with a kind of record: the parts, else []."""
@@ -572,6 +575,8 @@ def _semicolon_records(text: str) -> list[str]:
 def _request_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
+    # "本申请仅要求提供拟录用人员公示，不涉及其他考生的成绩": a note on the request's scope, not another request
+    sentences = [s for s in sentences if not _SCOPE_NOTE_RE.search(s)] or sentences
     # ("县政府信息公开办：" names the office; it asks nothing)
     chosen = [k for k, s in enumerate(sentences) if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)
               and not _GREETING_RE.fullmatch(s)]
