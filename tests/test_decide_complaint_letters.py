@@ -61,3 +61,16 @@ def test_questions_listed_under_a_request_to_clarify_are_a_consultation():
                    "请贵局书面答复，以便我司合规开展建设。")
     assert data["reply"]["code"] == "other.consultation"
     assert {code for code, _ in _items(data)} == {"other.consultation"}
+
+
+def test_so_we_request_leads_a_list_of_demands():
+    data = _review("某县财政局：\n成交供应商报价明显低于成本，属于恶意低价竞争。\n为此，我司请求：1.认定本次成交结果无效，责令采购人重新组织采购；"
+                   "2.对相关责任人员依法处理；3.将处理结果书面答复我司。")
+    assert data["reply"]["code"] == "no_action.petition"
+
+
+def test_not_here_to_report_is_no_complaint_and_his_records_are_a_third_partys():
+    data = _review("某区人力资源和社会保障局：\n我和储某某是同一家公司的同事。\n我不是来举报的，我只想看看材料：\n"
+                   "一、储某某申请人才认定时提交的申请表；\n二、他的学历学位证书复印件；\n三、他与公司签订的劳动合同复印件。\n请寄到我家里。")
+    codes = [code for code, _ in _items(data)]
+    assert codes == ["withhold.third_party"] * 3

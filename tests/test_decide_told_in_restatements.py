@@ -112,3 +112,9 @@ def test_the_addressees_own_acts_stay_its_own(text):
 ])
 def test_the_repeat_cue_reads_many_wordings_and_needs_an_answer(text, repeat):
     assert (narrated_repeat(text, load_cues()) is not None) is repeat
+
+
+def test_a_governments_general_office_issues_in_the_governments_name():
+    assert same_organ("市政府办公室", "××市人民政府")
+    request = parse_request("申请人向被申请人××市人民政府申请公开“市政府办公室印发的《××市人民防空重要目标防护方案》”。")
+    assert item_organ(request.items[0].text, [], request_addressee(request.text), True).responsible == "own"

@@ -86,3 +86,20 @@ def test_a_content_label_without_a_colon_and_a_scope_note_are_not_items():
     note = ("申请公开某区2024年度考试录用公务员拟录用人员名单及其公示文件。\n"
             "对最终录用结果，本人保留向有关部门反映的权利，但本申请仅要求提供拟录用人员公示，不涉及其他考生的成绩和个人材料。")
     assert len(parse_request(note).items) == 1
+
+
+def test_a_lead_line_takes_the_record_on_the_next_line_and_a_letters_title_asks_nothing():
+    text = ("某区卫生健康局：\n我母亲今年在某口腔诊所做了种植牙，术后感染。\n现在家里人最担心的是这家诊所到底有没有合法资质。因此申请贵局提供：\n"
+            "该诊所的医疗机构执业许可登记信息，包括登记的诊疗科目、执业地址和许可证有效期限。\n申请人：施某某\n2024年8月5日")
+    items = parse_request(text).items
+    assert len(items) == 1 and "执业许可登记信息" in items[0].text
+    titled = ("关于申请提供全市在建项目信息的函\n某市住房和城乡建设局：\n我司为拓展市场，现申请贵局提供以下信息：\n"
+              "请将全市目前所有在建房屋建筑工程项目进行汇总整理，形成一份表格，并按项目投资额从高到低排序。")
+    items = parse_request(titled).items
+    assert len(items) == 1 and "汇总整理" in items[0].text
+    assert _review(titled)["reply"]["code"] == "unavailable.needs_creation"
+
+
+def test_every_record_about_the_applicant_names_nothing_to_search():
+    data = _review("某街道办事处：\n申请公开的政府信息：贵单位所有与本人有关的文件、材料、记录，包括但不限于各科室工作人员经手的所有东西。")
+    assert data["reply"]["code"] == "other.correction"

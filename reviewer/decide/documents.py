@@ -106,7 +106,8 @@ def same_organ(a: str | None, b: str | None) -> bool:
     """Whether two names are one organ's ("某市人民政府" and "某市政府" too)."""
     if not a or not b:
         return False
-    a, b = a.replace("人民政府", "政府"), b.replace("人民政府", "政府")
+    # (a government's general office issues in its name: "市政府办公室印发的" is the 市人民政府's)
+    a, b = (re.sub(r"(政府)办公(?:室|厅)$", r"\1", x.replace("人民政府", "政府")) for x in (a, b))
     return a == b or a in b or b in a
 
 

@@ -226,7 +226,7 @@ def list_lead(request: Request, cues: list[Cue]) -> str | None:
     return lead if item_nature(lead, cues)[0] in QUESTION_OR_COMPLAINT else None
 
 
-_DEMAND_LEAD_RE = re.compile(r"(?:我们?|本人|申请人|我司|我公司|我单位|我方|我现在|现)?(?:的)?(?:强烈|郑重|坚决|特此)?"
+_DEMAND_LEAD_RE = re.compile(r"(?:(?:为此|因此|据此|现)[，,]?)?(?:我们?|本人|申请人|我司|我公司|我单位|我方|我现在|现)?(?:的)?(?:强烈|郑重|坚决|特此)?"
                              r"(?:要求|诉求|请求事项|请求)(?:如下)?[：:]?")
 
 

@@ -554,6 +554,9 @@ def _quoted_records(piece: str) -> list[str] | None:
 _EARLIER_APPLICATION_RE = re.compile(r"(?:曾|曾经|此前|之前|先前|上次|前次)(?:于|在)?[^。；]{0,24}?(?:向[^。；，]{1,14}?)?(?:申请|要求|请求)(?:公开|提供|获取)")
 
 
+_LETTER_TITLE_RE = re.compile(r"\s*关于[^。！？!?\n：:]{2,40}?(?:的)?(?:函|申请|申请书|申请表|报告)\s*")
+_PURPOSE_SENTENCE_RE = re.compile(r"\s*(?:我们?|本人|申请人)?(?:想|希望|是想|目的是|主要是想)?(?:通过|借助|凭借?)(?:这些|该|上述|以上)"
+                                  r"[^。！？!?\n]{0,20}?(?:判断|了解|核实|确认|评估|监督|维护|知道)")
 _SCOPE_NOTE_RE = re.compile(r"本申请(?:仅|只)(?:要求|申请|涉及)|(?:仅|只)(?:要求|申请)(?:提供|公开)[^。！？!?\n]{0,40}?[，,]\s*(?:不涉及|不包括|不含)")
 
 
@@ -577,9 +580,9 @@ def _request_sentences(text: str) -> list[str]:
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
     # "本申请仅要求提供拟录用人员公示，不涉及其他考生的成绩": a note on the request's scope, not another request
     sentences = [s for s in sentences if not _SCOPE_NOTE_RE.search(s)] or sentences
-    # ("县政府信息公开办：" names the office; it asks nothing)
+    # ("县政府信息公开办：" names the office and "关于申请提供全市在建项目信息的函" titles the letter; they ask nothing)
     chosen = [k for k, s in enumerate(sentences) if _asks(s, REQUEST_VERBS) and not _is_applicant_line(s)
-              and not _GREETING_RE.fullmatch(s)]
+              and not _GREETING_RE.fullmatch(s) and not _LETTER_TITLE_RE.fullmatch(s)]
     # an earlier application told as background ("本人曾于2023年8月向贵局申请公开…，贵局已…提供了该批复") beside the request
     current = [k for k in chosen if not _EARLIER_APPLICATION_RE.search(sentences[k])]
     if current and len(current) < len(chosen):
@@ -587,6 +590,11 @@ def _request_sentences(text: str) -> list[str]:
     if not chosen:  # "我想申请…的中标公告", "麻烦给我…": a weaker verb, still better than the greeting and thanks
         chosen = [k for k, s in enumerate(sentences) if _asks(s, WEAK_REQUEST_VERBS) and not _is_applicant_line(s)
                   and not _GREETING_RE.fullmatch(s)]
+    # "因此申请贵局提供：" then the record on the next line: the lead and what it leads to
+    chosen = sorted(set(chosen) | {k + 1 for k in chosen if re.search(r"[：:]\s*$", sentences[k]) and k + 1 < len(sentences)
+                                   and not _is_applicant_line(sentences[k + 1]) and not _is_trailer(sentences[k + 1])})
+    # "我们想通过这些报表判断开发商还有没有能力…": why the records are wanted, not another request
+    chosen = [k for k in chosen if not _PURPOSE_SENTENCE_RE.match(sentences[k])] or chosen
     wanted = _with_antecedents(sentences, chosen)
     if len(wanted) == 2 and _two_requests(wanted):
         return wanted
