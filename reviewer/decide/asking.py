@@ -9,3 +9,10 @@ import re
 REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
 WEAK_REQUEST_VERBS = ("申请", "查阅", "调取", "索取", "复印", "我要", "给我", "想看看", "想看一下", "想查看", "看一看")
 NOT_ASKING_RE = re.compile(r"(?:如果|假如|要是|若是?|否则)[^，,。！？!?]*|(?:不|未|没有?|拒绝|不予)(?:公开|提供)")
+
+
+def asks_any_verb(text: str) -> bool:
+    """Whether ``text`` holds a request verb, strong or weak — "申请人", "申请书", "申请表" name a party or a form and do
+    not count ("申请人认为，…" asks nothing)."""
+    rest = re.sub(r"申请(?:人|书|表)", "", text or "")
+    return any(v in rest for v in REQUEST_VERBS + WEAK_REQUEST_VERBS)

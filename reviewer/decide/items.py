@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from reviewer.decide.asking import asks_any_verb
+from reviewer.decide.description import has_characteristic
 from reviewer.decide.mixed import complaint_parts, is_rhetorical, list_lead, split_question_tail
 from reviewer.decide.nature import SPLIT_OFF, _ground_cues, item_nature
 from reviewer.decide.record_lists import split_record_list
@@ -94,12 +96,8 @@ _RECORD_WORD_RE = re.compile(r"文件|材料|资料|记录|信息|档案|凭证|
 def tells_only(text: str) -> bool:
     """Whether an item's text only tells (a story, a statement): no request verb, no question, and nothing a search
     could find (:func:`~reviewer.decide.description.has_characteristic`)."""
-    from reviewer.decide.description import has_characteristic
-    from reviewer.decide.request import REQUEST_VERBS, WEAK_REQUEST_VERBS
-
     plain = _PROCEDURE_WORDS_RE.sub("", text)
-    asking = re.sub(r"申请(?:人|书|表)", "", plain)
-    if any(v in asking for v in REQUEST_VERBS + WEAK_REQUEST_VERBS) or re.search(r"[？?]", text) \
+    if asks_any_verb(plain) or re.search(r"[？?]", text) \
             or _RECORD_WORD_RE.search(plain):  # "该工程的补偿资金拨付文件" (a list's item) names a record
         return False
     return not has_characteristic(plain)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
+from reviewer.decide.request import requested_object, unquote
 
 MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批复|召开|形成|核发|签发|颁发|签订"
 # An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
@@ -138,8 +139,6 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
         return OrganCheck("own")
     named = detect_other_agency(item_text, own_name)
     if named is None:
-        from reviewer.decide.request import requested_object, unquote
-
         m = ITEM_MAKER_RE.match(item_text.strip()) or ITEM_MAKER_RE.match(unquote(requested_object(item_text)))
         if m:
             agency = _organ_name(m.group("agency"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from reviewer.decide.asking import NOT_ASKING_RE as _NOT_ASKING_RE
-from reviewer.decide.asking import REQUEST_VERBS, WEAK_REQUEST_VERBS
+from reviewer.decide.asking import REQUEST_VERBS, WEAK_REQUEST_VERBS, asks_any_verb
 
 # A restatement's other voices: the agency's answer and the parties' or the court's arguments.
 _OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为)")
@@ -168,8 +168,7 @@ def without_answer_clauses(text: str) -> str:
     rest = _ANSWER_CLAUSE_RE.sub(cut, text)
     # "原告诉称，被告在答复中称“资金拨付台账”需另行统计…": when nothing asking is left, the answer carried the request
     # ("申请人认为，被申请人以…为由拒绝公开…": "申请人" names a party, it asks nothing)
-    asking = re.sub(r"申请(?:人|书|表)", "", rest)
-    if rest != text and not any(v in asking for v in REQUEST_VERBS + WEAK_REQUEST_VERBS):
+    if rest != text and not asks_any_verb(rest):
         return text
     return rest
 
