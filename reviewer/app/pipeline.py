@@ -194,7 +194,7 @@ def form_content(text: str) -> str:
     lines = text.splitlines()
     if not any(CONTENT_FIELD_RE.match(line) for line in lines):
         return text
-    from reviewer.decide.request import FIELD_LINE_RE, ITEM_START_RE
+    from reviewer.decide.request import EXTRA_CONTENT_FIELD_RE, FIELD_LINE_RE, ITEM_START_RE
 
     # the value of each field that stays, without its label ("所需信息的内容描述：", "特征描述："), the content field's
     # value running on over the lines after it; free lines outside any field's value (a lawyer's "本所接受某某（身份证号
@@ -205,6 +205,9 @@ def form_content(text: str) -> str:
         if CONTENT_FIELD_RE.match(line):
             in_value = True
             kept.append(CONTENT_FIELD_RE.sub("", line, count=1))
+        elif EXTRA_CONTENT_FIELD_RE.match(line):  # "另需信息：…" keeps its label: another item
+            in_value = True
+            kept.append(line.strip())
         elif FIELD_LINE_RE.match(line) and not ITEM_START_RE.match(line):
             in_value = False
             if not _FORM_NOISE_RE.search(line):

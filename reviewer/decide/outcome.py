@@ -85,12 +85,13 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None) -
     implicates (``request_grounds``: the request-grounds model and cues, :mod:`reviewer.decide.ranking`;
     or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes."""
     from reviewer.decide.ranking import GROUND_CODE, document_prior
+    from reviewer.decide.roster import lists_people
 
     if request_grounds and isinstance(request_grounds, dict) and all(k in GROUND_CODE.values()
                                                                       for k in request_grounds):
         by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
         request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
-    return document_prior(request_grounds)
+    return document_prior(request_grounds, roster=lists_people(request_text))
 
 
 @dataclass

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reviewer.decide.roster import lists_people
+
 # Ground → the reply code that withholds on it (third-party grounds share one code, 第十五条/第三十二条).
 GROUND_CODE = {
     "state_secret": "withhold.state_secret",
@@ -61,6 +63,9 @@ BASE_OUTCOMES = {
 # personal data or trade secrets in an otherwise public record) are as often redacted as withheld whole.
 PARTIAL_SHARE = 0.25
 PARTIAL_SHARE_BY_GROUND = {"privacy": 0.4, "trade_secret": 0.4}
+# A list of many people (名单、分户补偿明细表, :func:`~reviewer.decide.roster.lists_people`): the identifying fields are
+# redacted and the rest given (ogi-law.md, 个人隐私), so most of the privacy mass goes to 部分公开.
+ROSTER_PARTIAL_SHARE = 0.75
 # A request-level ground says the information *touches* a ground, not that the reply rests on it: every ground
 # of 第十五、十六条 is a discretion or a procedure, not a bar — a third party's consent or the public interest
 # (第三十二条), a decision already made (过程性信息, ogi-law.md §5.2 item 2), a law requiring disclosure (第十六条
@@ -205,8 +210,10 @@ def named_grounds(grounds: list[RequestGround], threshold: float | None = None) 
     return [r.ground for r in grounds if r.probability >= (r.threshold if threshold is None else threshold)]
 
 
-def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> dict[str, float]:
-    """Distribution over document-level outcomes of an ordinary request, from its request grounds."""
+def document_prior(grounds: list[RequestGround] | dict[str, float] | None, *, roster: bool = False
+                   ) -> dict[str, float]:
+    """Distribution over document-level outcomes of an ordinary request, from its request grounds.  ``roster``: the
+    record lists many people (:data:`ROSTER_PARTIAL_SHARE` of the privacy mass goes to 部分公开)."""
     if isinstance(grounds, dict):
         probs = {g: float(p) for g, p in grounds.items()}
     else:
@@ -223,7 +230,7 @@ def document_prior(grounds: list[RequestGround] | dict[str, float] | None) -> di
     if settled > 0 and mass > 0:
         for g, p in probs.items():
             code = GROUND_CODE[g]
-            share = PARTIAL_SHARE_BY_GROUND.get(g, PARTIAL_SHARE)
+            share = ROSTER_PARTIAL_SHARE if roster and g == "privacy" else PARTIAL_SHARE_BY_GROUND.get(g, PARTIAL_SHARE)
             dist[code] = dist.get(code, 0.0) + settled * (1.0 - share) * p / mass
             dist["partial"] = dist.get("partial", 0.0) + settled * share * p / mass
     total = sum(dist.values()) or 1.0
@@ -282,7 +289,7 @@ def rank_from_request(request_text: str, triage_result, request_grounds: list[Re
             p_ordinary += p
         else:
             scores[code] = scores.get(code, 0.0) + p
-    for code, p in document_prior(request_grounds).items():
+    for code, p in document_prior(request_grounds, roster=lists_people(request_text)).items():
         scores[code] = scores.get(code, 0.0) + p_ordinary * p
     total = sum(scores.values()) or 1.0
     scores = keep_named_in_top_three({c: p / total for c, p in scores.items()}, named_codes(request_grounds))

@@ -289,6 +289,10 @@ CONTENT_FIELD_RE = re.compile(
     r"(?:内容描述|名称|内容|描述|特征(?:性)?描述|文号|或者?|、|和|及|其他|便于(?:行政机关)?查询的)*|"
     r"申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
     r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)(?:\s*[：:]|[】\]]\s*[：:]?|\s*$)\s*")
+# A form's second content field ("另需信息：…", "补充申请事项：…", "其他所需信息：…"): another item, kept with its label
+# so that :func:`split_items` answers it on its own.
+EXTRA_CONTENT_FIELD_RE = re.compile(r"^\s*[【\[]?(?:另需|另外需要|补充|其他|其它|追加)(?:所需|需要|申请)?(?:的)?(?:政府)?"
+                                    r"(?:信息|事项|申请事项|申请内容|内容)[】\]]?\s*[：:]\s*(?=\S)")
 # Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
 # ("我司强烈要求：", "现申请公开如下：" lead what follows; they are not fields)
 FIELD_LINE_RE = re.compile(r"^\s*(?:(?![^：:\n]{0,14}?(?:要求|请求|诉求|如下|以下|下列|申请公开|申请获取))"
@@ -314,7 +318,8 @@ def request_body(text: str) -> str:
         if m:
             value = [line[m.end():]]
             for following in lines[i + 1:]:
-                if FIELD_LINE_RE.match(following) and not ITEM_START_RE.match(following):
+                if FIELD_LINE_RE.match(following) and not ITEM_START_RE.match(following) \
+                        and not EXTRA_CONTENT_FIELD_RE.match(following):
                     break
                 value.append(following)
             body = "\n".join(v for v in value if v.strip())
@@ -374,6 +379,13 @@ _SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八�
 def split_items(text: str) -> list[Item]:
     """Split a multi-item request into items (numbered lines or 1、2、 … inline lists)."""
     text = without_claims(request_body(text))
+    # "另需信息：…" (a form's second content field) is answered on its own, after the items of the first
+    fields = re.split(r"\n(?=" + EXTRA_CONTENT_FIELD_RE.pattern.lstrip("^") + ")", text)
+    if len(fields) > 1 and fields[0].strip():
+        extra = [EXTRA_CONTENT_FIELD_RE.sub("", f, count=1).strip() for f in fields[1:]]
+        head = [item.text for item in split_items(fields[0])]
+        pieces = (head + [t for f in extra for t in (x.text for x in split_items(f))])[:MAX_ITEMS]
+        return [_make_item(i + 1, piece) for i, piece in enumerate(pieces) if piece]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     numbered = [i for i, line in enumerate(lines) if ITEM_START_RE.match(line)]
     pieces: list[str] = []
@@ -428,7 +440,7 @@ def split_items(text: str) -> list[Item]:
             # a restatement's sentence is the item without its frame ("经审理查明：…原告向被告…提交申请表，申请公开“…”")
             pieces = [without_answer_clauses(without_restated_frame(p)) for p in _request_sentences(text)]
             if len(pieces) == 1:  # "申请公开“某街道2021年度财政决算”和“主任办公会议纪要”": two quoted records, two items
-                pieces = _quoted_records(pieces[0]) or pieces
+                pieces = _quoted_records(pieces[0]) or _turned_records(pieces[0]) or pieces
     merged = 0
     if len(pieces) > MAX_ITEMS:
         merged = len(pieces) - MAX_ITEMS + 1
@@ -558,6 +570,25 @@ _LETTER_TITLE_RE = re.compile(r"\s*关于[^。！？!?\n：:]{2,40}?(?:的)?(?:�
 _PURPOSE_SENTENCE_RE = re.compile(r"\s*(?:我们?|本人|申请人)?(?:想|希望|是想|目的是|主要是想)?(?:通过|借助|凭借?)(?:这些|该|上述|以上)"
                                   r"[^。！？!?\n]{0,20}?(?:判断|了解|核实|确认|评估|监督|维护|知道)")
 _SCOPE_NOTE_RE = re.compile(r"本申请(?:仅|只)(?:要求|申请|涉及)|(?:仅|只)(?:要求|申请)(?:提供|公开)[^。！？!?\n]{0,40}?[，,]\s*(?:不涉及|不包括|不含)")
+
+
+# "…的招标公告、中标结果和施工合同，另外还有项目资金的拨付文件": a record added after a turn in the sentence.
+_TURN_IN_SENTENCE_RE = re.compile(r"[，,；;]\s*(?:另外|此外|另|同时)(?:还有|还需要|还要|还请|再|也)?(?:申请|请求|要求)?(?:公开|提供|获取)?(?:一下)?[，,：:]?\s*")
+_RECORD_TAIL_RE = re.compile(r"(?:文件|材料|资料|记录|档案|凭证|明细|名单|名册|方案|报告|通知|公告|合同|协议|批复|决定|纪要|清单|图纸|"
+                             r"台账|报表|预算|决算|目录|规划|标准|办法|意见)(?:[（(][^（）()]{0,30}[)）])?[。]?$")
+
+
+def _turned_records(sentence: str) -> list[str] | None:
+    """A request and a record added after "，另外还有…" in one sentence: two items, else None.  The added part must
+    name a record and ask nothing else (a question or a demand after "另外" is read by :mod:`~reviewer.decide.mixed`)."""
+    parts = _TURN_IN_SENTENCE_RE.split(sentence.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    head, tail = (p.strip(" 。，,") for p in parts)
+    if len(head) < 6 or len(tail) < 4 or re.search(r"[？?吗]", tail) or not _RECORD_TAIL_RE.search(tail) \
+            or not _asks(head, REQUEST_VERBS + WEAK_REQUEST_VERBS):
+        return None
+    return [head, tail]
 
 
 def _semicolon_records(text: str) -> list[str]:

@@ -1,0 +1,29 @@
+"""A record that lists many people (名单、花名册、分户补偿明细表 …): 区分处理 rather than refusing it whole.
+
+ogi-law.md (个人隐私, [D]): ordinary personal information inside a government record is not automatically 隐私,
+courts have held 分户补偿明细 disclosable because the public interest outweighs, and the tool should suggest
+区分处理 — redact the identifying fields (身份证号码、银行账号、联系电话 …) — rather than refuse whole documents.
+A record about one named person ("张某某家的补偿协议", "他的低保申请材料") and a request for the identifying
+fields themselves ("全部低保户的身份证号码和银行账号") are not such a list: withholding stays first for those.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The kinds of record that list people or households.
+_ROSTER_RE = re.compile(r"名单|名册|花名册|清册|花名表|分户(?:补偿|安置|分配)?(?:明细|清单|表)|(?:补偿|安置|分配|发放|补助|补贴|救助)"
+                        r"(?:款|金|资金|房|结果)?(?:明细表?|清单|一览表|结果|情况表|登记表)|"
+                        r"(?:各户|每户|全体|所有|全部)[^，,。；;]{0,12}?(?:农户|住户|村民|被征收人|安置户|人员|对象)[^，,。；;]{0,12}?"
+                        r"(?:补偿|安置|分配|发放|补助|金额|情况|明细)")
+# One named person or household is the record's subject: 张某某家的…, 他/她的…, 我邻居…, 王某某的….
+_ONE_PERSON_RE = re.compile(r"(?:[\u4e00-\u9fa5][某×xX*＊]{1,2}|[某×xX*＊]{2}|他|她|其|我(?:邻居|哥|姐|弟|妹|父亲|母亲|叔|伯|舅))"
+                            r"(?:家|一家|户)?(?:的|与|和|跟)")
+# The identifying fields asked for themselves.
+_FIELDS_RE = re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账号|账户)|账号|联系(?:电话|方式)|手机号|家庭住址|住址|病历|病情|诊断")
+
+
+def lists_people(text: str) -> bool:
+    """Whether the record asked for is a list of many people or households, not one named person's record and not
+    their identifying fields as such."""
+    return bool(_ROSTER_RE.search(text)) and not _ONE_PERSON_RE.search(text) and not _FIELDS_RE.search(text)
