@@ -138,6 +138,17 @@ _BASED_ON_AFTER_RE = re.compile(r"[^、，；。,;\n]{0,20}?(?:所|据以)?(?:�
 
 MAX_CUE_CHARS = 50_000
 
+# A clause that declines a record ("我不要你们往上打的请示报告", "不需要调查笔录、证据等案卷材料", "不含其他考生的信息"): the kind
+# of record named in it is not asked for, so a kind-of-information cue does not fire there.
+_DECLINED_CLAUSE_RE = re.compile(r"(?:^|(?<=[，,。；;！!？?\n：:（(]))\s*(?:我|我们|本人|申请人|本公司|我司)?(?:也|并|就|都)?"
+                                 r"(?:不要|不需要|不用|无需|不必|不含|不包括|不包含|不申请|不涉及|不是要|并非要|不求)"
+                                 r"[^，,。；;！!？?\n（）()]*")
+
+
+def declined_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` declines a record (:data:`_DECLINED_CLAUSE_RE`)."""
+    return [m.span() for m in _DECLINED_CLAUSE_RE.finditer(text)]
+
 
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
     """Per request-level outcome, the noisy-OR of the weights of the cues that fire (each cue once);
@@ -150,8 +161,11 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
         if not is_kind_cue(cue):
             remaining.setdefault(cue.outcome, 1.0)
     hits: list[CueHit] = []
+    declined = declined_spans(text)
     for cue in cues:
         found = cue.find(text)
+        if found and declined and getattr(cue, "ground", None):
+            found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in declined)]
         if found and getattr(cue, "ground", None) in RECORD_KIND_GROUNDS:
             found = [f for f in found if not names_a_modifier(text, f[0], f[1])]
         if found and cue.outcome == PUBLICATION:
