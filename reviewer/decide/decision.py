@@ -33,8 +33,9 @@ from reviewer.decide.leanings import (
     settle_publication,
 )
 from reviewer.decide.mixed import INFO_HEAD_RE, governed_by_lead, is_rhetorical, list_lead, unasked_questions
+from reviewer.decide.narrated import narrated_maker, narrated_search
 from reviewer.decide.nature import own_matter
-from reviewer.decide.organ import detect_other_agency, item_organ, request_addressee  # noqa: F401
+from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,
     WITHHOLD_CODE,
@@ -115,6 +116,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     addressee = request_addressee(request.text)
     if addressee and (not agency_configured or not agency_name):
         agency_name, agency_configured = addressee, True
+    # a restatement's account of the organ's search and of who made the record (指导案例101号, 第十条): read only when
+    # the office gives no documents and no search record of its own
+    told_search = None if (views or search_record) else narrated_search(request.text)
+    told_maker = None if views else narrated_maker(request.text, agency_name)
     single = len(items) <= 1
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
@@ -122,8 +127,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     for position, (item, nature) in enumerate(zip(items, natures)):
         # 3 谁负责, 4 有没有, 5 给不给, 6 怎么给 — per item
         item_views = links.get(item.index, [])
-        organ = item_organ(item.text, item_views, agency_name, agency_configured)
-        existence = search_state(item_views, views, search_record)
+        organ = _told_organ(item_organ(item.text, item_views, agency_name, agency_configured), told_maker)
+        existence = search_state(item_views, views, search_record or told_search)
         match = catalog_matches[position] if position < len(catalog_matches) else None
         if single and not _questions_beside_the_item(request, item, request_triage, cues):
             item_triage, item_grounds = request_triage, request_grounds
@@ -143,9 +148,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      request_grounds=item_grounds, third_party=third_party))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
+        _note_told(decisions[-1], told_search, told_maker)
     if not decisions:
-        organ = item_organ(request.text, views, agency_name, agency_configured)
-        existence = search_state(views, views, search_record)
+        organ = _told_organ(item_organ(request.text, views, agency_name, agency_configured), told_maker)
+        existence = search_state(views, views, search_record or told_search)
         request_triage, note = _settle_leanings(request_triage, request.text, cues=cues)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
@@ -153,11 +159,35 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      third_party=third_party))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
+        _note_told(decisions[-1], told_search, told_maker)
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
                    repeat=None if history else narrated_repeat(request.text, cues))
+
+
+def _told_organ(organ: OrganCheck, told_maker: str | None) -> OrganCheck:
+    """The organ check, with the other organ a restatement says made the record (:func:`narrated_maker`) when the item
+    names none itself."""
+    if told_maker and organ.responsible == "own":
+        return OrganCheck("other", told_maker, [], "request")
+    return organ
+
+
+TOLD_SEARCH_NOTE = ("申请材料叙述了机关的检索经过和结果（“{told}”）：这是材料中的说法，不是本机关的检索记录。答复“信息不存在”前，"
+                    "请按本机关实际检索的系统、关键词和期间填写检索情况（指导案例101号）；检索到的，按一般申请答复。")
+TOLD_MAKER_NOTE = ("申请材料写明该信息由{maker}制作或保存、本机关未获取：请核实后按第十条告知申请人向{maker}申请；"
+                   "本机关实际保存该信息的，按一般申请答复。")
+
+
+def _note_told(d: ItemDecision, told_search: str | None, told_maker: str | None) -> None:
+    """Staff notes on a draft that rests on what a restatement tells (the search, the maker)."""
+    if told_maker and d.code == "unavailable.other_agency" and d.organ.agency == told_maker:
+        d.staff_reasons.append(TOLD_MAKER_NOTE.format(maker=told_maker))
+    elif told_search and d.code == "unavailable.not_held":
+        told = told_search if len(told_search) <= 80 else told_search[:80] + "…"
+        d.staff_reasons.append(TOLD_SEARCH_NOTE.format(told=told))
 
 
 def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:

@@ -1,0 +1,68 @@
+"""Steps 谁负责 and 有没有 told by a restatement: what a judgment, a review decision or an agency's case write-up says
+the organ found when it searched ("…检索了收文、发文登记和业务档案，均未发现该批复") and who made the record ("该许可由市自然资源和
+规划局核发，分局未获取").
+
+Such a narration is the organ's own account of its search (最高人民法院指导案例101号 asks for one before 信息不存在), not
+the office's search of today: the draft may rest on it, and staff are told to check it against their own search
+record before anything is sent.  An applicant's letter that quotes an earlier reply ("贵局答复称经检索未找到") narrates
+nothing of the kind: it is addressed to the organ (贵局、你们), and a second request after a 信息不存在 reply needs a
+fresh search, so a text written to the organ is never read here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.decide.organ import ADDRESSEE_RE, ORGAN_RE, _organ_name
+
+# A letter addressed to the organ (second person): not a restatement.
+_SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门)|你们|你局|你委|你办|你府|您")
+# A search told, and what it found: nothing.
+_SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|调阅|核查|清查|排查)(?:了)?")
+_NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发现|找到|查到|检索到|查找到|查见|见到?)|没有(?:发现|找到|查到)|"
+                            r"(?:均|都|亦|也|并)?无(?:该|此|相关|上述|任何|所申请)|未见(?:任何|相关|该)?|不存在(?:该|此|相关|所申请))")
+# The record was never made ("当时既未委托也未编制专门的论证报告", "无需报批或备案", "未制作").
+_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批)|无需(?:报批|审批|备案)")
+# A court or review body that finds the search was not done properly: the narration does not support 信息不存在.
+_SEARCH_FAULTED_RE = re.compile(r"未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)")
+_SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def narrated_search(text: str) -> str | None:
+    """The sentence of a restatement telling a search that found nothing (or that the record was never made), for
+    the draft's search note; None when the text is written to the organ or tells no such search."""
+    if not text or _SECOND_PERSON_RE.search(text) or _SEARCH_FAULTED_RE.search(text):
+        return None
+    for m in _SENTENCE_RE.finditer(text):
+        sentence = m.group(0).strip()
+        search = _SEARCH_RE.search(sentence)
+        if search and _NONE_FOUND_RE.search(sentence, search.end()):
+            return sentence
+        if _NEVER_MADE_RE.search(sentence) and _SEARCH_RE.search(text[:m.start()] + sentence):
+            return sentence
+    return None
+
+
+# "相关文件由区住建局制作并保存", "建设工程规划许可依法由市自然资源和规划局核发", "河道采砂许可由县水利局审批发放",
+# "该文件由市医疗保障局于2023年1月制定印发", "职能已由市人社局划转至市医疗保障局".
+_MADE_BY_RE = re.compile(r"由(?P<agency>" + ORGAN_RE.pattern + r")(?:依法|负责|统一)?(?:于[^，。；]{1,16}?)?"
+                         r"(?:制作|作出|核发|审批|批准|印发|制定|保存|出具|颁发|签发|办理|负责)")
+_MOVED_TO_RE = re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
+                          r"(?P<agency>" + ORGAN_RE.pattern + r")")
+# ...and this organ does not hold it ("本局未获取", "分局未获取该许可文件", "既未参与制作，也未收到", "不制作也不保存").
+_NOT_HELD_HERE_RE = re.compile(r"未(?:获取|收到|保存|掌握|持有|参与制作)|不(?:制作|保存|掌握|持有)|无(?:相关|该|此)?[^，。；]{0,8}?(?:材料|文件|记录|案件|许可|批复|决定)")
+
+
+def narrated_maker(text: str, own_name: str | None = None) -> str | None:
+    """The other organ a restatement says made or keeps the record, when it also says this organ does not hold it."""
+    from reviewer.decide.documents import same_organ
+
+    if not text or _SECOND_PERSON_RE.search(text) or not _NOT_HELD_HERE_RE.search(text):
+        return None
+    for pattern in (_MADE_BY_RE, _MOVED_TO_RE):
+        for m in pattern.finditer(text):
+            agency = _organ_name(m.group("agency"))
+            if len(agency) < 4 or ADDRESSEE_RE.search(agency) or (own_name and same_organ(agency, own_name)):
+                continue
+            return agency
+    return None
