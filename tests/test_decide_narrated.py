@@ -50,3 +50,34 @@ def test_no_told_search_in_a_letter_to_the_organ_or_a_faulted_search(text):
 def test_a_told_maker_needs_the_organ_to_say_it_does_not_hold_it():
     assert narrated_maker("申请公开由县水利局审批发放的河道采砂许可证。") is None
     assert narrated_maker("申请人称该许可由县水利局审批发放，县生态环境局检索后未获取该许可。", "县水利局") is None
+
+
+OBJECTED = ("申请人朱某于2022年8月1日向某市人力资源和社会保障局递交申请，索取“同岗位同事严某、许某2018—2022年的社保缴费基数和缴费"
+            "明细”。市人社局书面征求严某、许某意见，二人均于期限内书面不同意，理由是缴费基数直接反映个人收入。")
+PART_OBJECTED = ("某食品厂于2023年5月向某市市场监管局申请公开竞争企业“某酱料厂的食品生产许可证及许可审查材料”。经书面征求意见，酱料厂"
+                 "反对公开配方和工艺，对许可证和核查结论不持异议。")
+PUBLISHED = ("申请人刘某于2024年1月10日通过网上平台提交申请，要求公开市人社局“关于公布2023年度全市城镇非私营单位在岗职工平均工资的通知”。"
+             "市人社局核查，该通知已于2023年7月20日在局门户网站“政策文件”栏目发布。")
+
+
+@pytest.mark.parametrize("text, code, opinion", [
+    (OBJECTED, "withhold.third_party", "object"),
+    (PART_OBJECTED, "partial", "partly"),
+])
+def test_a_told_objection_of_the_third_party_drafts_withholding_what_it_objects_to(text, code, opinion):
+    from reviewer.decide.narrated import narrated_opinion
+
+    assert narrated_opinion(text) == opinion
+    data = _review(text)
+    assert data["reply"]["code"] == code
+    assert any("第三方" in r and "第三十二条" in r for r in data["reply"]["reasons"])
+
+
+def test_a_told_publication_drafts_published():
+    from reviewer.decide.narrated import narrated_published
+
+    assert narrated_published(PUBLISHED)
+    assert _review(PUBLISHED)["reply"]["code"] == "disclose.published"
+    # the channel the application came through is no publication, nor is a notice taken down
+    assert narrated_published("原告于2023年9月通过区政府网站向某区教育局申请公开某文件。") is None
+    assert narrated_published("该名单于2022年9月在村务公开栏张贴公示7日，公示期满后已撤下，镇政府网站未登载。") is None

@@ -33,7 +33,7 @@ from reviewer.decide.leanings import (
     settle_publication,
 )
 from reviewer.decide.mixed import INFO_HEAD_RE, governed_by_lead, is_rhetorical, list_lead, unasked_questions
-from reviewer.decide.narrated import narrated_maker, narrated_search
+from reviewer.decide.narrated import narrated_maker, narrated_opinion, narrated_published, narrated_search
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
@@ -120,6 +120,9 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # the office gives no documents and no search record of its own
     told_search = None if (views or search_record) else narrated_search(request.text)
     told_maker = None if views else narrated_maker(request.text, agency_name)
+    told_published = None if views else narrated_published(request.text)
+    if third_party is None and not views:
+        third_party = narrated_opinion(request.text)
     single = len(items) <= 1
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
@@ -145,7 +148,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text, cues), triage_result=item_triage,
-                                     request_grounds=item_grounds, third_party=third_party))
+                                     request_grounds=item_grounds, third_party=third_party,
+                                     told_published=told_published))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker)
@@ -156,7 +160,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
-                                     third_party=third_party))
+                                     third_party=third_party, told_published=told_published))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker)

@@ -66,3 +66,34 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
                 continue
             return agency
     return None
+
+
+# Step 给不给 told: the third party's answer to the written consultation (第三十二条) — "三人均在期限内书面反对公开",
+# "其监护人书面答复不同意公开", "企业同意公开协议正文，但认为附件…", "对许可证和核查结论不持异议".
+_OBJECTED_RE = re.compile(r"(?:书面)?(?:反对|不同意)(?:公开|提供)?|(?:均|都)(?:在期限内|于期限内)?书面(?:反对|不同意)|"
+                          r"但认为[^。；]{0,40}?(?:商业秘密|经营信息|保密|隐私)")
+_CONSULTED_RE = re.compile(r"征求(?:意见|[^。；]{0,12}?(?:意见|同意))|意见书|第三方|书面(?:答复|回复|反对|不同意)")
+_PART_AGREED_RE = re.compile(r"同意公开[^。；，]{1,20}?[，,]\s*(?:但|却|只是)|(?:不持|没有|无)异议|仅(?:反对|不同意)|反对公开[^。；]{0,12}?(?:配方|附件|部分)")
+
+
+def narrated_opinion(text: str) -> str | None:
+    """"object" when a restatement says the third party objected in writing, "partly" when it objected to part only,
+    else None (a text written to the organ is not read here)."""
+    if not text or _SECOND_PERSON_RE.search(text) or not _CONSULTED_RE.search(text) or not _OBJECTED_RE.search(text):
+        return None
+    return "partly" if _PART_AGREED_RE.search(text) else "object"
+
+
+# The record is already published, as the restatement tells it ("已于2023年7月20日在局门户网站“政策文件”栏目发布",
+# "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
+_TOLD_PUBLISHED_RE = re.compile(r"(?:已|已经)?于[^。；]{0,20}?(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏)"
+                                r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
+_TAKEN_DOWN_RE = re.compile(r"撤下|撤回|已删除|未登载|未在[^。；]{0,10}(?:公开|发布)|不再公开")
+
+
+def narrated_published(text: str) -> str | None:
+    """The words of a restatement telling that the record is already published, else None."""
+    if not text or _SECOND_PERSON_RE.search(text) or _TAKEN_DOWN_RE.search(text):
+        return None
+    m = _TOLD_PUBLISHED_RE.search(text)
+    return m.group(0) if m else None

@@ -185,9 +185,10 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
                 own: bool, request_text: str = "", triage_result=None, request_grounds=None,
-                third_party: str | None = None) -> ItemDecision:
+                third_party: str | None = None, told_published: str | None = None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item.  ``third_party``: the third party's answer to the written
-    consultation (第三十二条: agree / object / none), once the office has it."""
+    consultation (第三十二条: agree / object / none, or "partly" when a restatement tells it objected to part only),
+    once the office has it.  ``told_published``: a restatement's words that the record is already published."""
     probabilities = dict(probabilities)
     readable = [v for v in views if v.readable]
     if existence == FOUND:
@@ -217,7 +218,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         strength = match["score"] / 100.0
         dist = {k: v * (1.0 - strength) for k, v in dist.items()}
         dist["disclose.published"] = dist.get("disclose.published", 0.0) + strength
-    claimed = None if match is not None or existence == FOUND else published_claim(item.text if item else request_text)
+    claimed = None if match is not None or existence == FOUND else \
+        published_claim(item.text if item else request_text) or told_published
     if claimed:
         # the applicant says where it was published (第三十六条第（一）项): to verify, then point to it
         dist = {k: v * (1.0 - PUBLISHED_CLAIM_WEIGHT) for k, v in dist.items()}
@@ -248,6 +250,11 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         if not _state_secret_cue(triage_result):
             held_back += (STATE_SECRET_CODE,)
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
+    if not readable and third_party in ("object", "partly") and code not in TRIAGE_LEVEL \
+            and organ.responsible != "other" and code not in ("disclose.published",):
+        # the third party answered the written consultation (第三十二条): its objection is the matter to weigh — the
+        # draft withholds what it objects to (all, or the part), staff review its reasons
+        code = "withhold.third_party" if third_party == "object" else "partial"
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own,
                             demand_made=demand_made(triage_result))
     if set_aside:
@@ -416,6 +423,9 @@ def _apply_third_party_opinion(d: ItemDecision, readable: list[DocumentView], op
     elif opinion == "object":
         d.staff_reasons.append("第三方不同意公开：须审查其理由是否合理（第三十二条）；理由不合理，或不公开可能对公共利益造成重大影响的，"
                                "可以决定公开，并将决定公开的内容和理由书面告知第三方。能区分处理的，遮盖后提供其余内容（第三十七条）。")
+    elif opinion == "partly":
+        d.staff_reasons.append("第三方只对部分内容不同意公开：对其不同意的部分审查理由是否合理（第三十二条），其余内容提供；"
+                               "区分处理，在答复书中写明不予公开的部分和理由（第三十七条）。")
     elif opinion == "none":
         d.staff_reasons.append("第三方逾期未提出意见：由本机关依照《条例》的规定决定是否公开（第三十二条），不视为同意，也不视为反对。")
 
