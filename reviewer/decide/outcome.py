@@ -250,8 +250,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         if not _state_secret_cue(triage_result):
             held_back += (STATE_SECRET_CODE,)
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
+    third_share = scores.get("withhold.third_party", 0.0) / (sum(scores.values()) or 1.0)
     if not readable and third_party in ("object", "partly") and code not in TRIAGE_LEVEL \
-            and organ.responsible != "other" and code not in ("disclose.published",):
+            and organ.responsible != "other" and code not in ("disclose.published",) \
+            and (code in ("withhold.third_party", "partial") or third_share >= THIRD_PARTY_ITEM_SHARE):
         # the third party answered the written consultation (第三十二条): its objection is the matter to weigh — the
         # draft withholds what it objects to (all, or the part), staff review its reasons
         code = "withhold.third_party" if third_party == "object" else "partial"
@@ -289,6 +291,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     return decision
 
 
+# An item touches a third party's rights when 第三方 holds at least this share of its candidates (a privacy or trade-secret
+# ground read from its text): only such an item is withheld on the third party's objection.
+THIRD_PARTY_ITEM_SHARE = 0.05
 SECURITY_CODE = WITHHOLD_CODE["security_stability"]
 SECURITY_HELD_NOTE = ("申请内容可能涉及“三安全一稳定”，候选答复类型中它排在前面；但第十四条的这一理由不能仅凭申请用语认定，"
                       "草稿暂按其后的答复类型拟定，检索到文件并审查后再定。")
