@@ -279,8 +279,11 @@ def check_rules(
     path: Annotated[Path | None, typer.Argument(
         metavar="路径", help="规则目录或单个规则文件（默认使用项目 rules/）。", show_default=False)] = None,
 ) -> None:
+    from reviewer.decide.competence import COMPETENCE_FILE, CompetenceError, read_table
+    from reviewer.decide.competence import example_problems as competence_problems
     from reviewer.detect.registry import TRIAGE_FILE, check_registry, example_problems
     from reviewer.detect.rulebook import NON_RULE_FILES
+    from reviewer.paths import RULES_DIR
 
     if path is not None:
         if not path.exists():
@@ -291,6 +294,15 @@ def check_rules(
     if not files:
         _usage(f"{path or '项目 rules/ 目录'} 中没有规则文件（*.yaml）。")
     problems.extend(p for entry in entries for p in example_problems(entry))
+    table_path = (path if path is not None and path.is_dir() else RULES_DIR if path is None else None)
+    if table_path is not None and (table_path / COMPETENCE_FILE).is_file():
+        # the competence table (第十条) is data with examples too
+        try:
+            table = read_table(table_path / COMPETENCE_FILE)
+            problems.extend(competence_problems(table, table_path / COMPETENCE_FILE))
+            files += 1
+        except CompetenceError as exc:
+            problems.append(str(exc))
     for problem in problems:
         typer.echo(f"✗ {problem}")
     summary = f"检查了 {files} 个文件、{len(entries)} 条有效规则（含申请分流线索）"

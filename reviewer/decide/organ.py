@@ -45,6 +45,8 @@ class OrganCheck:
     # The organ the request names as maker when this organ's own name is unknown (no profile, no addressee in
     # the request): it may be this organ or another one, so the item is answered here and 第十条 is a check.
     unverified_maker: str | None = None
+    competence: str | None = None  # the rules/competence.yaml entry that says who makes the record
+
 
     @property
     def reason(self) -> str | None:
@@ -54,13 +56,19 @@ class OrganCheck:
         return None
 
 
+# The item says this organ made the record ("贵局核发的", "你们局发的"): no allocation table overrides that.
+_SAYS_THIS_ORGAN_MADE_RE = re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局)[^。；，]{0,12}?"
+                                      r"(?:制作|作出|核发|签发|颁发|发放|审批|批准|出具|发的|批的)")
 # "你局", "贵单位", "本机关", "该委" …: the organ addressed (this one), not another organ.
-ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会)")
+ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会)|"
+                          r"(?:你们?|贵)(?:街道办事处|街道办|街道|办事处|府|镇政府|镇|乡政府|乡|区政府|县政府|市政府)")
 
 
 # The organ a request is addressed to: a letter's salutation line ("示例区人民政府：") or a restatement
 # ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
 _ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*[:：]", re.M)
+# ... also a pseudonymised one ("××区生态环境分局：", "某县自然资源局：")
+_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?P<agency>(?:××|某某|某|XX|\*\*)" + ORGAN_RE.pattern + r")[ \t　]*[:：]", re.M)
 _ADDRESSED_TO_RE = re.compile(
     r"向(?:被告|被申请人|被上诉人|原审被告|再审被申请人)?(?P<agency>" + ORGAN_RE.pattern + r")"
     r"(?:邮寄|寄送|递交|提交|提出|申请|网上申请|书面申请|政府信息公开申请)")
@@ -73,7 +81,7 @@ _RECEIVED_RE = re.compile(r"(?:被告|被申请人|被上诉人)?(?P<agency>" + 
 
 def request_addressee(text: str) -> str | None:
     """The organ the request is addressed to, when the text says so (the organ that answers it)."""
-    for pattern in (_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE):
+    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE):
         m = pattern.search(text or "")
         if m:
             agency = _organ_name(m.group("agency"))
@@ -144,6 +152,15 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
             agency = _organ_name(m.group("agency"))
             if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency):
                 named = agency
+    competence = None
+    if named is None and own_name and configured and not _SAYS_THIS_ORGAN_MADE_RE.search(item_text):
+        from reviewer.decide.competence import load_table
+
+        table = load_table()
+        competence = table.maker_of(item_text, own_name) if table is not None else None
+    if competence is not None:
+        # 第十条 by the law's allocation of powers (rules/competence.yaml): a candidate the officer confirms
+        return OrganCheck("other", competence.organ, [], "competence", competence=competence.code)
     if named and not (own_name and configured):
         # Who "this organ" is is unknown: applicants usually name the organ they write to, so a named maker is a
         # 第十条 check for the officer, not a 非本机关负责公开 draft.

@@ -492,9 +492,14 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
     if code == "unavailable.other_agency":
         if d.organ.reason:
             d.letter_reasons.append(d.organ.reason)
-        where = "候选文件表明" if d.organ.evidence == "document" else "申请内容表明"
-        d.staff_reasons.append(f"{where}所申请信息由{d.organ.agency or '其他行政机关'}制作（第十条），不属于本机关负责公开"
-                               "（第三十六条第（五）项）。")
+        if d.organ.evidence == "competence":
+            d.staff_reasons.append(f"按职权分工（rules/competence.yaml {d.organ.competence}），所申请信息由{d.organ.agency}制作"
+                                   "（第十条），不属于本机关负责公开（第三十六条第（五）项）；本机关持有的副本也由制作机关负责公开。"
+                                   "如本地职权另有规定或该信息确由本机关制作，按一般申请答复。")
+        else:
+            where = "候选文件表明" if d.organ.evidence == "document" else "申请内容表明"
+            d.staff_reasons.append(f"{where}所申请信息由{d.organ.agency or '其他行政机关'}制作（第十条），不属于本机关负责公开"
+                                   "（第三十六条第（五）项）。")
         d.actions.append(f"第十条：核实{d.organ.agency or '制作机关'}的名称和联系方式并写入答复书；如该信息系本机关牵头与其共同制作，"
                          "改为由本机关答复并按第三十四条征求其意见。")
     if d.organ.unverified_maker and code != "unavailable.other_agency":

@@ -23,7 +23,7 @@ from reviewer.vocab import RULE_STATUSES as STATUSES  # noqa: E402
 CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Files in rules/ that are tables, not rule lists.
-NON_RULE_FILES = {"reply_types.yaml", "holidays.yaml", "outcome_labels.yaml", "triage.yaml"}
+NON_RULE_FILES = {"reply_types.yaml", "holidays.yaml", "outcome_labels.yaml", "triage.yaml", "competence.yaml"}
 
 RULE_FIELDS = {
     "code", "name", "category", "basis", "kind", "keywords", "patterns", "validator", "entity",
