@@ -19,6 +19,8 @@ _OWN_ASK_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:也|还|并|同时)?请
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
 DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
                                   r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
+                                  # "…贴过一张征地公告，我没看清，你们给我一份" — the record named before, one copy asked for
+                                  r"(?:你们|请|麻烦)给(?:我|我们|本人)(?:复印|打印|寄|发)?一份|"
                                   # "把会议记录给我", "把投标报价单给我看看" — not "把补偿款给我发下来" (a demand to act)
                                   r"把[^。？?！!]{2,30}?给(?:我|我们)(?=看|查|复印|复制|一份|寄|[。！!，,；;]|$)|"
                                   # "能否提供一份你们局的办事指南？" — a polite request, not a question (TRI003 agrees)
