@@ -73,10 +73,25 @@ def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]
                 or _past_story(s) or _OTHER_VOICE_RE.match(s) or any(len(i.text) >= 4 and i.text in s for i in request.items):
             continue  # …, the agency's or a party's words in a restatement ("被申请人认为该申请实质为投诉"), and
             # the sentence that lists the items itself ("请求依法查处以下问题：1、…；2、…": its lead governs them)
+        if re.search(r"[：:]\s*$", sentence.strip()):
+            continue  # "为了解政府处理投诉的效率，申请公开：" leads the request; it complains of nothing
         code, p = item_nature(s, cues)
+        if code == "no_action.petition" and not _demands(s, cues):
+            continue  # "小区旁边的搅拌站噪声、粉尘投诉不断" tells why; only a demand to act is a complaint to answer
         if code in OWN_SENTENCE_NATURES:
             out.append((_make_item(len(request.items) + len(out) + 1, s), code))
     return out
+
+
+def _demands(sentence: str, cues: list[Cue]) -> bool:
+    """Whether a petition cue that demands action (查处、追责、赔偿 …, at least WEAK_PETITION_MAX) fires in ``sentence``,
+    or the classifier-free nature comes from a demand rather than from words such as 投诉、举报 alone."""
+    from reviewer.decide.nature import WEAK_PETITION_MAX
+    from reviewer.decide.triage import rule_scores
+
+    hits = rule_scores(sentence, cues)[1]
+    petition = [h for h in hits if h.outcome == "no_action.petition"]
+    return not petition or any(h.weight >= WEAK_PETITION_MAX for h in petition)
 
 MAX_QUESTION_SCAN_CHARS = 20_000  # a pasted file is not read for questions beyond its start
 def is_rhetorical(text: str) -> bool:

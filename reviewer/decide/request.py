@@ -626,6 +626,8 @@ def _request_sentences(text: str) -> list[str]:
                                    and not _is_applicant_line(sentences[k + 1]) and not _is_trailer(sentences[k + 1])})
     # "我们想通过这些报表判断开发商还有没有能力…": why the records are wanted, not another request
     chosen = [k for k in chosen if not _PURPOSE_SENTENCE_RE.match(sentences[k])] or chosen
+    # "依据《条例》，申请获取以下信息：" only leads the sentence after it, which is chosen too
+    chosen = [k for k in chosen if not (k + 1 in chosen and _LEAD_LINE_RE.match(sentences[k].strip()))] or chosen
     wanted = _with_antecedents(sentences, chosen)
     if len(wanted) == 2 and _two_requests(wanted):
         return wanted
@@ -753,7 +755,9 @@ _LIST_TRAILER_RE = re.compile(
     r"[^。]{0,20}(?:方式|形式|途径)|"
     # where to send the answer and whom to call ("请把材料寄到某某村三组，或者打电话给我孙子…")
     r"(?:请|烦请|麻烦)?(?:把|将)?(?:材料|资料|答复|回复|结果|文件)?(?:寄到|寄至|邮寄到|邮寄至|发到|发送至|回复至|回复到|送到)"
-    r"[^。]{0,40}?(?:村|组|号|室|路|街|镇|邮箱|地址|家里)(?:[，,]|。|$))")
+    r"[^。]{0,40}?(?:村|组|号|室|路|街|镇|邮箱|地址|家里)(?:[，,]|。|$)|"
+    # how the office may answer ("如有困难，可分批提供。", "如不便提供纸质件，电子版亦可。")
+    r"(?:如有困难|如有不便|如不便|如确有困难|如条件允许|如有可能)[^。]{0,24}?(?:提供|答复|亦可|也可)[^。]{0,6}(?:。|$))")
 
 
 # A form's other fields after a list ("文号：…", "用途：…", "获取方式：…") end its last item.
