@@ -174,7 +174,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
 def _told_organ(organ: OrganCheck, told_maker: str | None) -> OrganCheck:
     """The organ check, with the other organ a restatement says made the record (:func:`narrated_maker`) when the item
     names none itself."""
-    if told_maker and organ.responsible == "own":
+    if told_maker and (organ.responsible == "own" or organ.evidence == "competence"):  # the named organ, not its kind
         return OrganCheck("other", told_maker, [], "request")
     return organ
 
