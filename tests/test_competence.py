@@ -69,3 +69,16 @@ def test_a_pseudonymised_salutation_names_the_organ_and_贵街道办事处_is_th
     text = ("某某街道办事处：\n现申请公开：贵街道办事处2023年对孙某某最低生活保障资格复核后作出的停发决定。\n申请人：孙某某")
     data = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
     assert data["reply"]["code"] != "unavailable.other_agency"
+
+
+def test_an_abolished_organs_record_is_its_successors():
+    text = ("某市自然资源和规划局：\n原某市城乡规划局已在机构改革中撤销，职责划入贵局。申请公开原市城乡规划局2016年为“某商业广场”"
+            "核发的建设工程规划许可证。")
+    assert run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()["reply"]["code"] \
+        != "unavailable.other_agency"
+
+
+def test_贵大队_is_the_organ_addressed():
+    text = ("某县消防救援大队：\n某路“星某KTV”于2022年开业，现申请公开贵大队对该场所出具的公众聚集场所投入使用、营业前消防安全检查意见。")
+    assert run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()["reply"]["code"] \
+        != "unavailable.other_agency"

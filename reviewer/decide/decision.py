@@ -130,7 +130,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     for position, (item, nature) in enumerate(zip(items, natures)):
         # 3 谁负责, 4 有没有, 5 给不给, 6 怎么给 — per item
         item_views = links.get(item.index, [])
-        organ = _told_organ(item_organ(item.text, item_views, agency_name, agency_configured), told_maker)
+        organ = _told_organ(item_organ(item.text, item_views, agency_name, agency_configured, context=request.text),
+                            told_maker)
         existence = search_state(item_views, views, search_record or told_search)
         match = catalog_matches[position] if position < len(catalog_matches) else None
         if single and not _questions_beside_the_item(request, item, request_triage, cues):

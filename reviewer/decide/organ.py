@@ -57,10 +57,10 @@ class OrganCheck:
 
 
 # The item says this organ made the record ("贵局核发的", "你们局发的"): no allocation table overrides that.
-_SAYS_THIS_ORGAN_MADE_RE = re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局)[^。；，]{0,12}?"
+_SAYS_THIS_ORGAN_MADE_RE = re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|大队|支队|中队|站|府)[^。；，]{0,12}?"
                                       r"(?:制作|作出|核发|签发|颁发|发放|审批|批准|出具|发的|批的)")
 # "你局", "贵单位", "本机关", "该委" …: the organ addressed (this one), not another organ.
-ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会)|"
+ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会|大队|支队|中队)|"
                           r"(?:你们?|贵)(?:街道办事处|街道办|街道|办事处|府|镇政府|镇|乡政府|乡|区政府|县政府|市政府)")
 
 
@@ -102,11 +102,20 @@ def _organ_name(raw: str) -> str:
     return rest if len(rest) >= 3 else name
 
 
+# "原市城乡规划局已在机构改革中撤销，职责划入贵局": the organ asked is the abolished organ's successor, and answers for
+# the records its predecessor made.
+_SUCCESSOR_RE = re.compile(r"(?:撤销|撤并|合并|整合|组建)[^。]{0,20}?(?:职责|职能|业务)?(?:划入|并入|划转至|整合至|由)(?:你们?|贵|本)")
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
-    """An organ the request says made or keeps the information, if it is not this organ."""
+    """An organ the request says made or keeps the information, if it is not this organ (nor an abolished organ whose
+    duties passed to this one)."""
+    succeeded = _SUCCESSOR_RE.search(text) is not None
     for m in OTHER_AGENCY_CUES.finditer(text):
         agency = _organ_name(m.group("agency"))
         if len(agency) < 4 or same_organ(agency, own_name) or ADDRESSEE_RE.search(agency):
+            continue
+        if succeeded and (agency.startswith("原") or text[max(0, m.start("agency") - 1):m.start("agency")] == "原"):
             continue
         return agency
     return None
@@ -121,7 +130,8 @@ def same_place(a: str | None, b: str | None) -> bool:
     return bool(pa and pb and pa.group(0) == pb.group(0))
 
 
-def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, configured: bool = True) -> OrganCheck:
+def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, configured: bool = True,
+               context: str = "") -> OrganCheck:
     """Who answers for one item, from its own documents first, then from what the item says.  ``configured``
     is False when ``own_name`` comes from the bundled example profile: documents are still compared with it when
     their maker is an organ of the same fictional place (the demo), otherwise the maker — and a maker named in the
@@ -150,7 +160,8 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
         m = ITEM_MAKER_RE.match(item_text.strip()) or ITEM_MAKER_RE.match(unquote(requested_object(item_text)))
         if m:
             agency = _organ_name(m.group("agency"))
-            if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency):
+            if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency) \
+                    and not (agency.startswith("原") and _SUCCESSOR_RE.search(context or item_text)):
                 named = agency
     competence = None
     if named is None and own_name and configured and not _SAYS_THIS_ORGAN_MADE_RE.search(item_text):
