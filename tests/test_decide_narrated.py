@@ -81,3 +81,23 @@ def test_a_told_publication_drafts_published():
     # the channel the application came through is no publication, nor is a notice taken down
     assert narrated_published("原告于2023年9月通过区政府网站向某区教育局申请公开某文件。") is None
     assert narrated_published("该名单于2022年9月在村务公开栏张贴公示7日，公示期满后已撤下，镇政府网站未登载。") is None
+
+
+def test_a_told_publication_of_another_record_publishes_nothing_asked_for():
+    from reviewer.decide.narrated import narrated_published
+
+    text = ("居民苏某于2021年3月向某县生态环境局申请公开“该局查处某养殖场违法排放案件的询问笔录、现场勘察笔录”。该案已于2021年1月作出"
+            "行政处罚决定，决定书已在该局网站公示。")
+    assert narrated_published(text) is None
+    named = ("申请人吴某要求被申请人某县人社局公开“拟聘用人员名单”。被申请人答复称，拟聘用人员名单已于2023年9月12日在县人社局网站"
+             "“人事考试”栏目公示。")
+    assert narrated_published(named)
+
+
+def test_an_agencys_own_reply_letter_and_a_quoted_request_in_second_person_are_read():
+    text = ("某区自然资源局政府信息公开申请答复书节录：您申请获取某学校新建工程的地质灾害危险性评估报告。本局在建设用地审批档案、地质灾害"
+            "防治科业务档案中检索，均未发现该报告。")
+    assert narrated_search(text)
+    record = ("某区城市管理综合执法局依申请公开办理记录\n申请内容：“你局下发的禁止在某路夜市摆摊的专门文件”。\n检索范围：本局发文登记簿。\n"
+              "检索结果：经检索，未发现专门针对某路夜市的禁止性文件。")
+    assert narrated_search(record)

@@ -16,13 +16,23 @@ import re
 from reviewer.decide.organ import ADDRESSEE_RE, ORGAN_RE, _organ_name
 
 # A letter addressed to the organ (second person): not a restatement.
-_SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门)|你们|你局|你委|你办|你府|您")
+_SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门)|你们|你局|你委|你办|你府|您好")
+# What the request quoted ("申请内容：“你局下发的…文件”") is the applicant's voice inside a restatement: not read for the
+# second person.
+_QUOTED_RE = re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0,200}」|『[^『』]{0,200}』")
+
+
+def _to_the_organ(text: str) -> bool:
+    """Whether ``text`` is written to the organ (second person outside what it quotes): a letter, not a restatement."""
+    return _SECOND_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
 # A search told, and what it found: nothing.
 _SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|调阅|核查|清查|排查)(?:了)?")
 _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发现|找到|查到|检索到|查找到|查见|见到?)|没有(?:发现|找到|查到)|"
-                            r"(?:均|都|亦|也|并)?无(?:该|此|相关|上述|任何|所申请)|未见(?:任何|相关|该)?|不存在(?:该|此|相关|所申请))")
+                            r"(?:均|都|亦|也|并)?无(?:该|此|相关|上述|任何|所申请)|未见(?:任何|相关|该)?|不存在(?:该|此|相关|所申请)|"
+                            r"(?:均|都|亦|也|并)无[^。；，]{1,12}?(?:的)?(?:记载|记录))")
 # The record was never made ("当时既未委托也未编制专门的论证报告", "无需报批或备案", "未制作").
-_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批)|无需(?:报批|审批|备案)")
+_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发)|"
+                            r"无需(?:报批|审批|备案|开展|组织|编制)|(?:已|已经)[^。；]{0,30}?(?:按程序|依规|依法)?销毁")
 # A court or review body that finds the search was not done properly: the narration does not support 信息不存在.
 _SEARCH_FAULTED_RE = re.compile(r"未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)")
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -31,7 +41,7 @@ _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 def narrated_search(text: str) -> str | None:
     """The sentence of a restatement telling a search that found nothing (or that the record was never made), for
     the draft's search note; None when the text is written to the organ or tells no such search."""
-    if not text or _SECOND_PERSON_RE.search(text) or _SEARCH_FAULTED_RE.search(text):
+    if not text or _to_the_organ(text) or _SEARCH_FAULTED_RE.search(text):
         return None
     for m in _SENTENCE_RE.finditer(text):
         sentence = m.group(0).strip()
@@ -45,19 +55,19 @@ def narrated_search(text: str) -> str | None:
 
 # "相关文件由区住建局制作并保存", "建设工程规划许可依法由市自然资源和规划局核发", "河道采砂许可由县水利局审批发放",
 # "该文件由市医疗保障局于2023年1月制定印发", "职能已由市人社局划转至市医疗保障局".
-_MADE_BY_RE = re.compile(r"由(?P<agency>" + ORGAN_RE.pattern + r")(?:依法|负责|统一)?(?:于[^，。；]{1,16}?)?"
-                         r"(?:制作|作出|核发|审批|批准|印发|制定|保存|出具|颁发|签发|办理|负责)")
+_MADE_BY_RE = re.compile(r"由(?P<agency>" + ORGAN_RE.pattern + r")(?:依法|负责|统一)?(?:作为[^，。；]{1,10}?)?(?:于[^，。；]{1,16}?)?"
+                         r"(?:制作|作出|核发|审批|批准|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责)")
 _MOVED_TO_RE = re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
                           r"(?P<agency>" + ORGAN_RE.pattern + r")")
 # ...and this organ does not hold it ("本局未获取", "分局未获取该许可文件", "既未参与制作，也未收到", "不制作也不保存").
-_NOT_HELD_HERE_RE = re.compile(r"未(?:获取|收到|保存|掌握|持有|参与制作)|不(?:制作|保存|掌握|持有)|无(?:相关|该|此)?[^，。；]{0,8}?(?:材料|文件|记录|案件|许可|批复|决定)")
+_NOT_HELD_HERE_RE = re.compile(r"未(?:获取|收到|保存|掌握|持有|参与制作|留存)|仅为收文单位|不(?:制作|保存|掌握|持有)|无(?:相关|该|此)?[^，。；]{0,8}?(?:材料|文件|记录|案件|许可|批复|决定)")
 
 
 def narrated_maker(text: str, own_name: str | None = None) -> str | None:
     """The other organ a restatement says made or keeps the record, when it also says this organ does not hold it."""
     from reviewer.decide.documents import same_organ
 
-    if not text or _SECOND_PERSON_RE.search(text) or not _NOT_HELD_HERE_RE.search(text):
+    if not text or _to_the_organ(text) or not _NOT_HELD_HERE_RE.search(text):
         return None
     for pattern in (_MADE_BY_RE, _MOVED_TO_RE):
         for m in pattern.finditer(text):
@@ -79,21 +89,35 @@ _PART_AGREED_RE = re.compile(r"同意公开[^。；，]{1,20}?[，,]\s*(?:但|�
 def narrated_opinion(text: str) -> str | None:
     """"object" when a restatement says the third party objected in writing, "partly" when it objected to part only,
     else None (a text written to the organ is not read here)."""
-    if not text or _SECOND_PERSON_RE.search(text) or not _CONSULTED_RE.search(text) or not _OBJECTED_RE.search(text):
+    if not text or _to_the_organ(text) or not _CONSULTED_RE.search(text) or not _OBJECTED_RE.search(text):
         return None
     return "partly" if _PART_AGREED_RE.search(text) else "object"
 
 
 # The record is already published, as the restatement tells it ("已于2023年7月20日在局门户网站“政策文件”栏目发布",
 # "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
-_TOLD_PUBLISHED_RE = re.compile(r"(?:已|已经)?于[^。；]{0,20}?(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏)"
-                                r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
+_TOLD_PUBLISHED_RE = re.compile(r"(?:已|已经)?于[^。；]{0,20}?(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
+                                r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
 _TAKEN_DOWN_RE = re.compile(r"撤下|撤回|已删除|未登载|未在[^。；]{0,10}(?:公开|发布)|不再公开")
 
 
+_KIND_RE = re.compile(r"名单|名册|公告|公示|通知|通告|办法|规定|细则|意见|方案|规划|决定书?|批复|报告|结果|标准|目录|文件|"
+                      r"笔录|记录|纪要|合同|协议|许可证?|证书|预算|决算|数据|图")
+_POINTER_RE = re.compile(r"(?:该|此|上述|前述|所申请(?:的)?|申请(?:获取|公开)的)(?:文件|通知|公告|名单|方案|办法|决定|报告|信息|材料|内容|规划|标准)")
+
+
 def narrated_published(text: str) -> str | None:
-    """The words of a restatement telling that the record is already published, else None."""
-    if not text or _SECOND_PERSON_RE.search(text) or _TAKEN_DOWN_RE.search(text):
+    """The words of a restatement telling that the record asked for is already published, else None.  When the
+    request is quoted, the sentence must name what was quoted (one of its kinds of record, or 该文件/上述信息): "决定书
+    已在网站公示" does not publish the 询问笔录 asked for."""
+    if not text or _to_the_organ(text) or _TAKEN_DOWN_RE.search(text):
         return None
-    m = _TOLD_PUBLISHED_RE.search(text)
-    return m.group(0) if m else None
+    quoted = " ".join(_QUOTED_RE.findall(text))
+    kinds = set(_KIND_RE.findall(quoted))
+    for m in _TOLD_PUBLISHED_RE.finditer(text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        end = text.find("。", m.end())
+        sentence = text[start:end if end >= 0 else len(text)]
+        if not kinds or _POINTER_RE.search(sentence) or any(k in sentence for k in kinds):
+            return m.group(0)
+    return None
