@@ -25,6 +25,8 @@ _QUOTED_RE = re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0
 def _to_the_organ(text: str) -> bool:
     """Whether ``text`` is written to the organ (second person outside what it quotes): a letter, not a restatement."""
     return _SECOND_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
+
+
 # A search told, and what it found: nothing.
 _SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|调阅|核查|清查|排查)(?:了)?")
 _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发现|找到|查到|检索到|查找到|查见|见到?)|没有(?:发现|找到|查到)|"
