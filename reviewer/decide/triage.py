@@ -136,6 +136,15 @@ PUBLICATION = "no_action.publication"
 _BASED_ON_AFTER_RE = re.compile(r"[^、，；。,;\n]{0,20}?(?:所|据以)?(?:依据|根据|采用|引用)的(?:原始)?[^、，；。,;\n]{0,12}?"
                                 r"(?:报表|数据|资料|材料|文件|记录|台账|底稿|调查表)")
 
+# A clause telling that a record was already printed, in a text that also tells it is on a website ("该办法已于2022年5月
+# 在门户网站发布，并刊登于《市人民政府公报》"): the record asked for is published where anyone can get it (第三十六条第（一）
+# 项), not a publication asked for, so the publication cue does not fire inside that clause.  Printed only ("该文件已刊载于
+# 区政府公报", "请提供刊登在第5期公报上的办法") still reads as a publication (第三十九条第二款).
+_TOLD_PRINTED_CLAUSE_RE = re.compile(r"(?:已经|已|并|均|亦|也|同时)[^，,。；;！!？?\n]{0,24}?(?:刊登|刊载|登载|刊发)"
+                                     r"(?:于|在)?[^，,。；;！!？?\n]{0,30}")
+_TOLD_ONLINE_RE = re.compile(r"(?:已经|已|并|均|亦|也|同时)[^，,。；;！!？?\n]{0,30}?(?:网站|门户|网上|官网|政务公开专栏|公开平台)"
+                             r"[^，,。；;！!？?\n]{0,20}?(?:发布|公布|公开|刊登|刊载|挂网|全文)")
+
 MAX_CUE_CHARS = 50_000
 
 # A clause that declines a record ("我不要你们往上打的请示报告", "不需要调查笔录、证据等案卷材料", "不含其他考生的信息"): the kind
@@ -169,7 +178,10 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
         if found and getattr(cue, "ground", None) in RECORD_KIND_GROUNDS:
             found = [f for f in found if not names_a_modifier(text, f[0], f[1])]
         if found and cue.outcome == PUBLICATION:
-            found = [f for f in found if not _BASED_ON_AFTER_RE.match(text, f[1])]
+            told = ([m.span() for m in _TOLD_PRINTED_CLAUSE_RE.finditer(text)]
+                    if _TOLD_ONLINE_RE.search(text) else [])
+            found = [f for f in found if not _BASED_ON_AFTER_RE.match(text, f[1])
+                     and not any(a <= f[0] and f[1] <= b for a, b in told)]
         if found:
             if not is_kind_cue(cue):
                 remaining[cue.outcome] *= 1.0 - cue.weight
