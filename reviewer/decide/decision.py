@@ -46,6 +46,12 @@ from reviewer.decide.outcome import (  # noqa: F401
     request_prior,
 )
 from reviewer.decide.request import DESCRIPTION_ELEMENT
+from reviewer.decide.told_procedure import (
+    TOLD_PROCEDURE_NOTE,
+    ToldProcedure,
+    narrated_missing,
+    narrated_procedure,
+)
 from reviewer.decide.triage import CueHit, TriageResult, rule_scores
 from reviewer.detect.findings import CATEGORY_LABELS
 
@@ -70,6 +76,10 @@ def narrated_repeat(text: str, cues) -> CueHit | None:
     hits = rule_scores(text or "", repeat_cues)[1] if repeat_cues else []
     return hits[0] if hits else None
 
+
+# The lead a restatement's account of the procedure (:mod:`reviewer.decide.told_procedure`) takes over the best other
+# candidate; an office's own procedure record takes 1.0.
+TOLD_PROCEDURE_LEAD = 0.3
 
 REPEAT_CLAIM_RE = re.compile(r"再次(?:提出)?申请|重复申请|又一次申请|又申请|第[\d一二三四五六七八九十百几]+次(?:提出|申请|提交)")
 
@@ -106,7 +116,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         from reviewer.decide.triage import load_cues
 
         cues = load_cues()
-    # 1 补不补
+    # 1 补不补 — a restatement may tell which elements the application lacked, and what became of a 补正 or a fee notice
+    if not views:
+        request.missing += [m for m in narrated_missing(request.text) if m not in request.missing]
+    told_procedure = None if (views or procedure) else narrated_procedure(request.text)
     missing = correction_elements(request, triage_result)
     request_triage = _settle_correction(triage_result, missing)
     # 2 是不是
@@ -169,7 +182,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
-                   repeat=None if history else narrated_repeat(request.text, cues))
+                   repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure)
 
 
 def _told_organ(organ: OrganCheck, told_maker: str | None) -> OrganCheck:
@@ -252,7 +265,7 @@ def _item_signals(text: str, cues, triage_model=None, grounds_model=None):
 
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,
             *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = (),
-            repeat: CueHit | None = None) -> Decision:
+            repeat: CueHit | None = None, told_procedure: ToldProcedure | None = None) -> Decision:
     """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions.  ``repeat``: the request
     tells an earlier answered application of the same content (:func:`narrated_repeat`; no office history given)."""
     scores = _mean([d.scores for d in decisions])
@@ -276,11 +289,14 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
         scores["unavailable.unclear"] = max(scores.values(), default=0.0) + 0.5
     if procedure in PROCEDURE_CODES:
         scores[PROCEDURE_CODES[procedure]] = max(scores.values(), default=0.0) + 1.0
+    elif told_procedure is not None:  # a restatement's account of the procedure: leads, the rest stay ranked below it
+        scores[told_procedure.code] = max(scores.values(), default=0.0) + TOLD_PROCEDURE_LEAD
     item_codes = [d.code for d in decisions]
     # A procedure's code decides the whole request only when that procedure was given: 其他处理 is also an item's
     # answer to a request to correct the applicant's own record (第四十一条), answered item by item.
     overrides = {"other.correction", "unavailable.unclear", "no_action.duplicate",
-                 *([PROCEDURE_CODES[procedure]] if procedure in PROCEDURE_CODES else [])}
+                 *([PROCEDURE_CODES[procedure]] if procedure in PROCEDURE_CODES else []),
+                 *([told_procedure.code] if told_procedure is not None else [])}
     top = max(scores, key=scores.get) if scores else item_codes[0]
     if top in overrides and scores.get(top, 0) >= max((s for c, s in scores.items() if c not in overrides),
                                                          default=0.0):
@@ -293,6 +309,8 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     total = sum(scores.values()) or 1.0
     ranked = _ensure_three(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]), code)
     reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history, repeat)
+    if told_procedure is not None and code == told_procedure.code:
+        reasons.insert(0, TOLD_PROCEDURE_NOTE.format(told=told_procedure.text[:80]))
     if questions and code not in ("other.correction", "no_action.petition", "other.consultation"):
         actions.append("申请中还有提问，未列为申请事项：" + "、".join(f"“{q}”" for q in questions) +
                        "。不属于申请获取政府信息（第二条），可另行解答或告知咨询渠道；如某一提问实为要求提供某项记录，请列为事项答复。")

@@ -1,0 +1,120 @@
+"""Steps 补不补 and 怎么答 told by a restatement: what a judgment, a review decision or an agency's case write-up says
+happened to the application after it arrived — a 补正 notice that was never answered (第三十条: 视为放弃申请), a 补正
+that still left the request unclear (补正只能一次, 无法提供), a fee notice left unpaid (第四十二条), a request for reasons
+for a great many applications that got none or unreasonable ones (第三十五条), an application withdrawn — and which
+第二十九条 elements the application it quotes lacked ("未填写姓名，也未附身份证明", "没有写明文件名称、文号或者其他
+可供检索的特征").
+
+These are the office's own procedure facts when it has them (``review --procedure``; the case record): a narration is
+read only when none was given, and staff are told to check it against the case file.  A letter written to the organ
+("贵局于3月发出补正告知书，我因住院未能按期补正，现补正如下") is never read here: it is an applicant's new step, not a
+told outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.decide.narrated import _to_the_organ
+from reviewer.decide.request import DESCRIPTION_ELEMENT
+
+_CORRECTION_NOTICE_RE = re.compile(r"补正(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正")
+# ...answered by a 补正 that still did not say what was asked for
+_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|补正(?:材料|内容|后|时|称|写道|为)")
+_NOT_DONE_BEFORE_RE = re.compile(r"(?:未|没有|无|不|未能)[^。；，]{0,4}$")  # "未提交任何补正材料"
+_STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|仍(?:为|是|写道|写着|称|只写)|"
+                               r"依然(?:不|未|没有)|照抄|原样(?:抄|重复|照搬)|未作任何(?:补充|修改|说明|实质)|仍不明确|仍属不明确")
+# ...or never answered
+_LAPSED_RE = re.compile(r"(?:逾期|期满|期限届满|届满后|期限内|期限已过|至今|至\d{4}年[^。；]{0,10}?|截至[^。；]{0,14}?)[^。；]{0,16}?"
+                        r"(?:未|没有|均未|既未|亦未|仍未|并未)(?:能)?(?:作出|作|提交|进行|予以)?(?:任何)?(?:补正|回复|答复|补充|联系|回应)|"
+                        r"(?:未(?:能)?|没有)(?:在|于)?(?:补正)?期限(?:内|届满前)(?:提交|进行|作出|完成)?补正|逾期(?:未|不)(?:提交|作出)?补正")
+# A fee notice left unpaid (第四十二条, 《政府信息公开信息处理费管理办法》).
+_FEE_NOTICE_RE = re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")
+_UNPAID_RE = re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
+# Many applications, reasons asked for (第三十五条), none or unreasonable ones given.
+_MANY_RE = re.compile(r"(?:共计?|累计|总计|合计|先后|连续)[^。；]{0,24}?\d{2,}件|\d{2,}件(?:政府信息公开)?申请|数量(?:明显)?超(?:出|过)(?:合理|正常)|"
+                      r"频繁(?:提出|提交|申请)|大量(?:提出|提交|重复)")
+_REASONS_ASKED_RE = re.compile(r"说明(?:申请)?理由")
+_NO_GOOD_REASONS_RE = re.compile(r"拒不说明|拒绝说明|不予说明|未(?:予|作|能)?说明(?:理由)?|理由(?:明显)?不(?:合理|成立|充分|正当)|无正当理由|仅回复|回复称|"
+                                 r"未(?:作|予)?(?:任何)?回复")
+# The application withdrawn (not a 复议 or 诉讼 withdrawn).
+_WITHDRAWN_RE = re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请")
+
+
+@dataclass(frozen=True)
+class ToldProcedure:
+    code: str  # the reply code the told procedure leads to
+    text: str  # the sentence that tells it (staff view)
+
+
+def _sentence(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。；！？\n") if i >= 0]
+    return text[start:(min(ends) + 1 if ends else len(text))].strip()
+
+
+def narrated_procedure(text: str) -> ToldProcedure | None:
+    """What a restatement tells happened to the application (see the module docstring), or None."""
+    if not text or _to_the_organ(text):
+        return None
+    notice = _CORRECTION_NOTICE_RE.search(text)
+    if notice:
+        corrected = next((m for m in _CORRECTED_RE.finditer(text, notice.start())
+                          if not _NOT_DONE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())), None)
+        if corrected:
+            still = _STILL_UNCLEAR_RE.search(text, corrected.start())
+            if still:
+                return ToldProcedure("unavailable.unclear", _sentence(text, still.start()))
+        else:
+            lapsed = _LAPSED_RE.search(text, notice.start())
+            if lapsed:
+                return ToldProcedure("other.correction_lapsed", _sentence(text, lapsed.start()))
+    fee = _FEE_NOTICE_RE.search(text)
+    if fee:
+        unpaid = _UNPAID_RE.search(text, fee.start())
+        if unpaid:
+            return ToldProcedure("other.fee_unpaid", _sentence(text, unpaid.start()))
+    many, asked = _MANY_RE.search(text), _REASONS_ASKED_RE.search(text)
+    if many and asked:
+        refused = _NO_GOOD_REASONS_RE.search(text, asked.end())
+        if refused:
+            return ToldProcedure("no_action.excessive", _sentence(text, refused.start()))
+    withdrawn = _WITHDRAWN_RE.search(text)
+    if withdrawn:
+        return ToldProcedure("other.other", _sentence(text, withdrawn.start()))
+    return None
+
+
+TOLD_PROCEDURE_NOTE = ("复述中写明了申请的办理经过（“{told}”）：据此拟定答复类型。这不是本机关的办理记录，请核对补正告知书、收费通知、说明理由"
+                       "告知书的送达凭证和申请人的回复后再答复。")
+
+# 第二十九条第二款 elements a restatement tells the application lacked.
+_NO_NAME_RE = re.compile(r"未(?:填写|写明|载明|署|留|提供)(?:申请人)?(?:的)?(?:真实)?(?:姓名|名称)|没有(?:填写|写明|留)(?:申请人)?(?:的)?(?:姓名|名称)|"
+                         r"(?:匿名|无署名|未署名)(?:提交|申请|来信)")
+_NO_IDENTITY_RE = re.compile(r"未(?:附|提供|提交|出示)(?:任何)?(?:身份证明|身份证(?:件|复印件)?|营业执照)|没有(?:附|提供)(?:身份证明|身份证)")
+_NO_CONTACT_RE = re.compile(r"未(?:留|提供|填写|写明)(?:任何|有效)?(?:的)?联系方式|没有(?:留|提供|填写)(?:任何)?联系方式")
+_NO_DESCRIPTION_RE = re.compile(r"(?:未|没有|无)(?:写明|说明|载明|注明|列明|提供|填写)?[^。；]{0,8}?(?:文件)?(?:名称|文号)[^。；]{0,24}?"
+                                r"(?:特征|可供(?:检索|查询)|可检索|可查询)|"
+                                r"(?:未|没有)(?:写明|说明|明确)(?:所指|具体|涉及|所需|所申请)[^。；]{0,16}?(?:文件|信息|事项|期次|类别|类型|内容)|"
+                                r"无法(?:辨认|识别|确定|特定)[^。；]{0,16}?(?:所(?:申请|需)|信息|名称|文件)|"
+                                # "未写明文件名称、文号、形成时间或承办部门"
+                                r"(?:未|没有)(?:写明|载明|注明|列明|说明)(?:任何)?(?:具体)?(?:的)?(?:文件|信息)?(?:的)?名称[、，,和及或]{1,2}(?:文件)?文号")
+ELEMENT_NAMES = {  # the same wording reviewer.decide.request.completeness uses
+    "name": "申请人的姓名或者名称",
+    "identity": "申请人的身份证明（身份证件或营业执照等的复印件或号码）",
+    "contact": "申请人的联系方式（电话、通讯地址或电子邮箱）",
+}
+
+
+def narrated_missing(text: str) -> list[str]:
+    """The 第二十九条第二款 elements a restatement tells the application lacked (names as in the 补正 letter)."""
+    if not text or _to_the_organ(text):
+        return []
+    out = []
+    for key, pattern in (("name", _NO_NAME_RE), ("identity", _NO_IDENTITY_RE), ("contact", _NO_CONTACT_RE)):
+        if pattern.search(text):
+            out.append(ELEMENT_NAMES[key])
+    if _NO_DESCRIPTION_RE.search(text):
+        out.append(DESCRIPTION_ELEMENT)
+    return out
