@@ -79,8 +79,30 @@ _RECEIVED_RE = re.compile(r"(?:被告|被申请人|被上诉人)?(?P<agency>" + 
                           r"(?:收到|签收了?|受理了?)[^。；]{0,24}?申请")
 
 
+# The respondent of a review or a suit is the organ that answered the request: "被申请人某区卫生健康委员会答复申请人…",
+# "某县人力资源和社会保障局作为被申请人答辩称", "受理机关：某区市场监督管理局".  Read before the other patterns, which
+# would take the organ a reply pointed the applicant to ("并告知申请人向某区市场监督管理局申请") for the addressee.
+_RESPONDENT_RE = re.compile(r"(?:被申请人|被告|被上诉人|原审被告|再审被申请人|受理机关[：:]\s*)(?P<agency>" + ORGAN_RE.pattern + r")|"
+                            r"(?P<agency2>" + ORGAN_RE.pattern + r")(?:作为|系本案)(?:被申请人|被告|被上诉人)|"
+                            # "请求撤销某县农业农村局2024年4月作出的告知书", "某市生态环境局在复议答复书中称"
+                            r"(?:撤销|确认)(?P<agency3>" + ORGAN_RE.pattern + r")(?:于)?[^，。；“”]{0,14}?作出的|"
+                            r"(?P<agency4>" + ORGAN_RE.pattern + r")在(?:行政)?(?:复议)?(?:答复书|答辩状|答辩书)中")
+_PLACE_IN_NAME_RE = re.compile(r"[省市县区镇乡]|街道|××|某")
+
+
+def _respondent(text: str) -> str | None:
+    for m in _RESPONDENT_RE.finditer(text or ""):
+        agency = _organ_name(next(g for g in m.groups() if g))
+        if len(agency) >= 4 and not ADDRESSEE_RE.fullmatch(agency) and _PLACE_IN_NAME_RE.search(agency[:-1]):
+            return agency
+    return None
+
+
 def request_addressee(text: str) -> str | None:
     """The organ the request is addressed to, when the text says so (the organ that answers it)."""
+    respondent = _respondent(text)
+    if respondent:
+        return respondent
     for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE):
         m = pattern.search(text or "")
         if m:

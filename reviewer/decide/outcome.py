@@ -182,6 +182,10 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
     return links
 
 
+# The share 信息不存在 takes when a search record (the office's, or one a restatement tells) found nothing.
+SEARCHED_NONE_WEIGHT = 0.6
+
+
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
                 own: bool, request_text: str = "", triage_result=None, request_grounds=None,
@@ -207,6 +211,11 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
             request_grounds = grounds_of(text, triage_result, None)
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
         dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted)
+    if existence == SEARCHED_NONE and not readable:
+        # 有没有 before 给不给: a search that found nothing leaves nothing to withhold or give — 信息不存在 leads unless
+        # another organ made the record (below) or a request-level outcome applies
+        dist = {k: v * (1.0 - SEARCHED_NONE_WEIGHT) for k, v in dist.items()}
+        dist["unavailable.not_held"] = dist.get("unavailable.not_held", 0.0) + SEARCHED_NONE_WEIGHT
     if organ.responsible == "other" or organ.unverified_maker:
         if organ.responsible == "other":
             strength = 0.9 if organ.evidence == "document" else 0.55
