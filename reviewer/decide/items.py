@@ -22,6 +22,7 @@ import re
 
 from reviewer.decide.asking import asks_any_verb
 from reviewer.decide.description import has_characteristic
+from reviewer.decide.leanings import quotes_only_questions
 from reviewer.decide.mixed import complaint_parts, is_rhetorical, list_lead, split_question_tail
 from reviewer.decide.nature import SPLIT_OFF, _ground_cues, item_nature
 from reviewer.decide.record_lists import split_record_list
@@ -41,8 +42,10 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
     listed: list[str] = []
     for item in request.items:  # each item keeps its position (catalog matches are by position)
         nature = item_nature(item.text, cues)[0]
+        # (a quoted request made of questions only is one consultation: "“…处罚适用的是哪一条？为什么…？请书面解释。”")
         mixed = split_question_tail(item.text, cues) \
-            if nature in (*SPLIT_OFF, "unavailable.needs_creation") or _ground_cues(item.text, cues) else None
+            if (nature in (*SPLIT_OFF, "unavailable.needs_creation") or _ground_cues(item.text, cues)) \
+            and not quotes_only_questions(item.text) else None
         # in a numbered list only a published outcome beside a record that may be withheld is split off the item
         parts = split_record_list(item.text, cues, model, published_only=len(request.items) > 1) \
             if mixed is None else None

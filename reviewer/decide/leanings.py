@@ -54,9 +54,44 @@ WHERE_TO_GET_RE = re.compile(r"(?:在哪里|在哪儿|在哪|哪里|从哪里|�
                              r"(?:看到|查到|找到|获取|下载|查询|查看|查阅|领取|拿到|要到)")
 
 
+# A demand told as not made: "来函没有要求提供任何文件", "申请人并未申请公开具体文件".
+_NEGATED_BEFORE_RE = re.compile(r"(?:没有|没|未|并未|并不|并没有|不曾|未曾|从未|无)(?:再|另行|另外)?(?:要求|申请|请求)?$")
+
+
+def demands_disclosure(text: str) -> bool:
+    """Whether ``text`` demands a record (:data:`DISCLOSURE_DEMAND_RE`) somewhere it does not say the demand was not
+    made."""
+    return any(not _NEGATED_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())
+               for m in DISCLOSURE_DEMAND_RE.finditer(text))
+
+
 def asks_for_named_record(text: str) -> bool:
     """Whether ``text`` asks to be given, or where to get, a record it names (:func:`has_characteristic`)."""
-    return bool(DISCLOSURE_DEMAND_RE.search(text) or WHERE_TO_GET_RE.search(text)) and has_characteristic(text)
+    return bool(demands_disclosure(text) or WHERE_TO_GET_RE.search(text)) and has_characteristic(text)
+
+
+_QUOTE_RE = re.compile(r"[“「『]([^“”「」『』]{4,300})[”」』]")
+_QUOTE_PART_RE = re.compile(r"[^。！!？?；;]+[。！!？?；;]?")
+_EXPLAIN_RE = re.compile(r"^[，,\s]*(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*(?:请|烦请|麻烦|要求|希望)?"
+                         r"(?:贵[局委办府院]|你们|[^，,。？?]{0,16}?(?:局|委|办|府|院|政府|部门|中心))?(?:就[^，,。？?]{1,16}?)?"
+                         r"(?:书面|详细|明确|正面|具体)?(?:解释|说明|答复|解答|回答|告知|讲清楚|说清楚|给出(?:明确|书面)?(?:的)?(?:结论|答复|说法|解释))")
+
+
+def quotes_only_questions(text: str) -> bool:
+    """Whether the request ``text`` quotes (a restatement's “…”) is questions and demands for an explanation only:
+    "申请公开如下信息：“…到底适用的是哪一条？为什么…？请书面解释差别在哪里。”" asks for no record."""
+    quotes = [m.group(1) for m in _QUOTE_RE.finditer(text or "") if len(m.group(1)) >= 8]
+    if not quotes:
+        return False
+    for quote in quotes:
+        for part in _QUOTE_PART_RE.findall(quote):
+            if not part.strip(" ，,。；;"):
+                continue
+            if demands_disclosure(part):
+                return False
+            if not (part.rstrip().endswith(("？", "?")) or QUESTION_WORD_RE.search(part) or _EXPLAIN_RE.match(part)):
+                return False
+    return True
 
 
 def settle_consultation(triage_result, text: str):
@@ -64,7 +99,7 @@ def settle_consultation(triage_result, text: str):
     disclosure of (or asks where to get) a record a search can find (:func:`asks_for_named_record`); the staff note
     says so when that share led the request-level outcomes.  Otherwise the triage unchanged and None."""
     p = float((getattr(triage_result, "probabilities", None) or {}).get(CONSULTATION, 0.0))
-    if not p or not asks_for_named_record(text):
+    if not p or not asks_for_named_record(text) or quotes_only_questions(text):
         return triage_result, None
     if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
         return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
@@ -143,7 +178,7 @@ def settle_petition(triage_result, text: str, cues: list[Cue]):
     if not p:
         return triage_result, None
     names_kind = bool(_ground_cues(text, cues))  # a kind of information ("举报人的身份", "会议纪要") is asked for
-    if not (DISCLOSURE_DEMAND_RE.search(text) or (names_kind and _OWN_ASK_RE.search(text))):
+    if not (demands_disclosure(text) or (names_kind and _OWN_ASK_RE.search(text))):
         return triage_result, None
     if not (has_characteristic(text) or names_kind or _RECORD_WORDS_RE.search(requested_object(text))):
         return triage_result, None

@@ -376,9 +376,23 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
 _SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇⒈-⒛])")
 
 
+# A review application's or a complaint's sections ("一、复议请求\n撤销被申请人作出的告知书。\n二、事实与理由\n…"): the claims
+# section asks the review body, not the organ, and the headings number sections, not items.
+_CLAIM_SECTION_RE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十][、.．][ \t]*)?(?:行政)?(?:复议|诉讼|上诉|再审)请求[ \t]*[：:]?[ \t]*\n"
+                               r"(?:(?![ \t]*[一二三四五六七八九十][、.．]).*(?:\n|$)){1,6}", re.M)
+_SECTION_HEADING_RE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十][、.．][ \t]*)?(?:事实(?:与|和|及)理由|理由|事实|证据(?:清单)?|"
+                                 r"申请人|被申请人|第三人)[ \t]*[：:]?[ \t]*$", re.M)
+
+
+def without_sections(text: str) -> str:
+    """``text`` without a claims section and section headings (:data:`_CLAIM_SECTION_RE`)."""
+    kept = _SECTION_HEADING_RE.sub("", _CLAIM_SECTION_RE.sub("", text))
+    return kept if kept.strip() else text
+
+
 def split_items(text: str) -> list[Item]:
     """Split a multi-item request into items (numbered lines or 1、2、 … inline lists)."""
-    text = without_claims(request_body(text))
+    text = without_sections(without_claims(request_body(text)))
     # "另需信息：…" (a form's second content field) is answered on its own, after the items of the first
     fields = re.split(r"\n(?=" + EXTRA_CONTENT_FIELD_RE.pattern.lstrip("^") + ")", text)
     if len(fields) > 1 and fields[0].strip():
@@ -606,8 +620,35 @@ def _semicolon_records(text: str) -> list[str]:
     return parts
 
 
+# A quotation closed within this many characters is one piece of the request: a restatement quoting several questions
+# ("申请公开如下信息：“…适用的是哪一条？为什么…？请书面解释。”") quotes one request, not several sentences.
+MAX_QUOTE_CHARS = 300
+_QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』"}
+
+
+def split_sentences(text: str) -> list[str]:
+    """``text`` cut after 。！？!? and line breaks, except inside a quotation that closes (within
+    :data:`MAX_QUOTE_CHARS`, on the same line)."""
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close:
+            end = text.find(close, i + 1, i + 1 + MAX_QUOTE_CHARS)
+            if end > 0 and "\n" not in text[i:end]:
+                i = end + 1
+                continue
+        if ch in "。！？!?\n":
+            out.append(text[start:i + 1])
+            start = i + 1
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
 def _request_sentences(text: str) -> list[str]:
-    sentences = [s.strip() for s in re.split(r"(?<=[。！？!?\n])", text) if s.strip()]
+    sentences = [s.strip() for s in split_sentences(text) if s.strip()]
     sentences = [s for s in sentences if not _LIST_TRAILER_RE.match(s)]  # "以电子邮件方式提供。" is how, not what
     # "本申请仅要求提供拟录用人员公示，不涉及其他考生的成绩": a note on the request's scope, not another request
     sentences = [s for s in sentences if not _SCOPE_NOTE_RE.search(s)] or sentences
