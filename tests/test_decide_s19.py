@@ -7,7 +7,7 @@ import pytest
 
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.leanings import demands_disclosure, quotes_only_questions
-from reviewer.decide.narrated import narrated_search
+from reviewer.decide.narrated import narrated_published, narrated_search
 from reviewer.decide.organ import request_addressee
 from reviewer.decide.request import parse_request
 from reviewer.decide.told_procedure import narrated_missing, narrated_procedure
@@ -161,3 +161,20 @@ def test_a_review_applications_claims_section_is_no_item():
     items = parse_request(text).items
     assert len(items) == 1 and "使用率" in items[0].text
     assert _review(text)["reply"]["code"] == "unavailable.needs_creation"
+
+
+# --- 给不给: a publication told without a date, only of the record asked for -----------------------------------------
+
+def test_a_publication_told_without_a_date_counts_only_for_the_record_asked_for():
+    told = ("再审申请人王某某于2022年3月向某市人民政府申请公开《某市国有土地上房屋征收与补偿实施办法》。本院经审查，该办法系市政府规范性"
+            "文件，2019年印发后即在市政府门户网站全文发布，现行有效。")
+    assert narrated_published(told)
+    other = ("申请人要求获取“《某市医疗机构设置规划（2021—2025年）》中期调整的讨论稿及向市政府的请示”。市卫健委称，中期调整尚未报市政府"
+             "批准；原规划文本已在官网公开。")
+    assert narrated_published(other) is None
+
+
+def test_a_demand_to_explain_addressed_to_a_named_organ_is_a_consultation_item():
+    assert "TRI003" in _cue_ids("请人社局就我的情况给出明确结论。")
+    assert "TRI003" in _cue_ids("请某县自然资源局说明延期办理的法律依据。")
+    assert "TRI003" not in _cue_ids("请县自然资源局提供延期办理的告知书。")

@@ -120,12 +120,25 @@ def narrated_opinion(text: str) -> str | None:
 # "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
 _TOLD_PUBLISHED_RE = re.compile(r"(?:已|已经)?于[^。；]{0,20}?(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
                                 r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
+# Told without a date ("印发后即在市政府门户网站全文发布", "同时在区政府门户网站…栏目发布全文", "已在其门户网站…中逐项列明"): read
+# only when the sentence points to what was asked for (该办法, 上述信息) or repeats its words — "原规划文本已在官网公开" beside
+# a request for the 调整讨论稿 publishes something else.
+_TOLD_PUBLISHED_LOOSE_RE = re.compile(r"(?:已|已经|即|当日|同时|并)[^。；，]{0,20}?(?:在|通过)[^。；]{0,30}?"
+                                      r"(?:网站|官网|门户网站|公众号|栏目|政务公开栏|平台|网)"
+                                      r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|列明|挂网)")
 _TAKEN_DOWN_RE = re.compile(r"撤下|撤回|已删除|未登载|未在[^。；]{0,10}(?:公开|发布)|不再公开")
 
 
 _KIND_RE = re.compile(r"名单|名册|公告|公示|通知|通告|办法|规定|细则|意见|方案|规划|决定书?|批复|报告|结果|标准|目录|文件|"
                       r"笔录|记录|纪要|合同|协议|许可证?|证书|预算|决算|数据|图")
 _POINTER_RE = re.compile(r"(?:该|此|上述|前述|所申请(?:的)?|申请(?:获取|公开)的)(?:文件|通知|公告|名单|方案|办法|决定|报告|信息|材料|内容|规划|标准)")
+
+
+def _shares_words(quoted: str, sentence: str, n: int = 5) -> bool:
+    """Whether the sentence repeats a run of ``n`` Chinese characters of what was quoted ("拟录用人员名单" — "拟录用人员公示";
+    "补助标准的请示" — "补助标准文件" shares too little)."""
+    runs = re.findall(r"[\u4e00-\u9fff]{" + str(n) + ",}", quoted)
+    return any(run[i:i + n] in sentence for run in runs for i in range(len(run) - n + 1))
 
 
 def narrated_published(text: str) -> str | None:
@@ -136,10 +149,12 @@ def narrated_published(text: str) -> str | None:
         return None
     quoted = " ".join(_QUOTED_RE.findall(text))
     kinds = set(_KIND_RE.findall(quoted))
-    for m in _TOLD_PUBLISHED_RE.finditer(text):
-        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-        end = text.find("。", m.end())
-        sentence = text[start:end if end >= 0 else len(text)]
-        if not kinds or _POINTER_RE.search(sentence) or any(k in sentence for k in kinds):
-            return m.group(0)
+    for pattern, loose in ((_TOLD_PUBLISHED_RE, False), (_TOLD_PUBLISHED_LOOSE_RE, True)):
+        for m in pattern.finditer(text):
+            start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+            end = text.find("。", m.end())
+            sentence = text[start:end if end >= 0 else len(text)]
+            if _POINTER_RE.search(sentence) or _shares_words(quoted, sentence) or \
+                    (not loose and (not kinds or any(k in sentence for k in kinds))):
+                return m.group(0)
     return None
