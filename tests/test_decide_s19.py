@@ -178,3 +178,26 @@ def test_a_demand_to_explain_addressed_to_a_named_organ_is_a_consultation_item()
     assert "TRI003" in _cue_ids("请人社局就我的情况给出明确结论。")
     assert "TRI003" in _cue_ids("请某县自然资源局说明延期办理的法律依据。")
     assert "TRI003" not in _cue_ids("请县自然资源局提供延期办理的告知书。")
+
+
+# --- request grounds: own bid documents, a third person pointed at, published results -------------------------------
+
+def test_an_own_companys_bid_documents_name_no_trade_secret():
+    assert "TRI020" not in _cue_ids("现我司作为该项目投标人，申请获取我司自己提交的投标文件（含商务标、技术标）复制件。")
+    assert "TRI020" in _cue_ids("我司自己提交的资料已遗失，请提供中标人某公司的投标文件。")
+
+
+@pytest.mark.parametrize("text", [
+    "请县人社局公开该名考生的体检表、体检结论以及复检报告。",
+    "请教育局公开这个男孩的学籍信息、家庭住址和监护人的联系电话。",
+])
+def test_a_third_person_pointed_at_names_privacy(text):
+    assert "TRI011" in _cue_ids(text)
+
+
+def test_told_procedure_is_not_read_where_the_narrator_faults_it():
+    faulted = ("原审法院认定：原告申请公开“某建规〔2019〕12号《关于进一步规范物业服务收费的通知》”，申请表已写明文件名称、文号及获取"
+               "方式。被告发出补正告知书，要求其说明申请用途，原告未予理会，被告遂以逾期未补正为由不再处理。")
+    assert narrated_procedure(faulted) is None
+    paid = ("被申请人对超出十件的部分发出收费通知，申请人于收到通知后第九个工作日足额缴纳，经办科室仍以“逾期未缴费”为由终止办理。")
+    assert narrated_procedure(paid) is None

@@ -42,6 +42,15 @@ _NO_GOOD_REASONS_RE = re.compile(r"拒不说明|拒绝说明|不予说明|未(?:
 _WITHDRAWN_RE = re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请")
 
 
+# A narrator finding the organ's procedure wrong ("以逾期未补正为由不再处理…缺乏依据", "补正告知书…邮件被退回", "申请人已足额缴纳",
+# "申请表已写明文件名称、文号"): the procedure told is not the outcome to draft.
+_PROCEDURE_FAULTED_RE = re.compile(r"缺乏(?:事实|法律)?(?:根据|依据)|于法无据|(?:认定|处理|做法|行为)[^。；，]{0,6}?(?:不当|错误|违法)|"
+                                   r"应予撤销|予以撤销|确认[^。；]{0,12}?违法|未(?:依法|有效)?送达|被退回|退回|误写|"
+                                   r"(?:足额|按时|按期|如期|已经?)(?:缴纳|缴费|缴清|交纳)|已写明[^。；]{0,24}?(?:名称|文号)|内容明确|"
+                                   r"不属于逾期|(?:在期限内|按时|按期|如期)(?:提交|作出|进行|回复)(?:了)?(?:补正|答复|回复)|"
+                                   r"(?:免收|(?:予以|同意|决定|准予)减免|不收取|无需缴纳)")
+
+
 @dataclass(frozen=True)
 class ToldProcedure:
     code: str  # the reply code the told procedure leads to
@@ -56,7 +65,7 @@ def _sentence(text: str, pos: int) -> str:
 
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
-    if not text or _to_the_organ(text):
+    if not text or _to_the_organ(text) or _PROCEDURE_FAULTED_RE.search(text):
         return None
     notice = _CORRECTION_NOTICE_RE.search(text)
     if notice:

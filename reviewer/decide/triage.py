@@ -159,6 +159,32 @@ def declined_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DECLINED_CLAUSE_RE.finditer(text)]
 
 
+# A record the applicant's own company made and filed ("我司自己提交的投标文件", "委托人自己递交的投标书"): the kind named right
+# after the own-business cue's match is the applicant's own, so the ground it names (商业秘密) does not fire there.
+OWN_BUSINESS_CUE = "own-business-information"
+_CLAUSE_END = "，,。；;！!？?\n"
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause running from ``start`` ends (punctuation inside （…） does not end it)."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        elif ch in _CLAUSE_END and not depth:
+            return i
+    return len(text)
+
+
+def _owned_record(text: str, start: int, owned: list[int]) -> bool:
+    """Whether the kind named at ``start`` is in the clause right after an own-business match (ending at one of
+    ``owned``): "我司自己提交的投标文件（含商务标、技术标）复制件"."""
+    return any(end <= start < _clause_end(text, end) for end in owned)
+
+
 def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueHit]]:
     """Per request-level outcome, the noisy-OR of the weights of the cues that fire (each cue once);
     every hit, kind-of-information cues included."""
@@ -171,10 +197,13 @@ def rule_scores(text: str, cues: list[Cue]) -> tuple[dict[str, float], list[CueH
             remaining.setdefault(cue.outcome, 1.0)
     hits: list[CueHit] = []
     declined = declined_spans(text)
+    owned = [end for cue in cues if getattr(cue, "name", "") == OWN_BUSINESS_CUE for _, end, _ in cue.find(text)]
     for cue in cues:
         found = cue.find(text)
         if found and declined and getattr(cue, "ground", None):
             found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in declined)]
+        if found and owned and getattr(cue, "ground", None) == "trade_secret":
+            found = [f for f in found if not _owned_record(text, f[0], owned)]
         if found and getattr(cue, "ground", None) in RECORD_KIND_GROUNDS:
             found = [f for f in found if not names_a_modifier(text, f[0], f[1])]
         if found and cue.outcome == PUBLICATION:

@@ -439,13 +439,15 @@ HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
-    """The window's words within ``window.window`` characters of the hit, either side; a word that begins before the
-    hit and runs into it counts too ("原密级：秘密" — the hit is "密级：秘密", the word "原密级")."""
+    """The window's words within ``window.window`` characters of the hit, either side; a word that overlaps the hit and
+    runs past either end counts too ("原密级：秘密" — the hit is "密级：秘密", the word "原密级"; "公务接待费" — the hit is
+    "公务接待")."""
     left = text[max(0, start - window.window):start]
     right = text[end:end + window.window]
     lo = max(0, start - window.window)
     return [w for w in window.words if _has_word(left, w) or _has_word(right, w)
-            or any(text.startswith(w, k) for k in range(max(lo, start - len(w) + 1), start))]
+            or any(text.startswith(w, k) and (k < start or k + len(w) > end)
+                   for k in range(max(lo, start - len(w) + 1), end))]
 
 
 def _head_end(text: str, lines: int) -> int:
