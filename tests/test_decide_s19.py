@@ -201,3 +201,29 @@ def test_told_procedure_is_not_read_where_the_narrator_faults_it():
     assert narrated_procedure(faulted) is None
     paid = ("被申请人对超出十件的部分发出收费通知，申请人于收到通知后第九个工作日足额缴纳，经办科室仍以“逾期未缴费”为由终止办理。")
     assert narrated_procedure(paid) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("一审法院查明：被告于3月9日作出《补正申请告知书》，列明需补充土地坐落，补正期限为十五个工作日。原告在补正期限内未提交任何补正材料，"
+     "亦未向被告说明理由。", "other.correction_lapsed"),
+    ("某市人民政府行政复议决定书（节录）\n经 查：申 请 人 申 请 公 开“与 我 们 那 片 有 关 的 征 收 文 件”。被 申 请 人 作 出 补 正 告 知，"
+     "告 知 书 已 于 次 日 送 达。申 请 人 逾 期 未 补 正，亦 未 提 出 正 当 理 由。", "other.correction_lapsed"),
+    ("被申请人称：申请人补正后将申请内容改为“2015年那次会议的会议纪要”。本局2015年形成会议纪要六十余份，申请人对会议主题、召开月份"
+     "均未作任何说明，本局无法据此确定所指信息。", "unavailable.unclear"),
+    ("复议机构经审查认定：申请人在两个月内提交申请共计二百一十件，被申请人发出说明理由通知书，申请人书面回复称“就是要让你们天天加班”。",
+     "no_action.excessive"),
+    ("某区人民法院查明：原告于2022年8月3日向被告申请公开某村征地补偿款发放情况。8月15日，原告到被告政务公开窗口提交书面《撤回申请书》。",
+     "other.other"),
+])
+def test_told_procedures_in_other_words(text, code):
+    told = narrated_procedure(text)
+    assert told is not None and told.code == code
+
+
+def test_a_withdrawn_review_is_not_a_withdrawn_application():
+    assert narrated_procedure("申请人于复议期间请求撤回行政复议申请，复议机关准许。") is None
+
+
+def test_an_organs_own_reply_names_the_organ():
+    assert request_addressee("某区生态环境分局答复书（节录）：你申请获取的“某热电厂扩建项目环评审批意见”由某省生态环境厅于2020年作出，"
+                             "本分局仅收到抄送件。") == "某区生态环境分局"

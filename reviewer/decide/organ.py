@@ -86,7 +86,9 @@ _RESPONDENT_RE = re.compile(r"(?:被申请人|被告|被上诉人|原审被告|�
                             r"(?P<agency2>" + ORGAN_RE.pattern + r")(?:作为|系本案)(?:被申请人|被告|被上诉人)|"
                             # "请求撤销某县农业农村局2024年4月作出的告知书", "某市生态环境局在复议答复书中称"
                             r"(?:撤销|确认)(?P<agency3>" + ORGAN_RE.pattern + r")(?:于)?[^，。；“”]{0,14}?作出的|"
-                            r"(?P<agency4>" + ORGAN_RE.pattern + r")在(?:行政)?(?:复议)?(?:答复书|答辩状|答辩书)中")
+                            r"(?P<agency4>" + ORGAN_RE.pattern + r")在(?:行政)?(?:复议)?(?:答复书|答辩状|答辩书)中|"
+                            # the organ's own reply quoted: "某区生态环境分局答复书（节录）：你申请获取的…"
+                            r"^\s*(?P<agency5>" + ORGAN_RE.pattern + r")(?:政府信息公开|信息公开)?(?:答复书|告知书|答复)")
 _PLACE_IN_NAME_RE = re.compile(r"[省市县区镇乡]|街道|××|某")
 
 

@@ -18,28 +18,35 @@ from dataclasses import dataclass
 
 from reviewer.decide.narrated import _to_the_organ
 from reviewer.decide.request import DESCRIPTION_ELEMENT
+from reviewer.decide.triage import compact
 
-_CORRECTION_NOTICE_RE = re.compile(r"补正(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正")
+_CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
+                                   r"补正期(?:限)?|(?:申请人|原告|上诉人|其|你)[^。；]{0,12}?补正(?:后|时|的|内容)")
 # ...answered by a 补正 that still did not say what was asked for
-_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|补正(?:材料|内容|后|时|称|写道|为)")
+_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|补正(?:材料|内容|后|时|称|写道|为)|补正的(?:申请)?内容|按时回复")
 _NOT_DONE_BEFORE_RE = re.compile(r"(?:未|没有|无|不|未能)[^。；，]{0,4}$")  # "未提交任何补正材料"
-_STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|仍(?:为|是|写道|写着|称|只写)|"
+_STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法|拒绝|拒不)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|无法据此确定|仍(?:为|是|写道|写着|称|只写)|"
                                r"依然(?:不|未|没有)|照抄|原样(?:抄|重复|照搬)|未作任何(?:补充|修改|说明|实质)|仍不明确|仍属不明确")
 # ...or never answered
 _LAPSED_RE = re.compile(r"(?:逾期|期满|期限届满|届满后|期限内|期限已过|至今|至\d{4}年[^。；]{0,10}?|截至[^。；]{0,14}?)[^。；]{0,16}?"
-                        r"(?:未|没有|均未|既未|亦未|仍未|并未)(?:能)?(?:作出|作|提交|进行|予以)?(?:任何)?(?:补正|回复|答复|补充|联系|回应)|"
+                        r"(?:未|没有|均未|既未|亦未|仍未|并未)(?:能)?(?:在[^。；，]{0,6}?)?(?:作出|作|提交|进行|予以|补交)?(?:任何)?"
+                        r"(?:补正|补交|回复|答复|补充|联系|回应|材料)|"
                         r"(?:未(?:能)?|没有)(?:在|于)?(?:补正)?期限(?:内|届满前)(?:提交|进行|作出|完成)?补正|逾期(?:未|不)(?:提交|作出)?补正")
 # A fee notice left unpaid (第四十二条, 《政府信息公开信息处理费管理办法》).
 _FEE_NOTICE_RE = re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")
 _UNPAID_RE = re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
 # Many applications, reasons asked for (第三十五条), none or unreasonable ones given.
-_MANY_RE = re.compile(r"(?:共计?|累计|总计|合计|先后|连续)[^。；]{0,24}?\d{2,}件|\d{2,}件(?:政府信息公开)?申请|数量(?:明显)?超(?:出|过)(?:合理|正常)|"
+_COUNT = r"(?:\d{2,}|[一二三四五六七八九两]?十[一二三四五六七八九]?|[一二三四五六七八九两]百[零一二三四五六七八九十]*|[一二三四五六七八九两]千[零一二三四五六七八九十百]*)(?:余|多)?件"
+_MANY_RE = re.compile(r"(?:共计?|累计|总计|合计|先后|连续|逾|已逾)[^。；]{0,24}?" + _COUNT + "|" + _COUNT + r"(?:政府信息公开)?申请|数量(?:明显)?超(?:出|过)(?:合理|正常)|"
                       r"频繁(?:提出|提交|申请)|大量(?:提出|提交|重复)")
 _REASONS_ASKED_RE = re.compile(r"说明(?:申请)?理由")
-_NO_GOOD_REASONS_RE = re.compile(r"拒不说明|拒绝说明|不予说明|未(?:予|作|能)?说明(?:理由)?|理由(?:明显)?不(?:合理|成立|充分|正当)|无正当理由|仅回复|回复称|"
+_NO_GOOD_REASONS_RE = re.compile(r"拒不(?:作进一步)?说明|拒绝说明|不予说明|未(?:予|作|能)?说明(?:理由)?|理由(?:明显)?不(?:合理|成立|充分|正当)|无正当理由|"
+                                 r"仅(?:回复|答复|回函)|(?:回复|答复|回函)称|不作说明|"
                                  r"未(?:作|予)?(?:任何)?回复")
 # The application withdrawn (not a 复议 or 诉讼 withdrawn).
-_WITHDRAWN_RE = re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请")
+_WITHDRAWN_RE = re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请|"
+                           r"(?:提交|递交|发送)[^。；]{0,10}?《?(?:关于)?撤回(?:政府信息公开|公开)?申请|"
+                           r"(?:请求|要求|表示|决定)撤回(?![^。；，]{0,4}(?:起诉|上诉|复议|诉讼))")
 
 
 # A narrator finding the organ's procedure wrong ("以逾期未补正为由不再处理…缺乏依据", "补正告知书…邮件被退回", "申请人已足额缴纳",
@@ -65,7 +72,10 @@ def _sentence(text: str, pos: int) -> str:
 
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
-    if not text or _to_the_organ(text) or _PROCEDURE_FAULTED_RE.search(text):
+    if not text or _to_the_organ(text):
+        return None
+    text = compact(text)
+    if _PROCEDURE_FAULTED_RE.search(text):
         return None
     notice = _CORRECTION_NOTICE_RE.search(text)
     if notice:
@@ -120,6 +130,7 @@ def narrated_missing(text: str) -> list[str]:
     """The 第二十九条第二款 elements a restatement tells the application lacked (names as in the 补正 letter)."""
     if not text or _to_the_organ(text):
         return []
+    text = compact(text)
     out = []
     for key, pattern in (("name", _NO_NAME_RE), ("identity", _NO_IDENTITY_RE), ("contact", _NO_CONTACT_RE)):
         if pattern.search(text):
