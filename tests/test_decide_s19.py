@@ -7,7 +7,7 @@ import pytest
 
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.leanings import demands_disclosure, quotes_only_questions
-from reviewer.decide.narrated import narrated_published, narrated_search
+from reviewer.decide.narrated import narrated_maker, narrated_published, narrated_search
 from reviewer.decide.organ import request_addressee
 from reviewer.decide.request import parse_request
 from reviewer.decide.told_procedure import narrated_missing, narrated_procedure
@@ -227,3 +227,33 @@ def test_a_withdrawn_review_is_not_a_withdrawn_application():
 def test_an_organs_own_reply_names_the_organ():
     assert request_addressee("某区生态环境分局答复书（节录）：你申请获取的“某热电厂扩建项目环评审批意见”由某省生态环境厅于2020年作出，"
                              "本分局仅收到抄送件。") == "某区生态环境分局"
+
+
+@pytest.mark.parametrize("text", [
+    "被申请人答辩称：已查阅2019年至2020年全部收文登记簿和会议记录本，确认街道从未就该小区加装电梯召开协调会，亦未形成纪要。",
+    "二审认为，被上诉人提交了镇档案室洪灾受损档案登记表和本次检索记录，载明该年度移民安置卷宗已被洪水损毁、无法修复。",
+    "工作简报：有申请人要求本局提供某河段的水质监测原始数据。经查，该河段不在本局监测点位范围内，2023年从未在该河段采样。",
+    "申 请 人 要 求 公 开 某 园 区 督 察 报 告 。被 申 请 人 在 公 文 系 统 中 检 索 了 2020 年 全 年 记 录 ，未 开 展 过 专 项 督 察 ，亦 无 相 关 报 告 。",
+])
+def test_searches_and_records_never_made_told_in_other_words(text):
+    assert narrated_search(text)
+
+
+def test_a_check_finding_no_rule_is_no_search_that_found_nothing():
+    assert narrated_search("区卫健局答复称暂不公开。经查，区卫健局已完成抽检并出具结果汇总，亦无任何规定要求该类结果只能由上级发布。") is None
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("被告某镇人民政府辩称，原告要的是某村地块的《建设用地批准书》，该文书依法由县级自然资源主管部门核发，镇政府既未制作，也没有保存原件。",
+     "县级自然资源主管部门"),
+    ("合议庭认为，本案涉案环评批复系某省生态环境厅作出，被告某市生态环境局因抄送而保存了一份，但既非制作机关，也非最初获取机关。",
+     "某省生态环境厅"),
+])
+def test_makers_told_in_other_words(text, maker):
+    assert narrated_maker(text, request_addressee(text)) == maker
+
+
+def test_the_organ_a_reply_points_to_is_not_the_addressee():
+    text = ("申请人：我们村修的那条产业路，我要看立项批复！\n承办意见：经查，该项目由县发展和改革局批复立项，镇政府仅为实施配合单位。"
+            "拟告知申请人向县发改局申请。")
+    assert request_addressee(text) != "县发改局"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from reviewer.decide.organ import ADDRESSEE_RE, ORGAN_RE, _organ_name
+from reviewer.decide.triage import compact
 
 # A letter addressed to the organ (second person): not a restatement.
 _SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门)|你们|你局|你委|你办|你府|您好")
@@ -28,15 +29,17 @@ def _to_the_organ(text: str) -> bool:
 
 
 # A search told, and what it found: nothing.
-_SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|翻查|调阅|调取|核查|核对|比对|清查|排查|查档)(?:了)?|"
+_SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|翻查|调阅|调取|核查|核对|比对|清查|排查|查档)(?:了)?|经查[^，。；]{0,12}?(?:系统|台账|档案|登记簿|目录|数据库|记录)|"
+                        r"(?:举证|提交)[^。；]{0,40}?(?:系统|台账|登记簿|目录|记录)|"
                         # the search shown by what the organ put in evidence ("提交了党政办发文登记簿、会议记录本…")
                         r"提交了?[^。；]{0,40}?(?:登记簿|台账|目录|记录本|查询记录|查询截图|档案)|(?:档案|台账|记录|登记簿)(?:显示|表明|载明)")
 _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发现|找到|查到|检索到|查找到|查见|见到?)|没有(?:发现|找到|查到)|"
-                            r"(?:均|都|亦|也|并)?无(?:该|此|相关|上述|任何|所申请)|未见(?:任何|相关|该)?|不存在(?:该|此|相关|所申请)|"
+                            r"(?:均|都|亦|也|并)?无(?:该|此|相关|上述|任何|所申请)(?![^。；，]{0,2}(?:规定|依据|法律|理由|证据证明|必要|问题|异议|不当))|未见(?:任何|相关|该)?|不存在(?:该|此|相关|所申请)|"
                             r"(?:均|都|亦|也|并)无[^。；，]{1,20}?(?:的)?(?:记载|记录)|"
                             # "均无上诉人所称的危房鉴定报告", "没有申请人所说的强制拆除决定", "姓名均不在其中", "亦不存在。"
                             r"(?:无|没有)(?:上诉人|原告|申请人|再审申请人|其)所(?:称|说|指|述)的?|(?:均|都|亦|也)?不在其中|"
-                            r"(?:亦|也|均|并)不存在(?=[，,。；;]|$)|(?:均|都)?未(?:抽中|抽到|列入|纳入))")
+                            r"(?:亦|也|均|并)不存在(?=[，,。；;]|$)|(?:均|都)?未(?:抽中|抽到|列入|纳入)|不存在任何|"
+                            r"未形成[^。；，]{0,10}?(?:笔录|纪要|记录|报告|文件|材料|批复)|不可能形成|未发生(?:过)?任何)")
 # The record was never made ("当时既未委托也未编制专门的论证报告", "无需报批或备案", "未制作").
 _NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|采样|监测|检测)|"
                             r"未(?:形成|制作|产生)(?:过)?任何|尚未(?:制定|出台|制作|印发|形成)|"
@@ -44,9 +47,13 @@ _NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有)[^。；]{0,
 # A court or review body that finds the search was not done properly: the narration does not support 信息不存在.
 # An event the record would come from never took place ("被申请人未组织听证", "县局亦从未组织验收", "未组织该项目稳评"): the
 # record was never made, told without a search.
-_NEVER_HELD_RE = re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:组织|召开|举行|开展|进行)(?:过)?(?:该项目|该次|此次|该场|上述|该)?(?:的)?"
-                            r"(?:听证|验收|竣工验收|论证|评估|稳评|社会稳定风险评估|鉴定|评审)(?:会)?")
+_NEVER_HELD_RE = re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:就[^。；，]{1,16}?)?(?:组织|召开|举行|开展|进行|启动)(?:过)?"
+                            r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|协调会|督察|核算|修编)(?:会)?|"
+                            # a record lost ("卷宗已被洪水损毁、无法修复")
+                            r"(?:已|已经)?被[^。；，]{0,6}?(?:损毁|毁损|烧毁|灭失)|已(?:经)?(?:损毁|灭失|毁损)")
 _SEARCH_FAULTED_RE = re.compile(r"未(?:提交|提供)(?:任何)?(?:的)?检索(?:记录|过程|证据)|未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)")
+# "经查，该河段…从未在该河段采样": a check told without its search, enough for a record never made (not for one not found).
+_CHECKED_RE = re.compile(r"经查(?!明)|经核(?:实|查)?")
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -55,12 +62,14 @@ def narrated_search(text: str) -> str | None:
     the draft's search note; None when the text is written to the organ or tells no such search."""
     if not text or _to_the_organ(text) or _SEARCH_FAULTED_RE.search(text):
         return None
+    text = compact(text)
     for m in _SENTENCE_RE.finditer(text):
         sentence = m.group(0).strip()
         search = _SEARCH_RE.search(sentence)
         if search and _NONE_FOUND_RE.search(sentence, search.end()):
             return sentence
-        if _NEVER_MADE_RE.search(sentence) and _SEARCH_RE.search(text[:m.start()] + sentence):
+        if _NEVER_MADE_RE.search(sentence) and (_SEARCH_RE.search(text[:m.start()] + sentence)
+                                                or _CHECKED_RE.search(text[:m.start()] + sentence)):
             return sentence
         if _NEVER_HELD_RE.search(sentence):
             return sentence
@@ -71,15 +80,17 @@ def narrated_search(text: str) -> str | None:
 # "该文件由市医疗保障局于2023年1月制定印发", "职能已由市人社局划转至市医疗保障局".
 # ("该许可由县交通运输局以自己名义作出并保存", "采砂许可由县水利局依据《某省河道采砂管理条例》审批发证", "留抵退税由税务机关审核
 # 办理")
-_MADE_BY_RE = re.compile(r"由(?P<agency>" + ORGAN_RE.pattern + r"|(?:税务|海关|公安|市场监管|生态环境|自然资源)机关)"
+_MADE_BY_RE = re.compile(r"(?:由|系)(?P<agency>" + ORGAN_RE.pattern + r"|(?:税务|海关|公安|市场监管|生态环境|自然资源)机关|"
+                         r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|管理部门))"
                          r"(?:依法|负责|统一)?(?:会同[^，。；]{2,16}?)?(?:以(?:自己|本机关|其)(?:的)?名义)?(?:(?:依据|根据|依照)《[^》]{1,30}》(?:的规定)?)?"
-                         r"(?:作为[^，。；]{1,10}?)?(?:于[^，。；]{1,16}?)?"
-                         r"(?:制作|作出|核发|核定|审批|审核|批准|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制)")
+                         r"(?:作为[^，。；]{1,10}?)?(?:于[^，。；]{1,16}?)?(?:与[^，。；]{1,12}?)?"
+                         r"(?:制作|作出|核发|核定|审批|审核|批准|批复|立项|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制)")
 _MOVED_TO_RE = re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
                           r"(?P<agency>" + ORGAN_RE.pattern + r")")
 # ...and this organ does not hold it ("本局未获取", "分局未获取该许可文件", "既未参与制作，也未收到", "不制作也不保存").
 _NOT_HELD_HERE_RE = re.compile(r"未(?:获取|收到|保存|掌握|持有|参与|留存|收存|收取|接收|经手|制作|收集)|仅为收文单位|"
-                               r"(?:既)?非(?:制作|发文|保存|制发)(?:机关|单位)|"
+                               r"(?:既)?非(?:制作|发文|保存|制发|核发)(?:机关|单位)|不含(?:申请|所申请)|"
+                               r"没有(?:单个|该|此|相关)?[^。；，]{0,10}?(?:文件|材料|原件|文本|档案)|"
                                r"不(?:制作|保存|掌握|持有|参与|接收|收存|经手|涉及)|无(?:相关|该|此)?[^，。；]{0,8}?(?:材料|文件|记录|案件|许可|批复|决定)|"
                                # "街道办只是项目的属地配合单位", "镇政府仅配合开展巡查"
                                r"(?:只是|仅是|仅为|仅)[^。；，]{0,12}?配合|"

@@ -106,12 +106,17 @@ def request_addressee(text: str) -> str | None:
     if respondent:
         return respondent
     for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE):
-        m = pattern.search(text or "")
-        if m:
+        for m in pattern.finditer(text or ""):
+            if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "告知申请人向县发改局申请": the organ the reply points to
             agency = _organ_name(m.group("agency"))
             if len(agency) >= 4 and not ADDRESSEE_RE.fullmatch(agency):
                 return agency
+            break
     return None
+
+
+_POINTED_TO_RE = re.compile(r"告知(?:其|申请人|原告|上诉人|申请者)?(?:可|应|另行)?$|(?:建议|引导|指引)(?:其|申请人)?$")
 
 
 # Running words a match may start with before an organ's place ("公开区政府", "申请内容为某区应急管理局").
