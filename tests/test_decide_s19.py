@@ -257,3 +257,15 @@ def test_the_organ_a_reply_points_to_is_not_the_addressee():
     text = ("申请人：我们村修的那条产业路，我要看立项批复！\n承办意见：经查，该项目由县发展和改革局批复立项，镇政府仅为实施配合单位。"
             "拟告知申请人向县发改局申请。")
     assert request_addressee(text) != "县发改局"
+
+
+def test_a_letter_withdrawing_its_own_application_is_other_with_its_own_note():
+    letter = ("某律师事务所致某区自然资源局函：我所受某实业有限公司委托，曾于2024年2月代为申请公开某地块出让方案。现委托人已与相关方达成"
+              "和解，经委托人书面授权，特函告贵局撤回该项政府信息公开申请。")
+    told = narrated_procedure(letter)
+    assert told is not None and told.code == "other.other" and told.letter
+    data = _review(letter)
+    assert data["reply"]["code"] == "other.other"
+    assert any("申请人来函撤回申请" in r for r in data["reply"]["reasons"])
+    assert narrated_procedure("贵局不要以为我会撤回申请，请依法答复某地块出让方案。") is None
+    assert narrated_procedure("我已撤回对贵局的行政复议申请，现请贵局公开某地块出让方案。") is None

@@ -47,7 +47,6 @@ from reviewer.decide.outcome import (  # noqa: F401
 )
 from reviewer.decide.request import DESCRIPTION_ELEMENT
 from reviewer.decide.told_procedure import (
-    TOLD_PROCEDURE_NOTE,
     ToldProcedure,
     narrated_missing,
     narrated_procedure,
@@ -310,7 +309,7 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     ranked = _ensure_three(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]), code)
     reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history, repeat)
     if told_procedure is not None and code == told_procedure.code:
-        reasons.insert(0, TOLD_PROCEDURE_NOTE.format(told=told_procedure.text[:80]))
+        reasons.insert(0, told_procedure.note())
     if questions and code not in ("other.correction", "no_action.petition", "other.consultation"):
         actions.append("申请中还有提问，未列为申请事项：" + "、".join(f"“{q}”" for q in questions) +
                        "。不属于申请获取政府信息（第二条），可另行解答或告知咨询渠道；如某一提问实为要求提供某项记录，请列为事项答复。")

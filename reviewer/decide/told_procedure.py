@@ -23,7 +23,7 @@ from reviewer.decide.triage import compact
 _CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
                                    r"补正期(?:限)?|(?:申请人|原告|上诉人|其|你)[^。；]{0,12}?补正(?:后|时|的|内容)")
 # ...answered by a 补正 that still did not say what was asked for
-_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|补正(?:材料|内容|后|时|称|写道|为)|补正的(?:申请)?内容|按时回复")
+_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|补正(?:材料|内容|后|时|称|写道|为)|补正的(?:申请)?内容|(?:按时|按期|如期)回复")
 _NOT_DONE_BEFORE_RE = re.compile(r"(?:未|没有|无|不|未能)[^。；，]{0,4}$")  # "未提交任何补正材料"
 _STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法|拒绝|拒不)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|无法据此确定|仍(?:为|是|写道|写着|称|只写)|"
                                r"依然(?:不|未|没有)|照抄|原样(?:抄|重复|照搬)|未作任何(?:补充|修改|说明|实质)|仍不明确|仍属不明确")
@@ -31,7 +31,8 @@ _STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法|拒绝|拒�
 _LAPSED_RE = re.compile(r"(?:逾期|期满|期限届满|届满后|期限内|期限已过|至今|至\d{4}年[^。；]{0,10}?|截至[^。；]{0,14}?)[^。；]{0,16}?"
                         r"(?:未|没有|均未|既未|亦未|仍未|并未)(?:能)?(?:在[^。；，]{0,6}?)?(?:作出|作|提交|进行|予以|补交)?(?:任何)?"
                         r"(?:补正|补交|回复|答复|补充|联系|回应|材料)|"
-                        r"(?:未(?:能)?|没有)(?:在|于)?(?:补正)?期限(?:内|届满前)(?:提交|进行|作出|完成)?补正|逾期(?:未|不)(?:提交|作出)?补正")
+                        r"(?:未(?:能)?|没有)(?:在|于)?(?:补正)?期限(?:内|届满前)(?:提交|进行|作出|完成)?补正|逾期(?:未|不)(?:提交|作出)?补正|"
+                        r"未(?:能)?(?:按期|按时|如期)(?:提交)?补正")
 # A fee notice left unpaid (第四十二条, 《政府信息公开信息处理费管理办法》).
 _FEE_NOTICE_RE = re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")
 _UNPAID_RE = re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
@@ -41,11 +42,11 @@ _MANY_RE = re.compile(r"(?:共计?|累计|总计|合计|先后|连续|逾|已逾
                       r"频繁(?:提出|提交|申请)|大量(?:提出|提交|重复)")
 _REASONS_ASKED_RE = re.compile(r"说明(?:申请)?理由")
 _NO_GOOD_REASONS_RE = re.compile(r"拒不(?:作进一步)?说明|拒绝说明|不予说明|未(?:予|作|能)?说明(?:理由)?|理由(?:明显)?不(?:合理|成立|充分|正当)|无正当理由|"
-                                 r"仅(?:回复|答复|回函)|(?:回复|答复|回函)称|不作说明|"
+                                 r"仅(?:回复|答复|回函|回覆)|(?:回复|答复|回函|回覆|答覆)(?:称|：|:)|不作说明|未作任何(?:说明|答复|回复)|"
                                  r"未(?:作|予)?(?:任何)?回复")
 # The application withdrawn (not a 复议 or 诉讼 withdrawn).
 _WITHDRAWN_RE = re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请|"
-                           r"(?:提交|递交|发送)[^。；]{0,10}?《?(?:关于)?撤回(?:政府信息公开|公开)?申请|"
+                           r"(?:提交|递交|发送|书写|出具|签署)[^。；]{0,10}?《?(?:关于)?撤回(?:政府信息公开|公开)?申请|"
                            r"(?:请求|要求|表示|决定)撤回(?![^。；，]{0,4}(?:起诉|上诉|复议|诉讼))")
 
 
@@ -62,6 +63,13 @@ _PROCEDURE_FAULTED_RE = re.compile(r"缺乏(?:事实|法律)?(?:根据|依据)|�
 class ToldProcedure:
     code: str  # the reply code the told procedure leads to
     text: str  # the sentence that tells it (staff view)
+    letter: bool = False  # the applicant's own letter takes the step (a withdrawal), not a restatement telling it
+
+    def note(self) -> str:
+        """Staff-facing note: where the step comes from and what to check."""
+        if self.letter:
+            return LETTER_WITHDRAWAL_NOTE.format(told=self.text[:80])
+        return TOLD_PROCEDURE_NOTE.format(told=self.text[:80])
 
 
 def _sentence(text: str, pos: int) -> str:
@@ -70,9 +78,18 @@ def _sentence(text: str, pos: int) -> str:
     return text[start:(min(ends) + 1 if ends else len(text))].strip()
 
 
+# A letter to the organ withdrawing the applicant's own application ("经委托人书面授权，特函告贵局撤回该申请"): the one procedure
+# step a letter itself takes that decides the reply (not a withdrawn 复议 or suit, not "我不会撤回申请").
+_LETTER_WITHDRAWAL_RE = re.compile(r"(?:现|特|特此|现予|自愿|决定|申请|请求|要求|函告(?:贵[局委办府院]|你们)?)撤回"
+                                   r"(?![^。；，]{0,12}(?:复议|起诉|诉讼|上诉|投诉|举报))[^。；，]{0,20}?(?:政府信息公开|信息公开|公开)?申请")
+
+
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
-    if not text or _to_the_organ(text):
+    if text and _to_the_organ(text):
+        withdrawn = _LETTER_WITHDRAWAL_RE.search(compact(text))
+        return ToldProcedure("other.other", _sentence(compact(text), withdrawn.start()), letter=True) if withdrawn else None
+    if not text:
         return None
     text = compact(text)
     if _PROCEDURE_FAULTED_RE.search(text):
@@ -107,6 +124,9 @@ def narrated_procedure(text: str) -> ToldProcedure | None:
 
 TOLD_PROCEDURE_NOTE = ("复述中写明了申请的办理经过（“{told}”）：据此拟定答复类型。这不是本机关的办理记录，请核对补正告知书、收费通知、说明理由"
                        "告知书的送达凭证和申请人的回复后再答复。")
+
+LETTER_WITHDRAWAL_NOTE = ("申请人来函撤回申请（“{told}”）：核实来函确由申请人（或其书面授权的代理人）提交、撤回的是哪一件申请后，登记为"
+                          "“其他处理”并终止办理；撤回部分事项的，其余事项照常答复。")
 
 # 第二十九条第二款 elements a restatement tells the application lacked.
 _NO_NAME_RE = re.compile(r"未(?:填写|写明|载明|署|留|提供)(?:申请人)?(?:的)?(?:真实)?(?:姓名|名称)|没有(?:填写|写明|留)(?:申请人)?(?:的)?(?:姓名|名称)|"
