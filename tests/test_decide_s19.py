@@ -269,3 +269,12 @@ def test_a_letter_withdrawing_its_own_application_is_other_with_its_own_note():
     assert any("申请人来函撤回申请" in r for r in data["reply"]["reasons"])
     assert narrated_procedure("贵局不要以为我会撤回申请，请依法答复某地块出让方案。") is None
     assert narrated_procedure("我已撤回对贵局的行政复议申请，现请贵局公开某地块出让方案。") is None
+
+
+@pytest.mark.parametrize("text, repeat", [
+    ("教育局办公室：\n我2023年7月向贵局申请公开《某区2019年招生划片方案》，贵局已于当年8月答复并把方案全文发给我。现在我再次申请同一份"
+     "2019年的划片方案，请再发送一次。", True),
+    ("某区住建局：贵局已答复并提供了该项目的规划许可证。现再次申请该项目的竣工验收备案表。", False),
+])
+def test_a_letter_asking_again_for_what_it_received_is_a_repeat(text, repeat):
+    assert ("TRI063" in _cue_ids(text)) is repeat
