@@ -278,3 +278,21 @@ def test_a_letter_withdrawing_its_own_application_is_other_with_its_own_note():
 ])
 def test_a_letter_asking_again_for_what_it_received_is_a_repeat(text, repeat):
     assert ("TRI063" in _cue_ids(text)) is repeat
+
+
+@pytest.mark.parametrize("text, found", [
+    ("申请人黄某向某县公安局申请公开小区门口禁止货车通行标志的设置审批文件。县公安局交警大队在标志设置台账和公文系统中均未查到该标志的"
+     "审批记录。", True),
+    ("复议查明，该工程实为原校址上的维修改扩建项目，仅编制了项目建议书及实施方案，从未编制可研报告。", True),
+    ("经复议机关审查：申请人申请公开某污水处理厂环评批复，被申请人经检索答复信息不存在。经查，该工程已于2023年9月取得被申请人作出的环评批复。",
+     False),
+    ("法院认为，被告对前一申请从未作出答复，不具备认定重复申请的前提。", False),
+    ("被告答复称，安置方案至今仍在修改完善中，尚未形成正式决定，依据《条例》第十六条第二款不予公开。", False),
+])
+def test_told_searches_and_their_look_alikes(text, found):
+    assert bool(narrated_search(text)) is found
+
+
+def test_a_narrators_view_of_a_repeat_is_not_a_repeat_when_rejected():
+    assert "TRI063" not in _cue_ids("被申请人认为刘某再申请属于重复申请。复议机关认为，重复申请以同一申请人为前提，刘某以本人名义独立申请。")
+    assert "TRI063" in _cue_ids("本机关已于2023年6月12日就你提出的相同申请作出答复，并已提供该方案。")

@@ -88,7 +88,9 @@ _RESPONDENT_RE = re.compile(r"(?:被申请人|被告|被上诉人|原审被告|�
                             r"(?:撤销|确认)(?P<agency3>" + ORGAN_RE.pattern + r")(?:于)?[^，。；“”]{0,14}?作出的|"
                             r"(?P<agency4>" + ORGAN_RE.pattern + r")在(?:行政)?(?:复议)?(?:答复书|答辩状|答辩书)中|"
                             # the organ's own reply quoted: "某区生态环境分局答复书（节录）：你申请获取的…"
-                            r"^\s*(?P<agency5>" + ORGAN_RE.pattern + r")(?:政府信息公开|信息公开)?(?:答复书|告知书|答复)")
+                            r"^\s*(?P<agency5>" + ORGAN_RE.pattern + r")(?:\d{4}年)?(?:政府信息公开|信息公开)?(?:答复书|告知书|答复)|"
+                            # "原告要求某市教育局公开…"
+                            r"(?:原告|申请人|上诉人|再审申请人)[^。；，]{0,6}?(?:要求|请求)(?P<agency6>" + ORGAN_RE.pattern + r")(?:公开|提供)")
 _PLACE_IN_NAME_RE = re.compile(r"[省市县区镇乡]|街道|××|某")
 
 
@@ -116,7 +118,7 @@ def request_addressee(text: str) -> str | None:
     return None
 
 
-_POINTED_TO_RE = re.compile(r"告知(?:其|申请人|原告|上诉人|申请者)?(?:可|应|另行)?$|(?:建议|引导|指引)(?:其|申请人)?$")
+_POINTED_TO_RE = re.compile(r"告知(?:其|申请人|原告|上诉人|申请者)?(?:可|应|另行)?$|(?:建议|引导|指引)(?:其|申请人)?$|[“\"「]?请$")
 
 
 # Running words a match may start with before an organ's place ("公开区政府", "申请内容为某区应急管理局").
