@@ -266,7 +266,9 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
             *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = (),
             repeat: CueHit | None = None, told_procedure: ToldProcedure | None = None) -> Decision:
     """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions.  ``repeat``: the request
-    tells an earlier answered application of the same content (:func:`narrated_repeat`; no office history given)."""
+    tells an earlier answered application of the same content (:func:`narrated_repeat`; no office history given).
+    ``told_procedure``: a restatement's account of what became of the application (a 补正 or fee notice, reasons
+    asked for, a withdrawal; :mod:`reviewer.decide.told_procedure`) when the office gave no procedure of its own."""
     scores = _mean([d.scores for d in decisions])
     # a complaint or a question asks for no information: no description of it is missing (第二十九条第二款第（二）项)
     asks_nothing = bool(decisions) and all(d.code in ("no_action.petition", "other.consultation") for d in decisions)
