@@ -23,7 +23,7 @@ _SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关
 _QUOTED_RE = re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0,200}」|『[^『』]{0,200}』")
 
 
-def _to_the_organ(text: str) -> bool:
+def to_the_organ(text: str) -> bool:
     """Whether ``text`` is written to the organ (second person outside what it quotes): a letter, not a restatement."""
     return _SECOND_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
 
@@ -64,7 +64,7 @@ _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 def narrated_search(text: str) -> str | None:
     """The sentence of a restatement telling a search that found nothing (or that the record was never made), for
     the draft's search note; None when the text is written to the organ or tells no such search."""
-    if not text or _to_the_organ(text) or _SEARCH_FAULTED_RE.search(text):
+    if not text or to_the_organ(text) or _SEARCH_FAULTED_RE.search(text):
         return None
     text = compact(text)
     for m in _SENTENCE_RE.finditer(text):
@@ -107,7 +107,7 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
     """The other organ a restatement says made or keeps the record, when it also says this organ does not hold it."""
     from reviewer.decide.documents import same_organ
 
-    if not text or _to_the_organ(text) or not _NOT_HELD_HERE_RE.search(text):
+    if not text or to_the_organ(text) or not _NOT_HELD_HERE_RE.search(text):
         return None
     for pattern in (_MADE_BY_RE, _MOVED_TO_RE):
         for m in pattern.finditer(text):
@@ -129,7 +129,7 @@ _PART_AGREED_RE = re.compile(r"同意公开[^。；，]{1,20}?[，,]\s*(?:但|�
 def narrated_opinion(text: str) -> str | None:
     """"object" when a restatement says the third party objected in writing, "partly" when it objected to part only,
     else None (a text written to the organ is not read here)."""
-    if not text or _to_the_organ(text) or not _CONSULTED_RE.search(text) or not _OBJECTED_RE.search(text):
+    if not text or to_the_organ(text) or not _CONSULTED_RE.search(text) or not _OBJECTED_RE.search(text):
         return None
     return "partly" if _PART_AGREED_RE.search(text) else "object"
 
@@ -163,7 +163,7 @@ def narrated_published(text: str) -> str | None:
     """The words of a restatement telling that the record asked for is already published, else None.  When the
     request is quoted, the sentence must name what was quoted (one of its kinds of record, or 该文件/上述信息): "决定书
     已在网站公示" does not publish the 询问笔录 asked for."""
-    if not text or _to_the_organ(text) or _TAKEN_DOWN_RE.search(text):
+    if not text or to_the_organ(text) or _TAKEN_DOWN_RE.search(text):
         return None
     quoted = " ".join(_QUOTED_RE.findall(text))
     kinds = set(_KIND_RE.findall(quoted))

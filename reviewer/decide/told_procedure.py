@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reviewer.decide.narrated import _to_the_organ
+from reviewer.decide.narrated import to_the_organ
 from reviewer.decide.request import DESCRIPTION_ELEMENT
 from reviewer.decide.triage import compact
 
@@ -86,7 +86,7 @@ _LETTER_WITHDRAWAL_RE = re.compile(r"(?:现|特|特此|现予|自愿|决定|申�
 
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
-    if text and _to_the_organ(text):
+    if text and to_the_organ(text):
         withdrawn = _LETTER_WITHDRAWAL_RE.search(compact(text))
         return ToldProcedure("other.other", _sentence(compact(text), withdrawn.start()), letter=True) if withdrawn else None
     if not text:
@@ -148,7 +148,7 @@ ELEMENT_NAMES = {  # the same wording reviewer.decide.request.completeness uses
 
 def narrated_missing(text: str) -> list[str]:
     """The 第二十九条第二款 elements a restatement tells the application lacked (names as in the 补正 letter)."""
-    if not text or _to_the_organ(text):
+    if not text or to_the_organ(text):
         return []
     text = compact(text)
     out = []
