@@ -154,7 +154,7 @@ def _letter_dict(letter) -> dict | None:
 def request_body(text: str) -> str:
     """What the triage and the request grounds read of a request: a form's content field (:func:`form_content`),
     without the applicant's particulars (their own
-    name and ID are not a third party's), conditional threats ("如果不公开，我就去上访" is not a 信访 matter), a
+    name and ID are not a third party's, nor are a restatement's parties' own particulars), conditional threats ("如果不公开，我就去上访" is not a 信访 matter), a
     restatement's frame ("原告向被告某局提交申请表，"), the agency's answer told beside the request
     ("…，被告以属于内部管理信息为由不予公开"), its procedural history ("被告于…作出答复。原告不服，诉至
     本院"), its claims to the court ("诉讼请求：撤销…答复") and the story of earlier complaints ("曾多次上访未果")."""
@@ -163,11 +163,12 @@ def request_body(text: str) -> str:
     from reviewer.decide.restatement import (
         without_answer_clauses,
         without_claims,
+        without_party_particulars,
         without_proceedings,
         without_restated_frame,
     )
 
-    text = form_content(without_attachments(text))
+    text = without_party_particulars(form_content(without_attachments(text)))
     text = without_answer_clauses(without_proceedings(without_threats(without_particulars(text))))
     return without_past_stories(without_claims(without_restated_frame(text)))
 

@@ -47,7 +47,9 @@ from reviewer.decide.outcome import (  # noqa: F401
 )
 from reviewer.decide.request import DESCRIPTION_ELEMENT
 from reviewer.decide.told_procedure import (
+    ANSWERED_CORRECTION_NOTE,
     ToldProcedure,
+    answers_correction,
     narrated_missing,
     narrated_procedure,
 )
@@ -119,6 +121,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if not views:
         request.missing += [m for m in narrated_missing(request.text) if m not in request.missing]
     told_procedure = None if (views or procedure) else narrated_procedure(request.text)
+    # the applicant's own letter answering the organ's 补正 notice: the one 补正 has been asked for (第三十条)
+    answered = procedure is None and told_procedure is None and answers_correction(request.text)
     missing = correction_elements(request, triage_result)
     request_triage = _settle_correction(triage_result, missing)
     # 2 是不是
@@ -181,7 +185,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
-                   repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure)
+                   repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure,
+                   answered_correction=answered)
 
 
 def _told_organ(organ: OrganCheck, told_maker: str | None) -> OrganCheck:
@@ -264,11 +269,15 @@ def _item_signals(text: str, cues, triage_model=None, grounds_model=None):
 
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,
             *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = (),
-            repeat: CueHit | None = None, told_procedure: ToldProcedure | None = None) -> Decision:
+            repeat: CueHit | None = None, told_procedure: ToldProcedure | None = None,
+            answered_correction: bool = False) -> Decision:
     """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions.  ``repeat``: the request
     tells an earlier answered application of the same content (:func:`narrated_repeat`; no office history given).
     ``told_procedure``: a restatement's account of what became of the application (a 补正 or fee notice, reasons
-    asked for, a withdrawal; :mod:`reviewer.decide.told_procedure`) when the office gave no procedure of its own."""
+    asked for, a withdrawal; :mod:`reviewer.decide.told_procedure`) when the office gave no procedure of its own.
+    ``answered_correction``: the applicant's letter says it answers the organ's 补正 notice
+    (:func:`~reviewer.decide.told_procedure.answers_correction`); a description still missing is then 无法提供
+    (申请内容不明确), not a second 补正."""
     scores = _mean([d.scores for d in decisions])
     # a complaint or a question asks for no information: no description of it is missing (第二十九条第二款第（二）项)
     asks_nothing = bool(decisions) and all(d.code in ("no_action.petition", "other.consultation") for d in decisions)
@@ -288,6 +297,9 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     elif procedure == "corrected" and any(c == "other.correction" for c in triage_result.probabilities
                                            if triage_result.rule_scores.get(c, 0) > 0):
         scores["unavailable.unclear"] = max(scores.values(), default=0.0) + 0.5
+    answered_unclear = answered_correction and "other.correction" in scores and DESCRIPTION_ELEMENT in missing
+    if answered_unclear:  # the applicant's own 补正 answer still names nothing a search could find
+        scores["unavailable.unclear"] = scores.pop("other.correction")
     if procedure in PROCEDURE_CODES:
         scores[PROCEDURE_CODES[procedure]] = max(scores.values(), default=0.0) + 1.0
     elif told_procedure is not None:  # a restatement's account of the procedure: leads, the rest stay ranked below it
@@ -312,6 +324,8 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     reasons, actions, warnings = _staff_notes(request, triage_result, views, decisions, code, missing, history, repeat)
     if told_procedure is not None and code == told_procedure.code:
         reasons.insert(0, told_procedure.note())
+    if answered_unclear and code == "unavailable.unclear":
+        reasons.insert(0, ANSWERED_CORRECTION_NOTE)
     if questions and code not in ("other.correction", "no_action.petition", "other.consultation"):
         actions.append("申请中还有提问，未列为申请事项：" + "、".join(f"“{q}”" for q in questions) +
                        "。不属于申请获取政府信息（第二条），可另行解答或告知咨询渠道；如某一提问实为要求提供某项记录，请列为事项答复。")

@@ -4,7 +4,9 @@
 when the applicant does not (第四十条).  The description (名称、文号或者便于查询的其他特征性描述) is missing when
 nothing specific is left once generic words are removed, or when the triage reads the request as unclear and no item
 names anything a search could find: a title (《…》), a 文号, a kind of document not hedged by 那个/相关/所有…, the
-records of one act (:func:`has_characteristic`), or a named matter (:func:`names_matter`).
+records of one act (:func:`has_characteristic`), or a named matter (:func:`names_matter`).  It is missing too when
+the applicant says so: two of the record's name, 文号, date and maker admitted unknown, or the record left to the organ
+to work out (:func:`admits_unknown`).
 """
 
 from __future__ import annotations
@@ -115,6 +117,35 @@ def names_matter(text: str) -> bool:
     return _MATTER_UNIT_RE.search(text) is not None and _MATTER_TOPIC_RE.search(text) is not None
 
 
+# The applicant's own word that the description cannot say what the record is: two or more of its name, 文号, date and
+# maker admitted unknown ("文件名我不知道，文号我没有", "哪一年哪个部门发的都记不得了"), or the record left to the
+# organ to work out ("你们自己查", "你们心里清楚", "包括但不限于…").
+_UNKNOWN = r"(?:不知道|不晓得|不清楚|记不(?:得|清|起来?)|不记得|忘(?:了|记了)|说不(?:清|上来)|写不出|没有|没法(?:写|说)|不详|搞不清)"
+_UNKNOWN_ELEMENTS = {
+    "name": r"(?:文件名(?:称|字)?|名称|名字|题目|标题|叫(?:啥|什么)(?:名(?:字)?)?)",
+    "number": r"(?:文号|编号|字号)",
+    "date": r"(?:哪一?年|哪个(?:月|时候)|什么时候|具体时间|发文时间|年份|日期)",
+    "maker": r"(?:哪个(?:部门|单位|机关)|(?:经办|发文|制作)(?:部门|单位|机关))",
+}
+_LEFT_TO_ORGAN_RE = re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:心里|心裏)(?:清楚|有数|明白)|你们(?:自己)?(?:心里)?(?:没数|知道是哪)|"
+                               r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)")
+
+
+def admits_unknown(text: str) -> bool:
+    """Whether the applicant says the description cannot identify the record (:data:`_UNKNOWN_ELEMENTS`,
+    :data:`_LEFT_TO_ORGAN_RE`); a title in 《》 or a 文号 given elsewhere outweighs it."""
+    if _TITLE_RE.search(_BASIS_RE.sub("", text)) or DOC_NUMBER_RE.search(text):
+        return False
+    if _LEFT_TO_ORGAN_RE.search(text):
+        return True
+    admitted = {key for key, element in _UNKNOWN_ELEMENTS.items()
+                if re.search(element + r"[^。；，,]{0,6}?" + _UNKNOWN + "|" + _UNKNOWN + r"[^。；，,]{0,4}?" + element, text)}
+    for clause in re.split(r"[，,。；;！!？?\n]", text):  # "哪一年哪个部门发的都记不得了": one admission, two elements
+        if re.search(_UNKNOWN, clause):
+            admitted |= {key for key, element in _UNKNOWN_ELEMENTS.items() if re.search(element, clause)}
+    return len(admitted) >= 2
+
+
 def correction_elements(request: Request, triage_result=None) -> list[str]:
     """The 第二十九条 elements whose absence justifies a 补正 (never the form of delivery).
 
@@ -128,6 +159,8 @@ def correction_elements(request: Request, triage_result=None) -> list[str]:
         texts = [item.text for item in request.items] or [request.text]
         if not any(has_characteristic(t) or names_matter(t) for t in texts):
             request.missing.insert(0, DESCRIPTION_ELEMENT)
+    if DESCRIPTION_ELEMENT not in request.missing and admits_unknown(request.text):
+        request.missing.insert(0, DESCRIPTION_ELEMENT)
     return [m for m in request.missing if FORM_ELEMENT not in m]
 
 _LEAD_VERB_RE = re.compile(r"^(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[：:，,\s]*")

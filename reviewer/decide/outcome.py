@@ -84,6 +84,7 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None) -
     The one place where the request's own signals replace a fixed table: the grounds the request text
     implicates (``request_grounds``: the request-grounds model and cues, :mod:`reviewer.decide.ranking`;
     or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes."""
+    from reviewer.decide.public_beside import lists_public_beside
     from reviewer.decide.ranking import GROUND_CODE, document_prior
     from reviewer.decide.roster import lists_people
 
@@ -91,7 +92,8 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None) -
                                                                       for k in request_grounds):
         by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
         request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
-    return document_prior(request_grounds, roster=lists_people(request_text))
+    return document_prior(request_grounds, roster=lists_people(request_text),
+                          beside=lists_public_beside(request_text, triage_result))
 
 
 @dataclass

@@ -66,6 +66,9 @@ PARTIAL_SHARE_BY_GROUND = {"privacy": 0.4, "trade_secret": 0.4}
 # A list of many people (名单、分户补偿明细表, :func:`~reviewer.decide.roster.lists_people`): the identifying fields are
 # redacted and the rest given (ogi-law.md, 个人隐私), so most of the privacy mass goes to 部分公开.
 ROSTER_PARTIAL_SHARE = 0.75
+# A record public by nature listed beside the one a ground names (:mod:`~reviewer.decide.public_beside`): the public
+# records are given, so most of every ground's mass goes to 部分公开.
+BESIDE_PARTIAL_SHARE = 0.85
 # A request-level ground says the information *touches* a ground, not that the reply rests on it: every ground
 # of 第十五、十六条 is a discretion or a procedure, not a bar — a third party's consent or the public interest
 # (第三十二条), a decision already made (过程性信息, ogi-law.md §5.2 item 2), a law requiring disclosure (第十六条
@@ -210,10 +213,12 @@ def named_grounds(grounds: list[RequestGround], threshold: float | None = None) 
     return [r.ground for r in grounds if r.probability >= (r.threshold if threshold is None else threshold)]
 
 
-def document_prior(grounds: list[RequestGround] | dict[str, float] | None, *, roster: bool = False
-                   ) -> dict[str, float]:
+def document_prior(grounds: list[RequestGround] | dict[str, float] | None, *, roster: bool = False,
+                   beside: bool = False) -> dict[str, float]:
     """Distribution over document-level outcomes of an ordinary request, from its request grounds.  ``roster``: the
-    record lists many people (:data:`ROSTER_PARTIAL_SHARE` of the privacy mass goes to 部分公开)."""
+    record lists many people (:data:`ROSTER_PARTIAL_SHARE` of the privacy mass goes to 部分公开).  ``beside``: a record
+    public by nature is listed beside the one a ground names (:data:`BESIDE_PARTIAL_SHARE` of every ground's mass goes
+    to 部分公开)."""
     if isinstance(grounds, dict):
         probs = {g: float(p) for g, p in grounds.items()}
     else:
@@ -231,6 +236,8 @@ def document_prior(grounds: list[RequestGround] | dict[str, float] | None, *, ro
         for g, p in probs.items():
             code = GROUND_CODE[g]
             share = ROSTER_PARTIAL_SHARE if roster and g == "privacy" else PARTIAL_SHARE_BY_GROUND.get(g, PARTIAL_SHARE)
+            if beside:
+                share = max(share, BESIDE_PARTIAL_SHARE)
             dist[code] = dist.get(code, 0.0) + settled * (1.0 - share) * p / mass
             dist["partial"] = dist.get("partial", 0.0) + settled * share * p / mass
     total = sum(dist.values()) or 1.0

@@ -703,8 +703,15 @@ _POINTER_FRAME_RE = re.compile(r"能否|能不能|可否|可不可以|是否可�
                                r"帮忙|帮我|寄给我|发给我|给我们?|发我|寄|发|提供|公开|复印|一下|过来|吗|呢|谢谢")
 
 
+# "我要的就是这个。", "要的就是这一份": the object is a demonstrative pointing at the record the sentence before names.
+_DEICTIC_SENTENCE_RE = re.compile(r"\s*(?:我|本人|我们)?(?:要的|需要的|申请的|想要的|所需的?)(?:就|也)?(?:是|为)?"
+                                  r"(?:这|那|此)(?:个|份|一份|件|一件|些|张)?(?:文件|通知|东西)?(?:就行|就可以|即可)?[。！!，,]?\s*")
+
+
 def _points_back(sentence: str) -> bool:
-    """The sentence's object only points back ("请提供复印件", "有的话请公开", "能否寄一份给我？")."""
+    """The sentence's object only points back ("请提供复印件", "有的话请公开", "能否寄一份给我？", "我要的就是这个")."""
+    if _DEICTIC_SENTENCE_RE.fullmatch(sentence):
+        return True
     obj = requested_object(sentence)
     obj = _VERB_FIRST_RE.sub("", _IF_ANY_RE.sub("", obj, count=1), count=1).strip(" ，,。！!")
     if not obj or _ANAPHORIC_OBJECT_RE.fullmatch(obj) is not None:
@@ -845,19 +852,54 @@ def completeness(request: Request, applicant_on_file: bool = False) -> list[str]
     online form's own fields), so only the description and the form of the information are checked here."""
     missing = []
     a = request.applicant
-    if applicant_on_file:
-        pass
-    elif not a.display_name:
-        missing.append("申请人的姓名或者名称")
-    if not applicant_on_file and not a.id_document and request.source == "text" and "身份证" not in request.text and "营业执照" not in request.text:
-        missing.append("申请人的身份证明（身份证件或营业执照等的复印件或号码）")
-    if not applicant_on_file and not a.contact_known():
-        missing.append("申请人的联系方式（电话、通讯地址或电子邮箱）")
+    refused = refused_elements(request.text)
+    if ("name" in refused and not a.display_name) or (not applicant_on_file and not a.display_name):
+        missing.append(NAME_ELEMENT)
+    if ("identity" in refused and not a.id_document) or (
+            not applicant_on_file and not a.id_document and request.source == "text"
+            and "身份证" not in request.text and "营业执照" not in request.text):
+        missing.append(IDENTITY_ELEMENT)
+    if not a.contact_known() and ("contact" in refused or not applicant_on_file):
+        missing.append(CONTACT_ELEMENT)
     if not request.items or all(_too_vague(item.text) for item in request.items):
         missing.append(DESCRIPTION_ELEMENT)
     if not request.delivery:
         missing.append("申请公开的政府信息的形式要求，包括获取信息的方式、途径（如纸质、电子邮件、邮寄、当面领取）")
     return missing
+
+
+NAME_ELEMENT = "申请人的姓名或者名称"
+IDENTITY_ELEMENT = "申请人的身份证明（身份证件或营业执照等的复印件或号码）"
+CONTACT_ELEMENT = "申请人的联系方式（电话、通讯地址或电子邮箱）"
+
+# An element the applicant's own text declines to give ("身份证明：暂不提供", "电话不便留"). Such a refusal is read
+# even when the office holds the applicant's details on file: the text itself says the element is withheld.
+_REFUSAL = (r"(?:暂不|不予|不愿|不想|不便|不方便|拒绝|没必要|无需|无须|不需要|懒得|就不)(?:提供|留|填|给|透露|告知|写)"
+            r"|不提供|不留|不填|保密|略去不填"
+            # a field left blank on the form ("单位名称：（未填）", "联系电话：无")
+            r"|[（(]?(?:未填写?|空白?|无)[)）]?(?=\s|$|[，,。；;])")
+_REFUSED_RE = {
+    "name": re.compile(r"(?:姓名|名称|真实姓名)\s*[：:]?\s*(?:" + _REFUSAL + r")"),
+    # (an organisation's credit code is its identity document)
+    "identity": re.compile(r"(?:身份证明|身份证(?:号码?|件)?|证件(?:号码?|类型)|营业执照|统一社会信用代码)(?:复印件)?\s*[：:]?\s*(?:"
+                           + _REFUSAL + r")"),
+    "contact": re.compile(r"(?:联系方式|联系电话|电话|手机(?:号码?)?|通讯地址|邮寄地址|电子邮箱|邮箱)\s*[：:]?\s*(?:"
+                          + _REFUSAL + r")"),
+}
+
+
+# Another way to reach the applicant, given beside a refused phone ("电话不留了，请寄到某路88号", "发我邮箱").
+_OTHER_CHANNEL_RE = re.compile(r"寄到|寄至|邮寄到|邮寄至|寄给我|收件人|地址[：:]|邮箱|@")
+
+
+def refused_elements(text: str) -> set[str]:
+    """第二十九条 elements (name, identity, contact) the applicant's text explicitly declines to give; a refused phone
+    beside an address or an e-mail to answer to is no refused contact."""
+    compact = re.sub(r"[ \t\u3000]+", "", text or "")
+    refused = {key for key, rx in _REFUSED_RE.items() if rx.search(compact)}
+    if "contact" in refused and _OTHER_CHANNEL_RE.search(compact):
+        refused.discard("contact")
+    return refused
 
 
 GENERIC_RE = re.compile(

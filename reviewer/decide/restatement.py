@@ -177,3 +177,18 @@ def without_restated_frame(text: str) -> str:
     """``text`` with each sentence's restatement frame (:data:`_RESTATED_FRAME_RE`) taken off."""
     sentences = re.split(r"(?<=[。！？!?\n])", text)
     return "".join(_RESTATED_FRAME_RE.sub("", s, count=1) if _RESTATED_FRAME_RE.match(s) else s for s in sentences)
+
+
+# A party's own particulars in a restatement's header ("原告李某（身份证号略）", "原告王某某，男，1962年3月出生，汉族，住
+# 某县某镇…"): who the party is, not what was asked for; their ID or birth date is not a third party's record.
+_PARTY_ROLE = r"(?:原告|被告|上诉人|被上诉人|原审原告|原审被告|再审申请人|被申请人|复议申请人|申请人|第三人|申诉人)"
+_PARTY_NAME = r"(?:(?!申请|公开|要求|向|称|于)[\u4e00-\u9fa5×＊*XＸ]){1,4}"
+_PARTY_PAREN_RE = re.compile(r"(" + _PARTY_ROLE + r"(?:[（(][^（）()\n]{2,8}[）)])?" + _PARTY_NAME + r")[（(][^（）()\n]{0,60}?"
+                             r"(?:身份证|身份号码|证件号|出生|[男女][，,、]|住址?|汉族|略)[^（）()\n]{0,60}?[）)]")
+_PARTY_SENTENCE_RE = re.compile(r"(?m)^\s*" + _PARTY_ROLE + r"(?:[（(][^（）()\n]{2,8}[）)])?" + _PARTY_NAME + r"[，,]\s*[男女][，,][^。\n]*(?:。|$)")
+
+
+def without_party_particulars(text: str) -> str:
+    """``text`` without the parties' own particulars (:data:`_PARTY_PAREN_RE`, :data:`_PARTY_SENTENCE_RE`)."""
+    kept = _PARTY_SENTENCE_RE.sub("", _PARTY_PAREN_RE.sub(r"\1", text))
+    return kept if kept.strip() else text

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer.decide.narrated import to_the_organ
-from reviewer.decide.request import DESCRIPTION_ELEMENT
+from reviewer.decide.request import CONTACT_ELEMENT, DESCRIPTION_ELEMENT, IDENTITY_ELEMENT, NAME_ELEMENT
 from reviewer.decide.triage import compact
 
 _CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
@@ -139,11 +139,7 @@ _NO_DESCRIPTION_RE = re.compile(r"(?:未|没有|无)(?:写明|说明|载明|注�
                                 r"无法(?:辨认|识别|确定|特定)[^。；]{0,16}?(?:所(?:申请|需)|信息|名称|文件)|"
                                 # "未写明文件名称、文号、形成时间或承办部门"
                                 r"(?:未|没有)(?:写明|载明|注明|列明|说明)(?:任何)?(?:具体)?(?:的)?(?:文件|信息)?(?:的)?名称[、，,和及或]{1,2}(?:文件)?文号")
-ELEMENT_NAMES = {  # the same wording reviewer.decide.request.completeness uses
-    "name": "申请人的姓名或者名称",
-    "identity": "申请人的身份证明（身份证件或营业执照等的复印件或号码）",
-    "contact": "申请人的联系方式（电话、通讯地址或电子邮箱）",
-}
+ELEMENT_NAMES = {"name": NAME_ELEMENT, "identity": IDENTITY_ELEMENT, "contact": CONTACT_ELEMENT}
 
 
 def narrated_missing(text: str) -> list[str]:
@@ -158,3 +154,36 @@ def narrated_missing(text: str) -> list[str]:
     if _NO_DESCRIPTION_RE.search(text):
         out.append(DESCRIPTION_ELEMENT)
     return out
+
+
+# The applicant's own letter saying it answers the organ's 补正 notice ("贵局补正告知书收悉", "补正回复：", "上次你们让我
+# 补正…", "第二次回你们的补正告知书"): the one 补正 (第三十条) has been asked for.  Traditional 補 is folded by compact().
+_ANSWERS_CORRECTION_RE = re.compile(
+    r"补正(?:告知书?|通知书?)[^。；！？!?\n]{0,30}?(?:收悉|已收到|收到了|我看了|已阅)|"
+    r"(?:收到|接到)(?:了)?(?:你们|贵[局委办府院厅所处]|[^。；，,]{0,12}?)(?:寄来|发来|送来|出具)?的?《?补正(?:告知书?|通知书?)|"
+    r"(?:回复|答复|针对|按照|根据|回)(?:你们|贵[局委办府院厅所处])?[^。；，,]{0,20}?(?:的)?补正(?:告知书?|通知书?|要求|告知)|"
+    r"补正(?:告知书?|通知书?)的(?:回复|答复)|"
+    r"补正(?:回复|答复|回函|说明|材料|内容|如下)(?:[（(][^）)]{0,30}[）)])?\s*[：:]|^\s*补正\s*[：:]|补正(?:回复|回函|如下)|"
+    r"(?:回复|看了|见)(?:你们的|贵[局委办府院厅所处]的)?补正|关于补正\s*[：:]|"
+    r"(?:按|按照|根据|依|依照)(?:你们|贵[局委办府院厅所处])?的?补正(?:告知书?|通知书?|要求)|(?:我|本人|我司|现)补正(?:一下|如下)|"
+    r"(?:上次|上回|前次|此前|之前|上月|上个月|前几天|你们)(?:你们|贵[局委办府院厅所处])?[^。；]{0,14}?(?:让|叫|要|要求|通知|来函要求|打电话叫)"
+    r"(?:我|本人|我们|我司|申请人)[^。；]{0,10}?(?:补正|补充|写清楚|说清楚|讲清楚|写明白|说明白)|"
+    r"(?:你们|贵[局委办府院厅所处])[^。；，,]{0,6}?(?:说|认为)(?:我|本人)的?(?:申请)?(?:写得|描述|说得|写的|内容)?[^。；]{0,16}?"
+    r"(?:不(?:清楚|明确|具体)|太笼统|太模糊|不够(?:清楚|具体|明确))"
+)
+
+
+_THIRD_PERSON_RE = re.compile(r"原告|被告|上诉人|被申请人|本院|法院|本机关|复议机关|经审理")
+
+
+def answers_correction(text: str) -> bool:
+    """Whether the applicant's own text (a letter to the organ, not a restatement) says it answers the organ's 补正
+    notice (:data:`_ANSWERS_CORRECTION_RE`)."""
+    text = compact(text or "").replace("補", "补")
+    if _THIRD_PERSON_RE.search(text) and not to_the_organ(text):
+        return False
+    return _ANSWERS_CORRECTION_RE.search(text) is not None
+
+
+ANSWERED_CORRECTION_NOTE = ("来函自称是对补正告知的答复：补正只有一次（第三十条），补正后仍无法确定所指信息的，可答复无法提供（申请内容不明确）。"
+                            "请核对本机关的补正告知记录；如未发出过补正告知，本次仍可一次性告知补正。")

@@ -1,0 +1,71 @@
+"""A request that lists a record plainly public beside one a ground may withhold (第三十七条, 区分处理).
+
+"本片区的征收补偿方案、征收决定公告，还有隔壁刘某某家的补偿协议", "部门预算和部门决算，另外请一并提供研究预算分配时的
+讨论记录": the public records are given and only the other part is weighed, so most of the ground's share goes to
+部分公开 (:data:`~reviewer.decide.ranking.BESIDE_PARTIAL_SHARE`) — a draft must never refuse the public records with
+it.  The list need not split into items (:mod:`~reviewer.decide.record_lists` splits only self-contained parts); the
+reading here is clause by clause: a clause that holds a cue naming a ground, and another clause, free of any such
+cue, that ends with a kind of record published by law or by practice (a plan, a budget, a notice, a decision, a
+permit, a result, a list already 公示).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The separators between the records of a list, and the words that lead a further one ("另外请一并提供", "还有").
+_CLAUSE_SEP_RE = re.compile(r"[，,；;。、\n]|以及|还有|另外|另附|并且|同时|及其|及|和|与")
+# A kind of record that is the outcome made public (第十九、二十条 and 第二十条's 行政许可、行政处罚的结果), at the end of
+# a clause ("…的复印件/全文" allowed after it).
+_PUBLIC_END_RE = re.compile(
+    r"(?:公告|公示(?:名单|结果)?|(?:补偿|安置|实施|工作|配置|分配|招生|招聘)?方案|预算|决算|(?:收费|补偿|补贴|发放|救助)?标准|办法|规定|"
+    r"细则|(?:的)?通知|决定书?|批复(?:文件)?|许可证|规划(?:图)?|中标(?:结果|通知书)|(?:抽检|检查|评审|审批|中标|招标|录取|考试|评选)结果|(?:公示|公布|拟录用|拟聘用|录用|中标|入围|获奖|表彰|资金拨付)[^，,；;。、]{0,8}名单|总额|"
+    r"(?:政府采购|出让)合同|政策(?:文件)?)"
+    r"(?:的?(?:复印件|复制件|副本|原件|全文|正本|文件))?\s*$")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+# A clause that is not a public record however it ends: an internal or draft version ("内部实施方案", "讨论稿"), a
+# bidder's own plan, or the narrator's account of one ("请示已报送但未获批复", "告知该案处罚决定书已在…公示").
+_NOT_PUBLIC_RE = re.compile(r"内部|讨论|征求意见|草案|送审稿|初稿|审议稿|修改稿|投标|响应|技术(?:实施)?方案|"
+                            r"未|没有|尚未|还没|告知|作出|答复|认为|称|诉|已在|已于|已经")
+# Only the grounds whose records are listed beside public ones: a third party's record, a case file, a process
+# record.  Internal-affairs records come in lists of their own (考核打分明细和评优名额分配方案).
+_BESIDE_GROUNDS = ("privacy", "trade_secret", "enforcement_file", "process_info")
+_SENTENCE_RE = re.compile(r"[^。！？!?\n]+")
+
+
+def _ground_texts(triage_result) -> list[str]:
+    from reviewer.decide.ranking import _hit_ground
+
+    return [h.text for h in getattr(triage_result, "hits", []) or []
+            if h.text and not getattr(h, "against", ()) and _hit_ground(h) in _BESIDE_GROUNDS]
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_SEP_RE.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def lists_public_beside(text: str, triage_result) -> bool:
+    """Whether a sentence of ``text`` lists a record public by nature in a clause of its own beside a clause where a
+    cue of ``triage_result`` names a ground."""
+    texts = _ground_texts(triage_result)
+    if not texts or not text:
+        return False
+    for sentence in _SENTENCE_RE.finditer(text):
+        body = sentence.group(0)
+        grounds = [(m.start(), m.end()) for g in texts for m in re.finditer(re.escape(g), body)]
+        if not grounds:
+            continue
+        clauses = _clauses(body)
+        withheld = [k for k, (a, b) in enumerate(clauses) if any(a < e and s < b for s, e in grounds)]
+        if withheld and any(k not in withheld and len(_HAN_RE.findall(body[a:b])) >= 4
+                            and _PUBLIC_END_RE.search(body[a:b]) and not _NOT_PUBLIC_RE.search(body[a:b])
+                            for k, (a, b) in enumerate(clauses)):
+            return True
+    return False
