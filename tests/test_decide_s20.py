@@ -151,3 +151,25 @@ def test_public_records_beside_a_third_partys_identifiers_draft_partial_disclosu
 ])
 def test_no_public_record_beside(text):
     assert not _beside(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("补正：所需信息为某苑商品住宅项目的建设工程规划许可证及附图。 魏某 身份证5002XXXXXXXX6638 电话132XXXX4417",
+     "补正：所需信息为某苑商品住宅项目的建设工程规划许可证及附图。"),
+    ("我要的是区教育局今年批复同意某小学新校区招生范围的那份批复文件。谢谢。——家长 邱某（身份证、电话已在原申请中填写）",
+     "我要的是区教育局今年批复同意某小学新校区招生范围的那份批复文件。谢谢。"),
+    ("补正回复：我要的是某桥维修加固工程占道施工的许可决定书。电话151XXXX2208，贺某，身份证上次已经交了。",
+     "补正回复：我要的是某桥维修加固工程占道施工的许可决定书。"),
+])
+def test_a_sign_off_with_the_writers_particulars_is_not_the_record_asked_for(text, kept):
+    from reviewer.decide.request import without_particulars
+
+    assert without_particulars(text) == kept
+    assert "privacy" not in _grounds_named(_review(text))
+
+
+def test_particulars_asked_for_in_the_last_sentence_stay():
+    from reviewer.decide.request import without_particulars
+
+    text = "请公开张某某的补偿协议。张某某的身份证号码和电话也请一并提供。"
+    assert without_particulars(text) == text

@@ -128,12 +128,19 @@ _UNKNOWN_ELEMENTS = {
     "maker": r"(?:哪个(?:部门|单位|机关)|(?:经办|发文|制作)(?:部门|单位|机关))",
 }
 _LEFT_TO_ORGAN_RE = re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:心里|心裏)(?:清楚|有数|明白)|你们(?:自己)?(?:心里)?(?:没数|知道是哪)|"
-                               r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)")
+                               r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)|"
+                               r"(?:时间|类别|范围|种类|年份)(?:、(?:时间|类别|范围|种类|年份))*不限|"
+                               r"凡是[^。；]{0,24}?(?:有关|相关)的[^。；]{0,40}?(?:全都|全部|统统|都)(?:给我|提供|公开)|"
+                               r"(?:麻烦|请)?你们(?:帮我)?(?:找找|查查|翻翻|看着办)")
+# The organ's own notice cited in the answer to it ("贵府×政信补〔2024〕8号《补正告知书》"): not a title or a 文号 of the
+# record asked for.
+_OWN_NOTICE_RE = re.compile(r"《[^》]{0,12}?(?:告知书|通知书?)》|[^\s，。；：:]{0,12}?补(?:字)?[〔\[(（]\d{4}[〕\])）][^号]{0,8}?号")
 
 
 def admits_unknown(text: str) -> bool:
     """Whether the applicant says the description cannot identify the record (:data:`_UNKNOWN_ELEMENTS`,
     :data:`_LEFT_TO_ORGAN_RE`); a title in 《》 or a 文号 given elsewhere outweighs it."""
+    text = _OWN_NOTICE_RE.sub("", text)
     if _TITLE_RE.search(_BASIS_RE.sub("", text)) or DOC_NUMBER_RE.search(text):
         return False
     if _LEFT_TO_ORGAN_RE.search(text):

@@ -789,12 +789,38 @@ def without_threats(text: str) -> str:
     return _THREAT_CLAUSE_RE.sub("", text)
 
 
+# A letter's sign-off with the writer's particulars, after what is asked ("——家长 邱某（身份证、电话已在原申请中填写）",
+# "魏某 身份证5002… 电话132…", "电话151…，贺某，身份证上次已经交了。"): the applicant's own, not a third party's.
+_SIGNOFF_RE = re.compile(r"\s*(?:——|--|—|-)?\s*(?:家长|村民|业主|居民|申请人|联系人)?\s*"
+                         r"(?:[\u4e00-\u9fa5]{1,2}某{1,2}|[\u4e00-\u9fa5][×xX*＊]{1,2})?[\s（(，,：:]*"
+                         r"(?:身份证|公民身份号码|电话|手机|联系方式)[^。\n]{0,60}[。！!]?\s*$")
+_SIGNOFF_ASKS_RE = re.compile(r"(?<!原)申请公开|公开|提供|查阅|复印|调取|我要|需要")
+
+
+# A sign-off gives the particulars (digits, masked or not) or says they were given ("已在原申请中填写", "上次已经交了").
+_SIGNOFF_GIVEN_RE = re.compile(r"[\dXx×*＊]{4,}|已|上次|附后|附件|见附|原申请|同上")
+
+
+def _is_signoff(sentence: str) -> bool:
+    return len(sentence) <= 80 and _SIGNOFF_RE.match(sentence) is not None \
+        and not _SIGNOFF_ASKS_RE.search(sentence) and _SIGNOFF_GIVEN_RE.search(sentence) is not None
+
+
 def without_particulars(text: str) -> str:
-    """The request without the lines of the applicant's particulars ("申请人：张某，身份证号…"): what the triage cues
-    and classifiers read, so the applicant's own name and ID are not taken for a third party's."""
+    """The request without the lines of the applicant's particulars ("申请人：张某，身份证号…") and a closing sign-off
+    with them (:data:`_SIGNOFF_RE`): what the triage cues and classifiers read, so the applicant's own name and ID
+    are not taken for a third party's."""
     lines = text.splitlines()
-    kept = [line for line in lines if not _is_applicant_line(line)]
-    return "\n".join(kept) if kept and len(kept) < len(lines) else text
+    kept = []
+    for line in lines:
+        if _is_applicant_line(line):
+            continue
+        sentences = [x for x in re.split(r"(?<=[。！!])", line) if x.strip()]
+        if len(sentences) > 1 and _is_signoff(sentences[-1]):
+            line = "".join(sentences[:-1])
+        kept.append(line)
+    changed = len(kept) < len(lines) or kept != lines
+    return "\n".join(kept) if kept and changed and any(k.strip() for k in kept) else text
 
 
 # After a numbered list: how to deliver it or a closing remark about the list, not part of the last item.
