@@ -173,3 +173,8 @@ def test_particulars_asked_for_in_the_last_sentence_stay():
 
     text = "请公开张某某的补偿协议。张某某的身份证号码和电话也请一并提供。"
     assert without_particulars(text) == text
+
+
+def test_everything_about_open_matters_is_no_description_but_named_kinds_are():
+    assert admits_unknown("村里这十几年的事，凡是跟钱有关的、跟地有关的、跟干部有关的，全都给我。")
+    assert not admits_unknown("凡是跟这条路占地有关的审批材料和补偿标准，请都给我一份。")

@@ -130,8 +130,10 @@ _UNKNOWN_ELEMENTS = {
 _LEFT_TO_ORGAN_RE = re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:心里|心裏)(?:清楚|有数|明白)|你们(?:自己)?(?:心里)?(?:没数|知道是哪)|"
                                r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)|"
                                r"(?:时间|类别|范围|种类|年份)(?:、(?:时间|类别|范围|种类|年份))*不限|"
-                               r"凡是[^。；]{0,24}?(?:有关|相关)的[^。；]{0,40}?(?:全都|全部|统统|都)(?:给我|提供|公开)|"
                                r"(?:麻烦|请)?你们(?:帮我)?(?:找找|查查|翻翻|看着办)")
+# "凡是跟钱有关的、跟地有关的，全都给我": every record about open matters — unless a kind of record is named in it
+# ("凡是跟这条路占地有关的审批材料和补偿标准，请都给我一份" names what to search for).
+_EVERYTHING_ABOUT_RE = re.compile(r"凡是[^。；]{0,24}?(?:有关|相关)的[^。；]{0,40}?(?:全都|全部|统统|都)(?:给我|提供|公开)")
 # The organ's own notice cited in the answer to it ("贵府×政信补〔2024〕8号《补正告知书》"): not a title or a 文号 of the
 # record asked for.
 _OWN_NOTICE_RE = re.compile(r"《[^》]{0,12}?(?:告知书|通知书?)》|[^\s，。；：:]{0,12}?补(?:字)?[〔\[(（]\d{4}[〕\])）][^号]{0,8}?号")
@@ -144,6 +146,9 @@ def admits_unknown(text: str) -> bool:
     if _TITLE_RE.search(_BASIS_RE.sub("", text)) or DOC_NUMBER_RE.search(text):
         return False
     if _LEFT_TO_ORGAN_RE.search(text):
+        return True
+    everything = _EVERYTHING_ABOUT_RE.search(text)
+    if everything and not DOCUMENT_KIND_RE.search(everything.group(0)) and "材料" not in everything.group(0):
         return True
     admitted = {key for key, element in _UNKNOWN_ELEMENTS.items()
                 if re.search(element + r"[^。；，,]{0,6}?" + _UNKNOWN + "|" + _UNKNOWN + r"[^。；，,]{0,4}?" + element, text)}
