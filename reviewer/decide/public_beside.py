@@ -34,10 +34,10 @@ _SENTENCE_RE = re.compile(r"[^。！？!?\n]+")
 
 
 def _ground_texts(triage_result) -> list[str]:
-    from reviewer.decide.ranking import _hit_ground
+    from reviewer.decide.ranking import hit_ground
 
     return [h.text for h in getattr(triage_result, "hits", []) or []
-            if h.text and not getattr(h, "against", ()) and _hit_ground(h) in _BESIDE_GROUNDS]
+            if h.text and not getattr(h, "against", ()) and hit_ground(h) in _BESIDE_GROUNDS]
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

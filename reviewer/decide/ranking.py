@@ -131,7 +131,8 @@ class RequestGround:
                 "threshold": round(self.threshold, 3)}
 
 
-def _hit_ground(hit) -> str | None:
+def hit_ground(hit) -> str | None:
+    """The ground a triage cue hit names: its own, else the one its outcome implies (None for other cues)."""
     ground = getattr(hit, "ground", None)
     if ground:
         return ground
@@ -149,7 +150,7 @@ def _cue_evidence(triage_result, against: bool) -> dict[str, tuple[float, list[s
     """Ground → (noisy-OR of the cue weights, matched texts, cue codes), each cue counted once."""
     per: dict[str, dict[str, tuple[float, str]]] = {}
     for hit in getattr(triage_result, "hits", []) or []:
-        grounds = list(getattr(hit, "against", ()) or ()) if against else [g for g in [_hit_ground(hit)] if g]
+        grounds = list(getattr(hit, "against", ()) or ()) if against else [g for g in [hit_ground(hit)] if g]
         if not against and getattr(hit, "against", ()):
             grounds = []
         weight = float(getattr(hit, "weight", 0.0) or 0.0)
