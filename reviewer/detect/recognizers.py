@@ -234,6 +234,8 @@ class Detector:
                 head_end = head_cache[HEADING_LINES] = _head_end(text, HEADING_LINES)
             if any(w in text[:head_end] for w in rule.exclude.heading):
                 return None  # "……会议纪要（公开版）": the document says it is the version meant for the public
+        if rule.category in RECORD_KIND_GROUNDS and _marked_for_publication(text, head_cache):
+            return None  # "（此件公开发布）", "公开方式：主动公开": the office already chose to publish this record
         if (rule.kind in ("keywords", "context") and rule.category != "privacy"
                 or rule.kind == "regex" and rule.category in RECORD_KIND_GROUNDS) \
                 and names_kind(text, start, end, back_reference=rule.category in RECORD_KIND_GROUNDS):
@@ -436,6 +438,20 @@ def _is_tally(sentence: str, after: str) -> bool:
 # The content grounds (第十四条, 第十五条) keep their pattern hits: a judgment quoting a secret still shows it.
 RECORD_KIND_GROUNDS = frozenset({"process_info", "internal_affairs", "enforcement_file"})
 HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and the line under it
+
+# The publication mark a drafter puts on a document meant to be published ("（此件公开发布）", "（此件主动公开）",
+# "公开方式：主动公开"): the 第十六条 grounds are discretionary (可以不予公开), and the office has already exercised that
+# discretion for this record, so the record-kind grounds do not fire on it.  The content grounds (第十四条, 第十五条) still
+# do: a document marked for publication can still carry a secret or a third party's data by mistake.
+_PUBLICATION_MARK_RE = re.compile(r"[（(]\s*此件(?:予以)?(?:公开发布|主动公开|公开)\s*[)）]|公开(?:方式|属性)\s*[：:]\s*主动公开")
+
+
+def _marked_for_publication(text: str, cache: dict) -> bool:
+    """Whether ``text`` carries a publication mark (:data:`_PUBLICATION_MARK_RE`), found once per text."""
+    marked = cache.get("published")
+    if marked is None:
+        marked = cache["published"] = _PUBLICATION_MARK_RE.search(text) is not None
+    return marked
 
 
 def _words_near(text: str, start: int, end: int, window: Window) -> list[str]:
