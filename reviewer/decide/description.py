@@ -128,7 +128,9 @@ _UNKNOWN_ELEMENTS = {
     "maker": r"(?:哪个(?:部门|单位|机关)|(?:经办|发文|制作)(?:部门|单位|机关))",
 }
 _LEFT_TO_ORGAN_RE = re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:心里|心裏)(?:清楚|有数|明白)|你们(?:自己)?(?:心里)?(?:没数|知道是哪)|"
-                               r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)|"
+                               r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)|"
+                               # "与某某片区改造有关的全部政府信息": every piece of information about a matter, no record named
+                               r"(?:与|跟|和|同)[^。；，、]{1,24}?(?:有关|相关)的(?:全部|所有|一切)(?:政府)?信息(?![^。；]{0,4}?(?:中的|里的))|"
                                r"(?:时间|类别|范围|种类|年份)(?:、(?:时间|类别|范围|种类|年份))*不限|"
                                r"(?:麻烦|请)?你们(?:帮我)?(?:找找|查查|翻翻|看着办)")
 # "凡是跟钱有关的、跟地有关的，全都给我": every record about open matters — unless a kind of record is named in it
@@ -139,13 +141,21 @@ _EVERYTHING_ABOUT_RE = re.compile(r"凡是[^。；]{0,24}?(?:有关|相关)的[^
 _OWN_NOTICE_RE = re.compile(r"《[^》]{0,12}?(?:告知书|通知书?)》|[^\s，。；：:]{0,12}?补(?:字)?[〔\[(（]\d{4}[〕\])）][^号]{0,8}?号")
 
 
+# The narrator's word that the letter named nothing to search for ("该申请书未写明项目名称、所在位置及大致时间", "所需信息
+#的名称/文号：见附件 …申请人未随表提交任何附件，表内亦无其他内容描述").
+_NARRATED_NO_DESCRIPTION_RE = re.compile(
+    r"(?:未|没有|没|并未|亦未|均未|也未)(?:写明|载明|列明|注明|说明|提供|随表提交|附)[^。；，,]{0,10}?"
+    r"(?:信息名称|文件名称|项目名称|名称、|文号|特征性描述|内容描述|所需信息|具体内容|任何附件)|"
+    r"(?:亦|也|并|均)?(?:无|没有)(?:其他|任何)?(?:内容描述|具体内容|特征性描述|所需信息的描述)")
+
+
 def admits_unknown(text: str) -> bool:
     """Whether the applicant says the description cannot identify the record (:data:`_UNKNOWN_ELEMENTS`,
     :data:`_LEFT_TO_ORGAN_RE`); a title in 《》 or a 文号 given elsewhere outweighs it."""
     text = _OWN_NOTICE_RE.sub("", text)
     if _TITLE_RE.search(_BASIS_RE.sub("", text)) or DOC_NUMBER_RE.search(text):
         return False
-    if _LEFT_TO_ORGAN_RE.search(text):
+    if _LEFT_TO_ORGAN_RE.search(text) or _NARRATED_NO_DESCRIPTION_RE.search(text):
         return True
     everything = _EVERYTHING_ABOUT_RE.search(text)
     if everything and not DOCUMENT_KIND_RE.search(everything.group(0)) and "材料" not in everything.group(0):

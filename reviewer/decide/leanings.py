@@ -44,7 +44,9 @@ QUESTION_WORD_RE = re.compile(r"为什么|为何|是否|是不是|有没有|凭�
 # A why-question, or whether something complies with a norm ("是否符合国家规定的标准", "是否违反《…》的规定"): the norm named
 # inside it is not a record asked for ("申请公开贵局是否对某公司作出处罚的决定书" still names one).
 QUESTION_CLAUSE_RE = re.compile(r"(?:是否|是不是|有没有)(?:符合|违反|违背|合乎|遵守|合法|违法|偏低|偏高|合理|正当|妥当)[^，,。；;]*|"
-                                r"(?:为什么|为何|凭什么)[^，,。；;]*")
+                                # the clause's subject goes with its question ("发给我户的过渡安置费为什么少了200元")
+                                r"[^，,。；;：:]*?(?:为什么|为何|凭什么)[^，,。；;]*|"
+                                r"[^，,。；;：:]*?(?:是谁|由谁|谁(?:决定|批准|签字|拍板|同意|审批))[^，,。；;]*")
 INTERPRETATION_RE = re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
 
 

@@ -901,7 +901,7 @@ CONTACT_ELEMENT = "申请人的联系方式（电话、通讯地址或电子邮�
 # An element the applicant's own text declines to give ("身份证明：暂不提供", "电话不便留"). Such a refusal is read
 # even when the office holds the applicant's details on file: the text itself says the element is withheld.
 _REFUSAL = (r"(?:暂不|不予|不愿|不想|不便|不方便|拒绝|没必要|无需|无须|不需要|懒得|就不)(?:提供|留|填|给|透露|告知|写)"
-            r"|不提供|不留|不填|保密|略去不填"
+            r"|不提供|不留|不填|保密|略去不填|无法提供|没法提供|不能提供|没有(?=\s|$|[，,。；;])"
             # a field left blank on the form ("单位名称：（未填）", "联系电话：无")
             r"|[（(]?(?:未填写?|空白?|无)[)）]?(?=\s|$|[，,。；;])")
 _REFUSED_RE = {
@@ -918,11 +918,22 @@ _REFUSED_RE = {
 _OTHER_CHANNEL_RE = re.compile(r"寄到|寄至|邮寄到|邮寄至|寄给我|收件人|地址[：:]|邮箱|@")
 
 
+# The narrator's word that the letter lacked an element ("申请书既无署名，也无回信地址和联系电话", "亦未留联系电话和通讯地址",
+# "匿名寄来的申请").
+_NARRATED_ABSENT_RE = {
+    "name": re.compile(r"(?:既|均|并|亦|也)?(?:无|没有|未)(?:署名|落款|签名|具名)|匿名(?:寄|来|提交|申请|信)"),
+    "contact": re.compile(r"(?:既|均|并|亦|也)?(?:无|没有|未留|未写明?|未填写?|未提供|没留)[^。；，,]{0,4}?"
+                          r"(?:回信地址|通讯地址|通信地址|联系电话|联系方式|联系地址|邮寄地址)"),
+}
+
+
 def refused_elements(text: str) -> set[str]:
-    """第二十九条 elements (name, identity, contact) the applicant's text explicitly declines to give; a refused phone
-    beside an address or an e-mail to answer to is no refused contact."""
+    """第二十九条 elements (name, identity, contact) the applicant's text explicitly declines to give, or a narrator says
+    the letter lacked (:data:`_NARRATED_ABSENT_RE`); a refused phone beside an address or an e-mail to answer to is no
+    refused contact."""
     compact = re.sub(r"[ \t\u3000]+", "", text or "")
     refused = {key for key, rx in _REFUSED_RE.items() if rx.search(compact)}
+    refused |= {key for key, rx in _NARRATED_ABSENT_RE.items() if rx.search(compact)}
     if "contact" in refused and _OTHER_CHANNEL_RE.search(compact):
         refused.discard("contact")
     return refused

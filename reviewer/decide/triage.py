@@ -150,7 +150,7 @@ MAX_CUE_CHARS = 50_000
 # A clause that declines a record ("我不要你们往上打的请示报告", "不需要调查笔录、证据等案卷材料", "不含其他考生的信息"): the kind
 # of record named in it is not asked for, so a kind-of-information cue does not fire there.
 _DECLINED_CLAUSE_RE = re.compile(r"(?:^|(?<=[，,。；;！!？?\n：:（(]))\s*(?:我|我们|本人|申请人|本公司|我司)?(?:也|并|就|都)?"
-                                 r"(?:不要|不需要|不用|无需|不必|不含|不包括|不包含|不申请|不涉及|不是要|并非要|不求)"
+                                 r"(?:不要|不需要|不用|无需|不必|不含|不包括|不包含|不申请|不涉及|不是要|并非|而非|而不是|不求)"
                                  r"[^，,。；;！!？?\n（）()]*")
 
 

@@ -1,0 +1,198 @@
+"""Round 2, session 21: narrated missing particulars, questions about who decided, duplicates and excessive requests
+told in a restatement, third parties' insurance records, and screening of records the office already chose to publish —
+found on probe sets written by helpers who read only the law.  Fictional names and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.description import admits_unknown
+from reviewer.decide.request import refused_elements
+from reviewer.decide.told_procedure import narrated_procedure
+from reviewer.decide.triage import declined_spans
+from reviewer.screen.screening import Screener
+
+
+def _review(text: str) -> dict:
+    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+
+
+def _grounds_named(d: dict) -> set[str]:
+    return {g["ground"] for g in d.get("request_grounds") or [] if g.get("named")}
+
+
+@pytest.fixture(scope="module")
+def screener():
+    return Screener()
+
+
+def _flagged(result) -> set[str]:
+    return {name for name, c in result.categories.items() if c.score >= 0.5}
+
+
+# 补不补: a particular the applicant says cannot be given, or a narrator says the letter lacked, is missing.
+@pytest.mark.parametrize("text, missing", [
+    ("联系电话：无法提供\n申请内容：某镇2023年道路硬化工程验收报告", {"contact"}),
+    ("身份证号：没有\n所需信息：某区2022年棚户区改造实施方案", {"identity"}),
+    ("被申请人提交的证据显示，其收到的申请书既无署名，也无回信地址和联系电话。", {"name", "contact"}),
+    ("经查，该申请书未写明项目名称，亦未留联系电话和通讯地址。", {"contact"}),
+])
+def test_refused_or_narrated_absent_particulars(text, missing):
+    assert missing <= refused_elements(text)
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：没有变化，仍为138XXXX0001",
+    "申请人：周某某  电话：139XXXX2211  地址：某区某路18号",
+    "申请人称其已在申请书上署名并留有联系电话。",
+])
+def test_given_particulars_are_not_read_as_missing(text):
+    assert refused_elements(text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("该申请书未写明项目名称、所在位置及大致时间。", True),
+    ("所需信息的名称/文号：见附件\n（受理窗口备注：申请人未随表提交任何附件，表内亦无其他内容描述）", True),
+    ("要求公开“与某某片区改造有关的全部政府信息”。", True),
+    ("申请公开贵局在履职过程中形成的与委托人有关的一切信息，包括但不限于文件、记录、数据。", True),
+    # a record named inside the information about a matter, or a title, is a description
+    ("申请公开与本人房屋征收有关的全部政府信息中的补偿协议。", False),
+    ("申请公开与某片区改造有关的《某片区改造实施方案》。", False),
+    ("申请人未提供身份证明。", False),
+])
+def test_descriptions_that_name_nothing(text, expected):
+    assert admits_unknown(text) is expected
+
+
+def test_a_narrated_letter_without_name_or_address_drafts_a_correction():
+    d = _review("被申请人提交的证据显示，其收到的申请书既无署名，也无回信地址和联系电话，内容为：“请公开某某街道2023年"
+                "老旧小区改造工程的招标文件和中标结果。”")
+    assert d["reply"]["code"] == "other.correction"
+    # the same letter with the particulars given is an ordinary request
+    d = _review("申请人周某某（电话139XXXX2211，地址某区某路18号）申请公开某某街道2023年老旧小区改造工程的招标文件和中标结果。")
+    assert d["reply"]["code"] != "other.correction"
+
+
+# 是不是: a question about who decided, or why, is not a record asked for.
+@pytest.mark.parametrize("text", [
+    "经审理查明：原告向被告邮寄申请书，申请内容为“某某水库移民安置点选址是由哪位县领导拍板决定的”。",
+    "本人因生活需要申请公开：区住建局发给我户的过渡安置费为什么从2018年7月起每月少了200元，是谁决定少发的？",
+])
+def test_who_and_why_questions_draft_a_consultation(text):
+    assert _review(text)["reply"]["code"] == "other.consultation"
+
+
+def test_a_record_of_the_decision_asked_for_is_not_a_question():
+    d = _review("申请公开决定某某水库移民安置点选址的县政府常务会议纪要。")
+    assert d["reply"]["code"] != "other.consultation"
+
+
+@pytest.mark.parametrize("text", [
+    "本机关查明：申请人提交政府信息公开申请，内容为“城管队员胡某某3月在菜市场动手打人，请局里开除此人”。",
+    "原告称，其向被告申请公开的内容是“要求被告恢复某某路公交车站点，撤销将该站点迁走的决定”。",
+])
+def test_demands_for_action_draft_a_petition(text):
+    assert _review(text)["reply"]["code"] == "no_action.petition"
+
+
+@pytest.mark.parametrize("text", [
+    "一审法院认定：原告申请公开的“某某区人大常委会第十五次会议审议《某某区2022年度国有资产管理情况报告》时各组成人员的"
+    "发言记录及分组审议意见原始稿”，系地方国家权力机关在履行职责中形成的材料。",
+    "行政复议机关查明：申请人申请公开“市政协十三届二次会议第0213号提案的提案原件、提案人签名页及提案委员会的立案审查意见”。",
+])
+def test_legislature_and_cppcc_records_are_not_government_information(text):
+    assert _review(text)["reply"]["code"] == "other.not_gov_info"
+
+
+def test_a_government_reply_to_a_cppcc_proposal_is_government_information():
+    assert _review("申请公开市住建局对市政协第0213号提案的答复。")["reply"]["code"] != "other.not_gov_info"
+
+
+# A repeat of a request the organ already answered (第三十六条第（六）项).
+@pytest.mark.parametrize("text", [
+    "申请人：冯某某 电话：177XXXX6012\n所需信息：某某镇人民政府2019年《关于某某村土地流转补贴发放的通知》\n备注：这份文件我"
+    "2024年3月已经申请过，镇里4月份给了答复书（某政信复〔2024〕7号），现在重新申请一遍，以这次为准。",
+    "本律师受申请人韩某某委托，就贵局已于2023年6月2日以《政府信息公开申请答复书》（×人社信复〔2023〕19号）答复过的"
+    "“韩某某2016年工伤认定决定书”再次提出公开申请。",
+])
+def test_a_request_already_answered_and_made_again_is_a_duplicate(text):
+    assert _review(text)["reply"]["code"] == "no_action.duplicate"
+
+
+def test_a_request_never_answered_and_made_again_is_not_a_duplicate():
+    d = _review("去年我申请过某镇2019年土地流转补贴发放的通知，你们一直没答复，现在重新申请。申请人：冯某某 电话：177XXXX6012")
+    assert d["reply"]["code"] != "no_action.duplicate"
+
+
+def test_many_requests_counted_after_the_word_application_and_no_reasons_given_is_excessive():
+    told = narrated_procedure(
+        "法院经审理认定，原告先后向被告等多个行政机关提出政府信息公开申请九十余件。被告就申请数量及频次要求原告说明理由，"
+        "原告未作说明，仅表示“不答复就起诉”。")
+    assert told is not None and told.code == "no_action.excessive"
+
+
+def test_a_clause_saying_what_is_not_asked_for_is_declined():
+    text = "二审另查明，上诉人申请公开的是某医院CT设备采购项目的中标结果及中标金额，并非中标供应商的投标文件。"
+    start = text.index("并非")
+    assert any(a <= start < b for a, b in declined_spans(text))
+    assert "trade_secret" not in _grounds_named(_review(text))
+
+
+# 给不给: grounds the request text points to.
+@pytest.mark.parametrize("text, ground", [
+    ("申请内容：请求公开冯某某（原某县第二中学教师）在县社保经办机构的养老保险缴费记录及缴费基数。", "privacy"),
+    ("我司原员工林某已离职，现申请贵局提供林某2021年1月至2022年12月的社会保险参保记录（含缴费基数）。", "privacy"),
+    ("特申请公开某小区8栋1203室房屋的不动产登记簿记载事项，包括权利人姓名及身份证号、抵押权人及抵押金额。", "privacy"),
+    ("请提供贵局对某物业服务有限公司违规收取二次供水加压费一案的调查处理全部材料，本人系该案投诉人。", "enforcement_file"),
+    ("麻烦街道提供一下今年春节期间机关干部的值班排班表和带班领导安排。", "internal_affairs"),
+])
+def test_request_grounds_from_the_text(text, ground):
+    assert ground in _grounds_named(_review(text))
+
+
+def test_own_insurance_record_names_no_privacy_ground():
+    assert "privacy" not in _grounds_named(_review("申请打印本人2021年至2023年的养老保险缴费记录。"))
+
+
+# Screening: a record the office marked for publication, and records that only talk about records.
+MINUTES = ("某某区人民政府常务会议纪要\n〔2024〕第12期\n2024年6月18日，区长刘某某主持召开区政府常务会议。现将会议议定事项纪要如下：\n"
+           "一、审议通过《某某区促进民营经济高质量发展若干措施》。\n二、研究区第一人民医院新院区建设资金平衡问题。\n{mark}")
+
+
+def test_a_publication_mark_clears_the_record_kind_grounds(screener):
+    assert "process_info" in _flagged(screener.screen_text(MINUTES.format(mark="")))
+    assert screener.screen_text(MINUTES.format(mark="（此件公开发布）")).verdict == "clean"
+    assert screener.screen_text(MINUTES.format(mark="公开方式：主动公开")).verdict == "clean"
+
+
+def test_a_publication_mark_does_not_clear_personal_data(screener):
+    text = ("某镇2024年危房改造补助对象公示\n户主：王某某，身份证号：110101199003078515，联系电话：13912345678\n"
+            "（此件公开发布）")
+    assert "privacy" in _flagged(screener.screen_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "关于2023年度行政执法案卷评查情况的通报\n各执法大队：\n评查发现：一是部分案卷缺少集体讨论记录；二是个别询问笔录未由当事人逐页"
+    "签字；三是法制审核意见过于简单。",
+    "某某省司法厅关于重大行政执法决定法制审核制度落实情况专项督查的通报\n督查中发现，部分单位未按规定进行集体讨论，或者集体"
+    "讨论记录由承办人事后补写。",
+    "某某市人民政府办公室关于印发某某市行政执法案卷管理办法的通知\n×政办规〔2023〕6号\n第三条 行政执法案卷包括立案审批表、"
+    "调查询问笔录、现场检查笔录、证据材料、集体讨论记录、法制审核意见、决定书及送达回证等。",
+    "本院经审理查明：2021年5月，某某区城市管理局接到群众举报后，对原告刘某屋顶搭建的彩钢棚进行调查，制作了询问笔录和现场"
+    "检查笔录，并于同年6月作出责令限期拆除决定。",
+    "本院认为，条例第十四条规定，公开后可能危及社会稳定的政府信息不予公开。被告仅称“该项目周边群众反映强烈，公开可能引发"
+    "不稳定因素”，未提供任何证据，其理由不能成立。",
+])
+def test_documents_about_records_are_clean(screener, text):
+    assert screener.screen_text(text).verdict == "clean", _flagged(screener.screen_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "重大行政处罚案件集体讨论记录\n案件名称：某建筑工程有限公司未取得施工许可证擅自施工案\n讨论意见：李某认为违法事实清楚，"
+    "建议罚款二万元；赵某认为系初次违法，建议从轻。\n结论：多数意见同意罚款二万元，报局长签批。",
+    "重大执法决定法制审核意见书\n×城管法审〔2023〕17号\n经审核：违法事实认定基本清楚，但对罚款金额的裁量理由阐述不足，建议补充"
+    "说明后再报集体讨论。",
+])
+def test_a_case_deliberation_record_is_an_enforcement_file_and_process_information(screener, text):
+    assert {"enforcement_file", "process_info"} <= _flagged(screener.screen_text(text))
