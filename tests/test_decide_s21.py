@@ -196,3 +196,12 @@ def test_documents_about_records_are_clean(screener, text):
 ])
 def test_a_case_deliberation_record_is_an_enforcement_file_and_process_information(screener, text):
     assert {"enforcement_file", "process_info"} <= _flagged(screener.screen_text(text))
+
+
+def test_a_list_led_at_the_end_of_a_told_line_and_bulleted_with_dashes_is_split():
+    d = _review("某区住房和城乡建设局：\n我是某花园3栋业主沈某某，小区电梯更换动用了专项维修资金。请公开：\n"
+                "——本次维修资金使用方案及业主表决结果公示；\n——电梯更换工程的施工合同和竣工验收报告；\n"
+                "——3栋其他业主各户的维修资金缴存余额明细。")
+    items = d["request"]["items"]
+    assert [i["text"][:6] for i in items] == ["本次维修资金", "电梯更换工程", "3栋其他业主"]
+    assert items[2]["code"] == "withhold.third_party" and d["reply"]["code"] == "partial"

@@ -351,12 +351,19 @@ _LEAD_LINE_RE = re.compile(r"^[^。；;！？!?]{0,60}?(?:公开|获取|提供|�
 _TURN_LINE_RE = re.compile(r"^\s*(?:另外|此外|同时|还有|另|顺便|最后)[，,、：:]")
 
 
+_LAST_SENTENCE_RE = re.compile(r"[。！？!?]")
+# A dash or dot that bullets a line ("——电梯更换工程的施工合同", "• 2024年部门预算").
+_BULLET_RE = re.compile(r"^\s*(?:[—–-]{1,2}|[•·●■◆▪])\s*")
+
+
 def _lines_after_lead(lines: list[str]) -> list[str]:
     """The unnumbered lines after a line that only leads a list ("本人申请获取：" then one record a line), up to the letter's
     closing; [] unless there are at least two and each names a record (:func:`has_characteristic`)."""
     from reviewer.decide.description import has_characteristic
 
-    lead = next((k for k, line in enumerate(lines) if _LEAD_LINE_RE.match(line)), None)
+    # the lead may close a line that tells something first ("…动用了专项维修资金。请公开：")
+    lead = next((k for k, line in enumerate(lines)
+                 if _LEAD_LINE_RE.match(line) or _LEAD_LINE_RE.match(_LAST_SENTENCE_RE.split(line)[-1].strip())), None)
     if lead is None:
         return []
     out: list[str] = []
@@ -364,7 +371,7 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
         if _is_trailer(line) or FIELD_LINE_RE.match(line) or _is_applicant_line(line) or _LIST_TRAILER_RE.match(line) \
                 or _TURN_LINE_RE.match(line) or ATTACHMENTS_LINE_RE.match(line):
             break
-        out.append(line.rstrip("；;。，,"))
+        out.append(_BULLET_RE.sub("", line).rstrip("；;。，,"))
     # each line names a record, or is short and one sentence ("…投诉件数，按被投诉医院分别统计", "…医院的住院病历"): a
     # story told line by line is not a list
     if len(out) < 2 or len(out) > MAX_ITEMS or not all(has_characteristic(line) or (len(line) <= 60 and "。" not in line)
