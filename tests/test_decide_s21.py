@@ -205,3 +205,79 @@ def test_a_list_led_at_the_end_of_a_told_line_and_bulleted_with_dashes_is_split(
     items = d["request"]["items"]
     assert [i["text"][:6] for i in items] == ["本次维修资金", "电梯更换工程", "3栋其他业主"]
     assert items[2]["code"] == "withhold.third_party" and d["reply"]["code"] == "partial"
+
+
+# 怎么给: a public record whose holder the request says lists people's identifiers is given with them masked (第三十七条).
+@pytest.mark.parametrize("text", [
+    "申请人要求某区审计局公开“关于某街道2021—2022年度财政财务收支情况的审计报告”。据申请人了解，该报告附件一为街道工作人员"
+    "个人借款明细，列有借款人姓名和身份证号码。",
+    "申请人要求某县住房和城乡建设局公开某小区3号楼加装电梯项目的审批材料，包括审批意见书，以及同意加装的业主签字表。"
+    "据申请人描述，签字表载有各户业主姓名、房号、联系电话和身份证号。",
+])
+def test_a_public_record_holding_identifiers_drafts_partial_disclosure(text):
+    d = _review(text)
+    assert "privacy" in _grounds_named(d)
+    assert d["reply"]["code"] == "partial"
+
+
+def test_a_secret_deployment_plan_is_not_a_public_plan_beside_a_ground():
+    from reviewer.decide.public_beside import _NOT_PUBLIC_RE, _PUBLIC_END_RE
+
+    clause = "各目标安保力量部署方案"
+    assert _PUBLIC_END_RE.search(clause) and _NOT_PUBLIC_RE.search(clause)
+
+
+def test_a_function_word_before_a_placeholder_is_no_person():
+    d = _review("本案申请人所求信息有二：一是某区财政局与区住房和城乡建设局之间就××安置房项目资金缺口问题往来的商洽函；"
+                "二是区财政局向区政府报送的资金筹措方案（初稿）。")
+    assert "privacy" not in _grounds_named(d)
+
+
+def test_rules_and_appraisals_of_governments_are_not_internal_affairs():
+    assert "internal_affairs" not in _grounds_named(_review("申请人向某省水利厅申请获取“某省2023年度实行最严格水资源管理制度考核结果”。"))
+
+
+def test_an_owners_committee_vote_is_not_government_information():
+    d = _review("某街道年度报告案例：居民要求街道办事处公开“某小区业主委员会2022年选聘物业服务企业的业主投票统计结果”。")
+    assert d["reply"]["code"] == "other.not_gov_info"
+
+
+def test_a_case_file_named_by_the_investigation_is_no_demand_to_investigate():
+    d = _review("经审理查明：2023年3月，原告向被告某县自然资源局申请公开该局查处某村村民冯某某非法占用耕地建房一案的调查报告、"
+                "勘测定界图、对冯某某的询问笔录。")
+    assert d["reply"]["code"] != "no_action.petition"
+    assert "enforcement_file" in _grounds_named(d)
+
+
+def test_a_request_answered_before_and_made_again_for_the_same_record_is_a_duplicate():
+    d = _review("某市自然资源和规划局：\n本人曾于2024年3月就同一事项（某路拓宽工程征收范围红线图）向贵局提出申请，贵局已以"
+                "某自然资信复〔2024〕21号作出答复。我对那次答复不满意，现再次申请公开该红线图。\n申请人：邓某某")
+    assert d["reply"]["code"] == "no_action.duplicate"
+
+
+# Screening: a contact called by title, a form asking for a name, eligibility rules, Q&A, audit working papers.
+@pytest.mark.parametrize("text", [
+    "关于某新型建材有限公司干混砂浆项目环境影响报告表受理情况的公示\n公示期为10个工作日。\n联系人：王工　电话：0XXX-76XXX09",
+    "关于2024年度工业企业技术改造专项资金拟支持项目的公示\n如有异议，请在公示期内以书面形式反映（须署真实姓名和联系方式）。",
+    "某县2024年面向全县公开选调机关工作人员公告\n选调范围及资格条件：全县在编在岗的公务员，年龄35周岁以下，近三年年度考核均为"
+    "称职以上等次。",
+    "《某市政府信息公开申请办理工作规范》政策解读\n四、如何处理涉及个人隐私的信息？\n第三方不同意公开且有合理理由的，不予公开。",
+    "某市中级人民法院行政判决书（节选）\n原审法院经审理查明：原告向被告申请公开县政府2021年第15次常务会议关于某片区改造的"
+    "会议纪要。被告作出答复，认为该纪要属于过程性信息。",
+])
+def test_more_look_alikes_are_clean(screener, text):
+    result = screener.screen_text(text)
+    assert result.verdict == "clean", [(f.rule, f.text) for f in result.findings]
+
+
+def test_audit_working_papers_are_process_information(screener):
+    text = ("审计工作底稿\n索引号：C-3-07　第1页 共3页\n被审计单位：某县住房和城乡建设局\n审计认定的事实摘要：某小区改造项目"
+            "合同价386.2万元，已拨付412.7万元。\n审计结论：（初步）涉嫌超进度拨款，待结算审核后进一步核实，拟在审计报告中反映。")
+    assert "process_info" in _flagged(screener.screen_text(text))
+
+
+def test_a_surname_with_a_title_is_not_a_name():
+    from reviewer.detect.validators import person_name
+
+    assert person_name("王工").valid is False and person_name("李总").valid is False
+    assert person_name("王强").valid is None

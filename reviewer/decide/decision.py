@@ -165,6 +165,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         decisions.append(decide_item(item, nature, dict(item_triage.probabilities), item_views, organ,
                                      existence, match, threshold=threshold, stage=stage,
                                      own=own_matter(item.text, cues), triage_result=item_triage,
+                                     request_text=request.text if single else "",
                                      request_grounds=item_grounds, third_party=third_party,
                                      told_published=told_published))
         if note:

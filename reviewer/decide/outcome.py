@@ -78,12 +78,20 @@ REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publicat
 CUE_ONLY_NAMES = {"withhold.query_matter": "行政查询事项", RECORD_CORRECTION: "更正本人信息记录（第四十一条）"}
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
-def request_prior(request_text: str, triage_result=None, request_grounds=None) -> dict[str, float]:
+def with_continuation(item_text: str, whole: str) -> str:
+    from reviewer.decide.public_beside import with_continuation as continued
+
+    return continued(item_text, whole)
+
+
+def request_prior(request_text: str, triage_result=None, request_grounds=None, beside_text: str | None = None) -> dict[str, float]:
     """Ranking of document-level reply codes from the request alone (no document in hand).
 
     The one place where the request's own signals replace a fixed table: the grounds the request text
     implicates (``request_grounds``: the request-grounds model and cues, :mod:`reviewer.decide.ranking`;
-    or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes."""
+    or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes.  ``beside_text``: where
+    to look for public records listed beside a withheld one (:func:`~reviewer.decide.public_beside.lists_public_beside`),
+    when not ``request_text`` — a one-item request's item with the sentences after it that say what the record holds ("…的审计报告。据申请人了解，该报告附件一列有借款人姓名和身份证号码")."""
     from reviewer.decide.public_beside import lists_public_beside
     from reviewer.decide.ranking import GROUND_CODE, document_prior
     from reviewer.decide.roster import lists_people
@@ -93,7 +101,7 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None) -
         by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
         request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
     return document_prior(request_grounds, roster=lists_people(request_text),
-                          beside=lists_public_beside(request_text, triage_result))
+                          beside=lists_public_beside(beside_text or request_text, triage_result))
 
 
 @dataclass
@@ -212,7 +220,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
 
             request_grounds = grounds_of(text, triage_result, None)
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
-        dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted)
+        # a one-item request (its grounds read from the whole request) looks for public records in the item and in the
+        # sentences after it that go on about the record
+        whole = with_continuation(text, request_text) if request_grounds is not None and request_text else None
+        dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted, beside_text=whole)
     if existence == SEARCHED_NONE and not readable:
         # 有没有 before 给不给: a search that found nothing leaves nothing to withhold or give — 信息不存在 leads unless
         # another organ made the record (below) or a request-level outcome applies

@@ -19,14 +19,22 @@ _CLAUSE_SEP_RE = re.compile(r"[，,；;。、\n]|以及|还有|另外|另附|并
 # a clause ("…的复印件/全文" allowed after it).
 _PUBLIC_END_RE = re.compile(
     r"(?:公告|公示(?:名单|结果)?|(?:补偿|安置|实施|工作|配置|分配|招生|招聘)?方案|预算|决算|(?:收费|补偿|补贴|发放|救助)?标准|办法|规定|"
-    r"细则|(?:的)?通知|决定书?|批复(?:文件)?|许可证|规划(?:图)?|中标(?:结果|通知书)|(?:抽检|检查|评审|审批|中标|招标|录取|考试|评选)结果|(?:公示|公布|拟录用|拟聘用|录用|中标|入围|获奖|表彰|资金拨付)[^，,；;。、]{0,8}名单|总额|"
+    r"细则|(?:的)?通知|决定书?|批复(?:文件)?|审批意见书|许可证|规划(?:图)?|中标(?:结果|通知书)|(?:抽检|检查|评审|审批|审核|配租|分配|中标|招标|录取|考试|评选)结果|"
+    r"(?:面试|笔试|考试|考核|总)成绩|审计(?:结果)?(?:报告|公告)|环境影响(?:报告书|报告表)(?:全本)?|(?:公示|公布|拟录用|拟聘用|录用|中标|入围|获奖|表彰|资金拨付)[^，,；;。、]{0,8}名单|总额|"
     r"(?:政府采购|出让)合同|政策(?:文件)?)"
-    r"(?:的?(?:复印件|复制件|副本|原件|全文|正本|文件))?\s*$")
+    r"(?:的?(?:复印件|复制件|副本|原件|全文|正本|文件))?[”」』\s]*$")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 # A clause that is not a public record however it ends: an internal or draft version ("内部实施方案", "讨论稿"), a
 # bidder's own plan, or the narrator's account of one ("请示已报送但未获批复", "告知该案处罚决定书已在…公示").
 _NOT_PUBLIC_RE = re.compile(r"内部|讨论|征求意见|草案|送审稿|初稿|审议稿|修改稿|投标|响应|技术(?:实施)?方案|"
-                            r"未|没有|尚未|还没|告知|作出|答复|认为|称|诉|已在|已于|已经")
+                            r"未|没有|尚未|还没|告知|作出|答复|认为|称|诉|已在|已于|已经|"
+                            # a secret or a security deployment is no public plan ("…安保力量部署方案（机密★）")
+                            r"机密|绝密|秘密|涉密|密级|部署|安保|"
+                            # the applicant's purpose ("以便“对比认定标准”")
+                            r"以便|用于|对比")
+# A sentence that goes on about the record just named ("据申请人描述，签字表载有各户业主姓名…", "该报告附件一为…"): read
+# with the sentence before it.
+_GOES_ON_RE = re.compile(r"^\s*(?:据(?:申请人)?(?:描述|了解|反映|称)|经了解|该|其中|上述|其|并(?:特别)?注明)")
 # Only the grounds whose records are listed beside public ones: a third party's record, a case file, a process
 # record.  Internal-affairs records come in lists of their own (考核打分明细和评优名额分配方案).
 _BESIDE_GROUNDS = ("privacy", "trade_secret", "enforcement_file", "process_info")
@@ -51,14 +59,32 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def with_continuation(item_text: str, whole: str) -> str:
+    """``item_text`` with the sentences right after it in ``whole`` that go on about the record it names
+    (:data:`_GOES_ON_RE`): "…的审计报告。据申请人了解，该报告附件一列有借款人姓名和身份证号码。"."""
+    at = whole.find(item_text) if item_text else -1
+    if at < 0:
+        return item_text
+    out = item_text
+    for m in _SENTENCE_RE.finditer(whole, at + len(item_text)):
+        sentence = m.group(0).strip()
+        if not sentence:
+            continue
+        if not _GOES_ON_RE.match(sentence):
+            break
+        out += "。" + sentence
+    return out
+
+
 def lists_public_beside(text: str, triage_result) -> bool:
     """Whether a sentence of ``text`` lists a record public by nature in a clause of its own beside a clause where a
     cue of ``triage_result`` names a ground."""
     texts = _ground_texts(triage_result)
     if not texts or not text:
         return False
-    for sentence in _SENTENCE_RE.finditer(text):
-        body = sentence.group(0)
+    sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text)]
+    bodies = [a + "。" + b for a, b in zip(sentences, sentences[1:]) if _GOES_ON_RE.match(b)] + sentences
+    for body in bodies:
         grounds = [(m.start(), m.end()) for g in texts for m in re.finditer(re.escape(g), body)]
         if not grounds:
             continue

@@ -361,9 +361,13 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
     closing; [] unless there are at least two and each names a record (:func:`has_characteristic`)."""
     from reviewer.decide.description import has_characteristic
 
-    # the lead may close a line that tells something first ("…动用了专项维修资金。请公开：")
-    lead = next((k for k, line in enumerate(lines)
-                 if _LEAD_LINE_RE.match(line) or _LEAD_LINE_RE.match(_LAST_SENTENCE_RE.split(line)[-1].strip())), None)
+    # the lead may close a line that tells something first ("…动用了专项维修资金。请公开：") — its list is then read only
+    # from bulleted lines or lines that name a record, never from a signature ("某苑业主委员会")
+    lead = next((k for k, line in enumerate(lines) if _LEAD_LINE_RE.match(line)), None)
+    told_first = lead is None
+    if told_first:
+        lead = next((k for k, line in enumerate(lines)
+                     if _LEAD_LINE_RE.match(_LAST_SENTENCE_RE.split(line)[-1].strip())), None)
     if lead is None:
         return []
     out: list[str] = []
@@ -371,6 +375,8 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
         if _is_trailer(line) or FIELD_LINE_RE.match(line) or _is_applicant_line(line) or _LIST_TRAILER_RE.match(line) \
                 or _TURN_LINE_RE.match(line) or ATTACHMENTS_LINE_RE.match(line):
             break
+        if told_first and not _BULLET_RE.match(line):
+            return []
         out.append(_BULLET_RE.sub("", line).rstrip("；;。，,"))
     # each line names a record, or is short and one sentence ("…投诉件数，按被投诉医院分别统计", "…医院的住院病历"): a
     # story told line by line is not a list

@@ -246,7 +246,14 @@ def person_name(value: str) -> Validation:
         head = name[:2]
         if head in NAME_STOP_WORDS or _word_frequency(head) >= COMMON_WORD_FREQ:
             return Validation(False, "以常用词开头，不是姓名")
+    if len(given) == 1 and given in _TITLE_AFTER_SURNAME:
+        return Validation(False, "姓氏加称谓（王工、李总），是对工作人员的称呼，不是姓名")
     return Validation(None, "姓氏与名字形态符合中文姓名（未核实身份）")
+
+
+# A surname and a form of address ("联系人：王工", "李总", "张老师" is two characters more): how notices name their
+# staff contact, not a full name.
+_TITLE_AFTER_SURNAME = frozenset("工总")
 
 
 _QUESTION = re.compile(r"(?<![提询访疑发])问\s*[:：]")
