@@ -281,3 +281,35 @@ def test_a_surname_with_a_title_is_not_a_name():
 
     assert person_name("王工").valid is False and person_name("李总").valid is False
     assert person_name("王强").valid is None
+
+
+def test_a_complaint_leads_questions_and_party_records_beside_it():
+    from reviewer.decide.decision import reply_code
+
+    assert reply_code(["other.consultation", "no_action.petition"]) == "no_action.petition"
+    assert reply_code(["other.not_gov_info", "no_action.petition"]) == "no_action.petition"
+    # a record to give, or another kind of answer, is not folded into the complaint
+    assert reply_code(["disclose", "no_action.petition"]) == "disclose"
+    assert reply_code(["other.special_procedure", "no_action.petition"]) == "other.special_procedure"
+    d = _review("我再次申请信息公开：某某化工厂偷排废水，河里的鱼都死光了，你们环保局到底收了人家多少好处？要求立即关停这家厂，"
+                "把你们局里包庇它的人揪出来处理！")
+    assert d["reply"]["code"] == "no_action.petition"
+
+
+def test_facts_complained_of_beside_a_complaint_are_no_record_to_give():
+    d = _review("本院经审理查明：2023年3月，原告向被告某县林业和草原局邮寄《政府信息公开申请书》，申请书“申请公开的信息内容”一栏"
+                "记载：“举报邻村村民刘某于2023年2月在某山县级公益林内擅自采伐杉木约30株，请贵局依法查处并责令补种。”")
+    assert d["reply"]["code"] == "no_action.petition"
+    assert {i["code"] for i in d["request"]["items"]} == {"no_action.petition"}
+
+
+def test_a_figure_for_each_of_many_needs_creation():
+    d = _review("法院审理查明：原告申请公开“2018年至2022年全市每一辆巡游出租汽车的年平均营运里程、空驶率及百公里油耗的计算结果”。")
+    assert d["reply"]["code"] == "unavailable.needs_creation"
+
+
+def test_identifiers_listed_with_a_public_record_draft_partial():
+    d = _review("（案例）申请人要求某县文物局公开“某古戏台修缮工程竣工验收意见书”，以及参加验收的五名专家的专家费发放表"
+                "（含身份证号码、银行账号、本人签名）。")
+    assert "privacy" in _grounds_named(d)
+    assert d["reply"]["code"] == "partial"

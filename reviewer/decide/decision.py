@@ -319,6 +319,8 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
         for d in decisions:  # the procedure decides the whole request
             d.code, d.pending, d.letter_reasons, d.record_correction = code, False, [], False
     else:
+        _fold_into_complaint(decisions)
+        item_codes = [d.code for d in decisions]
         code = reply_code(item_codes)
     total = sum(scores.values()) or 1.0
     ranked = _ensure_three(sorted(((c, p / total) for c, p in scores.items()), key=lambda kv: -kv[1]), code)
@@ -349,6 +351,36 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
         decisions, missing)
 
 
+# The application form a restatement names ("某申请人填写《政府信息公开申请表》") is no record asked for.
+_APPLICATION_FORM_RE = re.compile(r"《?政府信息公开申请(?:表|书)》?")
+
+
+# Words that name something kept, however hedged ("该项目的招标文件", "信用评价结果", "噪声监测数据").
+_KEPT_WORDS_RE = re.compile(r"文件|材料|资料|数据|结果|信息|情况|依据|记录|内容|文本|全文|复印件")
+
+
+def _names_no_record(text: str) -> bool:
+    """Whether ``text`` names nothing a search could find: no title, 文号, kind of document (hedged or not), matter or
+    word for something kept."""
+    from reviewer.decide.description import DOCUMENT_KIND_RE, has_characteristic, names_matter
+    from reviewer.decide.leanings import _RECORD_WORDS_RE
+
+    text = _APPLICATION_FORM_RE.sub("", text or "").replace("信息内容", "")
+    return not (has_characteristic(text) or names_matter(text) or _RECORD_WORDS_RE.search(text)
+                or DOCUMENT_KIND_RE.search(text) or _KEPT_WORDS_RE.search(text))
+
+
+def _fold_into_complaint(decisions: list[ItemDecision]) -> None:
+    """A letter with a complaint item whose other "items" name no record — the facts complained of ("举报邻村村民刘某
+    擅自采伐杉木约30株"), a restatement's frame — is one complaint (第三十九条第一款): those items take the complaint's
+    code, so no record is drafted as given that nobody asked for."""
+    if not any(d.code == "no_action.petition" for d in decisions):
+        return
+    for d in decisions:
+        if d.code in RELEASED and d.item is not None and not d.views and _names_no_record(d.item.text):
+            d.code = "no_action.petition"
+
+
 def reply_code(item_codes: list[str]) -> str:
     """One code for the whole reply (annual report): partial when some items are given and others withheld."""
     if len(set(item_codes)) == 1:
@@ -362,7 +394,15 @@ def reply_code(item_codes: list[str]) -> str:
     for preferred in ("disclose", "disclose.published"):
         if preferred in item_codes:
             return preferred
+    if "no_action.petition" in item_codes and set(item_codes) <= _PETITION_LEADS:
+        # a complaint with a question or a party record beside it ("…到底收了人家多少好处？要求立即关停这家厂"): the letter is
+        # a complaint in the form of an application (第三十九条第一款), answered and counted as one
+        return "no_action.petition"
     return item_codes[0]
+
+
+# The item codes a complaint leads when no item asks for a record to give or withhold.
+_PETITION_LEADS = frozenset({"no_action.petition", "other.consultation", "other.not_gov_info"})
 
 
 def _staff_notes(request, triage_result, views, decisions: list[ItemDecision], code, missing, history, repeat=None):
