@@ -313,3 +313,16 @@ def test_identifiers_listed_with_a_public_record_draft_partial():
                 "（含身份证号码、银行账号、本人签名）。")
     assert "privacy" in _grounds_named(d)
     assert d["reply"]["code"] == "partial"
+
+
+def test_a_case_file_itemised_after_including_but_not_limited_to_is_described():
+    text = ("现申请获取贵局对某烘焙店涉嫌生产经营不符合食品安全标准食品一案的全部调查案卷材料，包括但不限于：现场检查笔录、"
+            "对店主及员工的询问笔录、抽样单及检验原始记录、案件调查终结报告、案件审核表。")
+    assert admits_unknown(text) is False
+    assert admits_unknown("与委托人有关的一切信息，包括但不限于文件、记录、数据、图片、音视频等。") is True
+
+
+def test_a_titled_record_wanted_beside_a_question_is_a_request():
+    d = _review("申请人：初三学生家长钟某\n我想要《某市2024年初中学业水平体育与健康考试免考、缓考及选考审批办法》这个文件的全文。"
+                "孩子去年骨折过，想看看能不能办缓考。\n请邮寄纸质件：某区某路18号　钟某收　电话150XXXX3318")
+    assert d["reply"]["code"] == "disclose"

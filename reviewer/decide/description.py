@@ -149,13 +149,27 @@ _NARRATED_NO_DESCRIPTION_RE = re.compile(
     r"(?:亦|也|并|均)?(?:无|没有)(?:其他|任何)?(?:内容描述|具体内容|特征性描述|所需信息的描述)")
 
 
+# What "包括但不限于" lists when it names nothing in particular ("文件、记录、数据、图片、音视频").
+_GENERIC_PARTS_RE = re.compile(r"文件|记录|数据|资料|材料|图片|照片|音视频|音频|视频|录音|录像|信息|等")
+
+
+def _itemised_after(text: str, m: re.Match) -> bool:
+    """Whether "…全部…材料，包括但不限于：" goes on to name particular kinds of record ("现场检查笔录、询问笔录、抽样单、调查终结
+    报告"): then the description names what to search for."""
+    if "包括但不限于" not in m.group(0):
+        return False
+    listed = re.split(r"[。；;\n]", text[m.end():m.end() + 80], maxsplit=1)[0]
+    return any(not _GENERIC_PARTS_RE.fullmatch(k.group(0)) for k in DOCUMENT_KIND_RE.finditer(listed))
+
+
 def admits_unknown(text: str) -> bool:
     """Whether the applicant says the description cannot identify the record (:data:`_UNKNOWN_ELEMENTS`,
     :data:`_LEFT_TO_ORGAN_RE`); a title in 《》 or a 文号 given elsewhere outweighs it."""
     text = _OWN_NOTICE_RE.sub("", text)
     if _TITLE_RE.search(_BASIS_RE.sub("", text)) or DOC_NUMBER_RE.search(text):
         return False
-    if _LEFT_TO_ORGAN_RE.search(text) or _NARRATED_NO_DESCRIPTION_RE.search(text):
+    if any(not _itemised_after(text, m) for m in _LEFT_TO_ORGAN_RE.finditer(text)) \
+            or _NARRATED_NO_DESCRIPTION_RE.search(text):
         return True
     everything = _EVERYTHING_ABOUT_RE.search(text)
     if everything and not DOCUMENT_KIND_RE.search(everything.group(0)) and "材料" not in everything.group(0):

@@ -21,6 +21,8 @@ DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|
                                   r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
                                   # "…贴过一张征地公告，我没看清，你们给我一份" — the record named before, one copy asked for
                                   r"(?:你们|请|麻烦)给(?:我|我们|本人)(?:复印|打印|寄|发)?一份|"
+                                  # "我想要《…审批办法》这个文件的全文" — a titled record wanted
+                                  r"(?:我|本人)(?:想要|要|需要|想看|想查阅|想获取)(?:一份)?(?=《)|"
                                   # "把会议记录给我", "把投标报价单给我看看" — not "把补偿款给我发下来" (a demand to act)
                                   r"把[^。？?！!]{2,30}?给(?:我|我们)(?=看|查|复印|复制|一份|寄|[。！!，,；;]|$)|"
                                   # "能否提供一份你们局的办事指南？" — a polite request, not a question (TRI003 agrees)
