@@ -326,3 +326,50 @@ def test_a_titled_record_wanted_beside_a_question_is_a_request():
     d = _review("申请人：初三学生家长钟某\n我想要《某市2024年初中学业水平体育与健康考试免考、缓考及选考审批办法》这个文件的全文。"
                 "孩子去年骨折过，想看看能不能办缓考。\n请邮寄纸质件：某区某路18号　钟某收　电话150XXXX3318")
     assert d["reply"]["code"] == "disclose"
+
+
+@pytest.mark.parametrize("short, full", [
+    ("某区人社局", "某区人力资源和社会保障局"),
+    ("某区住建局", "某区住房和城乡建设局"),
+    ("某市自然资源局", "某市自然资源和规划局"),
+    ("某县市场监管局", "某县市场监督管理局"),
+    ("某市城管局", "某市城市管理综合行政执法局"),
+])
+def test_an_organs_short_name_is_the_same_organ(short, full):
+    from reviewer.decide.documents import same_organ
+
+    assert same_organ(short, full) and same_organ(full, short)
+
+
+def test_different_organs_stay_different_under_their_short_names():
+    from reviewer.decide.documents import same_organ
+
+    assert not same_organ("某区住建局", "某区人社局")
+    assert not same_organ("某区人力资源和社会保障局", "某市人力资源和社会保障局")
+
+
+def test_the_organs_own_records_under_its_short_name_are_its_own():
+    d = _review("原告彭某诉称：原告原系被告某区人力资源和社会保障局劳务派遣人员。原告于2023年3月向被告申请公开“某区人社局2022年度"
+                "机关工作人员年度考核结果汇总表、评先评优民主测评票及投票统计记录”。")
+    assert d["reply"]["code"] != "unavailable.other_agency"
+
+
+def test_other_numbered_employees_are_third_parties():
+    d = _review("上诉人郑某于2021年11月向被上诉人某区人力资源和社会保障局申请公开：该物流公司2018年至2020年为同一部门其他十五名"
+                "员工申报的社会保险缴费基数及个人缴费明细。")
+    assert "privacy" in _grounds_named(d)
+
+
+@pytest.mark.parametrize("text", [
+    "关于做好2024年秋季学期学生资助工作的通知\n各幼儿园要按照在园幼儿3%的比例确定资助名额，资助对象须提供监护人签字的申请表。",
+    "某市公共租赁住房保障对象准入条件（2024年调整）\n一、申请人具有本市城区户籍，家庭人均月收入低于上年度城镇居民人均可支配"
+    "收入的60%；申请人及其配偶在本市无住房。",
+])
+def test_rules_and_notices_naming_personal_kinds_are_clean(screener, text):
+    result = screener.screen_text(text)
+    assert result.verdict == "clean", [(f.rule, f.text) for f in result.findings]
+
+
+def test_a_record_of_a_named_familys_income_is_still_flagged(screener):
+    text = "公租房保障资格年度复核情况说明\n租户：葛振华，该户家庭月收入1200元，其配偶无固定收入。"
+    assert "privacy" in _flagged(screener.screen_text(text))

@@ -107,8 +107,23 @@ def same_organ(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     # (a government's general office issues in its name: "市政府办公室印发的" is the 市人民政府's)
-    a, b = (re.sub(r"(政府)办公(?:室|厅)$", r"\1", x.replace("人民政府", "政府")) for x in (a, b))
+    a, b = (_short_name(re.sub(r"(政府)办公(?:室|厅)$", r"\1", x.replace("人民政府", "政府"))) for x in (a, b))
     return a == b or a in b or b in a
+
+
+# The short names organs go by ("某区人社局" is "某区人力资源和社会保障局"): both names are read in their short form.
+_SHORT_NAMES = (("人力资源和社会保障", "人社"), ("住房和城乡建设", "住建"), ("自然资源和规划", "自然资源"),
+                ("市场监督管理", "市场监管"), ("卫生健康委员会", "卫健委"), ("卫生和健康委员会", "卫健委"),
+                ("发展和改革委员会", "发改委"), ("发展改革委员会", "发改委"), ("交通运输", "交通"), ("农业农村", "农业"),
+                ("城市管理综合行政执法", "城管"), ("城市管理综合执法", "城管"), ("城市管理", "城管"), ("应急管理", "应急"),
+                ("医疗保障", "医保"), ("退役军人事务", "退役军人"), ("文化和旅游", "文旅"), ("文化广电旅游", "文旅"),
+                ("生态环境", "环保"), ("教育和体育", "教体"), ("住房公积金管理中心", "公积金中心"))
+
+
+def _short_name(name: str) -> str:
+    for long, short in _SHORT_NAMES:
+        name = name.replace(long, short)
+    return name
 
 
 def secrecy_expired(text: str, today: dt.date) -> tuple[str | None, bool]:
