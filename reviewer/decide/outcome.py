@@ -78,12 +78,6 @@ REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publicat
 CUE_ONLY_NAMES = {"withhold.query_matter": "行政查询事项", RECORD_CORRECTION: "更正本人信息记录（第四十一条）"}
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
-def with_continuation(item_text: str, whole: str) -> str:
-    from reviewer.decide.public_beside import with_continuation as continued
-
-    return continued(item_text, whole)
-
-
 def request_prior(request_text: str, triage_result=None, request_grounds=None, beside_text: str | None = None) -> dict[str, float]:
     """Ranking of document-level reply codes from the request alone (no document in hand).
 
@@ -219,6 +213,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
             from reviewer.decide.ranking import request_grounds as grounds_of
 
             request_grounds = grounds_of(text, triage_result, None)
+        from reviewer.decide.public_beside import with_continuation
+
         hinted = {c: p for c, p in probabilities.items() if c in DOCUMENT_DECIDED}
         # a one-item request (its grounds read from the whole request) looks for public records in the item and in the
         # sentences after it that go on about the record
