@@ -36,6 +36,10 @@ class Competence:
     own_examples: tuple[tuple[str, str], ...] = field(default=())
 
 
+# A bracket that lists what something contains ("（包括公司营业执照、财务审计报告…）", "（含…）").
+_CONTENTS_RE = regex.compile(r"[（(](?:包括|含|包含|如|例如|附)[^）)]*[）)]")
+
+
 @dataclass(frozen=True)
 class CompetenceTable:
     always_own: tuple[str, ...]
@@ -46,10 +50,13 @@ class CompetenceTable:
         may have made it (its name carries a maker's word, or it is a general government or 行政审批局)."""
         if not own_name or any(word in own_name for word in self.always_own):
             return None
-        for entry in self.records:
-            if entry.record.search(item_text) and not any(word in own_name for word in entry.makers):
-                return entry
-        return None
+        # the contents of something submitted ("报批时提交的全部材料（包括公司营业执照、…）") are not records asked of
+        # their makers
+        text = _CONTENTS_RE.sub("", item_text)
+        found = [entry for entry in self.records if entry.record.search(text)]
+        if any(any(word in own_name for word in entry.makers) for entry in found):
+            return None  # the item also names this organ's own kind of record: it is answered here
+        return found[0] if found else None
 
 
 def _pairs(raw, path: Path, code: str) -> tuple[tuple[str, str], ...]:

@@ -352,7 +352,9 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
 
 
 # The application form a restatement names ("某申请人填写《政府信息公开申请表》") is no record asked for.
-_APPLICATION_FORM_RE = re.compile(r"《?政府信息公开申请(?:表|书)》?")
+# The form and its fields as a restatement names them ("《政府信息公开申请表》", "“申请公开的信息”栏填写：").
+_APPLICATION_FORM_RE = re.compile(r"《?政府信息公开申请(?:表|书)》?|[“\"「]?(?:申请公开的?|所需的?)(?:政府)?信息(?:的)?(?:内容)?(?:描述|名称)?[”\"」]?"
+                                  r"(?:一)?栏(?:内|中)?(?:填写|写明|写道|载明|填|写)?(?:的是|为)?[：:]?[“\"「]?")
 
 
 # Words that name something kept, however hedged ("该项目的招标文件", "信用评价结果", "噪声监测数据").

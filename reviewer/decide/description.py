@@ -149,6 +149,12 @@ _NARRATED_NO_DESCRIPTION_RE = re.compile(
     r"(?:亦|也|并|均)?(?:无|没有)(?:其他|任何)?(?:内容描述|具体内容|特征性描述|所需信息的描述)")
 
 
+# A record only pointed at, its maker asked about inside the description ("上面哪个部门给我们村下的那个批文",
+# "不知道什么单位发的那份通知"): neither the maker nor the record is named.
+_VAGUE_POINTER_RE = re.compile(r"(?:哪个|哪一个|什么|哪级)(?:部门|单位|机关)[^。；，,？?]{0,12}?(?:的|发的|下的|批的)"
+                               r"(?:那个|那份|那些|那几份|那张)(?:批文|文件|材料|东西|通知|文)")
+
+
 # What "包括但不限于" lists when it names nothing in particular ("文件、记录、数据、图片、音视频").
 _GENERIC_PARTS_RE = re.compile(r"文件|记录|数据|资料|材料|图片|照片|音视频|音频|视频|录音|录像|信息|等")
 
@@ -170,6 +176,8 @@ def admits_unknown(text: str) -> bool:
         return False
     if any(not _itemised_after(text, m) for m in _LEFT_TO_ORGAN_RE.finditer(text)) \
             or _NARRATED_NO_DESCRIPTION_RE.search(text):
+        return True
+    if _VAGUE_POINTER_RE.search(text):
         return True
     everything = _EVERYTHING_ABOUT_RE.search(text)
     if everything and not DOCUMENT_KIND_RE.search(everything.group(0)) and "材料" not in everything.group(0):

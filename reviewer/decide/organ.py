@@ -14,16 +14,21 @@ from dataclasses import dataclass, field
 from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
 from reviewer.decide.request import requested_object, unquote
 
-MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批复|召开|形成|核发|签发|颁发|签订"
+MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定"
 # An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
-# (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties)
-_ORGAN_CHAR = r"(?:(?![与及对就的向由在了])[\u4e00-\u9fa5×＊*])"
+# (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties; no 申请、要求、请求:
+# "被告县农业农村局申请公开县生态环境局…" names the organ asked, then another)
+_ORGAN_CHAR = r"(?:(?![与及对就的向由在了]|申请|要求|请求)[\u4e00-\u9fa5×＊*])"
 ORGAN_RE = re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡|街道))?(?:[省市县区镇乡]|" + _ORGAN_CHAR + r"{2,14}?)"
                       r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
 OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern + r")(?:(?:对|就|为|与)[^，。；“”\"」』]{1,40}?)?"
-                               r"(?:" + MAKER_VERBS + r")")
+                               r"(?P<verb>" + MAKER_VERBS + r")")
+# An approval asked of or given by an organ to another's record ("报请省政府批准征地的请示", "经区政府批准的补偿方案"): the
+# approving organ is not the record's maker.
+_APPROVAL_LEAD_RE = re.compile(r"(?:经|报请|提请|报经|呈报|呈请|请|报|送|须经|需经)$")
+_APPROVAL_IN_NAME_RE = re.compile(r"^(?:经|须经|需经)|报请|提请|报经|呈报|呈请")  # the lead caught inside the name
 # An item that names its maker first: "示例市住房和城乡建设局2026年10月12日关于…的会议纪要", also quoted by a
 # restatement ("申请公开“某市发展和改革委员会关于…的批复”") and acting on someone ("某市生态环境局对某公司…作出的批复",
 # "某区分局与某村村民委员会签订的征地补偿协议", "某区住建局为该楼盘核发的预售许可证").
@@ -94,6 +99,11 @@ _RESPONDENT_RE = re.compile(r"(?:被申请人|被告|被上诉人|原审被告|�
 _PLACE_IN_NAME_RE = re.compile(r"[省市县区镇乡]|街道|××|某")
 
 
+# An organ's own case note naming itself ("本机关（某县某乡人民政府）收到…", "本局（某县公安局）2024年8月收到一件申请").
+_SELF_NAMED_RE = re.compile(r"(?:本|我)(?:机关|局|委|办|单位|府|院|厅|中心|分局)[（(](?P<agency>(?:××|某某|某|XX|\*\*)?"
+                            + ORGAN_RE.pattern + r")[）)]")
+
+
 def _respondent(text: str) -> str | None:
     for m in _RESPONDENT_RE.finditer(text or ""):
         agency = _organ_name(next(g for g in m.groups() if g))
@@ -107,7 +117,7 @@ def request_addressee(text: str) -> str | None:
     respondent = _respondent(text)
     if respondent:
         return respondent
-    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE):
+    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE, _SELF_NAMED_RE):
         for m in pattern.finditer(text or ""):
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "告知申请人向县发改局申请": the organ the reply points to
@@ -145,6 +155,9 @@ def detect_other_agency(text: str, own_name: str | None) -> str | None:
     for m in OTHER_AGENCY_CUES.finditer(text):
         agency = _organ_name(m.group("agency"))
         if len(agency) < 4 or same_organ(agency, own_name) or ADDRESSEE_RE.search(agency):
+            continue
+        if m.group("verb") in ("批准", "审批") and (_APPROVAL_LEAD_RE.search(text, 0, m.start("agency"))
+                                                   or _APPROVAL_IN_NAME_RE.search(m.group("agency"))):
             continue
         if succeeded and (agency.startswith("原") or text[max(0, m.start("agency") - 1):m.start("agency")] == "原"):
             continue

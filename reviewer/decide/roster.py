@@ -23,7 +23,16 @@ _ONE_PERSON_RE = re.compile(r"(?:[\u4e00-\u9fa5][某×xX*＊]{1,2}|[某×xX*＊]
 _FIELDS_RE = re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账号|账户)|账号|联系(?:电话|方式)|手机号|家庭住址|住址|病历|病情|诊断")
 
 
+# The fields a list is said to hold ("名单（含身份证号码、银行卡号）", "花名册，需要包括每户户主姓名、身份证号码…"): the
+# list is still what is asked for, and those fields are what 区分处理 redacts.
+_HOLDS_RE = re.compile(r"(?:含|包括|包含|列明|载明|注明)[^。；;）)]*")
+
+
 def lists_people(text: str) -> bool:
     """Whether the record asked for is a list of many people or households, not one named person's record and not
     their identifying fields as such."""
-    return bool(_ROSTER_RE.search(text)) and not _ONE_PERSON_RE.search(text) and not _FIELDS_RE.search(text)
+    roster = _ROSTER_RE.search(text)
+    if not roster or _ONE_PERSON_RE.search(text):
+        return False
+    rest = text[: roster.end()] + _HOLDS_RE.sub("", text[roster.end():])
+    return not _FIELDS_RE.search(rest)

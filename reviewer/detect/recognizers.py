@@ -443,7 +443,10 @@ HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and
 # "公开方式：主动公开"): the 第十六条 grounds are discretionary (可以不予公开), and the office has already exercised that
 # discretion for this record, so the record-kind grounds do not fire on it.  The content grounds (第十四条, 第十五条) still
 # do: a document marked for publication can still carry a secret or a third party's data by mistake.
-_PUBLICATION_MARK_RE = re.compile(r"[（(]\s*此件(?:予以)?(?:公开发布|主动公开|公开)\s*[)）]|公开(?:方式|属性)\s*[：:]\s*主动公开")
+# A web page's own header ("发布时间：2024-09-12    来源：某县纪委监委") marks a record already published on a website.
+_PUBLICATION_MARK_RE = re.compile(r"[（(]\s*此件(?:予以)?(?:公开发布|主动公开|公开)\s*[)）]|公开(?:方式|属性)\s*[：:]\s*主动公开|"
+                                  r"(?:发布|发表)(?:时间|日期)\s*[：:]\s*(?:19|20)\d{2}[-年./][^\n]{0,40}?来源\s*[：:]|"
+                                  r"来源\s*[：:][^\n]{1,40}?(?:发布|发表)(?:时间|日期)\s*[：:]\s*(?:19|20)\d{2}[-年./]")
 
 
 def _marked_for_publication(text: str, cache: dict) -> bool:

@@ -246,14 +246,16 @@ def person_name(value: str) -> Validation:
         head = name[:2]
         if head in NAME_STOP_WORDS or _word_frequency(head) >= COMMON_WORD_FREQ:
             return Validation(False, "以常用词开头，不是姓名")
-    if len(given) == 1 and given in _TITLE_AFTER_SURNAME:
-        return Validation(False, "姓氏加称谓（王工、李总），是对工作人员的称呼，不是姓名")
+    if len(given) == 1 and given in _TITLE_AFTER_SURNAME or given in _FORMS_OF_ADDRESS:
+        return Validation(False, "姓氏加称谓（王工、李总、罗女士），是称呼，不是姓名")
     return Validation(None, "姓氏与名字形态符合中文姓名（未核实身份）")
 
 
 # A surname and a form of address ("联系人：王工", "李总", "张老师" is two characters more): how notices name their
 # staff contact, not a full name.
 _TITLE_AFTER_SURNAME = frozenset("工总")
+# ... and two-character forms of address ("联系人：罗女士", "邱先生", "张师傅"): the surname alone names no one.
+_FORMS_OF_ADDRESS = frozenset({"女士", "先生", "小姐", "师傅", "经理", "主任", "老师", "同志"})
 
 
 _QUESTION = re.compile(r"(?<![提询访疑发])问\s*[:：]")

@@ -1,0 +1,198 @@
+"""Round 2, session 22: case notes quoted with their source caption, the organ asked told by itself, the approving organ
+that is no maker, a letter's own records beside others' submitted papers, public notices and aggregates, company tax
+returns, published web pages and forms of address — found on probe sets written by helpers who read only the law.
+Fictional names and places."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.competence import load_table
+from reviewer.decide.description import admits_unknown
+from reviewer.decide.organ import detect_other_agency, request_addressee
+from reviewer.decide.request import split_items
+from reviewer.decide.roster import lists_people
+from reviewer.detect.validators import person_name
+from reviewer.screen.screening import Screener
+
+
+def _review(text: str) -> dict:
+    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+
+
+def _named(d: dict) -> dict[str, float]:
+    return {g["ground"]: g["probability"] for g in d.get("request_grounds") or [] if g.get("named")}
+
+
+@pytest.fixture(scope="module")
+def screener():
+    return Screener()
+
+
+def _flagged(result) -> set[str]:
+    return {name for name, c in result.categories.items() if c.score >= 0.5}
+
+
+# 是不是 / the items: a case note's source caption is not a record asked for.
+def test_a_case_notes_source_caption_is_no_item():
+    text = ("（某市医疗保障局2023年度政府信息公开工作年度报告·依申请公开典型案例）某医药连锁公司来函，申请获取本局"
+            "《关于2023年度定点医药机构协议管理考核结果的通报》（某医保发〔2024〕6号）全文。")
+    items = [i.text for i in split_items(text)]
+    assert len(items) == 1 and "年度报告" not in items[0] and "考核结果的通报" in items[0]
+    d = _review(text)
+    assert d["reply"]["code"] == "disclose"  # an assessment of outside institutions, issued with a 文号
+    assert "internal_affairs" not in _named(d)
+
+
+def test_a_staff_assessment_is_still_internal_affairs():
+    assert "internal_affairs" in _named(_review("申请公开你局机关干部2023年度考核结果。"))
+
+
+# 给不给: the applicant's own property ("其名下") is no third party's privacy; a contractor called 第三方 is no person.
+@pytest.mark.parametrize("text", [
+    "被征收人李某某申请公开其名下某街道18号房屋的征收补偿协议及房屋价值评估报告。",
+    "原告认为天桥拆除缺乏依据，遂申请公开拆除某路口人行天桥前委托第三方作出的结构安全评估报告。",
+])
+def test_own_property_and_a_contracted_third_party_are_no_privacy(text):
+    d = _review(text)
+    assert "privacy" not in _named(d)
+    assert d["reply"]["code"] == "disclose"
+
+
+def test_a_neighbours_agreement_is_still_privacy():
+    assert "privacy" in _named(_review("申请公开邻居王某某及其名下房屋的征收补偿协议。"))
+
+
+# 怎么给: a list said to hold identifiers is a list of people, redacted and given.
+@pytest.mark.parametrize("text, expected", [
+    ("某镇2022年农村危房改造补助对象名单（含身份证号码、银行卡号）", True),
+    ("2020年度某村到户产业扶贫奖补资金发放花名册，需要包括每户户主姓名、身份证号码、补助金额", True),
+    ("全部低保户的身份证号码和银行账号", False),
+    ("张某某家的补偿明细表", False),
+])
+def test_a_list_holding_identifiers_is_still_a_list(text, expected):
+    assert lists_people(text) is expected
+
+
+def test_a_list_holding_identifiers_drafts_partial():
+    assert _review("某镇2022年农村危房改造补助对象名单（含身份证号码、银行卡号）")["reply"]["code"] == "partial"
+
+
+# 给不给: a public notice or aggregated figures name no one; a company's tax returns are its business data.
+def test_a_public_notice_with_figures_by_village_is_no_privacy():
+    d = _review("原告诉称：其于2023年9月向被告某镇人民政府申请公开该镇2022年度临时救助资金发放情况的公示材料"
+                "（含救助对象类别、分村汇总的救助人次及金额）。")
+    assert "privacy" not in _named(d)
+    assert d["reply"]["code"] == "disclose"
+
+
+def test_a_named_companys_tax_returns_are_its_business_data():
+    d = _review("申请公开：某建材有限公司2021—2023年度企业所得税、增值税的纳税申报表和实际缴纳税额。")
+    assert "trade_secret" in _named(d)
+    assert d["reply"]["code"] == "withhold.third_party"
+
+
+def test_a_companys_profit_total_is_no_public_total_beside_it():
+    d = _review("要求公开某机械制造有限公司在经济普查中填报的普查表，具体为该公司2023年营业收入、利润总额、"
+                "从业人员期末人数和工资总额等原始填报数据。")
+    assert d["reply"]["code"] == "withhold.third_party"
+
+
+# 谁负责: the organ's own case note names it; another organ that made or approved the record.
+def test_an_organs_own_case_note_names_the_organ():
+    text = "本机关（某县某乡人民政府）收到申请人要求公开“省人民政府批准某县2020年度第3批次农用地转用和土地征收的批复文件”的申请。"
+    assert request_addressee(text) == "某县某乡人民政府"
+    assert detect_other_agency(text, request_addressee(text)) == "省人民政府"
+    assert _review(text)["reply"]["code"] == "unavailable.other_agency"
+
+
+@pytest.mark.parametrize("text, asked, other", [
+    ("原告向被告县农业农村局申请公开县生态环境局核发给某化工厂的排污许可证。", "县农业农村局", "县生态环境局"),
+    ("申请人向区市场监管局申请公开区公安分局交警大队设置某路口电子警察的审批文件。", "区市场监管局", "区公安分局交警大队"),
+    # the organ that approves another's record is not its maker
+    ("原告向被告某区人民政府申请公开“某片区房屋征收补偿方案（经区政府批准的正式文本）”。", "某区人民政府", None),
+    ("原告曾向被告某县人民政府申请公开：被告报请省政府批准征地的请示。", "某县人民政府", None),
+])
+def test_the_organ_asked_and_the_maker_named(text, asked, other):
+    own = request_addressee(text)
+    assert own == asked
+    assert detect_other_agency(text, own) == other
+
+
+def test_contents_of_submitted_papers_are_no_records_of_their_makers():
+    table = load_table()
+    item = ("该项目的建设用地规划许可证、建设工程规划许可证，以及第三人报批时提交的全部材料（包括公司营业执照、年度财务审计报告、"
+            "法定代表人身份证复印件）")
+    assert table.maker_of(item, "某市自然资源局") is None
+    assert table.maker_of("某公司的营业执照", "某市自然资源局") is not None
+
+
+def test_residents_medical_insurance_contributions_are_set_by_the_healthcare_security_bureau():
+    d = _review("县人社局：我家是城乡居民，今年医保缴费又涨了。申请公开县里确定2024年度城乡居民基本医疗保险个人缴费标准的文件。")
+    assert d["reply"]["code"] == "unavailable.other_agency"
+
+
+# 是不是: a duplicate told by the organ, a question whether a policy applies, a demand written into the form's field.
+def test_the_same_information_asked_and_given_before_is_a_duplicate():
+    d = _review("本机关于2024年7月22日收到申请人张某某提交的申请，要求公开某项目房屋征收决定及补偿方案。经查，张某某曾于2024年"
+                "5月就同一信息提出申请，本机关已于同年6月3日以某政信复〔2024〕21号答复书向其提供了上述信息。")
+    assert d["reply"]["code"] == "no_action.duplicate"
+
+
+@pytest.mark.parametrize("text", [
+    "某区税务局依申请公开登记：申请人周某通过电子邮件提出，其拟出售名下一套住房，要求本局“书面确认该房产出售是否适用家庭唯一住房满五年免征个人所得税政策”。",
+    "《某市居住证办理实施细则》中“合法稳定住所”应如何认定",
+])
+def test_whether_a_rule_applies_is_a_consultation(text):
+    assert _review(text)["reply"]["code"] == "other.consultation"
+
+
+def test_a_demand_written_in_the_forms_content_field_is_a_petition():
+    d = _review("被申请人提交的证据显示，申请人向被申请人某区住房和城乡建设局提交政府信息公开申请表，“申请公开的信息”栏填写："
+                "“本人对征收补偿不服，要求重新评估、按周边新房市场价补偿，否则将继续上访。”")
+    assert d["reply"]["code"] == "no_action.petition"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("申请公开“2019年左右上面哪个部门给我们村下的那个批文”。", True),
+    ("申请公开2019年某县自然资源局给我们村下的征地批文。", False),
+])
+def test_a_record_only_pointed_at_with_its_maker_unknown_is_undescribed(text, expected):
+    assert admits_unknown(text) is expected
+
+
+# Screening: a published web page, a contact by form of address, a policy's categories, evidence kinds named.
+_DISCIPLINE = "关于给予柯某某同志政务警告处分的决定\n经局党组研究，决定给予柯某某同志政务警告处分。"
+
+
+def test_a_published_web_page_is_clear_of_the_record_kind_grounds(screener):
+    text = "发布时间：2024-09-12 10:30    来源：某县卫生健康局\n" + _DISCIPLINE
+    assert "internal_affairs" not in screener.screen_text(text, path="probe").categories
+
+
+def test_the_same_record_without_the_web_header_is_still_flagged(screener):
+    assert "internal_affairs" in screener.screen_text(_DISCIPLINE, path="probe").categories
+
+
+@pytest.mark.parametrize("value", ["罗女士", "邱先生", "张师傅"])
+def test_a_surname_with_a_form_of_address_is_not_a_name(value):
+    assert person_name(value).valid is False
+
+
+def test_a_full_name_keeps_its_shape():
+    assert person_name("罗秀英").valid is None
+
+
+@pytest.mark.parametrize("text", [
+    "××镇2024年“一事一议”筹资筹劳方案公示\n二、项目预算：其中，申请上级财政奖补资金39万元。\n三、筹资标准：每人每年不超过20元；五保户、低保户、重度残疾人免筹。\n四、受益村民义务投工约1200个工日。",
+    "法律援助典型案例\n承办律师通过调取考勤记录、工友证言和微信聊天记录固定证据，协助当事人向仲裁委员会申请仲裁。",
+    "某区某社区卫生服务中心医疗设备采购项目中标（成交）结果公告\n采购人联系人：罗女士　电话：0XXX-8XXXX021\n代理机构联系人：邱先生",
+])
+def test_policies_cases_and_notices_naming_no_one_are_clean(screener, text):
+    assert "privacy" not in _flagged(screener.screen_text(text, path="probe"))
+
+
+def test_a_named_patients_diagnosis_is_still_privacy(screener):
+    text = "困难救助审批表\n户主：韩建军，男，56岁，确诊尿毒症，每周透析三次。"
+    assert "privacy" in _flagged(screener.screen_text(text, path="probe"))
