@@ -186,7 +186,8 @@ def passport(value: str) -> Validation:
 
 
 # Mail domains of government bodies: an agency's published mailbox is not a person's information.
-_GOV_MAIL_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.cn)?$", re.IGNORECASE)
+# (also a government body's own second-level name, "zcxgov.example.cn")
+_GOV_MAIL_DOMAIN = re.compile(r"(?:^|\.)gov(?:\.cn)?$|(?:^|\.)[a-z0-9-]*gov\.", re.IGNORECASE)
 
 
 def email(value: str) -> Validation:
