@@ -196,3 +196,60 @@ def test_policies_cases_and_notices_naming_no_one_are_clean(screener, text):
 def test_a_named_patients_diagnosis_is_still_privacy(screener):
     text = "困难救助审批表\n户主：韩建军，男，56岁，确诊尿毒症，每周透析三次。"
     assert "privacy" in _flagged(screener.screen_text(text, path="probe"))
+
+
+# Screening: an office's contact block in a notice is no one's personal data; a private contact still is.
+@pytest.mark.parametrize("text", [
+    "干部任前公示\n对拟任人选有异议的，可向县委组织部反映。\n受理电话：0838-12380　短信：13908382380",
+    "公共租赁住房保障对象轮候名单公示\n对公示对象有异议的，可向县住建局住房保障股反映，电话0838-6223170，电子邮箱 zfbz@zcxgov.example.cn。",
+    "巡察整改进展情况通报\n如有意见建议，请反映至县水务局党组。联系电话：0838-6226118；邮寄地址：某县城关镇滨河路2号。",
+    "政府采购合同公告\n采购人：某县人民医院  地址：某县城关镇人民路18号  联系人：白老师\n供应商地址：某市某区经开大道166号    联系方式：0838-2281766",
+    "某县教育和体育局关于申请追加2024年农村学校校舍维修资金的请示\n妥否，请批示。\n（联系人：宋文博  电话：6227190）",
+])
+def test_an_offices_contact_block_in_a_notice_is_clean_of_privacy(screener, text):
+    result = screener.screen_text(text, path="probe")
+    assert not [f for f in result.findings if f.rule.startswith("PRV") and f.severity != "info"], \
+        [(f.rule, f.text) for f in result.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "信访事项登记\n来信人：黎桂芳　联系电话：15883621750　住址：白石镇桂花村二组9号",
+    "申请人：周建国　电子邮箱：zhoujg1978@example.com　手机：13912345678",
+])
+def test_a_private_persons_contact_details_are_still_flagged(screener, text):
+    assert "privacy" in _flagged(screener.screen_text(text, path="probe"))
+
+
+def test_an_official_vehicle_in_the_agencys_log_is_no_personal_data(screener):
+    text = "某县农业农村局公务用车使用登记簿（2024年第3季度）\n车牌号：川G·3M517（执法执勤用车）\n用车事由：农资打假检查"
+    assert not any(f.rule == "PRV008" for f in screener.screen_text(text, path="probe").findings)
+
+
+def test_rules_listing_what_a_personnel_file_holds_are_no_personnel_file(screener):
+    text = ("某县干部人事档案管理工作实施细则（节选）\n（某组通〔2023〕28号印发）\n"
+            "第十二条 干部人事档案内容分为以下十类：（一）履历类材料。主要包括《干部履历表》和干部简历等材料。")
+    assert not any(f.rule == "INT004" for f in screener.screen_text(text, path="probe").findings)
+
+
+def test_a_redaction_note_naming_process_parameters_is_no_trade_secret(screener):
+    text = "环境影响报告书受理公示\n说明：报告书公开版本已按某纸业有限公司申请，依法删除涉及商业秘密的工艺参数和原料供应商信息。"
+    assert not any(f.rule == "TRD003" for f in screener.screen_text(text, path="probe").findings)
+
+
+# 给不给: "他们" asking for the others' records; a suspicion about one's own card leaves the others' records theirs.
+def test_their_income_and_medical_proofs_are_a_third_partys():
+    d = _review("申请公开我们社区2023年全部低保户的名单、每户每月领多少钱，还有他们当初申请低保时报的家庭收入、住院看病的证明。"
+                "有几户我看条件比我家强多了。")
+    assert "privacy" in _named(d) and d["reply"]["code"] == "partial"
+
+
+def test_a_suspicion_about_ones_own_card_does_not_make_the_list_ones_own():
+    d = _review("市医保局：我申请公开：1.对这家药房的处理决定；2.这次查出来违规刷卡的参保人名单和每个人的购药明细，"
+                "我怀疑我的医保卡也被人盗刷过。")
+    assert "privacy" in _named(d)
+
+
+def test_a_question_in_straight_quotes_reads_as_in_chinese_quotes():
+    text = ('某区税务局依申请公开登记：申请人周某通过电子邮件提出，其拟出售名下一套住房，要求本局"书面确认该房产出售是否适用'
+            '家庭唯一住房满五年免征个人所得税政策"。')
+    assert _review(text)["reply"]["code"] == "other.consultation"

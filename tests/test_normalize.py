@@ -302,3 +302,26 @@ def test_translation_string_is_cached_and_read_back_identically(tmp_path, monkey
         assert N._translation_string() == built
     finally:
         N._translation_string.cache_clear()
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ('要求本局"书面确认该房产是否适用该政策"。', "要求本局“书面确认该房产是否适用该政策”。"),
+    ('他说"好"和"不"', "他说“好”和“不”"),
+    ('{"a": "abc"} and "x y"', '{"a": "abc"} and "x y"'),
+    ('"只有开头的引号，没有结尾', '"只有开头的引号，没有结尾'),
+    ('第一行"开头\n第二行"结尾', '第一行"开头\n第二行"结尾'),
+])
+def test_straight_quote_pairs_around_han_become_chinese_quotation_marks(source: str, expected: str) -> None:
+    short = normalize(source)
+    long = normalize(source + "\n\n\n" + "y" * 5000)  # the vectorised path folds the same way
+    assert short.text == expected
+    assert long.text.startswith(expected)
+    assert len(short.text) == len(source)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet='申请"ab “”\n', max_size=30))
+def test_quote_fold_keeps_length_and_is_idempotent(text: str) -> None:
+    once = normalize(text).text
+    assert normalize(once).text == once
+    assert once.count('"') + once.count("“") + once.count("”") == text.count('"') + text.count("“") + text.count("”")

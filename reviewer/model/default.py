@@ -29,8 +29,8 @@ from reviewer.model.persist import (
 # bump when features, classifiers, segmenter or training change (4: rjieba, .npz, request grounds;
 # 5: near-duplicate-free template corpora, template requests weigh 0.25, training text normalised;
 # 6: the normaliser folds half-width , ; : ! ? next to Han characters to full width;
-# 7: ... and half-width parenthesis pairs in Chinese text)
-RECIPE_VERSION = "8"
+# 7: ... and half-width parenthesis pairs in Chinese text; 9: ... and straight double-quote pairs around Chinese text)
+RECIPE_VERSION = "9"
 DEFAULT_SEED = 20190515  # the day the 2019 Regulations took effect
 _lock = threading.Lock()
 _loaded: dict[tuple, LoadedModels] = {}

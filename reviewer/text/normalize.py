@@ -18,6 +18,8 @@ What changes (see docs/ARCHITECTURE.md, "Normalized"):
   classifiers see one form of Chinese punctuation; between digits or Latin letters ("1,000", "10:30",
   "http://") they stay half-width.  A pair of half-width parentheses on one line becomes （） when it
   holds or touches a Chinese character ("公开(2019)12号文件", "(一)"); "f(x)" and "(010)" alone stay.
+  Likewise a pair of straight double quotes on one line around Chinese text (要求"书面确认…") becomes “”, the
+  quotation marks of Chinese text, so a quoted request reads the same however it was typed; "abc" stays.
 * pseudonym masks written with Latin letters — a run of ``X``/``x`` (full-width ``Ｘ``/``ｘ`` fold to these
   first) that touches a Chinese character and no Latin letter or digit ("张x", "XX村", "x政发", "x月x日") —
   become ``×`` one for one, the form of 某某/×× masks in published decisions, so a pseudonymiser's choice of
@@ -56,6 +58,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FOLD_RE = re.compile(f"[,;:!?](?:(?<=[{_HAN}][,;:!?])|(?=[{_HAN}]))")
 _FOLD_TABLE = str.maketrans(CJK_PUNCTUATION_FOLD)
 _PAREN_PAIR_RE = re.compile(r"\(([^()\n]{0,60})\)")
+_QUOTE_PAIR_RE = re.compile(r'"([^"\n]{1,300})"')
 _HAN_RE = re.compile(f"[{_HAN}]")
 #: Latin-letter pseudonym masks next to Chinese text (see the module docstring): one run of X/x at a time.
 MASK_CHAR = "×"
@@ -77,6 +80,12 @@ def _fold_paren_pair(match: re.Match) -> str:
     return match.group()
 
 
+def _fold_quote_pair(match: re.Match) -> str:
+    if _HAN_RE.search(match.group(1)):
+        return "“" + match.group(1) + "”"
+    return match.group()
+
+
 def _fold_cjk_punctuation(text: str) -> str:
     """Half-width punctuation in Chinese text → full width (one for one: offsets unchanged)."""
     if _FOLD_RE.search(text) is not None:
@@ -87,6 +96,8 @@ def _fold_cjk_punctuation(text: str) -> str:
             if folded == text:
                 break
             text = folded
+    if '"' in text:
+        text = _QUOTE_PAIR_RE.sub(_fold_quote_pair, text)
     if "X" in text or "x" in text:
         text = _MASK_RE.sub(_fold_mask, text)
     return text
