@@ -253,3 +253,22 @@ def test_a_question_in_straight_quotes_reads_as_in_chinese_quotes():
     text = ('某区税务局依申请公开登记：申请人周某通过电子邮件提出，其拟出售名下一套住房，要求本局"书面确认该房产出售是否适用'
             '家庭唯一住房满五年免征个人所得税政策"。')
     assert _review(text)["reply"]["code"] == "other.consultation"
+
+
+def test_a_confirmation_of_a_legal_reading_is_a_consultation():
+    d = _review("原告要求被告确认其与某劳务公司之间的用工关系是否属于劳务派遣，并说明法律依据。")
+    assert d["reply"]["code"] == "other.consultation"
+
+
+def test_a_request_for_a_copy_to_be_confirmed_is_still_a_confirmation():
+    assert _review("请确认我手中的这份征地批复复印件是否真实有效，并加盖公章。")["reply"]["code"] == "no_action.confirm"
+
+
+def test_a_description_of_a_few_words_told_by_the_narrator_is_missing():
+    assert admits_unknown("申请表“所需政府信息内容描述”一栏只写了“征地的事”四个字。")
+    assert not admits_unknown("申请表“所需政府信息内容描述”一栏写明“2019年某路拓宽工程的征地批复”。")
+
+
+def test_a_companys_original_statistical_returns_are_its_business_data():
+    d = _review("某机械制造有限公司向统计部门报送的2022年度原始统计调查表")
+    assert "trade_secret" in _named(d) and d["reply"]["code"] == "withhold.third_party"

@@ -268,10 +268,12 @@ def combine_evidence(base: dict[str, float], scores: dict[str, float]) -> dict[s
     return combined
 
 
-def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3) -> tuple[TriageResult, float, bool]:
-    """The triage with ``code``'s probability folded into the ordinary request (never renormalised over the other
-    outcomes), that probability, and whether it led the request-level outcomes (≥ ``lead_min``).  Used by the steps
-    that set a classifier's leaning aside on a rule (需加工 of a named record, 咨询 demanding a named record)."""
+def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3,
+              into: str = "ordinary") -> tuple[TriageResult, float, bool]:
+    """The triage with ``code``'s probability folded into ``into`` — the ordinary request unless a step names the
+    outcome a cue reads instead (never renormalised over the other outcomes) —, that probability, and whether it led
+    the request-level outcomes (≥ ``lead_min``).  Used by the steps that set a classifier's leaning aside on a rule
+    (需加工 of a named record, 咨询 demanding a named record)."""
     import dataclasses
 
     probabilities = dict(getattr(triage_result, "probabilities", None) or {})
@@ -279,5 +281,5 @@ def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3) -> 
     if not p:
         return triage_result, 0.0, False
     leading = p >= lead_min and p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0)
-    probabilities["ordinary"] = probabilities.get("ordinary", 0.0) + p
+    probabilities[into] = probabilities.get(into, 0.0) + p
     return dataclasses.replace(triage_result, probabilities=probabilities), p, leading
