@@ -272,3 +272,72 @@ def test_a_description_of_a_few_words_told_by_the_narrator_is_missing():
 def test_a_companys_original_statistical_returns_are_its_business_data():
     d = _review("某机械制造有限公司向统计部门报送的2022年度原始统计调查表")
     assert "trade_secret" in _named(d) and d["reply"]["code"] == "withhold.third_party"
+
+
+# 是不是: a story told before a question or a complaint belongs to it.
+@pytest.mark.parametrize("text, code", [
+    ('申请表"申请公开的政府信息内容描述"栏填写："退休后随子女到外省异地安置，在居住地住院的医保报销比例是按参保地标准还是按就医地'
+     '标准执行？起付线怎么算？"信息用途栏填写"自用"。', "other.consultation"),
+    ("某某律师事务所\n关于请求依法查处的函\n某区卫生健康委员会：\n本所接受钱某某的委托，现依据《中华人民共和国政府信息公开条例》"
+     "之规定致函贵委：委托人于2022年在某区某医院住院治疗期间，该院存在重复检查、分解收费等违规行为。请贵委依法对该院进行查处，"
+     "责令其退还违规收取的费用，并追究相关责任人员的责任。\n律师：孙某某", "no_action.petition"),
+    ("本所就以下法律适用问题请贵局予以书面答复：一、《某市物业管理条例》第三十条所称“专项维修资金”是否包括电梯更新费用；"
+     "二、业主大会未成立时维修资金的使用应由谁表决；三、贵局对此类事项是否有审批权限。", "other.consultation"),
+])
+def test_the_story_before_a_question_or_complaint_is_part_of_it(text, code):
+    assert _review(text)["reply"]["code"] == code
+
+
+def test_a_titled_record_beside_a_question_is_still_a_record():
+    d = _review("某市人民政府办公室：1.请寄给我市政府2023年第15号令《某市物业管理办法》的起草说明；2.这个办法第二十条说的“公共收益”"
+                "具体包括哪些？")
+    assert [i["code"] for i in d["request"]["items"]][0] != "other.consultation"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("申请人称：其户口被迁出原籍，故要求被申请人某派出所“恢复申请人在某某村的原户籍登记”。", "no_action.petition"),
+    ("案情简介：申请人冯某曾于2020年向某县公安局报案称被合同诈骗，该局决定不予立案。2022年，冯某向该局申请公开“对本人报案作出"
+     "不予立案决定的内部审批表、呈请报告及侦查人员的调查笔录”。", "other.not_gov_info"),
+    ("家长代表来函称：某区实验小学的内部管理长期不透明。现向区教育局申请公开“该校2023学年各班主任的课时安排表、全体教职工考勤"
+     "记录以及年度评优的投票记录”。", "other.not_gov_info"),
+    ("申请人系某市第一人民医院护士，以邮寄方式向市卫生健康委员会申请公开“市第一人民医院护理部2022年全年各病区护士排班表、"
+     "夜班费发放明细”。", "other.not_gov_info"),
+    ("我想申请查一下我本人从2012年到现在的住房公积金缴存明细，每个月交了多少。麻烦公积金中心出一份明细给我。",
+     "other.special_procedure"),
+    ("收件编号2024-0037，申请人王某某，申请内容：“请根据贵局掌握的出租车计价器及GPS运营数据，测算本市出租汽车2023年度单车日均"
+     "营运收入和日均空驶率。”", "unavailable.needs_creation"),
+    ("申请表“所需信息的内容描述”栏填写：“详见附件”。经核对，申请人未随申请表提交任何附件。", "other.correction"),
+    ("你们3月份回给我的答复我收到了，说什么没有找到，我根本不信！现在我再申请一遍，还是那份：某某镇2019年某某村道路硬化工程的"
+     "竣工验收报告。", "no_action.duplicate"),
+])
+def test_request_determinable_replies(text, code):
+    assert _review(text)["reply"]["code"] == code
+
+
+def test_a_school_asked_about_by_the_bureau_for_its_own_approval_is_the_bureaus_record():
+    d = _review("教育局信息公开办：请提供你们批准某实验小学扩班的内部审批单。")
+    assert d["reply"]["code"] != "other.not_gov_info"
+
+
+@pytest.mark.parametrize("text, asked, other", [
+    ("一审中，原告明确其所涉申请系向被告某区教育局提出，申请内容为“某区市场监督管理局2022年对某小学周边某某食品店销售三无食品"
+     "作出的行政处罚决定书”。", "某区教育局", "某区市场监督管理局"),
+    ("上诉人称，其向被上诉人某区住房和城乡建设局申请公开的“某市公安局交通警察支队在某某路与某某街交叉口设置闯红灯自动记录设备的"
+     "审批文件”，被上诉人应予提供。", "某区住房和城乡建设局", "某市公安局交通警察支队"),
+])
+def test_a_dated_or_placed_act_of_another_organ(text, asked, other):
+    own = request_addressee(text)
+    assert own == asked and detect_other_agency(text, own) == other
+
+
+@pytest.mark.parametrize("text", [
+    "市自然资源和规划局信息公开台账记载：申请人黄某某，申请内容“市发展和改革委员会关于某某至某某高速公路项目的核准批复文件”。",
+    "申请人寄给省交通运输厅的信中写道：“请公开某市城市管理局关于某某大道占道施工的许可决定书。”",
+])
+def test_the_organ_asked_told_by_its_register_or_the_letters_address(text):
+    assert _review(text)["reply"]["code"] == "unavailable.other_agency"
+
+
+def test_a_notice_printed_on_a_website_is_no_publication():
+    d = _review("申请人要求某市公安局公开“2024年春节期间烟花爆竹限放区域的划定文件”。经查，该通告已刊载于市公安局官网“警务公开”栏目。")
+    assert d["reply"]["code"] != "no_action.publication"

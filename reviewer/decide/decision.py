@@ -353,8 +353,15 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
 
 # The application form a restatement names ("某申请人填写《政府信息公开申请表》") is no record asked for.
 # The form and its fields as a restatement names them ("《政府信息公开申请表》", "“申请公开的信息”栏填写：").
-_APPLICATION_FORM_RE = re.compile(r"《?政府信息公开申请(?:表|书)》?|[“\"「]?(?:申请公开的?|所需的?)(?:政府)?信息(?:的)?(?:内容)?(?:描述|名称)?[”\"」]?"
+_APPLICATION_FORM_RE = re.compile(r"《?政府信息公开申请(?:表|书)》?|申请表(?=[“\"「]|中|内|上)|"
+                                  r"[“\"「]?(?:申请公开的?|所需的?)(?:政府)?信息(?:的)?(?:内容)?(?:描述|名称)?[”\"」]?"
                                   r"(?:一)?栏(?:内|中)?(?:填写|写明|写道|载明|填|写)?(?:的是|为)?[：:]?[“\"「]?")
+
+
+# The law a letter invokes or an article it asks about, and the letter itself ("现依据…之规定致函贵委", "根据有关规定",
+# "《某市物业管理条例》第三十条所称…是否包括…"): no record asked for.
+_LAW_CITED_RE = re.compile(r"(?:依据|根据|按照|依照)(?:《[^》]{2,40}》)?[^。；，《]{0,30}?(?:之|的|有关)?规定|"
+                           r"(?:依据|根据|按照|依照)《[^》]{2,40}》|《[^》]{2,40}》第[一二三四五六七八九十百零〇\d]{1,6}条|致函|来函")
 
 
 # Words that name something kept, however hedged ("该项目的招标文件", "信用评价结果", "噪声监测数据").
@@ -367,7 +374,7 @@ def _names_no_record(text: str) -> bool:
     from reviewer.decide.description import DOCUMENT_KIND_RE, has_characteristic, names_matter
     from reviewer.decide.leanings import _RECORD_WORDS_RE
 
-    text = _APPLICATION_FORM_RE.sub("", text or "").replace("信息内容", "")
+    text = _LAW_CITED_RE.sub("", _APPLICATION_FORM_RE.sub("", text or "")).replace("信息内容", "")
     return not (has_characteristic(text) or names_matter(text) or _RECORD_WORDS_RE.search(text)
                 or DOCUMENT_KIND_RE.search(text) or _KEPT_WORDS_RE.search(text))
 
@@ -375,12 +382,15 @@ def _names_no_record(text: str) -> bool:
 def _fold_into_complaint(decisions: list[ItemDecision]) -> None:
     """A letter with a complaint item whose other "items" name no record — the facts complained of ("举报邻村村民刘某
     擅自采伐杉木约30株"), a restatement's frame — is one complaint (第三十九条第一款): those items take the complaint's
-    code, so no record is drafted as given that nobody asked for."""
-    if not any(d.code == "no_action.petition" for d in decisions):
+    code, so no record is drafted as given that nobody asked for.  So with a question: the story told before it
+    ("…栏填写：“退休后随子女到外省异地安置，在居住地住院的医保报销比例是按…还是按…？”") is part of the question."""
+    lead = next((code for code in ("no_action.petition", "other.consultation")
+                 if any(d.code == code for d in decisions)), None)
+    if lead is None:
         return
     for d in decisions:
         if d.code in RELEASED and d.item is not None and not d.views and _names_no_record(d.item.text):
-            d.code = "no_action.petition"
+            d.code = lead
 
 
 def reply_code(item_codes: list[str]) -> str:

@@ -137,14 +137,11 @@ def settle_confirm(triage_result):
     into the ordinary request."""
     if not _leaning(triage_result, CONFIRM):
         return triage_result, None
-    # "要求确认其用工关系是否属于劳务派遣": asked to confirm a legal reading, which the consultation cue reads — the
-    # leaning's share goes to the outcome a cue names, else to the ordinary request
-    cued = {c: s for c, s in ((getattr(triage_result, "rule_scores", None) or {}).items())
-            if s > 0 and c not in (CONFIRM, "ordinary")}
-    into = max(cued, key=cued.get) if cued else "ordinary"
+    # ("要求确认其用工关系是否属于劳务派遣": asked to confirm a legal reading, which the consultation cue reads — the
+    # leaning's share goes to the outcome a cue names, else to the ordinary request: see set_aside)
     return _set_aside(triage_result, CONFIRM,
                       "分类器倾向“确认/重新出具”（概率 {p:.2f}），但申请中没有要求确认真伪、重新出具或加盖印章的表述：按申请的"
-                      "实际内容处理。", into=into)
+                      "实际内容处理。")
 
 
 PUBLICATION = "no_action.publication"
@@ -161,13 +158,13 @@ def settle_publication(triage_result):
                       "申请人称已在网站等处公开的，核实后可告知获取途径（第三十六条第（一）项）。")
 
 
-def _set_aside(triage_result, code: str, note: str, into: str = "ordinary"):
-    """(the triage with ``code``'s share folded into ``into`` — the ordinary request unless a cue names another
-    outcome —, ``note`` formatted with that share when it led the request-level outcomes, else None) — see
+def _set_aside(triage_result, code: str, note: str):
+    """(the triage with ``code``'s share folded into the ordinary request — or the outcome a cue reads —, ``note``
+    formatted with that share when it led the request-level outcomes, else None) — see
     :func:`reviewer.decide.triage.set_aside`."""
     from reviewer.decide.triage import set_aside
 
-    settled, p, leading = set_aside(triage_result, code, into=into)
+    settled, p, leading = set_aside(triage_result, code)
     return settled, (note.format(p=p) if leading else None)
 
 

@@ -520,6 +520,10 @@ _EVERYDAY_OBJECT_RE = re.compile(
 _THANKS_RE = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|麻烦了|拜托了)[^，,。]{0,6}[。！!]*$")
 
 
+# "申请内容“市发展和改革委员会关于…的核准批复文件”", "申请事项为：“…”", "内容为“…”".
+_CONTENT_QUOTED_RE = re.compile(r"(?:申请内容|申请事项|所需信息|内容)(?:为|是)?[：:]?\s*[“「『]([^”」』]{2,200})[”」』]")
+
+
 def requested_object(text: str) -> str:
     """What an item asks for, as the applicant named it: without the delivery clause and, in a narrated or
     restated request ("原告于2018年5月6日向被告邮寄申请表，申请公开…。被告…"), only what follows its first
@@ -531,6 +535,10 @@ def requested_object(text: str) -> str:
         if everyday is not None:
             body = (everyday.group("a") or everyday.group("b") or everyday.group("c")).strip()
     verb = REQUEST_VERB_RE.search(body)
+    if verb is None:  # a register's or a restatement's "申请内容“…”" / "内容为：“…”" quotes what was asked for
+        quoted = _CONTENT_QUOTED_RE.search(body)
+        if quoted is not None:
+            return quoted.group(1).strip().rstrip("。；;，,、 ")
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
         rest = _LIST_LEAD_RE.sub("", re.sub(r"^一下", "", rest), count=1)  # "申请公开以下信息：…", "公开一下…"
