@@ -34,6 +34,7 @@ class Competence:
     doc: str
     other_examples: tuple[tuple[str, str], ...] = field(default=())
     own_examples: tuple[tuple[str, str], ...] = field(default=())
+    project_record: bool = False  # a project's own approval or permit, which the project's owner holds too
 
 
 # A bracket that lists what something contains ("（包括公司营业执照、财务审计报告…）", "（含…）").
@@ -44,6 +45,7 @@ _CONTENTS_RE = regex.compile(r"[（(](?:包括|含|包含|如|例如|附)[^）)]
 class CompetenceTable:
     always_own: tuple[str, ...]
     records: tuple[Competence, ...]
+    project_owners: tuple[str, ...] = ()  # organs that own projects (街道办事处): they hold the projects' own records
 
     def maker_of(self, item_text: str, own_name: str | None) -> Competence | None:
         """The entry whose record the item asks for when ``own_name`` is not among its makers; None when this organ
@@ -56,6 +58,8 @@ class CompetenceTable:
         found = [entry for entry in self.records if entry.record.search(text)]
         if any(any(word in own_name for word in entry.makers) for entry in found):
             return None  # the item also names this organ's own kind of record: it is answered here
+        if any(word in own_name for word in self.project_owners) and any(entry.project_record for entry in found):
+            return None  # a project's permits, which the project's owner (a 街道 running a 老旧小区改造) holds
         return found[0] if found else None
 
 
@@ -87,8 +91,9 @@ def read_table(path: Path) -> CompetenceTable:
         examples = raw.get("examples") or {}
         records.append(Competence(raw["code"], pattern, tuple(str(m) for m in raw["makers"]), raw["organ"],
                                   str(raw.get("doc") or ""), _pairs(examples.get("other"), path, raw["code"]),
-                                  _pairs(examples.get("own"), path, raw["code"])))
-    return CompetenceTable(tuple(str(w) for w in data.get("always_own") or ()), tuple(records))
+                                  _pairs(examples.get("own"), path, raw["code"]), bool(raw.get("project_record"))))
+    return CompetenceTable(tuple(str(w) for w in data.get("always_own") or ()), tuple(records),
+                           tuple(str(w) for w in data.get("project_owners") or ()))
 
 
 @functools.lru_cache(maxsize=4)

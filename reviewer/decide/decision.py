@@ -45,7 +45,7 @@ from reviewer.decide.outcome import (  # noqa: F401
     link_documents,
     request_prior,
 )
-from reviewer.decide.request import DESCRIPTION_ELEMENT
+from reviewer.decide.request import DESCRIPTION_ELEMENT, without_caption
 from reviewer.decide.told_procedure import (
     ANSWERED_CORRECTION_NOTE,
     ToldProcedure,
@@ -174,7 +174,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if not decisions:
         organ = _told_organ(item_organ(request.text, views, agency_name, agency_configured), told_maker)
         existence = search_state(views, views, search_record or told_search)
-        request_triage, note = _settle_leanings(request_triage, request.text, cues=cues)
+        request_triage, note = _settle_leanings(request_triage, without_caption(request.text), cues=cues)
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,

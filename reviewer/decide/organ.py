@@ -24,7 +24,7 @@ ORGAN_RE = re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡
                       r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
 OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern + r")(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?"
-                               r"(?:(?:对|就|为|与|在)[^，。；“”\"」』]{1,40}?)?"
+                               r"(?:(?:对|就|为|与|在)[^，。；“”\"」』]{1,40}?)?(?:联合|共同)?"
                                r"(?P<verb>" + MAKER_VERBS + r")")
 # An approval asked of or given by an organ to another's record ("报请省政府批准征地的请示", "经区政府批准的补偿方案"): the
 # approving organ is not the record's maker.
@@ -81,8 +81,8 @@ _ADDRESSED_TO_RE = re.compile(
     # "申请人寄给省交通运输厅的信中写道", "致区卫生健康委员会："
     r"(?:寄给|寄往|递交给|写给)(?P<agency2>" + ORGAN_RE.pattern + r")(?:的)")
 # An organ's own register of requests ("市自然资源和规划局信息公开台账记载：", "某区税务局依申请公开登记：").
-_OWN_REGISTER_RE = re.compile(r"^[ \t　]*(?P<agency>(?:××|某某|某|XX|\*\*)?" + ORGAN_RE.pattern + r")"
-                              r"(?:政府)?(?:信息公开|依申请公开)(?:工作)?(?:台账|登记|办理记录|受理登记)", re.M)
+_OWN_REGISTER_RE = re.compile(r"^[ \t　【\[]*(?P<agency>(?:××|某某|某|XX|\*\*)?" + ORGAN_RE.pattern + r")[ \t　]*"
+                              r"(?:政府)?(?:(?:信息公开|依申请公开)(?:工作)?(?:台账|登记|办理记录|受理登记)|收件登记|收文登记)", re.M)
 
 
 # "某市生态环境局收到柳某的网上申请", "被告某镇人民政府于2014年4月2日签收了邓某寄来的申请书": the organ that received it.

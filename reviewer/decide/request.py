@@ -308,16 +308,21 @@ _FIELD_SEPARATOR_RE = re.compile(r"[；;]\s*(?=(?:申请人|所需|申请(?:公�
                                  r"提供方式|用途|联系(?:电话|方式|地址)|通讯地址|证件号码|身份证号)[^：:；;。]{0,10}[：:])")
 
 
-# A caption naming where a case note comes from ("（某市医疗保障局2023年度政府信息公开工作年度报告·依申请公开典型案例）",
-# "【某局依申请公开办理记录】"): the source, not part of the request.
-_CAPTION_RE = re.compile(r"^\s*[（(【\[](?=[^）)】\]\n]{0,60}?(?:案例|年报|年度报告|办理记录|登记簿|摘录|摘编|节选))"
+# A caption naming where a case note or a message comes from ("（某市医疗保障局2023年度政府信息公开工作年度报告·依申请公开
+# 典型案例）", "【某局依申请公开办理记录】", "（政务网站“依申请公开”栏目）"): the source, not part of the request.
+_CAPTION_RE = re.compile(r"^\s*[（(【\[](?=[^）)】\]\n]{0,60}?(?:案例|年报|年度报告|办理记录|登记簿|摘录|摘编|节选|栏目|信箱|留言板|渠道))"
                          r"[^）)】\]\n]{2,60}[）)】\]]\s*")
+
+
+def without_caption(text: str) -> str:
+    """``text`` without a leading source caption (:data:`_CAPTION_RE`)."""
+    return _CAPTION_RE.sub("", text, count=1) or text
 
 
 def request_body(text: str) -> str:
     """The part of a pasted request that says what is asked for: a form's content field when there is one,
     else the text without the form's or message's frame (subject line, title, greeting, closing)."""
-    text = _CAPTION_RE.sub("", text, count=1) or text
+    text = without_caption(text)
     # "申请人：赵某；所需信息：…；获取方式：邮寄。": a form's fields run on one line, one field per segment
     lines = [part for line in text.splitlines() for part in _FIELD_SEPARATOR_RE.split(line)]
     for i, line in enumerate(lines):
