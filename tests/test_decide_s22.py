@@ -341,3 +341,31 @@ def test_the_organ_asked_told_by_its_register_or_the_letters_address(text):
 def test_a_notice_printed_on_a_website_is_no_publication():
     d = _review("申请人要求某市公安局公开“2024年春节期间烟花爆竹限放区域的划定文件”。经查，该通告已刊载于市公安局官网“警务公开”栏目。")
     assert d["reply"]["code"] != "no_action.publication"
+
+
+# Screening: published decisions, judgments, Q&As and notices that talk about records are clean; a publication mark
+# clears the classifier's 第十六条 grounds as it clears the rules'.
+@pytest.mark.parametrize("text, rule", [
+    ("某区人民法院\n行 政 判 决 书\n（2024）某0102行初215号\n经审理查明：被告调取了对某某的调查笔录，笔录载明：问：你是否在场？答：在场。", "ENF001"),
+    ("“阳光招生”政策问答\n——某市教育局解读2025年义务教育阶段招生入学工作\n问：今年网上报名需要准备哪些材料？\n答：户口簿和房产证明。", "ENF006"),
+    ("某市财政局\n政府采购投诉处理决定书\n某财采投〔2025〕7号\n投诉人称中标人的分项报价明显低于成本构成，经审查，投诉事项缺乏事实依据。", "TRD002"),
+    ("市财政局有关负责人就《某市政府采购领域公平竞争审查若干规定》答记者问\n问：供应商的技术方案和成本构成是否构成商业秘密？\n答：…", "TRD001"),
+    ("中共某县委办公室　某县人民政府办公室\n关于2024年度乡镇绩效考核结果的通报\n某办通〔2025〕3号\n对考核结果靠后的乡镇主要负责人进行约谈。", "INT001"),
+    ("某区司法局公务用车使用登记簿（2025年3月）\n日期　车号　驾驶员　事由\n3月3日　湘A·D2817　张某　送达文书", "PRV008"),
+    ("关于干部任职前公示的通告\n对公示对象有意见的，可以来信反映。\n来信地址：某县新城大道1号县委大院3楼干部监督室　邮编：419600", "PRV009"),
+])
+def test_documents_that_only_talk_about_records_are_clean(screener, text, rule):
+    assert not any(f.rule == rule for f in screener.screen_text(text, path="probe").findings)
+
+
+def test_a_publication_mark_clears_the_classifiers_record_kind_grounds():
+    from reviewer.model.loader import load_models
+
+    models, _ = load_models()
+    screener = Screener(grounds_model=models.grounds)
+    body = ("某市人民政府常务会议纪要\n〔2025〕第9期\n会议研究了城市更新工作，议定：由市住建局牵头修改完善实施方案后按程序报批；"
+            "市财政局负责落实资金。会议讨论了老旧小区改造项目推进中的问题，要求各区倒排工期。")
+    marked = screener.screen_text(body.replace("〔2025〕第9期\n", "〔2025〕第9期\n（公开方式：主动公开）\n"), path="probe")
+    assert not {"process_info", "internal_affairs", "enforcement_file"} & set(marked.categories)
+    unmarked = screener.screen_text(body, path="probe")
+    assert "process_info" in unmarked.categories

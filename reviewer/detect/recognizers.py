@@ -229,10 +229,10 @@ class Detector:
         if rule.after and not self._after(rule.after, start, text, head_cache):
             return None  # no table header (or whatever the rule needs) above the hit
         if rule.exclude and rule.exclude.heading:
-            head_end = head_cache.get(HEADING_LINES)
-            if head_end is None:
-                head_end = head_cache[HEADING_LINES] = _head_end(text, HEADING_LINES)
-            if any(w in text[:head_end] for w in rule.exclude.heading):
+            heading = head_cache.get("heading")
+            if heading is None:  # the title and the line under it, spaces out ("行 政 判 决 书", "答 记 者 问")
+                heading = head_cache["heading"] = re.sub(r"[ \t\u3000]+", "", text[:_head_end(text, HEADING_LINES)])
+            if any(w in heading for w in rule.exclude.heading):
                 return None  # "……会议纪要（公开版）": the document says it is the version meant for the public
         if rule.category in RECORD_KIND_GROUNDS and _marked_for_publication(text, head_cache):
             return None  # "（此件公开发布）", "公开方式：主动公开": the office already chose to publish this record
@@ -447,6 +447,11 @@ HEADING_LINES = 2  # a document's heading for ``exclude.heading``: its title and
 _PUBLICATION_MARK_RE = re.compile(r"[（(]\s*此件(?:予以)?(?:公开发布|主动公开|公开)\s*[)）]|公开(?:方式|属性)\s*[：:]\s*主动公开|"
                                   r"(?:发布|发表)(?:时间|日期)\s*[：:]\s*(?:19|20)\d{2}[-年./][^\n]{0,40}?来源\s*[：:]|"
                                   r"来源\s*[：:][^\n]{1,40}?(?:发布|发表)(?:时间|日期)\s*[：:]\s*(?:19|20)\d{2}[-年./]")
+
+
+def marked_for_publication(text: str) -> bool:
+    """Whether ``text`` carries a publication mark or a published web page's header (:data:`_PUBLICATION_MARK_RE`)."""
+    return _PUBLICATION_MARK_RE.search(text) is not None
 
 
 def _marked_for_publication(text: str, cache: dict) -> bool:

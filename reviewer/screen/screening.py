@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK, Finding
+from reviewer.detect.recognizers import RECORD_KIND_GROUNDS, marked_for_publication
 from reviewer.vocab import SCREEN_STATUS_LABELS as STATUS_LABELS  # noqa: E402
 from reviewer.vocab import VERDICT_LABELS, VERDICTS  # noqa: E402, F401
 
@@ -164,6 +165,10 @@ class Screener:
         passages = None
         if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
+            if passages is not None and marked_for_publication(analysis.norm.text):
+                # "（公开方式：主动公开）", a published page's header: the office has used the 第十六条 discretion for
+                # this record, so the classifier's record-kind grounds go the way of the rules' (recognizers)
+                passages = without_record_kind_grounds(passages)
         categories = combine(analysis.findings, passages, threshold=self.threshold)
         findings = settle_findings(analysis.findings, categories, self.threshold)
         verdict = decide_verdict(findings, categories, self.threshold)
@@ -284,6 +289,14 @@ class PassageScores:
     spans: list[tuple[int, int]]  # in the ORIGINAL text
     probabilities: list[list[float]]
     evidence: dict[str, list[str]]
+
+
+def without_record_kind_grounds(passages: PassageScores) -> PassageScores:
+    """``passages`` with the 第十六条 grounds (:data:`~reviewer.detect.recognizers.RECORD_KIND_GROUNDS`) scored 0."""
+    drop = [j for j, label in enumerate(passages.labels) if label in RECORD_KIND_GROUNDS]
+    rows = [[0.0 if j in drop else p for j, p in enumerate(row)] for row in passages.probabilities]
+    evidence = {k: v for k, v in passages.evidence.items() if k not in RECORD_KIND_GROUNDS}
+    return PassageScores(passages.labels, passages.spans, rows, evidence)
 
 
 def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores | None:
