@@ -54,3 +54,14 @@ def test_long_text_screen_result_uses_windows(monkeypatch):
     result = Screener().screen_text(text)
     assert result.verdict == "withhold"
     assert any(f.text == "13812345678" for f in result.findings)
+
+
+def test_a_window_reads_the_documents_heading_not_its_own_first_lines(monkeypatch):
+    # a judgment's heading excludes the record names it quotes; a window that starts mid-text has no heading of its
+    # own, and must not take its first lines for one either
+    monkeypatch.setattr(screening, "WINDOW_CHARS", 400)
+    monkeypatch.setattr(screening, "WINDOW_OVERLAP", 100)
+    judgment = "某区人民法院\n行 政 判 决 书\n" + "经审理查明，被告提交了对第三人的询问笔录。\n" * 40
+    assert not any(f.category == "enforcement_file" for f in analyse(judgment, detector()).findings)
+    record = "询问笔录\n被询问人：张某\n" + "问：你是否在场？答：在场。\n" * 60 + "\n判决书\n裁定书\n"
+    assert any(f.category == "enforcement_file" and f.start > 800 for f in analyse(record, detector()).findings)

@@ -101,8 +101,11 @@ class Detector:
             automaton.make_automaton()
             self._automaton = automaton
 
-    def detect(self, original: str, norm, tokens) -> Detection:
-        """Find every rule hit in ``original`` (already normalised as ``norm`` and segmented as ``tokens``)."""
+    def detect(self, original: str, norm, tokens, heading: str | None = None,
+               published: bool | None = None) -> Detection:
+        """Find every rule hit in ``original`` (already normalised as ``norm`` and segmented as ``tokens``).
+        ``heading`` and ``published``: the document's own heading and whether the document carries a publication
+        mark, when ``original`` is a window of a longer text (its first lines are then no heading)."""
         text = norm.text
         hits: list[tuple[int, int, int, str]] = []  # (rule index, start, end, pattern or keyword)
         warnings: list[str] = []
@@ -174,6 +177,10 @@ class Detector:
                 unchecked.append(rule.code)
                 warnings.append(f"规则 {rule.code} 的正则表达式超时（>{REGEX_TIMEOUT_SECONDS:g} 秒），本文件未应用该规则")
         head_cache: dict = {}  # per text: head ends by line count, ("after", pattern) → match ends
+        if heading is not None:  # a window of a longer text: the document's heading, not the window's first lines
+            head_cache["heading"] = re.sub(r"[ \t\u3000]+", "", heading)
+        if published is not None:
+            head_cache["published"] = published
         findings = []
         for rule_index, start, end, pattern in hits:
             finding = self._judge(self.rules[rule_index], start, end, pattern, original, norm, tokens, head_cache)

@@ -248,12 +248,17 @@ def _analyse_windows(text: str, detector) -> Analysis:
     findings: list[Finding] = []
     warnings: list[str] = []
     unchecked: list[str] = []
+    from reviewer.detect.recognizers import HEADING_LINES, _head_end
+
+    first = normalize(text[:WINDOW_CHARS]).text
+    heading = first[:_head_end(first, HEADING_LINES)]  # the document's heading, for every window
+    published = marked_for_publication(text)  # ... and its publication mark, wherever it stands
     for core in range(0, len(text), WINDOW_CHARS):
         lo = max(0, core - WINDOW_OVERLAP)
         hi = min(len(text), core + WINDOW_CHARS + WINDOW_OVERLAP)
         piece = text[lo:hi]
         norm = normalize(piece)
-        detection = detector.detect(piece, norm, segment(norm.text))
+        detection = detector.detect(piece, norm, segment(norm.text), heading=heading, published=published)
         for f in detection.findings:
             start = f.start + lo
             if core <= start < core + WINDOW_CHARS:

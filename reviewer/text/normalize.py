@@ -58,7 +58,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FOLD_RE = re.compile(f"[,;:!?](?:(?<=[{_HAN}][,;:!?])|(?=[{_HAN}]))")
 _FOLD_TABLE = str.maketrans(CJK_PUNCTUATION_FOLD)
 _PAREN_PAIR_RE = re.compile(r"\(([^()\n]{0,60})\)")
-_QUOTE_PAIR_RE = re.compile(r'"([^"\n]{1,300})"')
+_QUOTE_PAIR_RE = re.compile(r'"([^"“”\n]{1,300})"')
 _HAN_RE = re.compile(f"[{_HAN}]")
 #: Latin-letter pseudonym masks next to Chinese text (see the module docstring): one run of X/x at a time.
 MASK_CHAR = "×"
