@@ -369,3 +369,16 @@ def test_a_publication_mark_clears_the_classifiers_record_kind_grounds():
     assert not {"process_info", "internal_affairs", "enforcement_file"} & set(marked.categories)
     unmarked = screener.screen_text(body, path="probe")
     assert "process_info" in unmarked.categories
+
+
+@pytest.mark.parametrize("text, public", [
+    ("关于某市生态环境局2024年度公务员年度考核拟定优秀等次人员的公示\n根据《公务员考核规定》，经个人总结、民主测评，拟定以下人员为优秀等次。", True),
+    ("某市干部人事档案管理实施细则（节选）\n（某组发〔2024〕15号　2024年9月3日印发）\n第九条 干部人事档案包括……", True),
+    ("某市干部人事档案管理实施细则（征求意见稿）\n（某组发〔2024〕15号）\n第九条 ……", False),
+    ("关于调整局机关科室分工的通知\n各科室：经局党组研究，决定调整分工如下……", False),
+    ("某某村民小组会议纪要\n时间：2024年3月5日", False),
+])
+def test_public_by_kind(text, public):
+    from reviewer.screen.screening import public_by_kind
+
+    assert public_by_kind(text) is public

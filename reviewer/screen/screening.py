@@ -6,6 +6,7 @@ reused for every document; batch workers keep one each.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reviewer.detect.findings import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK, Finding
@@ -165,9 +166,11 @@ class Screener:
         passages = None
         if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
-            if passages is not None and marked_for_publication(analysis.norm.text):
-                # "（公开方式：主动公开）", a published page's header: the office has used the 第十六条 discretion for
-                # this record, so the classifier's record-kind grounds go the way of the rules' (recognizers)
+            if passages is not None and (marked_for_publication(analysis.norm.text)
+                                         or public_by_kind(analysis.norm.text)):
+                # "（公开方式：主动公开）", a published page's header, a 公示 or an issued rule: the record is public by
+                # the office's choice or by its kind (第十六条 is a discretion), so the classifier's record-kind grounds
+                # go the way of the rules' (recognizers)
                 passages = without_record_kind_grounds(passages)
         categories = combine(analysis.findings, passages, threshold=self.threshold)
         findings = settle_findings(analysis.findings, categories, self.threshold)
@@ -294,6 +297,28 @@ class PassageScores:
     spans: list[tuple[int, int]]  # in the ORIGINAL text
     probabilities: list[list[float]]
     evidence: dict[str, list[str]]
+
+
+# A heading that says what kind of public record this is: a 公示 or 公告 (made to be posted), or an issued rule — a 办法,
+# 细则, 规定 … with its 文号 and no draft mark (第十九、二十条: rules are published).
+_PUBLIC_NOTICE_HEAD_RE = re.compile(r"(?:公示|公告)(?:（[^）]{0,12}）)?$")
+_ISSUED_RULE_HEAD_RE = re.compile(r"(?:办法|细则|规定|规则|条例|规范)(?:（(?:节选|试行|暂行|修订)）)?$")
+_DRAFT_RE = re.compile(r"征求意见稿|草案|讨论稿|送审稿|修改稿|初稿|审议稿|代拟稿")
+_ISSUE_NUMBER_RE = re.compile(r"〔(?:19|20)\d{2}〕\d{1,4}号")
+
+
+def public_by_kind(text: str) -> bool:
+    """Whether the document's title says it is a public notice (…公示, …公告) or an issued rule (…办法, …细则 with a 文号 in
+    its first lines), not a draft."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[:3] if ln.strip()]
+    if not lines:
+        return False
+    head = "".join(lines[:2])
+    if _DRAFT_RE.search(head):
+        return False
+    if any(_PUBLIC_NOTICE_HEAD_RE.search(ln) for ln in lines[:2]):
+        return True
+    return any(_ISSUED_RULE_HEAD_RE.search(ln) for ln in lines[:2]) and bool(_ISSUE_NUMBER_RE.search("".join(lines)))
 
 
 def without_record_kind_grounds(passages: PassageScores) -> PassageScores:
