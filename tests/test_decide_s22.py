@@ -382,3 +382,16 @@ def test_public_by_kind(text, public):
     from reviewer.screen.screening import public_by_kind
 
     assert public_by_kind(text) is public
+
+
+def test_a_record_the_organ_found_classified_drafts_state_secret():
+    text = ("（某市粮食和物资储备局依申请公开办理记录）申请人要求公开本市市级储备粮的储存规模、各承储库点名称及实际库存数量。"
+            "经查，记载上述内容的文件由本局依照保密事项范围确定为秘密级，标注“秘密★5年”，尚在保密期限内。")
+    d = _review(text)
+    assert d["reply"]["code"] == "withhold.state_secret"
+    assert "已依法定密" in " ".join(d["reply"].get("reasons") or [])
+
+
+def test_a_declassified_record_is_not_drafted_as_a_secret():
+    text = ("申请人要求公开本市2015年市级储备粮的储存规模。经查，该文件原确定为秘密级，已过保密期限并已解密。")
+    assert _review(text)["reply"]["code"] != "withhold.state_secret"

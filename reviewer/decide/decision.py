@@ -33,7 +33,13 @@ from reviewer.decide.leanings import (
     settle_publication,
 )
 from reviewer.decide.mixed import INFO_HEAD_RE, governed_by_lead, is_rhetorical, list_lead, unasked_questions
-from reviewer.decide.narrated import narrated_maker, narrated_opinion, narrated_published, narrated_search
+from reviewer.decide.narrated import (
+    narrated_classified,
+    narrated_maker,
+    narrated_opinion,
+    narrated_published,
+    narrated_search,
+)
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
@@ -137,6 +143,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     told_search = None if (views or search_record) else narrated_search(request.text)
     told_maker = None if views else narrated_maker(request.text, agency_name)
     told_published = None if views else narrated_published(request.text)
+    # the organ's finding that the record is classified (a marking within its period): the state-secret ground
+    # is named, however the request itself reads (第十四条)
+    told_classified = None if views else narrated_classified(request.text)
+    if told_classified:
+        request_grounds = _with_state_secret(request_grounds)
     if third_party is None and not views:
         third_party = narrated_opinion(request.text)
     single = len(items) <= 1
@@ -167,7 +178,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      own=own_matter(item.text, cues), triage_result=item_triage,
                                      request_text=request.text if single else "",
                                      request_grounds=item_grounds, third_party=third_party,
-                                     told_published=told_published))
+                                     told_published=told_published, told_classified=told_classified))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker)
@@ -178,16 +189,44 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
-                                     third_party=third_party, told_published=told_published))
+                                     third_party=third_party, told_published=told_published, told_classified=told_classified))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker)
+    if told_classified:
+        for d in decisions:
+            if d.code == "withhold.state_secret":
+                told = told_classified if len(told_classified) <= 80 else told_classified[:80] + "…"
+                d.staff_reasons.append(TOLD_CLASSIFIED_NOTE.format(told=told))
     # 7 怎么答
     return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
                    repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure,
                    answered_correction=answered)
+
+
+TOLD_CLASSIFIED_NOTE = ("申请材料写明该信息已依法定密（“{told}”）：这是材料中的说法。答复前请核对文件的密级标志、定密依据和保密期限"
+                        "（第十四条、第十七条）；已解密或超过保密期限的，按一般申请处理。")
+TOLD_CLASSIFIED_PROBABILITY = 0.95  # a marking the organ reports is near-certain evidence; staff still check it
+
+
+def _with_state_secret(request_grounds):
+    """``request_grounds`` with the state-secret ground named at :data:`TOLD_CLASSIFIED_PROBABILITY` (a restatement or
+    case note tells that the organ found the record classified)."""
+    import dataclasses
+
+    from reviewer.decide.ranking import RequestGround
+
+    grounds = list(request_grounds or [])
+    for k, g in enumerate(grounds):
+        if g.ground == "state_secret":
+            grounds[k] = dataclasses.replace(g, probability=max(g.probability, TOLD_CLASSIFIED_PROBABILITY),
+                                             evidence=g.evidence + ["材料写明该信息已定密"])
+            break
+    else:
+        grounds.append(RequestGround("state_secret", TOLD_CLASSIFIED_PROBABILITY, evidence=["材料写明该信息已定密"]))
+    return sorted(grounds, key=lambda g: -g.probability)
 
 
 def _told_organ(organ: OrganCheck, told_maker: str | None) -> OrganCheck:

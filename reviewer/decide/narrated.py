@@ -176,3 +176,21 @@ def narrated_published(text: str) -> str | None:
                     (not loose and (not kinds or any(k in sentence for k in kinds))):
                 return m.group(0)
     return None
+
+
+# The organ's finding that the record is classified ("经查，记载上述内容的文件由本局依照保密事项范围确定为秘密级，标注“秘密★5年”，
+# 尚在保密期限内"): a state secret by its marking (保守国家秘密法), told by the organ.
+_CLASSIFIED_RE = re.compile(r"(?:确定|定密|定)为(?:秘密|机密|绝密)级|标注(?:有)?[“\"「]?(?:秘密|机密|绝密)★|"
+                            r"属于(?:秘密|机密|绝密)级国家秘密|已(?:被)?定密")
+_DECLASSIFIED_RE = re.compile(r"解密|已过保密期限|保密期限(?:已)?届满|不再(?:属于|作为)国家秘密|降密")
+
+
+def narrated_classified(text: str) -> str | None:
+    """The sentence of a restatement or case note in which the organ says the record is classified and not declassified
+    (None for a letter written to the organ, and when the text says it was declassified)."""
+    if to_the_organ(text) or _DECLASSIFIED_RE.search(text):
+        return None
+    for m in _SENTENCE_RE.finditer(compact(text)):
+        if _CLASSIFIED_RE.search(m.group(0)):
+            return m.group(0).strip()
+    return None

@@ -193,10 +193,12 @@ SEARCHED_NONE_WEIGHT = 0.6
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
                 own: bool, request_text: str = "", triage_result=None, request_grounds=None,
-                third_party: str | None = None, told_published: str | None = None) -> ItemDecision:
+                third_party: str | None = None, told_published: str | None = None,
+                told_classified: str | None = None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item.  ``third_party``: the third party's answer to the written
     consultation (第三十二条: agree / object / none, or "partly" when a restatement tells it objected to part only),
-    once the office has it.  ``told_published``: a restatement's words that the record is already published."""
+    once the office has it.  ``told_published``: a restatement's words that the record is already published;
+    ``told_classified``: its words that the organ found the record classified."""
     probabilities = dict(probabilities)
     readable = [v for v in views if v.readable]
     if existence == FOUND:
@@ -265,7 +267,7 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         held_back += (SECURITY_CODE,)
         # 国家秘密 is what was 依法确定 (第十四条): a classifier's reading of the request ("测速点位置清单") never drafts it;
         # the request's own mention of a marking, a 密级 or a classified kind (TRI021) still does
-        if not _state_secret_cue(triage_result):
+        if not _state_secret_cue(triage_result) and not told_classified:
             held_back += (STATE_SECRET_CODE,)
     code, set_aside = _choose(probabilities, p_ordinary, scores, existence, held_back)
     third_share = scores.get("withhold.third_party", 0.0) / (sum(scores.values()) or 1.0)
