@@ -395,3 +395,32 @@ def test_a_record_the_organ_found_classified_drafts_state_secret():
 def test_a_declassified_record_is_not_drafted_as_a_secret():
     text = ("申请人要求公开本市2015年市级储备粮的储存规模。经查，该文件原确定为秘密级，已过保密期限并已解密。")
     assert _review(text)["reply"]["code"] != "withhold.state_secret"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("复议申请人李某某称：其于2019年6月与被申请人某区住房和城乡建设局签订《国有土地上房屋征收补偿协议》，协议原件遗失，"
+     "遂申请公开该协议及所附补偿金额计算明细。", "disclose"),
+    ("某律师事务所\n关于申请公开政府信息的函\n某县人民政府办公室：\n本所接受委托，申请公开《某县人民政府常务会议纪要》（〔2022〕第15期）。"
+     "据查该纪要曾刊载于贵府门户网站“会议纪要”栏目，但现链接已失效，请提供纸质复印件。", "disclose.published"),
+    ("国网某供电公司给我家换了智能电表，电费一下子翻了一倍。我要求公开供电公司的电表更换工单和这块表的计量检定记录。"
+     "（申请提交至：国网某供电公司客户服务中心）", "other.not_gov_info"),
+    ("某区人大常委会：\n请公开去年区人大常委会审议区政府《2022年度本级预算执行和其他财政收支的审计工作报告》时形成的审议意见全文，"
+     "以及各组成人员的分组审议发言记录。", "other.not_gov_info"),
+    ("请市医疗保障局制作一份本市各定点医疗机构2023年医保基金拨付金额与门诊人次的对照表，按医院等级分类。",
+     "unavailable.needs_creation"),
+    ("热线记录：来电人要求获取“当年那个批地的手续”。接线员询问涉及何处土地、何年审批、批给何人，来电人均无法说清，仅称“就是村口那块地”。",
+     "other.correction"),
+    ("区住建局：请提供某路北侧A-07地块的国有建设用地使用权出让合同及出让金缴纳凭证。", "unavailable.other_agency"),
+    ("我在区人社局网站上没找到，所以向你们区人社局申请：市住房公积金管理中心今年关于调整住房公积金缴存基数上下限的通知。",
+     "unavailable.other_agency"),
+    ("上诉状载明：上诉人曾向某县水利局申请公开某砂石有限公司的采矿许可证及矿产资源开发利用方案。", "unavailable.other_agency"),
+    ("政府信息公开申请书\n某县人民政府办公室：\n申请公开某乡人民政府今年就调整某村村庄规划向县人民政府上报的请示报告。"
+     "据乡干部讲，县里还没有批复。", "withhold.process_info"),
+])
+def test_more_request_determinable_replies(text, code):
+    assert _review(text)["reply"]["code"] == code
+
+
+def test_how_a_cost_was_calculated_is_no_computation_asked():
+    d = _review("水费又涨了！我申请公开水价调整的听证报告和市发改委做的定价成本监审报告，看看成本到底是怎么算出来的。")
+    assert d["reply"]["code"] != "unavailable.needs_creation"

@@ -34,7 +34,7 @@ _APPROVAL_IN_NAME_RE = re.compile(r"^(?:经|须经|需经)|报请|提请|报经|
 # restatement ("申请公开“某市发展和改革委员会关于…的批复”") and acting on someone ("某市生态环境局对某公司…作出的批复",
 # "某区分局与某村村民委员会签订的征地补偿协议", "某区住建局为该楼盘核发的预售许可证").
 ITEM_MAKER_RE = re.compile(r"^(?:申请公开|要求公开|申请获取|请求公开|公开|提供)?[“\"「『]?(?P<agency>" + ORGAN_RE.pattern + r")"
-                           r"(?:(?:19|20)\d{2}年|关于|《|的|(?:对|与|为|就)(?=[^，。；”\"」』]{1,40}?"
+                           r"(?:(?:19|20)\d{2}年|(?:今年|去年|前年|本年|当年)(?:[^，。；]{0,4}?关于)?|关于|《|的|(?:对|与|为|就)(?=[^，。；”\"」』]{1,40}?"
                            r"(?:作出|签订|核发|出具|制作|下达|送达)的)|"
                            # "县交通运输局对某道路改建工程施工图设计的批复": its reply on a matter
                            r"(?:对|就)(?=[^，。；”\"」』]{1,40}?的(?:批复|批文|决定书?|意见书?|复函|审查意见)))")
@@ -110,6 +110,12 @@ _SELF_NAMED_RE = re.compile(r"(?:本|我)(?:机关|局|委|办|单位|府|院|�
                             + ORGAN_RE.pattern + r")[）)]")
 
 
+# A 请示 or 报告 sent up to the organ asked ("某乡人民政府今年就…向县人民政府上报的请示报告"): the organ asked holds it for
+# its own decision (a process record of its own handling), not merely as another organ's record.
+_SUBMITTED_UP_RE = re.compile(r"(?:向[^。；，]{0,16}?(?:上报|报送|呈报|提交|报请)|(?:上报|报送|呈报)(?:给)?[^。；，]{0,16}?)(?:的)?"
+                              r"[^。；，]{0,20}?(?:请示|报告)(?!书)")
+
+
 def _respondent(text: str) -> str | None:
     for m in _RESPONDENT_RE.finditer(text or ""):
         agency = _organ_name(next(g for g in m.groups() if g))
@@ -129,6 +135,7 @@ def request_addressee(text: str) -> str | None:
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "告知申请人向县发改局申请": the organ the reply points to
             agency = _organ_name(next(g for g in (m.groupdict().get("agency"), m.groupdict().get("agency2")) if g))
+            agency = re.sub(r"^(?:你们|你|贵)(?=[\u4e00-\u9fa5]{3,})", "", agency)  # "向你们区人社局申请" → 区人社局
             if len(agency) >= 4 and not ADDRESSEE_RE.fullmatch(agency):
                 return agency
             break
@@ -206,8 +213,8 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
         return OrganCheck("own")
     if readable:
         return OrganCheck("own")
-    named = detect_other_agency(item_text, own_name)
-    if named is None:
+    named = None if _SUBMITTED_UP_RE.search(item_text) else detect_other_agency(item_text, own_name)
+    if named is None and not _SUBMITTED_UP_RE.search(item_text):
         m = ITEM_MAKER_RE.match(item_text.strip()) or ITEM_MAKER_RE.match(unquote(requested_object(item_text)))
         if m:
             agency = _organ_name(m.group("agency"))

@@ -544,6 +544,9 @@ def requested_object(text: str) -> str:
         quoted = _CONTENT_QUOTED_RE.search(body)
         if quoted is not None:
             return quoted.group(1).strip().rstrip("。；;，,、 ")
+        colon = re.search(r"申请[：:]\s*", body)  # "所以向你们区人社局申请：市住房公积金管理中心…的通知"
+        if colon is not None and len(body) - colon.end() >= 4:
+            return unquote(re.split(r"[。！？\n]", body[colon.end():], maxsplit=1)[0].strip().rstrip("。；;，,、 "))
     if verb is not None and verb.start() > 0:
         rest = re.split(r"[。！？\n]", body[verb.end():], maxsplit=1)[0].strip(" ：:，,")
         rest = _LIST_LEAD_RE.sub("", re.sub(r"^一下", "", rest), count=1)  # "申请公开以下信息：…", "公开一下…"
