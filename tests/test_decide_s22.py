@@ -424,3 +424,17 @@ def test_more_request_determinable_replies(text, code):
 def test_how_a_cost_was_calculated_is_no_computation_asked():
     d = _review("水费又涨了！我申请公开水价调整的听证报告和市发改委做的定价成本监审报告，看看成本到底是怎么算出来的。")
     assert d["reply"]["code"] != "unavailable.needs_creation"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("北溪区东门片区旧城改造项目房屋征收补偿分户情况公示（第三批）\n根据《国有土地上房屋征收与补偿条例》，现将分户补偿情况公示如下：\n"
+     "1　陈某某　东门街42号　住宅　86.5㎡　补偿金额1,012,300元", "PRV009"),
+    ("某市发展和改革委员会\n关于举行城区居民生活用管道天然气销售价格调整听证会的公告\n本次调价方案依据燃气企业的定价成本监审结论制定。", "TRD002"),
+])
+def test_required_notices_naming_houses_or_costs_are_clean(screener, text, rule):
+    assert not any(f.rule == rule for f in screener.screen_text(text, path="probe").findings)
+
+
+def test_a_households_own_valuation_report_still_shows_its_address(screener):
+    text = "房地产分户估价报告（征收用）\n被征收人：刘建平\n房屋坐落：某区南门街道老粮站巷14号2单元301室"
+    assert any(f.rule == "PRV009" for f in screener.screen_text(text, path="probe").findings)
