@@ -438,3 +438,26 @@ def test_required_notices_naming_houses_or_costs_are_clean(screener, text, rule)
 def test_a_households_own_valuation_report_still_shows_its_address(screener):
     text = "房地产分户估价报告（征收用）\n被征收人：刘建平\n房屋坐落：某区南门街道老粮站巷14号2单元301室"
     assert any(f.rule == "PRV009" for f in screener.screen_text(text, path="probe").findings)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("“某镇2021年7月20日内涝期间启动防汛Ⅳ级应急响应的文件，以及当天转移安置群众的通知。”", "disclose"),
+    ("一审庭审笔录记载，原告陈述其申请的是“某街道办事处2022年全年编外聘用人员工资发放表”，理由是“想看看别人拿多少”。",
+     "withhold.internal_affairs"),
+    ("上诉人曾向某大学（公办）申请公开“2021年该校某学院硕士研究生复试全部考生成绩及复试录取工作小组会议记录”。", "other.not_gov_info"),
+    ("上诉人当年申请公开的是“各种补偿的规定”，申请表上别无其他描述，既未说明补偿事项的类别，也未指明所涉项目或文件名称。",
+     "other.correction"),
+    ("从申请表复印件看，申请人在“所需政府信息的内容描述”一栏中只写了“详见附件”四字，但其提交的申请材料中并无任何附件。",
+     "other.correction"),
+    ("上诉人向某镇人民政府提出的申请只有一句：“请公开某高速公路某至某段项目的省发展和改革委员会核准批复。”",
+     "unavailable.other_agency"),
+    ("经查，申请人就某政发〔2018〕12号文件先后三次提出公开申请。被申请人在首次申请后已书面告知该文件已在县政府门户网站主动公开"
+     "及查阅路径，第二、三次申请所列信息与首次完全相同。", "no_action.duplicate"),
+])
+def test_litigated_restatements(text, code):
+    assert _review(text)["reply"]["code"] == code
+
+
+def test_a_competitive_appointment_scoring_sheet_is_internal_affairs():
+    d = _review("原告起诉称，某区城市管理局2022年度中层干部竞聘上岗的评分汇总表及各竞聘人员的得分情况，应当依其申请予以公开。")
+    assert "internal_affairs" in _named(d)

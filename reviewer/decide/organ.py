@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
 from reviewer.decide.request import requested_object, unquote
 
-MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定"
+MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|核准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定"
 # An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
 # (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties; no 申请、要求、请求:
