@@ -272,23 +272,23 @@ def combine_evidence(base: dict[str, float], scores: dict[str, float]) -> dict[s
 CUED_SHARE_MIN = 0.25
 
 
-def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3,
-              into: str | None = None) -> tuple[TriageResult, float, bool]:
-    """The triage with ``code``'s probability folded into ``into`` (never renormalised over the other outcomes), that
-    probability, and whether it led the request-level outcomes (≥ ``lead_min``).  Used by the steps that set a
-    classifier's leaning aside on a rule (需加工 of a named record, 咨询 demanding a named record).  By default the share
-    goes to the outcome a cue of the request reads, if any ("本人…住房公积金缴存明细": a leaning to 需加工 set aside
-    goes to 特别规定, which TRI006 reads), else to the ordinary request."""
+def set_aside(triage_result: TriageResult, code: str, lead_min: float = 0.3) -> tuple[TriageResult, float, bool]:
+    """The triage with ``code``'s probability folded into another outcome (never renormalised over the other
+    outcomes), that probability, and whether it led the request-level outcomes (≥ ``lead_min``).  Used by the steps
+    that set a classifier's leaning aside on a rule (需加工 of a named record, 咨询 demanding a named record).  The share
+    goes to the outcome a cue of the request reads and the classifier gives at least :data:`CUED_SHARE_MIN`
+    ("本人…住房公积金缴存明细": a leaning to 需加工 set aside goes to 特别规定, which TRI006 reads), else to the ordinary
+    request."""
     import dataclasses
 
     probabilities = dict(getattr(triage_result, "probabilities", None) or {})
     p = probabilities.pop(code, 0.0)
     if not p:
         return triage_result, 0.0, False
-    if into is None:  # an outcome both a cue and the classifier read (not a stray cue the classifier discounts)
-        cued = {c: probabilities.get(c, 0.0) for c, w in (getattr(triage_result, "rule_scores", None) or {}).items()
-                if w > 0 and c not in (code, "ordinary") and probabilities.get(c, 0.0) >= CUED_SHARE_MIN}
-        into = max(cued, key=cued.get) if cued else "ordinary"
+    # an outcome both a cue and the classifier read (not a stray cue the classifier discounts)
+    cued = {c: probabilities.get(c, 0.0) for c, w in (getattr(triage_result, "rule_scores", None) or {}).items()
+            if w > 0 and c not in (code, "ordinary") and probabilities.get(c, 0.0) >= CUED_SHARE_MIN}
+    into = max(cued, key=cued.get) if cued else "ordinary"
     leading = p >= lead_min and p >= max((v for c, v in probabilities.items() if c != "ordinary"), default=0.0)
     probabilities[into] = probabilities.get(into, 0.0) + p
     return dataclasses.replace(triage_result, probabilities=probabilities), p, leading
