@@ -108,7 +108,7 @@ def test_splitting_a_question_off_is_only_tried_on_a_sentence_not_a_long_paste()
     from reviewer.decide.triage import load_cues
 
     cues = load_cues()
-    long_text = "申请公开示例工程的批复文件，" + "为什么不处理，" * 20000
+    long_text = "申请公开示例工程的批复文件，" + "为什么要这样批，" * 20000
     assert len(long_text) > MAX_MIXED_CHARS and split_question_tail(long_text, cues) is None
-    head, tail, nature = split_question_tail("申请公开示例工程的批复文件，" + "为什么不处理，" * 60, cues)
+    head, tail, nature = split_question_tail("申请公开示例工程的批复文件，" + "为什么要这样批，" * 60, cues)
     assert head == "申请公开示例工程的批复文件" and nature == "other.consultation"

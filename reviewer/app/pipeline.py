@@ -161,14 +161,16 @@ def request_body(text: str) -> str:
     from reviewer.decide.mixed import without_past_stories
     from reviewer.decide.request import without_particulars, without_threats
     from reviewer.decide.restatement import (
+        with_applicant_named,
         without_answer_clauses,
         without_claims,
+        without_office_notes,
         without_party_particulars,
         without_proceedings,
         without_restated_frame,
     )
 
-    text = without_party_particulars(form_content(without_attachments(text)))
+    text = without_party_particulars(form_content(without_attachments(without_office_notes(with_applicant_named(text)))))
     text = without_answer_clauses(without_proceedings(without_threats(without_particulars(text))))
     return without_past_stories(without_claims(without_restated_frame(text)))
 

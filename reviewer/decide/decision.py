@@ -37,6 +37,7 @@ from reviewer.decide.narrated import (
     narrated_classified,
     narrated_maker,
     narrated_opinion,
+    narrated_outcome,
     narrated_published,
     narrated_search,
 )
@@ -151,6 +152,9 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if third_party is None and not views:
         third_party = narrated_opinion(request.text)
     single = len(items) <= 1
+    # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
+    # procedure still running): for a one-item request, where the account can only be about that item
+    told_outcome = narrated_outcome(request.text) if single and not views else None
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []
@@ -178,10 +182,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      own=own_matter(item.text, cues), triage_result=item_triage,
                                      request_text=request.text if single else "",
                                      request_grounds=item_grounds, third_party=third_party,
-                                     told_published=told_published, told_classified=told_classified))
+                                     told_published=told_published, told_classified=told_classified,
+                                     told_outcome=told_outcome))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
-        _note_told(decisions[-1], told_search, told_maker)
+        _note_told(decisions[-1], told_search, told_maker, told_outcome)
     if not decisions:
         organ = _told_organ(item_organ(request.text, views, agency_name, agency_configured), told_maker)
         existence = search_state(views, views, search_record or told_search)
@@ -189,10 +194,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         decisions.append(decide_item(None, None, dict(request_triage.probabilities), views, organ, existence, None,
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
-                                     third_party=third_party, told_published=told_published, told_classified=told_classified))
+                                     third_party=third_party, told_published=told_published, told_classified=told_classified,
+                                     told_outcome=told_outcome))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
-        _note_told(decisions[-1], told_search, told_maker)
+        _note_told(decisions[-1], told_search, told_maker, told_outcome)
     if told_classified:
         for d in decisions:
             if d.code == "withhold.state_secret":
@@ -243,8 +249,16 @@ TOLD_MAKER_NOTE = ("申请材料写明该信息由{maker}制作或保存、本�
                    "本机关实际保存该信息的，按一般申请答复。")
 
 
-def _note_told(d: ItemDecision, told_search: str | None, told_maker: str | None) -> None:
-    """Staff notes on a draft that rests on what a restatement tells (the search, the maker)."""
+TOLD_OUTCOME_NOTE = ("申请材料叙述了机关对该信息的说明（“{told}”）：这是材料中的说法。请按本机关的档案、检索记录或案件办理"
+                     "情况核实后再采用此答复类型；核实不符的，按申请的实际内容处理。")
+
+
+def _note_told(d: ItemDecision, told_search: str | None, told_maker: str | None,
+               told_outcome: tuple[str, str] | None = None) -> None:
+    """Staff notes on a draft that rests on what a restatement tells (the search, the maker, the organ's account)."""
+    if told_outcome and d.code == told_outcome[0]:
+        told = told_outcome[1] if len(told_outcome[1]) <= 80 else told_outcome[1][:80] + "…"
+        d.staff_reasons.append(TOLD_OUTCOME_NOTE.format(told=told))
     if told_maker and d.code == "unavailable.other_agency" and d.organ.agency == told_maker:
         d.staff_reasons.append(TOLD_MAKER_NOTE.format(maker=told_maker))
     elif told_search and d.code == "unavailable.not_held":

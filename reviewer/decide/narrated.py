@@ -42,7 +42,7 @@ _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发�
                             r"未(?:单独|另行|专门)?形成[^。；，]{0,10}?(?:笔录|纪要|记录|报告|文件|材料|批复)|不可能形成|未发生(?:过)?任何|"
                             r"(?:您|你)(?:所)?申请(?:获取|公开)?的信息不存在|(?:均|都)?未(?:被)?(?:列入|纳入))")
 # The record was never made ("当时既未委托也未编制专门的论证报告", "无需报批或备案", "未制作").
-_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测)"
+_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测|印发)"
                             r"(?!过?(?:实体|书面|任何)?(?:答复|回复|处理))|"
                             r"未(?:形成|制作|产生)(?:过)?任何|尚未(?:制定|出台|制作|印发)|"
                             r"无需(?:报批|审批|备案|开展|组织|编制)|(?:已|已经)[^。；]{0,30}?(?:按程序|依规|依法)?销毁")
@@ -88,7 +88,7 @@ _MADE_BY_RE = re.compile(r"(?:由|系)(?P<agency>" + ORGAN_RE.pattern + r"|(?:�
                          r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|管理部门))"
                          r"(?:依法|负责|统一)?(?:会同[^，。；]{2,16}?)?(?:以(?:自己|本机关|其)(?:的)?名义)?(?:(?:依据|根据|依照)《[^》]{1,30}》(?:的规定)?)?"
                          r"(?:作为[^，。；]{1,10}?)?(?:于[^，。；]{1,16}?)?(?:与[^，。；]{1,12}?)?"
-                         r"(?:制作|作出|核发|核定|审批|审核|批准|批复|立项|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制|组织)")
+                         r"(?:制作|作出|核发|核定|审批|审核|批准|批复|立项|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制|组织|设置|管理|受理|统计|征收)")
 _MOVED_TO_RE = re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
                           r"(?P<agency>" + ORGAN_RE.pattern + r")")
 # ...and this organ does not hold it ("本局未获取", "分局未获取该许可文件", "既未参与制作，也未收到", "不制作也不保存").
@@ -136,7 +136,7 @@ def narrated_opinion(text: str) -> str | None:
 
 # The record is already published, as the restatement tells it ("已于2023年7月20日在局门户网站“政策文件”栏目发布",
 # "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
-_TOLD_PUBLISHED_RE = re.compile(r"(?:已|已经)?于[^。；]{0,20}?(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
+_TOLD_PUBLISHED_RE = re.compile(r"(?:(?:已|已经)?于[^。；]{0,20}?|(?:同日|当日|次日|当天)(?:即)?)(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
                                 r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
 # Told without a date ("印发后即在市政府门户网站全文发布", "同时在区政府门户网站…栏目发布全文", "已在其门户网站…中逐项列明"): read
 # only when the sentence points to what was asked for (该办法, 上述信息) or repeats its words — "原规划文本已在官网公开" beside
@@ -194,3 +194,53 @@ def narrated_classified(text: str) -> str | None:
         if _CLASSIFIED_RE.search(m.group(0)):
             return m.group(0).strip()
     return None
+
+
+# The organ's account of where the record went or what answering would take, told by a restatement or case note:
+# an outcome the item's own words do not show (the cue reads the request, not the organ's defence).
+# "该批文书档案已于2005年依法移交县档案馆", "已按照城建档案管理规定全部移交市城市建设档案馆": 档案 rules apply (第三十六条第（七）项).
+_TOLD_ARCHIVED_RE = re.compile(r"(?:已|均已|早已|已经|业已)(?:于[^。；，]{0,12}?)?(?:依法|按规定|按照[^。；，]{0,16}?规定)?"
+                               r"(?:整体|全部|一并|分批)?移交(?:至|给|到|进)?[^。；，]{0,10}?档案馆")
+# "本镇档案中只有各村分别报送的花名册…须逐一汇总计算", "并无现成文件，需从一百余家企业的档案中逐一摘录后制表": 第三十八条.
+_TOLD_COMPILED_RE = re.compile(r"(?:无|没有|并无|不存在)现成(?:的)?[^。；]{0,50}?(?:需|需要|须|要)[^。；]{0,30}?"
+                               r"(?:摘录|提取|汇总|统计|整理|制作|制表|加工|分析|计算)|"
+                               r"(?:需|需要|须|必须)(?:另行)?(?:从|对|调阅|导出)[^。；]{0,40}?(?:逐一|逐项|逐个|逐户|逐笔|逐件|逐条)"
+                               r"(?:摘录|提取|汇总|统计|整理|计算|分组)")
+# A party to a procedure still running asking for that case's file ("复议尚在审理期间…要求公开…询问笔录", "目前处于检验鉴定
+# 阶段…对方驾驶人询问笔录"): the file is read under that procedure's own rules (2011 最高法规定 第二条第（四）项).
+_TOLD_PENDING_RE = re.compile(r"(?:尚在|正在|仍在|至今尚在|仍处于|目前处于|处于)(?:审理|审查|办理|调查|检验鉴定|鉴定|听证)(?:中|期间|阶段|过程中)?|"
+                              r"(?:复议|诉讼)(?:尚在审理|正在审理|尚未审结|审理期间)|已(?:依法)?申请(?:了)?听证|听证会定于|"
+                              r"(?:尚未|未)(?:作出|出具)(?:工伤)?(?:认定决定|认定|处罚决定|事故认定书)")
+_CASE_FILE_RE = re.compile(r"案卷|卷宗|(?:询问|调查|勘验|检查|现场)笔录|证人证言|采样单|(?:检测|检验|鉴定)(?:报告|意见)|"
+                           r"现场(?:图|照片)|原始记录|证据(?:材料|先行登记保存清单)?|立案审批表|集体讨论记录")
+# ... asked by a party to it ("对其作出的罚款决定", "事故一方驾驶人", "用人单位一方", "对原告厂房作出")
+_CASE_PARTY_RE = re.compile(r"当事人|一方|(?:对|向)(?:其|本人|原告|申请人|上诉人|我|我司|本公司|其公司)|对本人|我司")
+# The narrator finding the organ's account wrong ("被告的理由不能成立"): not the outcome to draft.
+_ACCOUNT_FAULTED_RE = re.compile(r"不能成立|不予(?:采信|支持)|缺乏(?:事实|法律)?(?:根据|依据)|于法无据|理由不(?:成立|充分)|"
+                                 r"(?:认定|答复)[^。；，]{0,6}?(?:错误|违法|不当)")
+TOLD_OUTCOME_CODES = {"archived": "other.special_procedure", "compiled": "unavailable.needs_creation",
+                      "pending": "other.special_procedure"}
+
+
+def narrated_outcome(text: str) -> tuple[str, str] | None:
+    """(reply code, the sentence that tells it) when a restatement or case note tells the organ's account that fixes the
+    answer — the record moved to an archive, nothing ready-made that answering would not have to compile, or a party's
+    request for the file of its own procedure still running — and does not find that account wrong; None otherwise
+    (also for a letter written to the organ)."""
+    if not text or to_the_organ(text) or _ACCOUNT_FAULTED_RE.search(text):
+        return None
+    text = compact(text)
+    for kind, pattern in (("archived", _TOLD_ARCHIVED_RE), ("compiled", _TOLD_COMPILED_RE)):
+        m = pattern.search(text)
+        if m:
+            return TOLD_OUTCOME_CODES[kind], _sentence_at(text, m.start())
+    pending = _TOLD_PENDING_RE.search(text)
+    if pending and _CASE_FILE_RE.search(text) and _CASE_PARTY_RE.search(text):
+        return TOLD_OUTCOME_CODES["pending"], _sentence_at(text, pending.start())
+    return None
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(p, 0, pos) for p in "。！？!?\n") + 1
+    ends = [e for e in (text.find(p, pos) for p in "。！？!?\n") if e >= 0]
+    return text[start:(min(ends) + 1 if ends else len(text))].strip()

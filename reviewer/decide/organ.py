@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
 from reviewer.decide.request import requested_object, unquote
 
-MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|核准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定"
+MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|核准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定|" \
+              "签(?=的)|发(?=的)|抽检|抽查|检测|监测|招标(?=的)|出台|调整(?=[^，。；]{1,30}?的)"
 # An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
 # (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties; no 申请、要求、请求:
@@ -23,8 +24,11 @@ _ORGAN_CHAR = r"(?:(?![与及对就的向由在了]|申请|要求|请求)[\u4e00
 ORGAN_RE = re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡|街道))?(?:[省市县区镇乡]|" + _ORGAN_CHAR + r"{2,14}?)"
                       r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
-OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern + r")(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?"
-                               r"(?:(?:对|就|为|与|在)[^，。；“”\"」』]{1,40}?)?(?:联合|共同)?"
+# (a time told between the organ and its act: "2019年3月", "最近", "那天晚上", "那次")
+_TOLD_WHEN = (r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|前年|当年|最近|近期|当时|此前|之前|"
+              r"(?:那|这|上)[天次回](?:晚上|夜里)?|当天|上个?月|前些年)?")
+OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern + r")" + _TOLD_WHEN +
+                               r"(?:(?:对|就|为|与|跟|和|同|在)[^，。；“”\"」』]{1,40}?)?(?:联合|共同)?"
                                r"(?P<verb>" + MAKER_VERBS + r")")
 # An approval asked of or given by an organ to another's record ("报请省政府批准征地的请示", "经区政府批准的补偿方案"): the
 # approving organ is not the record's maker.
@@ -72,9 +76,13 @@ ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|�
 
 # The organ a request is addressed to: a letter's salutation line ("示例区人民政府：") or a restatement
 # ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
-_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*[:：]", re.M)
+_SALUTED = r"(?:的?(?:同志们?|领导|负责同志|工作人员))?[ \t　]*(?:[:：]|[，,]?\s*(?:你们?好|您好))"
+_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
 # ... also a pseudonymised one ("××区生态环境分局：", "某县自然资源局：")
-_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?P<agency>(?:××|某某|某|XX|\*\*)" + ORGAN_RE.pattern + r")[ \t　]*[:：]", re.M)
+_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>(?:××|某某|某|XX|\*\*)" + ORGAN_RE.pattern + r")[ \t　]*" + _SALUTED,
+                                        re.M)
+# ... or a township's or county's government written short ("乡政府：", "镇政府你好", "县政府的领导：")
+_SHORT_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>[乡镇县区市](?:人民)?政府|街道办(?:事处)?)[ \t　]*" + _SALUTED, re.M)
 _ADDRESSED_TO_RE = re.compile(
     r"向(?:被告|被申请人|被上诉人|原审被告|再审被申请人)?(?P<agency>" + ORGAN_RE.pattern + r")"
     r"(?:邮寄|寄送|递交|提交|提出|申请|网上申请|书面申请|政府信息公开申请)|"
@@ -129,14 +137,14 @@ def request_addressee(text: str) -> str | None:
     respondent = _respondent(text)
     if respondent:
         return respondent
-    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE, _SELF_NAMED_RE,
-                    _OWN_REGISTER_RE):
+    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _SHORT_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE,
+                    _SELF_NAMED_RE, _OWN_REGISTER_RE):
         for m in pattern.finditer(text or ""):
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "告知申请人向县发改局申请": the organ the reply points to
             agency = _organ_name(next(g for g in (m.groupdict().get("agency"), m.groupdict().get("agency2")) if g))
             agency = re.sub(r"^(?:你们|你|贵)(?=[\u4e00-\u9fa5]{3,})", "", agency)  # "向你们区人社局申请" → 区人社局
-            if len(agency) >= 4 and not ADDRESSEE_RE.fullmatch(agency):
+            if (len(agency) >= 4 or pattern is _SHORT_ADDRESS_LINE_RE) and not ADDRESSEE_RE.fullmatch(agency):
                 return agency
             break
     return None
@@ -146,7 +154,8 @@ _POINTED_TO_RE = re.compile(r"告知(?:其|申请人|原告|上诉人|申请者)
 
 
 # Running words a match may start with before an organ's place ("公开区政府", "申请内容为某区应急管理局").
-_RUNNING_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|公开|提供|内容为|为|是|系|由)"
+_RUNNING_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|公开|提供|内容为|为|是|系|由|想看看|看看|想看|(?:想要|要)(?:一份|一下|一个)?|年度|"
+                              r"了解(?:一下)?|查看|查阅)"
                               r"(?=[\u4e00-\u9fa5×＊*]{0,12}?(?:省|市|县|区|镇|乡|街道))")
 
 

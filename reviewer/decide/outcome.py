@@ -190,16 +190,26 @@ def link_documents(items, views: list[DocumentView]) -> dict[int, list[DocumentV
 SEARCHED_NONE_WEIGHT = 0.6
 
 
+# The share a restatement's account of the record (archived, to be compiled, a running procedure's file) takes from the
+# request's own signals: above any one cue, as the organ's own finding told in the text.
+TOLD_OUTCOME_WEIGHT = 0.6
+
+
 def decide_item(item, nature, probabilities: dict[str, float], views: list[DocumentView], organ: OrganCheck,
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
                 own: bool, request_text: str = "", triage_result=None, request_grounds=None,
                 third_party: str | None = None, told_published: str | None = None,
-                told_classified: str | None = None) -> ItemDecision:
+                told_classified: str | None = None, told_outcome: tuple[str, str] | None = None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item.  ``third_party``: the third party's answer to the written
     consultation (第三十二条: agree / object / none, or "partly" when a restatement tells it objected to part only),
     once the office has it.  ``told_published``: a restatement's words that the record is already published;
-    ``told_classified``: its words that the organ found the record classified."""
+    ``told_classified``: its words that the organ found the record classified; ``told_outcome``: (code, sentence) of
+    its account that fixes the answer (:func:`reviewer.decide.narrated.narrated_outcome`)."""
     probabilities = dict(probabilities)
+    if told_outcome and not any(v.readable for v in views):
+        told_code = told_outcome[0]
+        probabilities = {c: p * (1.0 - TOLD_OUTCOME_WEIGHT) for c, p in probabilities.items()}
+        probabilities[told_code] = probabilities.get(told_code, 0.0) + TOLD_OUTCOME_WEIGHT
     readable = [v for v in views if v.readable]
     if existence == FOUND:
         # With documents in hand, what they contain decides the grounds (and whether the information

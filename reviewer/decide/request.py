@@ -589,10 +589,16 @@ _OTHER_APPLICATION_RE = re.compile(
     r"入学|廉租房|公租房|经适房|许可|登记|延期|延长|再审|上诉|调解|报销|困难)|(?:已|曾|多次|两次|三次|几次|\d+次)申请")
 
 
+# Weak verbs inside words that ask nothing: "复印件" (a noun), "依申请给我的那份…" (a giving told as past).
+_WEAK_VERB_LOOKALIKE_RE = re.compile(r"复印件|依申请|给我的")
+
+
 def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
     if _OTHER_VOICE_RE.match(sentence):
         return False
     rest = _OTHER_APPLICATION_RE.sub("", _NOT_ASKING_RE.sub("", sentence))
+    if verbs is WEAK_REQUEST_VERBS:
+        rest = _WEAK_VERB_LOOKALIKE_RE.sub("", rest)
     return any(v in rest for v in verbs)
 
 

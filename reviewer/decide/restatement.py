@@ -85,10 +85,47 @@ _OFFICE_REVIEW_RE = re.compile(
     r"(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))(?:经(?:审查|核查|研究))?[，,]?(?:认为|告知|答复|决定|作出))")
 
 
+# The office's own working notes in a register or case note ("核查：补偿款由区住建局审批后…", "经办人调阅许可档案：…",
+# "业务科室反馈：…"): what the office found, not what was asked.
+_OFFICE_NOTE_RE = re.compile(r"\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
+                             r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况)[：:]|[\s“”\"]*经(?:查|核查|核实)[，,：:]|\s*(?:经办人|承办人|工作人员)(?:调阅|查阅|核查|核实)|"
+                             # the form's signature field told ("“申请人签章”栏：法定代表人签字并加盖公章，附…复印件")
+                             r"\s*[“\"]?(?:申请人)?签(?:章|名|字)(?:处)?[”\"]?栏")
+
+
+# The applicant named by a pseudonym in a register or restatement ("申请人：钱某", "原告黎某", "2023年4月，赵某乙（持残疾人证…）
+# 到…窗口口头提出申请"): later mentions of that name are the applicant, not a third party ("赵某乙本人的审核表").
+_PSEUDONYM = r"[\u4e00-\u9fa5]{1,2}?某[某甲乙丙丁]?"
+_APPLICANT_NAMED_RE = re.compile(r"(?:申请人|原告|上诉人|复议申请人|再审申请人|来电人|来信人)(?:[：:]\s*)?(?P<a>" + _PSEUDONYM + r")(?![\u4e00-\u9fa5]{0,2}(?:公司|厂|村|镇|街道))|"
+                                 r"(?:^|[，。；\n])(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?)?(?P<b>" + _PSEUDONYM + r")"
+                                 r"(?:[（(][^）)]{0,30}[）)])?(?:于[^，。；]{0,16}?)?(?:到|向|通过|以)[^。；]{0,40}?(?:提出|提交|递交|邮寄)[^。；]{0,10}?申请")
+
+
+def with_applicant_named(text: str) -> str:
+    """``text`` with the applicant's pseudonymised name (:data:`_APPLICANT_NAMED_RE`) written as 申请人 (after a role word
+    that names the applicant already, the name stays)."""
+    m = _APPLICANT_NAMED_RE.search(text)
+    if m is None:
+        return text
+    name = m.group("a") or m.group("b")
+    if len(name) < 2:
+        return text
+    return re.sub(r"(?<!申请人)(?<!原告)(?<!上诉人)" + re.escape(name) + r"(?![某甲乙丙丁])", "申请人", text)
+
+
+def without_office_notes(text: str) -> str:
+    """``text`` without the lines of the office's own working notes (:data:`_OFFICE_NOTE_RE`) that ask nothing."""
+    lines = text.splitlines(keepends=True)
+    kept = [ln for ln in lines if not (_OFFICE_NOTE_RE.match(ln) and not _asks_outside_titles(ln))]
+    return "".join(kept) if len(kept) < len(lines) and "".join(kept).strip() else text
+
+
 def _is_proceeding(sentence: str) -> bool:
     s = sentence.strip()
     if not s:
         return False
+    if _OFFICE_NOTE_RE.match(s) and not _asks_outside_titles(s):
+        return True
     if _CASE_HEADING_RE.match(s) or (_OFFICE_REVIEW_RE.match(s) and not _asks_outside_titles(s)
                                       and not _QUESTION_RE.search(s)):
         return True

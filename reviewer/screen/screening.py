@@ -166,12 +166,21 @@ class Screener:
         passages = None
         if self.grounds_model is not None and analysis.norm is not None:
             passages = classify_passages(self.grounds_model, analysis.norm.text, analysis.norm, analysis.tokens)
-            if passages is not None and (marked_for_publication(analysis.norm.text)
-                                         or public_by_kind(analysis.norm.text)):
+            if passages is not None and explanatory_by_kind(analysis.norm.text):
+                # "普法课堂｜企业的商业秘密指什么", "一图读懂…", "…政策问答", "我市开展…宣传活动": texts written to explain or
+                # report to the public name grounds as topics; only the rules' concrete findings (an ID number, a
+                # marking) stand
+                passages = without_grounds(passages, set(passages.labels))
+            elif passages is not None and (marked_for_publication(analysis.norm.text)
+                                           or public_by_kind(analysis.norm.text)):
                 # "（公开方式：主动公开）", a published page's header, a 公示 or an issued rule: the record is public by
                 # the office's choice or by its kind (第十六条 is a discretion), so the classifier's record-kind grounds
                 # go the way of the rules' (recognizers)
                 passages = without_record_kind_grounds(passages)
+                if public_by_kind(analysis.norm.text):
+                    # a notice made to be posted names companies and amounts on purpose: the classifier's trade-secret
+                    # guess goes too (a price list or a formula is still found by the rules)
+                    passages = without_grounds(passages, {"trade_secret"})
         categories = combine(analysis.findings, passages, threshold=self.threshold)
         findings = settle_findings(analysis.findings, categories, self.threshold)
         verdict = decide_verdict(findings, categories, self.threshold)
@@ -301,7 +310,13 @@ class PassageScores:
 
 # A heading that says what kind of public record this is: a 公示 or 公告 (made to be posted), or an issued rule — a 办法,
 # 细则, 规定 … with its 文号 and no draft mark (第十九、二十条: rules are published).
-_PUBLIC_NOTICE_HEAD_RE = re.compile(r"(?:公示|公告)(?:（[^）]{0,12}）)?$")
+_PUBLIC_NOTICE_HEAD_RE = re.compile(r"(?:公示|公告|结论公开|结果公开)(?:（[^）]{0,12}）)?$")
+# A heading of a text written to explain or report to the public: a Q&A, a 解读, a 普法 lesson, a news item on a
+# campaign or meeting held.
+_EXPLANATORY_HEAD_RE = re.compile(r"问答|答问|答记者问|一图读懂|图解|政策解读|普法(?:课堂|讲堂|小课堂|园地)?[｜|：:]|知识问答|小贴士|"
+                                  r"^(?:我[省市县区镇乡]|[^，。；]{0,16}?(?:局|委|办|政府|中心|街道))[^，。；]{0,24}?(?:开展|举办|举行|召开|启动)"
+                                  r"[^，。；]{0,30}?(?:宣传|活动|培训|会议|讲座|仪式|宣传周|宣传月|教育日)(?:活动)?$")
+_INTERNAL_MARK_RE = re.compile(r"内部|秘密|机密|绝密|纪要|不得外传|限[^，。；]{0,12}掌握|讨论稿|征求意见稿")
 _ISSUED_RULE_HEAD_RE = re.compile(r"(?:办法|细则|规定|规则|条例|规范)(?:（(?:节选|试行|暂行|修订)）)?$")
 _DRAFT_RE = re.compile(r"征求意见稿|草案|讨论稿|送审稿|修改稿|初稿|审议稿|代拟稿")
 _ISSUE_NUMBER_RE = re.compile(r"〔(?:19|20)\d{2}〕\d{1,4}号")
@@ -321,12 +336,26 @@ def public_by_kind(text: str) -> bool:
     return any(_ISSUED_RULE_HEAD_RE.search(ln) for ln in lines[:2]) and bool(_ISSUE_NUMBER_RE.search("".join(lines)))
 
 
+def explanatory_by_kind(text: str) -> bool:
+    """Whether the document's title (its first line) says it explains or reports to the public
+    (:data:`_EXPLANATORY_HEAD_RE`), with no internal or secrecy mark in its first lines."""
+    lines = [ln.strip() for ln in text.strip().splitlines()[:3] if ln.strip()]
+    if not lines or len(lines[0]) > 60 or _INTERNAL_MARK_RE.search("".join(lines)):
+        return False
+    return _EXPLANATORY_HEAD_RE.search(lines[0]) is not None
+
+
+def without_grounds(passages: PassageScores, grounds: set[str]) -> PassageScores:
+    """``passages`` with ``grounds`` scored 0 (and their evidence dropped)."""
+    drop = [j for j, label in enumerate(passages.labels) if label in grounds]
+    rows = [[0.0 if j in drop else p for j, p in enumerate(row)] for row in passages.probabilities]
+    evidence = {k: v for k, v in passages.evidence.items() if k not in grounds}
+    return PassageScores(passages.labels, passages.spans, rows, evidence)
+
+
 def without_record_kind_grounds(passages: PassageScores) -> PassageScores:
     """``passages`` with the 第十六条 grounds (:data:`~reviewer.detect.recognizers.RECORD_KIND_GROUNDS`) scored 0."""
-    drop = [j for j, label in enumerate(passages.labels) if label in RECORD_KIND_GROUNDS]
-    rows = [[0.0 if j in drop else p for j, p in enumerate(row)] for row in passages.probabilities]
-    evidence = {k: v for k, v in passages.evidence.items() if k not in RECORD_KIND_GROUNDS}
-    return PassageScores(passages.labels, passages.spans, rows, evidence)
+    return without_grounds(passages, set(RECORD_KIND_GROUNDS))
 
 
 def classify_passages(model, norm_text: str, norm, tokens=None) -> PassageScores | None:
