@@ -182,3 +182,30 @@ def test_a_record_described_before_that_one_is_no_vague_pointer():
 def test_repeats_told_in_other_words_are_duplicates(text):
     d = _review(text)
     assert "no_action.duplicate" in [d["reply"]["code"]] + [c["code"] for c in d.get("candidates") or []][:2]
+
+
+# Screening: a text written to explain or report to the public names grounds as topics.
+@pytest.mark.parametrize("text", [
+    "普法课堂｜企业的“商业秘密”到底指什么？\n不少企业主问：客户名单、产品配方、报价策略，算不算商业秘密？签了保密协议就一定构成商业秘密吗？",
+    "一图读懂行政执法全过程记录制度\n执法人员制作询问笔录、现场检查笔录、勘验笔录，依法送达并取得送达回证。",
+    "我市开展全民国家安全教育日宣传活动\n活动通过案例讲解窃密、策反等危害国家安全的手段，提醒市民提高警惕。",
+])
+def test_explanatory_texts_are_not_flagged_for_their_topics(text):
+    from reviewer.screen.screening import Screener, explanatory_by_kind
+
+    assert explanatory_by_kind(text)
+    assert Screener().screen_text(text, path="probe").verdict == "clean"
+
+
+def test_an_internal_mark_keeps_an_explanatory_heading_from_clearing():
+    from reviewer.screen.screening import explanatory_by_kind
+
+    assert not explanatory_by_kind("执法案件讨论问答（内部使用）\n问：某案询问笔录如何补正？")
+    assert not explanatory_by_kind("关于某案的询问笔录\n问：你叫什么名字？答：王某某。")
+
+
+def test_a_search_told_under_the_offices_own_heading_is_read():
+    text = ("申请内容：“2022年3月15日某街道召开的某小区加装电梯协调会的会议纪要。”\n办理过程：党政办查阅了全年发文登记簿、"
+            "会议记录本及OA系统；社区居委会反映，当日是居民自行组织的协商会，街道工作人员仅到场旁听，未作记录，街道也没有印发过纪要。")
+    assert "居委会" not in request_body(text)
+    assert _review(text)["reply"]["code"] == "unavailable.not_held"
