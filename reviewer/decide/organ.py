@@ -26,7 +26,7 @@ ORGAN_RE = re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
 # (a time told between the organ and its act: "2019年3月", "最近", "那天晚上", "那次")
 _TOLD_WHEN = (r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|前年|当年|最近|近期|当时|此前|之前|"
-              r"(?:那|这|上)[天次回](?:晚上|夜里)?|当天|上个?月|前些年)?")
+              r"(?:那|这|上)[天次回](?:晚上|夜里)?|当天|上个?月|前些年)?(?:新|刚|才|已经)?")
 OTHER_AGENCY_CUES = re.compile(r"(?:由|系|是)?(?P<agency>" + ORGAN_RE.pattern + r")" + _TOLD_WHEN +
                                r"(?:(?:对|就|为|与|跟|和|同|在)[^，。；“”\"」』]{1,40}?)?(?:联合|共同)?"
                                r"(?P<verb>" + MAKER_VERBS + r")")
@@ -77,7 +77,7 @@ ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|�
 # The organ a request is addressed to: a letter's salutation line ("示例区人民政府：") or a restatement
 # ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
 _SALUTED = r"(?:的?(?:同志们?|领导|负责同志|工作人员))?[ \t　]*(?:[:：]|[，,]?\s*(?:你们?好|您好))"
-_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
+_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致|尊敬的)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
 # ... also a pseudonymised one ("××区生态环境分局：", "某县自然资源局：")
 _PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>(?:××|某某|某|XX|\*\*)" + ORGAN_RE.pattern + r")[ \t　]*" + _SALUTED,
                                         re.M)
@@ -154,7 +154,7 @@ _POINTED_TO_RE = re.compile(r"告知(?:其|申请人|原告|上诉人|申请者)
 
 
 # Running words a match may start with before an organ's place ("公开区政府", "申请内容为某区应急管理局").
-_RUNNING_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|公开|提供|内容为|为|是|系|由|想看看|看看|想看|(?:想要|要)(?:一份|一下|一个)?|年度|"
+_RUNNING_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|公开|提供|内容为|为|是|系|由|想看看|看看|想看|(?:想要|要)(?:一份|一下|一个)?|年度|把|将|一个|一份|这个|那个|"
                               r"了解(?:一下)?|查看|查阅)"
                               r"(?=[\u4e00-\u9fa5×＊*]{0,12}?(?:省|市|县|区|镇|乡|街道))")
 
@@ -171,6 +171,14 @@ def _organ_name(raw: str) -> str:
 _SUCCESSOR_RE = re.compile(r"(?:撤销|撤并|合并|整合|组建)[^。]{0,20}?(?:职责|职能|业务)?(?:划入|并入|划转至|整合至|由)(?:你们?|贵|本)")
 
 
+# Another organ's record named as its possession ("市医保局的那个文件", "县气象局那天的冰雹观测记录").
+_POSSESSED_RE = re.compile(r"(?P<agency>" + ORGAN_RE.pattern + r")" + _TOLD_WHEN + r"(?:那天|当天|那次|这次)?的(?:那个|那份|那张|这个|这份)?"
+                           r"[^，。；“”\"]{0,12}?(?:文件|通知|批复|记录|数据|报告|决定书?|审批表|许可证|结果|方案|证明)(?![^，。；]{0,2}(?:要求|规定|精神))")
+# Verbs that name the organ's act only right after its name (and a time): "区医疗保障局今年调整…的文件".
+_DIRECT_ONLY_VERBS = ("调整", "出台")
+_CONNECTOR_RE = re.compile(r"[对就为与跟和同在]")
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
     """An organ the request says made or keeps the information, if it is not this organ (nor an abolished organ whose
     duties passed to this one)."""
@@ -184,7 +192,14 @@ def detect_other_agency(text: str, own_name: str | None) -> str | None:
             continue
         if succeeded and (agency.startswith("原") or text[max(0, m.start("agency") - 1):m.start("agency")] == "原"):
             continue
+        if m.group("verb") in _DIRECT_ONLY_VERBS and _CONNECTOR_RE.search(text, m.end("agency"), m.start("verb")):
+            continue  # "与某区自然资源局就该地块容积率调整问题往来的函件": the matter adjusted, not the organ's act
         return agency
+    for m in _POSSESSED_RE.finditer(text):
+        agency = _organ_name(m.group("agency"))
+        if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency) \
+                and not (succeeded and agency.startswith("原")):
+            return agency
     return None
 
 
