@@ -88,7 +88,9 @@ _OFFICE_REVIEW_RE = re.compile(
 # The office's own working notes in a register or case note ("核查：补偿款由区住建局审批后…", "经办人调阅许可档案：…",
 # "业务科室反馈：…"): what the office found, not what was asked.
 _OFFICE_NOTE_RE = re.compile(r"\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
-                             r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况)[：:]|[\s“”\"]*经(?:查|核查|核实)[，,：:]|\s*(?:经办人|承办人|工作人员)(?:调阅|查阅|核查|核实)|"
+                             r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况|办理历史|受理备注)[：:]|"
+                             # "食品生产科反馈：", "执法支队反馈：", "考试中心系统查询："
+                             r"\s*[\u4e00-\u9fa5]{0,10}?(?:科|股|室|处|队|中心|系统)(?:书面)?(?:反馈|查询|核查|核实)[：:]|[\s“”\"]*经(?:查|核查|核实)[，,：:]|\s*(?:经办人|承办人|工作人员)(?:调阅|查阅|核查|核实)|"
                              # the form's signature field told ("“申请人签章”栏：法定代表人签字并加盖公章，附…复印件")
                              r"\s*[“\"]?(?:申请人)?签(?:章|名|字)(?:处)?[”\"]?栏")
 
@@ -113,10 +115,18 @@ def with_applicant_named(text: str) -> str:
     return re.sub(r"(?<!申请人)(?<!原告)(?<!上诉人)" + re.escape(name) + r"(?![某甲乙丙丁])", "申请人", text)
 
 
+# The heading line of the document a request is restated in ("某区人民法院行政判决书（节录）", "行政复议决定书（摘录）"): its
+# court or review body is not what was asked for.
+_RESTATING_HEADING_RE = re.compile(r"\s*[^\n，。；]{0,30}?(?:人民法院)?(?:行政)?(?:判决书|裁定书|复议决定书|复议答复书|答复书摘录)"
+                                   r"(?:[（(](?:节录|摘录|节选|摘要)[）)])?\s*$")
+
+
 def without_office_notes(text: str) -> str:
-    """``text`` without the lines of the office's own working notes (:data:`_OFFICE_NOTE_RE`) that ask nothing."""
+    """``text`` without the lines of the office's own working notes (:data:`_OFFICE_NOTE_RE`) that ask nothing, and
+    without the heading of the judgment or decision the request is restated in (:data:`_RESTATING_HEADING_RE`)."""
     lines = text.splitlines(keepends=True)
-    kept = [ln for ln in lines if not (_OFFICE_NOTE_RE.match(ln) and not _asks_outside_titles(ln))]
+    kept = [ln for ln in lines if not (_OFFICE_NOTE_RE.match(ln) and not _asks_outside_titles(ln))
+            and not _RESTATING_HEADING_RE.fullmatch(ln)]
     return "".join(kept) if len(kept) < len(lines) and "".join(kept).strip() else text
 
 
