@@ -209,3 +209,54 @@ def test_a_search_told_under_the_offices_own_heading_is_read():
             "会议记录本及OA系统；社区居委会反映，当日是居民自行组织的协商会，街道工作人员仅到场旁听，未作记录，街道也没有印发过纪要。")
     assert "居委会" not in request_body(text)
     assert _review(text)["reply"]["code"] == "unavailable.not_held"
+
+
+# 谁负责: an office's own register heading names the organ asked; a possessive names another organ.
+@pytest.mark.parametrize("text, organ", [
+    ("某区人力资源和社会保障局 政府信息公开申请处理笺\n申请人：孙某某\n申请公开：本人的缴费明细。", "某区人力资源和社会保障局"),
+    ("县生态环境局 依申请公开办理单\n申请人：滕某\n申请内容：某水库的调度记录。", "县生态环境局"),
+    ("尊敬的县教育局领导：\n我是学生的奶奶。", "县教育局"),
+])
+def test_register_headings_and_polite_salutations_name_the_organ_asked(text, organ):
+    assert request_addressee(text) == organ
+
+
+@pytest.mark.parametrize("text, other", [
+    ("镇政府：\n镇里的同志传达了一个市医保局新发的文件。请把市医保局的那个文件给我一份原文。", "市医保局"),
+    ("县农业农村局：\n请农业农村局提供县气象局那天的冰雹观测记录。", "县气象局"),
+])
+def test_another_organs_record_named_as_its_possession(text, other):
+    assert detect_other_agency(text, request_addressee(text)) == other
+
+
+def test_a_matter_adjusted_between_organs_is_no_other_organs_act():
+    text = "原告向被告某区住房和城乡建设局申请公开“被告与某区自然资源局就该地块容积率调整问题往来的函件”。"
+    assert detect_other_agency(text, request_addressee(text)) is None
+
+
+def test_a_narrated_maker_with_its_subordinate_unit_and_approval():
+    from reviewer.decide.narrated import narrated_maker
+
+    assert narrated_maker("核查：调度记录由县水利局及其所属水库管理所负责，本局未获取水位记录。", "县生态环境局") == "县水利局"
+    assert narrated_maker("核查：该项目由市发展和改革委员会核准；镇政府未收到核准批复文件。", "某镇人民政府") == "市发展和改革委员会"
+
+
+# 给不给: staff feedback lines and the restating judgment's heading are not the request.
+def test_staff_feedback_and_judgment_headings_are_not_the_request():
+    text = ("某区人民法院行政判决书（节录）\n申请人：某食品有限公司\n申请内容：本公司申请许可延续时形成的现场核查记录表。\n"
+            "食品生产科反馈：记录表存于该公司许可档案，核查组成员为本局执法人员。")
+    body = request_body(text)
+    assert "人民法院" not in body and "反馈" not in body
+
+
+def test_a_companys_own_licence_file_is_its_own():
+    text = ("申请人：某某食品有限公司（附营业执照）\n申请内容：2023年本公司申请食品生产许可延续时，市市场监管局组织现场核查形成的"
+            "《食品生产许可现场核查记录表》及评分结果。\n食品生产科反馈：核查记录表存于该公司许可档案，只涉及该公司本身。")
+    assert _review(text)["reply"]["code"] == "disclose"
+
+
+def test_a_report_on_a_complaint_against_the_applicants_shop_keeps_the_complainant_masked():
+    from reviewer.decide.nature import own_matter
+
+    assert own_matter("申请公开本公司申请许可延续时形成的核查记录。")
+    assert not own_matter("申请公开你局对我店被投诉一事的处理情况报告。")

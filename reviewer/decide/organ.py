@@ -20,7 +20,7 @@ MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|�
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
 # (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties; no 申请、要求、请求:
 # "被告县农业农村局申请公开县生态环境局…" names the organ asked, then another)
-_ORGAN_CHAR = r"(?:(?![与及对就的向由在了]|申请|要求|请求)[\u4e00-\u9fa5×＊*])"
+_ORGAN_CHAR = r"(?:(?![与及对就的向由在了时]|申请|要求|请求)[\u4e00-\u9fa5×＊*])"
 ORGAN_RE = re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡|街道))?(?:[省市县区镇乡]|" + _ORGAN_CHAR + r"{2,14}?)"
                       r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
@@ -198,9 +198,9 @@ def detect_other_agency(text: str, own_name: str | None) -> str | None:
         return agency
     for m in _POSSESSED_RE.finditer(text):
         agency = _organ_name(m.group("agency"))
-        if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency) \
-                and not (succeeded and agency.startswith("原")):
-            return agency
+        if len(agency) >= 4 and _PLACE_IN_NAME_RE.search(agency[:-1]) and not same_organ(agency, own_name) \
+                and not ADDRESSEE_RE.search(agency) and not (succeeded and agency.startswith("原")):
+            return agency  # (a place in the name: "案件审查委员会的讨论记录" is the organ's own committee)
     return None
 
 
