@@ -118,11 +118,14 @@ TEMPLATE_WEIGHTS = {"requests": 0.25, "passages": 1.0}
 # normalised text, so traditional characters, full-width ASCII and odd spaces are folded in training too.
 NORMALISE_TRAINING_TEXT = True
 AUTHORED_PREFIX = "authored_"  # hand-written corpus files: requests/authored_*.jsonl, passages/authored_*.jsonl
+# Written one by one too, as probe sets by helpers who read only the law (corpora/DATASHEET-requests-probes.md).
+PROBES_PREFIX = "probes_"
 
 
 def is_authored_file(name: str) -> bool:
-    """Whether a corpus file (``requests/authored_court.jsonl`` or just its name) holds hand-written records."""
-    return Path(name).name.startswith(AUTHORED_PREFIX)
+    """Whether a corpus file (``requests/authored_court.jsonl`` or just its name) holds hand-written records (the
+    authored files and the helpers' probe files, ``probes_*.jsonl``)."""
+    return Path(name).name.startswith((AUTHORED_PREFIX, PROBES_PREFIX))
 
 
 def shingles(text: str, n: int = 5) -> set[str]:

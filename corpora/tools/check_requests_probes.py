@@ -1,0 +1,84 @@
+"""Check the helpers' probe corpus (corpora/requests/probes_*.jsonl).
+
+Checks the schema (id, text, label, grounds, register, group), unique ids, labels and grounds, and the near-duplicate
+rate (character 5-gram Jaccard >= 0.5, at most 5%), and prints the counts the datasheet quotes.
+Run: ``python corpora/tools/check_requests_probes.py``; ``--counts`` prints the datasheet's counts line.
+Exit status 1 when a check fails.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUESTS = ROOT / "corpora" / "requests"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from check_requests_authored import GROUNDS, LABELS, MAX_RATE, near_duplicate_rate  # noqa: E402
+
+KEYS = {"id", "text", "label", "grounds", "register", "group"}
+
+
+def load(folder: Path = REQUESTS) -> list[dict]:
+    rows: list[dict] = []
+    for path in sorted(folder.glob("probes_*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                row = json.loads(line)
+                row["_where"] = f"{path.name}:{number}"
+                rows.append(row)
+    return rows
+
+
+def schema_problems(rows: list[dict]) -> list[str]:
+    problems: list[str] = []
+    seen = Counter(row.get("id") for row in rows)
+    for row in rows:
+        where = row["_where"]
+        if set(row) - {"_where"} != KEYS:
+            problems.append(f"{where}: keys {sorted(set(row) - {'_where'})}")
+            continue
+        if not re.fullmatch(r"RP-\d{2}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
+            problems.append(f"{where}: id {row['id']!r}")
+        if not isinstance(row["text"], str) or not row["text"].strip():
+            problems.append(f"{where}: empty text")
+        if row["label"] not in LABELS:
+            problems.append(f"{where}: label {row['label']!r}")
+        grounds = row["grounds"]  # None: the set gave no grounds (a reply-code set), not "no ground"
+        if grounds is not None and (not isinstance(grounds, list) or any(g not in GROUNDS for g in grounds)):
+            problems.append(f"{where}: grounds {grounds!r}")
+        if row["register"] != "probe" or not re.fullmatch(r"probe-\d{2}", str(row["group"])):
+            problems.append(f"{where}: register/group {row['register']!r} {row['group']!r}")
+    return problems
+
+
+def counts_line(rows: list[dict]) -> str:
+    """The datasheet's counts line: records, sets, labels, grounds."""
+    labels = Counter(row["label"] for row in rows)
+    with_grounds = [row for row in rows if row["grounds"] is not None]
+    grounds = Counter(g for row in with_grounds for g in row["grounds"])
+    return (f"{len(rows)} records from {len({row['group'] for row in rows})} sets; labels: "
+            + ", ".join(f"{label} {labels[label]}" for label in LABELS)
+            + f"; grounds labelled on {len(with_grounds)} records ({sum(1 for r in with_grounds if not r['grounds'])} "
+            f"name none): " + ", ".join(f"{g} {grounds[g]}" for g in GROUNDS))
+
+
+def main() -> int:
+    rows = load()
+    if "--counts" in sys.argv[1:]:
+        print(counts_line(rows))
+        return 0
+    problems = schema_problems(rows)
+    for problem in problems:
+        print("schema:", problem)
+    rate = near_duplicate_rate([row["text"] for row in rows])
+    print(f"records: {len(rows)}; near-duplicate rate: {rate:.4f} (limit {MAX_RATE})")
+    print(counts_line(rows))
+    return 1 if problems or rate > MAX_RATE else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
