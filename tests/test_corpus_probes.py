@@ -1,4 +1,4 @@
-"""Checks for the helpers' probe corpus ``corpora/requests/probes_*.jsonl`` (see its datasheet)."""
+"""Checks for the helpers' probe corpus ``corpora/{requests,passages}/probes_*.jsonl`` (see its datasheet)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from reviewer.model.corpus import GROUNDS, TRIAGE_LABELS, is_authored_file, load_corpus, near_duplicate_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKER = ROOT / "corpora" / "tools" / "check_requests_probes.py"
+CHECKER = ROOT / "corpora" / "tools" / "check_probes.py"
 
 
 @pytest.fixture(scope="module")
 def checker():
-    spec = importlib.util.spec_from_file_location("check_requests_probes_under_test", CHECKER)
+    spec = importlib.util.spec_from_file_location("check_probes_under_test", CHECKER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -71,5 +71,30 @@ def test_near_duplicate_rate_is_low(rows, checker):
 
 
 def test_datasheet_counts_match_the_file(rows, checker):
-    datasheet = (ROOT / "corpora" / "DATASHEET-requests-probes.md").read_text(encoding="utf-8")
+    datasheet = (ROOT / "corpora" / "DATASHEET-probes.md").read_text(encoding="utf-8")
     assert checker.counts_line(rows) in datasheet
+
+
+@pytest.fixture(scope="module")
+def passages(checker) -> list[dict]:
+    loaded = checker.load(checker.PASSAGES)
+    assert loaded, "no passages/probes_*.jsonl records"
+    return loaded
+
+
+def test_passage_schema_and_counts(passages, checker):
+    assert checker.passage_problems(passages) == []
+    bad = dict(passages[0], id="PP-99-001", labels=["gossip"], _where="x:1")
+    assert checker.passage_problems([bad]) and checker.passage_problems([dict(passages[0], id="bad", _where="y:1")])
+    datasheet = (ROOT / "corpora" / "DATASHEET-probes.md").read_text(encoding="utf-8")
+    assert checker.passage_counts_line(passages) in datasheet
+    assert {g for row in passages for g in row["labels"]} == set(GROUNDS)
+    assert sum(1 for row in passages if not row["labels"]) >= 100  # clean look-alikes
+
+
+def test_passage_probes_are_loaded_and_rarely_near_duplicates(passages, checker):
+    corpus = load_corpus(ROOT / "corpora")
+    assert "passages/probes_helpers.jsonl" in corpus.files
+    texts = [row["text"] for row in passages]
+    rows_i, cols_i, _ = near_duplicate_pairs(texts, 0.5, 5)
+    assert len(set(rows_i.tolist()) | set(cols_i.tolist())) / len(texts) <= checker.MAX_RATE

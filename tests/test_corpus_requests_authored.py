@@ -117,7 +117,7 @@ def test_load_corpus_reads_authored_files_and_keeps_grounds(rows):
     texts = set(corpus.requests.texts)
     assert all(row["text"] in texts for row in rows)
     by_text = dict(zip(corpus.request_grounds.texts, corpus.request_grounds.labels, strict=True))
-    # every authored record, plus the helpers' probe records that carry grounds (corpora/DATASHEET-requests-probes.md)
+    # every authored record, plus the helpers' probe records that carry grounds (corpora/DATASHEET-probes.md)
     probes = [json.loads(line) for path in sorted(REQUESTS.glob("probes_*.jsonl"))
               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(corpus.request_grounds) == len(rows) + sum(1 for p in probes if p["grounds"] is not None)

@@ -118,7 +118,7 @@ TEMPLATE_WEIGHTS = {"requests": 0.25, "passages": 1.0}
 # normalised text, so traditional characters, full-width ASCII and odd spaces are folded in training too.
 NORMALISE_TRAINING_TEXT = True
 AUTHORED_PREFIX = "authored_"  # hand-written corpus files: requests/authored_*.jsonl, passages/authored_*.jsonl
-# Written one by one too, as probe sets by helpers who read only the law (corpora/DATASHEET-requests-probes.md).
+# Written one by one too, as probe sets by helpers who read only the law (corpora/DATASHEET-probes.md).
 PROBES_PREFIX = "probes_"
 
 

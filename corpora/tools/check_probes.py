@@ -1,8 +1,9 @@
-"""Check the helpers' probe corpus (corpora/requests/probes_*.jsonl).
+"""Check the helpers' probe corpus (corpora/requests/probes_*.jsonl and corpora/passages/probes_*.jsonl).
 
-Checks the schema (id, text, label, grounds, register, group), unique ids, labels and grounds, and the near-duplicate
-rate (character 5-gram Jaccard >= 0.5, at most 5%), and prints the counts the datasheet quotes.
-Run: ``python corpora/tools/check_requests_probes.py``; ``--counts`` prints the datasheet's counts line.
+Checks the schema (requests: id, text, label, grounds, register, group; passages: id, text, labels, doc_type, group,
+hard_negative, field), unique ids, labels and grounds, and the near-duplicate rate (character 5-gram Jaccard >= 0.5,
+at most 5%), and prints the counts the datasheet quotes.
+Run: ``python corpora/tools/check_probes.py``; ``--counts`` prints the datasheet's counts lines.
 Exit status 1 when a check fails.
 """
 
@@ -16,13 +17,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTS = ROOT / "corpora" / "requests"
+PASSAGES = ROOT / "corpora" / "passages"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_requests_authored import GROUNDS, LABELS, MAX_RATE, near_duplicate_rate  # noqa: E402
 
 KEYS = {"id", "text", "label", "grounds", "register", "group"}
+PASSAGE_KEYS = {"id", "text", "labels", "doc_type", "group", "hard_negative", "field"}
 
 
 def load(folder: Path = REQUESTS) -> list[dict]:
+    """The records of every probes_*.jsonl under ``folder``, each with its "_where"."""
     rows: list[dict] = []
     for path in sorted(folder.glob("probes_*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -55,6 +59,33 @@ def schema_problems(rows: list[dict]) -> list[str]:
     return problems
 
 
+def passage_problems(rows: list[dict]) -> list[str]:
+    problems: list[str] = []
+    seen = Counter(row.get("id") for row in rows)
+    for row in rows:
+        where = row["_where"]
+        if set(row) - {"_where"} != PASSAGE_KEYS:
+            problems.append(f"{where}: keys {sorted(set(row) - {'_where'})}")
+            continue
+        if not re.fullmatch(r"PP-\d{2}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
+            problems.append(f"{where}: id {row['id']!r}")
+        if not isinstance(row["text"], str) or not row["text"].strip():
+            problems.append(f"{where}: empty text")
+        labels = row["labels"]
+        if not isinstance(labels, list) or any(g not in GROUNDS for g in labels) or row["hard_negative"] != (not labels):
+            problems.append(f"{where}: labels {labels!r}")
+        if row["doc_type"] != "probe" or not re.fullmatch(r"probe-\d{2}", str(row["group"])):
+            problems.append(f"{where}: doc_type/group {row['doc_type']!r} {row['group']!r}")
+    return problems
+
+
+def passage_counts_line(rows: list[dict]) -> str:
+    """The datasheet's counts line for the document snippets."""
+    grounds = Counter(g for row in rows for g in row["labels"])
+    return (f"{len(rows)} document snippets from {len({row['group'] for row in rows})} sets; "
+            f"{sum(1 for row in rows if not row['labels'])} clean; grounds: " + ", ".join(f"{g} {grounds[g]}" for g in GROUNDS))
+
+
 def counts_line(rows: list[dict]) -> str:
     """The datasheet's counts line: records, sets, labels, grounds."""
     labels = Counter(row["label"] for row in rows)
@@ -67,17 +98,22 @@ def counts_line(rows: list[dict]) -> str:
 
 
 def main() -> int:
-    rows = load()
+    rows, passages = load(), load(PASSAGES)
     if "--counts" in sys.argv[1:]:
         print(counts_line(rows))
+        print(passage_counts_line(passages))
         return 0
-    problems = schema_problems(rows)
+    problems = schema_problems(rows) + passage_problems(passages)
     for problem in problems:
         print("schema:", problem)
-    rate = near_duplicate_rate([row["text"] for row in rows])
-    print(f"records: {len(rows)}; near-duplicate rate: {rate:.4f} (limit {MAX_RATE})")
+    failed = bool(problems)
+    for name, data in (("requests", rows), ("passages", passages)):
+        rate = near_duplicate_rate([row["text"] for row in data])
+        failed |= rate > MAX_RATE
+        print(f"{name}: {len(data)} records; near-duplicate rate: {rate:.4f} (limit {MAX_RATE})")
     print(counts_line(rows))
-    return 1 if problems or rate > MAX_RATE else 0
+    print(passage_counts_line(passages))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
