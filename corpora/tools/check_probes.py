@@ -9,7 +9,6 @@ Exit status 1 when a check fails.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections import Counter
@@ -20,6 +19,7 @@ REQUESTS = ROOT / "corpora" / "requests"
 PASSAGES = ROOT / "corpora" / "passages"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_requests_authored import GROUNDS, LABELS, MAX_RATE, near_duplicate_rate  # noqa: E402
+from check_requests_authored import load as load_files  # noqa: E402
 
 KEYS = {"id", "text", "label", "grounds", "register", "group"}
 PASSAGE_KEYS = {"id", "text", "labels", "doc_type", "group", "hard_negative", "field"}
@@ -27,14 +27,7 @@ PASSAGE_KEYS = {"id", "text", "labels", "doc_type", "group", "hard_negative", "f
 
 def load(folder: Path = REQUESTS) -> list[dict]:
     """The records of every probes_*.jsonl under ``folder``, each with its "_where"."""
-    rows: list[dict] = []
-    for path in sorted(folder.glob("probes_*.jsonl")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                row = json.loads(line)
-                row["_where"] = f"{path.name}:{number}"
-                rows.append(row)
-    return rows
+    return load_files(folder, "probes_*.jsonl")
 
 
 def schema_problems(rows: list[dict]) -> list[str]:

@@ -30,9 +30,9 @@ MAX_RATE = 0.05
 _SPACE = re.compile(r"\s+")
 
 
-def load(folder: Path = REQUESTS) -> list[dict]:
+def load(folder: Path = REQUESTS, pattern: str = "authored_*.jsonl") -> list[dict]:
     rows: list[dict] = []
-    for path in sorted(folder.glob("authored_*.jsonl")):
+    for path in sorted(folder.glob(pattern)):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 row = json.loads(line)
