@@ -235,14 +235,15 @@ def narrated_outcome(text: str) -> tuple[str, str] | None:
     for kind, pattern in (("archived", _TOLD_ARCHIVED_RE), ("compiled", _TOLD_COMPILED_RE)):
         m = pattern.search(text)
         if m:
-            return TOLD_OUTCOME_CODES[kind], _sentence_at(text, m.start())
+            return TOLD_OUTCOME_CODES[kind], sentence_at(text, m.start())
     pending = _TOLD_PENDING_RE.search(text)
     if pending and _CASE_FILE_RE.search(text) and _CASE_PARTY_RE.search(text):
-        return TOLD_OUTCOME_CODES["pending"], _sentence_at(text, pending.start())
+        return TOLD_OUTCOME_CODES["pending"], sentence_at(text, pending.start())
     return None
 
 
-def _sentence_at(text: str, pos: int) -> str:
-    start = max(text.rfind(p, 0, pos) for p in "。！？!?\n") + 1
-    ends = [e for e in (text.find(p, pos) for p in "。！？!?\n") if e >= 0]
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence (or clause up to "；") of ``text`` around position ``pos``."""
+    start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in "。；！？\n") if i >= 0]
     return text[start:(min(ends) + 1 if ends else len(text))].strip()

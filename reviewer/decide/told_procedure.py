@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewer.decide.narrated import sentence_at as _sentence
 from reviewer.decide.narrated import to_the_organ
 from reviewer.decide.request import CONTACT_ELEMENT, DESCRIPTION_ELEMENT, IDENTITY_ELEMENT, NAME_ELEMENT
 from reviewer.decide.triage import compact
@@ -73,11 +74,6 @@ class ToldProcedure:
             return LETTER_WITHDRAWAL_NOTE.format(told=self.text[:80])
         return TOLD_PROCEDURE_NOTE.format(told=self.text[:80])
 
-
-def _sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
-    ends = [i for i in (text.find(c, pos) for c in "。；！？\n") if i >= 0]
-    return text[start:(min(ends) + 1 if ends else len(text))].strip()
 
 
 # A letter to the organ withdrawing the applicant's own application ("经委托人书面授权，特函告贵局撤回该申请"): the one procedure
