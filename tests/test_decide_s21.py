@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.completeness import refused_elements
 from reviewer.decide.description import admits_unknown
-from reviewer.decide.request import refused_elements
 from reviewer.decide.told_procedure import narrated_procedure
 from reviewer.decide.triage import declined_spans
 from reviewer.screen.screening import Screener

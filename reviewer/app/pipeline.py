@@ -295,7 +295,7 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
     else:
         request = parse_request(text or "", channel=options.channel, received=received_iso)
     if options.applicant_on_file:
-        from reviewer.decide.request import completeness
+        from reviewer.decide.completeness import completeness
 
         request.missing = completeness(request, applicant_on_file=True)
     if request.items and request.items[-1].merged:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.decide.request import find_doc_numbers, normalise_doc_number
+from reviewer.decide.docnumber import find_doc_numbers, normalise_doc_number
 
 MATCH_THRESHOLD = 80.0
 STOP_WORDS = {"关于", "的", "申请", "公开", "提供", "获取", "要求", "请求", "贵局", "你局", "文件", "全文", "一份", "本人",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reviewer.decide.completeness import DESCRIPTION_ELEMENT
 from reviewer.decide.description import correction_elements
 from reviewer.decide.documents import DOCUMENT_GROUNDS, SPAN_GROUNDS, DocumentView, view_document  # noqa: F401
 from reviewer.decide.existence import NOT_SEARCHED, UNREADABLE, search_plan, search_state, settle_creation
@@ -52,7 +53,7 @@ from reviewer.decide.outcome import (  # noqa: F401
     link_documents,
     request_prior,
 )
-from reviewer.decide.request import DESCRIPTION_ELEMENT, without_caption
+from reviewer.decide.request import without_caption
 from reviewer.decide.told_procedure import (
     ANSWERED_CORRECTION_NOTE,
     ToldProcedure,

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reviewer.decide.completeness import CONTACT_ELEMENT, DESCRIPTION_ELEMENT, IDENTITY_ELEMENT, NAME_ELEMENT
 from reviewer.decide.narrated import sentence_at as _sentence
 from reviewer.decide.narrated import to_the_organ
-from reviewer.decide.request import CONTACT_ELEMENT, DESCRIPTION_ELEMENT, IDENTITY_ELEMENT, NAME_ELEMENT
 from reviewer.decide.triage import compact
 
 _CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"

@@ -66,7 +66,7 @@ CORRECTION_GUIDANCE = {
 }
 
 
-# How each element reads when the review lists it as missing (reviewer.decide.request.completeness).
+# How each element reads when the review lists it as missing (reviewer.decide.completeness.completeness).
 _ELEMENT_MARKS = (("特征性描述", "description"), ("形式要求", "form"), ("身份证明", "identity"),
                   ("联系方式", "contact"), ("姓名或者名称", "name"))
 
