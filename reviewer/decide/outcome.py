@@ -373,9 +373,26 @@ PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score
 
 
 def published_claim(text: str) -> str | None:
-    """The applicant's statement that the information is already published, if the item makes one."""
-    m = PUBLISHED_CLAIM_RE.search(text or "")
-    return m.group(0) if m else None
+    """The applicant's statement that the information is already published, if the item makes one — and makes it of
+    the record asked for: "听说处罚决定书已在网站公开" beside a request for the 行政处罚案卷 tells of another record
+    (a kind of record named in the claim's sentence, no pointer such as 该/此/这个, and not named elsewhere)."""
+    from reviewer.decide.narrated import _KIND_RE, _POINTER_RE
+
+    text = text or ""
+    m = PUBLISHED_CLAIM_RE.search(text)
+    if not m:
+        return None
+    start = max(text.rfind(c, 0, m.start()) for c in "。！？!?；;\n") + 1
+    # "补偿方案已在网站上公布，但我要的是评估报告": the clause after 但 is the request
+    ends = [i for i in (text.find(c, m.end()) for c in ("。", "！", "？", "!", "?", "；", ";", "\n", "，但", ",但")) if i >= 0]
+    end = min(ends) if ends else len(text)
+    sentence = text[start:end]
+    kinds = set(_KIND_RE.findall(text[start:m.start()] + text[m.end():end]))
+    rest = text[:start] + text[end:]
+    if kinds and rest.strip(" 。！？!?；;\n") and not _POINTER_RE.search(sentence) \
+            and not re.search(r"(?:这|那)(?:个|份|些)|此", sentence) and not any(k in rest for k in kinds):
+        return None
+    return m.group(0)
 
 
 # The share of 非本机关负责公开 when the request names a maker but this organ's name is unknown (see

@@ -745,6 +745,28 @@ def _points_back(sentence: str) -> bool:
     return bool(rest) and _ANAPHORIC_OBJECT_RE.fullmatch(rest) is not None
 
 
+# "请把市医保局的那个文件给我一份", "麻烦把该批复复印一份寄给我", "我要那个通知的全文": the record named only by a
+# demonstrative (那个/这个/该/上述/此 + a record noun), maybe after its maker — what it is, the sentence before says.
+_DEMONSTRATIVE_OBJECT_RE = re.compile(
+    r"(?:把|将|要)?(?:[\u4e00-\u9fa5]{2,12}?的)?(?:那|这|该|上述|前述|上面说的|刚才说的|此)(?:个|份|一份|件|项)?"
+    r"(?:文件|通知|批复|材料|资料|方案|决定|合同|协议|报告|规定|办法|东西|文)"
+    r"(?:的)?(?:复印件|复制件|原件|扫描件|全文|电子版|纸质版)?(?:复印|寄|发)?(?:一份)?(?:给我|寄给我|发给我)?(?:一份)?")
+# The sentence before names a record ("市医保局新发了一个文件，说是关于…", "去年县里出了个批复").
+_NAMES_RECORD_RE = re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|《")
+MAX_DEMONSTRATIVE_SENTENCE = 40
+
+
+def _names_by_pointer(sentence: str) -> bool:
+    """The sentence asks for a record it names only by a demonstrative (:data:`_DEMONSTRATIVE_OBJECT_RE`)."""
+    if len(sentence) > MAX_DEMONSTRATIVE_SENTENCE:
+        return False
+    obj = _VERB_FIRST_RE.sub("", _IF_ANY_RE.sub("", requested_object(sentence), count=1), count=1).strip(" ，,。！!？?")
+    if obj and _DEMONSTRATIVE_OBJECT_RE.fullmatch(obj):
+        return True
+    rest = _POINTER_FRAME_RE.sub("", _IF_ANY_RE.sub("", sentence.strip(), count=1)).strip(" ，,。！!？?")
+    return bool(rest) and _DEMONSTRATIVE_OBJECT_RE.fullmatch(rest) is not None
+
+
 # An application told with its date ("原告于2019年3月向被告申请公开…", "原告又于同年5月申请公开…").
 _NARRATED_APPLICATION_RE = re.compile(
     r"(?:原告|申请人|上诉人|第三人|其)(?:又|再|另|还|再次|随后)?于(?:\d{4}年|同年|次年|当年|同月|次月)[^。；]{0,30}?"
@@ -764,14 +786,17 @@ def _two_requests(sentences: list[str]) -> bool:
 
 
 def _with_antecedents(sentences: list[str], chosen: list[int]) -> list[str]:
-    """The ``chosen`` sentences, each one whose object only points back (:data:`_ANAPHORIC_OBJECT_RE`) joined to the
-    sentence before it (unless that one is chosen itself or is the applicant's particulars)."""
+    """The ``chosen`` sentences, each one whose object only points back (:data:`_ANAPHORIC_OBJECT_RE`), or names the
+    record by a demonstrative after a sentence naming one (:func:`_names_by_pointer`), joined to the sentence before it
+    (unless that one is chosen itself or is the applicant's particulars)."""
     picked = set(chosen)
     out: list[str] = []
     for k in chosen:
         sentence = sentences[k]
         before = sentences[k - 1] if k > 0 and k - 1 not in picked else ""
-        if before and not _is_applicant_line(before) and len(sentence) <= MAX_POINTER_SENTENCE and _points_back(sentence):
+        if before and not _is_applicant_line(before) and (
+                (len(sentence) <= MAX_POINTER_SENTENCE and _points_back(sentence))
+                or (_names_by_pointer(sentence) and _NAMES_RECORD_RE.search(before))):
             out.append(before + sentence)
         else:
             out.append(sentence)
