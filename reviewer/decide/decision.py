@@ -51,6 +51,7 @@ from reviewer.decide.outcome import (  # noqa: F401
     decide_item,
     document_distribution,
     link_documents,
+    published_claim,
     request_prior,
 )
 from reviewer.decide.request import without_caption
@@ -156,6 +157,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
     told_outcome = narrated_outcome(request.text) if single and not views else None
+    if single and not views and told_published is None:
+        # the applicant's own word that the one record asked for is published, in a sentence beside the item's
+        # ("请提供拟录用人员名单。名单已在网站公示过。")
+        told_published = published_claim(request.text)
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []

@@ -372,6 +372,10 @@ PUBLISHED_CLAIM_RE = re.compile(
 PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score (reviewer.decide.catalog)
 
 
+# News of a record is not the record ("会议新闻已在网站发布" beside a request for the 会议纪要).
+_NEWS_KIND_RE = re.compile(r"新闻稿?|通稿|报道|消息|简报")
+
+
 def published_claim(text: str) -> str | None:
     """The applicant's statement that the information is already published, if the item makes one — and makes it of
     the record asked for: "听说处罚决定书已在网站公开" beside a request for the 行政处罚案卷 tells of another record
@@ -387,7 +391,8 @@ def published_claim(text: str) -> str | None:
     ends = [i for i in (text.find(c, m.end()) for c in ("。", "！", "？", "!", "?", "；", ";", "\n", "，但", ",但")) if i >= 0]
     end = min(ends) if ends else len(text)
     sentence = text[start:end]
-    kinds = set(_KIND_RE.findall(text[start:m.start()] + text[m.end():end]))
+    around = text[start:m.start()] + text[m.end():end]
+    kinds = set(_KIND_RE.findall(around)) | set(_NEWS_KIND_RE.findall(around))
     rest = text[:start] + text[end:]
     if kinds and rest.strip(" 。！？!?；;\n") and not _POINTER_RE.search(sentence) \
             and not re.search(r"(?:这|那)(?:个|份|些)|此", sentence) and not any(k in rest for k in kinds):
