@@ -41,6 +41,7 @@ from reviewer.decide.narrated import (
     narrated_outcome,
     narrated_published,
     narrated_search,
+    told_account,
 )
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
@@ -143,20 +144,21 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         agency_name, agency_configured = addressee, True
     # a restatement's account of the organ's search and of who made the record (指导案例101号, 第十条): read only when
     # the office gives no documents and no search record of its own
-    told_search = None if (views or search_record) else narrated_search(request.text)
-    told_maker = None if views else narrated_maker(request.text, agency_name)
-    told_published = None if views else narrated_published(request.text)
+    told = told_account(request.text)  # a letter's office notes, or the restatement itself
+    told_search = None if (views or search_record) else narrated_search(told)
+    told_maker = None if views else narrated_maker(told, agency_name)
+    told_published = None if views else narrated_published(told)
     # the organ's finding that the record is classified (a marking within its period): the state-secret ground
     # is named, however the request itself reads (第十四条)
-    told_classified = None if views else narrated_classified(request.text)
+    told_classified = None if views else narrated_classified(told)
     if told_classified:
         request_grounds = _with_state_secret(request_grounds)
     if third_party is None and not views:
-        third_party = narrated_opinion(request.text)
+        third_party = narrated_opinion(told)
     single = len(items) <= 1
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
-    told_outcome = narrated_outcome(request.text) if single and not views else None
+    told_outcome = narrated_outcome(told) if single and not views else None
     if single and not views and told_published is None:
         # the applicant's own word that the one record asked for is published, in a sentence beside the item's
         # ("请提供拟录用人员名单。名单已在网站公示过。")

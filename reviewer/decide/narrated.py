@@ -28,6 +28,17 @@ def to_the_organ(text: str) -> bool:
     return _SECOND_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
 
 
+def told_account(text: str) -> str:
+    """What the narrated_* readers read: a restatement or case note whole; of a letter written to the organ, only the
+    office's working notes kept with it ("【内部流转单】文件处意见：该办法系区发改委牵头起草…") — "" leaves a letter unread."""
+    from reviewer.decide.restatement import office_notes
+
+    if not text or not to_the_organ(text):
+        return text
+    notes = office_notes(text)
+    return notes if notes and not to_the_organ(notes) else text
+
+
 # A search told, and what it found: nothing.
 _SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|翻查|调阅|调取|核查|核对|比对|清查|排查|查档)(?:了)?|经查[^，。；]{0,12}?(?:系统|台账|档案|登记簿|目录|数据库|记录)|"
                         r"(?:举证|提交)[^。；]{0,40}?(?:系统|台账|登记簿|目录|记录)|"
@@ -90,11 +101,13 @@ _MADE_BY_RE = re.compile(r"(?:由|系)(?P<agency>" + ORGAN_RE.pattern + r"|(?:�
                          r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|管理部门))"
                          r"(?:及其(?:所属|下属)[^，。；]{0,10}?)?(?:依法|负责|统一)?(?:会同[^，。；]{2,16}?)?(?:以(?:自己|本机关|其)(?:的)?名义)?(?:(?:依据|根据|依照)《[^》]{1,30}》(?:的规定)?)?"
                          r"(?:作为[^，。；]{1,10}?)?(?:于[^，。；]{1,16}?)?(?:与[^，。；]{1,12}?)?"
-                         r"(?:制作|作出|核发|核定|审批|审核|批准|批复|立项|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制|组织|设置|管理|受理|统计|征收|核准|形成)")
+                         r"(?:制作|作出|核发|核定|审批|审核|批准|批复|立项|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制|组织|设置|管理|受理|统计|征收|核准|形成|牵头|主办|起草)")
 _MOVED_TO_RE = re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
                           r"(?P<agency>" + ORGAN_RE.pattern + r")")
 # ...and this organ does not hold it ("本局未获取", "分局未获取该许可文件", "既未参与制作，也未收到", "不制作也不保存").
 _NOT_HELD_HERE_RE = re.compile(r"未(?:获取|收到|保存|掌握|持有|参与|留存|收存|收取|接收|经手|制作|收集)|仅为收文单位|"
+                               # a joint document led by another organ (第十条第三款): its 文号 and its original are the lead's
+                               r"使用[^。；，]{2,12}?(?:发文字号|文号)|原件(?:归|由|存于)[^。；，]{2,12}?(?:存档|保存|保管|归档)|"
                                r"(?:既)?非(?:制作|发文|保存|制发|核发)(?:机关|单位)|并非[^。；，]{0,12}?(?:制作|发文|制发|核发|作出)(?:机关|单位)|不含(?:申请|所申请)|"
                                r"不属于本(?:机关|局|委|办|府|部|部门|单位|厅|中心)负责公开|"
                                r"没有(?:单个|该|此|相关)?[^。；，]{0,10}?(?:文件|材料|原件|文本|档案)|"

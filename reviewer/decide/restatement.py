@@ -88,9 +88,11 @@ _OFFICE_REVIEW_RE = re.compile(
 # The office's own working notes in a register or case note ("核查：补偿款由区住建局审批后…", "经办人调阅许可档案：…",
 # "业务科室反馈：…"): what the office found, not what was asked.
 _OFFICE_NOTE_RE = re.compile(r"\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
-                             r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况|办理历史|受理备注)[：:]|"
+                             r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况|办理历史|办理记录|受理备注)[：:]|"
+                             # the office's routing slip ("【内部流转单】文件处意见：…", "办文单：")
+                             r"\s*[【\[]?(?:内部)?(?:流转|办文|处理|传阅)(?:单|笺)[】\]：:]|"
                              # "食品生产科反馈：", "执法支队反馈：", "考试中心系统查询："
-                             r"\s*[\u4e00-\u9fa5]{0,10}?(?:科|股|室|处|队|中心|系统)(?:书面)?(?:反馈|查询|核查|核实)[：:]|[\s“”\"]*经(?:查|核查|核实)[，,：:]|\s*(?:经办人|承办人|工作人员)(?:调阅|查阅|核查|核实)|"
+                             r"\s*[\u4e00-\u9fa5]{0,10}?(?:科|股|室|处|队|中心|系统)(?:书面)?(?:反馈|查询|核查|核实|意见)[：:]|[\s“”\"]*经(?:查|核查|核实)[，,：:]|\s*(?:经办人|承办人|工作人员)(?:调阅|查阅|核查|核实)|"
                              # the form's signature field told ("“申请人签章”栏：法定代表人签字并加盖公章，附…复印件")
                              r"\s*[“\"]?(?:申请人)?签(?:章|名|字)(?:处)?[”\"]?栏")
 
@@ -128,6 +130,12 @@ def without_office_notes(text: str) -> str:
     kept = [ln for ln in lines if not (_OFFICE_NOTE_RE.match(ln) and not _asks_outside_titles(ln))
             and not _RESTATING_HEADING_RE.fullmatch(ln)]
     return "".join(kept) if len(kept) < len(lines) and "".join(kept).strip() else text
+
+
+def office_notes(text: str) -> str:
+    """The lines of the office's own working notes (:data:`_OFFICE_NOTE_RE`) in ``text``, joined ("" when none): what the
+    office found (who made the record, where it went), told beside the applicant's letter."""
+    return "\n".join(ln.strip() for ln in text.splitlines() if _OFFICE_NOTE_RE.match(ln))
 
 
 def _is_proceeding(sentence: str) -> bool:
