@@ -84,3 +84,77 @@ def test_completeness_and_doc_numbers_live_in_their_own_modules():
     assert find_doc_numbers(request.text) == ["示府发〔2023〕5号"]
     assert "identity" in refused_elements(request.text)
     assert any("身份证明" in m for m in completeness(request))
+
+
+# 谁负责: the office's own note kept with a letter tells who made the record (a joint document led by another organ).
+def test_an_office_note_beside_a_letter_tells_the_lead_organ_of_a_joint_document():
+    text = ("区财政局：本单位申请公开去年印发的《某区促进物流业发展专项资金管理办法》（两部门联合发文）。\n"
+            "单位：某某商会（盖章）　联系人：韩某\n"
+            "【内部流转单】文件处意见：该办法系区商务局牵头起草并主办、与我局联合印发，使用区商务局发文字号，原件归区商务局存档。")
+    d = _review(text)
+    assert d["reply"]["code"] == "unavailable.other_agency"
+    assert all(e["cue"] != "TRI018" for e in d["triage"]["evidence"])  # the routing slip is not the request
+
+
+def test_office_notes_are_the_notes_only():
+    from reviewer.decide.restatement import office_notes
+
+    text = "区财政局：请公开某办法。\n【内部流转单】文件处意见：该办法由区商务局牵头。\n经办人意见：转区商务局。"
+    assert office_notes(text).splitlines() == ["【内部流转单】文件处意见：该办法由区商务局牵头。", "经办人意见：转区商务局。"]
+
+
+# 是不是: the same application made again after the office answered it, told in the applicant's own letter.
+def test_a_repeat_told_in_a_letter_is_a_duplicate():
+    text = ("本人曾于2024年6月申请公开“某路拓宽工程的立项批复”，贵局已书面提供了复印件。现本人再次提出申请，"
+            "内容仍为：某路拓宽工程的立项批复。")
+    assert _review(text)["reply"]["code"] == "no_action.duplicate"
+
+
+def test_a_new_record_asked_after_an_answer_is_no_duplicate():
+    text = "贵局已作出答复并提供了立项批复。现再次申请，内容为该工程的竣工验收备案表。"
+    assert _review(text)["reply"]["code"] != "no_action.duplicate"
+
+
+# 是不是: a dead parent's hospital chart and bank deposits are the hospital's and the banks' records (第二条).
+@pytest.mark.parametrize("text, cue", [
+    ("区卫健委：我母亲去年在区中心医院住院抢救了十天，人没了。我是她女儿，请公开她那次住院的全部病历和医嘱单。", "TRI061"),
+    ("人民银行某县支行：我父亲上月去世，请公开我父亲名下在全县各银行的存款账户和余额。", "TRI047"),
+])
+def test_records_of_hospitals_and_banks_are_not_government_information(text, cue):
+    d = _review(text)
+    assert cue in {e["cue"] for e in d["triage"]["evidence"]}
+    # (a bank deposit of the dead is also had through the heirs' notarial procedure)
+    assert d["reply"]["code"] in ("other.not_gov_info", "other.special_procedure")
+    assert "other.not_gov_info" in [c["code"] for c in d["candidates"]][:2]
+
+
+# 是不是: a question followed by an explicit ask for the record is a request for it.
+@pytest.mark.parametrize("text", [
+    "想请问现行床位费标准出自哪份文件，文号为何？烦请将文件电子版发至本邮箱。",
+    "小区门口要建垃圾中转站。这个项目做没做环评？环评批复文号是多少？麻烦把批复发我邮箱。",
+    "镇敬老院改扩建工程当初是谁批的？我们几个住在院里的老人想看看批文，能不能复印一份给我们。",
+])
+def test_a_question_with_an_ask_for_the_record_is_a_request(text):
+    assert _review(text)["reply"]["code"] != "other.consultation"
+
+
+def test_a_question_with_its_answer_sent_by_mail_is_still_a_consultation():
+    assert _review("请问学区划片的依据是什么？请将答复发至本邮箱。")["reply"]["code"] == "other.consultation"
+
+
+# Screening: procedure charts, discretion standards and budget statements name record kinds as topics.
+@pytest.mark.parametrize("text, code", [
+    ("某县综合行政执法局行政处罚（一般程序）流程图说明\n一、立案：对投诉举报进行核查。\n"
+     "二、调查取证：执法人员不少于两人，出示执法证件，制作询问笔录。", "ENF001"),
+    ("某县农业农村局2024年度部门决算“三公”经费支出情况说明\n"
+     "（三）公务接待费支出3.81万元，主要为上级部门检查指导。\n"
+     "减少的主要原因：压减一般性支出，公务接待一律在机关食堂安排工作餐。", "INT007"),
+])
+def test_public_explanations_do_not_trip_record_kind_rules(text, code):
+    from reviewer.screen.screening import Screener
+
+    report = Screener().screen_text(text, path="probe")
+    assert code not in {f.rule for f in report.findings}
+    # the same body under a heading that does not say what the text is
+    body = "附件2\n" + text.split("\n", 1)[1]
+    assert code in {f.rule for f in Screener().screen_text(body, path="probe").findings}
