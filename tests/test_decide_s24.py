@@ -158,3 +158,14 @@ def test_public_explanations_do_not_trip_record_kind_rules(text, code):
     # the same body under a heading that does not say what the text is
     body = "附件2\n" + text.split("\n", 1)[1]
     assert code in {f.rule for f in Screener().screen_text(body, path="probe").findings}
+
+
+@pytest.mark.parametrize("note, maker", [
+    ("（承办人：中考由市教育局统一组织，成绩和评卷资料由市教育考试院统一管理，区教育局不保存。）", "市教育局"),
+    ("承办科室意见：住房公积金由市住房公积金管理中心统一归集管理，本局不掌握个人缴存数据。", "市住房公积金管理中心"),
+])
+def test_the_officers_note_in_everyday_forms_tells_the_maker(note, maker):
+    from reviewer.decide.narrated import narrated_maker, told_account
+
+    letter = "区教育局：请你们公开我本人的有关记录。申请人：邵某某\n" + note
+    assert narrated_maker(told_account(letter), None) == maker

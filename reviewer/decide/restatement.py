@@ -87,7 +87,7 @@ _OFFICE_REVIEW_RE = re.compile(
 
 # The office's own working notes in a register or case note ("核查：补偿款由区住建局审批后…", "经办人调阅许可档案：…",
 # "业务科室反馈：…"): what the office found, not what was asked.
-_OFFICE_NOTE_RE = re.compile(r"\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
+_OFFICE_NOTE_RE = re.compile(r"\s*[（(]?(?:承办人|承办处室|承办科室|经办科室|承办单位)[：:]|\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
                              r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况|办理历史|办理记录|受理备注)[：:]|"
                              # the office's routing slip ("【内部流转单】文件处意见：…", "办文单：")
                              r"\s*[【\[]?(?:内部)?(?:流转|办文|处理|传阅)(?:单|笺)[】\]：:]|"
