@@ -56,7 +56,7 @@ from reviewer.decide.outcome import (  # noqa: F401
     request_prior,
 )
 from reviewer.decide.request import without_caption
-from reviewer.decide.restatement import without_proceedings
+from reviewer.decide.restatement import without_answer_clauses, without_proceedings
 from reviewer.decide.told_procedure import (
     ANSWERED_CORRECTION_NOTE,
     ToldProcedure,
@@ -163,7 +163,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if single and not views and told_published is None:
         # the applicant's own word that the one record asked for is published, in a sentence beside the item's
         # ("请提供拟录用人员名单。名单已在网站公示过。")
-        told_published = published_claim(without_proceedings(request.text))
+        told_published = published_claim(without_answer_clauses(without_proceedings(request.text)))
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []
