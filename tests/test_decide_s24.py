@@ -169,3 +169,18 @@ def test_the_officers_note_in_everyday_forms_tells_the_maker(note, maker):
 
     letter = "区教育局：请你们公开我本人的有关记录。申请人：邵某某\n" + note
     assert narrated_maker(told_account(letter), None) == maker
+
+
+def test_a_notice_not_taken_down_is_still_published():
+    from reviewer.decide.narrated import narrated_published
+
+    told = ("申请人陈某想要获取“2023年某县事业单位公开招聘拟聘用人员名单”。经查，该名单已由县人社局于2023年8月15日在县政府网站"
+            "“人事招考”栏目公示，公示期满后页面未撤下，至今仍可查阅。")
+    assert narrated_published(told)
+    assert narrated_published(told.replace("页面未撤下，至今仍可查阅", "页面已撤下")) is None
+
+
+def test_a_restated_answer_about_other_records_is_no_published_claim():
+    text = ("原告卢某请求被告某县水利局公开“2022年机关食堂食材采购台账”。被告答复，该局“三公”经费预决算已按规定向社会公开，"
+            "原告所要的台账属于后勤管理信息。")
+    assert _review(text)["reply"]["code"] != "disclose.published"

@@ -93,6 +93,9 @@ def narrated_repeat(text: str, cues) -> CueHit | None:
 # candidate; an office's own procedure record takes 1.0.
 TOLD_PROCEDURE_LEAD = 0.3
 
+# A court's, review body's or office's restatement (its own account of publication is narrated_published's to read).
+_RESTATED_RE = re.compile(r"原告|被告|上诉人|被申请人|申请人称|复议|法院|本院|审理|经查|答复称|答复，|被告认为")
+
 REPEAT_CLAIM_RE = re.compile(r"再次(?:提出)?申请|重复申请|又一次申请|又申请|第[\d一二三四五六七八九十百几]+次(?:提出|申请|提交)")
 
 
@@ -160,7 +163,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
     told_outcome = narrated_outcome(told) if single and not views else None
-    if single and not views and told_published is None:
+    if single and not views and told_published is None and not _RESTATED_RE.search(request.text):
         # the applicant's own word that the one record asked for is published, in a sentence beside the item's
         # ("请提供拟录用人员名单。名单已在网站公示过。")
         told_published = published_claim(without_answer_clauses(without_proceedings(request.text)))
