@@ -184,3 +184,16 @@ def test_a_restated_answer_about_other_records_is_no_published_claim():
     text = ("原告卢某请求被告某县水利局公开“2022年机关食堂食材采购台账”。被告答复，该局“三公”经费预决算已按规定向社会公开，"
             "原告所要的台账属于后勤管理信息。")
     assert _review(text)["reply"]["code"] != "disclose.published"
+
+
+# 谁负责: a vertically managed organ's local office named with a pseudonymised place.
+@pytest.mark.parametrize("text, organ", [
+    ("关于申请公开进口环节代征税款信息的函\n国家税务总局××市税务局：\n申请公开委托人2023年度的海关进口增值税专用缴款书。", "国家税务总局××市税务局"),
+    ("国家外汇管理局××分局：\n本公司申请公开某矿业公司的《企业境外投资证书》。", "国家外汇管理局××分局"),
+])
+def test_a_vertically_managed_office_is_the_organ_asked(text, organ):
+    from reviewer.decide.organ import request_addressee
+
+    assert request_addressee(text) == organ
+    # 海关 makes the 缴款书 and 商务主管部门 the 境外投资证书 (competence table CMP032, CMP034)
+    assert _review(text)["reply"]["code"] == "unavailable.other_agency"

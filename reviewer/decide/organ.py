@@ -79,8 +79,9 @@ ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|�
 _SALUTED = r"(?:的?(?:同志们?|领导|负责同志|工作人员))?[ \t　]*(?:[:：]|[，,]?\s*(?:你们?好|您好))"
 _ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致|尊敬的)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
 # ... also a pseudonymised one ("××区生态环境分局：", "某县自然资源局：")
-_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>(?:××|某某|某|XX|\*\*)" + ORGAN_RE.pattern + r")[ \t　]*" + _SALUTED,
-                                        re.M)
+# (a vertically managed organ's local office: "国家税务总局××市税务局：", "国家外汇管理局××分局：")
+_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)"
+                                        r"(?:" + ORGAN_RE.pattern + r"|分局|中心支局|支局|海关))[ \t　]*" + _SALUTED, re.M)
 # ... or a township's or county's government written short ("乡政府：", "镇政府你好", "县政府的领导：")
 _SHORT_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>[乡镇县区市](?:人民)?政府|街道办(?:事处)?)[ \t　]*" + _SALUTED, re.M)
 _ADDRESSED_TO_RE = re.compile(
