@@ -197,3 +197,25 @@ def test_a_vertically_managed_office_is_the_organ_asked(text, organ):
     assert request_addressee(text) == organ
     # 海关 makes the 缴款书 and 商务主管部门 the 境外投资证书 (competence table CMP032, CMP034)
     assert _review(text)["reply"]["code"] == "unavailable.other_agency"
+
+
+# 是不是: a company's letter asking the office to rule on numbered questions is a consultation.
+def test_numbered_questions_put_for_a_written_ruling_are_a_consultation():
+    text = ("某省市场监督管理局：\n我公司拟与一家同行企业组建采购联盟。现根据《政府信息公开条例》，请贵局就下列事项作出书面答复：\n"
+            "1.上述合作是否构成《反垄断法》禁止的垄断协议；\n2.是否需要向贵局申报或备案；\n3.如存在法律风险，合作方案应如何调整。\n某某公司")
+    assert _review(text)["reply"]["code"] == "other.consultation"
+
+
+def test_the_same_report_asked_again_after_a_partial_answer_is_a_duplicate():
+    text = ("某市发展和改革委员会：\n本会曾于2025年1月6日申请公开“本市2024年度居民生活用水价格调整的定价成本监审报告全文”，"
+            "贵委已于同月24日以某发改信复〔2025〕7号作出部分公开的答复。本会认为被隐去的部分不涉及商业秘密，"
+            "现就同一份成本监审报告全文再次提出申请，请贵委予以全部公开。")
+    assert _review(text)["reply"]["code"] == "no_action.duplicate"
+
+
+@pytest.mark.parametrize("text", [
+    "某市证监局：申请公开：1.证券交易所纪律处分委员会审议对本公司予以公开谴责事项的会议记录；2.证券交易所上市公司管理部门提交的初审报告。",
+    "某市市场监督管理局：申请公开监察机关对本局原副局长王某某采取留置措施的决定书。",
+])
+def test_exchange_and_supervisory_commission_records_are_not_government_information(text):
+    assert _review(text)["reply"]["code"] == "other.not_gov_info"
