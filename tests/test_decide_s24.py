@@ -219,3 +219,25 @@ def test_the_same_report_asked_again_after_a_partial_answer_is_a_duplicate():
 ])
 def test_exchange_and_supervisory_commission_records_are_not_government_information(text):
     assert _review(text)["reply"]["code"] == "other.not_gov_info"
+
+
+# 怎么给: a record published by its nature or by 第二十条 is likely 已主动公开 — a candidate to check in the catalog.
+@pytest.mark.parametrize("text, weight", [
+    ("申请公开2023年某村集体土地征收公告。", "nature"),
+    ("申请公开贵局境外放款登记业务的办事指南。", "law"),
+    ("申请公开征收公告的审批材料。", None),
+    ("申请公开2023年度部门预算的编制底稿。", None),
+])
+def test_records_published_by_kind(text, weight):
+    from reviewer.decide.outcome import PUBLIC_BY_LAW_WEIGHT, PUBLIC_BY_NATURE_WEIGHT, published_by_kind
+
+    expected = {"nature": PUBLIC_BY_NATURE_WEIGHT, "law": PUBLIC_BY_LAW_WEIGHT, None: 0.0}[weight]
+    assert published_by_kind(text) == expected
+    codes = [c["code"] for c in _review(text)["candidates"]][:3]
+    assert ("disclose.published" in codes) == (weight is not None)
+
+
+def test_a_list_led_by_asking_for_advice_is_a_consultation():
+    text = ("尊敬的领导：\n我司计划今年首次申报高新技术企业，有几个问题拿不准，特此请教：\n"
+            "1.研发费用占销售收入的比例，是按集团合并报表计算还是按我司单体报表计算？\n2.受让取得的发明专利能否作为核心自主知识产权？")
+    assert _review(text)["reply"]["code"] == "other.consultation"

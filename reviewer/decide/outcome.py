@@ -254,6 +254,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         # the applicant says where it was published (第三十六条第（一）项): to verify, then point to it
         dist = {k: v * (1.0 - PUBLISHED_CLAIM_WEIGHT) for k, v in dist.items()}
         dist["disclose.published"] = dist.get("disclose.published", 0.0) + PUBLISHED_CLAIM_WEIGHT
+    by_kind = 0.0 if claimed or match is not None or existence == FOUND else published_by_kind(item.text if item else "")
+    if by_kind:
+        dist = {k: v * (1.0 - by_kind) for k, v in dist.items()}
+        dist["disclose.published"] = dist.get("disclose.published", 0.0) + by_kind
     p_ordinary = probabilities.pop("ordinary", 0.0)
     scores = {c: p for c, p in probabilities.items()}
     for code, p in dist.items():
@@ -291,6 +295,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
                             demand_made=demand_made(triage_result))
     if set_aside:
         decision.staff_reasons.append(set_aside)
+    if by_kind and code == "disclose.published":
+        decision.staff_reasons.append("所申请信息属于依法主动公开或本身即公开发布的文种（公告、公报、办事指南、规范性文件、预决算等）："
+                                      "请先在本机关公开目录和网站核实已公开的日期、载体和网址，按第三十六条第（一）项告知获取的方式和途径；"
+                                      "核实未公开的，按一般申请答复。")
     if claimed and code == "disclose.published":
         decision.staff_reasons.append(f"申请写明该信息“{claimed}”：请核实确已主动公开，记录公开的日期、载体和网址后按第三十六条第（一）项"
                                       "告知获取的方式和途径；核实未公开的，按一般申请处理。")
@@ -370,6 +378,29 @@ PUBLISHED_CLAIM_RE = re.compile(
     r"(?:网站|网上|公报|政务公开栏|公开栏)上?(?:看到|看见|见到|查到)(?:了)?(?:这个|这份|该|此|那个|那份)"
     r"(?:通知|文件|公告|通告|报告|方案|规划|意见|办法|规定|决定|批复|名单|目录)")
 PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score (reviewer.decide.catalog)
+
+# 怎么给: a record whose kind is published by nature (a 公告, 通告, 公报, an annual report) or that 第二十条 lists for
+# proactive publication (办事指南, 规范性文件, 预算决算): 已主动公开 is likely — a candidate to check in the office's own
+# catalog first, never a claim.  The kind must be what the item asks for (the end of its object), not a word inside
+# it ("征收公告的审批材料" asks for 审批材料).
+_PUBLIC_BY_NATURE_RE = re.compile(r"(?<![拟草])(?:公告|通告|公报|年度报告|白皮书|政府工作报告)(?:全文|原文|文本|正文)?$")
+_PUBLIC_BY_LAW_RE = re.compile(r"(?:办事指南|服务指南|规范性文件|政策文件|部门预算|部门决算|预算报告|决算报告|权责清单|权力清单|"
+                               r"收费目录清单|收费标准)(?:全文|原文|文本|正文)?$")
+_NOT_FINAL_RE = re.compile(r"草稿|草案|征求意见|送审|讨论稿|底稿|内部|审批|请示|附件材料|申报材料|依据")
+PUBLIC_BY_NATURE_WEIGHT = 0.35
+PUBLIC_BY_LAW_WEIGHT = 0.2
+
+
+def published_by_kind(text: str) -> float:
+    """The weight of 已主动公开 from the kind of record the item asks for (0 when its kind says nothing)."""
+    from reviewer.decide.request import requested_object
+
+    obj = re.sub(r"[\s。；;，,、！!]+$", "", requested_object(text or ""))
+    if not obj or _NOT_FINAL_RE.search(obj):
+        return 0.0
+    if _PUBLIC_BY_NATURE_RE.search(obj):
+        return PUBLIC_BY_NATURE_WEIGHT
+    return PUBLIC_BY_LAW_WEIGHT if _PUBLIC_BY_LAW_RE.search(obj) else 0.0
 
 
 # News of a record is not the record ("会议新闻已在网站发布" beside a request for the 会议纪要).
