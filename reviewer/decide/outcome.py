@@ -388,7 +388,7 @@ _PUBLIC_BY_LAW_RE = re.compile(r"(?:办事指南|服务指南|规范性文件|�
                                r"收费目录清单|收费标准)(?:全文|原文|文本|正文)?$")
 _NOT_FINAL_RE = re.compile(r"草稿|草案|征求意见|送审|讨论稿|底稿|内部|审批|请示|附件材料|申报材料|依据")
 PUBLIC_BY_NATURE_WEIGHT = 0.35
-PUBLIC_BY_LAW_WEIGHT = 0.12
+PUBLIC_BY_LAW_WEIGHT = 0.15
 
 
 def published_by_kind(text: str) -> float:
