@@ -241,3 +241,22 @@ def test_a_list_led_by_asking_for_advice_is_a_consultation():
     text = ("尊敬的领导：\n我司计划今年首次申报高新技术企业，有几个问题拿不准，特此请教：\n"
             "1.研发费用占销售收入的比例，是按集团合并报表计算还是按我司单体报表计算？\n2.受让取得的发明专利能否作为核心自主知识产权？")
     assert _review(text)["reply"]["code"] == "other.consultation"
+
+
+# 是不是 / 给不给: a question about a company's licence, then an ask for it.
+def test_a_companys_licence_asked_after_a_question_is_an_ordinary_public_record():
+    text = ("孩子学校食堂的配餐公司叫“某某餐饮管理有限公司”，家长群里有人说它没证。这家公司究竟有无食品经营许可证？"
+            "许可证编号和许可项目是什么？请公开该许可信息。")
+    d = _review(text)
+    assert d["reply"]["code"] == "disclose"
+    assert "TRI044" in {e["cue"] for e in d["triage"]["evidence"]}
+
+
+@pytest.mark.parametrize("text", [
+    "俺想问问，他家这块宅基地镇上到底批了没有？有没有审批表？有的话给俺一份复印件。",
+    "贵局收取的垃圾处理费有没有批准文件？请告知文号，并提供复印件一份。",
+])
+def test_everyday_asks_for_a_copy_are_demands_for_the_record(text):
+    from reviewer.decide.leanings import demands_disclosure
+
+    assert demands_disclosure(text)

@@ -749,10 +749,10 @@ def _points_back(sentence: str) -> bool:
 # demonstrative (那个/这个/该/上述/此 + a record noun), maybe after its maker — what it is, the sentence before says.
 _DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"(?:把|将|要)?(?:[\u4e00-\u9fa5]{2,12}?的)?(?:那|这|该|上述|前述|上面说的|刚才说的|此)(?:个|份|一份|件|项)?"
-    r"(?:文件|通知|批复|材料|资料|方案|决定|合同|协议|报告|规定|办法|东西|文)"
+    r"(?:文件|通知|批复|材料|资料|方案|决定|合同|协议|报告|规定|办法|东西|文|(?:许可|审批|批准)?(?:信息|证|证书)|审批表)"
     r"(?:的)?(?:复印件|复制件|原件|扫描件|全文|电子版|纸质版)?(?:完整地|完整的|全部|原样)?(?:复印|寄|发)?(?:一份)?(?:给我|寄给我|发给我)?(?:一份)?")
 # The sentence before names a record ("市医保局新发了一个文件，说是关于…", "去年县里出了个批复").
-_NAMES_RECORD_RE = re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|《")
+_NAMES_RECORD_RE = re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|许可|证书|审批表|《")
 MAX_DEMONSTRATIVE_SENTENCE = 40
 
 
