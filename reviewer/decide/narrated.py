@@ -30,7 +30,8 @@ def to_the_organ(text: str) -> bool:
 
 def told_account(text: str) -> str:
     """What the narrated_* readers read: a restatement or case note whole; of a letter written to the organ, only the
-    office's working notes kept with it ("【内部流转单】文件处意见：该办法系区发改委牵头起草…") — "" leaves a letter unread."""
+    office's working notes kept with it ("【内部流转单】文件处意见：该办法系区发改委牵头起草…"); a letter without such notes is
+    returned as it is (the readers themselves leave a letter unread)."""
     from reviewer.decide.restatement import office_notes
 
     if not text or not to_the_organ(text):

@@ -252,12 +252,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         published_claim(item.text if item else request_text) or told_published
     if claimed:
         # the applicant says where it was published (第三十六条第（一）项): to verify, then point to it
-        dist = {k: v * (1.0 - PUBLISHED_CLAIM_WEIGHT) for k, v in dist.items()}
-        dist["disclose.published"] = dist.get("disclose.published", 0.0) + PUBLISHED_CLAIM_WEIGHT
+        dist = _leaning_to(dist, "disclose.published", PUBLISHED_CLAIM_WEIGHT)
     by_kind = 0.0 if claimed or match is not None or existence == FOUND else published_by_kind(item.text if item else "")
     if by_kind:
-        dist = {k: v * (1.0 - by_kind) for k, v in dist.items()}
-        dist["disclose.published"] = dist.get("disclose.published", 0.0) + by_kind
+        dist = _leaning_to(dist, "disclose.published", by_kind)
     p_ordinary = probabilities.pop("ordinary", 0.0)
     scores = {c: p for c, p in probabilities.items()}
     for code, p in dist.items():
@@ -389,6 +387,13 @@ _PUBLIC_BY_LAW_RE = re.compile(r"(?:办事指南|服务指南|规范性文件|�
 _NOT_FINAL_RE = re.compile(r"草稿|草案|征求意见|送审|讨论稿|底稿|内部|审批|请示|附件材料|申报材料|依据")
 PUBLIC_BY_NATURE_WEIGHT = 0.35
 PUBLIC_BY_LAW_WEIGHT = 0.15
+
+
+def _leaning_to(dist: dict[str, float], code: str, weight: float) -> dict[str, float]:
+    """``dist`` with ``weight`` of its mass moved to ``code`` (the rest scaled down in proportion)."""
+    out = {k: v * (1.0 - weight) for k, v in dist.items()}
+    out[code] = out.get(code, 0.0) + weight
+    return out
 
 
 def published_by_kind(text: str) -> float:
