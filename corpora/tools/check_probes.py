@@ -30,18 +30,30 @@ def load(folder: Path = REQUESTS) -> list[dict]:
     return load_files(folder, "probes_*.jsonl")
 
 
+def _record_problems(row: dict, keys: set[str], id_prefix: str, seen: Counter) -> list[str] | None:
+    """What every probe record must have: exactly ``keys``, a unique ``id_prefix``-NN-NNN id, a text.  None when the
+    keys are wrong (nothing else can be checked)."""
+    where = row["_where"]
+    if set(row) - {"_where"} != keys:
+        return None
+    problems = []
+    if not re.fullmatch(id_prefix + r"-\d{2}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
+        problems.append(f"{where}: id {row['id']!r}")
+    if not isinstance(row["text"], str) or not row["text"].strip():
+        problems.append(f"{where}: empty text")
+    return problems
+
+
 def schema_problems(rows: list[dict]) -> list[str]:
     problems: list[str] = []
     seen = Counter(row.get("id") for row in rows)
     for row in rows:
         where = row["_where"]
-        if set(row) - {"_where"} != KEYS:
+        common = _record_problems(row, KEYS, "RP", seen)
+        if common is None:
             problems.append(f"{where}: keys {sorted(set(row) - {'_where'})}")
             continue
-        if not re.fullmatch(r"RP-\d{2}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
-            problems.append(f"{where}: id {row['id']!r}")
-        if not isinstance(row["text"], str) or not row["text"].strip():
-            problems.append(f"{where}: empty text")
+        problems += common
         if row["label"] not in LABELS:
             problems.append(f"{where}: label {row['label']!r}")
         grounds = row["grounds"]  # None: the set gave no grounds (a reply-code set), not "no ground"
@@ -57,13 +69,11 @@ def passage_problems(rows: list[dict]) -> list[str]:
     seen = Counter(row.get("id") for row in rows)
     for row in rows:
         where = row["_where"]
-        if set(row) - {"_where"} != PASSAGE_KEYS:
+        common = _record_problems(row, PASSAGE_KEYS, "PP", seen)
+        if common is None:
             problems.append(f"{where}: keys {sorted(set(row) - {'_where'})}")
             continue
-        if not re.fullmatch(r"PP-\d{2}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
-            problems.append(f"{where}: id {row['id']!r}")
-        if not isinstance(row["text"], str) or not row["text"].strip():
-            problems.append(f"{where}: empty text")
+        problems += common
         labels = row["labels"]
         if not isinstance(labels, list) or any(g not in GROUNDS for g in labels) or row["hard_negative"] != (not labels):
             problems.append(f"{where}: labels {labels!r}")
