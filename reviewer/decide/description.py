@@ -70,7 +70,7 @@ def has_characteristic(text: str) -> bool:
     """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
     records of one act of the office or of one case (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`,
     :data:`CASE_RECORDS_RE`)."""
-    text = _ALL_ABOUT_RE.sub("", _BASIS_RE.sub("", text))
+    text = _ALL_ABOUT_RE.sub("", _BASIS_RE.sub("", _FORM_LABEL_RE.sub("", text)))
     if (_TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text)
             or CASE_RECORDS_RE.search(text)):
         return True
@@ -82,6 +82,8 @@ def has_characteristic(text: str) -> bool:
 
 
 _SENTENCE_SPLIT_RE = re.compile(r"[。；;！!？?\n]")
+# A register's label ("【电话记录（代填申请）】", "【内部流转单】"): what the text is, not a record asked for.
+_FORM_LABEL_RE = re.compile(r"【[^【】]{1,20}】")
 
 
 def _described_by_subject(sentence: str) -> bool:
@@ -95,8 +97,8 @@ def _described_by_subject(sentence: str) -> bool:
 _SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
 # "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
 # (第二十九条第二款第（二）项), although 文件 names no kind.
-# ("那个关于拆迁的事情的材料": 事情 names no matter a search can use)
-_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?(?<!事情|的事|那事|这事|些事)的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
+# ("那个关于拆迁的事情的材料": 事情 names no matter a search can use; nor does "关于我们那片儿的文件")
+_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?(?<!事情|的事|那事|这事|些事|那片|这片|那块|这块|那边|这边|那里|这里)(?<!那片儿)的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
 # "去年我们小区加装电梯的补贴文件，就是区里发的那个": a subject the public knows a policy by, without 关于.
 _SUBJECT_DOC_RE = re.compile(r"(?:电梯|停车|拆迁|征收|征地|低保|医保|社保|养老金|招生|入学|学区|物业费|供暖|燃气|限行|禁烧|禁放|"
                              r"公积金)(?:(?!相关|有关|所有|全部|一切|其他)[\u4e00-\u9fa5]){0,6}?的?(?:那|这)?(?:个|份|件)?"

@@ -25,14 +25,14 @@ DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|
                                   r"给(?:我|我们|本人|俺)(?:发|寄|传)(?:一个|一份|过来)|(?:复印|打印|拷贝)一份给(?:我|我们|本人|俺)|"
                                   # "有的话给俺一份复印件", "并提供复印件一份"
                                   r"给(?:我|我们|本人|俺)(?:一份|一张)(?:复印件|复制件)|并(?:请)?提供(?:其)?(?:复印件|复制件|原件)(?:一份)?|"
-                                  # "…贴过一张征地公告，我没看清，你们给我一份" — the record named before, one copy asked for
-                                  r"(?:你们|请|麻烦)给(?:我|我们|本人)(?:复印|打印|寄|发)?一份|"
+                                  # "…贴过一张征地公告，我没看清，你们给我一份", "有就给我一份，没有的话请书面告诉我没有"
+                                  r"(?:你们|请|麻烦|有就|如有就?|有的话就?)给(?:我|我们|本人|俺)(?:复印|打印|寄|发)?一份|"
                                   # "我想要《…审批办法》这个文件的全文" — a titled record wanted
                                   r"(?:我|本人)(?:想要|要|需要|想看|想查阅|想获取)(?:一份)?(?=《)|"
                                   # "把会议记录给我", "把投标报价单给我看看" — not "把补偿款给我发下来" (a demand to act)
                                   r"把[^。？?！!]{2,30}?给(?:我|我们)(?=看|查|复印|复制|一份|寄|[。！!，,；;]|$)|"
                                   # "能否提供一份你们局的办事指南？" — a polite request, not a question (TRI003 agrees)
-                                  r"(?:能否|能不能|可否|可不可以)(?:请)?(?:贵[局委办府院]|你们)?(?:提供|公开|发给?我|寄给?我)|"
+                                  r"(?:能否|能不能|可否|可不可以)(?:请)?(?:贵[局委办府院]|你们)?(?:一并|同时|也)?(?:提供|公开|发给?我|寄给?我)|"
                                   # "请把你们的拆除依据和决定书拿出来！" — a record, or the legal basis, brought out
                                   # "把侯某某家的评估报告、补偿协议、装修补偿认定都给我拿出来"
                                   r"把[^。？?！!]{0,30}?(?:" + DOCUMENT_KIND_RE.pattern + r"|依据|手续|认定)"
@@ -75,9 +75,22 @@ def demands_disclosure(text: str) -> bool:
                for m in DISCLOSURE_DEMAND_RE.finditer(text))
 
 
+# A question whose object is a record of the office: which document an act rests on ("你们发津贴依据的是哪份文件？"),
+# under which 文号 a list went out, whether an approval exists ("有没有作出过书面的不予批准决定？"). Followed by a
+# demand for it ("请把这份文件提供给我", "有就给我一份"), the question describes the record asked for.
+ASKED_RECORD_RE = re.compile(r"(?:依据|根据|按照|凭)(?:的)?(?:是)?(?:哪|什么)(?:一)?(?:份|个|项|条|些)?"
+                             r"(?:文件|规定|政策|批复|通知|批文)|"
+                             r"以(?:什么|哪个|何)(?:文号|文件)(?:下发|印发|发布|公布)?|"
+                             r"(?:是否|有没有|有无|到底有没有)(?:作出|出具|下发|印发|核发|办理|签订|制定)?(?:过)?"
+                             r"[^。？?！!，,]{0,30}?(?:文件|批文|批复|决定书|决定|许可证|证书|审批表|合同|协议|方案|报告|纪要)")
+
+
 def asks_for_named_record(text: str) -> bool:
-    """Whether ``text`` asks to be given, or where to get, a record it names (:func:`has_characteristic`)."""
-    return bool(demands_disclosure(text) or WHERE_TO_GET_RE.search(text)) and has_characteristic(text)
+    """Whether ``text`` asks to be given, or where to get, a record it names (:func:`has_characteristic`) or the
+    record a question in it is about (:data:`ASKED_RECORD_RE`, with a demand for it)."""
+    demanded = demands_disclosure(text)
+    return bool(demanded or WHERE_TO_GET_RE.search(text)) and (
+        has_characteristic(text) or bool(demanded and ASKED_RECORD_RE.search(text)))
 
 
 _QUOTE_RE = re.compile(r"[“「『]([^“”「」『』]{4,300})[”」』]")
@@ -114,7 +127,8 @@ def settle_consultation(triage_result, text: str):
     if INTERPRETATION_RE.search(text) and not has_characteristic(_LAW_TITLE_RE.sub("", text)):
         return triage_result, None  # "公开贵局对《土地管理法》第X条如何理解的解释": an interpretation asked for, not a record
     asked = requested_object(text)
-    if QUESTION_WORD_RE.search(asked) and not has_characteristic(_LAW_TITLE_RE.sub("", QUESTION_CLAUSE_RE.sub("", asked))):
+    if QUESTION_WORD_RE.search(asked) and not has_characteristic(_LAW_TITLE_RE.sub("", QUESTION_CLAUSE_RE.sub("", asked))) \
+            and not ASKED_RECORD_RE.search(asked):
         # "申请公开“征收我家房屋时为什么没有入户调查，是否违反《…条例》的规定”": the "information" asked for is a question
         return triage_result, None
 

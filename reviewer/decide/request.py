@@ -750,9 +750,10 @@ def _points_back(sentence: str) -> bool:
 _DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"(?:把|将|要)?(?:[\u4e00-\u9fa5]{2,12}?的)?(?:那|这|该|上述|前述|上面说的|刚才说的|此)(?:个|份|一份|件|项)?"
     r"(?:文件|通知|批复|材料|资料|方案|决定|合同|协议|报告|规定|办法|东西|文|(?:许可|审批|批准)?(?:信息|证|证书)|审批表)"
-    r"(?:的)?(?:复印件|复制件|原件|扫描件|全文|电子版|纸质版)?(?:完整地|完整的|全部|原样)?(?:复印|寄|发)?(?:一份)?(?:给我|寄给我|发给我)?(?:一份)?")
+    r"(?:的)?(?:复印件|复制件|原件|扫描件|全文|电子版|纸质版)?(?:完整地|完整的|全部|原样)?(?:复印|寄|发|提供)?(?:一份)?(?:给我|寄给我|发给我)?(?:一份)?")
 # The sentence before names a record ("市医保局新发了一个文件，说是关于…", "去年县里出了个批复").
-_NAMES_RECORD_RE = re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|许可|证书|审批表|《")
+_NAMES_RECORD_RE = re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|许可|证书|审批表|名单|清单|"
+                              r"文号|《")
 MAX_DEMONSTRATIVE_SENTENCE = 40
 
 
@@ -764,7 +765,14 @@ def _names_by_pointer(sentence: str) -> bool:
     if obj and _DEMONSTRATIVE_OBJECT_RE.fullmatch(obj):
         return True
     rest = _POINTER_FRAME_RE.sub("", _IF_ANY_RE.sub("", sentence.strip(), count=1)).strip(" ，,。！!？?")
-    return bool(rest) and _DEMONSTRATIVE_OBJECT_RE.fullmatch(rest) is not None
+    if rest and _DEMONSTRATIVE_OBJECT_RE.fullmatch(rest) is not None:
+        return True
+    # "麻烦告知文号，并将该文件提供给我": the clause that asks for the record names it by a demonstrative
+    clauses = [_CLAUSE_LEAD_RE.sub("", c).strip() for c in re.split(r"[，,]", sentence)]
+    return len(clauses) > 1 and _DEMONSTRATIVE_OBJECT_RE.fullmatch(clauses[-1].strip("。！!？? ")) is not None
+
+
+_CLAUSE_LEAD_RE = re.compile(r"^(?:并且?|同时|另外|也|还)?(?:请|麻烦|烦请)?")
 
 
 # An application told with its date ("原告于2019年3月向被告申请公开…", "原告又于同年5月申请公开…").

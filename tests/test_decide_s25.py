@@ -1,0 +1,66 @@
+"""Session 25: questions whose object is a record, demands to revoke or to help, vague descriptions.
+
+Texts are written for these tests (no development case); each asserts the drafted reply or the helper's reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.description import has_characteristic
+from reviewer.decide.leanings import ASKED_RECORD_RE, asks_for_named_record
+
+
+def _code(text: str) -> str:
+    return run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()["reply"]["code"]
+
+
+@pytest.mark.parametrize("text", [
+    "敬老补贴要到生日后的下个月才发，说是上面文件规定的。你们发放补贴依据的是哪份文件？请把这份文件提供给我。",
+    "你们到底有没有作出过书面的不予批准决定？有就给我一份。",
+    "某小区2025年的幼儿园名单是以什么文号下发的？麻烦告知文号，并将该文件提供给我。",
+])
+def test_question_about_a_record_with_a_demand_is_a_request(text):
+    assert asks_for_named_record(text)
+    assert _code(text) not in ("other.consultation", "no_action.petition")
+
+
+@pytest.mark.parametrize("text", [
+    "请问你们收费依据的是哪个文件？这样收费是否合法？",  # no demand for the record: a question
+    "停车费为什么涨了？是谁批准的？",
+])
+def test_question_without_a_demand_stays_a_question(text):
+    assert not asks_for_named_record(text)
+    assert _code(text) == "other.consultation"
+
+
+def test_asked_record_pattern():
+    assert ASKED_RECORD_RE.search("有没有作出过书面的不予批准决定")
+    assert ASKED_RECORD_RE.search("依据的是哪份文件")
+    assert not ASKED_RECORD_RE.search("为什么不给我发补贴")
+
+
+@pytest.mark.parametrize("text", [
+    "某律师事务所\n关于请求撤销行政处罚决定的申请书\n某区市场监督管理局：\n本所受某公司委托，认为贵局作出的某市监罚〔2025〕12号"
+    "行政处罚决定认定事实不清，特申请：一、撤销上述行政处罚决定；二、退还已缴纳罚款。",
+    "申请事项：请交警大队撤销我今年3月在医院门口的违停记录，当时是送病人急诊。",
+    "孩子报名时说材料不全不让读公办。恳请区政府帮我们解决孩子上学问题。",
+])
+def test_demands_to_revoke_or_help_are_petitions(text):
+    assert _code(text) == "no_action.petition"
+
+
+def test_revocation_record_asked_for_is_not_a_petition():
+    assert _code("申请公开贵局撤销某公司食品经营许可的决定书及送达回证。") != "no_action.petition"
+
+
+@pytest.mark.parametrize("text", [
+    "我要你们那个关于我们那片儿的文件，就是去年开会说过的那个。",
+    "【电话记录】老人称想要“那个补贴的文件”，说不清是哪一项补贴、哪个部门发的。",
+])
+def test_vague_descriptions_lack_a_characteristic(text):
+    assert not has_characteristic(text)
+
+
+def test_described_subject_still_counts():
+    assert has_characteristic("2024年区里发的那个关于停车收费的文件")
