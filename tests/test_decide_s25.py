@@ -64,3 +64,53 @@ def test_vague_descriptions_lack_a_characteristic(text):
 
 def test_described_subject_still_counts():
     assert has_characteristic("2024年区里发的那个关于停车收费的文件")
+
+
+# --- 有没有: the request's own word that the record was never made -------------------------------------------------
+from reviewer.decide.decision import claim_about_all_items  # noqa: E402
+from reviewer.decide.narrated import told_absent  # noqa: E402
+from reviewer.decide.outcome import published_claim  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "当晚泄洪系通过电话口头下达指令，情况紧急，未形成书面文件。请公开当晚的书面调度令。",
+    "企业负责人承认“林地手续还没办”。特此申请获取贵局对该项目使用林地的审核同意书。",
+    "本所查阅贵局网站历年公示的采砂许可信息，均未见该公司名下任何许可。请公开向该公司核发的采砂许可证。",
+])
+def test_told_absent_finds_the_sentence(text):
+    assert told_absent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "你们从未向我出具过书面决定，请公开对我作出的不予批准决定书。",  # not received is not never made
+    "申请公开某项目的建设工程规划许可证。",
+])
+def test_told_absent_ignores_other_sentences(text):
+    assert told_absent(text) is None
+
+
+def test_told_absent_is_a_staff_note_never_a_draft_before_the_search():
+    data = run_review("某公司在林地上修了道路，企业负责人说林地手续还没办。请公开贵局对该项目使用林地的审核同意书。",
+                      ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert data["reply"]["code"] != "unavailable.not_held"  # 指导案例101号: no search, no 信息不存在
+    reasons = " ".join(data["reply"]["reasons"]) + " ".join(
+        r for c in data.get("candidates") or [] for r in (c.get("reasons") or []))
+    assert "可能并未制作" in reasons or "可能并未制作" in str(data)
+
+
+# --- 怎么给: published claims -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "本会注意到贵厅官网“公示公告”栏目中刊有上述文件，请告知栏目路径。",
+    "我会工作人员曾在贵局门户网站“事故调查报告”专栏查到该报告标题，但链接无法打开。",
+])
+def test_claims_of_a_page_that_lists_the_record(text):
+    assert published_claim(text)
+
+
+def test_claim_about_all_items_outside_the_items():
+    from types import SimpleNamespace
+
+    text = "请求获取：（一）贵局2024年部门预算；（二）贵局2023年部门决算。以上信息如已在贵局网站发布，告知网址即可。"
+    items = [SimpleNamespace(text="贵局2024年部门预算"), SimpleNamespace(text="贵局2023年部门决算")]
+    assert claim_about_all_items(text, items)
+    assert claim_about_all_items("请求获取：（一）贵局2024年部门预算；（二）贵局2023年部门决算。", items) is None

@@ -41,6 +41,7 @@ from reviewer.decide.narrated import (
     narrated_outcome,
     narrated_published,
     narrated_search,
+    told_absent,
     told_account,
 )
 from reviewer.decide.nature import own_matter
@@ -163,10 +164,15 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
     told_outcome = narrated_outcome(told) if single and not views else None
+    # 有没有 — the request's own word that the record was never made, when the office has no search of its own
+    absent = told_absent(request.text) if single and not views and not search_record and not told_search else None
     if single and not views and told_published is None and not _RESTATED_RE.search(request.text):
         # the applicant's own word that the one record asked for is published, in a sentence beside the item's
         # ("请提供拟录用人员名单。名单已在网站公示过。")
         told_published = published_claim(without_answer_clauses(without_proceedings(request.text)))
+    if not single and not views and told_published is None:
+        # "以上信息如已在贵局网站发布，告知网址即可": a claim about every item listed, told outside the items
+        told_published = claim_about_all_items(request.text, items)
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []
@@ -195,7 +201,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      request_text=request.text if single else "",
                                      request_grounds=item_grounds, third_party=third_party,
                                      told_published=told_published, told_classified=told_classified,
-                                     told_outcome=told_outcome))
+                                     told_outcome=told_outcome, told_absent=absent))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
@@ -207,7 +213,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
                                      third_party=third_party, told_published=told_published, told_classified=told_classified,
-                                     told_outcome=told_outcome))
+                                     told_outcome=told_outcome, told_absent=absent))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
@@ -222,6 +228,24 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                    questions=unasked_questions(request, items, cues),
                    repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure,
                    answered_correction=answered)
+
+
+_ALL_ITEMS_RE = re.compile(r"以上|上述|前述|上列|这些|所列|各项")
+
+
+def claim_about_all_items(text: str, items) -> str | None:
+    """The applicant's claim that the information is published, told in a sentence outside the items that points to
+    all of them ("以上信息如已在贵局网站发布，告知网址即可", "上述文件均已在官网公示"); None when there is none."""
+    rest = text
+    for item in items:
+        if item.text:
+            rest = rest.replace(item.text, "")
+    for sentence in re.split(r"[。！？!?\n]", rest):
+        if _ALL_ITEMS_RE.search(sentence):
+            claim = published_claim(sentence)
+            if claim:
+                return claim
+    return None
 
 
 TOLD_CLASSIFIED_NOTE = ("申请材料写明该信息已依法定密（“{told}”）：这是材料中的说法。答复前请核对文件的密级标志、定密依据和保密期限"

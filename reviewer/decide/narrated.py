@@ -94,6 +94,32 @@ def narrated_search(text: str) -> str | None:
     return None
 
 
+# The request's own words that the record was never made: "当晚系口头下达指令，未形成书面文件", "从未向该公司核发",
+# "林地手续还没办", "网站历年公示的许可信息中均未见该公司", "码头并无危险货物作业资质", "未单独组织专家论证".
+# Not "从未向我出具" (the applicant may not have received a record that exists).
+_ABSENT_CLAIM_RE = re.compile(
+    r"(?:未|没有)(?:单独|另行|专门)?形成(?:任何)?(?:书面|正式)(?:的)?(?:文件|指令|调度令|材料|记录|决定|意见|纪要)?|"
+    r"(?:从未|从来没有|从没|从未曾)(?:向(?!我|本人|申请人|原告)[^。；，]{1,20}?)?(?:核发|颁发|批准|批复|审批|发放|办理)(?:过)?|"
+    r"(?:手续|审批|许可|批文)(?:都|也|还|根本|一直)?(?:没|没有|未)(?:办|办理|取得|批)(?!理?结果)|"
+    r"(?:未|没有|没)(?:办理|取得)(?:过)?(?:任何)?[^。；，]{0,8}?(?:审批|许可|用地|林地|规划|施工)(?:手续|许可证?|批准)|"
+    r"(?:均|都|亦|也)?未见[^。；]{0,20}?(?:许可|批复|审批|公示|公告|名单)|"
+    r"(?:并无|并没有|根本没有)[^。；，]{0,12}?(?:资质|许可|批准|批复|审批)|"
+    r"(?:未|没有|从未)(?:单独|另行|专门)?(?:组织|召开|举行)(?:过)?[^。；，]{0,8}?(?:论证|听证|评审|验收)")
+
+
+def told_absent(text: str) -> str | None:
+    """The sentence in which the request itself says the record asked for was never made (:data:`_ABSENT_CLAIM_RE`),
+    for 有没有: a lean to 信息不存在 that the office's search must confirm (第三十六条第（四）项); None when it says none."""
+    if not text:
+        return None
+    text = compact(text)
+    for m in _SENTENCE_RE.finditer(text):
+        sentence = m.group(0).strip()
+        if _ABSENT_CLAIM_RE.search(sentence):
+            return sentence
+    return None
+
+
 # "相关文件由区住建局制作并保存", "建设工程规划许可依法由市自然资源和规划局核发", "河道采砂许可由县水利局审批发放",
 # "该文件由市医疗保障局于2023年1月制定印发", "职能已由市人社局划转至市医疗保障局".
 # ("该许可由县交通运输局以自己名义作出并保存", "采砂许可由县水利局依据《某省河道采砂管理条例》审批发证", "留抵退税由税务机关审核

@@ -199,12 +199,14 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
                 existence: str, match: dict | None, *, threshold: float, stage: str | None,
                 own: bool, request_text: str = "", triage_result=None, request_grounds=None,
                 third_party: str | None = None, told_published: str | None = None,
-                told_classified: str | None = None, told_outcome: tuple[str, str] | None = None) -> ItemDecision:
+                told_classified: str | None = None, told_outcome: tuple[str, str] | None = None,
+                told_absent: str | None = None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item.  ``third_party``: the third party's answer to the written
     consultation (第三十二条: agree / object / none, or "partly" when a restatement tells it objected to part only),
     once the office has it.  ``told_published``: a restatement's words that the record is already published;
     ``told_classified``: its words that the organ found the record classified; ``told_outcome``: (code, sentence) of
-    its account that fixes the answer (:func:`reviewer.decide.narrated.narrated_outcome`)."""
+    its account that fixes the answer (:func:`reviewer.decide.narrated.narrated_outcome`); ``told_absent``: the
+    request's own words that the record was never made (:func:`reviewer.decide.narrated.told_absent`)."""
     probabilities = dict(probabilities)
     if told_outcome and not any(v.readable for v in views):
         told_code = told_outcome[0]
@@ -253,7 +255,11 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     if claimed:
         # the applicant says where it was published (第三十六条第（一）项): to verify, then point to it
         dist = _leaning_to(dist, "disclose.published", PUBLISHED_CLAIM_WEIGHT)
-    by_kind = 0.0 if claimed or match is not None or existence == FOUND else published_by_kind(item.text if item else "")
+    absent = told_absent if existence == NOT_SEARCHED and not claimed and match is None else None
+    if absent:
+        # 有没有: the request says the record was never made — a lean to 信息不存在 that only the search can confirm
+        dist = _leaning_to(dist, "unavailable.not_held", ABSENT_CLAIM_WEIGHT)
+    by_kind = 0.0 if absent or claimed or match is not None or existence == FOUND else published_by_kind(item.text if item else "")
     if by_kind:
         dist = _leaning_to(dist, "disclose.published", by_kind)
     p_ordinary = probabilities.pop("ordinary", 0.0)
@@ -297,6 +303,10 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         decision.staff_reasons.append("所申请信息属于依法主动公开或本身即公开发布的文种（公告、公报、办事指南、规范性文件、预决算等）："
                                       "请先在本机关公开目录和网站核实已公开的日期、载体和网址，按第三十六条第（一）项告知获取的方式和途径；"
                                       "核实未公开的，按一般申请答复。")
+    if absent and code not in TRIAGE_LEVEL:
+        told = absent if len(absent) <= 80 else absent[:80] + "…"
+        decision.staff_reasons.append(f"申请材料称该信息可能并未制作（“{told}”）：这是申请人的说法。请按本机关实际检索的系统、关键词和期间"
+                                      "检索并记录；确未制作、获取的，按第三十六条第（四）项告知信息不存在并说明检索情况；检索到的，按一般申请答复。")
     if claimed and code == "disclose.published":
         decision.staff_reasons.append(f"申请写明该信息“{claimed}”：请核实确已主动公开，记录公开的日期、载体和网址后按第三十六条第（一）项"
                                       "告知获取的方式和途径；核实未公开的，按一般申请处理。")
@@ -373,8 +383,12 @@ PUBLISHED_CLAIM_RE = re.compile(
     r"(?:网上|网站上|官网上?)(?:都|也|就)?(?:能|可以)(?:查|找|搜|下载)(?:得)?(?:到)?(?![^。；，]{0,3}吗)|"
     # "我在区政府网站上看过这个通知", "在市政府网站上看到过，但找不到了" (not "网上看到新闻说…", "看到有人说…")
     r"(?:网站|网上|公报|政务公开栏|公开栏)上?(?:看到|看见|见到|查到|看)过(?![^。；，]{0,3}(?:新闻|报道|消息|帖子|文章|视频|有人|说|吗))|"
+    # "贵厅官网“公示公告”栏目中刊有上述文件", "在贵局门户网站“事故调查报告”专栏查到该报告标题，但链接无法打开"
+    r"(?:网站|官网|网页)[^。；]{0,24}?(?:栏目|专栏|页面)(?:中|内|里|上)?(?:刊有|载有|登有|挂有|列有|查到(?:了)?(?:该|此|这个|这份|上述)"
+    r"[^。；，]{0,8}?(?:标题|链接|文件|报告|通知|公告))|"
     r"(?:网站|网上|公报|政务公开栏|公开栏)上?(?:看到|看见|见到|查到)(?:了)?(?:这个|这份|该|此|那个|那份)"
     r"(?:通知|文件|公告|通告|报告|方案|规划|意见|办法|规定|决定|批复|名单|目录)")
+ABSENT_CLAIM_WEIGHT = 0.5  # the request's word that the record was never made: a lean, confirmed only by the search
 PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score (reviewer.decide.catalog)
 
 # 怎么给: a record whose kind is published by nature (a 公告, 通告, 公报, an annual report) or that 第二十条 lists for
