@@ -114,3 +114,32 @@ def test_claim_about_all_items_outside_the_items():
     items = [SimpleNamespace(text="贵局2024年部门预算"), SimpleNamespace(text="贵局2023年部门决算")]
     assert claim_about_all_items(text, items)
     assert claim_about_all_items("请求获取：（一）贵局2024年部门预算；（二）贵局2023年部门决算。", items) is None
+
+
+# --- 谁负责: a 致 line without a colon after the organ; new competence entries ---------------------------------------
+from reviewer.decide.organ import request_addressee  # noqa: E402
+
+
+@pytest.mark.parametrize("text,organ", [
+    ("致：国家铁路局某铁路监督管理局\n本所代理某小区业主……", "国家铁路局某铁路监督管理局"),
+    ("致：民航某地区管理局\n事项：申请公开……", "民航某地区管理局"),
+    ("致：某市应急管理局\n申请人：某公司", "某市应急管理局"),
+])
+def test_to_line_names_the_addressee(text, organ):
+    assert request_addressee(text) == organ
+
+
+def test_to_line_of_a_person_is_no_organ():
+    assert request_addressee("致：张某某\n你好，……") is None
+
+
+def test_subway_safety_asked_of_the_railway_regulator_is_another_organs():
+    text = ("某律师事务所\n致：国家铁路局某铁路监督管理局\n本所代理地铁3号线沿线某小区业主，申请贵局提供对某市地铁3号线开展的"
+            "初期运营前安全评估报告。\n形式：纸质。")
+    assert _code(text) == "unavailable.other_agency"
+
+
+# --- 补不补: "与…有关的一切文件、会议材料、检查记录…" describes no record ------------------------------------------------
+def test_everything_about_a_matter_listed_is_no_description():
+    assert not has_characteristic("现请求公开贵局2015年以来制作和获取的与快递行业有关的一切文件、会议材料、检查记录、处罚决定及往来函件。")
+    assert has_characteristic("请求公开贵局2023年对某快递公司作出的行政处罚决定书。")

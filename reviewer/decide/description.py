@@ -60,6 +60,8 @@ _BASIS_RE = re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}�
                        r"(?:第[^，。；]{1,12}?条)?(?:的|之)?(?:有关|相关)?(?:规定)?")
 # "所有与本人有关的文件、材料、记录": every record about a matter, listed by kind — no record a search could find.
 _ALL_ABOUT_RE = re.compile(r"(?:所有|全部|一切)[^。；，]{0,12}?(?:有关|相关)的?(?:(?:文件|材料|资料|记录|信息|档案|东西)[、和及与]?)+")
+# "与快递行业有关的一切文件、会议材料、检查记录、处罚决定…": everything about a matter, the list after 一切/所有 included.
+_ALL_LIST_RE = re.compile(r"(?:有关|相关)的?(?:一切|所有|全部)[^。；\n]*")
 # Words that hedge a kind into "whichever one": the two to four characters before the kind.
 HEDGE_RE = re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
 # The triage probability of 补正 from which an unanchored request counts as lacking a description.
@@ -70,7 +72,7 @@ def has_characteristic(text: str) -> bool:
     """Whether ``text`` names something a search can find: a title, a 文号, an unhedged kind of document, or the
     records of one act of the office or of one case (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`,
     :data:`CASE_RECORDS_RE`)."""
-    text = _ALL_ABOUT_RE.sub("", _BASIS_RE.sub("", _FORM_LABEL_RE.sub("", text)))
+    text = _ALL_LIST_RE.sub("", _ALL_ABOUT_RE.sub("", _BASIS_RE.sub("", _FORM_LABEL_RE.sub("", text))))
     if (_TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text)
             or CASE_RECORDS_RE.search(text)):
         return True

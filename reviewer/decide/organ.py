@@ -77,11 +77,14 @@ ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|�
 # The organ a request is addressed to: a letter's salutation line ("示例区人民政府：") or a restatement
 # ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
 _SALUTED = r"(?:的?(?:同志们?|领导|负责同志|工作人员))?[ \t　]*(?:[:：]|[，,]?\s*(?:你们?好|您好))"
-_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致|尊敬的)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
+_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*|尊敬的)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
 # ... also a pseudonymised one ("××区生态环境分局：", "某县自然资源局：")
 # (a vertically managed organ's local office: "国家税务总局××市税务局：", "国家外汇管理局××分局：")
-_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)"
+_PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*)?(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)"
                                         r"(?:" + ORGAN_RE.pattern + r"|分局|中心支局|支局|海关))[ \t　]*" + _SALUTED, re.M)
+# ... or a 致 line with its colon after 致 and none after the organ ("致：国家铁路局××铁路监督管理局", "致：民航××地区管理局")
+_TO_LINE_RE = re.compile(r"^[ \t　]*致[：:][ \t　]*(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)?"
+                         r"[\u4e00-\u9fa5×]{0,12}?(?:" + ORGAN_RE.pattern + r"|分局|管理局|海关))[ \t　]*$", re.M)
 # ... or a township's or county's government written short ("乡政府：", "镇政府你好", "县政府的领导：")
 _SHORT_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>[乡镇县区市](?:人民)?政府|街道办(?:事处)?)[ \t　]*" + _SALUTED, re.M)
 _ADDRESSED_TO_RE = re.compile(
@@ -139,7 +142,7 @@ def request_addressee(text: str) -> str | None:
     respondent = _respondent(text)
     if respondent:
         return respondent
-    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _SHORT_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE,
+    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _TO_LINE_RE, _SHORT_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE,
                     _SELF_NAMED_RE, _OWN_REGISTER_RE):
         for m in pattern.finditer(text or ""):
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
