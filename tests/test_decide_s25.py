@@ -143,3 +143,26 @@ def test_subway_safety_asked_of_the_railway_regulator_is_another_organs():
 def test_everything_about_a_matter_listed_is_no_description():
     assert not has_characteristic("现请求公开贵局2015年以来制作和获取的与快递行业有关的一切文件、会议材料、检查记录、处罚决定及往来函件。")
     assert has_characteristic("请求公开贵局2023年对某快递公司作出的行政处罚决定书。")
+
+
+# --- 有没有 in a restatement: the organ's account that the record was never made ----------------------------------------
+from reviewer.decide.narrated import organ_told_absent  # noqa: E402
+
+
+def test_organ_account_of_a_record_never_made_reads_as_its_search():
+    text = ("经审理查明：某日凌晨水库开闸泄洪。被告工作人员在村民会上称，当晚系通过电话口头下达指令，情况紧急，未形成书面文件。"
+            "原告随后申请公开当晚泄洪的书面调度令。")
+    assert organ_told_absent(text)
+    assert _code(text) == "unavailable.not_held"
+
+
+@pytest.mark.parametrize("text", [
+    # the decision is still being made: process information, not a record never made
+    "被告答复称，该方案仍在修改完善中，尚未形成正式决定，依据第十六条第二款不予公开。",
+    # the applicant's belief, not the organ's account
+    "原告认为被告从未组织听证，申请公开听证笔录。",
+    # a letter to the organ: the applicant's word is a lean only (told_absent)
+    "贵局从未向该公司核发采砂许可，请公开该许可证。",
+])
+def test_organ_told_absent_ignores_pending_applicant_and_letters(text):
+    assert organ_told_absent(text) is None

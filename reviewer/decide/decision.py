@@ -41,6 +41,7 @@ from reviewer.decide.narrated import (
     narrated_outcome,
     narrated_published,
     narrated_search,
+    organ_told_absent,
     told_absent,
     told_account,
 )
@@ -150,7 +151,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # a restatement's account of the organ's search and of who made the record (指导案例101号, 第十条): read only when
     # the office gives no documents and no search record of its own
     told = told_account(request.text)  # a letter's office notes, or the restatement itself
-    told_search = None if (views or search_record) else narrated_search(told)
+    told_search = None if (views or search_record) else (narrated_search(told) or organ_told_absent(told))
     told_maker = None if views else narrated_maker(told, agency_name)
     told_published = None if views else narrated_published(told)
     # the organ's finding that the record is classified (a marking within its period): the state-secret ground

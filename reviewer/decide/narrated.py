@@ -98,13 +98,32 @@ def narrated_search(text: str) -> str | None:
 # "林地手续还没办", "网站历年公示的许可信息中均未见该公司", "码头并无危险货物作业资质", "未单独组织专家论证".
 # Not "从未向我出具" (the applicant may not have received a record that exists).
 _ABSENT_CLAIM_RE = re.compile(
-    r"(?:未|没有)(?:单独|另行|专门)?形成(?:任何)?(?:书面|正式)(?:的)?(?:文件|指令|调度令|材料|记录|决定|意见|纪要)?|"
+    r"(?<![尚仍还])(?:未|没有)(?:单独|另行|专门)?形成(?:任何)?(?:书面|正式)(?:的)?(?:文件|指令|调度令|材料|记录|决定|意见|纪要)?|"
     r"(?:从未|从来没有|从没|从未曾)(?:向(?!我|本人|申请人|原告)[^。；，]{1,20}?)?(?:核发|颁发|批准|批复|审批|发放|办理)(?:过)?|"
     r"(?:手续|审批|许可|批文)(?:都|也|还|根本|一直)?(?:没|没有|未)(?:办|办理|取得|批)(?!理?结果)|"
     r"(?:未|没有|没)(?:办理|取得)(?:过)?(?:任何)?[^。；，]{0,8}?(?:审批|许可|用地|林地|规划|施工)(?:手续|许可证?|批准)|"
     r"(?:均|都|亦|也)?未见[^。；]{0,20}?(?:许可|批复|审批|公示|公告|名单)|"
     r"(?:并无|并没有|根本没有)[^。；，]{0,12}?(?:资质|许可|批准|批复|审批)|"
     r"(?:未|没有|从未)(?:单独|另行|专门)?(?:组织|召开|举行)(?:过)?[^。；，]{0,8}?(?:论证|听证|评审|验收)")
+
+
+# The applicant's own voice in a restatement: its claims are not the organ's account.
+_APPLICANT_VOICE_RE = re.compile(r"(?:原告|申请人|上诉人|再审申请人|起诉人)(?:[\u4e00-\u9fa5]{0,3})?(?:称|认为|主张|诉称|提出|质疑|怀疑|获悉|得知|了解到)|"
+                                 r"据(?:我们|我|本人|我司|本公司|本所|我会)(?:所知|了解)|(?:我们|我司|本公司|本人)(?:了解到|获悉|得知|认为)")
+
+
+def organ_told_absent(text: str) -> str | None:
+    """In a restatement (not a letter to the organ), the sentence telling that the record was never made, in the organ's
+    or the court's voice ("被告工作人员称，当晚系口头下达指令，未形成书面文件"): the organ's account, read as its search
+    for 有没有; None in a letter, or when only the applicant says so."""
+    if not text or to_the_organ(text):
+        return None
+    text = compact(text)
+    for m in _SENTENCE_RE.finditer(text):
+        sentence = m.group(0).strip()
+        if _ABSENT_CLAIM_RE.search(sentence) and not _APPLICANT_VOICE_RE.search(sentence):
+            return sentence
+    return None
 
 
 def told_absent(text: str) -> str | None:
