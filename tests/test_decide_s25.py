@@ -166,3 +166,40 @@ def test_organ_account_of_a_record_never_made_reads_as_its_search():
 ])
 def test_organ_told_absent_ignores_pending_applicant_and_letters(text):
     assert organ_told_absent(text) is None
+
+
+# --- 给不给/怎么给: the applicant offers to take the record without the personal data --------------------------------
+from reviewer.decide.public_beside import redaction_offered  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "申请公开补助资金发放明细。个人养殖户的身份证号码、银行账号和联系电话属于个人信息，请遮蔽后提供。",
+    "申请公开审计报告。报告中其他农户的身份证号码、银行账号等信息可以隐去。",
+    "请隐去个人信息后提供该名册。",
+])
+def test_redaction_offered(text):
+    assert redaction_offered(text)
+
+
+def test_no_redaction_offered():
+    assert not redaction_offered("申请公开王某某的身份证号码和银行账号。")
+
+
+def test_a_roster_asked_for_with_ids_left_out_drafts_partial():
+    text = ("某县审计局：本所受某村十一户农户委托，申请公开贵局2022年对某镇人民政府财政收支（含征地补偿款拨付）的审计报告。"
+            "委托人关心补偿款的实际拨付情况；报告中其他农户的身份证号码、银行账号等信息可以隐去。")
+    assert _code(text) == "partial"
+
+
+# --- 是不是: notary records; 谁负责: more competence ------------------------------------------------------------------
+def test_notary_file_is_not_government_information():
+    assert _code("某市某公证处：\n我司需要调取贵处2022年为我司办理的债权文书公证的卷宗材料，特依《政府信息公开条例》申请公开。") \
+        == "other.not_gov_info"
+
+
+@pytest.mark.parametrize("text", [
+    "某市人力资源和社会保障局：\n申请公开本市2025年度住房公积金月缴存基数上下限及缴存比例的调整通知。",
+    "某市审计局：\n我司申请公开税务机关对某实业集团作出的《税务处理决定书》。",
+])
+def test_records_of_another_kind_of_organ(text):
+    assert _code(text) == "unavailable.other_agency"

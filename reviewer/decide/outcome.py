@@ -78,7 +78,8 @@ REQUEST_LEVEL = ("no_action.petition", "other.consultation", "no_action.publicat
 CUE_ONLY_NAMES = {"withhold.query_matter": "行政查询事项", RECORD_CORRECTION: "更正本人信息记录（第四十一条）"}
 # Outcomes a request's text may point to that the documents decide once they are in hand.
 DOCUMENT_DECIDED = ("unavailable.needs_creation", *WITHHOLD_CODE.values())
-def request_prior(request_text: str, triage_result=None, request_grounds=None, beside_text: str | None = None) -> dict[str, float]:
+def request_prior(request_text: str, triage_result=None, request_grounds=None, beside_text: str | None = None,
+                  redaction: bool = False) -> dict[str, float]:
     """Ranking of document-level reply codes from the request alone (no document in hand).
 
     The one place where the request's own signals replace a fixed table: the grounds the request text
@@ -86,7 +87,7 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None, b
     or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes.  ``beside_text``: where
     to look for public records listed beside a withheld one (:func:`~reviewer.decide.public_beside.lists_public_beside`),
     when not ``request_text`` — a one-item request's item with the sentences after it that say what the record holds ("…的审计报告。据申请人了解，该报告附件一列有借款人姓名和身份证号码")."""
-    from reviewer.decide.public_beside import lists_public_beside
+    from reviewer.decide.public_beside import lists_public_beside, redaction_offered
     from reviewer.decide.ranking import GROUND_CODE, document_prior
     from reviewer.decide.roster import lists_people
 
@@ -95,7 +96,8 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None, b
         by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
         request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
     return document_prior(request_grounds, roster=lists_people(request_text),
-                          beside=lists_public_beside(beside_text or request_text, triage_result))
+                          beside=redaction or lists_public_beside(beside_text or request_text, triage_result)
+                          or redaction_offered(beside_text or request_text))
 
 
 @dataclass
@@ -213,7 +215,12 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         probabilities = {c: p * (1.0 - TOLD_OUTCOME_WEIGHT) for c, p in probabilities.items()}
         probabilities[told_code] = probabilities.get(told_code, 0.0) + TOLD_OUTCOME_WEIGHT
     readable = [v for v in views if v.readable]
-    if existence == FOUND:
+    from reviewer.decide.public_beside import redaction_offered
+
+    # the applicant takes the record with the personal data left out ("身份证号码、银行账号可以隐去"): 部分公开 (第三十七条)
+    offered = not readable and redaction_offered(request_text or (item.text if item else ""))
+    if offered and "withhold.third_party" in probabilities:
+        probabilities["partial"] = probabilities.get("partial", 0.0) + probabilities.pop("withhold.third_party")
         # With documents in hand, what they contain decides the grounds (and whether the information
         # exists ready-made, 第三十八条): request-text hints for those fold back into the ordinary share.
         for code in list(probabilities):
@@ -233,7 +240,8 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         # a one-item request (its grounds read from the whole request) looks for public records in the item and in the
         # sentences after it that go on about the record
         whole = with_continuation(text, request_text) if request_grounds is not None and request_text else None
-        dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted, beside_text=whole)
+        dist = request_prior(text, triage_result, request_grounds if request_grounds else hinted, beside_text=whole,
+                             redaction=offered)
     if existence == SEARCHED_NONE and not readable:
         # 有没有 before 给不给: a search that found nothing leaves nothing to withhold or give — 信息不存在 leads unless
         # another organ made the record (below) or a request-level outcome applies

@@ -96,3 +96,16 @@ def lists_public_beside(text: str, triage_result) -> bool:
                             for k, (a, b) in enumerate(clauses)):
             return True
     return False
+
+
+# The applicant offers to take the record with the personal data left out ("个人养殖户的身份证号码、银行账号…请遮蔽后提供",
+# "报告中其他农户的身份证号码等信息可以隐去"): what is asked for is the rest — 部分公开 (第三十七条) rather than withholding.
+REDACTION_OFFERED_RE = re.compile(
+    r"(?:身份证(?:号码?)?|银行(?:卡号|账号)|账号|(?:联系)?电话|手机号(?:码)?|住址|个人信息|个人隐私|隐私(?:信息|部分)?|商业秘密)"
+    r"[^。；]{0,30}?(?:可以|可|请|予以|请予|均可|都可以)?(?:隐去|遮蔽|遮盖|屏蔽|隐藏|打码|涂黑|去除|删去|删除)(?:后)?(?:提供|公开)?|"
+    r"(?:隐去|遮蔽|遮盖|屏蔽|隐藏|删除|去除)(?:掉)?[^。；，]{0,16}?(?:个人信息|身份证|银行账号|隐私|联系方式)[^。；，]{0,6}?后(?:提供|公开|给)")
+
+
+def redaction_offered(text: str) -> bool:
+    """Whether the request offers to take the record with personal data (or trade secrets) left out."""
+    return bool(text) and REDACTION_OFFERED_RE.search(text) is not None
