@@ -203,3 +203,30 @@ def test_notary_file_is_not_government_information():
 ])
 def test_records_of_another_kind_of_organ(text):
     assert _code(text) == "unavailable.other_agency"
+
+
+# --- 是不是 for a list: the case the whole list is about ----------------------------------------------------------------
+def test_items_of_a_criminal_case_list_are_not_government_information():
+    text = ("某海关缉私分局：\n本人系犯罪嫌疑人陈某某的辩护律师。陈某某因涉嫌走私普通货物罪被贵局刑事拘留，现已被批准逮捕。"
+            "依据《政府信息公开条例》，申请公开：1.贵局对该案的立案决定书；2.扣押财物、文件清单；3.侦查期间的讯问笔录。")
+    assert _code(text) == "other.not_gov_info"
+
+
+def test_an_ordinary_list_after_an_unrelated_preamble_is_unchanged():
+    text = "某区住房和城乡建设局：\n申请公开：1.某小区加装电梯的补贴标准文件；2.2024年补贴发放名单公示。"
+    assert _code(text) != "other.not_gov_info"
+
+
+# --- 补不补: the description left to an attachment that never came -------------------------------------------------------
+from reviewer.decide.description import attachment_missing  # noqa: E402
+
+
+def test_description_in_a_missing_attachment():
+    text = ("政府信息公开申请表\n受理机关：某省药品监督管理局\n所需信息的名称或内容描述：详见附件《申请公开信息清单》\n"
+            "获取方式：电子邮件\n［受理登记备注：网上平台提交，附件栏为空，未上传任何文件。］")
+    assert attachment_missing(text)
+    assert _code(text) == "other.correction"
+
+
+def test_attachment_present_is_no_gap():
+    assert not attachment_missing("所需信息详见附件《申请公开信息清单》（共2页，已随表提交）。")

@@ -33,7 +33,14 @@ from reviewer.decide.leanings import (
     settle_petition,
     settle_publication,
 )
-from reviewer.decide.mixed import INFO_HEAD_RE, governed_by_lead, is_rhetorical, list_lead, unasked_questions
+from reviewer.decide.mixed import (
+    INFO_HEAD_RE,
+    governed_by_lead,
+    is_rhetorical,
+    list_lead,
+    not_gov_context,
+    unasked_questions,
+)
 from reviewer.decide.narrated import (
     narrated_classified,
     narrated_maker,
@@ -175,6 +182,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         # "以上信息如已在贵局网站发布，告知网址即可": a claim about every item listed, told outside the items
         told_published = claim_about_all_items(request.text, items)
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
+    context = None if single or lead else not_gov_context(request, cues, request_triage)  # "…因涉嫌…被刑事拘留。申请：1.…"
     links = link_documents(items, views)
     decisions: list[ItemDecision] = []
     for position, (item, nature) in enumerate(zip(items, natures)):
@@ -190,7 +198,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             item_triage, item_grounds = _item_signals(item.text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
         else:
-            signal_text = lead + item.text if lead and governed_by_lead(item.text) else item.text
+            governor = lead or context  # the list's lead-in, or the case the whole list is about
+            signal_text = governor + item.text if governor and governed_by_lead(item.text) else item.text
             item_triage, item_grounds = _item_signals(signal_text, cues, triage_model, grounds_model)
             item_triage = _settle_correction(item_triage, missing)
         # a question that asks for a named record ("请问…政策文件在哪里能看到？能发我一份吗？") is read as the request it is

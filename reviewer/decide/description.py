@@ -214,9 +214,21 @@ def correction_elements(request: Request, triage_result=None) -> list[str]:
         texts = [item.text for item in request.items] or [request.text]
         if not any(has_characteristic(t) or names_matter(t) for t in texts):
             request.missing.insert(0, DESCRIPTION_ELEMENT)
-    if DESCRIPTION_ELEMENT not in request.missing and admits_unknown(request.text):
+    if DESCRIPTION_ELEMENT not in request.missing and (admits_unknown(request.text) or attachment_missing(request.text)):
         request.missing.insert(0, DESCRIPTION_ELEMENT)
     return [m for m in request.missing if FORM_ELEMENT not in m]
+
+
+# "所需信息的名称或内容描述：详见附件《申请公开信息清单》" with "附件栏为空，未上传任何文件": the description is in an
+# attachment the office never received — the application does not say what it asks for (第二十九条第二款第（二）项).
+_SEE_ATTACHMENT_RE = re.compile(r"(?:详见|见|参见|如)(?:所附|随附)?附件|附件(?:所列|清单|中列明)")
+_ATTACHMENT_ABSENT_RE = re.compile(r"附件(?:栏)?(?:为空|空白|缺失|未上传|未附|没有上传|没附)|未(?:上传|附)(?:任何)?(?:附件|文件)|"
+                                   r"(?:没有|未见|无)(?:所述|所称|该)?附件")
+
+
+def attachment_missing(text: str) -> bool:
+    """Whether the description is left to an attachment that the text says is not there."""
+    return bool(_SEE_ATTACHMENT_RE.search(text or "")) and bool(_ATTACHMENT_ABSENT_RE.search(text or ""))
 
 _LEAD_VERB_RE = re.compile(r"^(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[：:，,\s]*")
 

@@ -241,6 +241,30 @@ def list_lead(request: Request, cues: list[Cue]) -> str | None:
     return lead if item_nature(lead, cues)[0] in QUESTION_OR_COMPLAINT else None
 
 
+NOT_GOV_INFO = "other.not_gov_info"
+
+
+def not_gov_context(request: Request, cues: list[Cue], triage_result) -> str | None:
+    """The sentence before a request's list that places every item outside government information (a criminal case,
+    a 监察机关's 留置, a court's file: "陈某某因涉嫌走私普通货物罪被贵局刑事拘留…申请公开：1.立案决定书；2.扣押清单"), when
+    the whole request reads so (its triage's first outcome); None otherwise."""
+    from reviewer.decide.triage import rule_scores
+
+    if len(request.items) < 2:
+        return None
+    probabilities = getattr(triage_result, "probabilities", None) or {}
+    if not probabilities or max(probabilities, key=probabilities.get) != NOT_GOV_INFO:
+        return None
+    first = request.items[0].text[:8]
+    at = request.text.find(first) if first else -1
+    if at <= 0:
+        return None
+    for sentence in reversed([p for p in re.split(r"[。！？!?\n]", request.text[:at]) if p.strip()]):
+        if rule_scores(sentence, cues)[0].get(NOT_GOV_INFO, 0.0) > 0:
+            return sentence.strip() + "。"
+    return None
+
+
 _DEMAND_LEAD_RE = re.compile(r"(?:(?:为此|因此|据此|现)[，,]?)?(?:我们?|本人|申请人|我司|我公司|我单位|我方|我现在|现)?(?:的)?(?:强烈|郑重|坚决|特此)?"
                              r"(?:要求|诉求|请求事项|请求)(?:如下)?[：:]?")
 
