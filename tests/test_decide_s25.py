@@ -230,3 +230,35 @@ def test_description_in_a_missing_attachment():
 
 def test_attachment_present_is_no_gap():
     assert not attachment_missing("所需信息详见附件《申请公开信息清单》（共2页，已随表提交）。")
+
+
+# --- restatements: the organ's search, the maker it names, where it published --------------------------------------------
+from reviewer.decide.narrated import narrated_maker, narrated_published, narrated_search  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "某市生态环境局答复称，经检索本局许可档案和原环保局移交的档案，2015年未向该厂核发过排污许可证。",
+    "被告答复称，经查询本局年度审计项目计划和档案室，2019年至今本局未对该镇开展过上述专项审计。",
+    "被申请人检索本局工程管理档案后，答复本机关未制作也未获取该信息。",
+])
+def test_restated_search_finding_a_record_never_made(text):
+    assert narrated_search(text)
+
+
+def test_restated_reply_without_a_search_is_no_search():
+    assert narrated_search("经查，被告未作出答复。") is None
+
+
+@pytest.mark.parametrize("text,maker", [
+    ("被告答复称，高校录取数据由省教育考试院在招生录取工作中制作和保存，本局不掌握，请向省教育考试院申请。", "省教育考试院"),
+    ("某县人民政府作出告知书，告知其申请的处罚决定书系市市场监督管理局作出，应向该局申请。", "市市场监督管理局"),
+    ("被申请人说明，宅基地申请由乡（镇）人民政府审核批准，本局仅负责指导和监督，未保存该批准书。", "乡（镇）人民政府"),
+])
+def test_restated_maker(text, maker):
+    assert narrated_maker(text) == maker
+
+
+def test_restated_publication_in_a_procurement_notice():
+    text = ("某保洁公司申请某县城市管理局公开“道路清扫保洁服务项目政府采购合同”。复议机关查明，该局作为采购人已于合同签订后"
+            "第二日在省政府采购网“合同公告”栏目公告了该合同。")
+    assert narrated_published(text)
