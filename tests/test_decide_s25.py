@@ -262,3 +262,9 @@ def test_restated_publication_in_a_procurement_notice():
     text = ("某保洁公司申请某县城市管理局公开“道路清扫保洁服务项目政府采购合同”。复议机关查明，该局作为采购人已于合同签订后"
             "第二日在省政府采购网“合同公告”栏目公告了该合同。")
     assert narrated_published(text)
+
+
+def test_a_later_finding_that_the_organ_made_the_record_overrides_its_pointer():
+    text = ("上诉人申请公开《某街道2022年违法建设专项整治工作方案》，街道答复称“违法建设治理由区城管局负责，请向其申请”。"
+            "经二审核实，该方案系街道以自己名义印发，原件存于街道党政办。")
+    assert narrated_maker(text) is None

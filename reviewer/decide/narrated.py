@@ -178,13 +178,19 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
 
     if not text or to_the_organ(text) or not _NOT_HELD_HERE_RE.search(text):
         return None
+    own_act = _OWN_NAME_ACT_RE.search(text)  # "经二审核实，该方案系街道以自己名义印发": the finding names who made it
     for pattern in (_MADE_BY_RE, _MOVED_TO_RE):
         for m in pattern.finditer(text):
             agency = _organ_name(m.group("agency"))
             if len(agency) < 4 or ADDRESSEE_RE.search(agency) or (own_name and same_organ(agency, own_name)):
                 continue
+            if own_act and own_act.start() > m.start() and agency not in own_act.group(0):
+                return None  # a later finding gives the record to another (the organ asked)
             return agency
     return None
+
+
+_OWN_NAME_ACT_RE = re.compile(r"系[^。；，]{1,16}?以(?:自己|其自身|本机关)(?:的)?名义(?:印发|制发|作出|制作|发布)")
 
 
 # Step 给不给 told: the third party's answer to the written consultation (第三十二条) — "三人均在期限内书面反对公开",
