@@ -268,3 +268,26 @@ def test_a_later_finding_that_the_organ_made_the_record_overrides_its_pointer():
     text = ("上诉人申请公开《某街道2022年违法建设专项整治工作方案》，街道答复称“违法建设治理由区城管局负责，请向其申请”。"
             "经二审核实，该方案系街道以自己名义印发，原件存于街道党政办。")
     assert narrated_maker(text) is None
+
+
+# --- a narration head is no item; shares and breakdowns are computations ---------------------------------------------------
+from reviewer.decide.existence import COMPILE_RE  # noqa: E402
+
+
+def test_narration_head_is_not_an_item_of_its_own():
+    text = ("申请人使用某市交通运输局依申请公开平台提交内容称，其于2023年2月14日晚乘坐出租车时遭司机拒载和辱骂，"
+            "“请交通局查处这名司机，给我一个说法”。")
+    data = run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+    assert len(data["request"]["items"]) == 1
+    assert data["reply"]["code"] == "no_action.petition"
+
+
+@pytest.mark.parametrize("text", ["2019—2023年不予认定工伤的比例", "离婚登记当事人的学历构成及婚龄分布情况",
+                                  "每件案件从受理到作出决定的平均用时"])
+def test_shares_and_breakdowns_ask_for_work(text):
+    assert COMPILE_RE.search(text)
+
+
+@pytest.mark.parametrize("text", ["住房公积金缴存比例的调整通知", "申请公开安置房分配比例的文件"])
+def test_a_ratio_set_by_a_record_is_that_record(text):
+    assert not COMPILE_RE.search(text)

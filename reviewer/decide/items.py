@@ -29,6 +29,9 @@ from reviewer.decide.record_lists import split_record_list
 from reviewer.decide.request import Item, Request, _make_item, is_threat
 from reviewer.decide.triage import Cue
 
+# A head that only introduces what follows ("申请人使用…平台提交内容称", "来信写道", "其诉求如下"): no item of its own.
+_NARRATION_HEAD_RE = re.compile(r"(?:称|诉称|声称|写道|表示|反映|内容为|内容如下|如下|诉求为)[：:]?\s*$")
+
 
 def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Item], list[str]]:
     """Items with the nature of each: information items and question or complaint parts kept apart.
@@ -46,6 +49,8 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
         mixed = split_question_tail(item.text, cues) \
             if (nature in (*SPLIT_OFF, "unavailable.needs_creation") or _ground_cues(item.text, cues)) \
             and not quotes_only_questions(item.text) else None
+        if mixed is not None and _NARRATION_HEAD_RE.search(mixed[0]):
+            mixed = None  # "申请人…提交内容称，“请交通局查处…”": the head only introduces what the letter says
         # in a numbered list only a published outcome beside a record that may be withheld is split off the item
         parts = split_record_list(item.text, cues, model, published_only=len(request.items) > 1) \
             if mixed is None else None
