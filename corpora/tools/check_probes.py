@@ -37,7 +37,7 @@ def _record_problems(row: dict, keys: set[str], id_prefix: str, seen: Counter) -
     if set(row) - {"_where"} != keys:
         return None
     problems = []
-    if not re.fullmatch(id_prefix + r"-\d{2}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
+    if not re.fullmatch(id_prefix + r"-\d{2,3}-\d{3}", str(row["id"])) or seen[row["id"]] > 1:
         problems.append(f"{where}: id {row['id']!r}")
     if not isinstance(row["text"], str) or not row["text"].strip():
         problems.append(f"{where}: empty text")
@@ -59,7 +59,7 @@ def schema_problems(rows: list[dict]) -> list[str]:
         grounds = row["grounds"]  # None: the set gave no grounds (a reply-code set), not "no ground"
         if grounds is not None and (not isinstance(grounds, list) or any(g not in GROUNDS for g in grounds)):
             problems.append(f"{where}: grounds {grounds!r}")
-        if row["register"] != "probe" or not re.fullmatch(r"probe-\d{2}", str(row["group"])):
+        if row["register"] != "probe" or not re.fullmatch(r"probe-\d{2,3}", str(row["group"])):
             problems.append(f"{where}: register/group {row['register']!r} {row['group']!r}")
     return problems
 
@@ -77,7 +77,7 @@ def passage_problems(rows: list[dict]) -> list[str]:
         labels = row["labels"]
         if not isinstance(labels, list) or any(g not in GROUNDS for g in labels) or row["hard_negative"] != (not labels):
             problems.append(f"{where}: labels {labels!r}")
-        if row["doc_type"] != "probe" or not re.fullmatch(r"probe-\d{2}", str(row["group"])):
+        if row["doc_type"] != "probe" or not re.fullmatch(r"probe-\d{2,3}", str(row["group"])):
             problems.append(f"{where}: doc_type/group {row['doc_type']!r} {row['group']!r}")
     return problems
 

@@ -221,6 +221,7 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
     offered = not readable and redaction_offered(request_text or (item.text if item else ""))
     if offered and "withhold.third_party" in probabilities:
         probabilities["partial"] = probabilities.get("partial", 0.0) + probabilities.pop("withhold.third_party")
+    if existence == FOUND:
         # With documents in hand, what they contain decides the grounds (and whether the information
         # exists ready-made, 第三十八条): request-text hints for those fold back into the ordinary share.
         for code in list(probabilities):
