@@ -291,3 +291,26 @@ def test_shares_and_breakdowns_ask_for_work(text):
 @pytest.mark.parametrize("text", ["住房公积金缴存比例的调整通知", "申请公开安置房分配比例的文件"])
 def test_a_ratio_set_by_a_record_is_that_record(text):
     assert not COMPILE_RE.search(text)
+
+
+# --- everyday words: another organ's act, a repeat told plainly, 俺家 -------------------------------------------------------
+from reviewer.decide.organ import item_organ  # noqa: E402
+
+
+@pytest.mark.parametrize("text,own", [
+    ("申请公开区生态环境局那次做的厂界噪声监测报告。", "某街道办事处"),
+    ("申请公开县教育局这次招聘的笔试、面试成绩和拟录用名单。", "某镇人民政府"),
+])
+def test_another_organs_act_told_in_everyday_words(text, own):
+    assert item_organ(text, [], own, True, context=text).responsible == "other"
+
+
+def test_a_plain_repeat_is_a_duplicate():
+    text = ("区城管局：同样的申请我2月份交过一次，你们3月10号给了答复，说批准文件已经在局网站上公开了。我还是要你们把这份文件"
+            "再正式给我一次，申请内容一模一样：某广场临时摊点设置的批准文件。")
+    assert _code(text) == "no_action.duplicate"
+
+
+def test_own_line_of_a_roster_in_dialect_is_the_applicants_own():
+    text = "乡政府：俺想看看乡里核实的俺家补贴面积和钱数那张表，把俺家那一行给俺复印一份就中。"
+    assert _code(text) != "withhold.third_party"

@@ -177,8 +177,11 @@ _SUCCESSOR_RE = re.compile(r"(?:撤销|撤并|合并|整合|组建)[^。]{0,20}?
 
 
 # Another organ's record named as its possession ("市医保局的那个文件", "县气象局那天的冰雹观测记录").
-_POSSESSED_RE = re.compile(r"(?P<agency>" + ORGAN_RE.pattern + r")" + _TOLD_WHEN + r"(?:那天|当天|那次|这次)?的(?:那个|那份|那张|这个|这份)?"
-                           r"[^，。；“”\"]{0,12}?(?:文件|通知|批复|记录|数据|报告|决定书?|审批表|许可证|结果|方案|证明)(?![^，。；]{0,2}(?:要求|规定|精神))")
+# ("区生态环境局那次做的厂界噪声监测报告", "县教育局这次招聘的笔试、面试成绩和拟录用名单": the organ's own act, told in everyday words)
+_POSSESSED_RE = re.compile(r"(?P<agency>" + ORGAN_RE.pattern + r")" + _TOLD_WHEN + r"(?:那天|当天|那次|这次|上次)?"
+                           r"(?:做|搞|测|出|发|招聘|组织|举办)?的(?:那个|那份|那张|这个|这份)?"
+                           r"[^，。；“”\"]{0,12}?(?:文件|通知|批复|记录|数据|报告|决定书?|审批表|许可证|结果|方案|证明|名单|成绩)"
+                           r"(?![^，。；]{0,2}(?:要求|规定|精神))")
 # Verbs that name the organ's act only right after its name (and a time): "区医疗保障局今年调整…的文件".
 _DIRECT_ONLY_VERBS = ("调整", "出台")
 _CONNECTOR_RE = re.compile(r"[对就为与跟和同在]")
