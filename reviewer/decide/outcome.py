@@ -86,8 +86,10 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None, b
     implicates (``request_grounds``: the request-grounds model and cues, :mod:`reviewer.decide.ranking`;
     or withholding codes hinted by the triage cues) spread the ordinary share over the outcomes.  ``beside_text``: where
     to look for public records listed beside a withheld one (:func:`~reviewer.decide.public_beside.lists_public_beside`),
-    when not ``request_text`` — a one-item request's item with the sentences after it that say what the record holds ("…的审计报告。据申请人了解，该报告附件一列有借款人姓名和身份证号码")."""
-    from reviewer.decide.public_beside import lists_public_beside, redaction_offered
+    when not ``request_text`` — a one-item request's item with the sentences after it that say what the record holds ("…的审计报告。据申请人了解，该报告附件一列有借款人姓名和身份证号码").
+    ``redaction``: the applicant offers to take the record without the personal data (read by the caller on the
+    whole request, :func:`~reviewer.decide.public_beside.redaction_offered`) — 部分公开 as for a public record beside."""
+    from reviewer.decide.public_beside import lists_public_beside
     from reviewer.decide.ranking import GROUND_CODE, document_prior
     from reviewer.decide.roster import lists_people
 
@@ -96,8 +98,7 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None, b
         by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
         request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
     return document_prior(request_grounds, roster=lists_people(request_text),
-                          beside=redaction or lists_public_beside(beside_text or request_text, triage_result)
-                          or redaction_offered(beside_text or request_text))
+                          beside=redaction or lists_public_beside(beside_text or request_text, triage_result))
 
 
 @dataclass
