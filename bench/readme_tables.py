@@ -45,6 +45,19 @@ def num(v) -> str:
     return "—" if v is None else f"{v:.3f}"
 
 
+def ece(c: dict | None) -> str:
+    """0.130（n=32，0.07–0.25；偏高 0.05）: ECE, its bootstrap interval and the mean gap (confidence − accuracy)."""
+    if not c or c.get("ece") is None:
+        return "—"
+    out = f"{c['ece']:.3f}（n={c['n']}"
+    if c.get("low") is not None:
+        out += f"，{c['low']:.2f}–{c['high']:.2f}"
+    gap = c.get("gap")
+    if gap is not None:
+        out += f"；概率平均{'偏高' if gap > 0 else '偏低'} {abs(gap):.2f}" if abs(gap) >= 0.005 else "；概率平均无偏"
+    return out + "）"
+
+
 def verdict(ok: bool | None) -> str:
     return "—" if ok is None else (ABOVE if ok else NOT_ABOVE)
 
@@ -74,7 +87,7 @@ def corpus_tables(cv: dict) -> str:
                 f"{verdict(t['beats_baseline']['top1'])} |",
                 f"| 前三命中率 | {prop(t['top3'])} | {prop(t['baseline_top3'])}（固定前三："
                 f"{_labels(t['baseline_top3']['labels'])}） | {verdict(t['beats_baseline']['top3'])} |",
-                f"| 概率校准误差 ECE（首位概率） | {num(t['calibration']['ece'])} | — | — |", ""]
+                f"| 概率校准误差 ECE（首位概率） | {ece(t['calibration'])} | — | — |", ""]
     gate = cv.get("correction_gate") or {}
     if "found_after" in gate:
         out += ["补不补：申请是否缺少“名称、文号或者便于查询的其他特征性描述”（第二十九条第二款第（二）项），分类器概率取自"
@@ -95,7 +108,7 @@ def corpus_tables(cv: dict) -> str:
         out += [f"{title}（{g['n']} 条，{g['groups']} 组，阈值 {g['threshold']}）：", "",
                 "| 依据 | 样本数 | 精确率 | 召回率 | F2 | 基线 F2（全部标记） | 结论 |", "|---|---|---|---|---|---|---|"]
         out += _grounds_rows(g["per_class"], g["baseline_f2"], g["beats_baseline"])
-        out += ["", f"无依据样本被误标记：{prop(g['clean_flagged'])}；各依据概率的 ECE {num(g['calibration']['ece'])}。", ""]
+        out += ["", f"无依据样本被误标记：{prop(g['clean_flagged'])}；各依据概率的 ECE {ece(g['calibration'])}。", ""]
     return "\n".join(out)
 
 
@@ -130,10 +143,12 @@ def dev_tables(dev: dict | None) -> str:
                        f"（总说“{_labels(g['baseline_constant']['labels'])}”） | {verdict(g['beats_baseline'])} |")
             out.append(f"| 不涉及依据的案件被说出依据 | {prop(g['named_without_ground'])} | — | — |")
             if g.get("calibration"):
-                out.append(f"| 申请层面依据所印概率的 ECE（每件 × 每项依据） | {num(g['calibration']['ece'])} | — | — |")
-        out.append(f"| 申请分流首位概率的 ECE | {num(t['calibration']['ece'])} | — | — |")
+                out.append(f"| 申请层面依据所印概率的 ECE（每件 × 每项依据） | {ece(g['calibration'])} | — | — |")
+        out.append(f"| 申请分流首位概率的 ECE | {ece(t['calibration'])} | — | — |")
         if dev.get("reply_calibration"):
-            out.append(f"| 建议答复类型所印概率的 ECE | {num(dev['reply_calibration']['ece'])} | — | — |")
+            out.append(f"| 建议答复类型所印概率的 ECE | {ece(dev['reply_calibration'])} | — | — |")
+        out += ["", "ECE 括号内依次为：件数、自助法 95% 区间（固定种子 1000 次重抽）、所印概率平均高于或低于实际命中率多少。"
+                    "几十件上一件就能让 ECE 变动几个百分点，请连区间一起读。"]
         out.append("")
     d = dev.get("documents")
     if d:

@@ -51,6 +51,23 @@ def test_expected_calibration_error():
     assert expected_calibration_error([0.9] * 10, [True, False] * 5)["ece"] == pytest.approx(0.4)
 
 
+def test_calibration_reports_direction_and_interval():
+    over = expected_calibration_error([0.9] * 10, [True, False] * 5)
+    assert over["gap"] == pytest.approx(0.4) and over["n"] == 10
+    under = expected_calibration_error([0.3] * 20, [True] * 18 + [False] * 2)
+    assert under["gap"] == pytest.approx(-0.6)
+    # a small sample gets a wide interval that contains the point estimate; a large one a narrow one
+    rng = np.random.default_rng(1)
+    conf = rng.uniform(0.5, 1.0, 30)
+    hits = rng.uniform(0, 1, 30) < conf
+    small = expected_calibration_error(conf, hits)
+    assert small["low"] <= small["ece"] <= small["high"]
+    conf_big = np.tile(conf, 40)
+    big = expected_calibration_error(conf_big, rng.uniform(0, 1, conf_big.size) < conf_big)
+    assert big["high"] - big["low"] < small["high"] - small["low"]
+    assert expected_calibration_error([], [])["low"] is None
+
+
 def test_constant_f2_baseline_is_flag_everything():
     Y = np.zeros((10, 7), dtype=int)
     Y[:2, 0] = 1
