@@ -563,12 +563,12 @@ class FakeGrounds:
 
 
 def test_model_version_is_recorded_and_a_new_model_rescreens(tmp_path, monkeypatch, rules_dir):
-    import reviewer.batch.runner as batch
+    import reviewer.batch.filework as filework
 
     src, out = tmp_path / "src", tmp_path / "out"
     small_tree(src, 4)
     version = {"v": "grounds-1"}
-    monkeypatch.setattr(batch, "load_grounds_model",
+    monkeypatch.setattr(filework, "load_grounds_model",
                         lambda model_dir: (FakeGrounds(version["v"]), version["v"], None))
     first = run_batch([src], out, jobs=1, progress=False, use_model=True, rules_dir=rules_dir)
     assert first.model_version == "grounds-1" and first.screened == 4

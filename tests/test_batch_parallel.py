@@ -9,7 +9,7 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from reviewer.batch import runner
+from reviewer.batch import filework, runner
 from reviewer.batch.runner import fork_available, run_batch, screen_paths
 
 pytestmark = pytest.mark.skipif(not fork_available(), reason="workers are forked only where fork exists")
@@ -70,14 +70,14 @@ def test_screen_without_out_gives_the_same_output_with_two_jobs(tmp_path):
 def test_batch_workers_are_forked_from_one_loaded_screener(tmp_path, monkeypatch):
     src = _docs(tmp_path)
     log = tmp_path / "built.log"  # a file: a worker building its own screener would show up here too
-    original = runner.build_screener
+    original = filework.build_screener
 
     def counting(config):
         with log.open("a", encoding="utf-8") as fh:
             fh.write(f"{os.getpid()}\n")
         return original(config)
 
-    monkeypatch.setattr(runner, "build_screener", counting)
+    monkeypatch.setattr(filework, "build_screener", counting)
     summary = run_batch([src], tmp_path / "out", jobs=2, progress=False)
     assert summary.files == len(DOCS) and not summary.bad
     assert log.read_text(encoding="utf-8").split() == [str(os.getpid())]  # once, in the parent

@@ -19,7 +19,8 @@ import time
 from collections import deque
 from pathlib import Path
 
-from reviewer.batch.runner import FileTask, WorkerConfig, failure_payload, screen_file, worker_start
+from reviewer.batch.filework import FileTask, WorkerConfig, failure_payload, screen_file
+from reviewer.batch.pool import worker_start
 
 FLUSH = 0.05  # seconds of finished files the child holds before sending them
 CHECK = 0.5  # longest the worker waits without looking at the clock

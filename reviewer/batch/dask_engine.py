@@ -31,7 +31,7 @@ from pathlib import Path
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from reviewer.batch.dask_child import ScreeningChild, unpack
-from reviewer.batch.runner import FileTask, WorkerConfig, failure_payload
+from reviewer.batch.filework import FileTask, WorkerConfig, failure_payload
 
 PLUGIN_NAME = "reviewer-screening"  # + "-" + run id: runs sharing a cluster never share a child
 STALE_SECONDS = 600.0  # a child no run has used for this long is closed when another run starts
@@ -119,7 +119,7 @@ def screen_batch(name: str, tasks: list[FileTask]) -> bytes:
 
 class DaskEngine:
     """Drives a run on a Dask cluster; used by :func:`reviewer.batch.runner.run_batch` in place of
-    the local :class:`~reviewer.batch.runner.WorkerPool`."""
+    the local :class:`~reviewer.batch.pool.WorkerPool`."""
 
     drives_itself = True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reviewer.batch.runner import FileTask
+from reviewer.batch.filework import FileTask
 
 
 def iter_manifest(manifest: Path) -> list[FileTask]:
