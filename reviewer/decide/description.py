@@ -73,17 +73,25 @@ def has_characteristic(text: str) -> bool:
     records of one act of the office or of one case (:data:`ACT_RECORDS_RE`, :data:`OWN_ACT_RE`,
     :data:`CASE_RECORDS_RE`)."""
     text = _ALL_LIST_RE.sub("", _ALL_ABOUT_RE.sub("", _BASIS_RE.sub("", _FORM_LABEL_RE.sub("", text))))
+    text = _APPLICATION_FORM_RE.sub("", text)
     if (_TITLE_RE.search(text) or DOC_NUMBER_RE.search(text) or ACT_RECORDS_RE.search(text) or OWN_ACT_RE.search(text)
             or CASE_RECORDS_RE.search(text)):
         return True
     for m in DOCUMENT_KIND_RE.finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
+        if _VERB_USE_RE.search(before):  # "你们是咋规定的", "是否决定": the word as a verb names no record
+            continue
         if not HEDGE_RE.search(before) or _SPECIFIED_DEMONSTRATIVE_RE.search(text[:m.start()]):
             return True
     return any(_described_by_subject(sentence) for sentence in _SENTENCE_SPLIT_RE.split(text))
 
 
 _SENTENCE_SPLIT_RE = re.compile(r"[。；;！!？?\n]")
+# The application form a text is written on ("政府信息公开申请登记表“申请内容”栏原文", "申请书中"): what carries the request,
+# not a record asked for.
+_APPLICATION_FORM_RE = re.compile(r"(?:政府信息公开)?申请(?:登记)?(?:表|书)(?:[“\"「][^”\"」]{1,12}[”\"」])?(?:一?栏)?(?:原文)?")
+# A kind word used as a verb: "咋规定的", "如何决定", "是否备案".
+_VERB_USE_RE = re.compile(r"(?:咋|怎么|怎样|如何|是否|有无|有没有|没有)$")
 # A register's label ("【电话记录（代填申请）】", "【内部流转单】"): what the text is, not a record asked for.
 _FORM_LABEL_RE = re.compile(r"【[^【】]{1,20}】")
 
@@ -111,8 +119,9 @@ _WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|去年|前年|今年|上半年|
 
 # A specific matter named with what about it ("某村修路资金使用情况", "幸福小区加装电梯项目的补助资金"): a village, compound,
 # project or parcel and a topic — a description a search can start from (第二十九条第二款第（二）项: 便于查询的其他特征性
-# 描述) although it names no record.  "我们村", "本村", "该项目", "这个项目" are not named; 村委/村民 are not places.
-_MATTER_UNIT_RE = re.compile(r"(?<=[\u4e00-\u9fa5某×])(?<![我本们该那这各每个])(?:村|社区|小区|项目|工程|地块|片区|宗地)(?![委民])")
+# 描述) although it names no record.  "我们村", "本村", "该项目", "这个项目", "在社区开会" are not named; 村委/村民 are not
+# places.
+_MATTER_UNIT_RE = re.compile(r"(?<=[\u4e00-\u9fa5某×])(?<![我本们该那这各每个在到去回进住])(?:村|社区|小区|项目|工程|地块|片区|宗地)(?![委民])")
 _MATTER_TOPIC_RE = re.compile(r"资金|经费|补偿款|补助|款项|修建|修路|建设|改造|拆迁|征收|征地|承包|出让|审批|收费")
 
 

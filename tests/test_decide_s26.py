@@ -1,0 +1,95 @@
+"""Session 26: the form a request is written on, kind words used as verbs, places named in passing, more kinds of
+record another organ makes, restated repeats.
+
+Texts are written for these tests (no development case); each asserts the helper's reading or the drafted reply."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from reviewer.app.pipeline import ReviewOptions, run_review
+from reviewer.decide.competence import load_table
+from reviewer.decide.description import DESCRIPTION_ELEMENT, correction_elements, has_characteristic, names_matter
+from reviewer.decide.request import parse_request
+
+
+def _review(text: str) -> dict:
+    return run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "政府信息公开申请登记表“申请内容”栏原文：我要那次开会说的那些东西",
+    "（申请书原文）请把上回说的所有材料给我",
+])
+def test_the_application_form_is_not_a_record_asked_for(text):
+    assert not has_characteristic(text)
+
+
+def test_a_named_record_on_the_form_still_counts():
+    assert has_characteristic("政府信息公开申请表“所需信息”栏：某区2024年老旧小区改造项目的竣工验收备案表")
+
+
+@pytest.mark.parametrize("text", [
+    "请把你们那些规定发给我，我要看看你们是咋规定的。",
+    "你们到底是怎么决定的，材料给我看看。",
+])
+def test_kind_words_used_as_verbs_name_no_record(text):
+    assert not has_characteristic(text)
+
+
+def test_kind_word_as_a_noun_still_counts():
+    assert has_characteristic("请提供贵局关于校外托管机构收费的规定。")
+
+
+def test_a_place_named_in_passing_is_no_matter():
+    assert not names_matter("上回在社区开会，念了一个管道改造的文件，那个文件给我一份。")
+    assert names_matter("请公开幸福社区2023年管道改造工程的资金使用情况。")
+
+
+def test_vague_request_on_a_form_asks_for_a_description():
+    request = parse_request("政府信息公开申请登记表“申请内容”栏原文：我要申请公开上回拆房子那个事的所有材料，越快越好。")
+    unclear = SimpleNamespace(probabilities={"other.correction": 0.9})
+    assert DESCRIPTION_ELEMENT in correction_elements(request, unclear)
+
+
+@pytest.mark.parametrize("organ, item, code", [
+    ("某县卫生健康局", "请公开县医保基金去年拨付给县人民医院的结算明细。", "CMP046"),
+    ("某区交通运输局", "请提供我的车辆在某路口被电子警察抓拍的交通违法记录。", "CMP047"),
+    ("某县水利局", "申请公开我家承包山林划入公益林的区划界定文件。", "CMP048"),
+    ("某区生态环境局", "请公开某河段防洪堤除险加固工程的验收资料。", "CMP049"),
+    ("某县教育局", "请公开某大学今年在本省的录取分数线。", "CMP050"),
+    ("某区农业农村局", "请公开辖区超市上半年蔬菜抽检的结果。", "CMP051"),
+    ("某省知识产权局", "请公开驳回我司商标注册申请的驳回通知。", "CMP033"),
+    ("某区城市管理局", "请公开我们小区物业服务费上调的价格批复。", "CMP059"),
+])
+def test_records_other_organs_make(organ, item, code):
+    found = load_table().maker_of(item, organ)
+    assert found is not None and found.code == code
+
+
+@pytest.mark.parametrize("organ, item", [
+    ("某市医疗保障局", "请公开医保基金去年拨付给县人民医院的结算明细。"),
+    ("某县农业农村局", "申请公开饲料产品质量监督抽检结果通报。"),
+    ("某区人民政府", "请公开某河段防洪堤除险加固工程的验收资料。"),  # a general government holds its projects' records
+    ("某区生态环境局", "请公开某企业的环境违法记录。"),  # 违法记录 alone is not a traffic record
+])
+def test_records_the_organ_asked_makes(organ, item):
+    assert load_table().maker_of(item, organ) is None
+
+
+def test_other_organ_is_drafted_for_a_traffic_record_asked_of_the_transport_bureau():
+    d = _review("某县交通运输局：我的小车在县城某路口被电子警察拍了好几次，请公开这几次交通违法记录和照片。")
+    assert "unavailable.other_agency" in [d["reply"]["code"]] + [c["code"] for c in d["candidates"][:3]]
+
+
+@pytest.mark.parametrize("text", [
+    "贵局已于6月作出答复（某市监公开〔2024〕第21号），提供了检验报告。我司对答复不认可，现就上述检验报告再次提出申请。",
+    "县政府办于5月以答复书告知该报告经检索不存在。本人不信，现再次申请公开同一份报告。",
+    "县民宗局：今年5月我申请过那份审批意见，你们6月给我回了个答复书，说没有。现在再申请一遍，内容跟上次一样。",
+])
+def test_restated_repeats_are_read(text):
+    d = _review(text)
+    codes = [d["reply"]["code"]] + [c["code"] for c in d["candidates"][:3]]
+    assert "no_action.duplicate" in codes
