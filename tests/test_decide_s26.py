@@ -11,7 +11,12 @@ import pytest
 
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.competence import load_table
-from reviewer.decide.description import DESCRIPTION_ELEMENT, correction_elements, has_characteristic, names_matter
+from reviewer.decide.description import (
+    DESCRIPTION_ELEMENT,
+    correction_elements,
+    has_characteristic,
+    names_matter,
+)
 from reviewer.decide.request import parse_request
 
 
