@@ -98,3 +98,28 @@ def test_restated_repeats_are_read(text):
     d = _review(text)
     codes = [d["reply"]["code"]] + [c["code"] for c in d["candidates"][:3]]
     assert "no_action.duplicate" in codes
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("某县应急管理局：请提供某涂料公司危险化学品经营许可证的核发决定。该公司许可证上载明的发证机关为“某市应急管理局”。",
+     "某市应急管理局"),
+    ("某区交通运输局：请公开某出行平台的网络预约出租汽车经营许可决定书。本市网约车平台经营许可由某市交通运输局统一受理和核发。",
+     "某市交通运输局"),
+    ("某县应急管理局：本县某园区去年发生一起较大生产安全事故，该事故由某市人民政府成立的事故调查组负责调查。申请公开该事故调查报告。",
+     "某市人民政府"),
+])
+def test_issuer_named_beside_the_item_is_another_organ(text, maker):
+    from reviewer.decide.narrated import told_issuer
+
+    assert told_issuer(text, "某县应急管理局" if "县应急" in text else "某区交通运输局") == maker
+    d = _review(text)
+    assert d["reply"]["code"] == "unavailable.other_agency"
+    assert any(maker in r for r in d["reply"]["reasons"])
+
+
+def test_issuer_that_is_the_organ_asked_changes_nothing():
+    from reviewer.decide.narrated import told_issuer
+
+    text = "某县市场监督管理局：请公开某超市的食品经营许可证。许可证上载明的发证机关为某县市场监督管理局。"
+    assert told_issuer(text, "某县市场监督管理局") is None
+    assert _review(text)["reply"]["code"] != "unavailable.other_agency"

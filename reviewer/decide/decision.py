@@ -51,6 +51,7 @@ from reviewer.decide.narrated import (
     organ_told_absent,
     told_absent,
     told_account,
+    told_issuer,
 )
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
@@ -160,6 +161,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     told = told_account(request.text)  # a letter's office notes, or the restatement itself
     told_search = None if (views or search_record) else (narrated_search(told) or organ_told_absent(told))
     told_maker = None if views else narrated_maker(told, agency_name)
+    # the issuer the request names beside a one-item request ("许可证上载明的发证机关为某省应急管理厅"): 谁负责 to confirm
+    issuer = None if views or told_maker or not agency_configured else told_issuer(request.text, agency_name)
     told_published = None if views else narrated_published(told)
     # the organ's finding that the record is classified (a marking within its period): the state-secret ground
     # is named, however the request itself reads (第十四条)
@@ -189,7 +192,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         # 3 谁负责, 4 有没有, 5 给不给, 6 怎么给 — per item
         item_views = links.get(item.index, [])
         organ = _told_organ(item_organ(item.text, item_views, agency_name, agency_configured, context=request.text),
-                            told_maker)
+                            told_maker, issuer if single else None)
         existence = search_state(item_views, views, search_record or told_search)
         match = catalog_matches[position] if position < len(catalog_matches) else None
         if single and not _questions_beside_the_item(request, item, request_triage, cues):
@@ -215,6 +218,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
+        if issuer and single and decisions[-1].organ.agency == issuer and decisions[-1].organ.evidence == "request":
+            decisions[-1].staff_reasons.append(TOLD_ISSUER_NOTE.format(maker=issuer))
     if not decisions:
         organ = _told_organ(item_organ(request.text, views, agency_name, agency_configured), told_maker)
         existence = search_state(views, views, search_record or told_search)
@@ -281,11 +286,13 @@ def _with_state_secret(request_grounds):
     return sorted(grounds, key=lambda g: -g.probability)
 
 
-def _told_organ(organ: OrganCheck, told_maker: str | None) -> OrganCheck:
+def _told_organ(organ: OrganCheck, told_maker: str | None, issuer: str | None = None) -> OrganCheck:
     """The organ check, with the other organ a restatement says made the record (:func:`narrated_maker`) when the item
-    names none itself."""
+    names none itself; else the issuer a one-item request names beside the item (:func:`told_issuer`)."""
     if told_maker and (organ.responsible == "own" or organ.evidence == "competence"):  # the named organ, not its kind
         return OrganCheck("other", told_maker, [], "request")
+    if issuer and organ.responsible == "own" and not organ.unverified_maker:
+        return OrganCheck("other", issuer, [], "request")
     return organ
 
 
@@ -293,6 +300,10 @@ TOLD_SEARCH_NOTE = ("申请材料叙述了机关的检索经过和结果（“{t
                     "请按本机关实际检索的系统、关键词和期间填写检索情况（指导案例101号）；检索到的，按一般申请答复。")
 TOLD_MAKER_NOTE = ("申请材料写明该信息由{maker}制作或保存、本机关未获取：请核实后按第十条告知申请人向{maker}申请；"
                    "本机关实际保存该信息的，按一般申请答复。")
+
+
+TOLD_ISSUER_NOTE = ("申请写明该信息的发证、作出或者调查机关为{maker}：请核实；确由{maker}制作的，按第十条告知申请人向其申请"
+                    "（本机关只保存副本的也是如此）；本机关制作的，按一般申请答复。")
 
 
 TOLD_OUTCOME_NOTE = ("申请材料叙述了机关对该信息的说明（“{told}”）：这是材料中的说法。请按本机关的档案、检索记录或案件办理"

@@ -68,7 +68,7 @@ _NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也�
 # An event the record would come from never took place ("被申请人未组织听证", "县局亦从未组织验收", "未组织该项目稳评"): the
 # record was never made, told without a search.
 _NEVER_HELD_RE = re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:就[^。；，]{1,16}?)?(?:组织|召开|举行|开展|进行|启动)(?:过)?"
-                            r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|协调会|督察|核算|修编)(?:会)?|"
+                            r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|评定|协调会|督察|核算|修编)(?:会)?|"
                             # a record lost ("卷宗已被洪水损毁、无法修复")
                             r"(?:已|已经)?被[^。；，]{0,6}?(?:损毁|毁损|烧毁|灭失)|已(?:经)?(?:损毁|灭失|毁损)")
 _SEARCH_FAULTED_RE = re.compile(r"未(?:提交|提供)(?:任何)?(?:的)?检索(?:记录|过程|证据)|未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)")
@@ -77,6 +77,11 @@ _CHECKED_RE = re.compile(r"经查(?!明)|经核(?:实|查)?|查明")
 # "均未查到该标志的审批记录", "档案中均未查到相关审批件": a search and its result in one phrase.
 _SEARCHED_NONE_RE = re.compile(r"(?:均|都|亦|也|仍|并)?未(?:能)?(?:查到|检索到|查找到|查见|查询到|找到)")
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+# A court or review body that accepts the organ's search ("本院认为，被告已履行检索义务并说明了信息不存在的理由"), and a search
+# whose result is that the record is gone ("经在平台按日期检索，该视频已不存在").
+_SEARCH_ACCEPTED_RE = re.compile(r"(?:已|已经)(?:履行|尽到?)(?:了)?(?:合理|必要)?(?:的)?检索(?:义务|职责)|"
+                                 r"(?:已|已经)(?:充分)?说明(?:了)?(?:该|所申请)?(?:政府)?信息不存在的(?:理由|原因)")
+_GONE_RE = re.compile(r"(?:已|均|亦|也)不(?:复)?存在(?=[，,。；;]|$)")
 
 
 def narrated_search(text: str) -> str | None:
@@ -88,7 +93,8 @@ def narrated_search(text: str) -> str | None:
     for m in _SENTENCE_RE.finditer(text):
         sentence = m.group(0).strip()
         search = _SEARCH_RE.search(sentence)
-        if search and _NONE_FOUND_RE.search(sentence, search.end()) or _SEARCHED_NONE_RE.search(sentence):
+        if search and (_NONE_FOUND_RE.search(sentence, search.end()) or _GONE_RE.search(sentence, search.end())) \
+                or _SEARCHED_NONE_RE.search(sentence) or _SEARCH_ACCEPTED_RE.search(sentence):
             return sentence
         if _NEVER_MADE_RE.search(sentence) and (_SEARCH_RE.search(text[:m.start()] + sentence)
                                                 or _CHECKED_RE.search(text[:m.start()] + sentence)):
@@ -187,6 +193,33 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
             if own_act and own_act.start() > m.start() and agency not in own_act.group(0):
                 return None  # a later finding gives the record to another (the organ asked)
             return agency
+    return None
+
+
+# The issuer the request itself names for the record asked ("该公司许可证上载明的发证机关为“某省应急管理厅”", "本市网约车平台
+#经营许可由市交通运输局统一受理和核发", "该事故由某市人民政府成立的事故调查组负责调查", "由省级教育行政部门审批"): in a
+# letter too — the applicant read it on the licence or knows the allocation; staff confirm it (第十条).
+_ISSUER_ORGAN = (r"(?:" + ORGAN_RE.pattern + r"|(?:中华人民共和国)?[\u4e00-\u9fa5]{2,10}?部|"
+                 r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|行政部门))")
+_ISSUER_RE = re.compile(r"(?:发证|登记|颁证|审批|核发|签发|许可|批准)(?:机关|部门)(?:均)?(?:为|是|系|显示为|载明为)[“\"「]?"
+                        r"(?P<a>" + _ISSUER_ORGAN + r")|"
+                        r"由(?P<b>" + _ISSUER_ORGAN + r")(?:统一|负责)?(?:受理(?:和|并|、))?"
+                        r"(?:核发|审批|颁发|签发|负责调查|组织调查)|"
+                        r"由?(?P<c>" + ORGAN_RE.pattern + r")(?:牵头)?成立的?(?:事故)?调查组")
+
+
+def told_issuer(text: str, own_name: str | None) -> str | None:
+    """The organ the request says issued or made the record asked for (:data:`_ISSUER_RE`) when it is not the organ
+    asked; None when it names none or names this organ."""
+    if not text or not own_name:
+        return None
+    from reviewer.decide.documents import same_organ
+
+    for m in _ISSUER_RE.finditer(compact(text)):
+        agency = _organ_name(m.group("a") or m.group("b") or m.group("c"))
+        if len(agency) < 4 or ADDRESSEE_RE.search(agency) or same_organ(agency, own_name):
+            continue
+        return agency
     return None
 
 
