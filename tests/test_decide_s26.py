@@ -123,3 +123,44 @@ def test_issuer_that_is_the_organ_asked_changes_nothing():
     text = "某县市场监督管理局：请公开某超市的食品经营许可证。许可证上载明的发证机关为某县市场监督管理局。"
     assert told_issuer(text, "某县市场监督管理局") is None
     assert _review(text)["reply"]["code"] != "unavailable.other_agency"
+
+
+@pytest.mark.parametrize("text", [
+    "原告申请获取某超市办理许可时现场核查所拍摄的照片。被告答复该信息不存在。本院认为，被告已说明信息不存在的理由并提供了检索依据。",
+    "原告向被告申请公开当日的执法记录仪视频。被告答复称，经在音视频管理平台按日期、设备编号检索，该视频已不存在。",
+    "原告向被告某县民政局申请公开该养老院2020年度星级评定结果文件。被告答复称，2020年度未组织评定，不存在该文件。",
+])
+def test_restated_searches_that_found_nothing(text):
+    from reviewer.decide.narrated import narrated_search, told_account
+
+    assert narrated_search(told_account(text))
+
+
+def test_a_search_the_court_faults_is_not_read():
+    from reviewer.decide.narrated import narrated_search, told_account
+
+    text = "原告向被告申请公开该视频。被告答复称该视频已不存在。本院认为，被告未尽合理检索义务。"
+    assert narrated_search(told_account(text)) is None
+
+
+def test_a_notice_about_one_item_decides_that_item_only():
+    text = ("复议机关查明：申请人向被申请人申请公开：一、某片区老旧小区改造项目实施方案；二、与该项目有关的其他全部材料。"
+            "被申请人于2024年6月12日就第二项向申请人发出《补正告知书》，申请人在补正期限内未作任何答复。")
+    d = _review(text)
+    codes = [it["code"] for it in d["request"]["items"]]
+    assert codes[1] == "other.correction_lapsed" and codes[0] != "other.correction_lapsed"
+
+
+def test_a_notice_about_the_whole_request_still_decides_it():
+    text = ("原告向被告申请公开：1.某小区维修资金使用审批材料；2.某小区物业服务企业备案信息。被告向原告送达《信息处理费收费通知书》，"
+            "原告在通知载明的期限内未缴纳费用。")
+    d = _review(text)
+    assert d["reply"]["code"] == "other.fee_unpaid"
+    assert {it["code"] for it in d["request"]["items"]} == {"other.fee_unpaid"}
+
+
+def test_items_named_for_a_notice():
+    from reviewer.decide.told_procedure import narrated_procedure
+
+    told = narrated_procedure("原告申请公开三项信息。被告依法就第1项和第3项向原告送达《信息处理费收费通知书》，原告逾期未缴纳。")
+    assert told is not None and told.code == "other.fee_unpaid" and told.items == (1, 3)

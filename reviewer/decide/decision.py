@@ -411,6 +411,16 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     answered_unclear = answered_correction and "other.correction" in scores and DESCRIPTION_ELEMENT in missing
     if answered_unclear:  # the applicant's own 补正 answer still names nothing a search could find
         scores["unavailable.unclear"] = scores.pop("other.correction")
+    if told_procedure is not None and told_procedure.items and not procedure and len(decisions) > 1:
+        # the step concerns some numbered items only ("就第二项发出《补正告知书》"): those items take its code, the others
+        # are answered as they are (第三十条 and 第四十二条 apply to what the notice asked for)
+        indexes = {d.item.index for d in decisions if d.item is not None}
+        if set(told_procedure.items) <= indexes and len(set(told_procedure.items)) < len(indexes):
+            for d in decisions:
+                if d.item is not None and d.item.index in told_procedure.items:
+                    d.code, d.pending, d.letter_reasons, d.record_correction = told_procedure.code, False, [], False
+                    d.staff_reasons.insert(0, told_procedure.note())
+            told_procedure = None
     if procedure in PROCEDURE_CODES:
         scores[PROCEDURE_CODES[procedure]] = max(scores.values(), default=0.0) + 1.0
     elif told_procedure is not None:  # a restatement's account of the procedure: leads, the rest stay ranked below it

@@ -67,6 +67,7 @@ class ToldProcedure:
     code: str  # the reply code the told procedure leads to
     text: str  # the sentence that tells it (staff view)
     letter: bool = False  # the applicant's own letter takes the step (a withdrawal), not a restatement telling it
+    items: tuple[int, ...] = ()  # the numbered items the step concerns ("就第二项…发出《补正告知书》"); () = the whole request
 
     def note(self) -> str:
         """Staff-facing note: where the step comes from and what to check."""
@@ -80,6 +81,26 @@ class ToldProcedure:
 # step a letter itself takes that decides the reply (not a withdrawn 复议 or suit, not "我不会撤回申请").
 _LETTER_WITHDRAWAL_RE = re.compile(r"(?:现|特|特此|现予|自愿|决定|申请|请求|要求|函告(?:贵[局委办府院]|你们)?)撤回"
                                    r"(?![^。；，]{0,12}(?:复议|起诉|诉讼|上诉|投诉|举报))[^。；，]{0,20}?(?:政府信息公开|信息公开|公开)?申请")
+
+
+# The items a notice concerns ("就第二项向申请人发出《补正告知书》", "依法就第1项向原告送达《信息处理费收费通知书》").
+_ITEMS_NAMED_RE = re.compile(r"(?:就|对|针对)(?:其|申请(?:内容)?(?:的|中的?)?)?第(?P<n>[一二三四五六七八九十\d]{1,3}"
+                             r"(?:(?:项|条|点)?[、和及与]第?[一二三四五六七八九十\d]{1,3})*)(?:项|条|点)")
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _items_named(text: str, start: int, end: int) -> tuple[int, ...]:
+    """The item numbers named for a notice between ``start`` and ``end`` (the notice and what became of it)."""
+    sentence_start = max(text.rfind("。", 0, start), text.rfind("；", 0, start)) + 1
+    m = _ITEMS_NAMED_RE.search(text, sentence_start, end)
+    if not m:
+        return ()
+    out = []
+    for part in re.split(r"(?:项|条|点)?[、和及与]第?", m.group("n")):
+        n = int(part) if part.isdigit() else _ZH_DIGITS.get(part)
+        if n:
+            out.append(n)
+    return tuple(out)
 
 
 def narrated_procedure(text: str) -> ToldProcedure | None:
@@ -103,12 +124,14 @@ def narrated_procedure(text: str) -> ToldProcedure | None:
         else:
             lapsed = _LAPSED_RE.search(text, notice.start())
             if lapsed:
-                return ToldProcedure("other.correction_lapsed", _sentence(text, lapsed.start()))
+                return ToldProcedure("other.correction_lapsed", _sentence(text, lapsed.start()),
+                                     items=_items_named(text, notice.start(), lapsed.start()))
     fee = _FEE_NOTICE_RE.search(text)
     if fee:
         unpaid = _UNPAID_RE.search(text, fee.start())
         if unpaid:
-            return ToldProcedure("other.fee_unpaid", _sentence(text, unpaid.start()))
+            return ToldProcedure("other.fee_unpaid", _sentence(text, unpaid.start()),
+                                 items=_items_named(text, fee.start(), unpaid.start()))
     many, asked = _MANY_RE.search(text), _REASONS_ASKED_RE.search(text)
     if many and asked:
         refused = _NO_GOOD_REASONS_RE.search(text, asked.end())
