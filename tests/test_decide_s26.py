@@ -164,3 +164,47 @@ def test_items_named_for_a_notice():
 
     told = narrated_procedure("原告申请公开三项信息。被告依法就第1项和第3项向原告送达《信息处理费收费通知书》，原告逾期未缴纳。")
     assert told is not None and told.code == "other.fee_unpaid" and told.items == (1, 3)
+
+
+def test_a_letter_to_the_customs_is_a_letter():
+    from reviewer.decide.narrated import to_the_organ
+
+    assert to_the_organ("某海关：我司曾申请公开归类裁定书，贵关答复称经检索未找到该信息。")
+
+
+def test_a_law_title_is_not_the_request():
+    from reviewer.decide.request import parse_request
+
+    request = parse_request("某省卫生健康委员会：\n请贵委基于职业病报告系统的个案数据，分析尘肺病发病率与行业之间的相关关系。\n"
+                            "依据：《政府信息公开条例》。")
+    assert any("分析" in item.text for item in request.items)
+    d = run_review("某省卫生健康委员会：\n请贵委基于职业病报告系统的个案数据，分析尘肺病发病率与行业之间的相关关系，给出回归分析结果。\n"
+                   "依据：《政府信息公开条例》。", ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert d["reply"]["code"] == "unavailable.needs_creation"
+
+
+def test_a_ground_the_court_rejects_is_not_drafted():
+    from reviewer.decide.narrated import narrated_grounds_rejected
+
+    text = ("原告申请公开某村2020年耕地地力保护补贴发放清册中的户主姓名、补贴面积和补贴金额。镇政府以涉及个人隐私为由不予公开。"
+            "二审法院认为，惠农补贴的发放对象、面积和金额依法应当公开，不属于个人隐私，镇政府不予公开缺乏依据。")
+    assert narrated_grounds_rejected(text) == {"privacy"}
+    assert _review(text)["reply"]["code"] == "disclose"
+
+
+def test_a_ground_the_court_upholds_is_not_rejected():
+    from reviewer.decide.narrated import narrated_grounds_rejected
+
+    text = ("原告申请公开邻居的低保审批材料。被告以涉及个人隐私为由不予公开。本院认为，该材料载有第三人的身份证号码和家庭收入，"
+            "属于个人隐私，被告不予公开并无不当。")
+    assert narrated_grounds_rejected(text) == set()
+
+
+@pytest.mark.parametrize("text, classified", [
+    ("经查，该预案确定为秘密级，封面标注“秘密★10年”，保密期限未届满，亦无解密决定。", True),
+    ("经查，该预案原确定为秘密级，标注“秘密★5年”，已于2022年解密。", False),
+])
+def test_declassification_is_read_with_its_negation(text, classified):
+    from reviewer.decide.narrated import narrated_classified
+
+    assert bool(narrated_classified("原告申请公开某防守预案。" + text)) is classified

@@ -43,6 +43,7 @@ from reviewer.decide.mixed import (
 )
 from reviewer.decide.narrated import (
     narrated_classified,
+    narrated_grounds_rejected,
     narrated_maker,
     narrated_opinion,
     narrated_outcome,
@@ -171,6 +172,13 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         request_grounds = _with_state_secret(request_grounds)
     if third_party is None and not views:
         third_party = narrated_opinion(told)
+    # 给不给 as the court or review body told it: a ground it found does not apply ("不属于个人隐私", "并非…商业秘密") is
+    # not drafted, and a third party's objection on it does not decide (第十五条 is not a veto)
+    rejected = set() if views else narrated_grounds_rejected(told)
+    if rejected:
+        request_grounds, request_triage = _without_grounds(request_grounds, request_triage, rejected)
+        if rejected & {"privacy", "trade_secret"}:
+            third_party = None
     single = len(items) <= 1
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
@@ -266,6 +274,18 @@ def claim_about_all_items(text: str, items) -> str | None:
 TOLD_CLASSIFIED_NOTE = ("申请材料写明该信息已依法定密（“{told}”）：这是材料中的说法。答复前请核对文件的密级标志、定密依据和保密期限"
                         "（第十四条、第十七条）；已解密或超过保密期限的，按一般申请处理。")
 TOLD_CLASSIFIED_PROBABILITY = 0.95  # a marking the organ reports is near-certain evidence; staff still check it
+
+
+def _without_grounds(request_grounds, triage_result, rejected: set[str]):
+    """``request_grounds`` without the ``rejected`` grounds, and the triage with their withholding codes folded into
+    the ordinary request."""
+    from reviewer.decide.ranking import GROUND_CODE
+    from reviewer.decide.triage import set_aside
+
+    grounds = [g for g in (request_grounds or []) if g.ground not in rejected]
+    for code in {GROUND_CODE[g] for g in rejected if g in GROUND_CODE}:
+        triage_result, _, _ = set_aside(triage_result, code)
+    return grounds, triage_result
 
 
 def _with_state_secret(request_grounds):

@@ -17,7 +17,7 @@ from reviewer.decide.organ import ADDRESSEE_RE, ORGAN_RE, _organ_name
 from reviewer.decide.triage import compact
 
 # A letter addressed to the organ (second person): not a restatement.
-_SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门)|你们|你局|你委|你办|你府|您好")
+_SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门|关|分局|处|站|支队|大队|镇|街道)|你们|你局|你委|你办|你府|您好")
 # What the request quoted ("申请内容：“你局下发的…文件”") is the applicant's voice inside a restatement: not read for the
 # second person.
 _QUOTED_RE = re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0,200}」|『[^『』]{0,200}』")
@@ -290,7 +290,8 @@ def narrated_published(text: str) -> str | None:
 # 尚在保密期限内"): a state secret by its marking (保守国家秘密法), told by the organ.
 _CLASSIFIED_RE = re.compile(r"(?:确定|定密|定)为(?:秘密|机密|绝密)级|标注(?:有)?[“\"「]?(?:秘密|机密|绝密)★|"
                             r"属于(?:秘密|机密|绝密)级国家秘密|已(?:被)?定密")
-_DECLASSIFIED_RE = re.compile(r"解密|已过保密期限|保密期限(?:已)?届满|不再(?:属于|作为)国家秘密|降密")
+# ("亦无解密决定", "尚未解密" say the opposite)
+_DECLASSIFIED_RE = re.compile(r"(?<![无未不])(?<!没有)(?<!未经)解密|已过保密期限|保密期限(?:已)?届满|不再(?:属于|作为)国家秘密|降密")
 
 
 def narrated_classified(text: str) -> str | None:
@@ -353,3 +354,35 @@ def sentence_at(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
     ends = [i for i in (text.find(c, pos) for c in "。；！？\n") if i >= 0]
     return text[start:(min(ends) + 1 if ends else len(text))].strip()
+
+
+# The court's or review body's view that the ground the organ withheld on does not hold ("经营许可决定书…并非该公司不为公众所知悉的
+# 商业秘密，被告仅凭第三方反对即不予公开，理由不能成立", "补贴的发放对象、面积和金额…依法应当公开，不属于个人隐私"): the facts
+# told say the record is given (第十五条 and the others are not a bar the court accepted).
+_VIEW_RE = re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
+_GROUND_WORDS = {"privacy": r"个人隐私|个人信息", "trade_secret": r"商业秘密|经营信息",
+                 "process_info": r"过程性信息", "internal_affairs": r"内部事务信息",
+                 "enforcement_file": r"行政执法案卷(?:信息)?"}
+_NOT_GROUND_RE = re.compile(r"(?:不属于|并非|不是|不构成|不能认定为)[^。；，]{0,16}?(?P<g>" + "|".join(_GROUND_WORDS.values()) + ")")
+_WITHHOLDING_FAILS_RE = re.compile(r"(?:不予公开|拒绝公开|不公开)(?:的)?(?:理由|依据)?(?:不能成立|不成立|缺乏(?:事实(?:和|及)?(?:法律)?)?(?:根据|依据))|"
+                                   r"理由不能成立|依法应当(?:主动)?公开")
+
+
+def narrated_grounds_rejected(text: str) -> set[str]:
+    """The grounds a restatement's court or review body says do not apply (:data:`_NOT_GROUND_RE` in the view, with
+    the withholding found wanting); empty for a letter or when the view says nothing of the kind."""
+    if not text or to_the_organ(text):
+        return set()
+    text = compact(text)
+    view = _VIEW_RE.search(text)
+    if not view:
+        return set()
+    said = text[view.start():]
+    if not _WITHHOLDING_FAILS_RE.search(said):
+        return set()
+    out = set()
+    for m in _NOT_GROUND_RE.finditer(said):
+        for ground, words in _GROUND_WORDS.items():
+            if re.fullmatch(words, m.group("g")):
+                out.add(ground)
+    return out

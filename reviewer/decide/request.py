@@ -574,10 +574,15 @@ _OTHER_APPLICATION_RE = re.compile(
 _WEAK_VERB_LOOKALIKE_RE = re.compile(r"复印件|依申请|给我的")
 
 
+_TITLE_IN_SENTENCE_RE = re.compile(r"《[^》]{1,80}》")
+
+
 def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
     if _OTHER_VOICE_RE.match(sentence):
         return False
     rest = _OTHER_APPLICATION_RE.sub("", _NOT_ASKING_RE.sub("", sentence))
+    # a title is not a verb: "依据：《政府信息公开条例》" asks for nothing
+    rest = _TITLE_IN_SENTENCE_RE.sub("", rest)
     if verbs is WEAK_REQUEST_VERBS:
         rest = _WEAK_VERB_LOOKALIKE_RE.sub("", rest)
     return any(v in rest for v in verbs)
