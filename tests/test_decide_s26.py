@@ -208,3 +208,18 @@ def test_declassification_is_read_with_its_negation(text, classified):
     from reviewer.decide.narrated import narrated_classified
 
     assert bool(narrated_classified("原告申请公开某防守预案。" + text)) is classified
+
+
+def test_a_web_form_numbered_by_articles_is_split():
+    from reviewer.decide.request import parse_request
+
+    request = parse_request("所需政府信息的内容描述：\n第一条：某高速公路某段的征地红线图；\n第二条：要求你们现在就去处理施工单位；\n"
+                            "第三条：交通运输局领导班子成员名单及分工。")
+    assert len(request.items) == 3
+
+
+def test_an_article_cited_in_a_sentence_is_no_item_marker():
+    from reviewer.decide.request import parse_request
+
+    request = parse_request("依据条例第十三条的规定，申请公开某路拓宽工程的立项批复。")
+    assert len(request.items) == 1

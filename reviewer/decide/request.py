@@ -80,7 +80,9 @@ CHANNELS = {
 }
 ITEM_START_RE = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*(?:[、)）]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|"
-    r"[①-⑳⑴-⒇⒈-⒛]|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*[：:、.．]?)\s*"
+    r"[①-⑳⑴-⒇⒈-⒛]|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*[：:、.．]?|"
+    # a web form's "第一条：…" lines (with the colon: not a citation of an article)
+    r"第[一二三四五六七八九十]{1,3}条\s*[：:])\s*"
 )
 # More request sentences than this are not a list of items but one long text (e.g. a pasted letter).
 MAX_SENTENCE_ITEMS = 30
