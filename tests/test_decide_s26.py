@@ -223,3 +223,22 @@ def test_an_article_cited_in_a_sentence_is_no_item_marker():
 
     request = parse_request("依据条例第十三条的规定，申请公开某路拓宽工程的立项批复。")
     assert len(request.items) == 1
+
+
+def test_the_organs_answer_told_by_name_is_not_a_request_sentence():
+    from reviewer.decide.request import _request_sentences
+
+    text = ("荣某向某县公安局申请公开“交通肇事案的刑事立案决定书”。县公安局答复称，上述材料系公安机关履行刑事侦查职能时制作，"
+            "不属于政府信息公开的范围。")
+    assert _request_sentences(text) == ["荣某向某县公安局申请公开“交通肇事案的刑事立案决定书”。"]
+
+
+def test_an_answer_then_a_new_request_is_still_a_request():
+    from reviewer.decide.request import _request_sentences
+
+    assert _request_sentences("区政府答复后，我申请公开该项目的竣工验收报告。")
+
+
+@pytest.mark.parametrize("text", ["把《某区志》寄我一本。", "区教育局编的《某区教育志（1978—2008）》，寄一本给我。"])
+def test_local_chronicles_are_publications(text):
+    assert _review(text)["reply"]["code"] == "no_action.publication"

@@ -11,7 +11,10 @@ from reviewer.decide.asking import NOT_ASKING_RE as _NOT_ASKING_RE
 from reviewer.decide.asking import REQUEST_VERBS, WEAK_REQUEST_VERBS, asks_any_verb
 
 # A restatement's other voices: the agency's answer and the parties' or the court's arguments.
-_OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为)")
+# (and the organ's answer told by name: "县公安局答复称，上述材料…不属于政府信息公开的范围")
+_OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为|"
+                             r"[\u4e00-\u9fa5]{1,16}?(?:局|政府|委员会|委|办|中心|分局|大队|支队|派出所)(?:于[^，。；]{1,16}?)?"
+                             r"(?:书面)?(?:答复|回复|告知|复函)(?:称|说|认为|[：:，,]))")
 
 
 # A court's or review body's restatement also gives the parties' claims ("原告诉讼请求：1.确认被告未答复行为违法；2.责令被告
