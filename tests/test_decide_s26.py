@@ -242,3 +242,17 @@ def test_an_answer_then_a_new_request_is_still_a_request():
 @pytest.mark.parametrize("text", ["把《某区志》寄我一本。", "区教育局编的《某区教育志（1978—2008）》，寄一本给我。"])
 def test_local_chronicles_are_publications(text):
     assert _review(text)["reply"]["code"] == "no_action.publication"
+
+
+def test_one_vague_item_of_a_list_asks_for_its_own_correction():
+    text = "某镇人民政府：\n1.请把跟我家有关的所有文件都给我一份。\n2.本镇2024年“一事一议”筹资筹劳项目的审批结果。\n申请人：马某"
+    d = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    codes = [it["code"] for it in d["request"]["items"]]
+    assert codes[0] == "other.correction" and codes[1] != "other.correction"
+    assert d["reply"]["code"] != "other.correction"  # the other item is answered
+
+
+def test_a_list_of_named_records_asks_for_no_correction():
+    text = "某区教育局：\n1.2024年本区公办小学学区划分方案；\n2.某小学2024年一年级新生名单。"
+    d = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+    assert "other.correction" not in [it["code"] for it in d["request"]["items"]]

@@ -58,6 +58,7 @@ from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
 from reviewer.decide.outcome import (  # noqa: F401
     GROUND_ARTICLE,
+    NOT_SEARCHED_NOTE,
     WITHHOLD_CODE,
     ItemDecision,
     decide_item,
@@ -203,6 +204,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                             told_maker, issuer if single else None)
         existence = search_state(item_views, views, search_record or told_search)
         match = catalog_matches[position] if position < len(catalog_matches) else None
+        vague: list[str] = []  # this item's own missing description (an item of a list, read alone)
         if single and not _questions_beside_the_item(request, item, request_triage, cues):
             item_triage, item_grounds = request_triage, request_grounds
         elif single:  # "…到底是什么原因？请把审批的材料给我看看。": the questions are listed for staff, the item is a record
@@ -212,6 +214,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             governor = lead or context  # the list's lead-in, or the case the whole list is about
             signal_text = governor + item.text if governor and governed_by_lead(item.text) else item.text
             item_triage, item_grounds = _item_signals(signal_text, cues, triage_model, grounds_model)
+            vague = [] if missing else _item_missing(item.text, item_triage)
             item_triage = _settle_correction(item_triage, missing)
         # a question that asks for a named record ("请问…政策文件在哪里能看到？能发我一份吗？") is read as the request it is
         questions = nature == "ordinary" or (nature == "other.consultation" and asks_for_named_record(item.text))
@@ -225,6 +228,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      told_outcome=told_outcome, told_absent=absent))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
+        if not single and vague and decisions[-1].code in (*RELEASED, "partial") and not item_views:
+            d = decisions[-1]  # this item alone names nothing to search for: the 补正 notice asks for it
+            d.code, d.pending, d.letter_reasons = "other.correction", False, list(vague)
+            d.staff_reasons = [ITEM_CORRECTION_NOTE] + \
+                [r for r in d.staff_reasons if r != NOT_SEARCHED_NOTE]
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
         if issuer and single and decisions[-1].organ.agency == issuer and decisions[-1].organ.evidence == "request":
             decisions[-1].staff_reasons.append(TOLD_ISSUER_NOTE.format(maker=issuer))
@@ -322,6 +330,10 @@ TOLD_MAKER_NOTE = ("申请材料写明该信息由{maker}制作或保存、本�
                    "本机关实际保存该信息的，按一般申请答复。")
 
 
+ITEM_CORRECTION_NOTE = ("该项没有写明所需信息的名称、文号或者便于查询的特征性描述，单独读来也不明确：请在一次性补正告知中请申请人"
+                        "就该项作出补正（第二十九条第二款第（二）项、第三十条）；其余事项照常检索答复。")
+
+
 TOLD_ISSUER_NOTE = ("申请写明该信息的发证、作出或者调查机关为{maker}：请核实；确由{maker}制作的，按第十条告知申请人向其申请"
                     "（本机关只保存副本的也是如此）；本机关制作的，按一般申请答复。")
 
@@ -341,6 +353,18 @@ def _note_told(d: ItemDecision, told_search: str | None, told_maker: str | None,
     elif told_search and d.code == "unavailable.not_held":
         told = told_search if len(told_search) <= 80 else told_search[:80] + "…"
         d.staff_reasons.append(TOLD_SEARCH_NOTE.format(told=told))
+
+
+def _item_missing(text: str, item_triage: TriageResult) -> list[str]:
+    """One item of a list that names nothing a search could find ("关于那个事的批文（去年春天那个）", "跟我家有关的所有文件")
+    while the item read alone is unclear: its description is missing (第二十九条第二款第（二）项), and the one 补正 notice
+    asks for it; the other items are answered (第三十条)."""
+    from reviewer.decide.description import UNCLEAR_TRIAGE_MIN, has_characteristic, names_matter
+
+    p = float((getattr(item_triage, "probabilities", None) or {}).get("other.correction", 0.0))
+    if p >= UNCLEAR_TRIAGE_MIN and not has_characteristic(text) and not names_matter(text):
+        return [DESCRIPTION_ELEMENT]
+    return []
 
 
 def _settle_correction(triage_result: TriageResult, missing: list[str]) -> TriageResult:

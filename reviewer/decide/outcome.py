@@ -413,6 +413,9 @@ PUBLIC_BY_NATURE_WEIGHT = 0.35
 PUBLIC_BY_LAW_WEIGHT = 0.15
 
 
+NOT_SEARCHED_NOTE = "尚未提供候选文件或检索记录：答复类型仅按申请内容排序，检索前不能答复“信息不存在”。"
+
+
 def _leaning_to(dist: dict[str, float], code: str, weight: float) -> dict[str, float]:
     """``dist`` with ``weight`` of its mass moved to ``code`` (the rest scaled down in proportion)."""
     out = {k: v * (1.0 - weight) for k, v in dist.items()}
@@ -627,7 +630,7 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
         d.actions.append(f"第三十四条：该信息由本机关与{co}共同制作，本机关牵头答复；可向{co}发出征求意见书，"
                          "对方自收到之日起15个工作日内提出意见，逾期未提出意见的视为同意公开。")
     if d.pending:
-        d.staff_reasons.append("尚未提供候选文件或检索记录：答复类型仅按申请内容排序，检索前不能答复“信息不存在”。")
+        d.staff_reasons.append(NOT_SEARCHED_NOTE)
     if d.pending and code in ("withhold.third_party", "partial"):
         d.actions.append("申请涉及第三方的信息：检索到文件后，能区分处理的遮盖第三方个人信息或商业秘密后提供（第三十七条）；"
                          "公开会损害第三方合法权益的，书面征求第三方意见（第三十二条，15个工作日，不计入答复期限，第三十三条第三款）。"
