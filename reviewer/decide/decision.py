@@ -196,6 +196,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     context = None if single or lead else not_gov_context(request, cues, request_triage)  # "…因涉嫌…被刑事拘留。申请：1.…"
     links = link_documents(items, views)
+    # the items the applicant listed (a numbered list, several request sentences), not pieces split off a sentence
+    listed = len(request.items) > 1 and len(items) == len(request.items)
     decisions: list[ItemDecision] = []
     for position, (item, nature) in enumerate(zip(items, natures)):
         # 3 谁负责, 4 有没有, 5 给不给, 6 怎么给 — per item
@@ -228,7 +230,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      told_outcome=told_outcome, told_absent=absent))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
-        if not single and vague and decisions[-1].code in (*RELEASED, "partial") and not item_views:
+        if vague and listed and decisions[-1].code in (*RELEASED, "partial") and not item_views:
             d = decisions[-1]  # this item alone names nothing to search for: the 补正 notice asks for it
             d.code, d.pending, d.letter_reasons = "other.correction", False, list(vague)
             d.staff_reasons = [ITEM_CORRECTION_NOTE] + \
@@ -558,7 +560,11 @@ def _fold_into_complaint(decisions: list[ItemDecision]) -> None:
 
 
 def reply_code(item_codes: list[str]) -> str:
-    """One code for the whole reply (annual report): partial when some items are given and others withheld."""
+    """One code for the whole reply (annual report): partial when some items are given and others withheld.  An item
+    asked about in the 补正 notice does not decide the reply to the items answered."""
+    if len(set(item_codes)) == 1:
+        return item_codes[0]
+    item_codes = [c for c in item_codes if c != "other.correction"] or item_codes
     if len(set(item_codes)) == 1:
         return item_codes[0]
     withheld = [c for c in item_codes if c.startswith("withhold.") or c == "partial"]
