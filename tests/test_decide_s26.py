@@ -256,3 +256,34 @@ def test_a_list_of_named_records_asks_for_no_correction():
     text = "某区教育局：\n1.2024年本区公办小学学区划分方案；\n2.某小学2024年一年级新生名单。"
     d = run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
     assert "other.correction" not in [it["code"] for it in d["request"]["items"]]
+
+
+def test_the_disclosure_office_after_the_organs_name_is_the_addressee():
+    from reviewer.decide.organ import request_addressee
+
+    assert request_addressee("市生态环境局政府信息公开工作机构：\n请公开某项目环评批复。") == "市生态环境局"
+
+
+@pytest.mark.parametrize("text, own, maker", [
+    ("禁养区划定方案首页写明“牵头单位：某县生态环境局”，申请公开该方案。", "某县农业农村局", "某县生态环境局"),
+    ("区里下了《限期拆除决定书》，落款盖的是某区城市管理和综合执法局的章。请提供这份决定书。", "某区住房和城乡建设局",
+     "某区城市管理和综合执法局"),
+])
+def test_more_ways_of_naming_the_issuer(text, own, maker):
+    from reviewer.decide.narrated import told_issuer
+
+    assert told_issuer(text, own) == maker
+
+
+@pytest.mark.parametrize("organ, item, code", [
+    ("某市应急管理局", "申请公开某居民楼火灾的火灾事故认定书。", "CMP062"),
+    ("某市地方金融管理局", "申请公开对某银行某支行违规销售理财产品的行政处罚决定书。", "CMP065"),
+    ("某县民政局", "申请公开我父亲去世后社保中心核定一次性抚恤金的依据。", "CMP067"),
+])
+def test_more_records_other_organs_make(organ, item, code):
+    found = load_table().maker_of(item, organ)
+    assert found is not None and found.code == code
+
+
+def test_a_civil_affairs_burial_subsidy_is_its_own():
+    assert load_table().maker_of("申请公开特困人员丧葬补助的发放标准。", "某县民政局") is None

@@ -196,13 +196,18 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
     return None
 
 
-# The issuer the request itself names for the record asked ("该公司许可证上载明的发证机关为“某省应急管理厅”", "本市网约车平台
-#经营许可由市交通运输局统一受理和核发", "该事故由某市人民政府成立的事故调查组负责调查", "由省级教育行政部门审批"): in a
+# The issuer the request itself names for the record asked ("该公司许可证上载明的发证机关为“某省应急管理厅”", "牵头单位：某县
+# 生态环境局", "落款盖的是某区城市管理和综合执法局的章", "本市网约车平台经营许可由市交通运输局统一受理和核发",
+# "该事故由某市人民政府成立的事故调查组负责调查", "由省级教育行政部门审批"): in a
 # letter too — the applicant read it on the licence or knows the allocation; staff confirm it (第十条).
 _ISSUER_ORGAN = (r"(?:" + ORGAN_RE.pattern + r"|(?:中华人民共和国)?[\u4e00-\u9fa5]{2,10}?部|"
                  r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|行政部门))")
-_ISSUER_RE = re.compile(r"(?:发证|登记|颁证|审批|核发|签发|许可|批准)(?:机关|部门)(?:均)?(?:为|是|系|显示为|载明为)[“\"「]?"
+_ISSUER_RE = re.compile(r"(?:(?:发证|登记|颁证|审批|核发|签发|许可|批准|认定|作出|出具|决定)(?:机关|部门|单位)|牵头(?:单位|部门|机关)|"
+                        r"(?:项目)?主管(?:单位|部门))(?:均)?(?:[:：]|为|是|系|显示为|载明为)[“\"「]?"
                         r"(?P<a>" + _ISSUER_ORGAN + r")|"
+                        # "落款盖的是某区城市管理和综合执法局的章", "文件是市教育局定的"
+                        r"(?:落款|印章|公章|盖章)[^，。；]{0,6}?(?:是|为)[“\"「]?(?P<d>" + ORGAN_RE.pattern + r")|"
+                        r"是(?P<e>" + ORGAN_RE.pattern + r")(?:制)?定的|"
                         r"由(?P<b>" + _ISSUER_ORGAN + r")(?:统一|负责)?(?:受理(?:和|并|、))?"
                         r"(?:核发|审批|颁发|签发|负责调查|组织调查)|"
                         r"由?(?P<c>" + ORGAN_RE.pattern + r")(?:牵头)?成立的?(?:事故)?调查组")
@@ -216,7 +221,7 @@ def told_issuer(text: str, own_name: str | None) -> str | None:
     from reviewer.decide.documents import same_organ
 
     for m in _ISSUER_RE.finditer(compact(text)):
-        agency = _organ_name(m.group("a") or m.group("b") or m.group("c"))
+        agency = _organ_name(next(g for g in m.group("a", "b", "c", "d", "e") if g))
         if len(agency) < 4 or ADDRESSEE_RE.search(agency) or same_organ(agency, own_name):
             continue
         return agency

@@ -77,11 +77,15 @@ ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|�
 # The organ a request is addressed to: a letter's salutation line ("示例区人民政府：") or a restatement
 # ("原告向被告示例区人民政府邮寄申请表", "申请人通过网上平台向示例市自然资源局提出申请").
 _SALUTED = r"(?:的?(?:同志们?|领导|负责同志|工作人员))?[ \t　]*(?:[:：]|[，,]?\s*(?:你们?好|您好))"
-_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*|尊敬的)?(?P<agency>" + AGENCY_RE.pattern + r")[ \t　]*" + _SALUTED, re.M)
+# (the organ's disclosure office named after it: "市生态环境局政府信息公开工作机构：")
+_OFFICE_SUFFIX = r"(?:(?:政府)?信息公开(?:工作)?(?:机构|办公室|科|办|专班))?"
+_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*|尊敬的)?(?P<agency>" + AGENCY_RE.pattern + r")" + _OFFICE_SUFFIX + r"[ \t　]*"
+                              + _SALUTED, re.M)
 # ... also a pseudonymised one ("××区生态环境分局：", "某县自然资源局：")
 # (a vertically managed organ's local office: "国家税务总局××市税务局：", "国家外汇管理局××分局：")
 _PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*)?(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)"
-                                        r"(?:" + ORGAN_RE.pattern + r"|分局|中心支局|支局|海关))[ \t　]*" + _SALUTED, re.M)
+                                        r"(?:" + ORGAN_RE.pattern + r"|分局|中心支局|支局|海关))" + _OFFICE_SUFFIX + r"[ \t　]*" + _SALUTED,
+                                        re.M)
 # ... or a 致 line with its colon after 致 and none after the organ ("致：国家铁路局××铁路监督管理局", "致：民航××地区管理局")
 _TO_LINE_RE = re.compile(r"^[ \t　]*致[：:][ \t　]*(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)?"
                          r"[\u4e00-\u9fa5×]{0,12}?(?:" + ORGAN_RE.pattern + r"|分局|管理局|海关))[ \t　]*$", re.M)
