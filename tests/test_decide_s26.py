@@ -287,3 +287,29 @@ def test_more_records_other_organs_make(organ, item, code):
 
 def test_a_civil_affairs_burial_subsidy_is_its_own():
     assert load_table().maker_of("申请公开特困人员丧葬补助的发放标准。", "某县民政局") is None
+
+
+@pytest.mark.parametrize("text", [
+    "被告当庭陈述，被告从未就此向区政府请示，本局收发文系统中亦无任何相关记录。",
+    "庭审中，被告工作人员陈述，该选址目前只由内部科室进行了踏勘，还没有开过专家论证会。",
+])
+def test_records_never_made_told_in_court(text):
+    from reviewer.decide.narrated import narrated_search, told_account
+
+    assert narrated_search(told_account("原告向被告申请公开某请示和论证会纪要。" + text))
+
+
+def test_a_search_the_court_finds_unexplained_is_not_read():
+    from reviewer.decide.narrated import narrated_search, told_account
+
+    text = ("原告申请公开某验收意见，被告答复经检索未找到该文件。本院认为，原告已提供该信息系由被告制作的初步线索，"
+            "被告既没有说明检索的范围和方式，也未对该线索作出合理解释。")
+    assert narrated_search(told_account(text)) is None
+
+
+def test_the_court_giving_the_record_to_the_organ_asked_overrides_its_pointer():
+    from reviewer.decide.narrated import narrated_maker
+
+    text = ("原告申请公开某食材配送项目的中标通知书及采购合同。被告答复，政府采购事项由县财政局负责，本局不掌握相关信息。"
+            "本院认为，被告作为采购人制作、保存了所申请的信息，依照《条例》第十条应由其负责公开。")
+    assert narrated_maker(text, "某县教育局") is None

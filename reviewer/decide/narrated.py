@@ -60,7 +60,7 @@ _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发�
                             r"未(?:向[^。；，]{1,12}?)?(?:核发|颁发|委托编制|编制)过?|未(?:对[^。；，]{1,12}?)?(?:开展|实施|组织)过|"
                             r"未制作(?:也未|亦未|、)获取|未(?:委托)?编制(?=[^。；，]{0,20}?(?:报告|方案|规划|评价)))")
 # The record was never made ("当时既未委托也未编制专门的论证报告", "无需报批或备案", "未制作").
-_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测|印发)"
+_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测|印发|请示)"
                             r"(?!过?(?:实体|书面|任何)?(?:答复|回复|处理))|"
                             r"未(?:形成|制作|产生)(?:过)?任何|尚未(?:制定|出台|制作|印发)|"
                             r"无需(?:报批|审批|备案|开展|组织|编制)|(?:已|已经)[^。；]{0,30}?(?:按程序|依规|依法)?销毁")
@@ -69,14 +69,20 @@ _NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也�
 # record was never made, told without a search.
 _NEVER_HELD_RE = re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:就[^。；，]{1,16}?)?(?:组织|召开|举行|开展|进行|启动)(?:过)?"
                             r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|评定|协调会|督察|核算|修编)(?:会)?|"
+                            # "论证会从未召开", "还没有开过专家论证会"
+                            r"(?:论证|听证|评审|验收|协调)会(?:从未|没有|并未|尚未|未)(?:召开|举行|组织)|"
+                            r"(?:没有|未|从未)开过[^。；，]{0,6}?(?:论证|听证|评审|验收|协调)会|"
                             # a record lost ("卷宗已被洪水损毁、无法修复")
                             r"(?:已|已经)?被[^。；，]{0,6}?(?:损毁|毁损|烧毁|灭失)|已(?:经)?(?:损毁|灭失|毁损)")
-_SEARCH_FAULTED_RE = re.compile(r"未(?:提交|提供)(?:任何)?(?:的)?检索(?:记录|过程|证据)|未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)")
+_SEARCH_FAULTED_RE = re.compile(r"未(?:提交|提供)(?:任何)?(?:的)?检索(?:记录|过程|证据)|未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)|"
+                                r"(?:没有|未)说明(?:其)?检索(?:的)?(?:范围|方式|过程|情况)|(?:已)?提供(?:了)?[^。；]{0,16}?初步线索")
 # "经查，该河段…从未在该河段采样": a check told without its search, enough for a record never made (not for one not found).
 _CHECKED_RE = re.compile(r"经查(?!明)|经核(?:实|查)?|查明")
 # "均未查到该标志的审批记录", "档案中均未查到相关审批件": a search and its result in one phrase.
 _SEARCHED_NONE_RE = re.compile(r"(?:均|都|亦|也|仍|并)?未(?:能)?(?:查到|检索到|查找到|查见|查询到|找到)")
 _SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+# "本局收发文系统中亦无任何相关记录": the records system named, holding nothing.
+_SYSTEM_NONE_RE = re.compile(r"(?:系统|台账|档案|登记簿|数据库)(?:中|内|里)(?:均|亦|也|并)?(?:无|没有)(?:任何)?(?:相关|该|此)?(?:记录|文件|信息|材料)")
 # A court or review body that accepts the organ's search ("本院认为，被告已履行检索义务并说明了信息不存在的理由"), and a search
 # whose result is that the record is gone ("经在平台按日期检索，该视频已不存在").
 _SEARCH_ACCEPTED_RE = re.compile(r"(?:已|已经)(?:履行|尽到?)(?:了)?(?:合理|必要)?(?:的)?检索(?:义务|职责)|"
@@ -99,7 +105,7 @@ def narrated_search(text: str) -> str | None:
         if _NEVER_MADE_RE.search(sentence) and (_SEARCH_RE.search(text[:m.start()] + sentence)
                                                 or _CHECKED_RE.search(text[:m.start()] + sentence)):
             return sentence
-        if _NEVER_HELD_RE.search(sentence):
+        if _NEVER_HELD_RE.search(sentence) or _SYSTEM_NONE_RE.search(sentence):
             return sentence
     return None
 
@@ -182,7 +188,7 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
     """The other organ a restatement says made or keeps the record, when it also says this organ does not hold it."""
     from reviewer.decide.documents import same_organ
 
-    if not text or to_the_organ(text) or not _NOT_HELD_HERE_RE.search(text):
+    if not text or to_the_organ(text) or not _NOT_HELD_HERE_RE.search(text) or _HELD_BY_ASKED_RE.search(text):
         return None
     own_act = _OWN_NAME_ACT_RE.search(text)  # "经二审核实，该方案系街道以自己名义印发": the finding names who made it
     for pattern in (_MADE_BY_RE, _MOVED_TO_RE):
@@ -228,6 +234,10 @@ def told_issuer(text: str, own_name: str | None) -> str | None:
     return None
 
 
+# The court's finding that the organ asked made or keeps the record ("被告作为采购人制作、保存了所申请的信息，依照《条例》第十条应由其
+# 负责公开"): whatever other organ the organ's reply pointed to.
+_HELD_BY_ASKED_RE = re.compile(r"(?:被告|被申请人|被上诉人)作为[^。；，]{1,12}?(?:制作|保存|获取)(?:、(?:制作|保存|获取))?了|"
+                               r"应(?:当)?由(?:其|被告|被申请人|被上诉人)负责公开")
 _OWN_NAME_ACT_RE = re.compile(r"系[^。；，]{1,16}?以(?:自己|其自身|本机关)(?:的)?名义(?:印发|制发|作出|制作|发布)")
 
 
