@@ -313,3 +313,17 @@ def test_the_court_giving_the_record_to_the_organ_asked_overrides_its_pointer():
     text = ("原告申请公开某食材配送项目的中标通知书及采购合同。被告答复，政府采购事项由县财政局负责，本局不掌握相关信息。"
             "本院认为，被告作为采购人制作、保存了所申请的信息，依照《条例》第十条应由其负责公开。")
     assert narrated_maker(text, "某县教育局") is None
+
+
+def test_the_header_names_the_lead_organ():
+    from reviewer.decide.narrated import told_issuer
+
+    text = "某县人民政府：\n申请公开《某县医共体人员管理实施细则》。我见过一页复印件，文件头印的是“某县卫生健康局文件”。"
+    assert told_issuer(text, "某县人民政府") == "某县卫生健康局"
+
+
+def test_an_item_pointing_back_takes_the_record_told_before_it():
+    text = ("某市地方金融管理局：\n我在某银行某支行买的理财产品亏了。听说金融监管部门已经因为违规销售处罚了这家支行。"
+            "申请公开这份行政处罚决定书。")
+    d = _review(text)
+    assert d["reply"]["code"] == "unavailable.other_agency"

@@ -214,8 +214,10 @@ _ISSUER_RE = re.compile(r"(?:(?:发证|登记|颁证|审批|核发|签发|许可
                         # "落款盖的是某区城市管理和综合执法局的章", "文件是市教育局定的"
                         r"(?:落款|印章|公章|盖章)[^，。；]{0,6}?(?:是|为)[“\"「]?(?P<d>" + ORGAN_RE.pattern + r")|"
                         r"是(?P<e>" + ORGAN_RE.pattern + r")(?:制)?定的|"
+                        # "文件头印的是“某县卫生健康局文件”", "抬头是“某市教育局 某市财政局”" (the first is the lead)
+                        r"(?:文件头|抬头|文头|红头|版头)[^，。；]{0,6}?(?:是|为)[“\"「]?(?P<f>" + ORGAN_RE.pattern + r")|"
                         r"由(?P<b>" + _ISSUER_ORGAN + r")(?:统一|负责)?(?:受理(?:和|并|、))?"
-                        r"(?:核发|审批|颁发|签发|负责调查|组织调查)|"
+                        r"(?:核发|审批|颁发|签发|负责调查|组织调查|管理|直管)|"
                         r"由?(?P<c>" + ORGAN_RE.pattern + r")(?:牵头)?成立的?(?:事故)?调查组")
 
 
@@ -227,7 +229,7 @@ def told_issuer(text: str, own_name: str | None) -> str | None:
     from reviewer.decide.documents import same_organ
 
     for m in _ISSUER_RE.finditer(compact(text)):
-        agency = _organ_name(next(g for g in m.group("a", "b", "c", "d", "e") if g))
+        agency = _organ_name(next(g for g in m.group("a", "b", "c", "d", "e", "f") if g))
         if len(agency) < 4 or ADDRESSEE_RE.search(agency) or same_organ(agency, own_name):
             continue
         return agency

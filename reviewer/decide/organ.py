@@ -224,6 +224,11 @@ def same_place(a: str | None, b: str | None) -> bool:
     return bool(pa and pb and pa.group(0) == pb.group(0))
 
 
+# An item that points back to a record told before it ("这份行政处罚决定书", "该批复", "上述许可证").
+_ANAPHOR_RE = re.compile(r"(?:这|那|该|此|上述|前述)(?:份|个|张|批|项|次)?(?:[\u4e00-\u9fa5]{0,8}?)"
+                         r"(?:决定书?|许可证?|证明|批复|报告|协议|合同|方案|文件|通知书?|认定书|证书)")
+
+
 def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, configured: bool = True,
                context: str = "") -> OrganCheck:
     """Who answers for one item, from its own documents first, then from what the item says.  ``configured``
@@ -263,6 +268,9 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
 
         table = load_table()
         competence = table.maker_of(item_text, own_name) if table is not None else None
+        if competence is None and table is not None and context and _ANAPHOR_RE.search(item_text):
+            # "申请公开这份行政处罚决定书" after the sentences that say whose: the record is the one told before
+            competence = table.maker_of(context, own_name)
     if competence is not None:
         # 第十条 by the law's allocation of powers (rules/competence.yaml): a candidate the officer confirms
         return OrganCheck("other", competence.organ, [], "competence", competence=competence.code)
