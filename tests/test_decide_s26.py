@@ -327,3 +327,15 @@ def test_an_item_pointing_back_takes_the_record_told_before_it():
             "申请公开这份行政处罚决定书。")
     d = _review(text)
     assert d["reply"]["code"] == "unavailable.other_agency"
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("岳某向某乡人民政府申请公开县林业主管部门核发的使用林地审核同意书，乡政府答复经检索本乡没有该信息。复议机关经审查认为，"
+     "该同意书由某县林业局制作，乡政府对此本不负公开职责。", "某县林业局"),
+    ("原告向被告某区教育局申请公开联合执法检查工作方案。庭审查明，该方案由某区发展和改革局牵头制定，以区发改局文件印发，"
+     "被告作为会签单位之一存有正式文本。", "某区发展和改革局"),
+])
+def test_restated_makers_of_joint_or_higher_records(text, maker):
+    from reviewer.decide.narrated import narrated_maker
+
+    assert narrated_maker(text, "某乡人民政府" if "乡" in text[:10] else "某区教育局") == maker
