@@ -1,5 +1,6 @@
-"""Session 26: the form a request is written on, kind words used as verbs, places named in passing, more kinds of
-record another organ makes, restated repeats.
+"""Session 26: the form a request is written on, kind words used as verbs, places named in passing, records other
+organs make and issuers named beside the item, what the court said in a restatement (grounds rejected, searches
+accepted or faulted, the maker), repeats, notices about one item, one vague item in a list.
 
 Texts are written for these tests (no development case); each asserts the helper's reading or the drafted reply."""
 
