@@ -4,11 +4,7 @@ ask for.  Fictional names."""
 
 from __future__ import annotations
 
-from reviewer.app.pipeline import ReviewOptions, run_review
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+from review_helpers import reviewed_with_model as _review
 
 
 def _items(data: dict) -> list[tuple[str, str]]:

@@ -5,14 +5,10 @@ particulars that stay with their record.  Fictional names."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.record_lists import _record_parts
 from reviewer.decide.request import parse_request
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 @pytest.mark.parametrize("text, withheld", [

@@ -5,15 +5,11 @@ whole.  Fictional names and places."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.ranking import document_prior
 from reviewer.decide.request import parse_request
 from reviewer.decide.roster import lists_people
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def test_a_forms_second_content_field_is_an_item_of_its_own():

@@ -6,18 +6,14 @@ an earlier reply is never read this way.  Fictional names and places."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.narrated import narrated_maker, narrated_search
 
 SEARCHED = ("家长薛某于2023年10月向某区教育局申请公开“2019年对某小学教学楼所作的房屋安全鉴定报告”。区教育局检索了本局2018—2020年"
             "基建档案、校舍安全排查台账，并书面询问该校，均无相关记录；该教学楼2019年排查结论为“无需鉴定”，当年未委托任何鉴定机构。")
 MADE_ELSEWHERE = ("2022年4月，沿河村民向某县生态环境局申请公开“某河某段河道采砂许可证及采砂范围图”。县生态环境局检索本局行政许可档案和"
                   "执法系统，均无相关许可；依照本县部门职责分工，河道采砂许可由县水利局审批发放。")
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def test_a_told_search_that_found_nothing_drafts_not_held_with_a_note_and_no_borrowed_search_record():

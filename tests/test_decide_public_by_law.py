@@ -5,11 +5,7 @@ request for the expropriation decision and the compensation plan of a whole area
 
 from __future__ import annotations
 
-from reviewer.app.pipeline import ReviewOptions, run_review
-
-
-def _review(text):
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
+from review_helpers import reviewed_with_model as _review
 
 
 def _ground(out, name):

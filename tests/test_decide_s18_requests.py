@@ -4,13 +4,10 @@ township's record.  Fictional names and places."""
 
 from __future__ import annotations
 
-from reviewer.app.pipeline import ReviewOptions, run_review
+from review_helpers import reviewed_with_model as _review
+
 from reviewer.decide.leanings import asks_for_named_record
 from reviewer.decide.triage import declined_spans
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def _named(data: dict) -> set[str]:

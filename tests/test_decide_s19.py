@@ -4,18 +4,14 @@ names and places."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.leanings import demands_disclosure, quotes_only_questions
 from reviewer.decide.narrated import narrated_maker, narrated_published, narrated_search
 from reviewer.decide.organ import request_addressee
 from reviewer.decide.request import parse_request
 from reviewer.decide.told_procedure import narrated_missing, narrated_procedure
 from reviewer.decide.triage import load_cues, rule_scores
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def _cue_ids(text: str) -> set[str]:

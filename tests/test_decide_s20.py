@@ -4,8 +4,9 @@ withheld ones — found on probe sets written by helpers who read only the law. 
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, request_body, run_review
+from reviewer.app.pipeline import request_body
 from reviewer.decide.description import admits_unknown
 from reviewer.decide.public_beside import lists_public_beside
 from reviewer.decide.request import (
@@ -19,10 +20,6 @@ from reviewer.decide.request import (
 from reviewer.decide.restatement import without_party_particulars
 from reviewer.decide.told_procedure import ANSWERED_CORRECTION_NOTE, answers_correction
 from reviewer.decide.triage import load_cues, triage
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def _grounds_named(d: dict) -> set[str]:

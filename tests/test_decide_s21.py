@@ -5,17 +5,13 @@ found on probe sets written by helpers who read only the law.  Fictional names a
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.completeness import refused_elements
 from reviewer.decide.description import admits_unknown
 from reviewer.decide.told_procedure import narrated_procedure
 from reviewer.decide.triage import declined_spans
 from reviewer.screen.screening import Screener
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def _grounds_named(d: dict) -> set[str]:

@@ -6,8 +6,8 @@ Fictional names and places."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.competence import load_table
 from reviewer.decide.description import admits_unknown
 from reviewer.decide.organ import detect_other_agency, request_addressee
@@ -15,10 +15,6 @@ from reviewer.decide.request import split_items
 from reviewer.decide.roster import lists_people
 from reviewer.detect.validators import person_name
 from reviewer.screen.screening import Screener
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def _named(d: dict) -> dict[str, float]:

@@ -6,16 +6,13 @@ helpers who read only the law.  Fictional names and places."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, request_body, run_review
+from reviewer.app.pipeline import request_body
 from reviewer.decide.narrated import narrated_outcome
 from reviewer.decide.organ import detect_other_agency, request_addressee
 from reviewer.decide.request import parse_request
 from reviewer.decide.restatement import with_applicant_named, without_office_notes
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 def _named(d: dict) -> dict[str, float]:

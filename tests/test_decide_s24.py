@@ -5,16 +5,12 @@ only the law.  Fictional names and places."""
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.completeness import completeness, refused_elements
 from reviewer.decide.docnumber import find_doc_numbers
 from reviewer.decide.outcome import published_claim
 from reviewer.decide.request import parse_request
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
 
 
 # 补不补: a record named only by 那个/该 + a record noun is described by the sentence before it.

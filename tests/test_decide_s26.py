@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from review_helpers import reviewed_by_rules as _review
 
 from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.competence import load_table
@@ -19,10 +20,6 @@ from reviewer.decide.description import (
     names_matter,
 )
 from reviewer.decide.request import parse_request
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
 
 
 @pytest.mark.parametrize("text", [

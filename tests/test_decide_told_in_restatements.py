@@ -5,18 +5,13 @@ organ the request is addressed to (第十条), and the record named only in the 
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_with_model as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.decision import narrated_repeat
 from reviewer.decide.documents import same_organ
 from reviewer.decide.organ import item_organ, request_addressee
 from reviewer.decide.request import parse_request
 from reviewer.decide.triage import load_cues
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=True, applicant_on_file=True)).to_dict()
-
 
 REPEATS = [
     "经审理查明：原告于2015年3月10日向被告某县国土资源局申请公开“某村2014年度征地补偿安置方案”，被告于2015年3月30日作出答复并"

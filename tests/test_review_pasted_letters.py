@@ -5,13 +5,9 @@ the applicant's own particulars and an earlier application told as background ar
 from __future__ import annotations
 
 import pytest
+from review_helpers import reviewed_by_rules as _review
 
-from reviewer.app.pipeline import ReviewOptions, run_review
 from reviewer.decide.request import request_body, split_items
-
-
-def _review(text: str) -> dict:
-    return run_review(text, ReviewOptions(use_model=False, applicant_on_file=True)).to_dict()
 
 
 def _items(data: dict) -> list[tuple[str, str]]:
