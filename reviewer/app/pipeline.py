@@ -346,7 +346,8 @@ def review_with(resources, text: str | None, options: ReviewOptions, *, form_pat
         warnings.append(unconfigured_warning(profile))
     return ReviewOutcome(request, triage_result, decision, reply_type, citations, screen_results, deadline, letters,
                          profile, catalog_matches, warnings, screener.ruleset_version,
-                         models.version if models else None, req_grounds)
+                         models.version if models else None,
+                         req_grounds if decision.request_grounds is None else decision.request_grounds)
 
 
 def mark_unconfigured(letter) -> None:

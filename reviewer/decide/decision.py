@@ -48,6 +48,8 @@ from reviewer.decide.narrated import (
     narrated_opinion,
     narrated_outcome,
     narrated_published,
+    narrated_security_upheld,
+    told_declassified,
     narrated_search,
     organ_told_absent,
     told_absent,
@@ -130,6 +132,9 @@ class Decision:
     items: list = field(default_factory=list)  # the answered items (complaint parts split off included)
     item_decisions: list[ItemDecision] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # named 第二十九条 elements for a 补正
+    # the request-level grounds as the steps left them (a ground the court rejected, or a record told published or
+    # declassified, is no longer named); None: as the request-grounds model gave them
+    request_grounds: list | None = None
 
 
 def decide(request, triage_result: TriageResult, views: list[DocumentView], catalog_matches: list,
@@ -180,10 +185,14 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         request_grounds, request_triage = _without_grounds(request_grounds, request_triage, rejected)
         if rejected & {"privacy", "trade_secret"}:
             third_party = None
+    if not views and told_declassified(request.text):
+        # "该文件原定为秘密级，2021年已经审核解密": the marking no longer makes it a state secret (第十四条)
+        request_grounds, request_triage = _without_grounds(request_grounds, request_triage, {"state_secret"})
     single = len(items) <= 1
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
     told_outcome = narrated_outcome(told) if single and not views else None
+    told_security = narrated_security_upheld(told) if single and not views else None
     # 有没有 — the request's own word that the record was never made, when the office has no search of its own
     absent = told_absent(request.text) if single and not views and not search_record and not told_search else None
     if single and not views and told_published is None and not _RESTATED_RE.search(request.text):
@@ -193,6 +202,11 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     if not single and not views and told_published is None:
         # "以上信息如已在贵局网站发布，告知网址即可": a claim about every item listed, told outside the items
         told_published = claim_about_all_items(request.text, items)
+    if single and told_published and request_grounds:
+        # a record told published in full ("该纪要已作为区政府决定事项全文发布在区政府网站") raises no ground any more:
+        # what is public is answered by telling where it is (第三十六条第（一）项)
+        request_grounds, request_triage = _without_grounds(request_grounds, request_triage,
+                                                           {g.ground for g in request_grounds})
     lead = None if single else list_lead(request, cues)  # "现就以下事项向贵局征询：" governs the items after it
     context = None if single or lead else not_gov_context(request, cues, request_triage)  # "…因涉嫌…被刑事拘留。申请：1.…"
     links = link_documents(items, views)
@@ -227,7 +241,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      request_text=request.text if single else "",
                                      request_grounds=item_grounds, third_party=third_party,
                                      told_published=told_published, told_classified=told_classified,
-                                     told_outcome=told_outcome, told_absent=absent))
+                                     told_outcome=told_outcome, told_absent=absent, told_security=told_security))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         if vague and listed and decisions[-1].code in (*RELEASED, "partial") and not item_views:
@@ -236,6 +250,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             d.staff_reasons = [ITEM_CORRECTION_NOTE] + \
                 [r for r in d.staff_reasons if r != NOT_SEARCHED_NOTE]
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
+        if told_security and decisions[-1].code == "withhold.security_stability":
+            decisions[-1].staff_reasons.append(TOLD_SECURITY_NOTE.format(told=told_security[:80]))
         if issuer and single and decisions[-1].organ.agency == issuer and decisions[-1].organ.evidence == "request":
             decisions[-1].staff_reasons.append(TOLD_ISSUER_NOTE.format(maker=issuer))
     if not decisions:
@@ -246,7 +262,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      threshold=threshold, stage=stage, own=False, request_text=request.text,
                                      triage_result=request_triage, request_grounds=request_grounds,
                                      third_party=third_party, told_published=told_published, told_classified=told_classified,
-                                     told_outcome=told_outcome, told_absent=absent))
+                                     told_outcome=told_outcome, told_absent=absent, told_security=told_security))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
@@ -256,11 +272,13 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                 told = told_classified if len(told_classified) <= 80 else told_classified[:80] + "…"
                 d.staff_reasons.append(TOLD_CLASSIFIED_NOTE.format(told=told))
     # 7 怎么答
-    return combine(request, triage_result, views, catalog_matches, items, decisions, missing,
+    decision = combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
                    repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure,
                    answered_correction=answered)
+    decision.request_grounds = list(request_grounds or [])
+    return decision
 
 
 _ALL_ITEMS_RE = re.compile(r"以上|上述|前述|上列|这些|所列|各项")
@@ -283,6 +301,8 @@ def claim_about_all_items(text: str, items) -> str | None:
 
 TOLD_CLASSIFIED_NOTE = ("申请材料写明该信息已依法定密（“{told}”）：这是材料中的说法。答复前请核对文件的密级标志、定密依据和保密期限"
                         "（第十四条、第十七条）；已解密或超过保密期限的，按一般申请处理。")
+TOLD_SECURITY_NOTE = ("复述中写明了机关说明的危害（“{told}”），复议机关或法院予以维持：据此拟定“危及三安全一稳定”。这不是本机关的"
+                      "审查结论，检索到文件后须写明涉及哪一种安全、何种危害及其可能性（第十四条）。")
 TOLD_CLASSIFIED_PROBABILITY = 0.95  # a marking the organ reports is near-certain evidence; staff still check it
 
 

@@ -286,6 +286,10 @@ def _shares_words(quoted: str, sentence: str, n: int = 5) -> bool:
     return any(run[i:i + n] in sentence for run in runs for i in range(len(run) - n + 1))
 
 
+# The clause that tells what was asked for, when nothing is quoted ("申请公开执法人员的现场检查记录、车辆称重单及…询问笔录").
+_ASKED_CLAUSE_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)[^。；]{2,80}")
+
+
 def narrated_published(text: str) -> str | None:
     """The words of a restatement telling that the record asked for is already published, else None.  When the
     request is quoted, the sentence must name what was quoted (one of its kinds of record, or 该文件/上述信息): "决定书
@@ -294,11 +298,17 @@ def narrated_published(text: str) -> str | None:
         return None
     quoted = " ".join(_QUOTED_RE.findall(text))
     kinds = set(_KIND_RE.findall(quoted))
+    asked = _ASKED_CLAUSE_RE.search(text)
+    asked_kinds = set(_KIND_RE.findall(asked.group(0))) if asked and not quoted else set()
     for pattern, loose in ((_TOLD_PUBLISHED_RE, False), (_TOLD_PUBLISHED_LOOSE_RE, True)):
         for m in pattern.finditer(text):
             start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
             end = text.find("。", m.end())
             sentence = text[start:end if end >= 0 else len(text)]
+            clause = text[max(text.rfind(c, 0, m.start()) for c in "。；，：") + 1:m.end()]
+            told_kinds = set(_KIND_RE.findall(clause))
+            if asked_kinds and told_kinds and not told_kinds & asked_kinds and not _POINTER_RE.search(clause):
+                continue  # "处罚结果已在信用网站公示" beside a request for the 询问笔录: another record
             if _POINTER_RE.search(sentence) or _shares_words(quoted, sentence) or \
                     (not loose and (not kinds or any(k in sentence for k in kinds))):
                 return m.group(0)
@@ -311,6 +321,18 @@ _CLASSIFIED_RE = re.compile(r"(?:确定|定密|定)为(?:秘密|机密|绝密)�
                             r"属于(?:秘密|机密|绝密)级国家秘密|已(?:被)?定密")
 # ("亦无解密决定", "尚未解密" say the opposite)
 _DECLASSIFIED_RE = re.compile(r"(?<![无未不])(?<!没有)(?<!未经)解密|已过保密期限|保密期限(?:已)?届满|不再(?:属于|作为)国家秘密|降密")
+
+
+# The request's own word that the record was declassified or its period ran out ("原定为秘密级，2021年已经审核解密",
+# "保密期限已届满"): not "申请解密", "尚未解密".
+_TOLD_DECLASSIFIED_RE = re.compile(r"(?:已|已经|业已|均已|早已)(?:于[^。；，]{0,12}?)?(?:经)?(?:审核|依法|按程序|正式)?(?:解密|降密)|"
+                                   r"已过保密期限|保密期限(?:已经?)?届满|不再(?:属于|作为)国家秘密|解密后(?:已|即|于)")
+
+
+def told_declassified(text: str) -> str | None:
+    """The words telling that the record asked for was declassified, else None."""
+    m = _TOLD_DECLASSIFIED_RE.search(text or "")
+    return m.group(0) if m else None
 
 
 def narrated_classified(text: str) -> str | None:
@@ -347,7 +369,36 @@ _CASE_PARTY_RE = re.compile(r"当事人|一方|不服|(?:对|向)(?:其|本人|�
 _ACCOUNT_FAULTED_RE = re.compile(r"不能成立|不予(?:采信|支持)|缺乏(?:事实|法律)?(?:根据|依据)|于法无据|理由不(?:成立|充分)|"
                                  r"(?:认定|答复)[^。；，]{0,6}?(?:错误|违法|不当)")
 TOLD_OUTCOME_CODES = {"archived": "other.special_procedure", "compiled": "unavailable.needs_creation",
-                      "pending": "other.special_procedure"}
+                      "pending": "other.special_procedure", "prohibited": "withhold.law_prohibited"}
+# A law or administrative regulation the organ or the court cites that forbids giving the record out ("《中华人民共和国统计法》
+# 第二十五条规定，统计调查中获得的能够识别或者推断单个统计调查对象身份的资料，任何单位和个人不得对外提供、泄露"): 其他法律、
+# 行政法规禁止公开 (第十四条).  Not the 条例 itself, not 保守国家秘密法 (a state secret), and not the personal-information
+# and civil codes (their duties are weighed as a third party's rights, 第十五条).
+_TOLD_PROHIBITED_RE = re.compile(
+    r"(?:被告|被申请人|被上诉人|答复|告知|认为|辩称|称)[^。]{0,40}?"
+    r"《(?![^》]*(?:政府信息公开|保守国家秘密|个人信息保护|民法典))[^》]{1,40}?(?:法|条例)》"
+    r"(?:第[一二三四五六七八九十百零〇\d]{1,6}条(?:第[一二三四五六七八九十\d]{1,3}款)?(?:第[（(][一二三四五六七八九十\d]{1,3}[）)]项)?)?"
+    r"(?:的)?(?:规定|明确规定|明确)[^。]{0,100}?(?:不得|禁止|严禁)[^。；]{0,16}?(?:公开|对外提供|泄露|披露|公布|向[^。；]{0,12}?提供)")
+
+
+# The organ's written statement of the harm to the 三安全一稳定 (第十四条: which safety, what harm), told by a restatement
+# whose court or review body upheld it ("一旦公开可能被不法分子利用实施破坏或投毒，危及公共安全…判决驳回诉讼请求").
+_SECURITY_HARM_RE = re.compile(r"(?:危及|危害|威胁|影响)(?:到)?(?:公共安全|国家安全|经济安全|社会稳定|城市运行安全)")
+_UPHELD_RE = re.compile(r"驳回[^。；]{0,12}?(?:诉讼请求|起诉|上诉)|(?:决定|予以|依法)维持|维持(?:原|被申请人|该|被诉)|"
+                        r"(?:答复|理由|认定|处理)[^。；，]{0,4}?(?:合法|正确|并无不当|充分)|并无不当|已具体说明")
+_SET_ASIDE_RE = re.compile(r"撤销|确认[^。；]{0,12}?违法|责令[^。；]{0,10}?重新")
+
+
+def narrated_security_upheld(text: str) -> str | None:
+    """The sentence in which a restatement tells the organ's stated harm to public or national security or social
+    stability, when the court or review body upheld the reply; None otherwise (also for a letter to the organ)."""
+    if not text or to_the_organ(text) or _ACCOUNT_FAULTED_RE.search(text) or _SET_ASIDE_RE.search(text):
+        return None
+    text = compact(text)
+    harm = _SECURITY_HARM_RE.search(text)
+    if harm and _UPHELD_RE.search(text, harm.end()):
+        return sentence_at(text, harm.start())
+    return None
 
 
 def narrated_outcome(text: str) -> tuple[str, str] | None:
@@ -365,6 +416,9 @@ def narrated_outcome(text: str) -> tuple[str, str] | None:
     pending = _TOLD_PENDING_RE.search(text)
     if pending and _CASE_FILE_RE.search(text) and _CASE_PARTY_RE.search(text):
         return TOLD_OUTCOME_CODES["pending"], sentence_at(text, pending.start())
+    prohibited = _TOLD_PROHIBITED_RE.search(text)
+    if prohibited:
+        return TOLD_OUTCOME_CODES["prohibited"], sentence_at(text, prohibited.group(0).index("《") + prohibited.start())
     return None
 
 

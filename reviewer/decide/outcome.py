@@ -203,13 +203,15 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
                 own: bool, request_text: str = "", triage_result=None, request_grounds=None,
                 third_party: str | None = None, told_published: str | None = None,
                 told_classified: str | None = None, told_outcome: tuple[str, str] | None = None,
-                told_absent: str | None = None) -> ItemDecision:
+                told_absent: str | None = None, told_security: str | None = None) -> ItemDecision:
     """Steps 给不给 and 怎么给 for one item.  ``third_party``: the third party's answer to the written
     consultation (第三十二条: agree / object / none, or "partly" when a restatement tells it objected to part only),
     once the office has it.  ``told_published``: a restatement's words that the record is already published;
     ``told_classified``: its words that the organ found the record classified; ``told_outcome``: (code, sentence) of
     its account that fixes the answer (:func:`reviewer.decide.narrated.narrated_outcome`); ``told_absent``: the
-    request's own words that the record was never made (:func:`reviewer.decide.narrated.told_absent`)."""
+    request's own words that the record was never made (:func:`reviewer.decide.narrated.told_absent`);
+    ``told_security``: a restatement's account of the organ's stated security harm, upheld by the court or review body
+    (:func:`reviewer.decide.narrated.narrated_security_upheld`)."""
     probabilities = dict(probabilities)
     if told_outcome and not any(v.readable for v in views):
         told_code = told_outcome[0]
@@ -289,10 +291,12 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         scores = keep_named_in_top_three(scores, named_codes(named))
     # a maker named while this organ's name is unknown: 非本机关负责公开 is a candidate to verify, not the draft
     held_back = ("unavailable.other_agency",) if organ.unverified_maker else ()
-    if not readable:
+    if not readable and not told_security:
         # 第十四条's 三安全一稳定 needs a written statement of which safety, what harm and why it is likely
         # (ogi-law.md §4.7): the request's words alone never draft it — a candidate to check after the search.
+        # A restatement telling that statement, upheld, is more than the request's words.
         held_back += (SECURITY_CODE,)
+    if not readable:
         # 国家秘密 is what was 依法确定 (第十四条): a classifier's reading of the request ("测速点位置清单") never drafts it;
         # the request's own mention of a marking, a 密级 or a classified kind (TRI021) still does
         if not _state_secret_cue(triage_result) and not told_classified:
@@ -389,7 +393,10 @@ PUBLISHED_CLAIM_RE = re.compile(
     r"在[^。；，）)]{0,12}?(?:网站|网上|公报|政务公开栏|公开栏)(?:上)?(?:公开|公布|发布|刊登|公示))|"
     r"(?:网站|网上|公报|政务公开栏)(?:上)?(?:已经?)(?:公开|公布|发布|刊登|公示)|"
     # "据查该纪要曾刊载于贵府门户网站“会议纪要”栏目"
-    r"(?:曾|已经?|早已)[^。；，）)]{0,6}?(?:刊载|刊登|发布|公布|公开)(?:于|在)[^。；，）)]{0,16}?(?:网站|官网|公报|栏目|政务公开栏)|"
+    r"(?:曾|已经?|早已)[^。；，）)]{0,14}?(?:刊载|刊登|发布|公布|公开)(?:于|在)[^。；，）)]{0,16}?(?:网站|官网|公报|栏目|政务公开栏)|"
+    # "贵局已于2023年8月在门户网站“财政资金”栏目公布了2022年度部门决算" (the column named between site and verb)
+    r"(?:已经?|早已)于[^。；，）)]{0,12}?在[^。；，）)]{0,12}?(?:网站|官网)[^。；，）)]{0,12}?(?:栏目|专栏)(?:上|中|内)?"
+    r"(?:公开|公布|发布|刊登|公示)|"
     r"(?:网上|网站上|官网上?)(?:都|也|就)?(?:能|可以)(?:查|找|搜|下载)(?:得)?(?:到)?(?![^。；，]{0,3}吗)|"
     # "我在区政府网站上看过这个通知", "在市政府网站上看到过，但找不到了" (not "网上看到新闻说…", "看到有人说…")
     r"(?:网站|网上|公报|政务公开栏|公开栏)上?(?:看到|看见|见到|查到|看)过(?![^。；，]{0,3}(?:新闻|报道|消息|帖子|文章|视频|有人|说|吗))|"
@@ -457,8 +464,10 @@ def published_claim(text: str) -> str | None:
     around = text[start:m.start()] + text[m.end():end]
     kinds = set(_KIND_RE.findall(around)) | set(_NEWS_KIND_RE.findall(around))
     rest = text[:start] + text[end:]
-    if kinds and rest.strip(" 。！？!?；;\n") and not _POINTER_RE.search(sentence) \
-            and not re.search(r"(?:这|那)(?:个|份|些)|此", sentence) and not any(k in rest for k in kinds):
+    # the pointer must sit in the claim's own clause: "上述材料属于…不予公开，并告知…处罚结果已在信用网站公示" points elsewhere
+    clause = text[max(text.rfind(c, start, m.start()) for c in "，,：:") + 1:end]
+    if kinds and rest.strip(" 。！？!?；;\n") and not _POINTER_RE.search(clause) \
+            and not re.search(r"(?:这|那)(?:个|份|些)|此", clause) and not any(k in rest for k in kinds):
         return None
     return m.group(0)
 

@@ -103,6 +103,15 @@ def _items_named(text: str, start: int, end: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+# The court's or review body's view that the organ should have asked for a 补正 and did not ("被告应当…一次性告知原告补正具体
+# 的信息名称…；被告未告知补正即自行确定答复范围", "应当一次性告知其补正，而非直接答复信息不存在").
+_SHOULD_CORRECT_RE = re.compile(r"(?<![不无])(?:应当|应)(?:在[^。；]{0,16}?)?(?:一次性)?(?:告知|要求|通知)"
+                                r"(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正")
+_NOT_TOLD_TO_CORRECT_RE = re.compile(r"未(?:依法)?(?:一次性)?(?:告知|要求|通知)(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正|"
+                                     r"而非(?:直接)?|而是直接|却直接|径行|即自行")
+_VIEW_RE = re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
+
+
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
     if text and to_the_organ(text):
@@ -111,6 +120,10 @@ def narrated_procedure(text: str) -> ToldProcedure | None:
     if not text:
         return None
     text = compact(text)
+    should = _SHOULD_CORRECT_RE.search(text)
+    if should and _VIEW_RE.search(text) and _NOT_TOLD_TO_CORRECT_RE.search(text):
+        # the court's or review body's view that the application should have been sent back for 补正 (第三十条)
+        return ToldProcedure("other.correction", _sentence(text, should.start()))
     if _PROCEDURE_FAULTED_RE.search(text):
         return None
     notice = _CORRECTION_NOTICE_RE.search(text)

@@ -1,0 +1,158 @@
+"""Round 2, session 27: a record told declassified or published raises no ground, a law the organ cites that forbids
+giving the record out (其他法律、行政法规禁止公开), the court's view that a 补正 was owed, a published record that is not
+the one asked for, and a repeat the organ told."""
+
+from __future__ import annotations
+
+import pytest
+from review_helpers import reviewed_by_rules as _review
+
+from reviewer.decide.narrated import narrated_outcome, narrated_published, told_declassified
+from reviewer.decide.told_procedure import narrated_procedure
+
+
+def _named(out: dict) -> set[str]:
+    return {g["ground"] for g in out["request_grounds"] if g["named"]}
+
+
+# --- 给不给: a record told declassified or published ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("该通知原定为机密级，2022年已经解密。", "已经解密"),
+    ("上述文件保密期限已届满。", "保密期限已届满"),
+    ("原告要求被告解密该文件。", None),
+    ("该文件尚未解密。", None),
+])
+def test_told_declassified(text, expected):
+    assert told_declassified(text) == expected
+
+
+def test_a_declassified_record_names_no_state_secret():
+    text = ("请公开市人民政府2014年印发的《关于加强民兵训练保障工作的通知》（市政发〔2014〕9号）。"
+            "该通知原定为机密级，2022年已经解密，并在市政府网站“历史文件”栏目全文公布。")
+    out = _review(text)
+    assert "state_secret" not in _named(out)
+    assert out["reply"]["code"] != "withhold.state_secret"
+    still = _review("请公开市人民政府2014年印发的标注机密级的《关于加强民兵训练保障工作的通知》。")
+    assert "state_secret" in _named(still)  # the marking alone still names the ground
+
+
+def test_minutes_told_published_in_full_are_answered_as_published():
+    text = ("请公开县人民政府第9次常务会议纪要中关于城南污水处理厂扩建的议定事项。"
+            "该纪要已作为县政府决定事项全文发布在县政府网站“常务会议”栏目。")
+    out = _review(text)
+    assert out["reply"]["code"] == "disclose.published"
+    assert not _named(out)  # a record the public already has raises no ground
+    minutes = _review("请公开县人民政府第9次常务会议纪要中关于城南污水处理厂扩建的议定事项。")
+    assert "process_info" in _named(minutes)
+
+
+def test_a_final_account_told_published_in_a_named_column():
+    text = ("请公开贵局2023年度部门决算中的“一般公共预算财政拨款支出决算表”。"
+            "贵局已于2024年8月在门户网站“财政资金”栏目公布了2023年度部门决算。")
+    assert _review(text)["reply"]["code"] == "disclose.published"
+
+
+def test_an_office_review_is_not_read_in_a_decision_item():
+    from reviewer.decide.restatement import without_proceedings
+
+    text = "请公开该会议纪要。该纪要已作为区政府决定事项全文发布。"
+    assert without_proceedings(text) == text  # "区政府决定事项" names a kind of record, not the office deciding
+
+
+# --- 给不给: a law or administrative regulation that forbids giving the record out -------------------------------
+
+_STATISTICS = ("原告向某县统计局申请公开某机械有限公司2022年报送的统计年报表。被告答复：《中华人民共和国统计法》第二十五条规定，"
+               "统计调查中获得的能够识别或者推断单个统计调查对象身份的资料，任何单位和个人不得对外提供、泄露。")
+
+
+def test_a_cited_statute_that_forbids_disclosure_is_law_prohibited():
+    code, sentence = narrated_outcome(_STATISTICS)
+    assert code == "withhold.law_prohibited" and "统计法" in sentence
+    out = _review(_STATISTICS)
+    assert out["reply"]["code"] == "withhold.law_prohibited"
+
+
+@pytest.mark.parametrize("text", [
+    # the court found the organ's reliance on it wrong
+    _STATISTICS + "本院认为，原告申请的是被告汇总后发布的数据，被告的理由不能成立。",
+    # the personal-information code: weighed as a third party's rights (第十五条), not a prohibition
+    "被告答复：《中华人民共和国个人信息保护法》第二十五条规定，个人信息处理者不得公开其处理的个人信息。",
+    # the 条例 itself
+    "被告答复：《中华人民共和国政府信息公开条例》第十四条规定，依法确定为国家秘密的政府信息不予公开。",
+    # an applicant's letter
+    "市统计局：《中华人民共和国统计法》第二十五条规定不得对外提供的是单个企业资料，我申请的是全市汇总数据，请公开。",
+])
+def test_no_prohibition_read(text):
+    told = narrated_outcome(text)
+    assert told is None or told[0] != "withhold.law_prohibited"
+
+
+# --- 有没有: a record told published that is not the one asked for --------------------------------------------------
+
+def test_a_published_penalty_does_not_publish_the_interview_records():
+    text = ("申请人某某向某市交通运输综合行政执法支队申请公开对某运输公司的现场检查记录及对驾驶员的询问笔录。"
+            "执法支队答复上述材料属于行政执法案卷信息，不予公开，并告知对该公司的处罚结果已在信用网站公示。")
+    assert narrated_published(text) is None
+    assert _review(text)["reply"]["code"] != "disclose.published"
+    same = ("申请人某某向某市交通运输综合行政执法支队申请公开对某运输公司的行政处罚结果。"
+            "执法支队答复，该处罚结果已于2024年5月在信用网站公示。")
+    assert narrated_published(same)
+
+
+# --- 补不补: the court's view that a 补正 was owed ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "原告申请公开“某广场项目的全部信息”。被告提供了施工许可证。本院认为，被告应当一次性告知原告补正具体的信息名称，"
+    "被告未告知补正即自行确定答复范围，属程序违法。",
+    "申请人申请公开“你所对我报警的处理情况”。派出所答复信息不存在。复议机关认为，被申请人应当在收到申请后一次性告知其补正，"
+    "而非直接答复信息不存在。",
+])
+def test_the_court_says_a_correction_was_owed(text):
+    told = narrated_procedure(text)
+    assert told is not None and told.code == "other.correction"
+    assert _review(text)["reply"]["code"] == "other.correction"
+
+
+def test_a_correction_told_and_lapsed_is_not_a_correction_owed():
+    text = ("被告于2023年5月6日向原告发出补正告知书，要求其写明所需信息的名称。原告逾期未补正。"
+            "本院认为，被告已依法一次性告知补正，并无不当。")
+    told = narrated_procedure(text)
+    assert told is not None and told.code == "other.correction_lapsed"
+
+
+# --- a repeat the organ told ------------------------------------------------------------------------------------
+
+def test_a_repeat_told_by_the_organ():
+    text = ("申请人于2024年3月申请公开某批次奶粉的抽检报告，区市场监管局予以提供。同年5月，申请人又申请公开该批次奶粉的抽检报告。"
+            "区市场监管局告知其已就相同信息作出答复，不再重复处理。")
+    assert _review(text)["reply"]["code"] == "no_action.duplicate"
+
+
+# --- 给不给: the organ's stated security harm, upheld -----------------------------------------------------------
+
+_SECURITY = ("申请人某某向某市燃气集团的主管部门市城市管理局申请公开全市高压燃气调压站的位置清单及安防值守安排。市城市管理局答复：上述信息"
+             "涉及城市燃气重要设施的安全防范部署，公开后可能被不法分子利用实施破坏，危及公共安全，不予公开。")
+
+
+def test_a_security_harm_upheld_by_the_court_is_drafted():
+    from reviewer.decide.narrated import narrated_security_upheld
+
+    upheld = _SECURITY + "一审法院认为被告已具体说明危害的可能性，判决驳回原告的诉讼请求。"
+    assert narrated_security_upheld(upheld)
+    out = _review(upheld)
+    assert out["reply"]["code"] == "withhold.security_stability"
+    assert any("予以维持" in r for r in out["reply"]["reasons"])
+
+
+@pytest.mark.parametrize("tail", [
+    "复议机关认为，被申请人未说明公开将如何危及公共安全，决定撤销该答复，责令重新答复。",
+    "",  # the organ's word alone, no view on it
+])
+def test_a_security_harm_not_upheld_stays_a_candidate(tail):
+    from reviewer.decide.narrated import narrated_security_upheld
+
+    assert narrated_security_upheld(_SECURITY + tail) is None
+    out = _review(_SECURITY + tail)
+    assert out["reply"]["code"] != "withhold.security_stability"
+    assert "withhold.security_stability" in [c["code"] for c in out["candidates"]]
