@@ -48,12 +48,12 @@ from reviewer.decide.narrated import (
     narrated_opinion,
     narrated_outcome,
     narrated_published,
-    narrated_security_upheld,
-    told_declassified,
     narrated_search,
+    narrated_security_upheld,
     organ_told_absent,
     told_absent,
     told_account,
+    told_declassified,
     told_issuer,
 )
 from reviewer.decide.nature import own_matter

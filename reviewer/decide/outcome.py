@@ -460,7 +460,6 @@ def published_claim(text: str) -> str | None:
     # "补偿方案已在网站上公布，但我要的是评估报告": the clause after 但 is the request
     ends = [i for i in (text.find(c, m.end()) for c in ("。", "！", "？", "!", "?", "；", ";", "\n", "，但", ",但")) if i >= 0]
     end = min(ends) if ends else len(text)
-    sentence = text[start:end]
     around = text[start:m.start()] + text[m.end():end]
     kinds = set(_KIND_RE.findall(around)) | set(_NEWS_KIND_RE.findall(around))
     rest = text[:start] + text[end:]
