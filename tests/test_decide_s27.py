@@ -156,3 +156,23 @@ def test_a_security_harm_not_upheld_stays_a_candidate(tail):
     out = _review(_SECURITY + tail)
     assert out["reply"]["code"] != "withhold.security_stability"
     assert "withhold.security_stability" in [c["code"] for c in out["candidates"]]
+
+
+# --- 谁负责 -------------------------------------------------------------------------------------------------------
+
+def test_a_date_before_the_organ_is_no_part_of_its_name():
+    from reviewer.decide.organ import item_organ
+
+    text = "请公开2023年县政府作出的《关于老城北片区国有土地上房屋征收的决定》。"
+    assert item_organ(text, [], "某县人民政府", True).responsible == "own"
+    other = item_organ("请公开2023年县自然资源局作出的《关于某地块的规划条件》。", [], "某县人民政府", True)
+    assert other.responsible == "other" and other.agency == "县自然资源局"
+
+
+def test_an_organ_saying_it_does_not_answer_for_anothers_record():
+    from reviewer.decide.narrated import narrated_maker
+
+    text = ("原告向某市卫生健康委员会申请公开药品挂网采购价格文件。被告答复：相关职能已划入市医疗保障局，相关文件由市医疗保障局制作，"
+            "本机关不负责公开。法院认为被告的答复并无不当。")
+    assert narrated_maker(text, "某市卫生健康委员会") == "市医疗保障局"
+    assert _review(text)["reply"]["code"] == "unavailable.other_agency"

@@ -171,6 +171,8 @@ _RUNNING_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|�
 def _organ_name(raw: str) -> str:
     """An organ's name without the running words before it (:func:`clean_agency`, then :data:`_RUNNING_LEAD_RE`)."""
     name = clean_agency(raw)
+    # a date told before the organ ("2023年县政府作出的"): its last character is no part of the name
+    name = re.sub(r"^[年月日号](?=[省市县区镇乡])", "", name)
     rest = _RUNNING_LEAD_RE.sub("", name, count=1)
     return rest if len(rest) >= 3 else name
 
