@@ -176,3 +176,30 @@ def test_an_organ_saying_it_does_not_answer_for_anothers_record():
             "本机关不负责公开。法院认为被告的答复并无不当。")
     assert narrated_maker(text, "某市卫生健康委员会") == "市医疗保障局"
     assert _review(text)["reply"]["code"] == "unavailable.other_agency"
+
+
+# --- 怎么答: one listed item asked for before and answered ----------------------------------------------------------
+
+_LIST_WITH_A_REPEAT = ("某县水利局：\n本人申请公开以下信息：\n一、贵局2024年对某河道采砂许可作出的决定书；\n"
+                       "二、某水库除险加固工程竣工验收鉴定书。本人2024年2月已申请过这份鉴定书，贵局2024年3月4日已答复并提供了复印件，"
+                       "这次再申请一次；\n三、贵局2024年防汛抢险物资储备计划。\n申请人：某某")
+
+
+def test_a_repeat_told_in_one_item_decides_that_item_only():
+    out = _review(_LIST_WITH_A_REPEAT)
+    codes = [item["code"] for item in out["request"]["items"]]
+    assert len(codes) == 3 and codes[1] == "no_action.duplicate"
+    assert codes[0] != "no_action.duplicate" and codes[2] != "no_action.duplicate"
+    assert out["reply"]["code"] != "no_action.duplicate"
+
+
+@pytest.mark.parametrize("text, repeated", [
+    ("该施工合同的备案信息。本人曾于2024年2月19日就同一信息向贵局提出过申请，贵局已于2024年3月8日作出答复，此次再次申请", True),
+    ("2023年客运班线经营许可清单。本人2024年3月曾申请过这份清单，贵局已于2024年4月1日答复，现再次申请", True),
+    ("该鉴定书。我丈夫2024年2月申请过这份鉴定书，贵局已答复并提供了复印件", False),  # another applicant
+    ("该鉴定书。本人2024年2月已申请过，贵局至今未答复", False),  # never answered
+])
+def test_told_item_repeat(text, repeated):
+    from reviewer.decide.narrated import told_item_repeat
+
+    assert bool(told_item_repeat(text)) is repeated

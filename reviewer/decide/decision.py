@@ -55,6 +55,7 @@ from reviewer.decide.narrated import (
     told_account,
     told_declassified,
     told_issuer,
+    told_item_repeat,
 )
 from reviewer.decide.nature import own_matter
 from reviewer.decide.organ import OrganCheck, detect_other_agency, item_organ, request_addressee  # noqa: F401
@@ -213,6 +214,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # the items the applicant listed (a numbered list, several request sentences), not pieces split off a sentence
     listed = len(request.items) > 1 and len(items) == len(request.items)
     decisions: list[ItemDecision] = []
+    item_repeats = False  # some listed item, not the whole letter, was asked for before and answered
     for position, (item, nature) in enumerate(zip(items, natures)):
         # 3 谁负责, 4 有没有, 5 给不给, 6 怎么给 — per item
         item_views = links.get(item.index, [])
@@ -249,6 +251,13 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             d.code, d.pending, d.letter_reasons = "other.correction", False, list(vague)
             d.staff_reasons = [ITEM_CORRECTION_NOTE] + \
                 [r for r in d.staff_reasons if r != NOT_SEARCHED_NOTE]
+        repeated = told_item_repeat(item.text) if listed and not item_views else None
+        if repeated:  # "2.…本人曾于…就同一…提出过申请，贵局已于…作出答复": that item only (第三十六条第（六）项)
+            d = decisions[-1]
+            d.code, d.pending, d.letter_reasons, d.record_correction = "no_action.duplicate", False, [], False
+            d.staff_reasons = [ITEM_REPEAT_NOTE.format(told=repeated[:60])] + \
+                [r for r in d.staff_reasons if r != NOT_SEARCHED_NOTE]
+            item_repeats = True
         _note_told(decisions[-1], told_search, told_maker, told_outcome)
         if told_security and decisions[-1].code == "withhold.security_stability":
             decisions[-1].staff_reasons.append(TOLD_SECURITY_NOTE.format(told=told_security[:80]))
@@ -275,8 +284,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     decision = combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
-                   repeat=None if history else narrated_repeat(request.text, cues), told_procedure=told_procedure,
-                   answered_correction=answered)
+                   repeat=None if history or item_repeats else narrated_repeat(request.text, cues),
+                   told_procedure=told_procedure, answered_correction=answered, item_repeats=item_repeats)
     decision.request_grounds = list(request_grounds or [])
     return decision
 
@@ -301,6 +310,8 @@ def claim_about_all_items(text: str, items) -> str | None:
 
 TOLD_CLASSIFIED_NOTE = ("申请材料写明该信息已依法定密（“{told}”）：这是材料中的说法。答复前请核对文件的密级标志、定密依据和保密期限"
                         "（第十四条、第十七条）；已解密或超过保密期限的，按一般申请处理。")
+ITEM_REPEAT_NOTE = ("此项写明此前已就相同信息申请并获答复（“{told}”）：按重复申请告知不予重复处理（第三十六条第（六）项）；请查询本机关的"
+                    "答复记录（决定库），核实前次答复的日期和文号与此项所列相同，其余事项照常答复。")
 TOLD_SECURITY_NOTE = ("复述中写明了机关说明的危害（“{told}”），复议机关或法院予以维持：据此拟定“危及三安全一稳定”。这不是本机关的"
                       "审查结论，检索到文件后须写明涉及哪一种安全、何种危害及其可能性（第十四条）。")
 TOLD_CLASSIFIED_PROBABILITY = 0.95  # a marking the organ reports is near-certain evidence; staff still check it
@@ -447,14 +458,15 @@ def _item_signals(text: str, cues, triage_model=None, grounds_model=None):
 def combine(request, triage_result, views, catalog_matches, items, decisions: list[ItemDecision], missing,
             *, threshold: float, history: dict | None, procedure: str | None, questions: list[str] = (),
             repeat: CueHit | None = None, told_procedure: ToldProcedure | None = None,
-            answered_correction: bool = False) -> Decision:
+            answered_correction: bool = False, item_repeats: bool = False) -> Decision:
     """Step 怎么答: one code for the reply, the ranked candidates, staff reasons and actions.  ``repeat``: the request
     tells an earlier answered application of the same content (:func:`narrated_repeat`; no office history given).
     ``told_procedure``: a restatement's account of what became of the application (a 补正 or fee notice, reasons
     asked for, a withdrawal; :mod:`reviewer.decide.told_procedure`) when the office gave no procedure of its own.
     ``answered_correction``: the applicant's letter says it answers the organ's 补正 notice
     (:func:`~reviewer.decide.told_procedure.answers_correction`); a description still missing is then 无法提供
-    (申请内容不明确), not a second 补正."""
+    (申请内容不明确), not a second 补正.  ``item_repeats``: some listed items were told as asked before and answered; they
+    are answered as repeats and the rest as they are, so 重复申请 does not decide the whole letter."""
     scores = _mean([d.scores for d in decisions])
     # a complaint or a question asks for no information: no description of it is missing (第二十九条第二款第（二）项)
     asks_nothing = bool(decisions) and all(d.code in ("no_action.petition", "other.consultation") for d in decisions)
@@ -494,7 +506,7 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
     item_codes = [d.code for d in decisions]
     # A procedure's code decides the whole request only when that procedure was given: 其他处理 is also an item's
     # answer to a request to correct the applicant's own record (第四十一条), answered item by item.
-    overrides = {"other.correction", "unavailable.unclear", "no_action.duplicate",
+    overrides = {"other.correction", "unavailable.unclear", *(() if item_repeats else ("no_action.duplicate",)),
                  *([PROCEDURE_CODES[procedure]] if procedure in PROCEDURE_CODES else []),
                  *([told_procedure.code] if told_procedure is not None else [])}
     top = max(scores, key=scores.get) if scores else item_codes[0]

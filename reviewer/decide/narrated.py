@@ -401,6 +401,26 @@ def narrated_security_upheld(text: str) -> str | None:
     return None
 
 
+# One listed item told as asked before and answered ("2.该施工合同的备案信息。本人曾于2024年2月19日就同一施工合同备案信息向
+# 贵局提出过申请，贵局已于2024年3月8日作出答复（某住建信复〔2024〕12号），此次再次申请"): 重复申请 for that item only.
+_EARLIER_ASKED_RE = re.compile(r"(?:已|曾|已经)(?:于[^。；]{0,14}?)?[^。；]{0,30}?(?:申请过|申请公开过|提出过[^。；]{0,8}?申请|"
+                               r"(?:提出|提交)(?:了)?(?:政府信息公开|公开|相同|同样|同一)?申请|向[^。；，]{1,12}?申请(?:公开|获取))")
+_EARLIER_ANSWERED_RE = re.compile(r"(?<![未没不])(?<!尚未)(?:作出(?:了)?(?:书面)?答复|收到[^。；]{0,12}?答复|已(?:经)?(?:于[^。；，]{0,14}?)?答复|"
+                                  r"答复并提供|予以(?:公开|提供)|提供了)")
+_NOT_SAME_RE = re.compile(r"(?:丈夫|妻子|配偶|父亲|母亲|儿子|女儿|他人|别人|其他人)[^。；]{0,10}?(?:申请过|提出过|申请)|不同于|并不相同|内容不同")
+
+
+def told_item_repeat(text: str) -> str | None:
+    """The words of one listed item telling that the same applicant asked for it before and was answered, else None."""
+    if not text or _NOT_SAME_RE.search(text):
+        return None
+    for m in _EARLIER_ASKED_RE.finditer(text):
+        answered = _EARLIER_ANSWERED_RE.search(text, m.end(), m.end() + 80)
+        if answered:
+            return text[m.start():answered.end()]
+    return None
+
+
 def narrated_outcome(text: str) -> tuple[str, str] | None:
     """(reply code, the sentence that tells it) when a restatement or case note tells the organ's account that fixes the
     answer — the record moved to an archive, nothing ready-made that answering would not have to compile, or a party's
