@@ -203,3 +203,44 @@ def test_told_item_repeat(text, repeated):
     from reviewer.decide.narrated import told_item_repeat
 
     assert bool(told_item_repeat(text)) is repeated
+
+
+# --- 有没有: the organ's own written word, quoted by the applicant ----------------------------------------------------
+
+def test_the_organs_quoted_word_that_no_decision_was_made():
+    from reviewer.decide.narrated import quoted_organ_absent
+
+    text = ("某区教育局：\n2025年8月，我反映某小学超额招生。9月3日，贵局作出信访答复意见书，答复中写明：“经核查，该校实际招生数未超过"
+            "核定计划，我局未对该校作出处理决定。”\n我不认可。现申请公开：贵局对该校超额招生问题作出的处理决定文书。")
+    assert quoted_organ_absent(text)
+    assert _review(text)["reply"]["code"] == "unavailable.not_held"
+    # the applicant's own belief is not the organ's word
+    mine = "某区教育局：\n我认为“你们根本没有对该校作出处理决定”。现申请公开：贵局对该校超额招生问题作出的处理决定文书。"
+    assert quoted_organ_absent(mine) is None
+    assert _review(mine)["reply"]["code"] != "unavailable.not_held"
+
+
+# --- 怎么给: the applicant read it on the site ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "某区教育局：\n我在贵局官方网站“通知公告”栏目看到，《2025年义务教育阶段学校招生入学工作实施方案》已于2025年4月18日发布。"
+    "家里老人不会上网，麻烦贵局提供这份方案。",
+    "某市人社局：\n我在市人社局官网“政策文件”栏目里查到了贵局印发的《关于调整工伤保险待遇标准的通知》，请提供给我一份。",
+])
+def test_read_on_the_site(text):
+    assert _review(text)["reply"]["code"] == "disclose.published"
+
+
+# --- 怎么答: a letter telling its earlier application answered, then asking the same again ----------------------------
+
+def test_a_letter_asking_again_after_an_answer():
+    from reviewer.decide.decision import letter_repeat
+
+    text = ("某县退役军人事务局：\n本人曾于2025年2月17日书面向贵局申请公开《某县2024年度退役士兵安置岗位计划表》，贵局已于2025年3月7日以"
+            "某退役信复〔2025〕5号答复书答复本人，并提供了计划表。\n现本人再次申请公开：《某县2024年度退役士兵安置岗位计划表》。")
+    assert letter_repeat(text)
+    assert _review(text)["reply"]["code"] == "no_action.duplicate"
+    other = ("某县退役军人事务局：\n本人曾于2025年2月17日向贵局申请公开《某县2024年度退役士兵安置岗位计划表》，贵局已于2025年3月7日答复。"
+             "\n现申请公开：某县2025年度退役士兵安置岗位计划表。")
+    assert letter_repeat(other) is None
+    assert _review(other)["reply"]["code"] != "no_action.duplicate"

@@ -51,6 +51,7 @@ from reviewer.decide.narrated import (
     narrated_search,
     narrated_security_upheld,
     organ_told_absent,
+    quoted_organ_absent,
     told_absent,
     told_account,
     told_declassified,
@@ -93,6 +94,26 @@ NARRATED_REPEAT_CUE = "narrated-repeat-request"
 # The share a narrated repeat takes in the ranking: above a cue's weight, below the office's own record of the earlier
 # reply (reviewer.store.history: 0.8–0.95), which also gives its date and 文号.
 NARRATED_REPEAT_SHARE = 0.1
+
+
+# "本人曾于…申请公开“…”，贵局于…作出…答复书并已送达本人。…现再次申请公开：…": the earlier application answered, then the
+# same asked again (第三十六条第（六）项), in a letter that tells it in its own order.
+_AGAIN_RE = re.compile(r"(?:再次|重新|又|再一次)(?:向[^。；，]{1,12}?)?(?:提出|提交)?(?:申请|申请公开|要求公开)|再申请一次")
+LETTER_REPEAT_WEIGHT = 0.6  # the weight of TRI063, the cue for the same story told in a restatement's words
+
+
+def letter_repeat(text: str) -> CueHit | None:
+    """The earlier application told as answered (:func:`~reviewer.decide.narrated.told_item_repeat`) followed by the
+    same asked again, as a hit of the narrated-repeat cue; None otherwise."""
+    told = told_item_repeat(text or "")
+    if not told:
+        return None
+    start = text.find(told)
+    again = _AGAIN_RE.search(text, start + len(told))
+    if again is None:
+        return None
+    return CueHit("TRI063", "no_action.duplicate", "申请写明此前已就相同内容申请并获答复，此次又以相同内容申请。", start,
+                  again.end(), text[start:again.end()], weight=LETTER_REPEAT_WEIGHT)
 
 
 def narrated_repeat(text: str, cues) -> CueHit | None:
@@ -167,7 +188,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # a restatement's account of the organ's search and of who made the record (指导案例101号, 第十条): read only when
     # the office gives no documents and no search record of its own
     told = told_account(request.text)  # a letter's office notes, or the restatement itself
-    told_search = None if (views or search_record) else (narrated_search(told) or organ_told_absent(told))
+    told_search = None if (views or search_record) else \
+        (narrated_search(told) or organ_told_absent(told) or quoted_organ_absent(request.text))
     told_maker = None if views else narrated_maker(told, agency_name)
     # the issuer the request names beside a one-item request ("许可证上载明的发证机关为某省应急管理厅"): 谁负责 to confirm
     issuer = None if views or told_maker or not agency_configured else told_issuer(request.text, agency_name)
@@ -284,7 +306,8 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     decision = combine(request, triage_result, views, catalog_matches, items, decisions, missing,
                    threshold=threshold, history=history, procedure=procedure,
                    questions=unasked_questions(request, items, cues),
-                   repeat=None if history or item_repeats else narrated_repeat(request.text, cues),
+                   repeat=None if history or item_repeats else
+                   (narrated_repeat(request.text, cues) or (letter_repeat(request.text) if single else None)),
                    told_procedure=told_procedure, answered_correction=answered, item_repeats=item_repeats)
     decision.request_grounds = list(request_grounds or [])
     return decision

@@ -117,7 +117,12 @@ _ABSENT_CLAIM_RE = re.compile(
     r"(?<![尚仍还])(?:未|没有)(?:单独|另行|专门)?形成(?:任何)?(?:书面|正式)(?:的)?(?:文件|指令|调度令|材料|记录|决定|意见|纪要)?|"
     r"(?:从未|从来没有|从没|从未曾)(?:向(?!我|本人|申请人|原告)[^。；，]{1,20}?)?(?:核发|颁发|批准|批复|审批|发放|办理)(?:过)?|"
     r"(?:手续|审批|许可|批文)(?:都|也|还|根本|一直)?(?:没|没有|未)(?:办|办理|取得|批)(?!理?结果)|"
-    r"(?:未|没有|没)(?:办理|取得)(?:过)?(?:任何)?[^。；，]{0,8}?(?:审批|许可|用地|林地|规划|施工)(?:手续|许可证?|批准)|"
+    r"(?:未|没有|没)(?:办理|取得)(?:过)?(?:任何)?[^。；，]{0,12}?(?:审批|许可|用地|林地|规划|施工)(?:手续|许可证?|批准)|"
+    # the organ's own written word, quoted ("区人民政府尚未对该地块作出房屋征收决定", "亦未作出任何处理决定",
+    # "区政府常务会议未研究过该事项", "系统里…没有我的工伤认定申请和认定记录")
+    r"(?:(?:尚未|并未|亦未|从未|未曾)(?:对[^。；]{0,24}?)?|未对[^。；]{1,24}?)作出(?:过)?(?:任何)?[^。；，]{0,10}?(?:决定|批复|认定)|"
+    r"(?:会议|常务会议|办公会|常委会)(?:从未|未曾|未|没有)(?:研究|讨论|审议)(?:过)?|"
+    r"系统(?:里|中|内)?[^。；]{0,20}?(?:没有|查无|无)[^。；]{0,20}?(?:记录|申请)|"
     r"(?:均|都|亦|也)?未见[^。；]{0,20}?(?:许可|批复|审批|公示|公告|名单)|"
     r"(?:并无|并没有|根本没有)[^。；，]{0,12}?(?:资质|许可|批准|批复|审批)|"
     r"(?:未|没有|从未)(?:单独|另行|专门)?(?:组织|召开|举行)(?:过)?[^。；，]{0,8}?(?:论证|听证|评审|验收)")
@@ -139,6 +144,25 @@ def organ_told_absent(text: str) -> str | None:
         sentence = m.group(0).strip()
         if _ABSENT_CLAIM_RE.search(sentence) and not _APPLICANT_VOICE_RE.search(sentence):
             return sentence
+    return None
+
+
+# A written word of the organ that the applicant quotes ("区政府办公室…出具的信息事项处理意见书中写明：“…区政府常务会议未研究
+# 过该事项。”", "贵府在该案答辩状第三页中明确陈述：“…未办理农用地转用及土地征收审批手续。”").
+_ORGAN_WRITING_RE = re.compile(r"答复|意见书|答辩状|判决书|裁定书|决定书|告知书|复函|回函|回复|书面")
+_QUOTE_LEAD_RE = re.compile(r"(?:写明|载明|陈述|称|表示|记载|写道|说明|指出)[：:，,]?\s*$")
+
+
+def quoted_organ_absent(text: str) -> str | None:
+    """The organ's own written words, quoted in a letter, that the record asked for was never made (:data:`_ABSENT_CLAIM_RE`):
+    read as the organ's account for 有没有, the same as a restatement's (:func:`organ_told_absent`); None otherwise."""
+    if not text:
+        return None
+    text = compact(text)
+    for m in re.finditer(r"“([^“”]{4,200})”", text):
+        lead = text[max(0, m.start() - 60):m.start()]
+        if _ABSENT_CLAIM_RE.search(m.group(1)) and _ORGAN_WRITING_RE.search(lead) and _QUOTE_LEAD_RE.search(lead):
+            return m.group(1)
     return None
 
 
@@ -405,7 +429,7 @@ def narrated_security_upheld(text: str) -> str | None:
 # 贵局提出过申请，贵局已于2024年3月8日作出答复（某住建信复〔2024〕12号），此次再次申请"): 重复申请 for that item only.
 _EARLIER_ASKED_RE = re.compile(r"(?:已|曾|已经)(?:于[^。；]{0,14}?)?[^。；]{0,30}?(?:申请过|申请公开过|提出过[^。；]{0,8}?申请|"
                                r"(?:提出|提交)(?:了)?(?:政府信息公开|公开|相同|同样|同一)?申请|向[^。；，]{1,12}?申请(?:公开|获取))")
-_EARLIER_ANSWERED_RE = re.compile(r"(?<![未没不])(?<!尚未)(?:作出(?:了)?(?:书面)?答复|收到[^。；]{0,12}?答复|已(?:经)?(?:于[^。；，]{0,14}?)?答复|"
+_EARLIER_ANSWERED_RE = re.compile(r"(?<![未没不])(?<!尚未)(?:作出(?:了)?[^。；，]{0,30}?答复|收到[^。；]{0,12}?答复|已(?:经)?(?:于[^。；，]{0,14}?)?答复|"
                                   r"答复并提供|予以(?:公开|提供)|提供了)")
 _NOT_SAME_RE = re.compile(r"(?:丈夫|妻子|配偶|父亲|母亲|儿子|女儿|他人|别人|其他人)[^。；]{0,10}?(?:申请过|提出过|申请)|不同于|并不相同|内容不同")
 
@@ -415,7 +439,7 @@ def told_item_repeat(text: str) -> str | None:
     if not text or _NOT_SAME_RE.search(text):
         return None
     for m in _EARLIER_ASKED_RE.finditer(text):
-        answered = _EARLIER_ANSWERED_RE.search(text, m.end(), m.end() + 80)
+        answered = _EARLIER_ANSWERED_RE.search(text, m.end(), m.end() + 120)
         if answered:
             return text[m.start():answered.end()]
     return None
