@@ -244,3 +244,55 @@ def test_a_letter_asking_again_after_an_answer():
              "\n现申请公开：某县2025年度退役士兵安置岗位计划表。")
     assert letter_repeat(other) is None
     assert _review(other)["reply"]["code"] != "no_action.duplicate"
+
+
+# --- who the letter is to, and what the applicant says was published ---------------------------------------------
+
+@pytest.mark.parametrize("text, letter", [
+    ("某某镇人民政府：\n我们是某村村民代表，申请：", True),
+    ("致：某某县自然资源局政府信息公开工作机构\n某律师事务所接受委托，", True),
+    ("原告某某诉某县人民政府：\n", False),
+    ("某市中级人民法院\n行政判决书\n原告某某", False),
+])
+def test_a_first_line_saluting_an_organ_makes_a_letter(text, letter):
+    from reviewer.decide.narrated import to_the_organ
+
+    assert to_the_organ(text) is letter
+
+
+def test_a_claim_in_one_item_publishes_that_item_only():
+    text = ("某某镇人民政府：\n本人申请以下信息：\n①镇政府2024年度财政预算（已于2024年2月在县政府网站镇级财政预决算专栏公开）；\n"
+            "②镇政府给我家发放2023年度生态公益林补偿款的发放凭证；\n③县林业局核定我镇生态公益林面积的批复（由县林业局作出）。\n申请人：某某")
+    codes = [item["code"] for item in _review(text)["request"]["items"]]
+    assert codes == ["disclose.published", "disclose", "unavailable.other_agency"]
+
+
+@pytest.mark.parametrize("item", [
+    "贵局2024年促消费补贴申报指南（已于2024年3月1日在区政府网站“通知公告”栏发布）",
+    "职工医保门诊特殊病种目录（该文件2024年1月5日已在市医保局官网发布）",
+    "同批次资质审查通过企业名单（贵局网站2023年12月20日已公告）",
+    "该搅拌站的排污许可证副本（已在全国排污许可证管理信息平台公开）",
+    "对该超市作出的行政处罚决定书（已于2024年6月3日在国家企业信用信息公示系统公示）",
+    "被告2022年12月在镇政务公开栏和县政府网站公开的全镇宅基地审批结果公示",
+])
+def test_published_claims_in_an_item(item):
+    from reviewer.decide.outcome import published_claim
+
+    assert published_claim(item)
+
+
+@pytest.mark.parametrize("item", [
+    "该项目的环境影响评价报告书（网站上只有受理公示，报告全本尚未公开）",
+    "要求贵局在网站公开该项目的验收报告",
+])
+def test_no_published_claim(item):
+    from reviewer.decide.outcome import published_claim
+
+    assert published_claim(item) is None
+
+
+def test_an_organ_that_issued_or_allotted_the_record():
+    from reviewer.decide.organ import detect_other_agency, request_addressee
+
+    assert detect_other_agency("某某市财政局下达该专项资金的指标文件（由市财政局制发）", "某某区商务局") == "某某市财政局"
+    assert request_addressee("致：某某县自然资源局政府信息公开工作机构\n某律师事务所接受委托，") == "某某县自然资源局"

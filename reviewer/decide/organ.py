@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from reviewer.decide.documents import AGENCY_RE, DocumentView, clean_agency, same_organ
 from reviewer.decide.request import requested_object, unquote
 
-MAKER_VERBS = "制作|作出|印发|发布|下发|出具|保存|审批|批准|核准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定|" \
+MAKER_VERBS = "制作|作出|印发|发布|下发|下达|制发|出具|保存|审批|批准|核准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定|" \
               "签(?=的)|发(?=的)|抽检|抽查|检测|监测|招标(?=的)|出台|调整(?=[^，。；]{1,30}?的)"
 # An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
@@ -88,7 +88,7 @@ _PSEUDONYM_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*)?(?P<
                                         re.M)
 # ... or a 致 line with its colon after 致 and none after the organ ("致：国家铁路局××铁路监督管理局", "致：民航××地区管理局")
 _TO_LINE_RE = re.compile(r"^[ \t　]*致[：:][ \t　]*(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)?"
-                         r"[\u4e00-\u9fa5×]{0,12}?(?:" + ORGAN_RE.pattern + r"|分局|管理局|海关))[ \t　]*$", re.M)
+                         r"[\u4e00-\u9fa5×]{0,12}?(?:" + ORGAN_RE.pattern + r"|分局|管理局|海关))" + _OFFICE_SUFFIX + r"[ \t　]*$", re.M)
 # ... or a township's or county's government written short ("乡政府：", "镇政府你好", "县政府的领导：")
 _SHORT_ADDRESS_LINE_RE = re.compile(r"^[ \t　]*(?:致)?(?P<agency>[乡镇县区市](?:人民)?政府|街道办(?:事处)?)[ \t　]*" + _SALUTED, re.M)
 _ADDRESSED_TO_RE = re.compile(
