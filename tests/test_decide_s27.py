@@ -296,3 +296,24 @@ def test_an_organ_that_issued_or_allotted_the_record():
 
     assert detect_other_agency("某某市财政局下达该专项资金的指标文件（由市财政局制发）", "某某区商务局") == "某某市财政局"
     assert request_addressee("致：某某县自然资源局政府信息公开工作机构\n某律师事务所接受委托，") == "某某县自然资源局"
+
+
+# --- 给不给: the court finds the record one the law says is published --------------------------------------------
+
+def test_a_record_the_court_finds_public_by_law_raises_no_ground():
+    from reviewer.decide.narrated import narrated_grounds_rejected
+
+    text = ("原告向被告某市人民防空办公室申请公开防空地下室易地建设费的收费依据和标准。被告以人防工作涉及国家秘密为由拒绝公开。"
+            "本院认为，收费依据和标准属于行政事业性收费信息，依照条例第二十条第（八）项应当主动公开，被告拒绝公开缺乏依据，判决撤销被诉答复。")
+    assert "state_secret" in narrated_grounds_rejected(text)
+    out = _review(text)
+    assert not _named(out) and not out["reply"]["code"].startswith("withhold.")
+
+
+def test_an_upheld_refusal_keeps_its_ground():
+    from reviewer.decide.narrated import narrated_grounds_rejected
+
+    text = ("原告申请公开邻居家的征收补偿协议。被告征求第三人意见，第三人不同意公开，被告以涉及个人隐私为由不予公开。本院认为，"
+            "补偿协议载有第三人的家庭成员、身份证号码和补偿金额，属于个人隐私，依法应当公开的是补偿方案和汇总情况，被告的答复并无不当，"
+            "判决驳回原告的诉讼请求。")
+    assert narrated_grounds_rejected(text) == set()

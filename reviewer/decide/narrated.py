@@ -492,6 +492,15 @@ _GROUND_WORDS = {"privacy": r"个人隐私|个人信息", "trade_secret": r"商�
 _NOT_GROUND_RE = re.compile(r"(?:不属于|并非|不是|不构成|不能认定为)[^。；，]{0,16}?(?P<g>" + "|".join(_GROUND_WORDS.values()) + ")")
 _WITHHOLDING_FAILS_RE = re.compile(r"(?:不予公开|拒绝公开|不公开)(?:的)?(?:理由|依据)?(?:不能成立|不成立|缺乏(?:事实(?:和|及)?(?:法律)?)?(?:根据|依据))|"
                                    r"理由不能成立|依法应当(?:主动)?公开")
+# ...or that the record is one the law says is published ("规划许可证及其附图…依照《城乡规划法》应当予以公布", "收费依据和标准…
+# 依照条例第二十条第（八）项应当主动公开", "该处理决定书系被告依法作出的最终处理决定"): no ground the organ argued stands.
+_PUBLIC_BY_VIEW_RE = re.compile(r"(?<![不无])(?:应当|应)(?:予以)?(?:主动)?(?:公开|公布)(?![^。；，]{0,6}?(?:部分|以外))|"
+                                r"属于[^。；]{0,20}?应当主动公开|最终(?:处理)?决定(?:书)?[，,]")
+_VIEW_FINDS_WRONG_RE = re.compile(r"(?:判决|决定|予以|应予|依法)撤销|撤销(?:被诉|该|原)|确认[^。；]{0,12}?违法|(?<!并无)(?<!没有)(?<!无)不当(?!得)|"
+                                  r"不能成立|理由不成立|缺乏(?:事实|法律)?(?:根据|依据)|于法无据|责令[^。；]{0,10}?(?:重新|公开)|"
+                                  r"判决[^。；]{0,12}?公开")
+ALL_GROUNDS = ("state_secret", "trade_secret", "privacy", "process_info", "internal_affairs", "enforcement_file",
+               "security_stability")
 
 
 def narrated_grounds_rejected(text: str) -> set[str]:
@@ -504,11 +513,13 @@ def narrated_grounds_rejected(text: str) -> set[str]:
     if not view:
         return set()
     said = text[view.start():]
-    if not _WITHHOLDING_FAILS_RE.search(said):
+    if not _WITHHOLDING_FAILS_RE.search(said) and not _PUBLIC_BY_VIEW_RE.search(said):
         return set()
     out = set()
     for m in _NOT_GROUND_RE.finditer(said):
         for ground, words in _GROUND_WORDS.items():
             if re.fullmatch(words, m.group("g")):
                 out.add(ground)
+    if _PUBLIC_BY_VIEW_RE.search(said) and _VIEW_FINDS_WRONG_RE.search(said):
+        return set(ALL_GROUNDS)
     return out
