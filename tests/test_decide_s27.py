@@ -246,19 +246,7 @@ def test_a_letter_asking_again_after_an_answer():
     assert _review(other)["reply"]["code"] != "no_action.duplicate"
 
 
-# --- who the letter is to, and what the applicant says was published ---------------------------------------------
-
-@pytest.mark.parametrize("text, letter", [
-    ("某某镇人民政府：\n我们是某村村民代表，申请：", True),
-    ("致：某某县自然资源局政府信息公开工作机构\n某律师事务所接受委托，", True),
-    ("原告某某诉某县人民政府：\n", False),
-    ("某市中级人民法院\n行政判决书\n原告某某", False),
-])
-def test_a_first_line_saluting_an_organ_makes_a_letter(text, letter):
-    from reviewer.decide.narrated import to_the_organ
-
-    assert to_the_organ(text) is letter
-
+# --- what the applicant says was published, and who made the record ---------------------------------------------
 
 def test_a_claim_in_one_item_publishes_that_item_only():
     text = ("某某镇人民政府：\n本人申请以下信息：\n①镇政府2024年度财政预算（已于2024年2月在县政府网站镇级财政预决算专栏公开）；\n"

@@ -23,17 +23,9 @@ _SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关
 _QUOTED_RE = re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0,200}」|『[^『』]{0,200}』")
 
 
-# ...or a letter whose first line salutes the organ ("某某镇人民政府：", "致：某县自然资源局政府信息公开工作机构").
-_ORGAN_SUFFIX = r"(?:人民政府|政府|局|委员会|委|办公室|办事处|厅|分局|中心|管委会|支队|大队|派出所|海关)(?:政府信息公开(?:工作)?(?:机构|办公室))?"
-_SALUTATION_START_RE = re.compile(r"\s*(?![^\n]*(?:原告|被告|上诉人|申请人|诉))(?:致[：:][ \t　]*[\u4e00-\u9fa5×*]{2,30}?" + _ORGAN_SUFFIX + r"[ \t　]*(?:\n|$)|"
-                                  r"(?:尊敬的)?[\u4e00-\u9fa5×*]{2,30}?" + _ORGAN_SUFFIX + r"[ \t　]*[：:][ \t　]*(?:\n|$))")
-
-
 def to_the_organ(text: str) -> bool:
-    """Whether ``text`` is written to the organ (second person outside what it quotes, or a first line saluting an
-    organ): a letter, not a restatement."""
-    return _SECOND_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None or \
-        _SALUTATION_START_RE.match(text or "") is not None
+    """Whether ``text`` is written to the organ (second person outside what it quotes): a letter, not a restatement."""
+    return _SECOND_PERSON_RE.search(_QUOTED_RE.sub("", text)) is not None
 
 
 def told_account(text: str) -> str:
