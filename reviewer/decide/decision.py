@@ -222,9 +222,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
         # the applicant's own word that the one record asked for is published, in a sentence beside the item's
         # ("请提供拟录用人员名单。名单已在网站公示过。")
         told_published = published_claim(without_answer_clauses(without_proceedings(request.text)))
-    if not single and told_published and any(told_published in item.text for item in items):
-        # "①镇政府2024年度财政预算（已于2024年2月在县政府网站…公开）": the account sits in one item and is that item's
-        # (read there by the item's own published claim), not the others'
+    if told_published and len(request.items) > 1 and len(items) == len(request.items) \
+            and any(re.search(r"[（(][^（）()]*" + re.escape(told_published), item.text) for item in items):
+        # "①镇政府2024年度财政预算（已于2024年2月在县政府网站…公开）": the account is a remark in brackets on one listed
+        # item and is that item's (read there by the item's own published claim), not the others'
         told_published = None
     if not single and not views and told_published is None:
         # "以上信息如已在贵局网站发布，告知网址即可": a claim about every item listed, told outside the items
