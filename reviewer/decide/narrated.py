@@ -477,7 +477,8 @@ def sentence_at(text: str, pos: int) -> str:
 # The court's or review body's view that the ground the organ withheld on does not hold ("经营许可决定书…并非该公司不为公众所知悉的
 # 商业秘密，被告仅凭第三方反对即不予公开，理由不能成立", "补贴的发放对象、面积和金额…依法应当公开，不属于个人隐私"): the facts
 # told say the record is given (第十五条 and the others are not a bar the court accepted).
-_VIEW_RE = re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
+# (VIEW_RE: the court's or review body's voice, also read by reviewer.decide.told_procedure)
+VIEW_RE = re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
 _GROUND_WORDS = {"privacy": r"个人隐私|个人信息", "trade_secret": r"商业秘密|经营信息",
                  "process_info": r"过程性信息", "internal_affairs": r"内部事务信息",
                  "enforcement_file": r"行政执法案卷(?:信息)?"}
@@ -501,7 +502,7 @@ def narrated_grounds_rejected(text: str) -> set[str]:
     if not text or to_the_organ(text):
         return set()
     text = compact(text)
-    view = _VIEW_RE.search(text)
+    view = VIEW_RE.search(text)
     if not view:
         return set()
     said = text[view.start():]

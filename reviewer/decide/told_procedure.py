@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 
 from reviewer.decide.completeness import CONTACT_ELEMENT, DESCRIPTION_ELEMENT, IDENTITY_ELEMENT, NAME_ELEMENT
+from reviewer.decide.narrated import VIEW_RE, to_the_organ
 from reviewer.decide.narrated import sentence_at as _sentence
-from reviewer.decide.narrated import to_the_organ
 from reviewer.decide.triage import compact
 
 _CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
@@ -109,9 +109,6 @@ _SHOULD_CORRECT_RE = re.compile(r"(?<![不无])(?:应当|应)(?:在[^。；]{0,1
                                 r"(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正")
 _NOT_TOLD_TO_CORRECT_RE = re.compile(r"未(?:依法)?(?:一次性)?(?:告知|要求|通知)(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正|"
                                      r"而非(?:直接)?|而是直接|却直接|径行|即自行")
-_VIEW_RE = re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
-
-
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
     if text and to_the_organ(text):
@@ -121,7 +118,7 @@ def narrated_procedure(text: str) -> ToldProcedure | None:
         return None
     text = compact(text)
     should = _SHOULD_CORRECT_RE.search(text)
-    if should and _VIEW_RE.search(text) and _NOT_TOLD_TO_CORRECT_RE.search(text):
+    if should and VIEW_RE.search(text) and _NOT_TOLD_TO_CORRECT_RE.search(text):
         # the court's or review body's view that the application should have been sent back for 补正 (第三十条)
         return ToldProcedure("other.correction", _sentence(text, should.start()))
     if _PROCEDURE_FAULTED_RE.search(text):
