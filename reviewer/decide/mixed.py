@@ -52,12 +52,21 @@ def _past_story(sentence: str) -> bool:
     return _PAST_COMPLAINT_RE.search(sentence) is not None and _DEMAND_NOW_RE.search(sentence) is None
 
 
+def _after_story(sentence: str) -> str:
+    """What is left of a sentence telling an earlier complaint: the request it goes on to make ("原告曾举报某养殖场违法
+    排污，后申请公开被告对该养殖场的调查材料…" → "申请公开被告对该养殖场的调查材料…"), or nothing."""
+    story = _PAST_COMPLAINT_RE.search(sentence)
+    asked = REQUEST_VERB_RE.search(sentence, story.end()) if story else None
+    return sentence[asked.start():] if asked else ""
+
+
 def without_past_stories(text: str) -> str:
-    """``text`` without its sentences telling of earlier complaints with no demand made now (:func:`_past_story`):
-    what the triage reads, so the story of a restated request does not make it a complaint."""
+    """``text`` without its sentences telling of earlier complaints with no demand made now (:func:`_past_story`),
+    keeping a request such a sentence goes on to make: what the triage reads, so the story of a restated request
+    does not make it a complaint."""
     sentences = re.split(r"(?<=[。！？!?\n])", text)
-    kept = [s for s in sentences if not _past_story(s)]
-    return "".join(kept) if len(kept) < len(sentences) and "".join(kept).strip() else text
+    kept = [_after_story(s) if _past_story(s) else s for s in sentences]
+    return "".join(kept) if kept != sentences and "".join(kept).strip() else text
 
 
 def complaint_parts(request: Request, cues: list[Cue]) -> list[tuple[Item, str]]:

@@ -28,6 +28,7 @@ from reviewer.decide.completeness import (  # noqa: F401 (re-exported: the reque
 from reviewer.decide.docnumber import DOC_NUMBER_RE, find_doc_numbers, normalise_doc_number  # noqa: F401
 from reviewer.decide.restatement import (
     _OTHER_VOICE_RE,
+    is_caption,
     without_answer_clauses,
     without_claims,
     without_restated_frame,
@@ -580,7 +581,7 @@ _TITLE_IN_SENTENCE_RE = re.compile(r"《[^》]{1,80}》")
 
 
 def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
-    if _OTHER_VOICE_RE.match(sentence):
+    if _OTHER_VOICE_RE.match(sentence) or is_caption(sentence):
         return False
     rest = _OTHER_APPLICATION_RE.sub("", _NOT_ASKING_RE.sub("", sentence))
     # a title is not a verb: "依据：《政府信息公开条例》" asks for nothing

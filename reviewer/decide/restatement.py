@@ -82,6 +82,10 @@ _AFTERMATH_SECTION_RE = re.compile(
     r"【(?:本院认为|法院认为|典型意义|案例评析|评析|点评|启示|工作启示|经验做法|案例分析|法律分析)】[^【]*")
 # A write-up's heading ("案例三：咨询类申请的处理。") names the outcome, not the request.
 _CASE_HEADING_RE = re.compile(r"\s*(?:典型)?案例[一二三四五六七八九十\d]*\s*[：:、.．]")
+# A judgment's caption ("原告曹某诉被告某区生态环境局政府信息公开一案。", "上诉人王某因与被上诉人某县政府信息公开纠纷一案，…")
+# names the case, not what was asked (it only says "信息公开").
+_CAPTION_RE = re.compile(r"\s*(?:原告|上诉人|申请人|再审申请人|申诉人)[^。；]{1,40}?(?:诉|与)[^。；]{1,60}?(?:政府)?信息公开"
+                         r"(?:行政)?(?:纠纷|案件)?(?:一案|案)")
 # The office's review in a write-up ("县财政局认为，该信息需要…", "经审查，企业登记档案的查询另有规定", "该局经审查，认为…").
 _OFFICE_REVIEW_RE = re.compile(
     r"\s*(?:经(?:审查|核查|查|研究)[，,]|(?:该局|该机关|该单位|该部门|(?![贵你本我])(?:(?!申请|请求|要求|原告|被告|我|由|哪)[\u4e00-\u9fff]){1,14}?"
@@ -143,11 +147,19 @@ def office_notes(text: str) -> str:
     return "\n".join(ln.strip() for ln in text.splitlines() if _OFFICE_NOTE_RE.match(ln))
 
 
+def is_caption(sentence: str) -> bool:
+    """Whether ``sentence`` is a judgment's caption (:data:`_CAPTION_RE`) that asks for nothing after the case's name."""
+    m = _CAPTION_RE.match(sentence)
+    return m is not None and not _asks_outside_titles(sentence[m.end():])
+
+
 def _is_proceeding(sentence: str) -> bool:
     s = sentence.strip()
     if not s:
         return False
     if _OFFICE_NOTE_RE.match(s) and not _asks_outside_titles(s):
+        return True
+    if is_caption(s):
         return True
     if _CASE_HEADING_RE.match(s) or (_OFFICE_REVIEW_RE.match(s) and not _asks_outside_titles(s)
                                       and not _QUESTION_RE.search(s)):
