@@ -54,7 +54,9 @@ _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发�
                             r"未(?:单独|另行|专门)?形成[^。；，]{0,10}?(?:笔录|纪要|记录|报告|文件|材料|批复)|不可能形成|未发生(?:过)?任何|"
                             r"(?:您|你)(?:所)?申请(?:获取|公开)?的信息不存在|(?:均|都)?未(?:被)?(?:列入|纳入)|"
                             # "以“堤防”“决口”为关键词检索…，无结果"
-                            r"(?:均|都)?无(?:检索)?结果|(?:检索|查询)结果为(?:空|零|0)|"
+                            r"(?:均|都)?无(?:检索)?结果|(?:检索|查询)结果为(?:空|零|0)|(?:均|都)?(?:未果|无果)|"
+                            # "…检索…，本局没有该意见书"
+                            r"(?:本局|本机关|我局|本单位|本府|被告|被申请人)(?:并|均|也|亦)?没有(?:该|此|上述|所申请的?)|"
                             # "经检索…，2015年未向该厂核发过排污许可证", "经查询…本局未对该镇开展过上述专项审计",
                             # "检索…档案后，答复本机关未制作也未获取该信息", "提交了…档案目录，证明该项目未委托编制…报告"
                             r"未(?:向[^。；，]{1,12}?)?(?:核发|颁发|委托编制|编制)过?|未(?:对[^。；，]{1,12}?)?(?:开展|实施|组织)过|"
@@ -68,7 +70,7 @@ _NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也�
 # An event the record would come from never took place ("被申请人未组织听证", "县局亦从未组织验收", "未组织该项目稳评"): the
 # record was never made, told without a search.
 _NEVER_HELD_RE = re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:就[^。；，]{1,16}?)?(?:组织|召开|举行|开展|进行|启动)(?:过)?"
-                            r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|评定|协调会|督察|核算|修编)(?:会)?|"
+                            r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|评定|协调会|督察|核算|修编|摇号|抽签)(?:会)?|"
                             # "论证会从未召开", "还没有开过专家论证会"
                             r"(?:论证|听证|评审|验收|协调)会(?:从未|没有|并未|尚未|未)(?:召开|举行|组织)|"
                             r"(?:没有|未|从未)开过[^。；，]{0,6}?(?:论证|听证|评审|验收|协调)会|"
@@ -88,6 +90,8 @@ _SYSTEM_NONE_RE = re.compile(r"(?:系统|台账|档案|登记簿|数据库)(?:�
 _SEARCH_ACCEPTED_RE = re.compile(r"(?:已|已经)(?:履行|尽到?)(?:了)?(?:合理|必要)?(?:的)?检索(?:义务|职责)|"
                                  r"(?:已|已经)(?:充分)?说明(?:了)?(?:该|所申请)?(?:政府)?信息不存在的(?:理由|原因)")
 _GONE_RE = re.compile(r"(?:已|均|亦|也)不(?:复)?存在(?=[，,。；;]|$)")
+# The court's own finding of fact that the record does not exist ("行政判决书查明：…被告并未组织过摇号，该信息不存在").
+_FOUND_ABSENT_RE = re.compile(r"(?:该|此|上述|所申请的?)(?:政府)?信息(?:确实|确|均)?不存在")
 
 
 def narrated_search(text: str) -> str | None:
@@ -106,6 +110,8 @@ def narrated_search(text: str) -> str | None:
                                                 or _CHECKED_RE.search(text[:m.start()] + sentence)):
             return sentence
         if _NEVER_HELD_RE.search(sentence) or _SYSTEM_NONE_RE.search(sentence):
+            return sentence
+        if _FOUND_ABSENT_RE.search(sentence) and re.search(r"查明", text[:m.start()] + sentence):
             return sentence
     return None
 
@@ -288,7 +294,7 @@ def narrated_opinion(text: str) -> str | None:
 
 # The record is already published, as the restatement tells it ("已于2023年7月20日在局门户网站“政策文件”栏目发布",
 # "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
-_TOLD_PUBLISHED_RE = re.compile(r"(?:(?:已|已经)?于[^。；]{0,20}?|(?:同日|当日|次日|当天)(?:即)?)(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
+_TOLD_PUBLISHED_RE = re.compile(r"(?:(?:已|已经)?(?<![属等由关对位基用处至鉴终过归])于[^。；]{0,20}?|(?:同日|当日|次日|当天)(?:即)?)(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
                                 r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|公告了)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
 # Told without a date ("印发后即在市政府门户网站全文发布", "同时在区政府门户网站…栏目发布全文", "已在其门户网站…中逐项列明"): read
 # only when the sentence points to what was asked for (该办法, 上述信息) or repeats its words — "原规划文本已在官网公开" beside
@@ -324,7 +330,8 @@ def narrated_published(text: str) -> str | None:
     quoted = " ".join(_QUOTED_RE.findall(text))
     kinds = set(_KIND_RE.findall(quoted))
     asked = _ASKED_CLAUSE_RE.search(text)
-    asked_kinds = set(_KIND_RE.findall(asked.group(0))) if asked and not quoted else set()
+    # (a quoted marking, "“秘密★10年”", names no kind of record: the asked clause still tells what was asked)
+    asked_kinds = set(_KIND_RE.findall(asked.group(0))) if asked and not kinds else set()
     for pattern, loose in ((_TOLD_PUBLISHED_RE, False), (_TOLD_PUBLISHED_LOOSE_RE, True)):
         for m in pattern.finditer(text):
             start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
@@ -334,7 +341,10 @@ def narrated_published(text: str) -> str | None:
             told_kinds = set(_KIND_RE.findall(clause))
             if asked_kinds and told_kinds and not told_kinds & asked_kinds and not _POINTER_RE.search(clause):
                 continue  # "处罚结果已在信用网站公示" beside a request for the 询问笔录: another record
-            if _POINTER_RE.search(sentence) or _shares_words(quoted, sentence) or \
+            # a pointer elsewhere in the sentence counts only when the clause names no record of its own
+            # ("该请示…不予公开，并告知原告口岸通行的现行规定已在…网站公布" publishes the 规定, not the 请示)
+            pointed = _POINTER_RE.search(clause) or (not told_kinds and _POINTER_RE.search(sentence))
+            if pointed or _shares_words(quoted, sentence) or \
                     (not loose and (not kinds or any(k in sentence for k in kinds))):
                 return m.group(0)
     return None

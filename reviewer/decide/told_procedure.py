@@ -21,14 +21,16 @@ from reviewer.decide.narrated import VIEW_RE, to_the_organ
 from reviewer.decide.narrated import sentence_at as _sentence
 from reviewer.decide.triage import compact
 
-_CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
+_CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|经(?:过)?(?:一次|此次|本次)?补正|(?<![未没])补正后|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
                                    r"补正期(?:限)?|(?:申请人|原告|上诉人|其|你)[^。；]{0,12}?补正(?:后|时|的|内容)")
 # ...answered by a 补正 that still did not say what was asked for
-_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|补正(?:材料|内容|后|时|称|写道|为)|补正的(?:申请)?内容|(?:按时|按期|如期)回复")
+_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|经(?:过)?(?:一次|此次|本次)?补正|"
+                           r"补正期(?:限)?内(?:(?!未|没有|不|无)[^。；]){0,12}?(?:答复|回复|回称|称|写)|补正(?:材料|内容|后|时|称|写道|为)|补正的(?:申请)?内容|(?:按时|按期|如期)回复")
 _NOT_DONE_BEFORE_RE = re.compile(r"(?:未|没有|无|不|未能)[^。；，]{0,4}$")  # "未提交任何补正材料"
 _STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法|拒绝|拒不)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|无法据此确定|仍(?:为|是|写道|写着|称|只写)|"
                                r"依然(?:不|未|没有)|照抄|原样(?:抄|重复|照搬)|未作任何(?:补充|修改|说明|实质)|仍不明确|仍属不明确")
 # ...or never answered
+_NEVER_CORRECTED_RE = re.compile(r"(?:未|没有|未能|逾期未|拒不)(?:按期|如期|在期限内)?(?:提交|作出|进行|予以)?(?:任何)?补正(?!的|材料的)")
 _LAPSED_RE = re.compile(r"(?:逾期|期满|期限届满|届满后|期限内|期限已过|至今|至\d{4}年[^。；]{0,10}?|截至[^。；]{0,14}?)[^。；]{0,16}?"
                         r"(?:未|没有|均未|既未|亦未|仍未|并未)(?:能)?(?:在[^。；，]{0,6}?)?(?:作出|作|提交|进行|予以|补交)?(?:任何)?"
                         r"(?:补正|补交|回复|答复|补充|联系|回应|材料)|"
@@ -127,6 +129,8 @@ def narrated_procedure(text: str) -> ToldProcedure | None:
     if notice:
         corrected = next((m for m in _CORRECTED_RE.finditer(text, notice.start())
                           if not _NOT_DONE_BEFORE_RE.search(text, max(0, m.start() - 6), m.start())), None)
+        if corrected and _NEVER_CORRECTED_RE.search(text, notice.start()):
+            corrected = None  # "本局告知补正后，申请人未补正": the notice was never answered
         if corrected:
             still = _STILL_UNCLEAR_RE.search(text, corrected.start())
             if still:
