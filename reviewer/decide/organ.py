@@ -69,6 +69,16 @@ class OrganCheck:
 # The item says this organ made the record ("贵局核发的", "你们局发的"): no allocation table overrides that.
 _SAYS_THIS_ORGAN_MADE_RE = re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|大队|支队|中队|站|府)[^。；，]{0,12}?"
                                       r"(?:制作|作出|核发|签发|颁发|发放|审批|批准|出具|发的|批的)")
+# The organ asked is the one that led a joint record (第三十四条: "贵局牵头、会同市财政局…制定的", "本局为主办单位",
+# "该计划由本局起草，三部门联合行文"): it answers, consulting the others.
+_ASKED_LED_RE = re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|府|单位|机关|部门|中心|政府)(?:为|是|系)?(?:牵头|主办|起草)(?:单位|部门|机关)?|"
+                           r"由(?:你们?|贵|本)(?:局|委|办|厅|府|单位|机关|部门|中心|政府)(?:牵头)?(?:起草|主办|牵头)|"
+                           r"主办(?:单位|部门|机关)(?:为|是|系)(?:你们?|贵|本)(?:局|委|办|厅|府|单位|机关|部门|中心|政府)")
+# ... or made it together with others, the lead not told ("你局和市发改委、市财政局联合印发的《…》", "你局2023年和县住建局
+# 一起发过一个…文件"); and another organ told as the lead ("是住建局起草的", "由市应急管理局牵头组织").
+_ASKED_CO_MADE_RE = re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|府|单位|机关|部门|中心|政府)[^。；]{0,12}?(?:和|与|同|会同|联合)"
+                               r"[^。；]{1,40}?(?:联合|共同|一起|一道)(?:印发|制定|发布|制作|下发|发文|行文|发过|发的|出台)")
+_OTHER_LED_RE = re.compile(r"(?:是|系|由)(?P<agency>" + ORGAN_RE.pattern + r")(?:牵头(?:组织|起草|制定)?|起草|主办)")
 # "你局", "贵单位", "本机关", "该委" …: the organ addressed (this one), not another organ.
 ADDRESSEE_RE = re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会|大队|支队|中队)|"
                           r"(?:你们?|贵)(?:街道办事处|街道办|街道|办事处|府|镇政府|镇|乡政府|乡|区政府|县政府|市政府)")
@@ -96,6 +106,15 @@ _ADDRESSED_TO_RE = re.compile(
     r"(?:邮寄|寄送|递交|提交|提出|申请|网上申请|书面申请|政府信息公开申请)|"
     # "申请人寄给省交通运输厅的信中写道", "致区卫生健康委员会："
     r"(?:寄给|寄往|递交给|写给)(?P<agency2>" + ORGAN_RE.pattern + r")(?:的)")
+# The organ a short request or form names as the one asked ("（本申请递交县住建局）", "请镇政府公开…", "向乡政府申请公开…").
+_ASKED_OF_RE = re.compile(r"(?:^|(?<=[（(，,。；：:\n]))[ \t　]*(?:本申请|此申请|该申请)(?:已)?(?:递交|提交|寄往|寄送|交)(?:至|给|到)?"
+                          r"(?P<agency>" + ORGAN_RE.pattern + r")|"
+                          r"^[ \t　]*(?:请|恳请)(?P<agency2>[乡镇县区市](?:人民)?政府|街道办(?:事处)?|" + ORGAN_RE.pattern + r")(?:依法)?(?:公开|提供)",
+                          re.M)
+# The generic names a short request uses for the organ asked ("镇政府", "街道办"): too short for the length check.
+_GENERIC_ORGAN_RE = re.compile(r"[乡镇县区市](?:人民)?政府|街道办(?:事处)?")
+
+
 # An organ's own register of requests ("市自然资源和规划局信息公开台账记载：", "某区税务局依申请公开登记：").
 _OWN_REGISTER_RE = re.compile(r"^[ \t　【\[]*(?P<agency>(?:××|某某|某|XX|\*\*)?" + ORGAN_RE.pattern + r")[ \t　]*"
                               r"(?:政府)?(?:(?:信息公开|依申请公开)(?:申请)?(?:工作)?(?:台账|登记表?|办理记录|受理登记|处理笺|办理单|办理笺)|"
@@ -147,13 +166,15 @@ def request_addressee(text: str) -> str | None:
     if respondent:
         return respondent
     for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _TO_LINE_RE, _SHORT_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE,
-                    _SELF_NAMED_RE, _OWN_REGISTER_RE):
+                    _SELF_NAMED_RE, _OWN_REGISTER_RE, _ASKED_OF_RE):
         for m in pattern.finditer(text or ""):
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "告知申请人向县发改局申请": the organ the reply points to
             agency = _organ_name(next(g for g in (m.groupdict().get("agency"), m.groupdict().get("agency2")) if g))
             agency = re.sub(r"^(?:你们|你|贵)(?=[\u4e00-\u9fa5]{3,})", "", agency)  # "向你们区人社局申请" → 区人社局
-            if (len(agency) >= 4 or pattern is _SHORT_ADDRESS_LINE_RE) and not ADDRESSEE_RE.fullmatch(agency):
+            if (len(agency) >= 4 or pattern is _SHORT_ADDRESS_LINE_RE or (pattern in (_ADDRESSED_TO_RE, _ASKED_OF_RE)
+                                                                         and _GENERIC_ORGAN_RE.fullmatch(agency))) \
+                    and not ADDRESSEE_RE.fullmatch(agency):
                 return agency
             break
     return None
@@ -264,6 +285,17 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
             if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency) \
                     and not (agency.startswith("原") and _SUCCESSOR_RE.search(context or item_text)):
                 named = agency
+    told = context or item_text
+    if _ASKED_LED_RE.search(told) and named:
+        # a joint record the organ asked led (第三十四条): it answers, and may consult the co-makers
+        return OrganCheck("joint", own_name, [named], "request")
+    if _ASKED_CO_MADE_RE.search(told):
+        led = _OTHER_LED_RE.search(told)
+        lead = _organ_name(led.group("agency")) if led else None
+        if lead and not ADDRESSEE_RE.search(lead) and not same_organ(lead, own_name):
+            return OrganCheck("other", lead, [], "request")  # 第十条第三款: the lead organ answers
+        if named:  # the lead not told: the officer checks who led (第三十四条 or 第十条)
+            return OrganCheck("joint", own_name, [named], "request-co")
     competence = None
     if named is None and own_name and configured and not _SAYS_THIS_ORGAN_MADE_RE.search(item_text):
         from reviewer.decide.competence import load_table

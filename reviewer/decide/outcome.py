@@ -399,9 +399,15 @@ PUBLISHED_CLAIM_RE = re.compile(
     r"(?:已|已经|早已)(?:于[^。；，（）()]{0,14}?)?(?:在|通过)[^。；（）()]{0,40}?(?:网站|官网|网|平台|系统|公报|栏目|专栏|公开栏|栏)"
     r"[^。；，（）()]{0,10}?(?:公开|公布|发布|刊登|刊载|公示|公告|挂网)|"
     # "（贵局网站2023年12月20日已公告）", "（区民政局网站2024年5月10日已公开）"
-    r"(?:网站|官网|平台|系统)[^。；，（）()]{0,16}?(?:已|已经)(?:公开|公布|发布|公示|公告|挂网)|"
+    r"(?:网站|官网|平台|系统)[^。；，（）()]{0,16}?(?:已|已经)(?:公开|公布|发布|公示|公告|挂网|登载|刊登|刊载)|"
+    # "（县统计局已于网站发布）": the site named right after 已于
+    r"(?:已|已经)于(?:[^。；，（）()]{0,14}?)?(?:网站|官网|公报|平台)(?:上)?(?:公开|公布|发布|刊登|刊载|登载|公示|公告)|"
     # "被告2022年12月在镇政务公开栏和县政府网站公开的全镇宅基地审批结果公示" (the record asked, described as published)
     r"在[^。；，（）()]{0,30}?(?:网站|官网|政务公开栏|公开栏|平台)(?:上)?(?:公开|公布|发布|公示)的|"
+    # "县政府网站2024年3月28日发布了《…统计公报》", "2021年6月区政府网站“统计信息”栏目发布的《…公报》": the site, then the
+    # published title; "报告全文1月份已经登在县政府网站上了"
+    r"(?:网站|官网)(?:上)?[^。；，]{0,24}?(?:发布|公布|刊登|刊载)(?:了|的)《|"
+    r"(?:已|已经)[^。；，]{0,4}?(?:登|挂|放|贴|发)在[^。；，]{0,16}?(?:网站|官网|公众号|公开栏|公告栏)|"
     # "区政府网站“人事任免”栏目今年3月发布了《…通知》", "县政府网站“常务会议”栏目2024年5月8日发布了《…纪要》"
     r"(?:网站|官网)[^。；，]{0,16}?(?:栏目|专栏)[^。；，]{0,12}?(?:发布|公布|公开|刊登)了|"
     # "贵局已于2023年8月在门户网站“财政资金”栏目公布了2022年度部门决算" (the column named between site and verb)
@@ -456,6 +462,8 @@ def published_by_kind(text: str) -> float:
     return PUBLIC_BY_LAW_WEIGHT if _PUBLIC_BY_LAW_RE.search(obj) else 0.0
 
 
+# Any record a request may name besides the kinds of narrated._KIND_RE.
+_ANY_RECORD_RE = re.compile(r"案卷|卷宗|材料|资料|档案|台账|明细|清单|表|证|书|文本|全文|信息")
 # News of a record is not the record ("会议新闻已在网站发布" beside a request for the 会议纪要).
 _NEWS_KIND_RE = re.compile(r"新闻稿?|通稿|报道|消息|简报")
 
@@ -479,7 +487,10 @@ def published_claim(text: str) -> str | None:
     rest = text[:start] + text[end:]
     # the pointer must sit in the claim's own clause: "上述材料属于…不予公开，并告知…处罚结果已在信用网站公示" points elsewhere
     clause = text[max(text.rfind(c, start, m.start()) for c in "，,：:") + 1:end]
-    if kinds and rest.strip(" 。！？!?；;\n") and not _POINTER_RE.search(clause) \
+    # (… unless the rest points back to the record the claim names: "…通知》，…已经在…栏目发布了。请把这个文件的网址…寄给他们")
+    points_back = re.search(r"(?:这|那)(?:个|份|些)(?:文件|通知|公告|方案|办法|名单|报告|规定|决定)", rest) or \
+        not (_KIND_RE.search(rest) or _ANY_RECORD_RE.search(rest))  # the rest names no record of its own ("请告诉我怎么找到")
+    if kinds and rest.strip(" 。！？!?；;\n") and not _POINTER_RE.search(clause) and not points_back \
             and not re.search(r"(?:这|那)(?:个|份|些)|此", clause) and not any(k in rest for k in kinds):
         return None
     return m.group(0)
@@ -647,7 +658,11 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
                                "--profile），无法判断是否为本机关。")
         d.actions.append(f"第十条：如{d.organ.unverified_maker}不是本机关，且本机关未保存该信息，改答“非本机关负责公开”"
                          "（第三十六条第（五）项），告知申请人该机关的名称和联系方式。")
-    if d.organ.responsible == "joint":
+    if d.organ.responsible == "joint" and d.organ.evidence == "request-co":
+        co = "、".join(d.organ.co_organs)
+        d.actions.append(f"第十条、第三十四条：申请称该信息由本机关与{co}等共同制作，未写明牵头机关。请核实：本机关牵头的，由本机关答复，"
+                         f"可向{co}征求意见；其他机关牵头的，改答“非本机关负责公开”（第三十六条第（五）项），告知牵头机关的名称和联系方式。")
+    elif d.organ.responsible == "joint":
         co = "、".join(d.organ.co_organs)
         d.actions.append(f"第三十四条：该信息由本机关与{co}共同制作，本机关牵头答复；可向{co}发出征求意见书，"
                          "对方自收到之日起15个工作日内提出意见，逾期未提出意见的视为同意公开。")

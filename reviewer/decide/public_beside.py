@@ -77,12 +77,29 @@ def with_continuation(item_text: str, whole: str) -> str:
     return out
 
 
+# A public record asked with the personal data it holds named in brackets ("行政处罚决定书（含当事人身份证号码和家庭住址）"):
+# the record is given with those fields covered (第三十七条), the brackets name what to cover.
+_HOLDS_PERSONAL_RE = re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:含|内含|包括|包含|载有|附有|附)[^）)]{0,30}?"
+                                r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)[^）)]{0,30}[）)]")
+
+
+def holds_personal_in_brackets(text: str) -> bool:
+    """Whether ``text`` asks for a record public by nature whose personal fields it names in brackets."""
+    for m in _HOLDS_PERSONAL_RE.finditer(text or ""):
+        own = m.group("rec").split("的")[-1]  # the record's own name, not the narrator's words before it
+        if _PUBLIC_END_RE.search(m.group("rec")) and not _NOT_PUBLIC_RE.search(own):
+            return True
+    return False
+
+
 def lists_public_beside(text: str, triage_result) -> bool:
     """Whether a sentence of ``text`` lists a record public by nature in a clause of its own beside a clause where a
-    cue of ``triage_result`` names a ground."""
+    cue of ``triage_result`` names a ground, or names in brackets the personal fields of such a record."""
     texts = _ground_texts(triage_result)
     if not texts or not text:
         return False
+    if holds_personal_in_brackets(text):
+        return True
     sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text)]
     bodies = [a + "。" + b for a, b in zip(sentences, sentences[1:]) if _GOES_ON_RE.match(b)] + sentences
     for body in bodies:
