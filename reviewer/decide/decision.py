@@ -71,6 +71,7 @@ from reviewer.decide.outcome import (  # noqa: F401
     published_claim,
     request_prior,
 )
+from reviewer.decide.prohibited import PROHIBITED_ASKED_NOTE, asked_prohibited
 from reviewer.decide.request import without_caption
 from reviewer.decide.restatement import without_answer_clauses, without_proceedings
 from reviewer.decide.told_procedure import (
@@ -215,6 +216,10 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     # the organ's account of the record told by a restatement (moved to an archive, to be compiled, the file of a
     # procedure still running): for a one-item request, where the account can only be about that item
     told_outcome = narrated_outcome(told) if single and not views else None
+    # 给不给 from what is asked: a single respondent's census or survey return (其他法律、行政法规禁止公开, 第十四条)
+    prohibited = asked_prohibited(request.text) if single and not views and told_outcome is None else None
+    if prohibited:
+        told_outcome = ("withhold.law_prohibited", prohibited)
     told_security = narrated_security_upheld(told) if single and not views else None
     # 有没有 — the request's own word that the record was never made, when the office has no search of its own
     absent = told_absent(request.text) if single and not views and not search_record and not told_search else None
@@ -285,7 +290,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
             d.staff_reasons = [ITEM_REPEAT_NOTE.format(told=repeated[:60])] + \
                 [r for r in d.staff_reasons if r != NOT_SEARCHED_NOTE]
             item_repeats = True
-        _note_told(decisions[-1], told_search, told_maker, told_outcome)
+        _note_told(decisions[-1], told_search, told_maker, told_outcome, asked=bool(prohibited))
         if told_security and decisions[-1].code == "withhold.security_stability":
             decisions[-1].staff_reasons.append(TOLD_SECURITY_NOTE.format(told=told_security[:80]))
         if issuer and single and decisions[-1].organ.agency == issuer and decisions[-1].organ.evidence == "request":
@@ -301,7 +306,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
                                      told_outcome=told_outcome, told_absent=absent, told_security=told_security))
         if note:
             decisions[-1].staff_reasons.insert(0, note)
-        _note_told(decisions[-1], told_search, told_maker, told_outcome)
+        _note_told(decisions[-1], told_search, told_maker, told_outcome, asked=bool(prohibited))
     if told_classified:
         for d in decisions:
             if d.code == "withhold.state_secret":
@@ -404,9 +409,12 @@ TOLD_OUTCOME_NOTE = ("申请材料叙述了机关对该信息的说明（“{tol
 
 
 def _note_told(d: ItemDecision, told_search: str | None, told_maker: str | None,
-               told_outcome: tuple[str, str] | None = None) -> None:
-    """Staff notes on a draft that rests on what a restatement tells (the search, the maker, the organ's account)."""
-    if told_outcome and d.code == told_outcome[0]:
+               told_outcome: tuple[str, str] | None = None, asked: bool = False) -> None:
+    """Staff notes on a draft that rests on what a restatement tells (the search, the maker, the organ's account), or
+    on the kind of record asked (``asked``: :func:`~reviewer.decide.prohibited.asked_prohibited`)."""
+    if asked and told_outcome and d.code == told_outcome[0]:
+        d.staff_reasons.append(PROHIBITED_ASKED_NOTE.format(asked=told_outcome[1][:60]))
+    elif told_outcome and d.code == told_outcome[0]:
         told = told_outcome[1] if len(told_outcome[1]) <= 80 else told_outcome[1][:80] + "…"
         d.staff_reasons.append(TOLD_OUTCOME_NOTE.format(told=told))
     if told_maker and d.code == "unavailable.other_agency" and d.organ.agency == told_maker:
