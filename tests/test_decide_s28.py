@@ -114,6 +114,7 @@ def test_a_search_told_as_found_nothing(text):
     ("（本申请递交县住建局）县公安局交警大队对本人车辆交通事故的处理材料", "县住建局"),
     ("请镇政府公开县发改委对本镇垃圾中转站项目的核准批复", "镇政府"),
     ("向乡政府申请公开市卫健委2023年对市中心血站的抽检结果", "乡政府"),
+    ("（向区城管局提出）某村集体土地转为国有建设用地的征收批文", "区城管局"),
 ])
 def test_the_organ_a_short_request_names_as_asked(text, organ):
     assert request_addressee(text) == organ
@@ -175,3 +176,9 @@ def test_a_survey_return_drafts_law_prohibited_with_the_law_left_to_the_officer(
     assert out["reply"]["code"] == "withhold.law_prohibited"
     assert any("请核对具体法律、行政法规的名称和条款" in r for r in out["reply"]["reasons"])
     assert "第十四条" in out["reply"]["citations"]
+
+
+def test_ones_own_agreement_asked_with_the_neighbours_is_partial():
+    out = _review("征收办与本人及同单元其余五户签订的房屋征收补偿协议")
+    assert "privacy" in _named(out) and out["reply"]["code"] == "partial"
+    assert _review("请公开征收办与我家签订的补偿协议。")["reply"]["code"] == "disclose"  # one's own only

@@ -109,7 +109,9 @@ _ADDRESSED_TO_RE = re.compile(
 # The organ a short request or form names as the one asked ("（本申请递交县住建局）", "请镇政府公开…", "向乡政府申请公开…").
 _ASKED_OF_RE = re.compile(r"(?:^|(?<=[（(，,。；：:\n]))[ \t　]*(?:本申请|此申请|该申请)(?:已)?(?:递交|提交|寄往|寄送|交)(?:至|给|到)?"
                           r"(?P<agency>" + ORGAN_RE.pattern + r")|"
-                          r"^[ \t　]*(?:请|恳请)(?P<agency2>[乡镇县区市](?:人民)?政府|街道办(?:事处)?|" + ORGAN_RE.pattern + r")(?:依法)?(?:公开|提供)",
+                          r"^[ \t　]*(?:请|恳请)(?P<agency2>[乡镇县区市](?:人民)?政府|街道办(?:事处)?|" + ORGAN_RE.pattern + r")(?:依法)?(?:公开|提供)|"
+                          # "（向区城管局提出）…"
+                          r"[（(](?:向|递交|提交|交)(?:给|至|到)?(?P<agency3>" + ORGAN_RE.pattern + r")(?:提出|递交|提交)?(?:申请)?[）)]",
                           re.M)
 # The generic names a short request uses for the organ asked ("镇政府", "街道办"): too short for the length check.
 _GENERIC_ORGAN_RE = re.compile(r"[乡镇县区市](?:人民)?政府|街道办(?:事处)?")
@@ -170,7 +172,8 @@ def request_addressee(text: str) -> str | None:
         for m in pattern.finditer(text or ""):
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "告知申请人向县发改局申请": the organ the reply points to
-            agency = _organ_name(next(g for g in (m.groupdict().get("agency"), m.groupdict().get("agency2")) if g))
+            agency = _organ_name(next(g for g in (m.groupdict().get("agency"), m.groupdict().get("agency2"),
+                                                  m.groupdict().get("agency3")) if g))
             agency = re.sub(r"^(?:你们|你|贵)(?=[\u4e00-\u9fa5]{3,})", "", agency)  # "向你们区人社局申请" → 区人社局
             if (len(agency) >= 4 or pattern is _SHORT_ADDRESS_LINE_RE or (pattern in (_ADDRESSED_TO_RE, _ASKED_OF_RE)
                                                                          and _GENERIC_ORGAN_RE.fullmatch(agency))) \

@@ -83,6 +83,12 @@ _HOLDS_PERSONAL_RE = re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:�
                                 r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)[^）)]{0,30}[）)]")
 
 
+# The applicant's own record asked together with others' ("征收办与本人及同单元其余五户签订的补偿协议"): the own part is
+# given, the others' weighed (第三十七条).
+_OWN_AND_OTHERS_RE = re.compile(r"(?:本人|我家|我户|本户|申请人)(?:及|和|与|以及|、)[^。；，]{0,10}?"
+                                r"(?:其余|其他|邻居|同单元|同楼|同村|同组|隔壁)[^。；，]{0,8}?(?:户|人|家)")
+
+
 def holds_personal_in_brackets(text: str) -> bool:
     """Whether ``text`` asks for a record public by nature whose personal fields it names in brackets."""
     for m in _HOLDS_PERSONAL_RE.finditer(text or ""):
@@ -98,7 +104,7 @@ def lists_public_beside(text: str, triage_result) -> bool:
     texts = _ground_texts(triage_result)
     if not texts or not text:
         return False
-    if holds_personal_in_brackets(text):
+    if holds_personal_in_brackets(text) or _OWN_AND_OTHERS_RE.search(text):
         return True
     sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text)]
     bodies = [a + "。" + b for a, b in zip(sentences, sentences[1:]) if _GOES_ON_RE.match(b)] + sentences
