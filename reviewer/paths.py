@@ -10,6 +10,7 @@ PROJECT_DIR = PACKAGE_DIR.parent
 RULES_DIR = Path(os.environ.get("REVIEWER_RULES_DIR", PROJECT_DIR / "rules"))
 CORPORA_DIR = Path(os.environ.get("REVIEWER_CORPORA_DIR", PROJECT_DIR / "corpora"))
 EXAMPLES_DIR = PROJECT_DIR / "examples"
+DB_FILENAME = "reviewer.sqlite"  # the decision store, a plain SQLite file in the user data directory
 
 
 def cache_dir() -> Path:
@@ -46,3 +47,9 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("reviewer"))
+
+
+def default_db_path() -> Path:
+    """``<user data dir>/reviewer.sqlite`` (here, not in store/db.py, so that asking whether the store exists
+    does not import sqlite-utils and numpy)."""
+    return data_dir() / DB_FILENAME

@@ -184,6 +184,6 @@ def render_markdown(data: dict, outcome) -> str:
 
 def _default_store_exists() -> bool:
     """Duplicates and repeated requests are looked for whenever the decision store exists."""
-    from reviewer.store.db import default_db_path
+    from reviewer.paths import default_db_path
 
     return default_db_path().is_file()

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from reviewer.text import lazy_re
+
 REQUEST_VERBS = ("申请公开", "要求公开", "请求公开", "申请获取", "申请提供", "要求提供", "请求提供", "公开", "提供")
 WEAK_REQUEST_VERBS = ("申请", "查阅", "调取", "索取", "复印", "我要", "我想要", "给我", "想看看", "想看一下", "想查看", "看一看")
-NOT_ASKING_RE = re.compile(r"(?:如果|假如|要是|若是?|否则)[^，,。！？!?]*|(?:不|未|没有?|拒绝|不予)(?:公开|提供)|"
+NOT_ASKING_RE = lazy_re.compile(r"(?:如果|假如|要是|若是?|否则)[^，,。！？!?]*|(?:不|未|没有?|拒绝|不予)(?:公开|提供)|"
                            # "来函没有要求提供任何文件": a demand told as not made
                            r"(?:未|没有?|并未|并没有|不曾|从未)(?:要求|申请|请求)(?:公开|提供|获取)?|"
                            # "想看看能不能办缓考": whether something can be done, not a record to see

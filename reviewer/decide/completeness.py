@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reviewer.decide.docnumber import DOC_NUMBER_RE
+from reviewer.text import lazy_re
 
 if TYPE_CHECKING:
     from reviewer.decide.request import Request
@@ -53,24 +54,24 @@ _REFUSAL = (r"(?:暂不|不予|不愿|不想|不便|不方便|拒绝|没必要|�
             # a field left blank on the form ("单位名称：（未填）", "联系电话：无")
             r"|[（(]?(?:未填写?|空白?|无)[)）]?(?=\s|$|[，,。；;])")
 _REFUSED_RE = {
-    "name": re.compile(r"(?:姓名|名称|真实姓名)\s*[：:]?\s*(?:" + _REFUSAL + r")"),
+    "name": lazy_re.compile(r"(?:姓名|名称|真实姓名)\s*[：:]?\s*(?:" + _REFUSAL + r")"),
     # (an organisation's credit code is its identity document)
-    "identity": re.compile(r"(?:身份证明|身份证(?:号码?|件)?|证件(?:号码?|类型)|营业执照|统一社会信用代码)(?:复印件)?\s*[：:]?\s*(?:"
+    "identity": lazy_re.compile(r"(?:身份证明|身份证(?:号码?|件)?|证件(?:号码?|类型)|营业执照|统一社会信用代码)(?:复印件)?\s*[：:]?\s*(?:"
                            + _REFUSAL + r")"),
-    "contact": re.compile(r"(?:联系方式|联系电话|电话|手机(?:号码?)?|通讯地址|邮寄地址|电子邮箱|邮箱)\s*[：:]?\s*(?:"
+    "contact": lazy_re.compile(r"(?:联系方式|联系电话|电话|手机(?:号码?)?|通讯地址|邮寄地址|电子邮箱|邮箱)\s*[：:]?\s*(?:"
                           + _REFUSAL + r")"),
 }
 
 
 # Another way to reach the applicant, given beside a refused phone ("电话不留了，请寄到某路88号", "发我邮箱").
-_OTHER_CHANNEL_RE = re.compile(r"寄到|寄至|邮寄到|邮寄至|寄给我|收件人|地址[：:]|邮箱|@")
+_OTHER_CHANNEL_RE = lazy_re.compile(r"寄到|寄至|邮寄到|邮寄至|寄给我|收件人|地址[：:]|邮箱|@")
 
 
 # The narrator's word that the letter lacked an element ("申请书既无署名，也无回信地址和联系电话", "亦未留联系电话和通讯地址",
 # "匿名寄来的申请").
 _NARRATED_ABSENT_RE = {
-    "name": re.compile(r"(?:既|均|并|亦|也)?(?:无|没有|未)(?:署名|落款|签名|具名)|匿名(?:寄|来|提交|申请|信)"),
-    "contact": re.compile(r"(?:既|均|并|亦|也)?(?:无|没有|未留|未写明?|未填写?|未提供|没留)[^。；，,]{0,4}?"
+    "name": lazy_re.compile(r"(?:既|均|并|亦|也)?(?:无|没有|未)(?:署名|落款|签名|具名)|匿名(?:寄|来|提交|申请|信)"),
+    "contact": lazy_re.compile(r"(?:既|均|并|亦|也)?(?:无|没有|未留|未写明?|未填写?|未提供|没留)[^。；，,]{0,4}?"
                           r"(?:回信地址|通讯地址|通信地址|联系电话|联系方式|联系地址|邮寄地址)"),
 }
 
@@ -87,7 +88,7 @@ def refused_elements(text: str) -> set[str]:
     return refused
 
 
-GENERIC_RE = re.compile(
+GENERIC_RE = lazy_re.compile(
     r"请|申请|要求|公开|提供|获取|贵局|贵单位|你局|你单位|贵机关|贵府|本人|我|所有|全部|一切|相关|有关|的|文件|信息|材料|资料|"
     r"政府信息|近[一二三四五六七八九十两\d]{1,3}年|那个|这个|东西|事情|情况"
 )

@@ -83,6 +83,7 @@ from reviewer.decide.told_procedure import (
 )
 from reviewer.decide.triage import CueHit, TriageResult, rule_scores
 from reviewer.detect.findings import CATEGORY_LABELS
+from reviewer.text import lazy_re
 
 # Outcomes fixed by what happened in the procedure, not by the request text (``--procedure``).
 from reviewer.vocab import PROCEDURE_CODES, PROCEDURES  # noqa: E402, F401 - one definition (reviewer/vocab.py)
@@ -99,7 +100,7 @@ NARRATED_REPEAT_SHARE = 0.1
 
 # "本人曾于…申请公开“…”，贵局于…作出…答复书并已送达本人。…现再次申请公开：…": the earlier application answered, then the
 # same asked again (第三十六条第（六）项), in a letter that tells it in its own order.
-_AGAIN_RE = re.compile(r"(?:再次|重新|又|再一次)(?:向[^。；，]{1,12}?)?(?:提出|提交)?(?:申请|申请公开|要求公开)|再申请一次")
+_AGAIN_RE = lazy_re.compile(r"(?:再次|重新|又|再一次)(?:向[^。；，]{1,12}?)?(?:提出|提交)?(?:申请|申请公开|要求公开)|再申请一次")
 LETTER_REPEAT_WEIGHT = 0.6  # the weight of TRI063, the cue for the same story told in a restatement's words
 
 
@@ -131,9 +132,9 @@ def narrated_repeat(text: str, cues) -> CueHit | None:
 TOLD_PROCEDURE_LEAD = 0.3
 
 # A court's, review body's or office's restatement (its own account of publication is narrated_published's to read).
-_RESTATED_RE = re.compile(r"原告|被告|上诉人|被申请人|申请人称|复议|法院|本院|审理|经查|答复称|答复，|被告认为")
+_RESTATED_RE = lazy_re.compile(r"原告|被告|上诉人|被申请人|申请人称|复议|法院|本院|审理|经查|答复称|答复，|被告认为")
 
-REPEAT_CLAIM_RE = re.compile(r"再次(?:提出)?申请|重复申请|又一次申请|又申请|第[\d一二三四五六七八九十百几]+次(?:提出|申请|提交)")
+REPEAT_CLAIM_RE = lazy_re.compile(r"再次(?:提出)?申请|重复申请|又一次申请|又申请|第[\d一二三四五六七八九十百几]+次(?:提出|申请|提交)")
 
 
 @dataclass
@@ -323,7 +324,7 @@ def decide(request, triage_result: TriageResult, views: list[DocumentView], cata
     return decision
 
 
-_ALL_ITEMS_RE = re.compile(r"以上|上述|前述|上列|这些|所列|各项")
+_ALL_ITEMS_RE = lazy_re.compile(r"以上|上述|前述|上列|这些|所列|各项")
 
 
 def claim_about_all_items(text: str, items) -> str | None:
@@ -587,19 +588,19 @@ def combine(request, triage_result, views, catalog_matches, items, decisions: li
 
 # The application form a restatement names ("某申请人填写《政府信息公开申请表》") is no record asked for.
 # The form and its fields as a restatement names them ("《政府信息公开申请表》", "“申请公开的信息”栏填写：").
-_APPLICATION_FORM_RE = re.compile(r"《?政府信息公开申请(?:表|书)》?|申请表(?=[“\"「]|中|内|上)|"
+_APPLICATION_FORM_RE = lazy_re.compile(r"《?政府信息公开申请(?:表|书)》?|申请表(?=[“\"「]|中|内|上)|"
                                   r"[“\"「]?(?:申请公开的?|所需的?)(?:政府)?信息(?:的)?(?:内容)?(?:描述|名称)?[”\"」]?"
                                   r"(?:一)?栏(?:内|中)?(?:填写|写明|写道|载明|填|写)?(?:的是|为)?[：:]?[“\"「]?")
 
 
 # The law a letter invokes or an article it asks about, and the letter itself ("现依据…之规定致函贵委", "根据有关规定",
 # "《某市物业管理条例》第三十条所称…是否包括…"): no record asked for.
-_LAW_CITED_RE = re.compile(r"(?:依据|根据|按照|依照)(?:《[^》]{2,40}》)?[^。；，《]{0,30}?(?:之|的|有关)?规定|"
+_LAW_CITED_RE = lazy_re.compile(r"(?:依据|根据|按照|依照)(?:《[^》]{2,40}》)?[^。；，《]{0,30}?(?:之|的|有关)?规定|"
                            r"(?:依据|根据|按照|依照)《[^》]{2,40}》|《[^》]{2,40}》第[一二三四五六七八九十百零〇\d]{1,6}条|致函|来函")
 
 
 # Words that name something kept, however hedged ("该项目的招标文件", "信用评价结果", "噪声监测数据").
-_KEPT_WORDS_RE = re.compile(r"文件|材料|资料|数据|结果|信息|情况|依据|记录|内容|文本|全文|复印件")
+_KEPT_WORDS_RE = lazy_re.compile(r"文件|材料|资料|数据|结果|信息|情况|依据|记录|内容|文本|全文|复印件")
 
 
 def _names_no_record(text: str) -> bool:

@@ -20,12 +20,13 @@ from reviewer.decide.request import (
     Request,
     requested_object,
 )
+from reviewer.text import lazy_re
 
 FORM_ELEMENT = "形式要求"
 
 # Kinds of document a search can look for (a request naming one is specific enough to search, unless the
 # name is hedged: "那份通知", "相关批复", "所有会议材料").  Generic words (文件、材料、资料、信息、情况) are not kinds.
-DOCUMENT_KIND_RE = re.compile(
+DOCUMENT_KIND_RE = lazy_re.compile(
     r"协议|合同|批复|批文|决定书?|通知书?|通告|方案|纪要|许可证|证书|证明|报告书?|年报|月报|季报|公报|笔录|记录|名册|花名册|名单|清单|公告|公示|"
     r"(?:审批|登记|申请|调查|测量|丈量|评估)表|台账|明细|请示|函|规划|预算|决算|图纸|[地线]图|卷宗|案卷|档案|账目|账簿|"
     r"凭证|发票|投标文件|招标文件|标书|意见书|鉴定|备案|执照|许可|审计|验收|答复书|告知书|决定|裁定|细则|办法|规定|条例|标准|政策文件|(?:办事|服务|操作|申报|办理)指南|须知|"
@@ -35,12 +36,12 @@ DOCUMENT_KIND_RE = re.compile(
 )
 # The records one act of the office produced ("处理我家宅基地纠纷时形成的", "对我店铺进行检查时的"): a case file a search can
 # find (其他特征性描述, 第二十九条第二款第（二）项), unlike an open relation ("与我家拆迁有关的").
-ACT_RECORDS_RE = re.compile(
+ACT_RECORDS_RE = lazy_re.compile(
     r"(?:办理|处理|审批|审查|查处|调查|检查|作出|实施|组织|召开|拆除|征收|受理|核查|执法)[^。；，、]{0,20}?"
     r"(?:时|过程中|期间)(?:所)?(?:形成|制作|产生|收集|拍摄|录制|调取)?的")
 # One act done to the applicant, their family or their property ("文革期间我祖父被没收房产的相关处理文件", "我家房子被强拆的
 # 有关材料"): the records of that act are found under the applicant's or the family member's name.
-OWN_ACT_RE = re.compile(
+OWN_ACT_RE = lazy_re.compile(
     r"(?:我|本人|申请人|原告|上诉人)(?:的)?(?:家|们家|父亲|母亲|爸爸|妈妈|祖父|祖母|爷爷|奶奶|外公|外婆|丈夫|妻子|儿子|女儿|"
     r"公司|店|厂)?(?:的)?[^，。；、]{0,10}?被[^，。；、]{0,8}?"
     r"(?:没收|拆除|强拆|拆了|拆掉|征收|征用|处罚|罚款|处分|收回|查封|扣押|注销|吊销|开除|辞退|除名|下放|认定|划为|划成|关停|"
@@ -50,20 +51,20 @@ OWN_ACT_RE = re.compile(
     r"(?:文件|材料|资料|记录|档案|手续|文书|卷宗|案卷|笔录)")
 # The records of one named case ("派出所处理我被打一案的全部材料", "对某某公司偷税案件的检查底稿"): a case is found by its
 # parties and its matter, like a file number (其他特征性描述); "该案件的", "相关案件的", "所有案件的" name none.
-CASE_RECORDS_RE = re.compile(
+CASE_RECORDS_RE = lazy_re.compile(
     r"(?<=[\u4e00-\u9fa5]{3})(?<![该此本这那各每])(?<!相关|有关|所有|全部|其他|其它|上述|各类|各种|这个|那个|这些|那些)"
     r"(?:一案|案件|事件)(?:的|中的?|中形成的)(?:全部|所有|一切)?(?:相关|有关)?[^，。；、]{0,6}?"
     r"(?:材料|资料|文件|记录|卷宗|案卷|笔录|证据|文书|档案|底稿)")
 # A title in 《》 is a characteristic, except the law a request is made under ("根据《…政府信息公开条例》的规定").
-_TITLE_RE = re.compile(r"《[^》]{2,80}》")
-_BASIS_RE = re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}》|《(?:中华人民共和国)?政府信息公开条例》)"
+_TITLE_RE = lazy_re.compile(r"《[^》]{2,80}》")
+_BASIS_RE = lazy_re.compile(r"(?:(?:根据|依据|依照|按照|依)《[^》]{2,80}》|《(?:中华人民共和国)?政府信息公开条例》)"
                        r"(?:第[^，。；]{1,12}?条)?(?:的|之)?(?:有关|相关)?(?:规定)?")
 # "所有与本人有关的文件、材料、记录": every record about a matter, listed by kind — no record a search could find.
-_ALL_ABOUT_RE = re.compile(r"(?:所有|全部|一切)[^。；，]{0,12}?(?:有关|相关)的?(?:(?:文件|材料|资料|记录|信息|档案|东西)[、和及与]?)+")
+_ALL_ABOUT_RE = lazy_re.compile(r"(?:所有|全部|一切)[^。；，]{0,12}?(?:有关|相关)的?(?:(?:文件|材料|资料|记录|信息|档案|东西)[、和及与]?)+")
 # "与快递行业有关的一切文件、会议材料、检查记录、处罚决定…": everything about a matter, the list after 一切/所有 included.
-_ALL_LIST_RE = re.compile(r"(?:有关|相关)的?(?:一切|所有|全部)[^。；\n]*")
+_ALL_LIST_RE = lazy_re.compile(r"(?:有关|相关)的?(?:一切|所有|全部)[^。；\n]*")
 # Words that hedge a kind into "whichever one": the two to four characters before the kind.
-HEDGE_RE = re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
+HEDGE_RE = lazy_re.compile(r"那|这|相关|有关|所有|全部|一切|上述|其他|其它|该|各种|各类|任何|某些|等")
 # The triage probability of 补正 from which an unanchored request counts as lacking a description.
 UNCLEAR_TRIAGE_MIN = 0.5
 
@@ -86,14 +87,14 @@ def has_characteristic(text: str) -> bool:
     return any(_described_by_subject(sentence) for sentence in _SENTENCE_SPLIT_RE.split(text))
 
 
-_SENTENCE_SPLIT_RE = re.compile(r"[。；;！!？?\n]")
+_SENTENCE_SPLIT_RE = lazy_re.compile(r"[。；;！!？?\n]")
 # The application form a text is written on ("政府信息公开申请登记表“申请内容”栏原文", "申请书中"): what carries the request,
 # not a record asked for.
-_APPLICATION_FORM_RE = re.compile(r"(?:政府信息公开)?申请(?:登记)?(?:表|书)(?:[“\"「][^”\"」]{1,12}[”\"」])?(?:一?栏)?(?:原文)?")
+_APPLICATION_FORM_RE = lazy_re.compile(r"(?:政府信息公开)?申请(?:登记)?(?:表|书)(?:[“\"「][^”\"」]{1,12}[”\"」])?(?:一?栏)?(?:原文)?")
 # A kind word used as a verb: "咋规定的", "如何决定", "是否备案".
-_VERB_USE_RE = re.compile(r"(?:咋|怎么|怎样|如何|是否|有无|有没有|没有)$")
+_VERB_USE_RE = lazy_re.compile(r"(?:咋|怎么|怎样|如何|是否|有无|有没有|没有)$")
 # A register's label ("【电话记录（代填申请）】", "【内部流转单】"): what the text is, not a record asked for.
-_FORM_LABEL_RE = re.compile(r"【[^【】]{1,20}】")
+_FORM_LABEL_RE = lazy_re.compile(r"【[^【】]{1,20}】")
 
 
 def _described_by_subject(sentence: str) -> bool:
@@ -104,16 +105,16 @@ def _described_by_subject(sentence: str) -> bool:
 
 
 # "拆我家房子的那个决定书": a demonstrative after a modifier that ends in 的 points at one record, it does not hedge.
-_SPECIFIED_DEMONSTRATIVE_RE = re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
+_SPECIFIED_DEMONSTRATIVE_RE = lazy_re.compile(r"[\u4e00-\u9fa5]{4,}的(?:那|这)(?:个|份|张|本|件)?$")
 # "2024年区里发的那个关于停车收费的文件": a subject (关于…的) with a year or an issuer is a description a search can use
 # (第二十九条第二款第（二）项), although 文件 names no kind.
 # ("那个关于拆迁的事情的材料": 事情 names no matter a search can use; nor does "关于我们那片儿的文件")
-_ABOUT_WHAT_RE = re.compile(r"关于[^，。；、]{2,30}?(?<!事情|的事|那事|这事|些事|那片|这片|那块|这块|那边|这边|那里|这里)(?<!那片儿)的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
+_ABOUT_WHAT_RE = lazy_re.compile(r"关于[^，。；、]{2,30}?(?<!事情|的事|那事|这事|些事|那片|这片|那块|这块|那边|这边|那里|这里)(?<!那片儿)的(?:那|这)?(?:个|份|件|些)?(?:文件|材料|资料|政策|精神)")
 # "去年我们小区加装电梯的补贴文件，就是区里发的那个": a subject the public knows a policy by, without 关于.
-_SUBJECT_DOC_RE = re.compile(r"(?:电梯|停车|拆迁|征收|征地|低保|医保|社保|养老金|招生|入学|学区|物业费|供暖|燃气|限行|禁烧|禁放|"
+_SUBJECT_DOC_RE = lazy_re.compile(r"(?:电梯|停车|拆迁|征收|征地|低保|医保|社保|养老金|招生|入学|学区|物业费|供暖|燃气|限行|禁烧|禁放|"
                              r"公积金)(?:(?!相关|有关|所有|全部|一切|其他)[\u4e00-\u9fa5]){0,6}?的?(?:那|这)?(?:个|份|件)?"
                              r"(?:文件|政策|通知|规定|办法)")
-_WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|去年|前年|今年|上半年|下半年|"
+_WHEN_OR_WHO_RE = lazy_re.compile(r"(?:19|20)\d{2}年|去年|前年|今年|上半年|下半年|"
                              r"(?:省|市|区|县|镇|乡|街道|局|委|办|政府|部)(?:里)?(?:发|印发|下发|出台|制定|颁布)")
 
 
@@ -121,8 +122,8 @@ _WHEN_OR_WHO_RE = re.compile(r"(?:19|20)\d{2}年|去年|前年|今年|上半年|
 # project or parcel and a topic — a description a search can start from (第二十九条第二款第（二）项: 便于查询的其他特征性
 # 描述) although it names no record.  "我们村", "本村", "该项目", "这个项目", "在社区开会" are not named; 村委/村民 are not
 # places.
-_MATTER_UNIT_RE = re.compile(r"(?<=[\u4e00-\u9fa5某×])(?<![我本们该那这各每个在到去回进住])(?:村|社区|小区|项目|工程|地块|片区|宗地)(?![委民])")
-_MATTER_TOPIC_RE = re.compile(r"资金|经费|补偿款|补助|款项|修建|修路|建设|改造|拆迁|征收|征地|承包|出让|审批|收费")
+_MATTER_UNIT_RE = lazy_re.compile(r"(?<=[\u4e00-\u9fa5某×])(?<![我本们该那这各每个在到去回进住])(?:村|社区|小区|项目|工程|地块|片区|宗地)(?![委民])")
+_MATTER_TOPIC_RE = lazy_re.compile(r"资金|经费|补偿款|补助|款项|修建|修路|建设|改造|拆迁|征收|征地|承包|出让|审批|收费")
 
 
 def names_matter(text: str) -> bool:
@@ -140,7 +141,7 @@ _UNKNOWN_ELEMENTS = {
     "date": r"(?:哪一?年|哪个(?:月|时候)|什么时候|具体时间|发文时间|年份|日期)",
     "maker": r"(?:哪个(?:部门|单位|机关)|(?:经办|发文|制作)(?:部门|单位|机关))",
 }
-_LEFT_TO_ORGAN_RE = re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:心里|心裏)(?:清楚|有数|明白)|你们(?:自己)?(?:心里)?(?:没数|知道是哪)|"
+_LEFT_TO_ORGAN_RE = lazy_re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:心里|心裏)(?:清楚|有数|明白)|你们(?:自己)?(?:心里)?(?:没数|知道是哪)|"
                                r"(?:全部|所有|一切)[^。；]{0,16}?(?:政府信息|信息|文件|材料|资料|公文)[^。；]{0,6}?(?:包括但不限于|等等)|"
                                # "与某某片区改造有关的全部政府信息": every piece of information about a matter, no record named
                                r"(?:与|跟|和|同)[^。；，、]{1,24}?(?:有关|相关)的(?:全部|所有|一切)(?:政府)?信息(?![^。；]{0,4}?(?:中的|里的))|"
@@ -151,15 +152,15 @@ _LEFT_TO_ORGAN_RE = re.compile(r"你们(?:自己|自个儿)(?:去)?查|你们(?:
                                r"(?:麻烦|请)?你们(?:帮我)?(?:找找|查查|翻翻|看着办)")
 # "凡是跟钱有关的、跟地有关的，全都给我": every record about open matters — unless a kind of record is named in it
 # ("凡是跟这条路占地有关的审批材料和补偿标准，请都给我一份" names what to search for).
-_EVERYTHING_ABOUT_RE = re.compile(r"凡是[^。；]{0,24}?(?:有关|相关)的[^。；]{0,40}?(?:全都|全部|统统|都)(?:给我|提供|公开)")
+_EVERYTHING_ABOUT_RE = lazy_re.compile(r"凡是[^。；]{0,24}?(?:有关|相关)的[^。；]{0,40}?(?:全都|全部|统统|都)(?:给我|提供|公开)")
 # The organ's own notice cited in the answer to it ("贵府×政信补〔2024〕8号《补正告知书》"): not a title or a 文号 of the
 # record asked for.
-_OWN_NOTICE_RE = re.compile(r"《[^》]{0,12}?(?:告知书|通知书?)》|[^\s，。；：:]{0,12}?补(?:字)?[〔\[(（]\d{4}[〕\])）][^号]{0,8}?号")
+_OWN_NOTICE_RE = lazy_re.compile(r"《[^》]{0,12}?(?:告知书|通知书?)》|[^\s，。；：:]{0,12}?补(?:字)?[〔\[(（]\d{4}[〕\])）][^号]{0,8}?号")
 
 
 # The narrator's word that the letter named nothing to search for ("该申请书未写明项目名称、所在位置及大致时间", "所需信息
 #的名称/文号：见附件 …申请人未随表提交任何附件，表内亦无其他内容描述").
-_NARRATED_NO_DESCRIPTION_RE = re.compile(
+_NARRATED_NO_DESCRIPTION_RE = lazy_re.compile(
     r"(?:未|没有|没|并未|亦未|均未|也未|既未)(?:写明|载明|列明|注明|说明|指明|提供|随(?:申请)?表(?:一并)?提交|附)[^。；，,]{0,10}?"
     r"(?:信息名称|文件名称|项目名称|名称、|文号|特征性描述|内容描述|所需信息|具体内容|任何附件)|"
     r"(?:亦|也|并|均)?(?:无|没有)(?:其他|任何)?(?:内容描述|具体内容|特征性描述|所需信息的描述)|"
@@ -171,12 +172,12 @@ _NARRATED_NO_DESCRIPTION_RE = re.compile(
 
 # A record only pointed at, its maker asked about inside the description ("上面哪个部门给我们村下的那个批文",
 # "不知道什么单位发的那份通知"): neither the maker nor the record is named.
-_VAGUE_POINTER_RE = re.compile(r"(?:哪个|哪一个|什么|哪级)(?:部门|单位|机关)[^。；，,？?]{0,12}?(?:的|发的|下的|批的)"
+_VAGUE_POINTER_RE = lazy_re.compile(r"(?:哪个|哪一个|什么|哪级)(?:部门|单位|机关)[^。；，,？?]{0,12}?(?:的|发的|下的|批的)"
                                r"(?:那个|那份|那些|那几份|那张)(?:批文|文件|材料|东西|通知|文)")
 
 
 # What "包括但不限于" lists when it names nothing in particular ("文件、记录、数据、图片、音视频").
-_GENERIC_PARTS_RE = re.compile(r"文件|记录|数据|资料|材料|图片|照片|音视频|音频|视频|录音|录像|信息|等")
+_GENERIC_PARTS_RE = lazy_re.compile(r"文件|记录|数据|资料|材料|图片|照片|音视频|音频|视频|录音|录像|信息|等")
 
 
 def _itemised_after(text: str, m: re.Match) -> bool:
@@ -230,8 +231,8 @@ def correction_elements(request: Request, triage_result=None) -> list[str]:
 
 # "所需信息的名称或内容描述：详见附件《申请公开信息清单》" with "附件栏为空，未上传任何文件": the description is in an
 # attachment the office never received — the application does not say what it asks for (第二十九条第二款第（二）项).
-_SEE_ATTACHMENT_RE = re.compile(r"(?:详见|见|参见|如)(?:所附|随附)?附件|附件(?:所列|清单|中列明)")
-_ATTACHMENT_ABSENT_RE = re.compile(r"附件(?:栏)?(?:为空|空白|缺失|未上传|未附|没有上传|没附)|未(?:上传|附)(?:任何)?(?:附件|文件)|"
+_SEE_ATTACHMENT_RE = lazy_re.compile(r"(?:详见|见|参见|如)(?:所附|随附)?附件|附件(?:所列|清单|中列明)")
+_ATTACHMENT_ABSENT_RE = lazy_re.compile(r"附件(?:栏)?(?:为空|空白|缺失|未上传|未附|没有上传|没附)|未(?:上传|附)(?:任何)?(?:附件|文件)|"
                                    r"(?:没有|未见|无)(?:所述|所称|该)?附件")
 
 
@@ -239,11 +240,11 @@ def attachment_missing(text: str) -> bool:
     """Whether the description is left to an attachment that the text says is not there."""
     return bool(_SEE_ATTACHMENT_RE.search(text or "")) and bool(_ATTACHMENT_ABSENT_RE.search(text or ""))
 
-_LEAD_VERB_RE = re.compile(r"^(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[：:，,\s]*")
+_LEAD_VERB_RE = lazy_re.compile(r"^(?:我|本人|特|现)?(?:" + REQUEST_VERB_RE.pattern + r")[：:，,\s]*")
 
 # An object made of hedges and generic nouns only ("相关信息", "有关材料", "上述全部资料"): it names nothing a search could
 # find apart from the matter the rest of the sentence is about.
-_PLACEHOLDER_RE = re.compile(r"(?:[其该此本]|上述|前述|以上|相关|有关|所有|全部|一切|涉及|的|政府|此事|该事|这件事|一下|等)*"
+_PLACEHOLDER_RE = lazy_re.compile(r"(?:[其该此本]|上述|前述|以上|相关|有关|所有|全部|一切|涉及|的|政府|此事|该事|这件事|一下|等)*"
                              r"(?:信息|材料|资料|文件|情况|内容|事项|证据|手续)(?:[和及与、]?(?:信息|材料|资料|文件|情况|内容|事项|证据|手续))*")
 
 

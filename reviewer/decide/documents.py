@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.detect.findings import Finding, is_sure
+from reviewer.text import lazy_re
 
 # Grounds that concern the nature of the whole document vs. separable passages.
 DOCUMENT_GROUNDS = ("state_secret", "law_prohibited", "security_stability", "internal_affairs", "process_info",
@@ -19,22 +20,22 @@ DOCUMENT_GROUNDS = ("state_secret", "law_prohibited", "security_stability", "int
 SPAN_GROUNDS = ("privacy", "trade_secret")
 
 # A government organ's name: optional place, then a body ending in an organ word.
-AGENCY_RE = re.compile(
+AGENCY_RE = lazy_re.compile(
     r"(?:[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡|街道))?[\u4e00-\u9fa5]{2,14}?"
     r"(?:人民政府|管理局|监督管理局|局|委员会|委|办公室|办|厅|分局|中心|管委会)"
 )
 # Running text that may precede an organ's name in a sentence ("申请公开示例市…局").
-_LEAD_RE = re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|公开|提供|获取|申请|要求|关于|由|系|是|向|的)"
+_LEAD_RE = lazy_re.compile(r"^.*?(?:申请公开|要求公开|请求公开|申请获取|申请提供|要求提供|公开|提供|获取|申请|要求|关于|由|系|是|向|的)"
                       r"(?=[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡))")
-_LEAD_PREPOSITION_RE = re.compile(r"^(?:由|系|是|向|经)(?=[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡))")
+_LEAD_PREPOSITION_RE = lazy_re.compile(r"^(?:由|系|是|向|经)(?=[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡))")
 # At a document's head an organ's name starts with a place and is not the start of a longer word
 # ("管理办法" is not the organ "管理办").
-HEADING_AGENCY_RE = re.compile(
+HEADING_AGENCY_RE = lazy_re.compile(
     r"[\u4e00-\u9fa5]{2,12}?(?:省|市|县|区|镇|乡|街道)[\u4e00-\u9fa5]{2,14}?"
     r"(?:人民政府|管理局|监督管理局|局|委员会|办公室|厅|分局|管委会)(?![法理事案结公])"
 )
-SECRET_MARK_RE = re.compile(r"(绝密|机密|秘密)\s*★\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3}))\s*年")
-DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+SECRET_MARK_RE = lazy_re.compile(r"(绝密|机密|秘密)\s*★\s*(?:(\d{1,2})|([一二三四五六七八九十]{1,3}))\s*年")
+DATE_RE = lazy_re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 JOINT_CUES = ("联合印发", "联合发布", "联合制定", "共同制定", "会同", "联合下发", "联合发文")
 

@@ -14,6 +14,7 @@ import regex
 
 from reviewer.decide.documents import DocumentView
 from reviewer.decide.request import requested_object, unquote
+from reviewer.text import lazy_re
 
 FOUND = "found"  # a readable candidate document belongs to the item
 UNREADABLE = "unreadable"  # candidate documents were given but none could be read
@@ -34,10 +35,10 @@ def search_state(item_views: list[DocumentView], all_views: list[DocumentView], 
 
 
 # "申请公开贵局…的", "我现依法向你局申请获取" — the request's verb and the agency it is addressed to.
-_LEAD_RE = re.compile(
+_LEAD_RE = lazy_re.compile(
     r"^(?:我(?![家们])|本人|申请人|我单位|我公司|我们(?!家))?(?:现|特|再次)?(?:依法|根据[^，。]{0,40}?规定)?[，,]?"
     r"(?:向(?:贵|你)[\u4e00-\u9fff]{0,3})?(?:申请|要求|请求|请)?(?:公开|获取|提供|查阅|复制)?")
-_AGENCY_RE = re.compile(
+_AGENCY_RE = lazy_re.compile(
     r"(?:贵|你|该|本)(?:局|委|办|单位|机关|府|院|厅|部|中心|所|署|司|处|站|队|县|市|区|镇|街道|乡)"
     r"(?:(?:作出|制作|保存|出具|印发|下发|发布|收到|掌握|持有)的)?(?:的)?")
 # Split a list of items at 、，； 及 以及 and at 和/与 after a document noun ("招标文件和中标通知书"), not inside
@@ -45,38 +46,38 @@ _AGENCY_RE = re.compile(
 _DOC_NOUN = r"(?:文件|书|表|协议|合同|纪要|报告|通知|批复|方案|记录|材料|情况|信息|证|图|单|函|意见|决定|公告|名单|明细|清单|册)"
 _SPLIT_RE = regex.compile(rf"[、，,；;]|以及|及其?|(?<={_DOC_NOUN})(?:和|与)")
 # An organ named before what it holds ("示例县住房和城乡建设局2019年…项目") is where to search, not what.
-_LEADING_ORGAN_RE = re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委(?![会员])|办公室|人民政府|政府|厅|管委会|中心)")
+_LEADING_ORGAN_RE = lazy_re.compile(r"^[\u4e00-\u9fff]{1,20}?(?:局|委员会|委(?![会员])|办公室|人民政府|政府|厅|管委会|中心)")
 MAX_KEYWORDS = 6
 # Prepositions and pointers before a keyword ("对该违建", "关于上述地块", "涉案房屋"): not part of any title.
 # (and everyday pointers: "那个停车收费的文件", "他们的投标报价单", "我家的拆迁协议")
-_POINTER_RE = re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案|那个|这个|那份|这份|那些|这些|同一份|同一|"
+_POINTER_RE = lazy_re.compile(r"^(?:对于|对|关于|有关|涉及|就|针对)?(?:该|此|上述|前述|所述|案涉|涉案|本案|那个|这个|那份|这份|那些|这些|同一份|同一|"
                          r"他们|他家|她家|他|她|我家|我们家|本户|我的|我们的|本人的)?")
-_REMARK_RE = re.compile(r"[（(][^（）()]{1,40}[）)]")
+_REMARK_RE = lazy_re.compile(r"[（(][^（）()]{1,40}[）)]")
 # "对我本人作出的行政拘留决定", "向原告送达的告知书": to whom an act was done is not in the record's title.
-_DONE_TO_RE = re.compile(r"^(?:对|向|给|为)?(?:我本人|我们|我家|本人|我|申请人|原告|上诉人|其本人|其)(?:本人)?(?:所)?"
+_DONE_TO_RE = lazy_re.compile(r"^(?:对|向|给|为)?(?:我本人|我们|我家|本人|我|申请人|原告|上诉人|其本人|其)(?:本人)?(?:所)?"
                          r"(?:作出|做出|下达|送达|出具|核发|颁发|发出)的?")
 
 
-_DISCLOSURE_LAW_RE = re.compile(r"政府信息公开条例")
+_DISCLOSURE_LAW_RE = lazy_re.compile(r"政府信息公开条例")
 # Words a search never finds in a record's title: the parties' and the story's voice ("我们老百姓也好心里有个数",
 # "经审理查明", "被告以已答复为由不予处理"), greetings, requests ("要求被申请人公开…").
-_NARRATION_RE = re.compile(r"查明|诉称|辩称|认为|为由|说(?!明)|不予|答复(?!书)|要求|请求|申请(?:公开|获取|提供)|提出|告知|"
+_NARRATION_RE = lazy_re.compile(r"查明|诉称|辩称|认为|为由|说(?!明)|不予|答复(?!书)|要求|请求|申请(?:公开|获取|提供)|提出|告知|"
                            r"^(?:请(?!示)|麻烦|能否|是否|你好|您好)")
-_PERSON_WORD_RE = re.compile(r"[你您我她]|他(?!人)")
+_PERSON_WORD_RE = lazy_re.compile(r"[你您我她]|他(?!人)")
 # A date or preposition before the words of a title: "于2019年对本人房屋…" → "对本人房屋", "依据东湖片区专家论证会纪要".
-_LEADING_ADVERBIAL_RE = re.compile(r"^(?:于|在|自|从)(?=(?:19|20)\d{2}|[一二][〇零])|"
+_LEADING_ADVERBIAL_RE = lazy_re.compile(r"^(?:于|在|自|从)(?=(?:19|20)\d{2}|[一二][〇零])|"
                                    r"^(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?=对|向|给|为|在|就)|^(?:依据|根据|按照|依照|参照)(?=.{4,})")
 # What remains of a modifier that only says the record was sent or done to someone: "向区政府报送", "对本人房屋".
-_SENT_TO_RE = re.compile(r"^向[^的]{1,12}(?:报送|提交|上报|报请|发出|送达|出具|发送|呈报)$")
-_OWN_THING_RE = re.compile(r"^(?:对|向|给|为)?(?:我本人|本人|我家|我们|我|申请人|原告|上诉人|其本人|其)(?:的)?"
+_SENT_TO_RE = lazy_re.compile(r"^向[^的]{1,12}(?:报送|提交|上报|报请|发出|送达|出具|发送|呈报)$")
+_OWN_THING_RE = lazy_re.compile(r"^(?:对|向|给|为)?(?:我本人|本人|我家|我们|我|申请人|原告|上诉人|其本人|其)(?:的)?"
                            r"(?:房屋|住房|房子|土地|宅基地|承包地|户|家|名下)?$")
 # The applicant's own thing named before the record: "本人2016年低保审批决定", "对本人的处罚决定".
-_OWN_PREFIX_RE = re.compile(r"^(?:对|为)?(?:我本人|本人|我家|申请人|原告|上诉人|其本人)(?:的)?(?=.{4,})")
+_OWN_PREFIX_RE = lazy_re.compile(r"^(?:对|为)?(?:我本人|本人|我家|申请人|原告|上诉人|其本人)(?:的)?(?=.{4,})")
 # A party named before the words ("被告对原告经营场所", "被申请人2022年对其"); what one wants ("我要的是…", "要局里的…").
-_PARTY_PREFIX_RE = re.compile(r"^(?:原审被告|被告|被申请人|被上诉人|第三人|我要的是|要的是|我要|要(?!点|求)|其(?![中他它余实次])|就)(?=.{2,})")
+_PARTY_PREFIX_RE = lazy_re.compile(r"^(?:原审被告|被告|被申请人|被上诉人|第三人|我要的是|要的是|我要|要(?!点|求)|其(?![中他它余实次])|就)(?=.{2,})")
 # Not a title but the circumstances of one: to whom or where (向县政府, 在…中形成), when (…迁出时, 作出该决定前), a
 # law cited (依《条例》第九条), or a story ("在网上买了东西被骗").
-_CIRCUMSTANCE_RE = re.compile(r"^(?:向|在|依《|依照《|根据《|其中)|(?:时|之前|以前|之后|以后|前|后|过程中|期间)$|《[^》]*条例》第")
+_CIRCUMSTANCE_RE = lazy_re.compile(r"^(?:向|在|依《|依照《|根据《|其中)|(?:时|之前|以前|之后|以后|前|后|过程中|期间)$|《[^》]*条例》第")
 # Words too general to search on their own.
 _GENERIC_WORDS = frozenset({"依据", "信息", "情况", "内容", "有关", "相关", "全部",
                             # what a pointer left behind ("该工程的…", "对我家房屋的…"): no title is searched by it alone
@@ -200,7 +201,7 @@ def names_existing_record(text: str) -> bool:
 
 # Wording that asks for the work even where no cue fires ("对比分析", "整理成一张对比表", "形成对比分析报告", "以表格形式
 #列出"): the record named is one to be made, not one to search for.  The nouns (统计报表, 汇总表, 分析报告) are not it.
-COMPILE_RE = re.compile(
+COMPILE_RE = lazy_re.compile(
     r"(?:统计|汇总|整理|对比|比对|分析|计算|核算|折算|测算|排序|排名|加总|合计|归纳|梳理)"
     r"(?!表|报表|年报|公报|年鉴|报告|局|数据|结果|口径|资料|台账)|列出|列表|列(?:个|一个|一张|一份|一下)|做成|制成|"
     r"做(?:一份|个|一个|一张)|整理成|(?<!怎么)(?<!如何)(?<!怎样)算(?:一下|出|出来)|排出来|比较|"

@@ -28,9 +28,10 @@ from reviewer.decide.nature import SPLIT_OFF, _ground_cues, item_nature
 from reviewer.decide.record_lists import split_record_list
 from reviewer.decide.request import Item, Request, _make_item, is_threat
 from reviewer.decide.triage import Cue
+from reviewer.text import lazy_re
 
 # A head that only introduces what follows ("申请人使用…平台提交内容称", "来信写道", "其诉求如下"): no item of its own.
-_NARRATION_HEAD_RE = re.compile(r"(?:称|诉称|声称|写道|表示|反映|内容为|内容如下|如下|诉求为)[：:]?\s*$")
+_NARRATION_HEAD_RE = lazy_re.compile(r"(?:称|诉称|声称|写道|表示|反映|内容为|内容如下|如下|诉求为)[：:]?\s*$")
 
 
 def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Item], list[str]]:
@@ -97,8 +98,8 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 
 # Words that name a record, even a generic one ("该工程的补偿资金拨付文件", an item of a list).
 # The procedure's own words in a restatement ("在政府信息公开申请表“所需信息描述”栏写道", "经信息公开网上平台提交").
-_PROCEDURE_WORDS_RE = re.compile(r"(?:政府)?信息公开(?:申请)?(?:表|书|网上平台|平台|申请)?|所需(?:政府)?信息(?:的)?(?:内容)?描述|申请表")
-_RECORD_WORD_RE = re.compile(r"文件|材料|资料|记录|信息|档案|凭证|明细|名单|名册|情况|方案|报告|通知|结果|依据|手续|清单|数据")
+_PROCEDURE_WORDS_RE = lazy_re.compile(r"(?:政府)?信息公开(?:申请)?(?:表|书|网上平台|平台|申请)?|所需(?:政府)?信息(?:的)?(?:内容)?描述|申请表")
+_RECORD_WORD_RE = lazy_re.compile(r"文件|材料|资料|记录|信息|档案|凭证|明细|名单|名册|情况|方案|报告|通知|结果|依据|手续|清单|数据")
 
 
 def tells_only(text: str) -> bool:

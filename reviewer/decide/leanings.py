@@ -5,19 +5,18 @@ Each returns the settled triage and, when the set-aside share led the request-le
 
 from __future__ import annotations
 
-import re
-
 from reviewer.decide.description import DOCUMENT_KIND_RE, has_characteristic
 from reviewer.decide.nature import _ground_cues
 from reviewer.decide.request import REQUEST_VERB_RE, requested_object
 from reviewer.decide.triage import Cue, rule_scores
+from reviewer.text import lazy_re
 
 # A clause that asks on its own account (its own request verb, or "也请告诉我", "请告知").
-_OWN_ASK_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:也|还|并|同时)?请(?:一并)?(?:告诉|告知|说明|回复)")
+_OWN_ASK_RE = lazy_re.compile(REQUEST_VERB_RE.pattern + r"|(?:也|还|并|同时)?请(?:一并)?(?:告诉|告知|说明|回复)")
 
 # 是不是: a request that asks in questions but demands records ("…是谁批准修的，花了多少钱，合同在哪里，请你们把这些都公开
 # 出来") asks for those records; a consultation (第二条: 解答、解释、确认法律适用) asks for an answer only.
-DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
+DISCLOSURE_DEMAND_RE = lazy_re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|复印|复制)(?:出来|给我)|(?:都|全部|予以)公开|"
                                   r"(?:发|寄|传)(?:给)?(?:我|我们|本人)(?:一份|一下|一个)|"
                                   # "烦请将文件电子版发至本邮箱", "麻烦把批复发我邮箱", "有的话你们给我发一个",
                                   # "能不能复印一份给我们"
@@ -47,25 +46,25 @@ DISCLOSURE_DEMAND_RE = re.compile(REQUEST_VERB_RE.pattern + r"|(?:公开|提供|
 CONSULTATION = "other.consultation"
 # A law's title names the law, not a record of this office; asked "how to read" it, the request is a consultation
 # (第二条: 解答、解释、确认法律适用 are not government information).
-_LAW_TITLE_RE = re.compile(r"《[^》]{2,60}(?:法|条例|规定|办法|细则|规则|解释|决定)》(?:第[^，。；、]{1,12}?[条款项])*")
-QUESTION_WORD_RE = re.compile(r"为什么|为何|是否|是不是|有没有|凭什么|如何|怎么|怎样|多少|哪(?:一|个|些|里|年|位)|谁")
+_LAW_TITLE_RE = lazy_re.compile(r"《[^》]{2,60}(?:法|条例|规定|办法|细则|规则|解释|决定)》(?:第[^，。；、]{1,12}?[条款项])*")
+QUESTION_WORD_RE = lazy_re.compile(r"为什么|为何|是否|是不是|有没有|凭什么|如何|怎么|怎样|多少|哪(?:一|个|些|里|年|位)|谁")
 # A why-question, or whether something complies with a norm ("是否符合国家规定的标准", "是否违反《…》的规定"): the norm named
 # inside it is not a record asked for ("申请公开贵局是否对某公司作出处罚的决定书" still names one).
-QUESTION_CLAUSE_RE = re.compile(r"(?:是否|是不是|有没有)(?:符合|违反|违背|合乎|遵守|合法|违法|偏低|偏高|合理|正当|妥当)[^，,。；;]*|"
+QUESTION_CLAUSE_RE = lazy_re.compile(r"(?:是否|是不是|有没有)(?:符合|违反|违背|合乎|遵守|合法|违法|偏低|偏高|合理|正当|妥当)[^，,。；;]*|"
                                 # the clause's subject goes with its question ("发给我户的过渡安置费为什么少了200元")
                                 r"[^，,。；;：:]*?(?:为什么|为何|凭什么)[^，,。；;]*|"
                                 r"[^，,。；;：:]*?(?:是谁|由谁|谁(?:决定|批准|签字|拍板|同意|审批))[^，,。；;]*")
-INTERPRETATION_RE = re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
+INTERPRETATION_RE = lazy_re.compile(r"如何理解|怎么理解|怎样理解|如何解释|作出解释|的解释|如何适用|怎样适用|如何认定|的含义|是什么意思")
 
 
 # "请问2024年学位分配的政策文件在哪里能看到？": where a named record can be had — a request for it (已主动公开的, the office
 # tells where, 第三十六条第（一）项), not a question for the office to answer.
-WHERE_TO_GET_RE = re.compile(r"(?:在哪里|在哪儿|在哪|哪里|从哪里|去哪里|何处|什么地方|哪个网站)(?:能|可以|才能)?"
+WHERE_TO_GET_RE = lazy_re.compile(r"(?:在哪里|在哪儿|在哪|哪里|从哪里|去哪里|何处|什么地方|哪个网站)(?:能|可以|才能)?"
                              r"(?:看到|查到|找到|获取|下载|查询|查看|查阅|领取|拿到|要到)")
 
 
 # A demand told as not made: "来函没有要求提供任何文件", "申请人并未申请公开具体文件".
-_NEGATED_BEFORE_RE = re.compile(r"(?:没有|没|未|并未|并不|并没有|不曾|未曾|从未|无)(?:再|另行|另外)?(?:要求|申请|请求)?$")
+_NEGATED_BEFORE_RE = lazy_re.compile(r"(?:没有|没|未|并未|并不|并没有|不曾|未曾|从未|无)(?:再|另行|另外)?(?:要求|申请|请求)?$")
 
 
 def demands_disclosure(text: str) -> bool:
@@ -78,7 +77,7 @@ def demands_disclosure(text: str) -> bool:
 # A question whose object is a record of the office: which document an act rests on ("你们发津贴依据的是哪份文件？"),
 # under which 文号 a list went out, whether an approval exists ("有没有作出过书面的不予批准决定？"). Followed by a
 # demand for it ("请把这份文件提供给我", "有就给我一份"), the question describes the record asked for.
-ASKED_RECORD_RE = re.compile(r"(?:依据|根据|按照|凭)(?:的)?(?:是)?(?:哪|什么)(?:一)?(?:份|个|项|条|些)?"
+ASKED_RECORD_RE = lazy_re.compile(r"(?:依据|根据|按照|凭)(?:的)?(?:是)?(?:哪|什么)(?:一)?(?:份|个|项|条|些)?"
                              r"(?:文件|规定|政策|批复|通知|批文)|"
                              r"以(?:什么|哪个|何)(?:文号|文件)(?:下发|印发|发布|公布)?|"
                              r"(?:是否|有没有|有无|到底有没有)(?:作出|出具|下发|印发|核发|办理|签订|制定)?(?:过)?"
@@ -93,9 +92,9 @@ def asks_for_named_record(text: str) -> bool:
         has_characteristic(text) or bool(demanded and ASKED_RECORD_RE.search(text)))
 
 
-_QUOTE_RE = re.compile(r"[“「『]([^“”「」『』]{4,300})[”」』]")
-_QUOTE_PART_RE = re.compile(r"[^。！!？?；;]+[。！!？?；;]?")
-_EXPLAIN_RE = re.compile(r"^[，,\s]*(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*(?:请|烦请|麻烦|要求|希望)?"
+_QUOTE_RE = lazy_re.compile(r"[“「『]([^“”「」『』]{4,300})[”」』]")
+_QUOTE_PART_RE = lazy_re.compile(r"[^。！!？?；;]+[。！!？?；;]?")
+_EXPLAIN_RE = lazy_re.compile(r"^[，,\s]*(?:[一二三四五六七八九十\d]{1,2}[、.．])?\s*(?:请|烦请|麻烦|要求|希望)?"
                          r"(?:贵[局委办府院]|你们|[^，,。？?]{0,16}?(?:局|委|办|府|院|政府|部门|中心))?(?:就[^，,。？?]{1,16}?)?"
                          r"(?:书面|详细|明确|正面|具体)?(?:解释|说明|答复|解答|回答|告知|讲清楚|说清楚|给出(?:明确|书面)?(?:的)?(?:结论|答复|说法|解释))")
 
@@ -194,7 +193,7 @@ def _set_aside(triage_result, code: str, note: str):
 PETITION = "no_action.petition"
 # … and the documents of the office's handling of a matter ("信访事项处理意见书", "调查报告", "处理决定书").  Not 处理情况
 # or 处理结果 alone: asking how one's own complaint was handled may be part of the complaint (the classifier decides).
-_RECORD_WORDS_RE = re.compile(r"材料|记录|卷宗|案卷|文书|笔录|(?:处理|查处|调查|核查|办理|处置)(?:的)?(?:决定书?|意见书|报告)")
+_RECORD_WORDS_RE = lazy_re.compile(r"材料|记录|卷宗|案卷|文书|笔录|(?:处理|查处|调查|核查|办理|处置)(?:的)?(?:决定书?|意见书|报告)")
 
 
 def settle_petition(triage_result, text: str, cues: list[Cue]):

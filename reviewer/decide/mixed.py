@@ -31,20 +31,21 @@ from reviewer.decide.request import (
 )
 from reviewer.decide.restatement import _OTHER_VOICE_RE
 from reviewer.decide.triage import Cue
+from reviewer.text import lazy_re
 
 # Sentences outside every item that are answered on their own: a complaint (查处、追责、赔偿 …) and a request to
 # correct the applicant's own record (其他处理, 第四十一条: "另外，请更正…").
 OWN_SENTENCE_NATURES = ("no_action.petition", "other.other")
 # The story of earlier complaints ("原告因补偿问题多次到区政府上访，要求处理未果", "曾向城管局投诉举报，一直未予处理"): the
 # background of a restated request, not a complaint made now.
-_PAST_COMPLAINT_RE = re.compile(
+_PAST_COMPLAINT_RE = lazy_re.compile(
     r"(?:曾经?|多次|屡次|先后|此前|之前|反复|一直)[^。！？!?]{0,30}?(?:上访|信访|投诉|举报|反映)|"
     r"(?:上访|信访|投诉|举报|反映|要求处理)[^。！？!?]{0,20}?(?:未果|无果|未予处理|没有处理|未获处理|未得到处理|未予解决|石沉大海)")
-_CONNECTIVE_RE = re.compile(r"^(?:另外|此外|同时|还有|并且|再者|其次|最后)[，,、：:]?\s*")
+_CONNECTIVE_RE = lazy_re.compile(r"^(?:另外|此外|同时|还有|并且|再者|其次|最后)[，,、：:]?\s*")
 
 
 # What makes a sentence a demand made now, whatever story it also tells ("对本人多次上访未获答复一事给予书面说法").
-_DEMAND_NOW_RE = re.compile(r"(?<!申)请|责令|查处|追究|给予|给个说法|给[我我们]一个|立即|尽快|务必|必须")
+_DEMAND_NOW_RE = lazy_re.compile(r"(?<!申)请|责令|查处|追究|给予|给个说法|给[我我们]一个|立即|尽快|务必|必须")
 
 
 def _past_story(sentence: str) -> bool:
@@ -110,7 +111,7 @@ def is_rhetorical(text: str) -> bool:
 
 # A question that protests rather than asks ("这还有没有天理？", "难道老百姓就活该吃亏吗？"): nothing for staff to answer
 # as a consultation.  "凭什么…？" is not one: it asks on what basis, which staff can answer.
-_RHETORICAL_RE = re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|公道|良心|人管)|天理何在|公道何在|难道|岂(?:能|有|不是)|"
+_RHETORICAL_RE = lazy_re.compile(r"(?:还有|有没有|还有没有)(?:天理|王法|公道|良心|人管)|天理何在|公道何在|难道|岂(?:能|有|不是)|"
                             r"像话吗|讲不讲理|讲不讲道理|还是不是人|这(?:合理|公平|正常|合法)吗|谁来(?:管|负责)(?:我们)?[？?]$|"
                             r"怎么(?:能|可以)这样|有(?:你们|这样)[^？?]{0,6}吗|好糊弄|好欺负|"
                             r"(?:以为|觉得|当)(?:我们|老百姓|群众)?(?:是)?(?:傻子|瞎子|好骗)")
@@ -142,7 +143,7 @@ def unasked_questions(request: Request, items: list[Item], cues: list[Cue]) -> l
 # its own: a request verb, in the clause's first words, with something after it (not "政府信息公开申请表" or
 # "《政府信息公开条例》").
 # (or in everyday words: "我要查一下…", "想看看…", "麻烦调取…", "我想要…的备案表")
-INFO_HEAD_RE = re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern +
+INFO_HEAD_RE = lazy_re.compile(r"(?:^|(?<=[，,；;：:]))[^，,；;]{0,30}?(?:" + REQUEST_VERB_RE.pattern +
                            r"|(?:要|想|请|麻烦)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?"
                            r"|^(?:我|本人|我们)?(?:想要|需要|要(?!求))(?:一份|一下|看)?(?=[^，,；;]{2,}?(?:" + DOCUMENT_KIND_RE.pattern + r")))"
                            r"[^，,；;]{4,}")
@@ -200,7 +201,7 @@ def _question_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str] | Non
 
 
 # "…的法律依据是什么，并提供拆除决定书": a clause added to a question that asks for a record as well.
-_ADDED_RECORD_ASK_RE = re.compile(r"^(?:并且?|同时|另外|以及)(?:要求|请求|请)?(?:被告|被申请人|贵[局委办府院厅]|你[局委办])?"
+_ADDED_RECORD_ASK_RE = lazy_re.compile(r"^(?:并且?|同时|另外|以及)(?:要求|请求|请)?(?:被告|被申请人|贵[局委办府院厅]|你[局委办])?"
                                   r"(?:依法)?(?:提供|公开|出示|复印|给予)")
 
 
@@ -221,12 +222,12 @@ def _question_clause_then_ask(text: str, cues: list[Cue]) -> tuple[str, str, str
     return None
 
 # A clause added as a further ask ("…，还有是谁报的案", "另外，…").
-_ADDED_ASK_RE = re.compile(r"(?:另外|此外|同时|还有|另|还想知道|顺便问)")
+_ADDED_ASK_RE = lazy_re.compile(r"(?:另外|此外|同时|还有|另|还想知道|顺便问)")
 
 # 是不是: a list's lead-in governs items that have no verb of their own — "现就以下事项向贵局征询：一、该地块收储是否已经
 # 批准；二、补偿款由哪一单位支付" asks questions, "请求依法查处以下问题：1、…" complains; "申请公开以下信息：" asks for
 # information and needs no help (the items read as requests already).
-_LEAD_END_RE = re.compile(r"[：:]\s*$")
+_LEAD_END_RE = lazy_re.compile(r"[：:]\s*$")
 
 
 def list_lead(request: Request, cues: list[Cue]) -> str | None:
@@ -274,7 +275,7 @@ def not_gov_context(request: Request, cues: list[Cue], triage_result) -> str | N
     return None
 
 
-_DEMAND_LEAD_RE = re.compile(r"(?:(?:为此|因此|据此|现)[，,]?)?(?:我们?|本人|申请人|我司|我公司|我单位|我方|我现在|现)?(?:的)?(?:强烈|郑重|坚决|特此)?"
+_DEMAND_LEAD_RE = lazy_re.compile(r"(?:(?:为此|因此|据此|现)[，,]?)?(?:我们?|本人|申请人|我司|我公司|我单位|我方|我现在|现)?(?:的)?(?:强烈|郑重|坚决|特此)?"
                              r"(?:要求|诉求|请求事项|请求)(?:如下)?[：:]?")
 
 

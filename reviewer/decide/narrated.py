@@ -15,12 +15,13 @@ import re
 
 from reviewer.decide.organ import ADDRESSEE_RE, ORGAN_RE, _organ_name
 from reviewer.decide.triage import compact
+from reviewer.text import lazy_re
 
 # A letter addressed to the organ (second person): not a restatement.
-_SECOND_PERSON_RE = re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门|关|分局|处|站|支队|大队|镇|街道)|你们|你局|你委|你办|你府|您好")
+_SECOND_PERSON_RE = lazy_re.compile(r"贵(?:局|委|办|府|院|厅|所|单位|机关|中心|部门|关|分局|处|站|支队|大队|镇|街道)|你们|你局|你委|你办|你府|您好")
 # What the request quoted ("申请内容：“你局下发的…文件”") is the applicant's voice inside a restatement: not read for the
 # second person.
-_QUOTED_RE = re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0,200}」|『[^『』]{0,200}』")
+_QUOTED_RE = lazy_re.compile(r"“[^“”]{0,200}”|\"[^\"]{0,200}\"|「[^「」]{0,200}」|『[^『』]{0,200}』")
 
 
 def to_the_organ(text: str) -> bool:
@@ -41,11 +42,11 @@ def told_account(text: str) -> str:
 
 
 # A search told, and what it found: nothing.
-_SEARCH_RE = re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|翻查|调阅|调取|核查|核对|比对|清查|排查|查档)(?:了)?|经查[^，。；]{0,12}?(?:系统|台账|档案|登记簿|目录|数据库|记录)|"
+_SEARCH_RE = lazy_re.compile(r"(?:检索|查阅|查找|搜索|查询|翻阅|翻查|调阅|调取|核查|核对|比对|清查|排查|查档)(?:了)?|经查[^，。；]{0,12}?(?:系统|台账|档案|登记簿|目录|数据库|记录)|"
                         r"(?:举证|提交)[^。；]{0,40}?(?:系统|台账|登记簿|目录|记录)|"
                         # the search shown by what the organ put in evidence ("提交了党政办发文登记簿、会议记录本…")
                         r"提交了?[^。；]{0,40}?(?:登记簿|台账|目录|记录本|查询记录|查询截图|档案)|(?:档案|台账|记录|登记簿)(?:显示|表明|载明)")
-_NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发现|找到|查到|检索到|查找到|查见|见到?)|没有(?:发现|找到|查到)|"
+_NONE_FOUND_RE = lazy_re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发现|找到|查到|检索到|查找到|查见|见到?)|没有(?:发现|找到|查到)|"
                             r"(?:均|都|亦|也|并)?无(?:该|此|相关|上述|任何|所申请)(?![^。；，]{0,2}(?:规定|依据|法律|理由|证据证明|必要|问题|异议|不当))|未见(?:任何|相关|该)?|不存在(?:该|此|相关|所申请)|"
                             r"(?:均|都|亦|也|并)无[^。；，]{1,20}?(?:的)?(?:记载|记录)|"
                             # "均无上诉人所称的危房鉴定报告", "没有申请人所说的强制拆除决定", "姓名均不在其中", "亦不存在。"
@@ -62,36 +63,36 @@ _NONE_FOUND_RE = re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:发�
                             r"未(?:向[^。；，]{1,12}?)?(?:核发|颁发|委托编制|编制)过?|未(?:对[^。；，]{1,12}?)?(?:开展|实施|组织)过|"
                             r"未制作(?:也未|亦未|、)获取|未(?:委托)?编制(?=[^。；，]{0,20}?(?:报告|方案|规划|评价)))")
 # The record was never made ("当时既未委托也未编制专门的论证报告", "无需报批或备案", "未制作").
-_NEVER_MADE_RE = re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测|印发|请示|制定)"
+_NEVER_MADE_RE = lazy_re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测|印发|请示|制定)"
                             r"(?!过?(?:实体|书面|任何)?(?:答复|回复|处理))|"
                             r"未(?:形成|制作|产生)(?:过)?任何|尚未(?:制定|出台|制作|印发)|"
                             r"无需(?:报批|审批|备案|开展|组织|编制)|(?:已|已经)[^。；]{0,30}?(?:按程序|依规|依法)?销毁")
 # A court or review body that finds the search was not done properly: the narration does not support 信息不存在.
 # An event the record would come from never took place ("被申请人未组织听证", "县局亦从未组织验收", "未组织该项目稳评"): the
 # record was never made, told without a search.
-_NEVER_HELD_RE = re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:就[^。；，]{1,16}?)?(?:组织|召开|举行|开展|进行|启动)(?:过)?"
+_NEVER_HELD_RE = lazy_re.compile(r"(?:未|没有|从未|并未|亦未|也未|亦从未)(?:就[^。；，]{1,16}?)?(?:组织|召开|举行|开展|进行|启动)(?:过)?"
                             r"[^。；，]{0,6}?(?:听证|验收|论证|评估|稳评|鉴定|评审|评定|协调会|督察|核算|修编|摇号|抽签)(?:会)?|"
                             # "论证会从未召开", "还没有开过专家论证会"
                             r"(?:论证|听证|评审|验收|协调)会(?:从未|没有|并未|尚未|未)(?:召开|举行|组织)|"
                             r"(?:没有|未|从未)开过[^。；，]{0,6}?(?:论证|听证|评审|验收|协调)会|"
                             # a record lost ("卷宗已被洪水损毁、无法修复")
                             r"(?:已|已经)?被[^。；，]{0,6}?(?:损毁|毁损|烧毁|灭失)|已(?:经)?(?:损毁|灭失|毁损)")
-_SEARCH_FAULTED_RE = re.compile(r"未(?:提交|提供)(?:任何)?(?:的)?检索(?:记录|过程|证据)|未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)|"
+_SEARCH_FAULTED_RE = lazy_re.compile(r"未(?:提交|提供)(?:任何)?(?:的)?检索(?:记录|过程|证据)|未尽(?:到)?(?:合理)?(?:的)?检索(?:义务|职责)|检索(?:范围|方式)?(?:不全面|不充分|不到位|过窄)|未提供(?:证据证明|检索)|"
                                 r"(?:没有|未)说明(?:其)?检索(?:的)?(?:范围|方式|过程|情况)|(?:已)?提供(?:了)?[^。；]{0,16}?初步线索")
 # "经查，该河段…从未在该河段采样": a check told without its search, enough for a record never made (not for one not found).
-_CHECKED_RE = re.compile(r"经查(?!明)|经核(?:实|查)?|查明")
+_CHECKED_RE = lazy_re.compile(r"经查(?!明)|经核(?:实|查)?|查明")
 # "均未查到该标志的审批记录", "档案中均未查到相关审批件": a search and its result in one phrase.
-_SEARCHED_NONE_RE = re.compile(r"(?:均|都|亦|也|仍|并)?未(?:能)?(?:查到|检索到|查找到|查见|查询到|找到)")
-_SENTENCE_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SEARCHED_NONE_RE = lazy_re.compile(r"(?:均|都|亦|也|仍|并)?未(?:能)?(?:查到|检索到|查找到|查见|查询到|找到)")
+_SENTENCE_RE = lazy_re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # "本局收发文系统中亦无任何相关记录": the records system named, holding nothing.
-_SYSTEM_NONE_RE = re.compile(r"(?:系统|台账|档案|登记簿|数据库)(?:中|内|里)(?:均|亦|也|并)?(?:无|没有)(?:任何)?(?:相关|该|此)?(?:记录|文件|信息|材料)")
+_SYSTEM_NONE_RE = lazy_re.compile(r"(?:系统|台账|档案|登记簿|数据库)(?:中|内|里)(?:均|亦|也|并)?(?:无|没有)(?:任何)?(?:相关|该|此)?(?:记录|文件|信息|材料)")
 # A court or review body that accepts the organ's search ("本院认为，被告已履行检索义务并说明了信息不存在的理由"), and a search
 # whose result is that the record is gone ("经在平台按日期检索，该视频已不存在").
-_SEARCH_ACCEPTED_RE = re.compile(r"(?:已|已经)(?:履行|尽到?)(?:了)?(?:合理|必要)?(?:的)?检索(?:义务|职责)|"
+_SEARCH_ACCEPTED_RE = lazy_re.compile(r"(?:已|已经)(?:履行|尽到?)(?:了)?(?:合理|必要)?(?:的)?检索(?:义务|职责)|"
                                  r"(?:已|已经)(?:充分)?说明(?:了)?(?:该|所申请)?(?:政府)?信息不存在的(?:理由|原因)")
-_GONE_RE = re.compile(r"(?:已|均|亦|也)不(?:复)?存在(?=[，,。；;]|$)")
+_GONE_RE = lazy_re.compile(r"(?:已|均|亦|也)不(?:复)?存在(?=[，,。；;]|$)")
 # The court's own finding of fact that the record does not exist ("行政判决书查明：…被告并未组织过摇号，该信息不存在").
-_FOUND_ABSENT_RE = re.compile(r"(?:该|此|上述|所申请的?)(?:政府)?信息(?:确实|确|均)?不存在")
+_FOUND_ABSENT_RE = lazy_re.compile(r"(?:该|此|上述|所申请的?)(?:政府)?信息(?:确实|确|均)?不存在")
 
 
 def narrated_search(text: str) -> str | None:
@@ -119,7 +120,7 @@ def narrated_search(text: str) -> str | None:
 # The request's own words that the record was never made: "当晚系口头下达指令，未形成书面文件", "从未向该公司核发",
 # "林地手续还没办", "网站历年公示的许可信息中均未见该公司", "码头并无危险货物作业资质", "未单独组织专家论证".
 # Not "从未向我出具" (the applicant may not have received a record that exists).
-_ABSENT_CLAIM_RE = re.compile(
+_ABSENT_CLAIM_RE = lazy_re.compile(
     r"(?<![尚仍还])(?:未|没有)(?:单独|另行|专门)?形成(?:任何)?(?:书面|正式)(?:的)?(?:文件|指令|调度令|材料|记录|决定|意见|纪要)?|"
     r"(?:从未|从来没有|从没|从未曾)(?:向(?!我|本人|申请人|原告)[^。；，]{1,20}?)?(?:核发|颁发|批准|批复|审批|发放|办理)(?:过)?|"
     r"(?:手续|审批|许可|批文)(?:都|也|还|根本|一直)?(?:没|没有|未)(?:办|办理|取得|批)(?!理?结果)|"
@@ -136,7 +137,7 @@ _ABSENT_CLAIM_RE = re.compile(
 
 
 # The applicant's own voice in a restatement: its claims are not the organ's account.
-_APPLICANT_VOICE_RE = re.compile(r"(?:原告|申请人|上诉人|再审申请人|起诉人)(?:[\u4e00-\u9fa5]{0,3})?(?:称|认为|主张|诉称|提出|质疑|怀疑|获悉|得知|了解到)|"
+_APPLICANT_VOICE_RE = lazy_re.compile(r"(?:原告|申请人|上诉人|再审申请人|起诉人)(?:[\u4e00-\u9fa5]{0,3})?(?:称|认为|主张|诉称|提出|质疑|怀疑|获悉|得知|了解到)|"
                                  r"据(?:我们|我|本人|我司|本公司|本所|我会)(?:所知|了解)|(?:我们|我司|本公司|本人)(?:了解到|获悉|得知|认为)")
 
 
@@ -156,8 +157,8 @@ def organ_told_absent(text: str) -> str | None:
 
 # A written word of the organ that the applicant quotes ("区政府办公室…出具的信息事项处理意见书中写明：“…区政府常务会议未研究
 # 过该事项。”", "贵府在该案答辩状第三页中明确陈述：“…未办理农用地转用及土地征收审批手续。”").
-_ORGAN_WRITING_RE = re.compile(r"答复|意见书|答辩状|判决书|裁定书|决定书|告知书|复函|回函|回复|书面")
-_QUOTE_LEAD_RE = re.compile(r"(?:写明|载明|陈述|称|表示|记载|写道|说明|指出)[：:，,]?\s*$")
+_ORGAN_WRITING_RE = lazy_re.compile(r"答复|意见书|答辩状|判决书|裁定书|决定书|告知书|复函|回函|回复|书面")
+_QUOTE_LEAD_RE = lazy_re.compile(r"(?:写明|载明|陈述|称|表示|记载|写道|说明|指出)[：:，,]?\s*$")
 
 
 def quoted_organ_absent(text: str) -> str | None:
@@ -190,17 +191,17 @@ def told_absent(text: str) -> str | None:
 # "该文件由市医疗保障局于2023年1月制定印发", "职能已由市人社局划转至市医疗保障局".
 # ("该许可由县交通运输局以自己名义作出并保存", "采砂许可由县水利局依据《某省河道采砂管理条例》审批发证", "留抵退税由税务机关审核
 # 办理")
-_MADE_BY_RE = re.compile(r"(?:由|系)(?P<agency>" + ORGAN_RE.pattern + r"|(?:税务|海关|公安|市场监管|生态环境|自然资源)机关|"
+_MADE_BY_RE = lazy_re.compile(r"(?:由|系)(?P<agency>" + ORGAN_RE.pattern + r"|(?:税务|海关|公安|市场监管|生态环境|自然资源)机关|"
                          r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|管理部门|行政部门)|"
                          # "由省教育考试院…制作和保存", "由乡（镇）人民政府审核批准"
                          r"[省市县区][\u4e00-\u9fa5]{2,8}?(?:考试院|考试中心|登记中心|管理中心)|乡[（(]镇[）)]人民政府|乡镇(?:人民)?政府)"
                          r"(?:及其(?:所属|下属)[^，。；]{0,10}?)?(?:依法|负责|统一)?(?:归集|收集|汇总)?(?:会同[^，。；]{2,16}?)?(?:以(?:自己|本机关|其)(?:的)?名义)?(?:(?:依据|根据|依照)《[^》]{1,30}》(?:的规定)?)?"
                          r"(?:作为[^，。；]{1,10}?)?(?:于[^，。；]{1,16}?)?(?:在[^，。；]{1,16}?(?:中|时))?(?:与[^，。；]{1,12}?)?"
                          r"(?:制作|作出|核发|核定|审批|审核|批准|批复|立项|印发|制定|制发|下发|发布|保存|出具|颁发|签发|签订|办理|负责|实施|编制|组织|设置|管理|受理|统计|征收|核准|形成|牵头|主办|起草)")
-_MOVED_TO_RE = re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
+_MOVED_TO_RE = lazy_re.compile(r"(?:职能|职责|事项|工作|查处|审批|许可|管理)[^。；]{0,20}?(?:(?:划转|移交|调整)(?:至|到|给)|划归|归口)"
                           r"(?P<agency>" + ORGAN_RE.pattern + r")")
 # ...and this organ does not hold it ("本局未获取", "分局未获取该许可文件", "既未参与制作，也未收到", "不制作也不保存").
-_NOT_HELD_HERE_RE = re.compile(r"未(?:获取|收到|保存|掌握|持有|参与|留存|收存|收取|接收|经手|制作|收集)|仅为收文单位|"
+_NOT_HELD_HERE_RE = lazy_re.compile(r"未(?:获取|收到|保存|掌握|持有|参与|留存|收存|收取|接收|经手|制作|收集)|仅为收文单位|"
                                # "本局不掌握，请向省教育考试院申请", "应向该局申请"
                                r"(?:应|应当|可|请|建议其)向(?:(?:该|其)(?:局|委|院|中心|政府|部门|机关|单位|办)?|[^。；，]{2,20}?(?:局|委|院|中心|政府|部门|办))申请|"
                                # a joint document led by another organ (第十条第三款): its 文号 and its original are the lead's
@@ -241,7 +242,7 @@ def narrated_maker(text: str, own_name: str | None = None) -> str | None:
 # letter too — the applicant read it on the licence or knows the allocation; staff confirm it (第十条).
 _ISSUER_ORGAN = (r"(?:" + ORGAN_RE.pattern + r"|(?:中华人民共和国)?[\u4e00-\u9fa5]{2,10}?部|"
                  r"(?:[省市县区]级(?:以上)?(?:人民政府)?)?[\u4e00-\u9fa5]{2,8}?(?:主管部门|行政部门))")
-_ISSUER_RE = re.compile(r"(?:(?:发证|登记|颁证|审批|核发|签发|许可|批准|认定|作出|出具|决定)(?:机关|部门|单位)|牵头(?:单位|部门|机关)|"
+_ISSUER_RE = lazy_re.compile(r"(?:(?:发证|登记|颁证|审批|核发|签发|许可|批准|认定|作出|出具|决定)(?:机关|部门|单位)|牵头(?:单位|部门|机关)|"
                         r"(?:项目)?主管(?:单位|部门))(?:均)?(?:[:：]|为|是|系|显示为|载明为)[“\"「]?"
                         r"(?P<a>" + _ISSUER_ORGAN + r")|"
                         # "落款盖的是某区城市管理和综合执法局的章", "文件是市教育局定的"
@@ -271,17 +272,17 @@ def told_issuer(text: str, own_name: str | None) -> str | None:
 
 # The court's finding that the organ asked made or keeps the record ("被告作为采购人制作、保存了所申请的信息，依照《条例》第十条应由其
 # 负责公开"): whatever other organ the organ's reply pointed to.
-_HELD_BY_ASKED_RE = re.compile(r"(?:被告|被申请人|被上诉人)作为[^。；，]{1,12}?(?:制作|保存|获取)(?:、(?:制作|保存|获取))?了|"
+_HELD_BY_ASKED_RE = lazy_re.compile(r"(?:被告|被申请人|被上诉人)作为[^。；，]{1,12}?(?:制作|保存|获取)(?:、(?:制作|保存|获取))?了|"
                                r"应(?:当)?由(?:其|被告|被申请人|被上诉人)负责公开")
-_OWN_NAME_ACT_RE = re.compile(r"系[^。；，]{1,16}?以(?:自己|其自身|本机关)(?:的)?名义(?:印发|制发|作出|制作|发布)")
+_OWN_NAME_ACT_RE = lazy_re.compile(r"系[^。；，]{1,16}?以(?:自己|其自身|本机关)(?:的)?名义(?:印发|制发|作出|制作|发布)")
 
 
 # Step 给不给 told: the third party's answer to the written consultation (第三十二条) — "三人均在期限内书面反对公开",
 # "其监护人书面答复不同意公开", "企业同意公开协议正文，但认为附件…", "对许可证和核查结论不持异议".
-_OBJECTED_RE = re.compile(r"(?:书面)?(?:反对|不同意)(?:公开|提供)?|(?:均|都)(?:在期限内|于期限内)?书面(?:反对|不同意)|"
+_OBJECTED_RE = lazy_re.compile(r"(?:书面)?(?:反对|不同意)(?:公开|提供)?|(?:均|都)(?:在期限内|于期限内)?书面(?:反对|不同意)|"
                           r"但认为[^。；]{0,40}?(?:商业秘密|经营信息|保密|隐私)")
-_CONSULTED_RE = re.compile(r"征求(?:意见|[^。；]{0,12}?(?:意见|同意))|意见书|第三方|书面(?:答复|回复|反对|不同意)")
-_PART_AGREED_RE = re.compile(r"同意公开[^。；，]{1,20}?[，,]\s*(?:但|却|只是)|(?:不持|没有|无)异议|仅(?:反对|不同意)|反对公开[^。；]{0,12}?(?:配方|附件|部分)")
+_CONSULTED_RE = lazy_re.compile(r"征求(?:意见|[^。；]{0,12}?(?:意见|同意))|意见书|第三方|书面(?:答复|回复|反对|不同意)")
+_PART_AGREED_RE = lazy_re.compile(r"同意公开[^。；，]{1,20}?[，,]\s*(?:但|却|只是)|(?:不持|没有|无)异议|仅(?:反对|不同意)|反对公开[^。；]{0,12}?(?:配方|附件|部分)")
 
 
 def narrated_opinion(text: str) -> str | None:
@@ -294,20 +295,20 @@ def narrated_opinion(text: str) -> str | None:
 
 # The record is already published, as the restatement tells it ("已于2023年7月20日在局门户网站“政策文件”栏目发布",
 # "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
-_TOLD_PUBLISHED_RE = re.compile(r"(?:(?:已|已经)?(?<![属等由关对位基用处至鉴终过归])于[^。；]{0,20}?|(?:同日|当日|次日|当天)(?:即)?)(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
+_TOLD_PUBLISHED_RE = lazy_re.compile(r"(?:(?:已|已经)?(?<![属等由关对位基用处至鉴终过归])于[^。；]{0,20}?|(?:同日|当日|次日|当天)(?:即)?)(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
                                 r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|公告了)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
 # Told without a date ("印发后即在市政府门户网站全文发布", "同时在区政府门户网站…栏目发布全文", "已在其门户网站…中逐项列明"): read
 # only when the sentence points to what was asked for (该办法, 上述信息) or repeats its words — "原规划文本已在官网公开" beside
 # a request for the 调整讨论稿 publishes something else.
-_TOLD_PUBLISHED_LOOSE_RE = re.compile(r"(?:已|已经|即|当日|同时|并)[^。；，]{0,20}?(?:在|通过)[^。；]{0,30}?"
+_TOLD_PUBLISHED_LOOSE_RE = lazy_re.compile(r"(?:已|已经|即|当日|同时|并)[^。；，]{0,20}?(?:在|通过)[^。；]{0,30}?"
                                       r"(?:网站|官网|门户网站|公众号|栏目|政务公开栏|平台|网)"
                                       r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|列明|挂网)")
-_TAKEN_DOWN_RE = re.compile(r"(?<![未没并不])(?<!没有)(?:撤下|撤回|删除)|未登载|未在[^。；]{0,10}(?:公开|发布)|不再公开")
+_TAKEN_DOWN_RE = lazy_re.compile(r"(?<![未没并不])(?<!没有)(?:撤下|撤回|删除)|未登载|未在[^。；]{0,10}(?:公开|发布)|不再公开")
 
 
-_KIND_RE = re.compile(r"名单|名册|公告|公示|通知|通告|办法|规定|细则|意见|方案|规划|决定书?|批复|报告|结果|标准|目录|文件|"
+_KIND_RE = lazy_re.compile(r"名单|名册|公告|公示|通知|通告|办法|规定|细则|意见|方案|规划|决定书?|批复|报告|结果|标准|目录|文件|"
                       r"笔录|记录|纪要|合同|协议|许可证?|证书|预算|决算|数据|图")
-_POINTER_RE = re.compile(r"(?:该|此|上述|前述|所申请(?:的)?|申请(?:获取|公开)的)(?:文件|通知|公告|名单|方案|办法|决定|报告|信息|材料|内容|规划|标准)")
+_POINTER_RE = lazy_re.compile(r"(?:该|此|上述|前述|所申请(?:的)?|申请(?:获取|公开)的)(?:文件|通知|公告|名单|方案|办法|决定|报告|信息|材料|内容|规划|标准)")
 
 
 def _shares_words(quoted: str, sentence: str, n: int = 5) -> bool:
@@ -318,7 +319,7 @@ def _shares_words(quoted: str, sentence: str, n: int = 5) -> bool:
 
 
 # The clause that tells what was asked for, when nothing is quoted ("申请公开执法人员的现场检查记录、车辆称重单及…询问笔录").
-_ASKED_CLAUSE_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)[^。；]{2,80}")
+_ASKED_CLAUSE_RE = lazy_re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)[^。；]{2,80}")
 
 
 def narrated_published(text: str) -> str | None:
@@ -352,15 +353,15 @@ def narrated_published(text: str) -> str | None:
 
 # The organ's finding that the record is classified ("经查，记载上述内容的文件由本局依照保密事项范围确定为秘密级，标注“秘密★5年”，
 # 尚在保密期限内"): a state secret by its marking (保守国家秘密法), told by the organ.
-_CLASSIFIED_RE = re.compile(r"(?:确定|定密|定)为(?:秘密|机密|绝密)级|标注(?:有)?[“\"「]?(?:秘密|机密|绝密)★|"
+_CLASSIFIED_RE = lazy_re.compile(r"(?:确定|定密|定)为(?:秘密|机密|绝密)级|标注(?:有)?[“\"「]?(?:秘密|机密|绝密)★|"
                             r"属于(?:秘密|机密|绝密)级国家秘密|已(?:被)?定密")
 # ("亦无解密决定", "尚未解密" say the opposite)
-_DECLASSIFIED_RE = re.compile(r"(?<![无未不])(?<!没有)(?<!未经)解密|已过保密期限|保密期限(?:已)?届满|不再(?:属于|作为)国家秘密|降密")
+_DECLASSIFIED_RE = lazy_re.compile(r"(?<![无未不])(?<!没有)(?<!未经)解密|已过保密期限|保密期限(?:已)?届满|不再(?:属于|作为)国家秘密|降密")
 
 
 # The request's own word that the record was declassified or its period ran out ("原定为秘密级，2021年已经审核解密",
 # "保密期限已届满"): not "申请解密", "尚未解密".
-_TOLD_DECLASSIFIED_RE = re.compile(r"(?:已|已经|业已|均已|早已)(?:于[^。；，]{0,12}?)?(?:经)?(?:审核|依法|按程序|正式)?(?:解密|降密)|"
+_TOLD_DECLASSIFIED_RE = lazy_re.compile(r"(?:已|已经|业已|均已|早已)(?:于[^。；，]{0,12}?)?(?:经)?(?:审核|依法|按程序|正式)?(?:解密|降密)|"
                                    r"已过保密期限|保密期限(?:已经?)?届满|不再(?:属于|作为)国家秘密|解密后(?:已|即|于)")
 
 
@@ -384,24 +385,24 @@ def narrated_classified(text: str) -> str | None:
 # The organ's account of where the record went or what answering would take, told by a restatement or case note:
 # an outcome the item's own words do not show (the cue reads the request, not the organ's defence).
 # "该批文书档案已于2005年依法移交县档案馆", "已按照城建档案管理规定全部移交市城市建设档案馆": 档案 rules apply (第三十六条第（七）项).
-_TOLD_ARCHIVED_RE = re.compile(r"(?:已|均已|早已|已经|业已)(?:于[^。；，]{0,12}?)?(?:依法|按规定|按照[^。；，]{0,16}?规定)?"
+_TOLD_ARCHIVED_RE = lazy_re.compile(r"(?:已|均已|早已|已经|业已)(?:于[^。；，]{0,12}?)?(?:依法|按规定|按照[^。；，]{0,16}?规定)?"
                                r"(?:整体|全部|一并|分批)?移交(?:至|给|到|进)?[^。；，]{0,10}?档案馆")
 # "本镇档案中只有各村分别报送的花名册…须逐一汇总计算", "并无现成文件，需从一百余家企业的档案中逐一摘录后制表": 第三十八条.
-_TOLD_COMPILED_RE = re.compile(r"(?:无|没有|并无|不存在)现成(?:的)?[^。；]{0,50}?(?:需|需要|须|要)[^。；]{0,30}?"
+_TOLD_COMPILED_RE = lazy_re.compile(r"(?:无|没有|并无|不存在)现成(?:的)?[^。；]{0,50}?(?:需|需要|须|要)[^。；]{0,30}?"
                                r"(?:摘录|提取|汇总|统计|整理|制作|制表|加工|分析|计算)|"
                                r"(?:需|需要|须|必须)(?:另行)?(?:从|对|调阅|导出)[^。；]{0,40}?(?:逐一|逐项|逐个|逐户|逐笔|逐件|逐条)"
                                r"(?:摘录|提取|汇总|统计|整理|计算|分组)")
 # A party to a procedure still running asking for that case's file ("复议尚在审理期间…要求公开…询问笔录", "目前处于检验鉴定
 # 阶段…对方驾驶人询问笔录"): the file is read under that procedure's own rules (2011 最高法规定 第二条第（四）项).
-_TOLD_PENDING_RE = re.compile(r"(?:尚在|正在|仍在|至今尚在|仍处于|目前处于|处于)(?:审理|审查|办理|调查|检验鉴定|鉴定|听证)(?:中|期间|阶段|过程中)?|"
+_TOLD_PENDING_RE = lazy_re.compile(r"(?:尚在|正在|仍在|至今尚在|仍处于|目前处于|处于)(?:审理|审查|办理|调查|检验鉴定|鉴定|听证)(?:中|期间|阶段|过程中)?|"
                               r"(?:复议|诉讼)(?:尚在审理|正在审理|尚未审结|审理期间)|已(?:依法)?申请(?:了)?听证|听证会定于|"
                               r"(?:尚未|未)(?:作出|出具)(?:工伤)?(?:认定决定|认定|处罚决定|事故认定书)")
-_CASE_FILE_RE = re.compile(r"案卷|卷宗|(?:询问|调查|勘验|检查|现场)笔录|证人证言|采样单|(?:检测|检验|鉴定)(?:报告|意见)|"
+_CASE_FILE_RE = lazy_re.compile(r"案卷|卷宗|(?:询问|调查|勘验|检查|现场)笔录|证人证言|采样单|(?:检测|检验|鉴定)(?:报告|意见)|"
                            r"现场(?:图|照片)|原始记录|证据(?:材料|先行登记保存清单)?|立案审批表|集体讨论记录")
 # ... asked by a party to it ("对其作出的罚款决定", "事故一方驾驶人", "用人单位一方", "对原告厂房作出")
-_CASE_PARTY_RE = re.compile(r"当事人|一方|不服|(?:对|向)(?:其|本人|原告|申请人|上诉人|我|我司|本公司|其公司)|对本人|我司")
+_CASE_PARTY_RE = lazy_re.compile(r"当事人|一方|不服|(?:对|向)(?:其|本人|原告|申请人|上诉人|我|我司|本公司|其公司)|对本人|我司")
 # The narrator finding the organ's account wrong ("被告的理由不能成立"): not the outcome to draft.
-_ACCOUNT_FAULTED_RE = re.compile(r"不能成立|不予(?:采信|支持)|缺乏(?:事实|法律)?(?:根据|依据)|于法无据|理由不(?:成立|充分)|"
+_ACCOUNT_FAULTED_RE = lazy_re.compile(r"不能成立|不予(?:采信|支持)|缺乏(?:事实|法律)?(?:根据|依据)|于法无据|理由不(?:成立|充分)|"
                                  r"(?:认定|答复)[^。；，]{0,6}?(?:错误|违法|不当)")
 TOLD_OUTCOME_CODES = {"archived": "other.special_procedure", "compiled": "unavailable.needs_creation",
                       "pending": "other.special_procedure", "prohibited": "withhold.law_prohibited"}
@@ -409,7 +410,7 @@ TOLD_OUTCOME_CODES = {"archived": "other.special_procedure", "compiled": "unavai
 # 第二十五条规定，统计调查中获得的能够识别或者推断单个统计调查对象身份的资料，任何单位和个人不得对外提供、泄露"): 其他法律、
 # 行政法规禁止公开 (第十四条).  Not the 条例 itself, not 保守国家秘密法 (a state secret), and not the personal-information
 # and civil codes (their duties are weighed as a third party's rights, 第十五条).
-_TOLD_PROHIBITED_RE = re.compile(
+_TOLD_PROHIBITED_RE = lazy_re.compile(
     r"(?:被告|被申请人|被上诉人|答复|告知|认为|辩称|称)[^。]{0,40}?"
     r"《(?![^》]*(?:政府信息公开|保守国家秘密|个人信息保护|民法典))[^》]{1,40}?(?:法|条例)》"
     r"(?:第[一二三四五六七八九十百零〇\d]{1,6}条(?:第[一二三四五六七八九十\d]{1,3}款)?(?:第[（(][一二三四五六七八九十\d]{1,3}[）)]项)?)?"
@@ -418,10 +419,10 @@ _TOLD_PROHIBITED_RE = re.compile(
 
 # The organ's written statement of the harm to the 三安全一稳定 (第十四条: which safety, what harm), told by a restatement
 # whose court or review body upheld it ("一旦公开可能被不法分子利用实施破坏或投毒，危及公共安全…判决驳回诉讼请求").
-_SECURITY_HARM_RE = re.compile(r"(?:危及|危害|威胁|影响)(?:到)?(?:公共安全|国家安全|经济安全|社会稳定|城市运行安全)")
-_UPHELD_RE = re.compile(r"驳回[^。；]{0,12}?(?:诉讼请求|起诉|上诉)|(?:决定|予以|依法)维持|维持(?:原|被申请人|该|被诉)|"
+_SECURITY_HARM_RE = lazy_re.compile(r"(?:危及|危害|威胁|影响)(?:到)?(?:公共安全|国家安全|经济安全|社会稳定|城市运行安全)")
+_UPHELD_RE = lazy_re.compile(r"驳回[^。；]{0,12}?(?:诉讼请求|起诉|上诉)|(?:决定|予以|依法)维持|维持(?:原|被申请人|该|被诉)|"
                         r"(?:答复|理由|认定|处理)[^。；，]{0,4}?(?:合法|正确|并无不当|充分)|并无不当|已具体说明")
-_SET_ASIDE_RE = re.compile(r"撤销|确认[^。；]{0,12}?违法|责令[^。；]{0,10}?重新")
+_SET_ASIDE_RE = lazy_re.compile(r"撤销|确认[^。；]{0,12}?违法|责令[^。；]{0,10}?重新")
 
 
 def narrated_security_upheld(text: str) -> str | None:
@@ -438,11 +439,11 @@ def narrated_security_upheld(text: str) -> str | None:
 
 # One listed item told as asked before and answered ("2.该施工合同的备案信息。本人曾于2024年2月19日就同一施工合同备案信息向
 # 贵局提出过申请，贵局已于2024年3月8日作出答复（某住建信复〔2024〕12号），此次再次申请"): 重复申请 for that item only.
-_EARLIER_ASKED_RE = re.compile(r"(?:已|曾|已经)(?:于[^。；]{0,14}?)?[^。；]{0,30}?(?:申请过|申请公开过|提出过[^。；]{0,8}?申请|"
+_EARLIER_ASKED_RE = lazy_re.compile(r"(?:已|曾|已经)(?:于[^。；]{0,14}?)?[^。；]{0,30}?(?:申请过|申请公开过|提出过[^。；]{0,8}?申请|"
                                r"(?:提出|提交)(?:了)?(?:政府信息公开|公开|相同|同样|同一)?申请|向[^。；，]{1,12}?申请(?:公开|获取))")
-_EARLIER_ANSWERED_RE = re.compile(r"(?<![未没不])(?<!尚未)(?:作出(?:了)?[^。；，]{0,30}?答复|收到[^。；]{0,12}?答复|已(?:经)?(?:于[^。；，]{0,14}?)?答复|"
+_EARLIER_ANSWERED_RE = lazy_re.compile(r"(?<![未没不])(?<!尚未)(?:作出(?:了)?[^。；，]{0,30}?答复|收到[^。；]{0,12}?答复|已(?:经)?(?:于[^。；，]{0,14}?)?答复|"
                                   r"答复并提供|予以(?:公开|提供)|提供了)")
-_NOT_SAME_RE = re.compile(r"(?:丈夫|妻子|配偶|父亲|母亲|儿子|女儿|他人|别人|其他人)[^。；]{0,10}?(?:申请过|提出过|申请)|不同于|并不相同|内容不同")
+_NOT_SAME_RE = lazy_re.compile(r"(?:丈夫|妻子|配偶|父亲|母亲|儿子|女儿|他人|别人|其他人)[^。；]{0,10}?(?:申请过|提出过|申请)|不同于|并不相同|内容不同")
 
 
 def told_item_repeat(text: str) -> str | None:
@@ -488,18 +489,18 @@ def sentence_at(text: str, pos: int) -> str:
 # 商业秘密，被告仅凭第三方反对即不予公开，理由不能成立", "补贴的发放对象、面积和金额…依法应当公开，不属于个人隐私"): the facts
 # told say the record is given (第十五条 and the others are not a bar the court accepted).
 # (VIEW_RE: the court's or review body's voice, also read by reviewer.decide.told_procedure)
-VIEW_RE = re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
+VIEW_RE = lazy_re.compile(r"(?:本院|法院|二审法院|一审法院|复议机关|本机关|本府)(?:经审查)?认为|经审查认为|审理认为")
 _GROUND_WORDS = {"privacy": r"个人隐私|个人信息", "trade_secret": r"商业秘密|经营信息",
                  "process_info": r"过程性信息", "internal_affairs": r"内部事务信息",
                  "enforcement_file": r"行政执法案卷(?:信息)?"}
-_NOT_GROUND_RE = re.compile(r"(?:不属于|并非|不是|不构成|不能认定为)[^。；，]{0,16}?(?P<g>" + "|".join(_GROUND_WORDS.values()) + ")")
-_WITHHOLDING_FAILS_RE = re.compile(r"(?:不予公开|拒绝公开|不公开)(?:的)?(?:理由|依据)?(?:不能成立|不成立|缺乏(?:事实(?:和|及)?(?:法律)?)?(?:根据|依据))|"
+_NOT_GROUND_RE = lazy_re.compile(r"(?:不属于|并非|不是|不构成|不能认定为)[^。；，]{0,16}?(?P<g>" + "|".join(_GROUND_WORDS.values()) + ")")
+_WITHHOLDING_FAILS_RE = lazy_re.compile(r"(?:不予公开|拒绝公开|不公开)(?:的)?(?:理由|依据)?(?:不能成立|不成立|缺乏(?:事实(?:和|及)?(?:法律)?)?(?:根据|依据))|"
                                    r"理由不能成立|依法应当(?:主动)?公开")
 # ...or that the record is one the law says is published ("规划许可证及其附图…依照《城乡规划法》应当予以公布", "收费依据和标准…
 # 依照条例第二十条第（八）项应当主动公开", "该处理决定书系被告依法作出的最终处理决定"): no ground the organ argued stands.
-_PUBLIC_BY_VIEW_RE = re.compile(r"(?<![不无])(?:应当|应)(?:予以)?(?:主动)?(?:公开|公布)(?![^。；，]{0,6}?(?:部分|以外))|"
+_PUBLIC_BY_VIEW_RE = lazy_re.compile(r"(?<![不无])(?:应当|应)(?:予以)?(?:主动)?(?:公开|公布)(?![^。；，]{0,6}?(?:部分|以外))|"
                                 r"属于[^。；]{0,20}?应当主动公开|最终(?:处理)?决定(?:书)?[，,]")
-_VIEW_FINDS_WRONG_RE = re.compile(r"(?:判决|决定|予以|应予|依法)撤销|撤销(?:被诉|该|原)|确认[^。；]{0,12}?违法|(?<!并无)(?<!没有)(?<!无)不当(?!得)|"
+_VIEW_FINDS_WRONG_RE = lazy_re.compile(r"(?:判决|决定|予以|应予|依法)撤销|撤销(?:被诉|该|原)|确认[^。；]{0,12}?违法|(?<!并无)(?<!没有)(?<!无)不当(?!得)|"
                                   r"不能成立|理由不成立|缺乏(?:事实|法律)?(?:根据|依据)|于法无据|责令[^。；]{0,10}?(?:重新|公开)|"
                                   r"判决[^。；]{0,12}?公开")
 ALL_GROUNDS = ("state_secret", "trade_secret", "privacy", "process_info", "internal_affairs", "enforcement_file",

@@ -3,9 +3,8 @@ kind-of-information cues name, and whether it is the applicant's own matter (:fu
 
 from __future__ import annotations
 
-import re
-
 from reviewer.decide.triage import Cue, rule_scores
+from reviewer.text import lazy_re
 
 # Request-level outcomes an item's own text can point to (besides an ordinary request for information).
 ITEM_NATURE_MIN = 0.3
@@ -14,7 +13,7 @@ ITEM_NATURE_MIN = 0.3
 OWN_INFORMATION_CUE = "own-information"
 # Another person named beside the applicant's own matter ("我家隔壁老鲍家的补偿协议", "对方驾驶人的询问笔录", "同科室蔺某某的
 # 病假记录"): broad on purpose — a false hit only keeps the redactions an own matter would lift.
-_OTHER_PERSON_RE = re.compile(
+_OTHER_PERSON_RE = lazy_re.compile(
     r"邻居|隔壁|他人|别人|别家|(?<![请告诉证])人家(?!庭)|其[他它余](?:人|户|家|村民|住户|被征收户|职工|人员|医生|考生|申请人|当事人|[一二三四五六七八九两几\d]+[人户家名])|"
     r"对方|另外[一二三四五六七八九两几\d]+(?:个|名)?(?:人|户|家)|同(?:批次?|科室|单位|期|事)|"
     r"[某×][某×]?(?:家|户)|(?<![某×])[某×]某?(?![某×]|[市县区镇乡村街道路组小区社区公司局厂院校所站队处委办年月日号次项份批])|"
@@ -22,7 +21,7 @@ _OTHER_PERSON_RE = re.compile(
     # a complaint or report about the applicant has a complainant ("对我店被投诉一事的处理情况报告")
     r"投诉人|举报人|信访人|被(?:投诉|举报|检举|控告)")
 
-_PRINCIPAL_RE = re.compile(r"委托人[\u4e00-\u9fa5]{0,3}(?:某某?|××?|\*{1,2})?(?:户|家|本人)?")
+_PRINCIPAL_RE = lazy_re.compile(r"委托人[\u4e00-\u9fa5]{0,3}(?:某某?|××?|\*{1,2})?(?:户|家|本人)?")
 
 
 def item_nature(text: str, cues: list[Cue]) -> tuple[str, float]:

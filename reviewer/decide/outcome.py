@@ -14,6 +14,7 @@ from reviewer.decide.documents import DocumentView
 from reviewer.decide.existence import FOUND, NOT_SEARCHED, SEARCHED_NONE, UNREADABLE
 from reviewer.decide.organ import OrganCheck
 from reviewer.detect.findings import CATEGORY_LABELS
+from reviewer.text import lazy_re
 
 WITHHOLD_CODE = {
     "state_secret": "withhold.state_secret",
@@ -388,7 +389,7 @@ def _add_cue_letter_reason(d: ItemDecision, triage_result) -> None:
 # Outcomes decided on the request itself, before any search: 是不是 (petition, consultation, not government
 # information …) and 有没有's 需要另行制作 — the request-level labels of the triage.
 # "你局网站上已经公布的…", "已在政府公报刊登的…": the applicant says the information was published (第三十六条第（一）项).
-PUBLISHED_CLAIM_RE = re.compile(
+PUBLISHED_CLAIM_RE = lazy_re.compile(
     r"(?:已经?|早已)[^。；，）)]{0,12}?(?:公开发布|正式发布|对外公布|向社会公布|向社会公开|主动公开|"
     r"在[^。；，）)]{0,12}?(?:网站|网上|公报|政务公开栏|公开栏)(?:上)?(?:公开|公布|发布|刊登|公示))|"
     r"(?:网站|网上|公报|政务公开栏)(?:上)?(?:已经?)(?:公开|公布|发布|刊登|公示)|"
@@ -438,10 +439,10 @@ PUBLISHED_CLAIM_WEIGHT = 0.5  # a claim to verify, below a catalog match's score
 # proactive publication (办事指南, 规范性文件, 预算决算): 已主动公开 is likely — a candidate to check in the office's own
 # catalog first, never a claim.  The kind must be what the item asks for (the end of its object), not a word inside
 # it ("征收公告的审批材料" asks for 审批材料).
-_PUBLIC_BY_NATURE_RE = re.compile(r"(?<![拟草])(?:公告|通告|公报|年度报告|白皮书|政府工作报告)(?:全文|原文|文本|正文)?$")
-_PUBLIC_BY_LAW_RE = re.compile(r"(?:办事指南|服务指南|规范性文件|政策文件|部门预算|部门决算|预算报告|决算报告|权责清单|权力清单|"
+_PUBLIC_BY_NATURE_RE = lazy_re.compile(r"(?<![拟草])(?:公告|通告|公报|年度报告|白皮书|政府工作报告)(?:全文|原文|文本|正文)?$")
+_PUBLIC_BY_LAW_RE = lazy_re.compile(r"(?:办事指南|服务指南|规范性文件|政策文件|部门预算|部门决算|预算报告|决算报告|权责清单|权力清单|"
                                r"收费目录清单|收费标准)(?:全文|原文|文本|正文)?$")
-_NOT_FINAL_RE = re.compile(r"草稿|草案|征求意见|送审|讨论稿|底稿|内部|审批|请示|附件材料|申报材料|依据")
+_NOT_FINAL_RE = lazy_re.compile(r"草稿|草案|征求意见|送审|讨论稿|底稿|内部|审批|请示|附件材料|申报材料|依据")
 PUBLIC_BY_NATURE_WEIGHT = 0.35
 PUBLIC_BY_LAW_WEIGHT = 0.15
 
@@ -469,9 +470,9 @@ def published_by_kind(text: str) -> float:
 
 
 # Any record a request may name besides the kinds of narrated._KIND_RE.
-_ANY_RECORD_RE = re.compile(r"案卷|卷宗|材料|资料|档案|台账|明细|清单|表|证|书|文本|全文|信息")
+_ANY_RECORD_RE = lazy_re.compile(r"案卷|卷宗|材料|资料|档案|台账|明细|清单|表|证|书|文本|全文|信息")
 # News of a record is not the record ("会议新闻已在网站发布" beside a request for the 会议纪要).
-_NEWS_KIND_RE = re.compile(r"新闻稿?|通稿|报道|消息|简报")
+_NEWS_KIND_RE = lazy_re.compile(r"新闻稿?|通稿|报道|消息|简报")
 
 
 def published_claim(text: str) -> str | None:

@@ -20,6 +20,7 @@ import yaml
 
 from reviewer.decide.replytypes import ReplyType, load_reply_types, report_rows
 from reviewer.paths import EXAMPLES_DIR, config_dir
+from reviewer.text import lazy_re
 
 __all__ = [
     "AGENCY_TYPES",
@@ -312,12 +313,12 @@ def profile_from_dict(data: Any, source: str = "<配置>") -> AgencyProfile:
 
 
 # --- 行政复议机关 (行政复议法 2023) ------------------------------------------------------------------
-_ALTERNATIVES = re.compile(r"或者|或|、|/|／|;|；|,|，")
-_PROVINCIAL = re.compile(r"^(?:北京市|天津市|上海市|重庆市|[\u4e00-\u9fff]{2,8}?(?:省|自治区))人民政府$")
+_ALTERNATIVES = lazy_re.compile(r"或者|或|、|/|／|;|；|,|，")
+_PROVINCIAL = lazy_re.compile(r"^(?:北京市|天津市|上海市|重庆市|[\u4e00-\u9fff]{2,8}?(?:省|自治区))人民政府$")
 # A lower administrative area inside a department's name ("示例省" + "示例市自然资源局"): its own
 # government, not the province's, is the department's 本级人民政府.  Development zones are left alone.
-_SUB_AREA = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|旗|州|盟)(?=[\u4e00-\u9fff]{2,})")
-_ZONE = re.compile(r"(?:开发区|新区|园区|经济区|试验区|示范区|自贸区)$")
+_SUB_AREA = lazy_re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:自治州|自治县|市|县|区|旗|州|盟)(?=[\u4e00-\u9fff]{2,})")
+_ZONE = lazy_re.compile(r"(?:开发区|新区|园区|经济区|试验区|示范区|自贸区)$")
 
 
 def review_body_problem(name: str, agency_type: str, review_body: str) -> str | None:

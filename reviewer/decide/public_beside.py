@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import re
 
+from reviewer.text import lazy_re
+
 # The separators between the records of a list, and the words that lead a further one ("另外请一并提供", "还有").
-_CLAUSE_SEP_RE = re.compile(r"[，,；;。、\n]|以及|还有|另外|另附|并且|同时|及其|及|和|与")
+_CLAUSE_SEP_RE = lazy_re.compile(r"[，,；;。、\n]|以及|还有|另外|另附|并且|同时|及其|及|和|与")
 # A kind of record that is the outcome made public (第十九、二十条 and 第二十条's 行政许可、行政处罚的结果), at the end of
 # a clause ("…的复印件/全文" allowed after it).
-_PUBLIC_END_RE = re.compile(
+_PUBLIC_END_RE = lazy_re.compile(
     r"(?:公告|公示(?:名单|结果)?|(?:补偿|安置|实施|工作|配置|分配|招生|招聘)?方案|预算|决算|(?:收费|补偿|补贴|发放|救助)?标准|办法|规定|"
     r"细则|(?:的)?通知|决定书?|批复(?:文件)?|审批意见书|许可证|规划(?:图)?|中标(?:结果|通知书)|(?:抽检|检查|评审|审批|审核|配租|分配|中标|招标|录取|考试|评选)结果|"
     r"(?:面试|笔试|考试|考核|总)成绩|审计(?:结果)?(?:报告|公告)|环境影响(?:报告书|报告表)(?:全本)?|"
     r"(?:配置|竞价|摇号|验收)结果|(?:生产安全)?事故调查报告|特许经营协议|(?:竣工)?验收(?:意见书?|报告)|(?:补助|补贴|救助|补偿)(?:资金|款)?发放(?:花名册|名册|清单|明细表)|(?:公示|公布|拟录用|拟聘用|录用|中标|入围|获奖|表彰|资金拨付)[^，,；;。、]{0,8}名单|(?<!利润|收入|成本|资产|负债|工资|销售|营业|纳税|税额)总额|"
     r"(?:政府采购|出让)合同|政策(?:文件)?)"
     r"(?:的?(?:复印件|复制件|副本|原件|全文|正本|文件))?[”」』\s]*$")
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RE = lazy_re.compile(r"[\u4e00-\u9fff]")
 # A clause that is not a public record however it ends: an internal or draft version ("内部实施方案", "讨论稿"), a
 # bidder's own plan, or the narrator's account of one ("请示已报送但未获批复", "告知该案处罚决定书已在…公示").
-_NOT_PUBLIC_RE = re.compile(r"内部|讨论|征求意见|草案|送审稿|初稿|审议稿|修改稿|投标|响应|技术(?:实施)?方案|"
+_NOT_PUBLIC_RE = lazy_re.compile(r"内部|讨论|征求意见|草案|送审稿|初稿|审议稿|修改稿|投标|响应|技术(?:实施)?方案|"
                             r"未|没有|尚未|还没|告知|作出|答复|认为|称|诉|已在|已于|已经|"
                             # a secret or a security deployment is no public plan ("…安保力量部署方案（机密★）")
                             r"机密|绝密|秘密|涉密|密级|部署|安保|"
@@ -35,11 +37,11 @@ _NOT_PUBLIC_RE = re.compile(r"内部|讨论|征求意见|草案|送审稿|初稿
                             r"以便|用于|对比")
 # A sentence that goes on about the record just named ("据申请人描述，签字表载有各户业主姓名…", "该报告附件一为…"): read
 # with the sentence before it.
-_GOES_ON_RE = re.compile(r"^\s*(?:据(?:申请人)?(?:描述|了解|反映|称)|经了解|该|其中|上述|其|并(?:特别)?注明|附件中)")
+_GOES_ON_RE = lazy_re.compile(r"^\s*(?:据(?:申请人)?(?:描述|了解|反映|称)|经了解|该|其中|上述|其|并(?:特别)?注明|附件中)")
 # Only the grounds whose records are listed beside public ones: a third party's record, a case file, a process
 # record.  Internal-affairs records come in lists of their own (考核打分明细和评优名额分配方案).
 _BESIDE_GROUNDS = ("privacy", "trade_secret", "enforcement_file", "process_info")
-_SENTENCE_RE = re.compile(r"[^。！？!?\n]+")
+_SENTENCE_RE = lazy_re.compile(r"[^。！？!?\n]+")
 
 
 def _ground_texts(triage_result) -> list[str]:
@@ -79,13 +81,13 @@ def with_continuation(item_text: str, whole: str) -> str:
 
 # A public record asked with the personal data it holds named in brackets ("行政处罚决定书（含当事人身份证号码和家庭住址）"):
 # the record is given with those fields covered (第三十七条), the brackets name what to cover.
-_HOLDS_PERSONAL_RE = re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:含|内含|包括|包含|载有|附有|附)[^）)]{0,30}?"
+_HOLDS_PERSONAL_RE = lazy_re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:含|内含|包括|包含|载有|附有|附)[^）)]{0,30}?"
                                 r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)[^）)]{0,30}[）)]")
 
 
 # The applicant's own record asked together with others' ("征收办与本人及同单元其余五户签订的补偿协议"): the own part is
 # given, the others' weighed (第三十七条).
-_OWN_AND_OTHERS_RE = re.compile(r"(?:本人|我家|我户|本户|申请人)(?:及|和|与|以及|、)[^。；，]{0,10}?"
+_OWN_AND_OTHERS_RE = lazy_re.compile(r"(?:本人|我家|我户|本户|申请人)(?:及|和|与|以及|、)[^。；，]{0,10}?"
                                 r"(?:其余|其他|邻居|同单元|同楼|同村|同组|隔壁)[^。；，]{0,8}?(?:户|人|家)")
 
 
@@ -123,7 +125,7 @@ def lists_public_beside(text: str, triage_result) -> bool:
 
 # The applicant offers to take the record with the personal data left out ("个人养殖户的身份证号码、银行账号…请遮蔽后提供",
 # "报告中其他农户的身份证号码等信息可以隐去"): what is asked for is the rest — 部分公开 (第三十七条) rather than withholding.
-REDACTION_OFFERED_RE = re.compile(
+REDACTION_OFFERED_RE = lazy_re.compile(
     r"(?:身份证(?:号码?)?|银行(?:卡号|账号)|账号|(?:联系)?电话|手机号(?:码)?|住址|个人信息|个人隐私|隐私(?:信息|部分)?|商业秘密)"
     r"[^。；]{0,30}?(?:可以|可|请|予以|请予|均可|都可以)?(?:隐去|遮蔽|遮盖|屏蔽|隐藏|打码|涂黑|去除|删去|删除)(?:后)?(?:提供|公开)?|"
     r"(?:隐去|遮蔽|遮盖|屏蔽|隐藏|删除|去除)(?:掉)?[^。；，]{0,16}?(?:个人信息|身份证|银行账号|隐私|联系方式)[^。；，]{0,6}?后(?:提供|公开|给)")

@@ -9,25 +9,26 @@ from reviewer.decide.description import _LEAD_VERB_RE, DOCUMENT_KIND_RE
 from reviewer.decide.nature import _ground_cues, item_nature
 from reviewer.decide.request import requested_object, unquote
 from reviewer.decide.triage import Cue, rule_scores, triage
+from reviewer.text import lazy_re
 
 # An inline list of records ("规划许可证、村委会的收支账目、施工单位的投标文件"): the separators between records, each
 # part ending with a kind of record (DOCUMENT_KIND_RE, optionally "…的复印件/全文").  "涉及", "参与", "人和" are not
 # separators here because the text before them does not end with a record.
-_LIST_SEP_RE = re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
-_RECORD_END_RE = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配|调查|核查|检查|证据|执法|申请|证明|技术|工艺|参数|财务|成本|权属|批复)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书|"
+_LIST_SEP_RE = lazy_re.compile(r"以及|及其|、|，|,|；|;|及|和|与|并")
+_RECORD_END_RE = lazy_re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|(?:审批|批准|报批|审查|审核|备案|登记|验收|许可|设计|竣工|招标|投标|采购|立项|申报|拨付|拨款|下达|分配|调查|核查|检查|证据|执法|申请|证明|技术|工艺|参数|财务|成本|权属|批复)(?:文件|材料|资料)|送达回证|回执|判决书|裁定书|裁决书|调解书|起诉书|意见书|"
                             # an outcome ("核发审批结果", "日常监督检查结果") and a person's particulars ("各安置户的个人银行账户
                             # 信息", "全部报考人员的身份证号码和联系电话", "邻户的身份证复印件")
                             r"(?:审批|检查|抽检|监测|处理|审查|评审|考核|验收)结果|(?:账户|身份|个人|联系)信息|(?:身份证|证件)号码|"
                             r"联系(?:电话|方式)|(?:银行)?账号|家庭住址|复印件)"
                             r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?(?:[（(][^（）()]{0,80}[)）])?\s*$")
 MAX_LIST_PARTS = 12
-_HAN_CHARS_RE = re.compile(r"[\u4e00-\u9fff]")
-_PART_LEAD_RE = re.compile(r"^(?:以及|及其|及|和|与|并|还有|另外|同时)\s*")
-_ELABORATION_RE = re.compile(r"(?:包括|包含|含|其中|即|如|特别是|尤其是|具体为|具体包括)")
+_HAN_CHARS_RE = lazy_re.compile(r"[\u4e00-\u9fff]")
+_PART_LEAD_RE = lazy_re.compile(r"^(?:以及|及其|及|和|与|并|还有|另外|同时)\s*")
+_ELABORATION_RE = lazy_re.compile(r"(?:包括|包含|含|其中|即|如|特别是|尤其是|具体为|具体包括)")
 
 # What a part about a person lists of them ("身份证号码和联系电话", "…调查表和身份证复印件"): details of the record before it,
 # not a record of its own.
-_PARTICULARS_ONLY_RE = re.compile(r"(?:其|本人|个人|各户)?(?:的)?(?:(?:身份证|证件)(?:号码|复印件)?|联系(?:电话|方式)|(?:银行)?账号|"
+_PARTICULARS_ONLY_RE = lazy_re.compile(r"(?:其|本人|个人|各户)?(?:的)?(?:(?:身份证|证件)(?:号码|复印件)?|联系(?:电话|方式)|(?:银行)?账号|"
                                   r"家庭住址|住址|(?:账户|身份|个人|联系)信息)")
 
 
@@ -74,8 +75,8 @@ def _record_parts(obj: str) -> list[str]:
 
 
 # "原告申请公开的是…", "申请公开的信息为…": what is asked follows the copula.
-_ASKED_IS_RE = re.compile(r"^(?:的)?(?:信息|内容)?(?:是|为|系)")
-_DATE_WORDS_RE = re.compile(r"[\d〇零一二三四五六七八九十百千]+(?:年度?|月份?|日|届|期|季度|号)|以来|以前|以后|期间|至今|当年|同年|该年|那年|当时|彼时|时期")
+_ASKED_IS_RE = lazy_re.compile(r"^(?:的)?(?:信息|内容)?(?:是|为|系)")
+_DATE_WORDS_RE = lazy_re.compile(r"[\d〇零一二三四五六七八九十百千]+(?:年度?|月份?|日|届|期|季度|号)|以来|以前|以后|期间|至今|当年|同年|该年|那年|当时|彼时|时期")
 
 
 def _has_owner(part: str) -> bool:
@@ -97,11 +98,11 @@ def _is_qualified(part: str) -> bool:
 
 # A record that is the outcome made public — a decision, an approval, a notice or permit (第二十条: 行政许可、行政处罚的
 # 结果, 征收决定, 规划) — at the end of a part.
-_PUBLIC_RECORD_RE = re.compile(
+_PUBLIC_RECORD_RE = lazy_re.compile(
     r"(?:决定书?|裁决书|批复(?:文件)?|批文|公告|公示|许可证|结果|中标通知书|(?:责令|限期)[^、，,。；;]{0,12}通知书)"
     r"(?:的?(?:复印件|复制件|副本|原件|全文|正本))?\s*$")
 # A part that starts with its own issuer ("区政府批复", "市政府的批复") does not borrow the first part's modifier.
-_OWN_ISSUER_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:政府|局|委员会|委|办公室|办事处|厅|院|中心)")
+_OWN_ISSUER_RE = lazy_re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:政府|局|委员会|委|办公室|办事处|厅|院|中心)")
 
 
 # The cues naming records published by law or already published (rules/triage.yaml): a decision document, procurement
@@ -109,7 +110,7 @@ _OWN_ISSUER_RE = re.compile(r"^[\u4e00-\u9fa5]{0,6}?(?:政府|局|委员会|委|
 # 公司的) are not: one's own case file is still a case file.
 _PUBLISHED_RECORD_CUES = ("TRI031", "TRI032", "TRI044", "TRI038")
 # "住建局依据招标文件和投标人报价确定的中标通知书": a record named inside another's modifier is not a part of the list.
-_INSIDE_MODIFIER_RE = re.compile(r"(?:依据|根据|按照|参照|依照|基于)[^、，,。；;]{0,16}$")
+_INSIDE_MODIFIER_RE = lazy_re.compile(r"(?:依据|根据|按照|参照|依照|基于)[^、，,。；;]{0,16}$")
 
 
 def _is_public_record(part: str, cues: list[Cue]) -> bool:
@@ -121,10 +122,10 @@ def _is_public_record(part: str, cues: list[Cue]) -> bool:
     return any(h.cue in _PUBLISHED_RECORD_CUES for h in hits) or _PUBLIC_RECORD_RE.search(part) is not None
 
 
-_REPLY_RE = re.compile(r"(?:相关|有关)?(批复|批文|答复)(?:原件|复印件|全文)?")
+_REPLY_RE = lazy_re.compile(r"(?:相关|有关)?(批复|批文|答复)(?:原件|复印件|全文)?")
 # The matter a first part is about ("县政府关于某某小区改造的请示", "镇政府就某村拆迁安置问题向县政府报送的请示"), lent to a
 # later part led by its own issuer ("市政府的批复" → "市政府关于某某小区改造的批复").
-_MATTER_RE = re.compile(r"(?:关于|就)[^、，,。；;]{2,40}?(?=(?:问题|事宜|事项)?(?:向[^、，,。；;]{1,12}?)?(?:报送|上报|提交|呈报)?的)")
+_MATTER_RE = lazy_re.compile(r"(?:关于|就)[^、，,。；;]{2,40}?(?=(?:问题|事宜|事项)?(?:向[^、，,。；;]{1,12}?)?(?:报送|上报|提交|呈报)?的)")
 
 
 def _read_alone(parts: list[str]) -> list[str] | None:

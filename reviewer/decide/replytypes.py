@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from reviewer.paths import RULES_DIR
+from reviewer.text import lazy_re
 
 __all__ = [
     "DEFAULT_LAW",
@@ -89,10 +90,10 @@ TEMPLATE_FIELDS: dict[str, str | None] = {
 }
 
 _CN_NUM = "零〇一二三四五六七八九十百"
-_ARTICLE_RE = re.compile(
+_ARTICLE_RE = lazy_re.compile(
     rf"第[{_CN_NUM}\d]+条(?:之[{_CN_NUM}]+)?(?:第[{_CN_NUM}\d]+款)?(?:第[（(][{_CN_NUM}\d]+[）)]项)?"
 )
-_LAW_RE = re.compile(r"《[^》]+》")
+_LAW_RE = lazy_re.compile(r"《[^》]+》")
 _TYPE_KEYS = {
     "label", "report_row", "cite", "law", "group", "withholds", "notice", "title", "note", "operative",
 }

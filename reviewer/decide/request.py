@@ -33,22 +33,23 @@ from reviewer.decide.restatement import (
     without_claims,
     without_restated_frame,
 )
+from reviewer.text import lazy_re
 from reviewer.text.normalize import normalize
 
 # 文号: 机关代字 + 〔年份〕 + 序号 + 号, with [] / 〔〕 / () / 【】 / （） variants.
-DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?")
-PERIOD_RE = re.compile(
+DATE_RE = lazy_re.compile(r"(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?")
+PERIOD_RE = lazy_re.compile(
     r"(?:(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?\s*(?:至|到|—|-|～|~)\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?)"
     r"|(?:近|最近|过去)[一二三四五六七八九十两\d]{1,3}\s*年"
     r"|(?:19|20)\d{2}\s*年(?:度|以来|至今)"
 )
-ID_RE = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
-USCC_RE = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
-MOBILE_RE = re.compile(r"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
-LANDLINE_RE = re.compile(r"(?<!\d)0\d{2,3}-?[2-9]\d{6,7}(?!\d)")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-ADDRESS_RE = re.compile(r"(?:通讯地址|联系地址|邮寄地址|住址|地址)\s*[:：]?\s*(?P<v>[^\n，。；;]{6,60})")
-NAME_RE = re.compile(
+ID_RE = lazy_re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])")
+USCC_RE = lazy_re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+MOBILE_RE = lazy_re.compile(r"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
+LANDLINE_RE = lazy_re.compile(r"(?<!\d)0\d{2,3}-?[2-9]\d{6,7}(?!\d)")
+EMAIL_RE = lazy_re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+ADDRESS_RE = lazy_re.compile(r"(?:通讯地址|联系地址|邮寄地址|住址|地址)\s*[:：]?\s*(?P<v>[^\n，。；;]{6,60})")
+NAME_RE = lazy_re.compile(
     # not 被申请人 (the agency); a restated request's verb is not a name ("申请人申请公开：", "李某某称，")
     # ("委托人" only with a colon: a lawyer's letter speaks of "委托人合法权益", "委托人的厂房")
     # ("申请人不服，…", "申请人认为…": a review decision's narrative, not a name)
@@ -59,13 +60,13 @@ NAME_RE = re.compile(
 )
 _ORG_NAME = (r"(?P<v>[\u4e00-\u9fa5（）()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|律师事务所|研究所|研究院|协会|"
              r"学会|基金会|合作社|中心|大学|学院|事务所|委员会))")
-ORG_RE = re.compile(
+ORG_RE = lazy_re.compile(
     r"(?:申请单位|单位名称|申请人)\s*[:：]?\s*" + _ORG_NAME
     # a company's letter: "我公司（示例食品有限公司，…）", or its signature line "示例食品有限公司（盖章）"
     + r"|我(?:公司|单位|司)\s*[（(]" + _ORG_NAME.replace("?P<v>", "?P<v2>")
     + r"|^\s*" + _ORG_NAME.replace("?P<v>", "?P<v3>") + r"\s*[（(]?(?:盖章|公章|印章)", re.M
 )
-LAWYER_RE = re.compile(r"律师事务所|律师")
+LAWYER_RE = lazy_re.compile(r"律师事务所|律师")
 
 DELIVERY_FORMS = {
     "纸质": ("纸质", "纸本", "复印件", "书面形式"),
@@ -79,7 +80,7 @@ CHANNELS = {
     "当面": ("当面提交", "现场提交", "当面递交", "窗口提交"),
     "传真": ("传真",),
 }
-ITEM_START_RE = re.compile(
+ITEM_START_RE = lazy_re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*(?:[、)）]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|"
     r"[①-⑳⑴-⒇⒈-⒛]|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*[：:、.．]?|"
     # a web form's "第一条：…" lines (with the colon: not a citation of an article)
@@ -198,7 +199,7 @@ def parse_request(text: str, *, channel: str | None = None, received: str | None
 
 
 # A form's own 文号 field ("文号：某政复〔2023〕15号") names the number of the one document the content field describes.
-_NUMBER_FIELD_RE = re.compile(r"^\s*(?:文件)?(?:文号|发文字号|文件编号)\s*[：:]\s*(?P<v>.+?)\s*$", re.M)
+_NUMBER_FIELD_RE = lazy_re.compile(r"^\s*(?:文件)?(?:文号|发文字号|文件编号)\s*[：:]\s*(?P<v>.+?)\s*$", re.M)
 
 
 def _attach_number_field(text: str, items: list[Item]) -> None:
@@ -268,33 +269,33 @@ def parse_form(path: Path) -> Request:
 
 # A form's field that holds what is asked for ("所需信息的内容描述：…", "申请内容：…"): its value is the request.
 # (also "申请公开的政府信息：", "申请公开的信息：", "所需政府信息的名称或特征描述：", "所需信息的名称、文号或者其他特征性描述：")
-CONTENT_FIELD_RE = re.compile(
+CONTENT_FIELD_RE = lazy_re.compile(
     r"^\s*[【\[]?(?:(?:所需|申请(?:公开|获取)|要求公开|拟申请公开)(?:的)?(?:政府)?信息(?:的)?"
     r"(?:内容描述|名称|内容|描述|特征(?:性)?描述|文号|或者?|、|和|及|其他|便于(?:行政机关)?查询的)*|"
     r"申请(?:公开|获取)?(?:的)?(?:政府信息)?(?:内容|事项)(?:描述)?|"
     r"(?:政府)?信息(?:的)?(?:名称|内容)(?:描述)?|内容描述|申请获取的(?:政府)?信息)(?:\s*[：:]|[】\]]\s*[：:]?|\s*$)\s*")
 # A form's second content field ("另需信息：…", "补充申请事项：…", "其他所需信息：…"): another item, kept with its label
 # so that :func:`split_items` answers it on its own.
-EXTRA_CONTENT_FIELD_RE = re.compile(r"^\s*[【\[]?(?:另需|另外需要|补充|其他|其它|追加)(?:所需|需要|申请)?(?:的)?(?:政府)?"
+EXTRA_CONTENT_FIELD_RE = lazy_re.compile(r"^\s*[【\[]?(?:另需|另外需要|补充|其他|其它|追加)(?:所需|需要|申请)?(?:的)?(?:政府)?"
                                     r"(?:信息|事项|申请事项|申请内容|内容)[】\]]?\s*[：:]\s*(?=\S)")
 # Any other "字段：值" line of a form (用途, 获取方式, 受理机关, 是否减免费用 …) ends a field's value.
 # ("我司强烈要求：", "现申请公开如下：" lead what follows; they are not fields)
-FIELD_LINE_RE = re.compile(r"^\s*(?:(?![^：:\n]{0,14}?(?:要求|请求|诉求|如下|以下|下列|申请公开|申请获取))"
+FIELD_LINE_RE = lazy_re.compile(r"^\s*(?:(?![^：:\n]{0,14}?(?:要求|请求|诉求|如下|以下|下列|申请公开|申请获取))"
                            r"[\u4e00-\u9fa5（）()]{2,14}\s*[：:]|【[\u4e00-\u9fa5]{2,10}】)")
 # Lines that are the form's or the message's frame, not the request: a subject line, the form's title, a
 # greeting, a closing.
-FRAME_LINE_RE = re.compile(
+FRAME_LINE_RE = lazy_re.compile(
     r"^\s*(?:(?:主题|标题|发件人|收件人|抄送|发送时间|日期)\s*[：:].*|(?:政府)?信息公开申请(?:表|书)?|依申请公开(?:申请)?(?:表|书)?|"
     r"(?:尊敬的[^。！!]{0,20}|您好|你好)[：:！!，,。]?|此致|敬礼|谢谢[！!。]?|特此申请[。！!]?)\s*$")
 
 
-_FIELD_SEPARATOR_RE = re.compile(r"[；;]\s*(?=(?:申请人|所需|申请(?:公开|获取)?(?:的)?(?:政府)?信息|信息(?:名称|内容)|内容描述|获取(?:信息的)?方式|"
+_FIELD_SEPARATOR_RE = lazy_re.compile(r"[；;]\s*(?=(?:申请人|所需|申请(?:公开|获取)?(?:的)?(?:政府)?信息|信息(?:名称|内容)|内容描述|获取(?:信息的)?方式|"
                                  r"提供方式|用途|联系(?:电话|方式|地址)|通讯地址|证件号码|身份证号)[^：:；;。]{0,10}[：:])")
 
 
 # A caption naming where a case note or a message comes from ("（某市医疗保障局2023年度政府信息公开工作年度报告·依申请公开
 # 典型案例）", "【某局依申请公开办理记录】", "（政务网站“依申请公开”栏目）"): the source, not part of the request.
-_CAPTION_RE = re.compile(r"^\s*[（(【\[](?=[^）)】\]\n]{0,60}?(?:案例|年报|年度报告|办理记录|登记簿|摘录|摘编|节选|栏目|信箱|留言板|渠道))"
+_CAPTION_RE = lazy_re.compile(r"^\s*[（(【\[](?=[^）)】\]\n]{0,60}?(?:案例|年报|年度报告|办理记录|登记簿|摘录|摘编|节选|栏目|信箱|留言板|渠道))"
                          r"[^）)】\]\n]{2,60}[）)】\]]\s*")
 
 
@@ -328,28 +329,28 @@ def request_body(text: str) -> str:
 
 
 # The line that starts a letter's list of attachments ("附件：…", "附：申请人身份证复印件", "附件清单").
-ATTACHMENTS_LINE_RE = re.compile(r"^\s*[【\[]?附(?:件(?:清单|目录)?|：|:)[】\]]?\s*[：:]?")
+ATTACHMENTS_LINE_RE = lazy_re.compile(r"^\s*[【\[]?附(?:件(?:清单|目录)?|：|:)[】\]]?\s*[：:]?")
 # A form's fields that say why and how, not what ("用途：维权、投诉索赔", "获取方式：…", "备注：…"): no item, no
 # complaint and no question of the request is in them.
-PURPOSE_FIELD_RE = re.compile(r"^\s*[【\[]?(?:(?:所需)?(?:信息|申请)?(?:的)?(?:用途|使用目的|申请目的|目的)|获取(?:信息的)?方式|"
+PURPOSE_FIELD_RE = lazy_re.compile(r"^\s*[【\[]?(?:(?:所需)?(?:信息|申请)?(?:的)?(?:用途|使用目的|申请目的|目的)|获取(?:信息的)?方式|"
                               r"提供(?:信息的)?方式|信息获取方式|是否申请减免费用|代填人|附件|附)[】\]]?\s*[：:]")
 
 
 # A question right after an inline list, in the list's paragraph ("…3.正式印发的《…》。另请解释新办法为什么…。").
-_QUESTION_AFTER_LIST_RE = re.compile(r"(?:另外|此外|同时|另|并)?(?:请问|请(?:贵[局委办府院厅]|你们)?(?:解释|说明|解答)(?:一下)?)"
+_QUESTION_AFTER_LIST_RE = lazy_re.compile(r"(?:另外|此外|同时|另|并)?(?:请问|请(?:贵[局委办府院厅]|你们)?(?:解释|说明|解答)(?:一下)?)"
                                      r"[^。！？!?\n]{4,80}?(?:[？?]|。|$)")
-_COMPLETE_LINE_RE = re.compile(r"[。；;！？!?]\s*$")
+_COMPLETE_LINE_RE = lazy_re.compile(r"[。；;！？!?]\s*$")
 # A line that leads a list ("本人申请获取：", "现申请公开以下信息：") and nothing else.
 # ("…想申请下面这几样材料：", "申请公开以下信息（某市卫生健康委员会）：")
-_LEAD_LINE_RE = re.compile(r"^[^。；;！？!?]{0,60}?(?:公开|获取|提供|查阅|如下|以下|下列|下面(?:这|的)?(?:几|些)?(?:样|项|个|份)?)(?:的)?"
+_LEAD_LINE_RE = lazy_re.compile(r"^[^。；;！？!?]{0,60}?(?:公开|获取|提供|查阅|如下|以下|下列|下面(?:这|的)?(?:几|些)?(?:样|项|个|份)?)(?:的)?"
                            r"(?:政府)?(?:信息|内容|事项|材料)?(?:[（(][^（）()]{0,30}[)）])?\s*[：:]$")
 # A line that turns from the list to something else ("另外，听说这个工地还欠着…请你们督促…").
-_TURN_LINE_RE = re.compile(r"^\s*(?:另外|此外|同时|还有|另|顺便|最后)[，,、：:]")
+_TURN_LINE_RE = lazy_re.compile(r"^\s*(?:另外|此外|同时|还有|另|顺便|最后)[，,、：:]")
 
 
-_LAST_SENTENCE_RE = re.compile(r"[。！？!?]")
+_LAST_SENTENCE_RE = lazy_re.compile(r"[。！？!?]")
 # A dash or dot that bullets a line ("——电梯更换工程的施工合同", "• 2024年部门预算").
-_BULLET_RE = re.compile(r"^\s*(?:[—–-]{1,2}|[•·●■◆▪])\s*")
+_BULLET_RE = lazy_re.compile(r"^\s*(?:[—–-]{1,2}|[•·●■◆▪])\s*")
 
 
 def _lines_after_lead(lines: list[str]) -> list[str]:
@@ -382,14 +383,14 @@ def _lines_after_lead(lines: list[str]) -> list[str]:
     return out
 
 
-_SUB_ITEM_RE = re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇⒈-⒛])")
+_SUB_ITEM_RE = lazy_re.compile(r"\s*(?:[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[①-⑳⑴-⒇⒈-⒛])")
 
 
 # A review application's or a complaint's sections ("一、复议请求\n撤销被申请人作出的告知书。\n二、事实与理由\n…"): the claims
 # section asks the review body, not the organ, and the headings number sections, not items.
-_CLAIM_SECTION_RE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十][、.．][ \t]*)?(?:行政)?(?:复议|诉讼|上诉|再审)请求[ \t]*[：:]?[ \t]*\n"
+_CLAIM_SECTION_RE = lazy_re.compile(r"^[ \t]*(?:[一二三四五六七八九十][、.．][ \t]*)?(?:行政)?(?:复议|诉讼|上诉|再审)请求[ \t]*[：:]?[ \t]*\n"
                                r"(?:(?![ \t]*[一二三四五六七八九十][、.．]).*(?:\n|$)){1,6}", re.M)
-_SECTION_HEADING_RE = re.compile(r"^[ \t]*(?:[一二三四五六七八九十][、.．][ \t]*)?(?:事实(?:与|和|及)理由|理由|事实|证据(?:清单)?|"
+_SECTION_HEADING_RE = lazy_re.compile(r"^[ \t]*(?:[一二三四五六七八九十][、.．][ \t]*)?(?:事实(?:与|和|及)理由|理由|事实|证据(?:清单)?|"
                                  r"申请人|被申请人|第三人)[ \t]*[：:]?[ \t]*$", re.M)
 
 
@@ -476,29 +477,29 @@ def split_items(text: str) -> list[Item]:
 
 
 # A 复印件 of an identity document or licence is an attachment, not the form the information is wanted in.
-_ID_COPY_RE = re.compile(r"(?:身份证|身份证件|证件|营业执照|户口簿|委托书|授权书|证明)(?:的)?(?:正反面)?复印件")
+_ID_COPY_RE = lazy_re.compile(r"(?:身份证|身份证件|证件|营业执照|户口簿|委托书|授权书|证明)(?:的)?(?:正反面)?复印件")
 
 
 # The clause that says how the information is wanted (第二十九条第二款第（三）项: "，以电子邮件方式提供",
 # "，请邮寄至本人住址"): part of the application, not of the information asked for.
-DELIVERY_CLAUSE_RE = re.compile(
+DELIVERY_CLAUSE_RE = lazy_re.compile(
     r"[，,；;]\s*(?:请|并|希望)?(?:以|通过|采用|按照?|用)?(?:电子邮件|电子邮箱|邮件|邮寄|挂号信|快递|纸质|纸面|书面|光盘|"
     r"U盘|传真|当面|现场|网络|网上|电子版|电子文档|复印件|复制件)[^。；，,;]{0,14}?"
     r"(?:方式|形式|途径|提供|获取|寄送|送达|领取|告知|答复|至[^。；，,;]{0,30})(?=[。；，,;]|$)")
 # A request verb inside running text ("原告于…向被告邮寄申请表，申请公开…"); "公开申请" (the form) is not one.
-REQUEST_VERB_RE = re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:县里|市里|区里|镇里|乡里|省里|上级|你们|贵[局委办府院厅]|"
+REQUEST_VERB_RE = lazy_re.compile(r"(?:申请|要求|请求)(?:公开|获取|提供)|请(?:求)?(?:县里|市里|区里|镇里|乡里|省里|上级|你们|贵[局委办府院厅]|"
                              r"你[局委办]|政府|领导)?(?:依法|一并)?(?:公开|提供)|申请查阅")
 
 
 # A clause after the object that carries the story on (a restated or repeated request), not more of the object.
-_NARRATIVE_TAIL_RE = re.compile(r"[，,；;]\s*(?=至今|但是?|然而|被告|被申请人|被上诉人|逾期|现再次|特此|此后|同年|次日|后经|因此|故|"
+_NARRATIVE_TAIL_RE = lazy_re.compile(r"[，,；;]\s*(?=至今|但是?|然而|被告|被申请人|被上诉人|逾期|现再次|特此|此后|同年|次日|后经|因此|故|"
                                 r"这是|这已是|此前|之前)")
-_LIST_LEAD_RE = re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)[：:，,]?\s*")
+_LIST_LEAD_RE = lazy_re.compile(r"^(?:如下|以下|下列)(?:的)?(?:政府)?(?:信息|内容|事项|材料)[：:，,]?\s*")
 
 
 # Everyday wording around what is asked for: "麻烦把…发我一份", "能不能把…给我们看看", "我要查一下…", "想看看…", and
 # the thanks after it.
-_EVERYDAY_OBJECT_RE = re.compile(
+_EVERYDAY_OBJECT_RE = lazy_re.compile(
     r"(?:^|[，,。！!？?\s])(?:麻烦|请|能不能|能否|可否|可不可以)?(?:你们|贵[局办府院委])?把(?P<a>[^，,。！!？?]{2,60}?)(?:都|也|全都|全部)?"
     r"(?:发|给|寄|拿|复印|拷)(?:一份|一套|一下)?(?:给)?(?:我|我们|本人)(?:一份|一下|看看|看一下|一看|瞧瞧)?"
     r"|(?:我要|我想|想要?|麻烦|请)(?:查|看|查看|查阅|调取|调阅|复印)(?:一下|一看|看)?"
@@ -506,11 +507,11 @@ _EVERYDAY_OBJECT_RE = re.compile(
     r"(?!看?(?:能不能|能否|是否|可否|可不可以|有没有|怎么|如何|行不行))(?P<b>[^，,。！!？?]{2,60})"
     # "我家的拆迁协议给我复印一份": the thing named first, then to whom and how
     r"|^(?P<c>[^，,。！!？?把]{2,60}?)(?:发|给|寄)(?:给)?(?:我|我们|本人)(?:复印|打印|拷贝|寄|发|看)?(?:一份|一下|看看|看一下|一看)")
-_THANKS_RE = re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|麻烦了|拜托了)[^，,。]{0,6}[。！!]*$")
+_THANKS_RE = lazy_re.compile(r"[，,。！!\s]*(?:谢谢|多谢|感谢|麻烦了|拜托了)[^，,。]{0,6}[。！!]*$")
 
 
 # "申请内容“市发展和改革委员会关于…的核准批复文件”", "申请事项为：“…”", "内容为“…”".
-_CONTENT_QUOTED_RE = re.compile(r"(?:申请内容|申请事项|所需信息|内容)(?:为|是)?[：:]?\s*[“「『]([^”」』]{2,200})[”」』]")
+_CONTENT_QUOTED_RE = lazy_re.compile(r"(?:申请内容|申请事项|所需信息|内容)(?:为|是)?[：:]?\s*[“「『]([^”」』]{2,200})[”」』]")
 
 
 def requested_object(text: str) -> str:
@@ -568,16 +569,16 @@ def _make_item(index: int, text: str) -> Item:
 
 
 # "申请低保两次都没批", "申请人", "曾申请复议": 申请 that is not a request for information (for the weak verbs).
-_OTHER_APPLICATION_RE = re.compile(
+_OTHER_APPLICATION_RE = lazy_re.compile(
     r"申请(?:人|书|表|材料|日期|低保|补助|补贴|救助|宅基地|建房|复议|仲裁|强制执行|执行|赔偿|退休|工伤|贷款|户口|落户|"
     r"入学|廉租房|公租房|经适房|许可|登记|延期|延长|再审|上诉|调解|报销|困难)|(?:已|曾|多次|两次|三次|几次|\d+次)申请")
 
 
 # Weak verbs inside words that ask nothing: "复印件" (a noun), "依申请给我的那份…" (a giving told as past).
-_WEAK_VERB_LOOKALIKE_RE = re.compile(r"复印件|依申请|给我的")
+_WEAK_VERB_LOOKALIKE_RE = lazy_re.compile(r"复印件|依申请|给我的")
 
 
-_TITLE_IN_SENTENCE_RE = re.compile(r"《[^》]{1,80}》")
+_TITLE_IN_SENTENCE_RE = lazy_re.compile(r"《[^》]{1,80}》")
 
 
 def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
@@ -591,10 +592,10 @@ def _asks(sentence: str, verbs: tuple[str, ...]) -> bool:
     return any(v in rest for v in verbs)
 
 
-_QUOTED_SPAN_RE = re.compile(r"[“\"「『]([^”\"」』“]{2,80})[”\"」』]")
-_QUOTED_JOIN_RE = re.compile(r"\s*(?:和|与|及|以及|、|，|,|；|;)\s*")
-_QUOTED_HEAD_RE = re.compile(r"^[^“\"「『。；;]{0,24}?(?:公开|获取|提供|查阅)(?:的(?:信息|内容)?(?:为|是))?\s*[：:]?\s*$")
-_QUOTED_TAIL_RE = re.compile(r"^[\s。；;，,]*(?:等(?:信息|文件|材料|内容)?)?[\s。；;，,]*$")
+_QUOTED_SPAN_RE = lazy_re.compile(r"[“\"「『]([^”\"」』“]{2,80})[”\"」』]")
+_QUOTED_JOIN_RE = lazy_re.compile(r"\s*(?:和|与|及|以及|、|，|,|；|;)\s*")
+_QUOTED_HEAD_RE = lazy_re.compile(r"^[^“\"「『。；;]{0,24}?(?:公开|获取|提供|查阅)(?:的(?:信息|内容)?(?:为|是))?\s*[：:]?\s*$")
+_QUOTED_TAIL_RE = lazy_re.compile(r"^[\s。；;，,]*(?:等(?:信息|文件|材料|内容)?)?[\s。；;，,]*$")
 
 
 def _quoted_records(piece: str) -> list[str] | None:
@@ -610,18 +611,18 @@ def _quoted_records(piece: str) -> list[str] | None:
     return [m.group(1).strip() for m in spans]
 
 
-_EARLIER_APPLICATION_RE = re.compile(r"(?:曾|曾经|此前|之前|先前|上次|前次)(?:于|在)?[^。；]{0,24}?(?:向[^。；，]{1,14}?)?(?:申请|要求|请求)(?:公开|提供|获取)")
+_EARLIER_APPLICATION_RE = lazy_re.compile(r"(?:曾|曾经|此前|之前|先前|上次|前次)(?:于|在)?[^。；]{0,24}?(?:向[^。；，]{1,14}?)?(?:申请|要求|请求)(?:公开|提供|获取)")
 
 
-_LETTER_TITLE_RE = re.compile(r"\s*关于[^。！？!?\n：:]{2,40}?(?:的)?(?:函|申请|申请书|申请表|报告)\s*")
-_PURPOSE_SENTENCE_RE = re.compile(r"\s*(?:我们?|本人|申请人)?(?:想|希望|是想|目的是|主要是想)?(?:通过|借助|凭借?)(?:这些|该|上述|以上)"
+_LETTER_TITLE_RE = lazy_re.compile(r"\s*关于[^。！？!?\n：:]{2,40}?(?:的)?(?:函|申请|申请书|申请表|报告)\s*")
+_PURPOSE_SENTENCE_RE = lazy_re.compile(r"\s*(?:我们?|本人|申请人)?(?:想|希望|是想|目的是|主要是想)?(?:通过|借助|凭借?)(?:这些|该|上述|以上)"
                                   r"[^。！？!?\n]{0,20}?(?:判断|了解|核实|确认|评估|监督|维护|知道)")
-_SCOPE_NOTE_RE = re.compile(r"本申请(?:仅|只)(?:要求|申请|涉及)|(?:仅|只)(?:要求|申请)(?:提供|公开)[^。！？!?\n]{0,40}?[，,]\s*(?:不涉及|不包括|不含)")
+_SCOPE_NOTE_RE = lazy_re.compile(r"本申请(?:仅|只)(?:要求|申请|涉及)|(?:仅|只)(?:要求|申请)(?:提供|公开)[^。！？!?\n]{0,40}?[，,]\s*(?:不涉及|不包括|不含)")
 
 
 # "…的招标公告、中标结果和施工合同，另外还有项目资金的拨付文件": a record added after a turn in the sentence.
-_TURN_IN_SENTENCE_RE = re.compile(r"[，,；;]\s*(?:另外|此外|另|同时)(?:还有|还需要|还要|还请|再|也)?(?:申请|请求|要求)?(?:公开|提供|获取)?(?:一下)?[，,：:]?\s*")
-_RECORD_TAIL_RE = re.compile(r"(?:文件|材料|资料|记录|档案|凭证|明细|名单|名册|方案|报告|通知|公告|合同|协议|批复|决定|纪要|清单|图纸|"
+_TURN_IN_SENTENCE_RE = lazy_re.compile(r"[，,；;]\s*(?:另外|此外|另|同时)(?:还有|还需要|还要|还请|再|也)?(?:申请|请求|要求)?(?:公开|提供|获取)?(?:一下)?[，,：:]?\s*")
+_RECORD_TAIL_RE = lazy_re.compile(r"(?:文件|材料|资料|记录|档案|凭证|明细|名单|名册|方案|报告|通知|公告|合同|协议|批复|决定|纪要|清单|图纸|"
                              r"台账|报表|预算|决算|目录|规划|标准|办法|意见)(?:[（(][^（）()]{0,30}[)）])?[。]?$")
 
 
@@ -647,7 +648,7 @@ def _semicolon_records(text: str) -> list[str]:
     if "\n" in body or body.count("；") + body.count(";") < 1:
         return []
     parts = [p.strip(" 。") for p in re.split(r"[；;]", body) if p.strip(" 。")]
-    ends = re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|成绩|结果|制度)(?:[（(][^（）()]{0,40}[)）])?$")
+    ends = lazy_re.compile(r"(?:" + DOCUMENT_KIND_RE.pattern + r"|成绩|结果|制度)(?:[（(][^（）()]{0,40}[)）])?$")
     if not 2 <= len(parts) <= MAX_SENTENCE_ITEMS or not all(len(p) >= 6 and ends.search(p) for p in parts):
         return []
     return parts
@@ -713,31 +714,31 @@ def _request_sentences(text: str) -> list[str]:
     return [" ".join(body)] if body else []
 
 
-_GREETING_RE = re.compile(r"\s*(?:尊敬的[^。！!\n]{0,20}[：:]|[\u4e00-\u9fa5]{2,30}?(?:局|政府|委员会|办公室|办事处|中心|分局|所|队|办|科|股)[：:]|[^。！!\n]{0,20}(?:领导|同志|先生|女士)(?:们)?[：:，,]?|"
+_GREETING_RE = lazy_re.compile(r"\s*(?:尊敬的[^。！!\n]{0,20}[：:]|[\u4e00-\u9fa5]{2,30}?(?:局|政府|委员会|办公室|办事处|中心|分局|所|队|办|科|股)[：:]|[^。！!\n]{0,20}(?:领导|同志|先生|女士)(?:们)?[：:，,]?|"
                           r"(?:您|你们?)好[！!。，,]?|谢谢[！!。]?|此致[！!。，,]?|敬礼[！!。]?)\s*")
 
 
 # "…县档案馆有民国时期的教职员名册，我想查一下有没有他的名字。请提供复印件。": a request whose object only points back
 # (复印件, 一份, 上述材料) asks for what the sentence before it names.
-_ANAPHORIC_OBJECT_RE = re.compile(r"(?:其|该|上述|前述|以上|这些|这份|那份|此)?(?:材料|资料|文件|信息)?的?"
+_ANAPHORIC_OBJECT_RE = lazy_re.compile(r"(?:其|该|上述|前述|以上|这些|这份|那份|此)?(?:材料|资料|文件|信息)?的?"
                                   r"(?:复印件|复制件|原件|扫描件|照片|一份|全文|副本|材料|资料|文件|信息)(?:一份)?")
 
 
 MAX_POINTER_SENTENCE = 16  # "请提供复印件。", "麻烦给我寄一份。": a sentence that only points back is short
-_VERB_FIRST_RE = re.compile(r"^(?:请|烦请|麻烦|恳请)?(?:你们|贵[局委办府院厅]|你[局委办])?(?:依法)?(?:再)?"
+_VERB_FIRST_RE = lazy_re.compile(r"^(?:请|烦请|麻烦|恳请)?(?:你们|贵[局委办府院厅]|你[局委办])?(?:依法)?(?:再)?"
                             r"(?:提供|公开|给我|寄给我|发给我|寄|发|复印)(?:给我|一下)?")
 
 
-_IF_ANY_RE = re.compile(r"^(?:有的话|如有|如果有的?话?|若有|要是有)[，,]?")
+_IF_ANY_RE = lazy_re.compile(r"^(?:有的话|如有|如果有的?话?|若有|要是有)[，,]?")
 
 
 # "能否寄一份给我？", "麻烦给我寄一份。", "可以发我一份吗？": asked politely, the words around the object are the frame.
-_POINTER_FRAME_RE = re.compile(r"能否|能不能|可否|可不可以|是否可以|可以|请|烦请|麻烦|恳请|你们|贵[局委办府院厅]|你[局委办]|依法|再|"
+_POINTER_FRAME_RE = lazy_re.compile(r"能否|能不能|可否|可不可以|是否可以|可以|请|烦请|麻烦|恳请|你们|贵[局委办府院厅]|你[局委办]|依法|再|"
                                r"帮忙|帮我|寄给我|发给我|给我们?|发我|寄|发|提供|公开|复印|一下|过来|吗|呢|谢谢")
 
 
 # "我要的就是这个。", "要的就是这一份": the object is a demonstrative pointing at the record the sentence before names.
-_DEICTIC_SENTENCE_RE = re.compile(r"\s*(?:我|本人|我们)?(?:要的|需要的|申请的|想要的|所需的?)(?:就|也)?(?:是|为)?"
+_DEICTIC_SENTENCE_RE = lazy_re.compile(r"\s*(?:我|本人|我们)?(?:要的|需要的|申请的|想要的|所需的?)(?:就|也)?(?:是|为)?"
                                   r"(?:这|那|此)(?:个|份|一份|件|一件|些|张)?(?:文件|通知|东西)?(?:就行|就可以|即可)?[。！!，,]?\s*")
 
 
@@ -755,12 +756,12 @@ def _points_back(sentence: str) -> bool:
 
 # "请把市医保局的那个文件给我一份", "麻烦把该批复复印一份寄给我", "我要那个通知的全文": the record named only by a
 # demonstrative (那个/这个/该/上述/此 + a record noun), maybe after its maker — what it is, the sentence before says.
-_DEMONSTRATIVE_OBJECT_RE = re.compile(
+_DEMONSTRATIVE_OBJECT_RE = lazy_re.compile(
     r"(?:把|将|要)?(?:[\u4e00-\u9fa5]{2,12}?的)?(?:那|这|该|上述|前述|上面说的|刚才说的|此)(?:个|份|一份|件|项)?"
     r"(?:文件|通知|批复|材料|资料|方案|决定|合同|协议|报告|规定|办法|东西|文|(?:许可|审批|批准)?(?:信息|证|证书)|审批表)"
     r"(?:的)?(?:复印件|复制件|原件|扫描件|全文|电子版|纸质版)?(?:完整地|完整的|全部|原样)?(?:复印|寄|发|提供)?(?:一份)?(?:给我|寄给我|发给我)?(?:一份)?")
 # The sentence before names a record ("市医保局新发了一个文件，说是关于…", "去年县里出了个批复").
-_NAMES_RECORD_RE = re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|许可|证书|审批表|名单|清单|"
+_NAMES_RECORD_RE = lazy_re.compile(r"文件|通知|批复|方案|决定|规定|办法|合同|协议|报告|纪要|规划|公告|通告|意见|许可|证书|审批表|名单|清单|"
                               r"文号|《")
 MAX_DEMONSTRATIVE_SENTENCE = 40
 
@@ -780,11 +781,11 @@ def _names_by_pointer(sentence: str) -> bool:
     return len(clauses) > 1 and _DEMONSTRATIVE_OBJECT_RE.fullmatch(clauses[-1].strip("。！!？? ")) is not None
 
 
-_CLAUSE_LEAD_RE = re.compile(r"^(?:并且?|同时|另外|也|还)?(?:请|麻烦|烦请)?")
+_CLAUSE_LEAD_RE = lazy_re.compile(r"^(?:并且?|同时|另外|也|还)?(?:请|麻烦|烦请)?")
 
 
 # An application told with its date ("原告于2019年3月向被告申请公开…", "原告又于同年5月申请公开…").
-_NARRATED_APPLICATION_RE = re.compile(
+_NARRATED_APPLICATION_RE = lazy_re.compile(
     r"(?:原告|申请人|上诉人|第三人|其)(?:又|再|另|还|再次|随后)?于(?:\d{4}年|同年|次年|当年|同月|次月)[^。；]{0,30}?"
     r"(?:申请|要求|请求)(?:公开|获取|提供)")
 
@@ -830,18 +831,18 @@ def _is_applicant_line(sentence: str) -> bool:
 
 # "我叫陈某某，身份证号…，电话…", "我是某乡某村的村民熊某，身份证…": the applicant's particulars told in a sentence — only
 # when the line asks nothing (no 申请/公开/提供/要求 …).
-_OWN_PARTICULARS_RE = re.compile(r"\s*(?:我叫|我是|本人(?:是|叫)?)[^。；;\n]{1,24}?[，,、\s]\s*(?:身份证|公民身份号码|电话|手机|联系方式)")
-_ASKING_WORD_RE = re.compile(r"申请|公开|提供|要求|查阅|复印|调取|请")
+_OWN_PARTICULARS_RE = lazy_re.compile(r"\s*(?:我叫|我是|本人(?:是|叫)?)[^。；;\n]{1,24}?[，,、\s]\s*(?:身份证|公民身份号码|电话|手机|联系方式)")
+_ASKING_WORD_RE = lazy_re.compile(r"申请|公开|提供|要求|查阅|复印|调取|请")
 
 
 # "如果你们不公开，我就去上访", "否则我将向上级投诉": a threat on a condition — neither a request nor a complaint to handle.
 # Only a condition followed by a threat: "如有，请公开" and "如果有相关文件，请提供" are requests.
-THREAT_RE = re.compile(
+THREAT_RE = lazy_re.compile(
     r"(?:如果|假如|要是|若是?|倘若|否则|不然)[^。！？!?\n]{0,40}?"
     r"(?:上访|信访|投诉|起诉|举报|复议|诉讼|曝光|媒体|告到|告你们|找领导|找上级)[^。！？!?\n]*")
 
 
-_THREAT_CLAUSE_RE = re.compile(r"[，,；;]?\s*(?:" + THREAT_RE.pattern + r")[。！？!?；;，,]?")
+_THREAT_CLAUSE_RE = lazy_re.compile(r"[，,；;]?\s*(?:" + THREAT_RE.pattern + r")[。！？!?；;，,]?")
 
 
 def is_threat(text: str) -> bool:
@@ -857,14 +858,14 @@ def without_threats(text: str) -> str:
 
 # A letter's sign-off with the writer's particulars, after what is asked ("——家长 邱某（身份证、电话已在原申请中填写）",
 # "魏某 身份证5002… 电话132…", "电话151…，贺某，身份证上次已经交了。"): the applicant's own, not a third party's.
-_SIGNOFF_RE = re.compile(r"\s*(?:——|--|—|-)?\s*(?:家长|村民|业主|居民|申请人|联系人)?\s*"
+_SIGNOFF_RE = lazy_re.compile(r"\s*(?:——|--|—|-)?\s*(?:家长|村民|业主|居民|申请人|联系人)?\s*"
                          r"(?:[\u4e00-\u9fa5]{1,2}某{1,2}|[\u4e00-\u9fa5][×xX*＊]{1,2})?[\s（(，,：:]*"
                          r"(?:身份证|公民身份号码|电话|手机|联系方式)[^。\n]{0,60}[。！!]?\s*$")
-_SIGNOFF_ASKS_RE = re.compile(r"(?<!原)申请公开|公开|提供|查阅|复印|调取|我要|需要")
+_SIGNOFF_ASKS_RE = lazy_re.compile(r"(?<!原)申请公开|公开|提供|查阅|复印|调取|我要|需要")
 
 
 # A sign-off gives the particulars (digits, masked or not) or says they were given ("已在原申请中填写", "上次已经交了").
-_SIGNOFF_GIVEN_RE = re.compile(r"[\dXx×*＊]{4,}|已|上次|附后|附件|见附|原申请|同上")
+_SIGNOFF_GIVEN_RE = lazy_re.compile(r"[\dXx×*＊]{4,}|已|上次|附后|附件|见附|原申请|同上")
 
 
 def _is_signoff(sentence: str) -> bool:
@@ -890,7 +891,7 @@ def without_particulars(text: str) -> str:
 
 
 # After a numbered list: how to deliver it or a closing remark about the list, not part of the last item.
-_LIST_TRAILER_RE = re.compile(
+_LIST_TRAILER_RE = lazy_re.compile(
     r"\s*(?:以上(?:信息|内容|材料|所列|各项|事项|申请)|(?:请|烦请|恳请)?(?:以|通过|按)(?:纸质|电子|邮寄|邮件|书面|光盘|传真)"
     r"[^。]{0,20}(?:方式|形式|途径)|"
     # where to send the answer and whom to call ("请把材料寄到某某村三组，或者打电话给我孙子…")
@@ -901,7 +902,7 @@ _LIST_TRAILER_RE = re.compile(
 
 
 # A form's other fields after a list ("文号：…", "用途：…", "获取方式：…") end its last item.
-_FORM_FIELD_AFTER_LIST_RE = re.compile(r"\s*(?:文号|发文字号|文件编号|用途|信息用途|获取方式|提供方式|获取信息的方式|"
+_FORM_FIELD_AFTER_LIST_RE = lazy_re.compile(r"\s*(?:文号|发文字号|文件编号|用途|信息用途|获取方式|提供方式|获取信息的方式|"
                                        r"是否申请减免费用|受理机关|被申请人|申请机关)\s*[：:]")
 
 

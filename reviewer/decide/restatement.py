@@ -9,10 +9,11 @@ import re
 
 from reviewer.decide.asking import NOT_ASKING_RE as _NOT_ASKING_RE
 from reviewer.decide.asking import REQUEST_VERBS, WEAK_REQUEST_VERBS, asks_any_verb
+from reviewer.text import lazy_re
 
 # A restatement's other voices: the agency's answer and the parties' or the court's arguments.
 # (and the organ's answer told by name: "县公安局答复称，上述材料…不属于政府信息公开的范围")
-_OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为|"
+_OTHER_VOICE_RE = lazy_re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|申请人|上诉人|本院|法院|本机关)认为|"
                              r"[\u4e00-\u9fa5]{1,16}?(?:局|政府|委员会|委|办|中心|分局|大队|支队|派出所)(?:于[^，。；]{1,16}?)?"
                              r"(?:书面)?(?:答复|回复|告知|复函)(?:称|说|认为|[：:，,]))")
 
@@ -23,13 +24,13 @@ _OTHER_VOICE_RE = re.compile(r"\s*(?:被告|被申请人|被上诉人|(?:原告|
 _PARTY = r"(?:原告|申请人|上诉人|再审申请人|起诉人|复议申请人)"
 _CLAIM_NUMBER = r"(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.、．]\s*)?"
 _CLAIMED = r"(?:依法)?(?:撤销|确认[^。；\n]{0,40}?违法|判令|改判|责令(?:被告|被申请人|被上诉人))"
-CLAIM_RE = re.compile(
+CLAIM_RE = lazy_re.compile(
     r"(?:" + _PARTY + r"(?:的)?)?(?:诉讼请求|复议请求|上诉请求|行政复议请求|请求事项|诉请)(?:为|是)?[：:，,]"
     r"|" + _PARTY + r"(?:请求|要求|诉请)(?:本院|法院|复议机关|本机关)?[：:，,]?\s*" + _CLAIM_NUMBER + _CLAIMED
     # a claims list without its party ("请求：1.撤销被告作出的答复；2.判令…"); an applicant's own "要求：撤销…" is a demand
     # the triage must read, not a claim to a court
     + r"|(?:^|(?<=[。！？!?\n]))\s*(?:请求|诉请)(?:本院|法院|复议机关)?[：:]\s*" + _CLAIM_NUMBER + _CLAIMED, re.M)
-_CLAIM_SENTENCE_RE = re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?", re.M)
+_CLAIM_SENTENCE_RE = lazy_re.compile(r"[^。！？!?\n]*?(?:" + CLAIM_RE.pattern + r")[^。！？!?\n]*[。！？!?]?", re.M)
 
 
 def without_claims(text: str) -> str:
@@ -44,14 +45,14 @@ def without_claims(text: str) -> str:
 # A restatement's procedural history after the request: the agency's answer ("被告于同年9月作出答复", "被申请人认为该申请
 #需要加工分析，遂作出告知") and the applicant's next step ("原告不服，诉至本院"). Neither says what was asked; what the
 # office answered is not the evidence the reviewer judges from.
-_AFTERMATH_RE = re.compile(
+_AFTERMATH_RE = lazy_re.compile(
     r"\s*(?:[^。！？!?\n]{0,6}(?:不服|遂|随后|后)[^。！？!?\n]{0,12})?(?:诉至|起诉至|提起(?:行政)?诉讼|提起上诉|申请(?:行政)?复议|"
     r"提起(?:行政)?复议|向本院(?:提起|起诉)|诉请本院|提起本(?:案)?诉讼?|诉来本院|遂(?:成|起)?诉)")
 
 
 # Names that carry a request verb without asking: a document's title ("《政府信息公开申请答复书》") and the name of
 # the procedure ("政府信息公开申请", "信息公开答复").
-_NAMED_NOT_ASKED_RE = re.compile(r"《[^》]{1,60}》|(?:政府)?信息公开(?:申请)?(?:答复|告知)?(?:书|表|函)?")
+_NAMED_NOT_ASKED_RE = lazy_re.compile(r"《[^》]{1,60}》|(?:政府)?信息公开(?:申请)?(?:答复|告知)?(?:书|表|函)?")
 
 
 def _asks_outside_titles(sentence: str) -> bool:
@@ -63,31 +64,31 @@ def _asks_outside_titles(sentence: str) -> bool:
 
 # "其申请的内容是“…”", "原告所申请的“…”": the request told without a request verb, its content quoted ("所申请信息系党委
 # 机关制作" refers back to it and tells nothing).
-_ASKED_CONTENT_RE = re.compile(r"(?:申请的(?:内容|事项|信息)?|所申请的?(?:信息|内容|事项)?|申请事项)(?:是|为|系)?[：:]?\s*[“\"「『]")
+_ASKED_CONTENT_RE = lazy_re.compile(r"(?:申请的(?:内容|事项|信息)?|所申请的?(?:信息|内容|事项)?|申请事项)(?:是|为|系)?[：:]?\s*[“\"「『]")
 
 
-_REFUSED_RE = re.compile(r"(?:不同意|不愿意?|反对|拒绝)(?:对外)?(?:公开|提供)|"
+_REFUSED_RE = lazy_re.compile(r"(?:不同意|不愿意?|反对|拒绝)(?:对外)?(?:公开|提供)|"
                          r"(?:应当|应该|应予|应|可以|可予|有权要求|依法)(?:主动)?(?:予以|向[^，,。；;]{1,8})?(?:公开|提供)")
 # A party's argument ("原告认为，补偿协议涉及公共利益，应当公开。", "被告辩称：…第三人均不同意公开"): a reason given to the
 # court, not what was asked ("原告诉称：…申请公开…" tells the request and is kept).
-_ARGUMENT_RE = re.compile(r"\s*(?:原告|申请人|复议申请人|上诉人|被上诉人|被告|被申请人|第三人)(?:不服[，,])?[^。！？!?\n，,：:]{0,6}?"
+_ARGUMENT_RE = lazy_re.compile(r"\s*(?:原告|申请人|复议申请人|上诉人|被上诉人|被告|被申请人|第三人)(?:不服[，,])?[^。！？!?\n，,：:]{0,6}?"
                           r"(?:认为|辩称|答辩称|主张)")
 
 
-_QUESTION_RE = re.compile(r"[？?]|哪|谁|什么|是否|为何|为什么|吗")
+_QUESTION_RE = lazy_re.compile(r"[？?]|哪|谁|什么|是否|为何|为什么|吗")
 # A published case write-up's sections after the request: how the office handled it and what the case teaches
 # ("【处理结果】某局经审查认为……决定不予公开。【典型意义】……"), to the next 【…】 label or the end.
-_AFTERMATH_SECTION_RE = re.compile(
+_AFTERMATH_SECTION_RE = lazy_re.compile(
     r"【(?:处理|办理|答复|复议|裁判|判决|审理)(?:结果|情况|意见|决定)】[^【]*|"
     r"【(?:本院认为|法院认为|典型意义|案例评析|评析|点评|启示|工作启示|经验做法|案例分析|法律分析)】[^【]*")
 # A write-up's heading ("案例三：咨询类申请的处理。") names the outcome, not the request.
-_CASE_HEADING_RE = re.compile(r"\s*(?:典型)?案例[一二三四五六七八九十\d]*\s*[：:、.．]")
+_CASE_HEADING_RE = lazy_re.compile(r"\s*(?:典型)?案例[一二三四五六七八九十\d]*\s*[：:、.．]")
 # A judgment's caption ("原告曹某诉被告某区生态环境局政府信息公开一案。", "上诉人王某因与被上诉人某县政府信息公开纠纷一案，…")
 # names the case, not what was asked (it only says "信息公开").
-_CAPTION_RE = re.compile(r"\s*(?:原告|上诉人|申请人|再审申请人|申诉人)[^。；]{1,40}?(?:诉|与)[^。；]{1,60}?(?:政府)?信息公开"
+_CAPTION_RE = lazy_re.compile(r"\s*(?:原告|上诉人|申请人|再审申请人|申诉人)[^。；]{1,40}?(?:诉|与)[^。；]{1,60}?(?:政府)?信息公开"
                          r"(?:行政)?(?:纠纷|案件)?(?:一案|案)")
 # The office's review in a write-up ("县财政局认为，该信息需要…", "经审查，企业登记档案的查询另有规定", "该局经审查，认为…").
-_OFFICE_REVIEW_RE = re.compile(
+_OFFICE_REVIEW_RE = lazy_re.compile(
     r"\s*(?:经(?:审查|核查|查|研究)[，,]|(?:该局|该机关|该单位|该部门|(?![贵你本我])(?:(?!申请|请求|要求|原告|被告|我|由|哪)[\u4e00-\u9fff]){1,14}?"
     r"(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))(?:经(?:审查|核查|研究))?[，,]?"
     # ("该纪要已作为区政府决定事项全文发布" names a kind of record, not the office's review)
@@ -96,7 +97,7 @@ _OFFICE_REVIEW_RE = re.compile(
 
 # The office's own working notes in a register or case note ("核查：补偿款由区住建局审批后…", "经办人调阅许可档案：…",
 # "业务科室反馈：…"): what the office found, not what was asked.
-_OFFICE_NOTE_RE = re.compile(r"\s*[（(]?(?:承办人|承办处室|承办科室|经办科室|承办单位)[：:]|\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
+_OFFICE_NOTE_RE = lazy_re.compile(r"\s*[（(]?(?:承办人|承办处室|承办科室|经办科室|承办单位)[：:]|\s*(?:核查(?:情况|结果)?|经办人?(?:意见)?|办理人?意见|承办意见|业务科室(?:反馈|意见)|科室反馈|系统查询|"
                              r"检索情况|调查情况|核实情况|登记核查|办理过程|办理情况|办理历史|办理记录|受理备注)[：:]|"
                              # the office's routing slip ("【内部流转单】文件处意见：…", "办文单：")
                              r"\s*[【\[]?(?:内部)?(?:流转|办文|处理|传阅)(?:单|笺)[】\]：:]|"
@@ -109,7 +110,7 @@ _OFFICE_NOTE_RE = re.compile(r"\s*[（(]?(?:承办人|承办处室|承办科室|
 # The applicant named by a pseudonym in a register or restatement ("申请人：钱某", "原告黎某", "2023年4月，赵某乙（持残疾人证…）
 # 到…窗口口头提出申请"): later mentions of that name are the applicant, not a third party ("赵某乙本人的审核表").
 _PSEUDONYM = r"[\u4e00-\u9fa5]{1,2}?某[某甲乙丙丁]?"
-_APPLICANT_NAMED_RE = re.compile(r"(?:申请人|原告|上诉人|复议申请人|再审申请人|来电人|来信人)(?:[：:]\s*)?(?P<a>" + _PSEUDONYM + r")(?![\u4e00-\u9fa5]{0,2}(?:公司|厂|村|镇|街道))|"
+_APPLICANT_NAMED_RE = lazy_re.compile(r"(?:申请人|原告|上诉人|复议申请人|再审申请人|来电人|来信人)(?:[：:]\s*)?(?P<a>" + _PSEUDONYM + r")(?![\u4e00-\u9fa5]{0,2}(?:公司|厂|村|镇|街道))|"
                                  r"(?:^|[，。；\n])(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?[，,]?)?(?P<b>" + _PSEUDONYM + r")"
                                  r"(?:[（(][^）)]{0,30}[）)])?(?:于[^，。；]{0,16}?)?(?:到|向|通过|以)[^。；]{0,40}?(?:提出|提交|递交|邮寄)[^。；]{0,10}?申请")
 
@@ -128,7 +129,7 @@ def with_applicant_named(text: str) -> str:
 
 # The heading line of the document a request is restated in ("某区人民法院行政判决书（节录）", "行政复议决定书（摘录）"): its
 # court or review body is not what was asked for.
-_RESTATING_HEADING_RE = re.compile(r"\s*[^\n，。；]{0,30}?(?:人民法院)?(?:行政)?(?:判决书|裁定书|复议决定书|复议答复书|答复书摘录)"
+_RESTATING_HEADING_RE = lazy_re.compile(r"\s*[^\n，。；]{0,30}?(?:人民法院)?(?:行政)?(?:判决书|裁定书|复议决定书|复议答复书|答复书摘录)"
                                    r"(?:[（(](?:节录|摘录|节选|摘要)[）)])?\s*$")
 
 
@@ -176,7 +177,7 @@ def _is_proceeding(sentence: str) -> bool:
     return _AFTERMATH_RE.match(s) is not None and not _asks_outside_titles(s)
 
 
-_QUOTED_CONTENT_RE = re.compile(_ASKED_CONTENT_RE.pattern + r"[^”\"」』]{2,200}[”\"」』]")
+_QUOTED_CONTENT_RE = lazy_re.compile(_ASKED_CONTENT_RE.pattern + r"[^”\"」』]{2,200}[”\"」』]")
 
 
 def _told_request(sentence: str) -> str | None:
@@ -209,7 +210,7 @@ def without_proceedings(text: str) -> str:
 
 # A restatement's frame before what was asked: "经审理查明：2021年8月2日，原告向被告某市自然资源局提交政府信息公开申请
 # 表，申请公开“…”" — who applied to whom, when and how; the content starts at the request verb.
-_RESTATED_FRAME_RE = re.compile(
+_RESTATED_FRAME_RE = lazy_re.compile(
     r"[^。！？!?\n]*?向(?:原审)?(?:被告|被申请人|被上诉人|第三人)[^。！？!?\n]{0,60}?"
     r"(?=(?:申请|要求|请求)(?:公开|获取|提供|查阅)|请(?:求)?(?:公开|提供))")
 
@@ -219,7 +220,7 @@ _RESTATED_FRAME_RE = re.compile(
 # that clause to the end of its sentence.  "…，被告作出的补偿决定" (an item naming the agency's record) is kept.
 _AGENCY_VOICE = (r"(?:原审被告|被告|被申请人|被上诉人|该(?:局|委|办|机关|单位|部门|政府)|"
                  r"(?:(?!请|要求|申请|希望|就|对|向|贵|你|我)[\u4e00-\u9fff]){1,14}?(?:局|人民政府|政府|委员会|办事处|管委会|派出所|中心))")
-_ANSWER_CLAUSE_RE = re.compile(
+_ANSWER_CLAUSE_RE = lazy_re.compile(
     r"[，,；;]\s*" + _AGENCY_VOICE + r"(?:[^，,。；;！？!?\n的]{0,20}?)"
     r"(?:答复(?!书)|回复(?!函|单)|告知(?!书|单)|认为|辩称|称(?:该|此|上述|所)|以[^，,。；;\n]{1,40}?为由|"
     r"向(?:原告|申请人|上诉人|其)(?:邮寄|送达|提供|出具)|提供了|未予?(?:答复|公开|提供|处理|受理)|逾期|未在法定|"
@@ -228,7 +229,7 @@ _ANSWER_CLAUSE_RE = re.compile(
 
 
 # "…，区规划局认为该小区符合规划的依据": a clause that ends in a record asked for is an item, not the answer.
-_ENDS_IN_RECORD_RE = re.compile(r"的(?:依据|文件|材料|记录|决定书?|报告|通知书?|批复|意见|说明)$")
+_ENDS_IN_RECORD_RE = lazy_re.compile(r"的(?:依据|文件|材料|记录|决定书?|报告|通知书?|批复|意见|说明)$")
 
 
 def without_answer_clauses(text: str) -> str:
@@ -255,9 +256,9 @@ def without_restated_frame(text: str) -> str:
 # 某县某镇…"): who the party is, not what was asked for; their ID or birth date is not a third party's record.
 _PARTY_ROLE = r"(?:原告|被告|上诉人|被上诉人|原审原告|原审被告|再审申请人|被申请人|复议申请人|申请人|第三人|申诉人)"
 _PARTY_NAME = r"(?:(?!申请|公开|要求|向|称|于)[\u4e00-\u9fa5×＊*XＸ]){1,4}"
-_PARTY_PAREN_RE = re.compile(r"(" + _PARTY_ROLE + r"(?:[（(][^（）()\n]{2,8}[）)])?" + _PARTY_NAME + r")[（(][^（）()\n]{0,60}?"
+_PARTY_PAREN_RE = lazy_re.compile(r"(" + _PARTY_ROLE + r"(?:[（(][^（）()\n]{2,8}[）)])?" + _PARTY_NAME + r")[（(][^（）()\n]{0,60}?"
                              r"(?:身份证|身份号码|证件号|出生|[男女][，,、]|住址?|汉族|略)[^（）()\n]{0,60}?[）)]")
-_PARTY_SENTENCE_RE = re.compile(r"(?m)^\s*" + _PARTY_ROLE + r"(?:[（(][^（）()\n]{2,8}[）)])?" + _PARTY_NAME + r"[，,]\s*[男女][，,][^。\n]*(?:。|$)")
+_PARTY_SENTENCE_RE = lazy_re.compile(r"(?m)^\s*" + _PARTY_ROLE + r"(?:[（(][^（）()\n]{2,8}[）)])?" + _PARTY_NAME + r"[，,]\s*[男女][，,][^。\n]*(?:。|$)")
 
 
 def without_party_particulars(text: str) -> str:

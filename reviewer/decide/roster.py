@@ -9,23 +9,23 @@ fields themselves ("全部低保户的身份证号码和银行账号") are not s
 
 from __future__ import annotations
 
-import re
+from reviewer.text import lazy_re
 
 # The kinds of record that list people or households.
-_ROSTER_RE = re.compile(r"名单|名册|花名册|清册|花名表|分户(?:补偿|安置|分配)?(?:明细|清单|表)|(?:补偿|安置|分配|发放|补助|补贴|救助)"
+_ROSTER_RE = lazy_re.compile(r"名单|名册|花名册|清册|花名表|分户(?:补偿|安置|分配)?(?:明细|清单|表)|(?:补偿|安置|分配|发放|补助|补贴|救助)"
                         r"(?:款|金|资金|房|结果)?(?:明细表?|清单|一览表|结果|情况表|登记表)|"
                         r"(?:各户|每户|全体|所有|全部)[^，,。；;]{0,12}?(?:农户|住户|村民|被征收人|安置户|人员|对象)[^，,。；;]{0,12}?"
                         r"(?:补偿|安置|分配|发放|补助|金额|情况|明细)")
 # One named person or household is the record's subject: 张某某家的…, 他/她的…, 我邻居…, 王某某的….
-_ONE_PERSON_RE = re.compile(r"(?:[\u4e00-\u9fa5][某×xX*＊]{1,2}|[某×xX*＊]{2}|他|她|其|我(?:邻居|哥|姐|弟|妹|父亲|母亲|叔|伯|舅))"
+_ONE_PERSON_RE = lazy_re.compile(r"(?:[\u4e00-\u9fa5][某×xX*＊]{1,2}|[某×xX*＊]{2}|他|她|其|我(?:邻居|哥|姐|弟|妹|父亲|母亲|叔|伯|舅))"
                             r"(?:家|一家|户)?(?:的|与|和|跟)")
 # The identifying fields asked for themselves.
-_FIELDS_RE = re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账号|账户)|账号|联系(?:电话|方式)|手机号|家庭住址|住址|病历|病情|诊断")
+_FIELDS_RE = lazy_re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账号|账户)|账号|联系(?:电话|方式)|手机号|家庭住址|住址|病历|病情|诊断")
 
 
 # The fields a list is said to hold ("名单（含身份证号码、银行卡号）", "花名册，需要包括每户户主姓名、身份证号码…"): the
 # list is still what is asked for, and those fields are what 区分处理 redacts.
-_HOLDS_RE = re.compile(r"(?:含|包括|包含|列明|载明|注明)[^。；;）)]*")
+_HOLDS_RE = lazy_re.compile(r"(?:含|包括|包含|列明|载明|注明)[^。；;）)]*")
 
 
 def lists_people(text: str) -> bool:

@@ -20,44 +20,45 @@ from reviewer.decide.completeness import CONTACT_ELEMENT, DESCRIPTION_ELEMENT, I
 from reviewer.decide.narrated import VIEW_RE, to_the_organ
 from reviewer.decide.narrated import sentence_at as _sentence
 from reviewer.decide.triage import compact
+from reviewer.text import lazy_re
 
-_CORRECTION_NOTICE_RE = re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|经(?:过)?(?:一次|此次|本次)?补正|(?<![未没])补正后|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
+_CORRECTION_NOTICE_RE = lazy_re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|经(?:过)?(?:一次|此次|本次)?补正|(?<![未没])补正后|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
                                    r"补正期(?:限)?|(?:申请人|原告|上诉人|其|你)[^。；]{0,12}?补正(?:后|时|的|内容)")
 # ...answered by a 补正 that still did not say what was asked for
-_CORRECTED_RE = re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|经(?:过)?(?:一次|此次|本次)?补正|"
+_CORRECTED_RE = lazy_re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|经(?:过)?(?:一次|此次|本次)?补正|"
                            r"补正期(?:限)?内(?:(?!未|没有|不|无)[^。；]){0,12}?(?:答复|回复|回称|称|写)|补正(?:材料|内容|后|时|称|写道|为)|补正的(?:申请)?内容|(?:按时|按期|如期)回复")
-_NOT_DONE_BEFORE_RE = re.compile(r"(?:未|没有|无|不|未能)[^。；，]{0,4}$")  # "未提交任何补正材料"
-_STILL_UNCLEAR_RE = re.compile(r"仍(?:然)?(?:未|没有|不|无法|拒绝|拒不)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|无法据此确定|仍(?:为|是|写道|写着|称|只写)|"
+_NOT_DONE_BEFORE_RE = lazy_re.compile(r"(?:未|没有|无|不|未能)[^。；，]{0,4}$")  # "未提交任何补正材料"
+_STILL_UNCLEAR_RE = lazy_re.compile(r"仍(?:然)?(?:未|没有|不|无法|拒绝|拒不)(?:能)?(?:写明|说明|明确|载明|确定|辨认|特定|提供|补充|指明)|无法据此确定|仍(?:为|是|写道|写着|称|只写)|"
                                r"依然(?:不|未|没有)|照抄|原样(?:抄|重复|照搬)|未作任何(?:补充|修改|说明|实质)|仍不明确|仍属不明确")
 # ...or never answered
-_NEVER_CORRECTED_RE = re.compile(r"(?:未|没有|未能|逾期未|拒不)(?:按期|如期|在期限内)?(?:提交|作出|进行|予以)?(?:任何)?补正(?!的|材料的)")
-_LAPSED_RE = re.compile(r"(?:逾期|期满|期限届满|届满后|期限内|期限已过|至今|至\d{4}年[^。；]{0,10}?|截至[^。；]{0,14}?)[^。；]{0,16}?"
+_NEVER_CORRECTED_RE = lazy_re.compile(r"(?:未|没有|未能|逾期未|拒不)(?:按期|如期|在期限内)?(?:提交|作出|进行|予以)?(?:任何)?补正(?!的|材料的)")
+_LAPSED_RE = lazy_re.compile(r"(?:逾期|期满|期限届满|届满后|期限内|期限已过|至今|至\d{4}年[^。；]{0,10}?|截至[^。；]{0,14}?)[^。；]{0,16}?"
                         r"(?:未|没有|均未|既未|亦未|仍未|并未)(?:能)?(?:在[^。；，]{0,6}?)?(?:作出|作|提交|进行|予以|补交)?(?:任何)?"
                         r"(?:补正|补交|回复|答复|补充|联系|回应|材料)|"
                         r"(?:未(?:能)?|没有)(?:在|于)?(?:补正)?期限(?:内|届满前)(?:提交|进行|作出|完成)?补正|逾期(?:未|不)(?:提交|作出)?补正|"
                         r"未(?:能)?(?:按期|按时|如期)(?:提交)?补正")
 # A fee notice left unpaid (第四十二条, 《政府信息公开信息处理费管理办法》).
-_FEE_NOTICE_RE = re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")
-_UNPAID_RE = re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
+_FEE_NOTICE_RE = lazy_re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")
+_UNPAID_RE = lazy_re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
 # Many applications, reasons asked for (第三十五条), none or unreasonable ones given.
 _COUNT = r"(?:\d{2,}|[一二三四五六七八九两]?十[一二三四五六七八九]?|[一二三四五六七八九两]百[零一二三四五六七八九十]*|[一二三四五六七八九两]千[零一二三四五六七八九十百]*)(?:余|多)?(?:件|份)"
-_MANY_RE = re.compile(r"(?:共计?|累计|总计|合计|先后|连续|逾|已逾)[^。；]{0,24}?" + _COUNT + "|" + _COUNT + r"(?:政府信息公开)?申请|"
+_MANY_RE = lazy_re.compile(r"(?:共计?|累计|总计|合计|先后|连续|逾|已逾)[^。；]{0,24}?" + _COUNT + "|" + _COUNT + r"(?:政府信息公开)?申请|"
                       r"申请[^。；，]{0,4}?" + _COUNT + "|"
                       r"数量(?:明显)?超(?:出|过)(?:合理|正常)|"
                       r"频繁(?:提出|提交|申请)|大量(?:提出|提交|重复)")
-_REASONS_ASKED_RE = re.compile(r"说明(?:申请)?理由")
-_NO_GOOD_REASONS_RE = re.compile(r"拒不(?:作进一步)?说明|拒绝说明|不予说明|未(?:予|作|能)?说明(?:理由)?|理由(?:明显)?不(?:合理|成立|充分|正当)|无正当理由|"
+_REASONS_ASKED_RE = lazy_re.compile(r"说明(?:申请)?理由")
+_NO_GOOD_REASONS_RE = lazy_re.compile(r"拒不(?:作进一步)?说明|拒绝说明|不予说明|未(?:予|作|能)?说明(?:理由)?|理由(?:明显)?不(?:合理|成立|充分|正当)|无正当理由|"
                                  r"仅(?:回复|答复|回函|回覆)|(?:回复|答复|回函|回覆|答覆)(?:称|：|:)|不作说明|未作任何(?:说明|答复|回复)|"
                                  r"未(?:作|予)?(?:任何)?回复")
 # The application withdrawn (not a 复议 or 诉讼 withdrawn).
-_WITHDRAWN_RE = re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请|"
+_WITHDRAWN_RE = lazy_re.compile(r"(?:申请人|原告|上诉人|其)[^。；]{0,12}?(?:撤回|撤销)(?:了)?(?:其|该|本次|上述|此前的?)?(?:政府信息公开|公开)?申请|"
                            r"(?:提交|递交|发送|书写|出具|签署)[^。；]{0,10}?《?(?:关于)?撤回(?:政府信息公开|公开)?申请|"
                            r"(?:请求|要求|表示|决定)撤回(?![^。；，]{0,4}(?:起诉|上诉|复议|诉讼))")
 
 
 # A narrator finding the organ's procedure wrong ("以逾期未补正为由不再处理…缺乏依据", "补正告知书…邮件被退回", "申请人已足额缴纳",
 # "申请表已写明文件名称、文号"): the procedure told is not the outcome to draft.
-_PROCEDURE_FAULTED_RE = re.compile(r"缺乏(?:事实|法律)?(?:根据|依据)|于法无据|(?:认定|处理|做法|行为)[^。；，]{0,6}?(?:不当|错误|违法)|"
+_PROCEDURE_FAULTED_RE = lazy_re.compile(r"缺乏(?:事实|法律)?(?:根据|依据)|于法无据|(?:认定|处理|做法|行为)[^。；，]{0,6}?(?:不当|错误|违法)|"
                                    r"应予撤销|予以撤销|确认[^。；]{0,12}?违法|未(?:依法|有效)?送达|被退回|退回|误写|"
                                    r"(?:足额|按时|按期|如期|已经?)(?:缴纳|缴费|缴清|交纳)|已写明[^。；]{0,24}?(?:名称|文号)|内容明确|"
                                    r"不属于逾期|(?:在期限内|按时|按期|如期)(?:提交|作出|进行|回复)(?:了)?(?:补正|答复|回复)|"
@@ -81,12 +82,12 @@ class ToldProcedure:
 
 # A letter to the organ withdrawing the applicant's own application ("经委托人书面授权，特函告贵局撤回该申请"): the one procedure
 # step a letter itself takes that decides the reply (not a withdrawn 复议 or suit, not "我不会撤回申请").
-_LETTER_WITHDRAWAL_RE = re.compile(r"(?:现|特|特此|现予|自愿|决定|申请|请求|要求|函告(?:贵[局委办府院]|你们)?)撤回"
+_LETTER_WITHDRAWAL_RE = lazy_re.compile(r"(?:现|特|特此|现予|自愿|决定|申请|请求|要求|函告(?:贵[局委办府院]|你们)?)撤回"
                                    r"(?![^。；，]{0,12}(?:复议|起诉|诉讼|上诉|投诉|举报))[^。；，]{0,20}?(?:政府信息公开|信息公开|公开)?申请")
 
 
 # The items a notice concerns ("就第二项向申请人发出《补正告知书》", "依法就第1项向原告送达《信息处理费收费通知书》").
-_ITEMS_NAMED_RE = re.compile(r"(?:就|对|针对)(?:其|申请(?:内容)?(?:的|中的?)?)?第(?P<n>[一二三四五六七八九十\d]{1,3}"
+_ITEMS_NAMED_RE = lazy_re.compile(r"(?:就|对|针对)(?:其|申请(?:内容)?(?:的|中的?)?)?第(?P<n>[一二三四五六七八九十\d]{1,3}"
                              r"(?:(?:项|条|点)?[、和及与]第?[一二三四五六七八九十\d]{1,3})*)(?:项|条|点)")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -107,9 +108,9 @@ def _items_named(text: str, start: int, end: int) -> tuple[int, ...]:
 
 # The court's or review body's view that the organ should have asked for a 补正 and did not ("被告应当…一次性告知原告补正具体
 # 的信息名称…；被告未告知补正即自行确定答复范围", "应当一次性告知其补正，而非直接答复信息不存在").
-_SHOULD_CORRECT_RE = re.compile(r"(?<![不无])(?:应当|应)(?:在[^。；]{0,16}?)?(?:一次性)?(?:告知|要求|通知)"
+_SHOULD_CORRECT_RE = lazy_re.compile(r"(?<![不无])(?:应当|应)(?:在[^。；]{0,16}?)?(?:一次性)?(?:告知|要求|通知)"
                                 r"(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正")
-_NOT_TOLD_TO_CORRECT_RE = re.compile(r"未(?:依法)?(?:一次性)?(?:告知|要求|通知)(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正|"
+_NOT_TOLD_TO_CORRECT_RE = lazy_re.compile(r"未(?:依法)?(?:一次性)?(?:告知|要求|通知)(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正|"
                                      r"而非(?:直接)?|而是直接|却直接|径行|即自行")
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
@@ -164,11 +165,11 @@ LETTER_WITHDRAWAL_NOTE = ("申请人来函撤回申请（“{told}”）：核�
                           "“其他处理”并终止办理；撤回部分事项的，其余事项照常答复。")
 
 # 第二十九条第二款 elements a restatement tells the application lacked.
-_NO_NAME_RE = re.compile(r"未(?:填写|写明|载明|署|留|提供)(?:申请人)?(?:的)?(?:真实)?(?:姓名|名称)|没有(?:填写|写明|留)(?:申请人)?(?:的)?(?:姓名|名称)|"
+_NO_NAME_RE = lazy_re.compile(r"未(?:填写|写明|载明|署|留|提供)(?:申请人)?(?:的)?(?:真实)?(?:姓名|名称)|没有(?:填写|写明|留)(?:申请人)?(?:的)?(?:姓名|名称)|"
                          r"(?:匿名|无署名|未署名)(?:提交|申请|来信)")
-_NO_IDENTITY_RE = re.compile(r"未(?:附|提供|提交|出示)(?:任何)?(?:身份证明|身份证(?:件|复印件)?|营业执照)|没有(?:附|提供)(?:身份证明|身份证)")
-_NO_CONTACT_RE = re.compile(r"未(?:留|提供|填写|写明)(?:任何|有效)?(?:的)?联系方式|没有(?:留|提供|填写)(?:任何)?联系方式")
-_NO_DESCRIPTION_RE = re.compile(r"(?:未|没有|无)(?:写明|说明|载明|注明|列明|提供|填写)?[^。；]{0,8}?(?:文件)?(?:名称|文号)[^。；]{0,24}?"
+_NO_IDENTITY_RE = lazy_re.compile(r"未(?:附|提供|提交|出示)(?:任何)?(?:身份证明|身份证(?:件|复印件)?|营业执照)|没有(?:附|提供)(?:身份证明|身份证)")
+_NO_CONTACT_RE = lazy_re.compile(r"未(?:留|提供|填写|写明)(?:任何|有效)?(?:的)?联系方式|没有(?:留|提供|填写)(?:任何)?联系方式")
+_NO_DESCRIPTION_RE = lazy_re.compile(r"(?:未|没有|无)(?:写明|说明|载明|注明|列明|提供|填写)?[^。；]{0,8}?(?:文件)?(?:名称|文号)[^。；]{0,24}?"
                                 r"(?:特征|可供(?:检索|查询)|可检索|可查询)|"
                                 r"(?:未|没有)(?:写明|说明|明确)(?:所指|具体|涉及|所需|所申请)[^。；]{0,16}?(?:文件|信息|事项|期次|类别|类型|内容)|"
                                 r"无法(?:辨认|识别|确定|特定)[^。；]{0,16}?(?:所(?:申请|需)|信息|名称|文件)|"
@@ -193,7 +194,7 @@ def narrated_missing(text: str) -> list[str]:
 
 # The applicant's own letter saying it answers the organ's 补正 notice ("贵局补正告知书收悉", "补正回复：", "上次你们让我
 # 补正…", "第二次回你们的补正告知书"): the one 补正 (第三十条) has been asked for.  Traditional 補 is folded by compact().
-_ANSWERS_CORRECTION_RE = re.compile(
+_ANSWERS_CORRECTION_RE = lazy_re.compile(
     r"补正(?:告知书?|通知书?)[^。；！？!?\n]{0,30}?(?:收悉|已收到|收到了|我看了|已阅)|"
     r"(?:收到|接到)(?:了)?(?:你们|贵[局委办府院厅所处]|[^。；，,]{0,12}?)(?:寄来|发来|送来|出具)?的?《?补正(?:告知书?|通知书?)|"
     r"(?:回复|答复|针对|按照|根据|回)(?:你们|贵[局委办府院厅所处])?[^。；，,]{0,20}?(?:的)?补正(?:告知书?|通知书?|要求|告知)|"
@@ -208,7 +209,7 @@ _ANSWERS_CORRECTION_RE = re.compile(
 )
 
 
-_THIRD_PERSON_RE = re.compile(r"原告|被告|上诉人|被申请人|本院|法院|本机关|复议机关|经审理")
+_THIRD_PERSON_RE = lazy_re.compile(r"原告|被告|上诉人|被申请人|本院|法院|本机关|复议机关|经审理")
 
 
 def answers_correction(text: str) -> bool:

@@ -19,13 +19,13 @@ left out of the outcome probabilities.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.detect.registry import Cue
 from reviewer.detect.registry import load_cues as registry_load_cues
 from reviewer.model.corpus import TRIAGE_LABELS  # one definition of the label set
+from reviewer.text import lazy_re
 
 # Used when no classifier is available: most requests are ordinary requests — in the annual reports the
 # request-level rows (信访举报投诉、出版物、咨询、非政府信息 …) are a small minority of all replies — so a
@@ -105,7 +105,7 @@ def is_kind_cue(cue) -> bool:
 
 # Spaces between two CJK characters or digits (OCR output, "申 请 公 开") split every cue word; cues match
 # the text with those spaces removed (matched texts and offsets refer to that compacted text).
-_OCR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”×＊])[ \t]+"
+_OCR_SPACE_RE = lazy_re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”×＊])[ \t]+"
                            r"(?=[\u3400-\u9fff\uf900-\ufaff0-9，。、；：（）《》“”×＊])")
 
 
@@ -120,9 +120,9 @@ def compact(text: str) -> str:
 # and "处罚决定所依据的询问笔录" asks for the 笔录.  Subject-matter grounds (内部事务 "工作分工的通知", 三安全一稳定, third
 # parties' information) flow through to the head and are not affected.
 RECORD_KIND_GROUNDS = frozenset({"process_info", "enforcement_file"})
-_HEAD_AFTER_RE = re.compile(r"[^、，；。,;及和与\n]{0,14}?的(?!全部|所有|相关|有关|全套|一切|原始|全)[^、，；。,;及和与\n]{0,14}?"
+_HEAD_AFTER_RE = lazy_re.compile(r"[^、，；。,;及和与\n]{0,14}?的(?!全部|所有|相关|有关|全套|一切|原始|全)[^、，；。,;及和与\n]{0,14}?"
                             r"(?:批复|复函|答复书?|决定书?|通知|文件|方案|办法|标准|规定|细则|公告|意见书)")
-_BASIS_BEFORE_RE = re.compile(r"(?<!所)(?:根据|依据|依照|按照|落实|贯彻)[^、，；。,;的\n]{0,20}$")
+_BASIS_BEFORE_RE = lazy_re.compile(r"(?<!所)(?:根据|依据|依照|按照|落实|贯彻)[^、，；。,;的\n]{0,20}$")
 
 
 def names_a_modifier(text: str, start: int, end: int) -> bool:
@@ -133,23 +133,23 @@ def names_a_modifier(text: str, start: int, end: int) -> bool:
 # "统计年鉴中的人口数据所依据的统计报表": what a publication is based on is asked for, not the publication (第三十九条
 # 第二款 covers the publication itself).
 PUBLICATION = "no_action.publication"
-_BASED_ON_AFTER_RE = re.compile(r"[^、，；。,;\n]{0,20}?(?:所|据以)?(?:依据|根据|采用|引用)的(?:原始)?[^、，；。,;\n]{0,12}?"
+_BASED_ON_AFTER_RE = lazy_re.compile(r"[^、，；。,;\n]{0,20}?(?:所|据以)?(?:依据|根据|采用|引用)的(?:原始)?[^、，；。,;\n]{0,12}?"
                                 r"(?:报表|数据|资料|材料|文件|记录|台账|底稿|调查表)")
 
 # A clause telling that a record was already printed, in a text that also tells it is on a website ("该办法已于2022年5月
 # 在门户网站发布，并刊登于《市人民政府公报》"): the record asked for is published where anyone can get it (第三十六条第（一）
 # 项), not a publication asked for, so the publication cue does not fire inside that clause.  Printed only ("该文件已刊载于
 # 区政府公报", "请提供刊登在第5期公报上的办法") still reads as a publication (第三十九条第二款).
-_TOLD_PRINTED_CLAUSE_RE = re.compile(r"(?:已经|已|并|均|亦|也|同时)[^，,。；;！!？?\n]{0,24}?(?:刊登|刊载|登载|刊发)"
+_TOLD_PRINTED_CLAUSE_RE = lazy_re.compile(r"(?:已经|已|并|均|亦|也|同时)[^，,。；;！!？?\n]{0,24}?(?:刊登|刊载|登载|刊发)"
                                      r"(?:于|在)?[^，,。；;！!？?\n]{0,30}")
-_TOLD_ONLINE_RE = re.compile(r"(?:已经|已|并|均|亦|也|同时)[^，,。；;！!？?\n]{0,30}?(?:网站|门户|网上|官网|政务公开专栏|公开平台)"
+_TOLD_ONLINE_RE = lazy_re.compile(r"(?:已经|已|并|均|亦|也|同时)[^，,。；;！!？?\n]{0,30}?(?:网站|门户|网上|官网|政务公开专栏|公开平台)"
                              r"[^，,。；;！!？?\n]{0,20}?(?:发布|公布|公开|刊登|刊载|挂网|全文)")
 
 MAX_CUE_CHARS = 50_000
 
 # A clause that declines a record ("我不要你们往上打的请示报告", "不需要调查笔录、证据等案卷材料", "不含其他考生的信息"): the kind
 # of record named in it is not asked for, so a kind-of-information cue does not fire there.
-_DECLINED_CLAUSE_RE = re.compile(r"(?:^|(?<=[，,。；;！!？?\n：:（(]))\s*(?:我|我们|本人|申请人|本公司|我司)?(?:也|并|就|都)?"
+_DECLINED_CLAUSE_RE = lazy_re.compile(r"(?:^|(?<=[，,。；;！!？?\n：:（(]))\s*(?:我|我们|本人|申请人|本公司|我司)?(?:也|并|就|都)?"
                                  r"(?:不要|不需要|不用|无需|不必|不含|不包括|不包含|不申请|不涉及|不是要|并非|而非|而不是|不求)"
                                  r"[^，,。；;！!？?\n（）()]*")
 

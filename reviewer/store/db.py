@@ -31,6 +31,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from reviewer.paths import DB_FILENAME, default_db_path
+
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
     "DB_FILENAME",
@@ -44,7 +46,6 @@ __all__ = [
     "open_store",
 ]
 
-DB_FILENAME = "reviewer.sqlite"
 BUSY_TIMEOUT_SECONDS = 30.0
 from reviewer.vocab import REQUEST_STATUS_LABELS as STATUS_LABELS  # noqa: E402
 
@@ -61,13 +62,6 @@ EVENT_KINDS = {
 
 class StoreError(ValueError):
     """A store problem the user can fix (Chinese message)."""
-
-
-def default_db_path() -> Path:
-    """``<user data dir>/reviewer.sqlite``."""
-    from reviewer.paths import data_dir
-
-    return data_dir() / DB_FILENAME
 
 
 def open_store(path: str | Path | None = None) -> Store:
