@@ -66,7 +66,7 @@ _NONE_FOUND_RE = lazy_re.compile(r"(?:均|都|亦|也|仍|并)?(?:未(?:能)?(?:
 _NEVER_MADE_RE = lazy_re.compile(r"(?:既未|并未|从未|未曾|没有|亦未|也未)[^。；]{0,12}?(?:制作|编制|委托|形成|作出|出具|报批|审批|制发|核发|采样|监测|检测|印发|请示|制定)"
                             r"(?!过?(?:实体|书面|任何)?(?:答复|回复|处理))|"
                             r"未(?:形成|制作|产生)(?:过)?任何|尚未(?:制定|出台|制作|印发)|"
-                            r"无需(?:报批|审批|备案|开展|组织|编制)|(?:已|已经)[^。；]{0,30}?(?:按程序|依规|依法)?销毁")
+                            r"无需(?:单独|另行|专门)?(?:报批|审批|备案|开展|组织|编制|进行)|(?:已|已经)[^。；]{0,30}?(?:按程序|依规|依法)?销毁")
 # A court or review body that finds the search was not done properly: the narration does not support 信息不存在.
 # An event the record would come from never took place ("被申请人未组织听证", "县局亦从未组织验收", "未组织该项目稳评"): the
 # record was never made, told without a search.
@@ -129,6 +129,7 @@ _ABSENT_CLAIM_RE = lazy_re.compile(
     # "区政府常务会议未研究过该事项", "系统里…没有我的工伤认定申请和认定记录")
     # (not "尚未作出决定": a matter still being decided is process information, 第十六条第二款)
     r"(?:(?:并未|亦未|从未|未曾)(?:对[^。；]{0,24}?)?|(?<![尚仍还])未对[^。；]{1,24}?)作出(?:过)?(?:任何)?[^。；，]{0,10}?(?:决定|批复|认定)|"
+    r"(?:没有|没)(?:对[^。；]{0,24}?)?作出过(?:任何)?[^。；，]{0,10}?(?:决定|批复|认定)|"
     r"(?:会议|常务会议|办公会|常委会)(?:从未|未曾|未|没有)(?:研究|讨论|审议)(?:过)?|"
     r"系统(?:里|中|内)?[^。；]{0,20}?(?:没有|查无|无)[^。；]{0,20}?(?:记录|申请)|"
     r"(?:均|都|亦|也)?未见[^。；]{0,20}?(?:许可|批复|审批|公示|公告|名单)|"
@@ -137,7 +138,7 @@ _ABSENT_CLAIM_RE = lazy_re.compile(
 
 
 # The applicant's own voice in a restatement: its claims are not the organ's account.
-_APPLICANT_VOICE_RE = lazy_re.compile(r"(?:原告|申请人|上诉人|再审申请人|起诉人)(?:[\u4e00-\u9fa5]{0,3})?(?:称|认为|主张|诉称|提出|质疑|怀疑|获悉|得知|了解到)|"
+_APPLICANT_VOICE_RE = lazy_re.compile(r"(?<!被)(?:原告|申请人|上诉人|再审申请人|起诉人)(?:[\u4e00-\u9fa5]{0,3})?(?:称|认为|主张|诉称|提出|质疑|怀疑|获悉|得知|了解到)|"
                                  r"据(?:我们|我|本人|我司|本公司|本所|我会)(?:所知|了解)|(?:我们|我司|本公司|本人)(?:了解到|获悉|得知|认为)")
 
 
@@ -285,10 +286,20 @@ _CONSULTED_RE = lazy_re.compile(r"征求(?:意见|[^。；]{0,12}?(?:意见|同�
 _PART_AGREED_RE = lazy_re.compile(r"同意公开[^。；，]{1,20}?[，,]\s*(?:但|却|只是)|(?:不持|没有|无)异议|仅(?:反对|不同意)|反对公开[^。；]{0,12}?(?:配方|附件|部分)")
 
 
+# ... or agreed to it all ("XX公司书面表示对公开许可证和许可决定书无异议", "第三人回函同意公开").
+_AGREED_RE = lazy_re.compile(r"(?:书面|回函|复函)(?:表示|答复|回复|确认)?[^。；，]{0,4}?(?:同意(?:公开|提供)|"
+                        r"对(?:公开|提供)[^。；，]{0,24}?(?:无|没有|不持)异议)")
+
+
 def narrated_opinion(text: str) -> str | None:
     """"object" when a restatement says the third party objected in writing, "partly" when it objected to part only,
-    else None (a text written to the organ is not read here)."""
-    if not text or to_the_organ(text) or not _CONSULTED_RE.search(text) or not _OBJECTED_RE.search(text):
+    "agree" when it agreed in writing and objected to nothing, else None (a text written to the organ is not read
+    here)."""
+    if not text or to_the_organ(text):
+        return None
+    if not _OBJECTED_RE.search(text):
+        return "agree" if _AGREED_RE.search(text) else None
+    if not _CONSULTED_RE.search(text):
         return None
     return "partly" if _PART_AGREED_RE.search(text) else "object"
 
@@ -296,13 +307,13 @@ def narrated_opinion(text: str) -> str | None:
 # The record is already published, as the restatement tells it ("已于2023年7月20日在局门户网站“政策文件”栏目发布",
 # "刊登于《某市人民政府公报》", "通过微信公众号及支队官网发布《…通告》"); not when it was taken down ("公示期满后已撤下").
 _TOLD_PUBLISHED_RE = lazy_re.compile(r"(?:(?:已|已经)?(?<![属等由关对位基用处至鉴终过归])于[^。；]{0,20}?|(?:同日|当日|次日|当天)(?:即)?)(?:在|通过)[^。；]{0,30}?(?:网站|官网|门户网站|公众号|栏目|公报|政务公开栏|平台|网)"
-                                r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|公告了)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
+                                r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|公告了)(?!征求|征集|听取)|刊(?:登|载)于[^。；]{0,20}?(?:公报|网站|官网)")
 # Told without a date ("印发后即在市政府门户网站全文发布", "同时在区政府门户网站…栏目发布全文", "已在其门户网站…中逐项列明"): read
 # only when the sentence points to what was asked for (该办法, 上述信息) or repeats its words — "原规划文本已在官网公开" beside
 # a request for the 调整讨论稿 publishes something else.
 _TOLD_PUBLISHED_LOOSE_RE = lazy_re.compile(r"(?:已|已经|即|当日|同时|并)[^。；，]{0,20}?(?:在|通过)[^。；]{0,30}?"
                                       r"(?:网站|官网|门户网站|公众号|栏目|政务公开栏|平台|网)"
-                                      r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|列明|挂网)")
+                                      r"[^。；]{0,24}?(?<!申请)(?:发布|公布|公开|刊登|刊载|登载|公示|列明|挂网)(?!征求|征集|听取)")
 _TAKEN_DOWN_RE = lazy_re.compile(r"(?<![未没并不])(?<!没有)(?:撤下|撤回|删除)|未登载|未在[^。；]{0,10}(?:公开|发布)|不再公开")
 
 

@@ -21,7 +21,7 @@ MAKER_VERBS = "制作|作出|印发|发布|下发|下达|制发|出具|保存|�
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
 # (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties; no 申请、要求、请求:
 # "被告县农业农村局申请公开县生态环境局…" names the organ asked, then another)
-_ORGAN_CHAR = r"(?:(?![与及对就的向由在了时]|申请|要求|请求)[\u4e00-\u9fa5×＊*])"
+_ORGAN_CHAR = r"(?:(?![与及对就的向由在了时]|申请|要求|请求|请人|诉人|原告|被告)[\u4e00-\u9fa5×＊*])"
 ORGAN_RE = lazy_re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡|街道))?(?:[省市县区镇乡]|" + _ORGAN_CHAR + r"{2,14}?)"
                       r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
@@ -218,6 +218,9 @@ _DIRECT_ONLY_VERBS = ("调整", "出台")
 _CONNECTOR_RE = lazy_re.compile(r"[对就为与跟和同在]")
 
 
+_IN_PARTY_TITLE_RE = lazy_re.compile(r"(?:被申请人|申请人|被告|原告|上诉人)[^向由与对就和及、，,。；;\s]{0,2}$")
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
     """An organ the request says made or keeps the information, if it is not this organ (nor an abolished organ whose
     duties passed to this one)."""
@@ -226,6 +229,8 @@ def detect_other_agency(text: str, own_name: str | None) -> str | None:
         agency = _organ_name(m.group("agency"))
         if len(agency) < 4 or same_organ(agency, own_name) or ADDRESSEE_RE.search(agency):
             continue
+        if _IN_PARTY_TITLE_RE.search(text, 0, m.start("agency") + 1):
+            continue  # "由被申请人组织验收委员会制作": the organ asked, not an organ named "…验收委员会"
         if m.group("verb") in ("批准", "审批") and (_APPROVAL_LEAD_RE.search(text, 0, m.start("agency"))
                                                    or _APPROVAL_IN_NAME_RE.search(m.group("agency"))):
             continue

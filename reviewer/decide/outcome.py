@@ -285,7 +285,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
         moved = sum(scores.pop(c) for c in list(scores) if c.startswith("withhold.") or c == "partial")
         scores["unavailable.other_agency"] = scores.get("unavailable.other_agency", 0.0) + moved
     named: list = []
-    if existence != FOUND and organ.responsible != "other" and match is None and isinstance(request_grounds, list):
+    # (有没有 before 给不给: a search that found nothing leaves no ground to weigh, so none is raised above 信息不存在)
+    if existence not in (FOUND, SEARCHED_NONE) and organ.responsible != "other" and match is None \
+            and isinstance(request_grounds, list):
         from reviewer.decide.ranking import keep_named_in_top_three, named_codes
 
         named = [g for g in request_grounds if g.named]  # at the request-grounds model's own threshold
@@ -308,8 +310,9 @@ def decide_item(item, nature, probabilities: dict[str, float], views: list[Docum
             and organ.responsible != "other" and code not in ("disclose.published",) \
             and (code in ("withhold.third_party", "partial") or third_share >= THIRD_PARTY_ITEM_SHARE):
         # the third party answered the written consultation (第三十二条): its objection is the matter to weigh — the
-        # draft withholds what it objects to (all, or the part), staff review its reasons
-        code = "withhold.third_party" if third_party == "object" else "partial"
+        # draft withholds what it objects to (all, or the part), staff review its reasons; a record whose objected
+        # parts the request (or the court) says can be left out is given without them (第三十七条)
+        code = "withhold.third_party" if third_party == "object" and not offered else "partial"
     decision = ItemDecision(item, code, scores, views, organ, existence, match, own_matter=own,
                             demand_made=demand_made(triage_result))
     if set_aside:
@@ -475,6 +478,11 @@ _ANY_RECORD_RE = lazy_re.compile(r"案卷|卷宗|材料|资料|档案|台账|明
 _NEWS_KIND_RE = lazy_re.compile(r"新闻稿?|通稿|报道|消息|简报")
 
 
+# ... nor one told as not published ("已于2021年12月通过竣工验收，…未在网站公开")
+_NOT_PUBLISHED_RE = lazy_re.compile(r"(?:未|没有|没|尚未|并未|从未|不)(?:在|于|通过|向社会)?[^。；，]{0,12}?(?:公开|公布|发布|公示|刊登|挂网)$")
+_FOR_COMMENT_RE = lazy_re.compile(r"\s*(?:向社会)?(?:公开)?(?:征求|征集|听取)(?:[^。；，]{0,8}?)意见")
+
+
 def published_claim(text: str) -> str | None:
     """The applicant's statement that the information is already published, if the item makes one — and makes it of
     the record asked for: "听说处罚决定书已在网站公开" beside a request for the 行政处罚案卷 tells of another record
@@ -482,7 +490,9 @@ def published_claim(text: str) -> str | None:
     from reviewer.decide.narrated import _KIND_RE, _POINTER_RE
 
     text = text or ""
-    m = PUBLISHED_CLAIM_RE.search(text)
+    # a draft published for comment ("…已于1月在市政府网站公开征求意见") is not the record published (第三十六条第（一）项)
+    m = next((m for m in PUBLISHED_CLAIM_RE.finditer(text) if not _FOR_COMMENT_RE.match(text, m.end())
+              and not _NOT_PUBLISHED_RE.search(m.group(0))), None)
     if not m:
         return None
     start = max(text.rfind(c, 0, m.start()) for c in "。！？!?；;\n") + 1

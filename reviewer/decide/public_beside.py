@@ -91,11 +91,25 @@ _OWN_AND_OTHERS_RE = lazy_re.compile(r"(?:本人|我家|我户|本户|申请人)
                                 r"(?:其余|其他|邻居|同单元|同楼|同村|同组|隔壁)[^。；，]{0,8}?(?:户|人|家)")
 
 
+# The same said in the next sentence ("…的行政处罚决定书全文。该决定书载明了公司法定代表人的身份证号码和家庭住址。").
+_TOLD_HOLDS_RE = lazy_re.compile(r"^\s*(?:该|上述|此|其|所述)[^，,。；;]{0,8}?(?:中|里|内|上)?(?:还|均|都|亦)?"
+                            r"(?:载明|载有|列有|含有|写有|记载有?|附有|包括|包含)(?:了|着)?[^。；;]{0,40}?"
+                            r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)")
+
+
 def holds_personal_in_brackets(text: str) -> bool:
-    """Whether ``text`` asks for a record public by nature whose personal fields it names in brackets."""
+    """Whether ``text`` asks for a record public by nature whose personal fields it names in brackets, or in the
+    sentence right after it."""
     for m in _HOLDS_PERSONAL_RE.finditer(text or ""):
         own = m.group("rec").split("的")[-1]  # the record's own name, not the narrator's words before it
         if _PUBLIC_END_RE.search(m.group("rec")) and not _NOT_PUBLIC_RE.search(own):
+            return True
+    sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text or "")]
+    for asked, after in zip(sentences, sentences[1:]):
+        last = _clauses(asked)[-1:] or [(0, len(asked))]
+        clause = asked[last[0][0]:last[0][1]]
+        own = clause.split("的")[-1]
+        if _TOLD_HOLDS_RE.match(after) and _PUBLIC_END_RE.search(clause) and not _NOT_PUBLIC_RE.search(own):
             return True
     return False
 
@@ -128,9 +142,13 @@ def lists_public_beside(text: str, triage_result) -> bool:
 REDACTION_OFFERED_RE = lazy_re.compile(
     r"(?:身份证(?:号码?)?|银行(?:卡号|账号)|账号|(?:联系)?电话|手机号(?:码)?|住址|个人信息|个人隐私|隐私(?:信息|部分)?|商业秘密)"
     r"[^。；]{0,30}?(?:可以|可|请|予以|请予|均可|都可以)?(?:隐去|遮蔽|遮盖|屏蔽|隐藏|打码|涂黑|去除|删去|删除)(?:后)?(?:提供|公开)?|"
-    r"(?:隐去|遮蔽|遮盖|屏蔽|隐藏|删除|去除)(?:掉)?[^。；，]{0,16}?(?:个人信息|身份证|银行账号|隐私|联系方式)[^。；，]{0,6}?后(?:提供|公开|给)")
+    r"(?:隐去|遮蔽|遮盖|屏蔽|隐藏|删除|去除)(?:掉)?[^。；，]{0,16}?(?:个人信息|身份证|银行账号|隐私|联系方式)[^。；，]{0,10}?后"
+    r"(?:可以|可|再|予以)?(?:提供|公开|给)|"
+    # a court or review body that finds the parts separable ("得分表不涉及上述内容，可以单独提供", "可与附件中的…个人信息区分开来")
+    r"(?<!不)(?<!无法)(?<!不能)(?:可以|可|能够|能)单独(?:提供|公开)|(?<!不)(?<!无法)(?<!不能)(?:可以|可|能够|能)(?:与[^。；]{1,30}?)?区分(?:开来|开|处理)")
 
 
 def redaction_offered(text: str) -> bool:
-    """Whether the request offers to take the record with personal data (or trade secrets) left out."""
+    """Whether the request offers to take the record with personal data (or trade secrets) left out, or a
+    restatement finds its parts separable."""
     return bool(text) and REDACTION_OFFERED_RE.search(text) is not None

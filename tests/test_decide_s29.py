@@ -1,0 +1,128 @@
+"""Round 2, session 29: review-body and court restatements read as they tell the case — a third party's written
+statement or the court's finding is not a request to certify, a search that found nothing is not outranked by a
+ground, the organ's "没有作出过" and "无需…进行" are its account, a repeat told in a defence, a court that finds the
+parts separable (部分公开), a third party that agreed, a draft published for comment is not the record published,
+"被申请人" is no organ's name, and a 补正 that added nothing leaves the request unclear."""
+
+from __future__ import annotations
+
+import pytest
+from review_helpers import reviewed_by_rules as _review
+
+from reviewer.decide.narrated import narrated_opinion, narrated_search, organ_told_absent
+from reviewer.decide.organ import detect_other_agency
+from reviewer.decide.outcome import published_claim
+from reviewer.decide.public_beside import holds_personal_in_brackets, redaction_offered
+from reviewer.decide.told_procedure import narrated_procedure
+
+
+def test_a_written_statement_in_the_findings_is_not_a_request_to_certify():
+    text = ("申请人称：其向被申请人某县住房和城乡建设局申请公开某小区三期工程的竣工验收备案表，被申请人答复该信息不存在。"
+            "被申请人称：本局在备案管理系统和档案室纸质档案中以项目名称检索，未找到该工程的备案记录。"
+            "经审理查明：该工程至今未申请竣工验收备案，开发公司亦出具书面说明，确认工程仍在整改。")
+    out = _review(text)
+    assert out["reply"]["code"] == "unavailable.not_held"
+    assert not any(c["code"] == "no_action.confirm" for c in out["candidates"][:1])
+
+
+def test_a_request_to_certify_is_still_read():
+    out = _review("请贵局出具证明，确认我手中的这份土地使用证是否真实有效。")
+    assert out["reply"]["code"] == "no_action.confirm"
+
+
+def test_a_search_told_as_finding_nothing_is_not_outranked_by_a_named_ground():
+    text = ("某市人民政府行政复议决定书载明：申请人为办理工龄认定，申请被申请人某区人力资源和社会保障局公开其母亲某某1982年的"
+            "招工审批表。被申请人称，已查阅本局档案室保存的劳动工资档案及职工档案管理系统，均未发现该审批表。")
+    assert narrated_search(text)
+    assert _review(text)["reply"]["code"] == "unavailable.not_held"
+
+
+def test_the_organs_never_made_in_its_own_voice():
+    text = ("申请人称：其申请公开对邻居违法搭建作出的行政处罚决定书，被申请人答复不存在。被申请人称：该案仍在办理，本局没有作出过"
+            "处罚决定。经审理查明：被申请人仅作出责令限期改正通知书。")
+    assert organ_told_absent(text)
+    assert _review(text)["reply"]["code"] == "unavailable.not_held"
+    # the applicant's own claim in a restatement is not the organ's account
+    assert organ_told_absent("申请人称：被申请人没有作出过处罚决定，却罚了我的款。") is None
+
+
+def test_no_need_to_make_the_record_after_a_search():
+    text = ("原告诉称：原告申请公开某仓储项目的节能审查意见，被告答复不存在。被告辩称：经在投资项目在线审批监管平台检索，该项目"
+            "未申请节能审查；按当时规定，该项目无需单独进行节能审查。")
+    assert narrated_search(text)
+    assert _review(text)["reply"]["code"] == "unavailable.not_held"
+
+
+@pytest.mark.parametrize("text", [
+    "被告辩称：原告此前已提出过内容相同的申请，被告已于当年6月作出答复书并送达。原告此次申请未说明新的理由。",
+    "被告辩称：原告去年申请的两项信息被告已全部予以提供，原告此次申请的两项信息与上次完全一致。",
+])
+def test_a_repeat_told_in_the_defence(text):
+    assert _review("原告诉称：原告申请公开某区2022年度道路养护资金拨付文件，被告以重复申请为由不予处理。" + text
+                   )["reply"]["code"] == "no_action.duplicate"
+
+
+def test_a_different_request_after_an_answer_is_no_repeat():
+    text = ("原告诉称：原告申请公开某区2022年度道路养护资金拨付文件。被告辩称：被告去年已作出答复，原告此次申请的是另一路段的"
+            "拨付文件，与上次并不相同。")
+    assert _review(text)["reply"]["code"] != "no_action.duplicate"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("经审理查明：评审结果汇总表不涉及投标人的报价构成，可以单独提供。", True),
+    ("经审理查明：报告正文可与附件中的伤者个人信息区分开来。", True),
+    ("被申请人称：遮盖业主签名、身份证号码和手机号码后可以提供。", True),
+    ("经审理查明：报告正文与附件无法区分，不能单独提供。", False),
+])
+def test_parts_found_separable(text, expected):
+    assert redaction_offered(text) is expected
+
+
+def test_a_third_party_objection_to_separable_parts_drafts_partial():
+    text = ("申请人称：其申请公开小区加装电梯项目的业主意见征询表，被申请人全部拒绝。被申请人称：征询表上有各户业主的签名、身份证"
+            "号码和手机号码，经书面征求意见，多数业主不同意公开其个人信息。经审理查明：各户的同意与否与申请人权益直接相关，遮盖"
+            "签名、身份证号码和手机号码后可以提供。")
+    assert narrated_opinion(text) == "object"
+    assert _review(text)["reply"]["code"] == "partial"
+
+
+def test_a_third_party_that_agreed_in_writing():
+    text = ("申请人称：其申请公开被申请人向某建材公司核发的取水许可证，被申请人以涉及商业秘密为由不予公开。经审理查明：许可证"
+            "载明取水地点、取水量和期限；复议期间，该公司书面表示对公开取水许可证无异议。")
+    assert narrated_opinion(text) == "agree"
+    assert narrated_opinion("经征求意见，该公司不同意公开附件，但对公开许可证正文无异议。") == "partly"
+    assert _review(text)["reply"]["code"] == "disclose"
+
+
+@pytest.mark.parametrize("text", [
+    "申请公开《某市共享单车管理办法（修订草案）》的起草说明，该草案已于2024年2月在市政府网站公开征求意见。",
+    "申请公开水库除险加固工程的竣工验收鉴定书。该工程已于2021年12月通过竣工验收，鉴定书未在网站公开。",
+])
+def test_not_a_published_claim(text):
+    assert published_claim(text) is None
+
+
+def test_a_published_claim_still_read():
+    assert published_claim("申请公开该草案的正式文本，正式文本已于2024年5月在市政府网站公开发布。")
+
+
+def test_the_personal_fields_told_in_the_next_sentence():
+    text = "申请公开区市场监管局对某餐饮公司作出的行政处罚决定书。该决定书载明了公司法定代表人的身份证号码和住址。"
+    assert holds_personal_in_brackets(text)
+    assert _review(text)["reply"]["code"] == "partial"
+    # a record not public by nature is not read so
+    assert not holds_personal_in_brackets("申请公开对某餐饮公司的询问笔录。该笔录载有当事人的身份证号码。")
+
+
+def test_the_party_title_is_no_organs_name():
+    text = "经审理查明：验收鉴定书由被申请人组织验收委员会制作并存档。"
+    assert detect_other_agency(text, None) is None
+    assert detect_other_agency("该批复由市生态环境局作出。", None) == "市生态环境局"
+
+
+def test_a_correction_that_added_nothing_leaves_the_request_unclear():
+    text = ("申请人称：其申请公开“对某某事件处理的所有文件”，被申请人答复申请内容不明确。被申请人称：本府发出补正告知书，请申请人"
+            "说明事件的时间、地点；申请人在期限内提交的补正材料仅写“就是那件事”，未补充任何可供检索的特征。")
+    told = narrated_procedure(text)
+    assert told is not None and told.code == "unavailable.unclear"
+    assert _review(text)["reply"]["code"] == "unavailable.unclear"
