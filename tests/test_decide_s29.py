@@ -126,3 +126,23 @@ def test_a_correction_that_added_nothing_leaves_the_request_unclear():
     told = narrated_procedure(text)
     assert told is not None and told.code == "unavailable.unclear"
     assert _review(text)["reply"]["code"] == "unavailable.unclear"
+
+
+@pytest.mark.parametrize("text", [
+    "区政府关于某片区安置房分配方案的公示（区政府网站今年3月发过）",
+    "《某市养犬管理规定》（贵局网站“政策法规”栏目已转载公布）",
+    "贵局2023年公布的重大税收违法案件（在贵局网站上），请告知网页位置。",
+    "把你们定的停车收费标准文件给我一份——你们网站“收费公示”栏目里挂着的那个。",
+])
+def test_published_claims_in_items(text):
+    assert published_claim(text)
+
+
+def test_a_negated_publication_is_no_claim():
+    assert published_claim("你们网站上从来没发过这个文件，请提供纸质版。") is None
+
+
+def test_a_restatement_that_tells_the_table_would_have_to_be_compiled():
+    text = ("原告诉称：原告申请公开近三年全市每个停车场每月的收费收入及上缴财政情况对照表。被告辩称：本局只掌握各停车场年度"
+            "上缴总额。经审理查明：被告处不存在按停车场、按月份编制的对照表，如需形成该表，须调取经营单位数据后逐一汇总计算。")
+    assert _review(text)["reply"]["code"] == "unavailable.needs_creation"
