@@ -146,3 +146,21 @@ def test_a_restatement_that_tells_the_table_would_have_to_be_compiled():
     text = ("原告诉称：原告申请公开近三年全市每个停车场每月的收费收入及上缴财政情况对照表。被告辩称：本局只掌握各停车场年度"
             "上缴总额。经审理查明：被告处不存在按停车场、按月份编制的对照表，如需形成该表，须调取经营单位数据后逐一汇总计算。")
     assert _review(text)["reply"]["code"] == "unavailable.needs_creation"
+
+
+# --- 谁负责 from a 文号's 机关代字 (rules/competence.yaml, by_number entries) ---------------------------------------
+
+def test_a_joint_documents_number_names_its_lead():
+    from reviewer.decide.competence import load_table
+
+    table = load_table()
+    assert table.lead_of("你局和市教育局联合印发的湘教发〔2022〕31号文件", "某市财政局").organ == "教育主管部门"
+    assert table.lead_of("你局和市教育局联合印发的湘教发〔2022〕31号文件", "某市教育局") is None
+    out = _review("某市财政局：\n你局和市教育局联合印发的湘教发〔2022〕31号文件，请公开全文。")
+    assert out["reply"]["code"] == "unavailable.other_agency"
+    assert any("机关代字" in r for r in out["reply"]["reasons"])
+
+
+def test_a_number_cited_as_the_basis_is_not_the_record_asked():
+    out = _review("某县住房和城乡建设局：\n申请公开根据某政发〔2014〕7号文件制定的房屋征收补偿方案。")
+    assert out["reply"]["code"] != "unavailable.other_agency"

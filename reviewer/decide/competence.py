@@ -35,6 +35,7 @@ class Competence:
     other_examples: tuple[tuple[str, str], ...] = field(default=())
     own_examples: tuple[tuple[str, str], ...] = field(default=())
     project_record: bool = False  # a project's own approval or permit, which the project's owner holds too
+    by_number: bool = False  # reads a 文号's 机关代字: the issuing organ, the lead of a joint document (第十条第三款)
 
 
 # A bracket that lists what something contains ("（包括公司营业执照、财务审计报告…）", "（含…）").
@@ -61,6 +62,18 @@ class CompetenceTable:
         if any(word in own_name for word in self.project_owners) and any(entry.project_record for entry in found):
             return None  # a project's permits, which the project's owner (a 街道 running a 老旧小区改造) holds
         return found[0] if found else None
+
+
+    def lead_of(self, item_text: str, own_name: str | None) -> Competence | None:
+        """The issuing organ's kind a 文号 in ``item_text`` names (a joint document's lead, 第十条第三款) when it is not
+        this organ's kind; None otherwise.  Unlike :meth:`maker_of`, a general government is not exempt: of a joint
+        document, only the lead answers."""
+        if not own_name:
+            return None
+        found = [entry for entry in self.records if entry.by_number and entry.record.search(item_text)]
+        if not found or any(any(word in own_name for word in entry.makers) for entry in found):
+            return None
+        return found[0]
 
 
 def _pairs(raw, path: Path, code: str) -> tuple[tuple[str, str], ...]:
@@ -91,7 +104,8 @@ def read_table(path: Path) -> CompetenceTable:
         examples = raw.get("examples") or {}
         records.append(Competence(raw["code"], pattern, tuple(str(m) for m in raw["makers"]), raw["organ"],
                                   str(raw.get("doc") or ""), _pairs(examples.get("other"), path, raw["code"]),
-                                  _pairs(examples.get("own"), path, raw["code"]), bool(raw.get("project_record"))))
+                                  _pairs(examples.get("own"), path, raw["code"]), bool(raw.get("project_record")),
+                                  bool(raw.get("by_number"))))
     return CompetenceTable(tuple(str(w) for w in data.get("always_own") or ()), tuple(records),
                            tuple(str(w) for w in data.get("project_owners") or ()))
 

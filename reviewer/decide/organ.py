@@ -303,6 +303,13 @@ def item_organ(item_text: str, views: list[DocumentView], own_name: str | None, 
         lead = _organ_name(led.group("agency")) if led else None
         if lead and not ADDRESSEE_RE.search(lead) and not same_organ(lead, own_name):
             return OrganCheck("other", lead, [], "request")  # 第十条第三款: the lead organ answers
+        if own_name and configured and not lead:
+            from reviewer.decide.competence import load_table
+
+            table = load_table()
+            by_number = table.lead_of(item_text or told, own_name) if table is not None else None
+            if by_number is not None:  # the 文号 is the lead's ("你局和市教育局联合印发的湘教发〔2022〕31号")
+                return OrganCheck("other", by_number.organ, [], "competence", competence=by_number.code)
         if named:  # the lead not told: the officer checks who led (第三十四条 or 第十条)
             return OrganCheck("joint", own_name, [named], "request-co")
     competence = None

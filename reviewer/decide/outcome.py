@@ -608,6 +608,16 @@ def _apply_third_party_opinion(d: ItemDecision, readable: list[DocumentView], op
         d.staff_reasons.append("第三方逾期未提出意见：由本机关依照《条例》的规定决定是否公开（第三十二条），不视为同意，也不视为反对。")
 
 
+def _number_entry(code: str | None):
+    """The competence-table entry ``code`` when it reads a 文号's 机关代字 (by_number), else None."""
+    if not code:
+        return None
+    from reviewer.decide.competence import load_table
+
+    table = load_table()
+    return next((e for e in table.records if e.code == code and e.by_number), None) if table is not None else None
+
+
 def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, stage: str | None) -> None:
     code = d.code
     if code.startswith("withhold.") or code == "partial":
@@ -665,7 +675,12 @@ def _explain(d: ItemDecision, readable: list[DocumentView], threshold: float, st
     if code == "unavailable.other_agency":
         if d.organ.reason:
             d.letter_reasons.append(d.organ.reason)
-        if d.organ.evidence == "competence":
+        number = _number_entry(d.organ.competence) if d.organ.evidence == "competence" else None
+        if number is not None:
+            d.staff_reasons.append(f"文号的机关代字（rules/competence.yaml {number.code}）表明所申请文件由{d.organ.agency}印发"
+                                   "（联合发文的，文号是牵头机关的），由该机关负责公开（第十条），不属于本机关负责公开（第三十六条第（五）项）。"
+                                   "各地代字写法不一：请核对发文机关；如该文件确由本机关制作或牵头，按一般申请答复。")
+        elif d.organ.evidence == "competence":
             d.staff_reasons.append(f"按职权分工（rules/competence.yaml {d.organ.competence}），所申请信息由{d.organ.agency}制作"
                                    "（第十条），不属于本机关负责公开（第三十六条第（五）项）；本机关持有的副本也由制作机关负责公开。"
                                    "如本地职权另有规定或该信息确由本机关制作，按一般申请答复。")
