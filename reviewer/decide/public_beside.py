@@ -23,7 +23,7 @@ _PUBLIC_END_RE = lazy_re.compile(
     r"(?:公告|公示(?:名单|结果)?|(?:补偿|安置|实施|工作|配置|分配|招生|招聘)?方案|预算|决算|(?:收费|补偿|补贴|发放|救助)?标准|办法|规定|"
     r"细则|(?:的)?通知|决定书?|批复(?:文件)?|审批意见书|许可证|规划(?:图)?|中标(?:结果|通知书)|(?:抽检|检查|评审|审批|审核|配租|分配|中标|招标|录取|考试|评选)结果|"
     r"(?:面试|笔试|考试|考核|总)成绩|审计(?:结果)?(?:报告|公告)|环境影响(?:报告书|报告表)(?:全本)?|"
-    r"(?:配置|竞价|摇号|验收)结果|(?:生产安全)?事故调查报告|特许经营协议|(?:竣工)?验收(?:意见书?|报告)|(?:补助|补贴|救助|补偿)(?:资金|款)?发放(?:花名册|名册|清单|明细表)|(?:公示|公布|拟录用|拟聘用|录用|中标|入围|获奖|表彰|资金拨付)[^，,；;。、]{0,8}名单|(?<!利润|收入|成本|资产|负债|工资|销售|营业|纳税|税额)总额|"
+    r"(?:配置|竞价|摇号|验收)结果|(?:生产安全)?事故调查报告|特许经营协议|(?:竣工)?验收(?:意见书?|报告)|(?:补助|补贴|救助|补偿)(?:资金|款)?发放(?:花名册|名册|清单|明细表)|(?:公示|公布|拟录用|拟聘用|拟聘|录用|聘用|中标|入围|获奖|表彰|资金拨付)[^，,；;。、]{0,8}名单|(?<!利润|收入|成本|资产|负债|工资|销售|营业|纳税|税额)总额|"
     r"(?:政府采购|出让)合同|政策(?:文件)?)"
     r"(?:的?(?:复印件|复制件|副本|原件|全文|正本|文件))?[”」』\s]*$")
 _HAN_RE = lazy_re.compile(r"[\u4e00-\u9fff]")
@@ -117,11 +117,13 @@ def holds_personal_in_brackets(text: str) -> bool:
 def lists_public_beside(text: str, triage_result) -> bool:
     """Whether a sentence of ``text`` lists a record public by nature in a clause of its own beside a clause where a
     cue of ``triage_result`` names a ground, or names in brackets the personal fields of such a record."""
-    texts = _ground_texts(triage_result)
-    if not texts or not text:
+    if not text:
         return False
     if holds_personal_in_brackets(text) or _OWN_AND_OTHERS_RE.search(text):
-        return True
+        return True  # (whatever named the ground: a cue, or the classifier alone on a short request)
+    texts = _ground_texts(triage_result)
+    if not texts:
+        return False
     sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text)]
     bodies = [a + "。" + b for a, b in zip(sentences, sentences[1:]) if _GOES_ON_RE.match(b)] + sentences
     for body in bodies:
