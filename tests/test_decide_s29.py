@@ -164,3 +164,19 @@ def test_a_joint_documents_number_names_its_lead():
 def test_a_number_cited_as_the_basis_is_not_the_record_asked():
     out = _review("某县住房和城乡建设局：\n申请公开根据某政发〔2014〕7号文件制定的房屋征收补偿方案。")
     assert out["reply"]["code"] != "unavailable.other_agency"
+
+
+def test_a_list_asked_with_its_identifying_fields_beside_it():
+    from reviewer.decide.roster import lists_people
+
+    assert lists_people("某区2021年公租房配租名单及各户身份证号码")
+    assert not lists_people("全部低保户的身份证号码和银行账号")  # the fields themselves
+    assert _review("申请公开某区2021年公租房配租名单及各户身份证号码。")["reply"]["code"] == "partial"
+
+
+def test_party_organisation_meetings_are_party_affairs():
+    from reviewer.detect.registry import load_cues
+
+    party = next(c for c in load_cues() if c.code == "TRI026")
+    assert party.find("申请公开该局机关党委2023年度组织生活会上的批评与自我批评记录。")
+    assert not party.find("申请公开该局2023年度部门决算。")

@@ -28,11 +28,18 @@ _FIELDS_RE = lazy_re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账�
 _HOLDS_RE = lazy_re.compile(r"(?:含|包括|包含|列明|载明|注明)[^。；;）)]*")
 
 
+# The identifying fields asked beside the list itself ("…配租名单及各户身份证号码", "…名册和每户的银行账号").
+_ALSO_FIELDS_RE = lazy_re.compile(r"\s*(?:及|和|以及|、|，|,|并)(?:其|各户|每户|所有人员|全部人员|人员|相关人员)?(?:的)?"
+                             r"(?:身份证(?:号码?|件号)?|银行(?:卡号|账号|账户)|账号|联系(?:电话|方式)|手机号|家庭住址|住址)")
+
+
 def lists_people(text: str) -> bool:
     """Whether the record asked for is a list of many people or households, not one named person's record and not
     their identifying fields as such."""
     roster = _ROSTER_RE.search(text)
     if not roster or _ONE_PERSON_RE.search(text):
         return False
+    if _ALSO_FIELDS_RE.match(text, roster.end()):
+        return True  # the list and, beside it, its fields ("配租名单及各户身份证号码"): the list given, the fields withheld
     rest = text[: roster.end()] + _HOLDS_RE.sub("", text[roster.end():])
     return not _FIELDS_RE.search(rest)
