@@ -171,7 +171,9 @@ def test_a_list_asked_with_its_identifying_fields_beside_it():
 
     assert lists_people("某区2021年公租房配租名单及各户身份证号码")
     assert not lists_people("全部低保户的身份证号码和银行账号")  # the fields themselves
-    assert _review("申请公开某区2021年公租房配租名单及各户身份证号码。")["reply"]["code"] == "partial"
+    from review_helpers import reviewed_with_model
+
+    assert reviewed_with_model("申请公开某区2021年公租房配租名单及各户身份证号码。")["reply"]["code"] == "partial"
 
 
 def test_party_organisation_meetings_are_party_affairs():
