@@ -182,3 +182,62 @@ def test_party_organisation_meetings_are_party_affairs():
     party = next(c for c in load_cues() if c.code == "TRI026")
     assert party.find("申请公开该局机关党委2023年度组织生活会上的批评与自我批评记录。")
     assert not party.find("申请公开该局2023年度部门决算。")
+
+
+# --- letters to the organ that tell the facts in the applicant's words --------------------------------------------
+
+def test_a_letter_that_tells_the_maker_beside_the_request():
+    from reviewer.decide.narrated import told_issuer
+
+    assert told_issuer("想要一份某河道整治工程的批复。这个批复是市发改委下的，我在公示栏见过。", "县发改局") == "市发改委"
+    assert told_issuer("请公开该项目的环评批复。这个环评是生态环境部批的。", "某市生态环境局") == "生态环境部"
+    assert told_issuer("贵局官网转载了省自然资源厅《关于耕地保护的通知》，请提供该通知的附件。", "某市自然资源局") == "省自然资源厅"
+    out = _review("某县发展和改革局：\n想要一份《关于某河道整治工程可行性研究报告的批复》。这个批复是市发改委下的，麻烦复印一份给我。")
+    assert out["reply"]["code"] == "unavailable.other_agency"
+
+
+@pytest.mark.parametrize("text", [
+    "某区自然资源局：\n今年3月我申请过“某小区三期建设工程规划许可证”，你们4月给了答复，说已在官网公开。现在我还是申请同样这份许可证，请寄给我。",
+    "某县自然资源局：\n你们5月份答复我说“经检索，该采矿许可延续的审批材料不存在”。我不信，现在我把原来的申请原样再交一次。",
+])
+def test_a_letter_that_resends_an_answered_application(text):
+    assert _review(text)["reply"]["code"] == "no_action.duplicate"
+
+
+def test_a_letter_that_asks_again_for_something_else_is_no_repeat():
+    text = "某区自然资源局：\n今年3月我申请过某小区的规划许可证，你们4月给了答复。现在申请该小区的竣工规划核实意见。"
+    assert _review(text)["reply"]["code"] != "no_action.duplicate"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("某县住建局：\n去年你们寄来一张补正告知书，要我写明是哪个小区，我当时就没有回。请问那份申请是什么结果？",
+     "other.correction_lapsed"),
+    ("某区住建局：\n四月份你们让我“补正”，讲清楚是哪一年的账目，我故意没理你们。现在要求给我书面答复。", "other.correction_lapsed"),
+    ("某市自然资源局：\n我公司6月提交了45件申请，6月20日收到贵局的收费通知，到现在也没交。请问这批申请还办不办？", "other.fee_unpaid"),
+])
+def test_a_letter_that_tells_a_notice_left_unanswered(text, code):
+    told = narrated_procedure(text)
+    assert told is not None and told.code == code and told.letter
+    assert "申请人的说法" in told.note()
+
+
+def test_a_letter_that_says_the_correction_was_made_is_not_lapsed():
+    assert narrated_procedure("某局：\n我收到补正告知书后按要求补正了，但你们至今没有答复。请尽快答复。") is None
+
+
+def test_the_organs_quoted_answer_to_another_applicant():
+    from reviewer.decide.narrated import quoted_organ_absent
+
+    text = ("某区自然资源局：\n我邻居去年申请过某地块控规调整的论证报告，你们给他的答复写着：“经在本局公文系统、档案室检索，本局"
+            "未制作也未获取该论证报告，该信息不存在。”现在我以自己的名义申请同一份论证报告。")
+    assert quoted_organ_absent(text)
+    assert _review(text)["reply"]["code"] == "unavailable.not_held"
+
+
+@pytest.mark.parametrize("text", [
+    "这份计划我在区政府门户网站“重点领域”栏目里见过，但附件打不开。",
+    "镇政府网站“社会救助”栏目2025年7月公示了本镇低保新增对象名单，我要的就是这份名单。",
+    "贵局公众号于1月8日推送了《安全生产许可证延期审查结果公告》，请提供完整名单。",
+])
+def test_published_claims_in_letters(text):
+    assert published_claim(text)

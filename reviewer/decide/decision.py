@@ -100,7 +100,13 @@ NARRATED_REPEAT_SHARE = 0.1
 
 # "本人曾于…申请公开“…”，贵局于…作出…答复书并已送达本人。…现再次申请公开：…": the earlier application answered, then the
 # same asked again (第三十六条第（六）项), in a letter that tells it in its own order.
-_AGAIN_RE = lazy_re.compile(r"(?:再次|重新|又|再一次)(?:向[^。；，]{1,12}?)?(?:提出|提交)?(?:申请|申请公开|要求公开)|再申请一次")
+_AGAIN_RE = lazy_re.compile(r"(?:再次|重新|又|再一次)(?:向[^。；，]{1,12}?)?(?:提出|提交)?(?:申请|申请公开|要求公开)|再申请一次|"
+                       # "现在我还是申请同样这份许可证", "把同样的内容再申请一遍", "把原来的申请原样再交一次"
+                       r"(?:还是|仍然|依然|照样)申请同(?:样|一)|(?:原样|同样的?内容|原来的申请)[^。；，]{0,8}?再(?:交|申请|提交|递交|寄)(?:一次|一遍)?|"
+                       r"再(?:申请|交|提交)一(?:次|遍)")
+_ANSWERED_ME_RE = lazy_re.compile(r"(?:你们|贵[局委办府院厅])(?:于)?(?:(?!未|没|不)[^。；，]){0,10}?(?:书面)?答复(?:我|本人|我们|我司)(?:说|称)")
+_SAME_AGAIN_RE = lazy_re.compile(r"(?:原样|同样的?内容|原来的申请|原申请)[^。；，]{0,8}?再(?:交|申请|提交|递交|寄)(?:一次|一遍)?|"
+                            r"(?:还是|仍然|依然|照样)申请同(?:样|一)")
 LETTER_REPEAT_WEIGHT = 0.6  # the weight of TRI063, the cue for the same story told in a restatement's words
 
 
@@ -109,7 +115,13 @@ def letter_repeat(text: str) -> CueHit | None:
     same asked again, as a hit of the narrated-repeat cue; None otherwise."""
     told = told_item_repeat(text or "")
     if not told:
-        return None
+        # "你们5月份答复我说“…不存在”。…现在我把原来的申请原样再交一次": the answer told, the same application resent
+        answered = _ANSWERED_ME_RE.search(text or "")
+        same = _SAME_AGAIN_RE.search(text, answered.end()) if answered else None
+        if same is None:
+            return None
+        return CueHit("TRI063", "no_action.duplicate", "申请写明此前已就相同内容申请并获答复，此次又以相同内容申请。",
+                      answered.start(), same.end(), text[answered.start():same.end()], weight=LETTER_REPEAT_WEIGHT)
     start = text.find(told)
     again = _AGAIN_RE.search(text, start + len(told))
     if again is None:

@@ -132,7 +132,7 @@ _ABSENT_CLAIM_RE = lazy_re.compile(
     r"(?:没有|没)(?:对[^。；]{0,24}?)?作出过(?:任何)?[^。；，]{0,10}?(?:决定|批复|认定)|"
     r"(?:会议|常务会议|办公会|常委会)(?:从未|未曾|未|没有)(?:研究|讨论|审议)(?:过)?|"
     r"系统(?:里|中|内)?[^。；]{0,20}?(?:没有|查无|无)[^。；]{0,20}?(?:记录|申请)|"
-    r"(?:均|都|亦|也)?未见[^。；]{0,20}?(?:许可|批复|审批|公示|公告|名单)|"
+    r"(?:均|都|亦|也)?未见[^。；]{0,20}?(?:许可|批复|审批|公示|公告|名单)|(?:均|都|亦|也)?未见(?:存档|归档|档案|记录)|"
     r"(?:并无|并没有|根本没有)[^。；，]{0,12}?(?:资质|许可|批准|批复|审批)|"
     r"(?:未|没有|从未)(?:单独|另行|专门)?(?:组织|召开|举行)(?:过)?[^。；，]{0,8}?(?:论证|听证|评审|验收)")
 
@@ -159,7 +159,7 @@ def organ_told_absent(text: str) -> str | None:
 # A written word of the organ that the applicant quotes ("区政府办公室…出具的信息事项处理意见书中写明：“…区政府常务会议未研究
 # 过该事项。”", "贵府在该案答辩状第三页中明确陈述：“…未办理农用地转用及土地征收审批手续。”").
 _ORGAN_WRITING_RE = lazy_re.compile(r"答复|意见书|答辩状|判决书|裁定书|决定书|告知书|复函|回函|回复|书面")
-_QUOTE_LEAD_RE = lazy_re.compile(r"(?:写明|载明|陈述|称|表示|记载|写道|说明|指出)[：:，,]?\s*$")
+_QUOTE_LEAD_RE = lazy_re.compile(r"(?:写明|载明|陈述|称|表示|记载|写道|写着|说明|指出)[：:，,]?\s*$")
 
 
 def quoted_organ_absent(text: str) -> str | None:
@@ -170,8 +170,12 @@ def quoted_organ_absent(text: str) -> str | None:
     text = compact(text)
     for m in re.finditer(r"“([^“”]{4,200})”", text):
         lead = text[max(0, m.start() - 60):m.start()]
-        if _ABSENT_CLAIM_RE.search(m.group(1)) and _ORGAN_WRITING_RE.search(lead) and _QUOTE_LEAD_RE.search(lead):
-            return m.group(1)
+        quoted = m.group(1)
+        search = _SEARCH_RE.search(quoted)
+        # the organ's words: the record never made, or a search told with what it found — nothing
+        said = _ABSENT_CLAIM_RE.search(quoted) or (search and _NONE_FOUND_RE.search(quoted, search.end()))
+        if said and _ORGAN_WRITING_RE.search(lead) and _QUOTE_LEAD_RE.search(lead):
+            return quoted
     return None
 
 
@@ -253,7 +257,12 @@ _ISSUER_RE = lazy_re.compile(r"(?:(?:发证|登记|颁证|审批|核发|签发|�
                         r"(?:文件头|抬头|文头|红头|版头)[^，。；]{0,6}?(?:是|为)[“\"「]?(?P<f>" + ORGAN_RE.pattern + r")|"
                         r"由(?P<b>" + _ISSUER_ORGAN + r")(?:统一|负责)?(?:受理(?:和|并|、))?"
                         r"(?:核发|审批|颁发|签发|负责调查|组织调查|管理|直管)|"
-                        r"由?(?P<c>" + ORGAN_RE.pattern + r")(?:牵头)?成立的?(?:事故)?调查组")
+                        r"由?(?P<c>" + ORGAN_RE.pattern + r")(?:牵头)?成立的?(?:事故)?调查组|"
+                        # "这个批复是市发改委下的", "这个环评是生态环境部批的"
+                        r"(?:这|那|该|此)(?:个|份|项|张)?(?:批复|环评|通知|文件|报告|许可证?|决定书?|方案|规划|批文|意见|通告)"
+                        r"(?:是|系|由)(?P<g>" + _ISSUER_ORGAN + r")(?:下|批|发|出|做|作出|印发|制定|审批|核发|颁发|出具)的|"
+                        # "贵局官网转载了省自然资源厅《关于…的通知》"
+                        r"转(?:载|发)(?:了)?(?P<h>" + ORGAN_RE.pattern + r")(?:的|印发的|发布的|制定的)?《")
 
 
 def told_issuer(text: str, own_name: str | None) -> str | None:
@@ -264,7 +273,7 @@ def told_issuer(text: str, own_name: str | None) -> str | None:
     from reviewer.decide.documents import same_organ
 
     for m in _ISSUER_RE.finditer(compact(text)):
-        agency = _organ_name(next(g for g in m.group("a", "b", "c", "d", "e", "f") if g))
+        agency = _organ_name(next(g for g in m.group("a", "b", "c", "d", "e", "f", "g", "h") if g))
         if len(agency) < 4 or ADDRESSEE_RE.search(agency) or same_organ(agency, own_name):
             continue
         return agency
@@ -454,9 +463,14 @@ def narrated_security_upheld(text: str) -> str | None:
 # One listed item told as asked before and answered ("2.该施工合同的备案信息。本人曾于2024年2月19日就同一施工合同备案信息向
 # 贵局提出过申请，贵局已于2024年3月8日作出答复（某住建信复〔2024〕12号），此次再次申请"): 重复申请 for that item only.
 _EARLIER_ASKED_RE = lazy_re.compile(r"(?:已|曾|已经)(?:于[^。；]{0,14}?)?[^。；]{0,30}?(?:申请过|申请公开过|提出过[^。；]{0,8}?申请|"
-                               r"(?:提出|提交)(?:了)?(?:政府信息公开|公开|相同|同样|同一)?申请|向[^。；，]{1,12}?申请(?:公开|获取))")
+                               r"(?:提出|提交)(?:了)?(?:政府信息公开|公开|相同|同样|同一)?申请|向[^。；，]{1,12}?申请(?:公开|获取))|"
+                               # "今年3月10日我申请过…", "今年3月我申请公开“…”，你们4月8日答复"
+                               r"(?:今年|去年|前年|上个?月|(?:19|20)\d{2}年)[^。；，]{0,10}?(?:我|本人|我司|本公司|我们)(?:已经?|曾)?"
+                               r"(?:向[^。；，]{1,12}?)?申请(?:过|公开过|公开|获取)")
 _EARLIER_ANSWERED_RE = lazy_re.compile(r"(?<![未没不])(?<!尚未)(?:作出(?:了)?[^。；，]{0,30}?答复|收到[^。；]{0,12}?答复|已(?:经)?(?:于[^。；，]{0,14}?)?答复|"
-                                  r"答复并提供|予以(?:公开|提供)|提供了)")
+                                  r"答复并提供|予以(?:公开|提供)|提供了|"
+                                  # "你们4月2日给了答复（…）", "你们4月8日答复（…信复〔2025〕6号）"
+                                  r"(?:你们|贵[局委办府院厅])(?:于)?(?:(?!未|没|不)[^。；，]){0,10}?(?:给了|给过|作了|作出了?)?(?:书面)?答复(?!期限|时限))")
 _NOT_SAME_RE = lazy_re.compile(r"(?:丈夫|妻子|配偶|父亲|母亲|儿子|女儿|他人|别人|其他人)[^。；]{0,10}?(?:申请过|提出过|申请)|不同于|并不相同|内容不同")
 
 

@@ -16,14 +16,17 @@ from reviewer.decide.request import requested_object, unquote
 from reviewer.text import lazy_re
 
 MAKER_VERBS = "制作|作出|印发|发布|下发|下达|制发|出具|保存|审批|批准|核准|批复|召开|形成|核发|签发|颁发|签订|设置|编制|制定|" \
-              "签(?=的)|发(?=的)|抽检|抽查|检测|监测|招标(?=的)|出台|调整(?=[^，。；]{1,30}?的)"
+              "签(?=的)|发(?=的)|下(?=的)|批(?=的)|委托|抽检|抽查|检测|监测|招标(?=的)|出台|调整(?=[^，。；]{1,30}?的)"
 # An organ's name as requests and restatements write it: AGENCY_RE, and also 办事处, 支队, 大队, 派出所, pseudonymised
 # places ("××区人民政府") and a place's government in short ("市人民政府", "区政府").
 # (no 与、及、对、就、的、向、由、在、了 inside a name: "某区分局与某村村民委员会签订的" names two parties; no 申请、要求、请求:
 # "被告县农业农村局申请公开县生态环境局…" names the organ asked, then another)
 _ORGAN_CHAR = r"(?:(?![与及对就的向由在了时]|申请|要求|请求|请人|诉人|原告|被告)[\u4e00-\u9fa5×＊*])"
 ORGAN_RE = lazy_re.compile(r"(?:" + _ORGAN_CHAR + r"{2,12}?(?:省|市|县|区|镇|乡|街道))?(?:[省市县区镇乡]|" + _ORGAN_CHAR + r"{2,14}?)"
-                      r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)")
+                      r"(?:人民政府|政府|管理局|监督管理局|局|委员会|委|办公室|办事处|办|厅|分局|中心|管委会|支队|大队|派出所)|"
+                      # a State Council ministry ("这个环评是生态环境部批的"): named, never read from a bare 部
+                      r"(?:国家)?(?:生态环境|自然资源|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|应急管理|财政|教育|"
+                      r"科学技术|工业和信息化|公安|民政|司法|人力资源和社会保障|退役军人事务)部")
 # The organ that made the record, told with its act ("由市规划局核发的", "市人民政府作出的", "某区应急管理局对某公司…出具的").
 # (a time told between the organ and its act: "2019年3月", "最近", "那天晚上", "那次")
 _TOLD_WHEN = (r"(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|前年|当年|最近|近期|当时|此前|之前|"
@@ -78,7 +81,10 @@ _ASKED_LED_RE = lazy_re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|府|单�
 # ... or made it together with others, the lead not told ("你局和市发改委、市财政局联合印发的《…》", "你局2023年和县住建局
 # 一起发过一个…文件"); and another organ told as the lead ("是住建局起草的", "由市应急管理局牵头组织").
 _ASKED_CO_MADE_RE = lazy_re.compile(r"(?:你们?|贵|本)(?:局|委|办|厅|府|单位|机关|部门|中心|政府)[^。；]{0,12}?(?:和|与|同|会同|联合)"
-                               r"[^。；]{1,40}?(?:联合|共同|一起|一道)(?:印发|制定|发布|制作|下发|发文|行文|发过|发的|出台)")
+                               r"[^。；]{1,40}?(?:联合|共同|一起|一道)(?:印发|制定|发布|制作|下发|发文|行文|发过|发的|出台)|"
+                               # the other organ first: "是市交通运输局牵头、会同你们支队联合发布的"
+                               r"(?:和|与|同|会同)(?:你们?|贵)(?:局|委|办|厅|府|单位|机关|部门|中心|政府|支队|大队)[^。；]{0,8}?"
+                               r"(?:联合|共同|一起|一道)?(?:印发|制定|发布|制作|下发|发文|行文|发过|发的|出台)")
 _OTHER_LED_RE = lazy_re.compile(r"(?:是|系|由)(?P<agency>" + ORGAN_RE.pattern + r")(?:牵头(?:组织|起草|制定)?|起草|主办)")
 # "你局", "贵单位", "本机关", "该委" …: the organ addressed (this one), not another organ.
 ADDRESSEE_RE = lazy_re.compile(r"(?:你们?|贵|本|该|此)(?:局|委|办|厅|院|所|单位|机关|部门|政府|中心|分局|管委会|大队|支队|中队)|"
@@ -221,10 +227,18 @@ _CONNECTOR_RE = lazy_re.compile(r"[对就为与跟和同在]")
 _IN_PARTY_TITLE_RE = lazy_re.compile(r"(?:被申请人|申请人|被告|原告|上诉人)[^向由与对就和及、，,。；;\s]{0,2}$")
 
 
+# A record this organ reposted from its maker ("贵局官网转载了省自然资源厅《关于…的通知》"): the maker's (第十条).
+_REPOSTED_RE = lazy_re.compile(r"转(?:载|发)(?:了)?(?P<agency>" + ORGAN_RE.pattern + r")(?:的|印发的|发布的|制定的)?[《“\"]")
+
+
 def detect_other_agency(text: str, own_name: str | None) -> str | None:
     """An organ the request says made or keeps the information, if it is not this organ (nor an abolished organ whose
     duties passed to this one)."""
     succeeded = _SUCCESSOR_RE.search(text) is not None
+    for m in _REPOSTED_RE.finditer(text):
+        agency = _organ_name(m.group("agency"))
+        if len(agency) >= 4 and not same_organ(agency, own_name) and not ADDRESSEE_RE.search(agency):
+            return agency
     for m in OTHER_AGENCY_CUES.finditer(text):
         agency = _organ_name(m.group("agency"))
         if len(agency) < 4 or same_organ(agency, own_name) or ADDRESSEE_RE.search(agency):

@@ -22,7 +22,7 @@ from reviewer.decide.narrated import sentence_at as _sentence
 from reviewer.decide.triage import compact
 from reviewer.text import lazy_re
 
-_CORRECTION_NOTICE_RE = lazy_re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|经(?:过)?(?:一次|此次|本次)?补正|(?<![未没])补正后|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
+_CORRECTION_NOTICE_RE = lazy_re.compile(r"补正(?:申请)?(?:告知书|通知书?|告知)|(?:让|叫|要|要求|通知)我[“\"]?补正|经(?:过)?(?:一次|此次|本次)?补正|(?<![未没])补正后|告知(?:其|原告|申请人|上诉人)?(?:予以|进行)?补正|要求(?:其|原告|申请人)补正|"
                                    r"补正期(?:限)?|(?:申请人|原告|上诉人|其|你)[^。；]{0,12}?补正(?:后|时|的|内容)")
 # ...answered by a 补正 that still did not say what was asked for
 _CORRECTED_RE = lazy_re.compile(r"(?:提交|交回|作出|递交|寄回|进行)(?:了)?(?:的)?补正|经(?:过)?(?:一次|此次|本次)?补正|"
@@ -40,7 +40,7 @@ _LAPSED_RE = lazy_re.compile(r"(?:逾期|期满|期限届满|届满后|期限内
                         r"(?:未(?:能)?|没有)(?:在|于)?(?:补正)?期限(?:内|届满前)(?:提交|进行|作出|完成)?补正|逾期(?:未|不)(?:提交|作出)?补正|"
                         r"未(?:能)?(?:按期|按时|如期)(?:提交)?补正")
 # A fee notice left unpaid (第四十二条, 《政府信息公开信息处理费管理办法》).
-_FEE_NOTICE_RE = lazy_re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")
+_FEE_NOTICE_RE = lazy_re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息处理费")  # (a letter's "收到…缴费通知书")
 _UNPAID_RE = lazy_re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
 # Many applications, reasons asked for (第三十五条), none or unreasonable ones given.
 _COUNT = r"(?:\d{2,}|[一二三四五六七八九两]?十[一二三四五六七八九]?|[一二三四五六七八九两]百[零一二三四五六七八九十]*|[一二三四五六七八九两]千[零一二三四五六七八九十百]*)(?:余|多)?(?:件|份)"
@@ -76,8 +76,10 @@ class ToldProcedure:
 
     def note(self) -> str:
         """Staff-facing note: where the step comes from and what to check."""
-        if self.letter:
+        if self.letter and self.code == "other.other":
             return LETTER_WITHDRAWAL_NOTE.format(told=self.text[:80])
+        if self.letter:
+            return LETTER_ACCOUNT_NOTE.format(told=self.text[:80])
         return TOLD_PROCEDURE_NOTE.format(told=self.text[:80])
 
 
@@ -114,11 +116,37 @@ _SHOULD_CORRECT_RE = lazy_re.compile(r"(?<![不无])(?:应当|应)(?:在[^。；
                                 r"(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正")
 _NOT_TOLD_TO_CORRECT_RE = lazy_re.compile(r"未(?:依法)?(?:一次性)?(?:告知|要求|通知)(?:其|原告|申请人|上诉人|复议申请人)?(?:予以|进行)?补正|"
                                      r"而非(?:直接)?|而是直接|却直接|径行|即自行")
+# The applicant's own account, in a letter, of a notice it left unanswered ("你们寄来一张补正告知书…我当时…就没有回",
+# "我故意没理你们，…期限早就过了", "收到贵局的收费通知…到现在也没交").
+# (the applicant is the one who did not answer: "我…就没有回", not "你们至今没有答复")
+_LETTER_IGNORED_RE = lazy_re.compile(r"(?:我|本人|我们|我司|俺)[^。；]{0,24}?(?:就|也|一直|始终|故意|都|并)?(?:没有?|未)(?:再)?"
+                                r"(?:回|理|补正|补|回应)(?:你们|它|过)?(?![^。；，]{0,4}?(?:答复|回复)(?:我|本人))")
+_LETTER_UNPAID_RE = lazy_re.compile(r"(?:就|也|一直|始终|故意|都|所以|因此|并)?(?:没有?|未)(?:去)?(?:缴|交)(?:费|钱|纳)?(?![^。；，]{0,3}?(?:材料|申请|补正))")
+
+
+def _letter_account(text: str) -> ToldProcedure | None:
+    """A 补正 notice or a fee notice the letter says the applicant left unanswered or unpaid."""
+    notice = _CORRECTION_NOTICE_RE.search(text)
+    if notice and not _CORRECTED_RE.search(text, notice.end()):
+        ignored = _LETTER_IGNORED_RE.search(text, notice.end())
+        if ignored:
+            return ToldProcedure("other.correction_lapsed", _sentence(text, ignored.start()), letter=True)
+    fee = _FEE_NOTICE_RE.search(text)
+    if fee:
+        unpaid = _UNPAID_RE.search(text, fee.end()) or _LETTER_UNPAID_RE.search(text, fee.end())
+        if unpaid:
+            return ToldProcedure("other.fee_unpaid", _sentence(text, unpaid.start()), letter=True)
+    return None
+
+
 def narrated_procedure(text: str) -> ToldProcedure | None:
     """What a restatement tells happened to the application (see the module docstring), or None."""
     if text and to_the_organ(text):
-        withdrawn = _LETTER_WITHDRAWAL_RE.search(compact(text))
-        return ToldProcedure("other.other", _sentence(compact(text), withdrawn.start()), letter=True) if withdrawn else None
+        text = compact(text)
+        withdrawn = _LETTER_WITHDRAWAL_RE.search(text)
+        if withdrawn:
+            return ToldProcedure("other.other", _sentence(text, withdrawn.start()), letter=True)
+        return _letter_account(text)
     if not text:
         return None
     text = compact(text)
@@ -162,6 +190,9 @@ def narrated_procedure(text: str) -> ToldProcedure | None:
 
 TOLD_PROCEDURE_NOTE = ("复述中写明了申请的办理经过（“{told}”）：据此拟定答复类型。这不是本机关的办理记录，请核对补正告知书、收费通知、说明理由"
                        "告知书的送达凭证和申请人的回复后再答复。")
+
+LETTER_ACCOUNT_NOTE = ("申请人在来信中自述了此前申请的办理经过（“{told}”）：据此拟定答复类型。这是申请人的说法，请调取本机关的补正告知书、"
+                       "收费通知及其送达凭证和申请人的回复核实后再答复；核实不符的，按申请的实际内容处理。")
 
 LETTER_WITHDRAWAL_NOTE = ("申请人来函撤回申请（“{told}”）：核实来函确由申请人（或其书面授权的代理人）提交、撤回的是哪一件申请后，登记为"
                           "“其他处理”并终止办理；撤回部分事项的，其余事项照常答复。")
