@@ -241,3 +241,30 @@ def test_the_organs_quoted_answer_to_another_applicant():
 ])
 def test_published_claims_in_letters(text):
     assert published_claim(text)
+
+
+@pytest.mark.parametrize("text, organ", [
+    ("柳营街道办事处：\n你们好！我们是小区业主。", "柳营街道办事处"),
+    ("长川县交通运输综合行政执法大队：\n本人是一名货车司机。", "长川县交通运输综合行政执法大队"),
+    ("区住房和城乡建设局（区房屋征收办公室）：\n我是被征收户。", "区住房和城乡建设局"),
+])
+def test_the_first_lines_organ_is_the_addressee(text, organ):
+    from reviewer.decide.organ import request_addressee
+
+    assert request_addressee(text) == organ
+
+
+@pytest.mark.parametrize("text", [
+    "贵局对李某作出的行政处罚决定书（决定书上写有他的身份证号和家庭住址）。",
+    "贵局对该药房作出的行政处罚决定书，我听说决定书上写着经营者本人的姓名、身份证号和住址。",
+])
+def test_personal_fields_told_as_applicants_write_them(text):
+    assert holds_personal_in_brackets(text)
+
+
+def test_household_summary_tables_are_lists():
+    from reviewer.decide.roster import lists_people
+
+    assert lists_people("评估机构出具的某片区分户评估结果汇总表，表上有被征收人姓名、身份证号、房屋面积。")
+    assert lists_people("县政府与被征地农户签订的征地补偿协议汇总表。这张表列了每户户主姓名、身份证号。")
+    assert not lists_people("某区2023年度部门预算汇总表")

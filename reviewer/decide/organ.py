@@ -106,6 +106,10 @@ _PSEUDONYM_ADDRESS_LINE_RE = lazy_re.compile(r"^[ \t　]*(?:致[：:]?[ \t　]*)
 # ... or a 致 line with its colon after 致 and none after the organ ("致：国家铁路局××铁路监督管理局", "致：民航××地区管理局")
 _TO_LINE_RE = lazy_re.compile(r"^[ \t　]*致[：:][ \t　]*(?P<agency>(?:国家[\u4e00-\u9fa5]{2,8}?(?:总局|局|署))?(?:××|某某|某|XX|\*\*)?"
                          r"[\u4e00-\u9fa5×]{0,12}?(?:" + ORGAN_RE.pattern + r"|分局|管理局|海关))" + _OFFICE_SUFFIX + r"[ \t　]*$", re.M)
+# ... or, on the letter's first line, any organ's name as requests write it, with an office in brackets after it
+# ("柳营街道办事处：", "长川县交通运输综合行政执法大队：", "区住房和城乡建设局（区房屋征收办公室）：")
+_FIRST_LINE_ORGAN_RE = lazy_re.compile(r"\A\s*(?:致[：:]?[ \t　]*|尊敬的)?(?P<agency>" + ORGAN_RE.pattern + r")"
+                                  r"(?:[（(][^）)\n]{1,20}[）)])?" + _OFFICE_SUFFIX + r"[ \t　]*" + _SALUTED)
 # ... or a township's or county's government written short ("乡政府：", "镇政府你好", "县政府的领导：")
 _SHORT_ADDRESS_LINE_RE = lazy_re.compile(r"^[ \t　]*(?:致)?(?P<agency>[乡镇县区市](?:人民)?政府|街道办(?:事处)?)[ \t　]*" + _SALUTED, re.M)
 _ADDRESSED_TO_RE = lazy_re.compile(
@@ -174,8 +178,8 @@ def request_addressee(text: str) -> str | None:
     respondent = _respondent(text)
     if respondent:
         return respondent
-    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _TO_LINE_RE, _SHORT_ADDRESS_LINE_RE, _ADDRESSED_TO_RE, _RECEIVED_RE,
-                    _SELF_NAMED_RE, _OWN_REGISTER_RE, _ASKED_OF_RE):
+    for pattern in (_ADDRESS_LINE_RE, _PSEUDONYM_ADDRESS_LINE_RE, _TO_LINE_RE, _SHORT_ADDRESS_LINE_RE, _FIRST_LINE_ORGAN_RE,
+                    _ADDRESSED_TO_RE, _RECEIVED_RE, _SELF_NAMED_RE, _OWN_REGISTER_RE, _ASKED_OF_RE):
         for m in pattern.finditer(text or ""):
             if _POINTED_TO_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "告知申请人向县发改局申请": the organ the reply points to

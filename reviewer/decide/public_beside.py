@@ -81,7 +81,8 @@ def with_continuation(item_text: str, whole: str) -> str:
 
 # A public record asked with the personal data it holds named in brackets ("行政处罚决定书（含当事人身份证号码和家庭住址）"):
 # the record is given with those fields covered (第三十七条), the brackets name what to cover.
-_HOLDS_PERSONAL_RE = lazy_re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:含|内含|包括|包含|载有|附有|附)[^）)]{0,30}?"
+_HOLDS_PERSONAL_RE = lazy_re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:[^）)]{0,6}?(?:上|中|里|内))?"
+                                r"(?:含|内含|包括|包含|载有|附有|附|列有|写有|写着|列着|有)[^）)]{0,30}?"
                                 r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)[^）)]{0,30}[）)]")
 
 
@@ -92,8 +93,11 @@ _OWN_AND_OTHERS_RE = lazy_re.compile(r"(?:本人|我家|我户|本户|申请人)
 
 
 # The same said in the next sentence ("…的行政处罚决定书全文。该决定书载明了公司法定代表人的身份证号码和家庭住址。").
-_TOLD_HOLDS_RE = lazy_re.compile(r"^\s*(?:该|上述|此|其|所述)[^，,。；;]{0,8}?(?:中|里|内|上)?(?:还|均|都|亦)?"
-                            r"(?:载明|载有|列有|含有|写有|记载有?|附有|包括|包含)(?:了|着)?[^。；;]{0,40}?"
+# (also as the applicant heard it, and in the clause after the record: "…汇总表，表上有被征收人姓名、身份证号…",
+# "我听说决定书上写着经营者本人的姓名、身份证号和住址", "这张表列了每户户主姓名、身份证号")
+_TOLD_HOLDS_RE = lazy_re.compile(r"^\s*(?:我们?|本人)?(?:听说|了解到|据了解|据悉)?[，,]?(?:该|上述|此|其|所述|这张|这份|这个)?"
+                            r"(?:[^，,。；;]{0,8}?(?:中|里|内|上|上面))?(?:还|均|都|亦)?"
+                            r"(?:载明|载有|列有|含有|写有|写着|记载有?|附有|包括|包含|列了|有)(?:了|着)?[^。；;]{0,40}?"
                             r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)")
 
 
@@ -105,7 +109,11 @@ def holds_personal_in_brackets(text: str) -> bool:
         if _PUBLIC_END_RE.search(m.group("rec")) and not _NOT_PUBLIC_RE.search(own):
             return True
     sentences = [m.group(0) for m in _SENTENCE_RE.finditer(text or "")]
-    for asked, after in zip(sentences, sentences[1:]):
+    pairs = list(zip(sentences, sentences[1:]))
+    for sentence in sentences:  # the clause after the record, in the same sentence
+        parts = [p for p in re.split(r"[，,；;]", sentence) if p.strip()]
+        pairs += list(zip(parts, parts[1:]))
+    for asked, after in pairs:
         last = _clauses(asked)[-1:] or [(0, len(asked))]
         clause = asked[last[0][0]:last[0][1]]
         own = clause.split("的")[-1]

@@ -12,7 +12,9 @@ from __future__ import annotations
 from reviewer.text import lazy_re
 
 # The kinds of record that list people or households.
-_ROSTER_RE = lazy_re.compile(r"名单|名册|花名册|清册|花名表|分户(?:补偿|安置|分配)?(?:明细|清单|表)|(?:补偿|安置|分配|发放|补助|补贴|救助)"
+_ROSTER_RE = lazy_re.compile(r"名单|名册|花名册|清册|花名表|分户(?:补偿|安置|分配)?(?:明细|清单|表)|"
+                        # "东关片区分户评估结果汇总表", "与被征地农户签订的征地补偿协议汇总表"
+                        r"(?:分户|被征收人|被征地农户|农户|住户|各户)[^，,。；;]{0,12}?汇总表|(?:补偿|安置|评估)(?:协议|结果)汇总表|(?:补偿|安置|分配|发放|补助|补贴|救助)"
                         r"(?:款|金|资金|房|结果)?(?:明细表?|清单|一览表|结果|情况表|登记表)|"
                         r"(?:各户|每户|全体|所有|全部)[^，,。；;]{0,12}?(?:农户|住户|村民|被征收人|安置户|人员|对象)[^，,。；;]{0,12}?"
                         r"(?:补偿|安置|分配|发放|补助|金额|情况|明细)")
@@ -25,7 +27,7 @@ _FIELDS_RE = lazy_re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账�
 
 # The fields a list is said to hold ("名单（含身份证号码、银行卡号）", "花名册，需要包括每户户主姓名、身份证号码…"): the
 # list is still what is asked for, and those fields are what 区分处理 redacts.
-_HOLDS_RE = lazy_re.compile(r"(?:含|包括|包含|列明|载明|注明)[^。；;）)]*")
+_HOLDS_RE = lazy_re.compile(r"(?:含|包括|包含|列明|载明|注明|列有|写有|写着|载有|上有|上面有|列了)[^。；;）)]*")
 
 
 # The identifying fields asked beside the list itself ("…配租名单及各户身份证号码", "…名册和每户的银行账号").
