@@ -268,3 +268,15 @@ def test_household_summary_tables_are_lists():
     assert lists_people("评估机构出具的某片区分户评估结果汇总表，表上有被征收人姓名、身份证号、房屋面积。")
     assert lists_people("县政府与被征地农户签订的征地补偿协议汇总表。这张表列了每户户主姓名、身份证号。")
     assert not lists_people("某区2023年度部门预算汇总表")
+
+
+def test_a_letter_that_refuses_to_give_reasons_for_many_applications():
+    text = ("某区人民政府办公室：\n你们的《说明理由通知书》收到了，要我说明为什么一个月提交了120件信息公开申请。我是纳税人，"
+            "想申请多少就申请多少。")
+    told = narrated_procedure(text)
+    assert told is not None and told.code == "no_action.excessive" and told.letter
+
+
+def test_a_letter_that_withdraws_after_naming_the_application():
+    told = narrated_procedure("某街道办事处：\n我7月3日在网上提交的政府信息公开申请（编号2025-0412）请予撤回。谢谢！")
+    assert told is not None and told.code == "other.other"

@@ -44,7 +44,7 @@ _FEE_NOTICE_RE = lazy_re.compile(r"(?:收费|缴费|计收)通知(?:书)?|信息
 _UNPAID_RE = lazy_re.compile(r"(?:未|没有|既未|拒不|拒绝|逾期未)(?:按期|按时|如期|在[^。；]{0,14}?内)?(?:缴纳|缴费|缴交|支付|交纳|交费)")
 # Many applications, reasons asked for (第三十五条), none or unreasonable ones given.
 _COUNT = r"(?:\d{2,}|[一二三四五六七八九两]?十[一二三四五六七八九]?|[一二三四五六七八九两]百[零一二三四五六七八九十]*|[一二三四五六七八九两]千[零一二三四五六七八九十百]*)(?:余|多)?(?:件|份)"
-_MANY_RE = lazy_re.compile(r"(?:共计?|累计|总计|合计|先后|连续|逾|已逾)[^。；]{0,24}?" + _COUNT + "|" + _COUNT + r"(?:政府信息公开)?申请|"
+_MANY_RE = lazy_re.compile(r"(?:共计?|累计|总计|合计|先后|连续|逾|已逾)[^。；]{0,24}?" + _COUNT + "|" + _COUNT + r"(?:(?:政府)?信息公开|公开)?申请|"
                       r"申请[^。；，]{0,4}?" + _COUNT + "|"
                       r"数量(?:明显)?超(?:出|过)(?:合理|正常)|"
                       r"频繁(?:提出|提交|申请)|大量(?:提出|提交|重复)")
@@ -87,7 +87,9 @@ class ToldProcedure:
 # A letter to the organ withdrawing the applicant's own application ("经委托人书面授权，特函告贵局撤回该申请"): the one procedure
 # step a letter itself takes that decides the reply (not a withdrawn 复议 or suit, not "我不会撤回申请").
 _LETTER_WITHDRAWAL_RE = lazy_re.compile(r"(?:现|特|特此|现予|自愿|决定|申请|请求|要求|函告(?:贵[局委办府院]|你们)?)撤回"
-                                   r"(?![^。；，]{0,12}(?:复议|起诉|诉讼|上诉|投诉|举报))[^。；，]{0,20}?(?:政府信息公开|信息公开|公开)?申请")
+                                   r"(?![^。；，]{0,12}(?:复议|起诉|诉讼|上诉|投诉|举报))[^。；，]{0,20}?(?:政府信息公开|信息公开|公开)?申请|"
+                                   # "我7月3日提交的政府信息公开申请（编号…）请予撤回"
+                                   r"(?:政府信息公开|信息公开|公开)申请(?:[（(][^）)]{0,40}[）)])?[^。；，]{0,6}?(?:请予|请|现予|特此|现|予以)撤回")
 
 
 # The items a notice concerns ("就第二项向申请人发出《补正告知书》", "依法就第1项向原告送达《信息处理费收费通知书》").
@@ -124,8 +126,19 @@ _LETTER_IGNORED_RE = lazy_re.compile(r"(?:我|本人|我们|我司|俺)[^。；]
 _LETTER_UNPAID_RE = lazy_re.compile(r"(?:就|也|一直|始终|故意|都|所以|因此|并)?(?:没有?|未)(?:去)?(?:缴|交)(?:费|钱|纳)?(?![^。；，]{0,3}?(?:材料|申请|补正))")
 
 
+# "《说明理由通知书》收到了…我的理由很简单：…想申请多少就申请多少": asked for reasons, the letter gives none (第三十五条)
+_LETTER_NO_REASONS_RE = lazy_re.compile(r"想申请多少(?:就申请多少)?|申请多少是我的(?:权利|自由)|(?:不需要|没有必要|没有义务|不必)(?:向你们)?说明(?:理由)?|"
+                                   r"凭什么要(?:我)?说明(?:理由)?|不(?:想|愿意?)说明(?:理由)?")
+
+
 def _letter_account(text: str) -> ToldProcedure | None:
-    """A 补正 notice or a fee notice the letter says the applicant left unanswered or unpaid."""
+    """A 补正 notice or a fee notice the letter says the applicant left unanswered or unpaid, or a notice asking for
+    reasons for many applications that the letter answers with none."""
+    asked = _REASONS_ASKED_RE.search(text)
+    if asked and _MANY_RE.search(text):
+        refused = _LETTER_NO_REASONS_RE.search(text, asked.end())
+        if refused:
+            return ToldProcedure("no_action.excessive", _sentence(text, refused.start()), letter=True)
     notice = _CORRECTION_NOTICE_RE.search(text)
     if notice and not _CORRECTED_RE.search(text, notice.end()):
         ignored = _LETTER_IGNORED_RE.search(text, notice.end())
