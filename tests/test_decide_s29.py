@@ -278,5 +278,5 @@ def test_a_letter_that_refuses_to_give_reasons_for_many_applications():
 
 
 def test_a_letter_that_withdraws_after_naming_the_application():
-    told = narrated_procedure("某街道办事处：\n我7月3日在网上提交的政府信息公开申请（编号2025-0412）请予撤回。谢谢！")
+    told = narrated_procedure("某街道办事处：\n我7月3日在网上提交的政府信息公开申请（编号2025-0412）请予撤回，不需要你们再答复。")
     assert told is not None and told.code == "other.other"
