@@ -280,3 +280,25 @@ def test_a_letter_that_refuses_to_give_reasons_for_many_applications():
 def test_a_letter_that_withdraws_after_naming_the_application():
     told = narrated_procedure("某街道办事处：\n我7月3日在网上提交的政府信息公开申请（编号2025-0412）请予撤回，不需要你们再答复。")
     assert told is not None and told.code == "other.other"
+
+
+@pytest.mark.parametrize("text", [
+    "我知道表上有各家的签名、手机号和身份证号，这些你们可以遮掉。",
+    "其他投标人的报价明细和技术方案可能涉及商业秘密，这些部分可以不提供，我们只需要评分汇总表。",
+])
+def test_redaction_offered_as_applicants_write_it(text):
+    assert redaction_offered(text)
+
+
+def test_a_letter_enclosing_the_third_partys_consent():
+    text = ("某镇人民政府：\n我申请公开我弟弟2019年在贵镇办理的宅基地审批表。他本人已经写了书面声明，同意把这份审批表提供给我，"
+            "声明原件附后。请你们核对。")
+    assert narrated_opinion(text) == "agree"
+    assert narrated_opinion("某镇人民政府：\n我申请公开我弟弟的宅基地审批表，他不同意，但我需要。请你们提供。") is None
+
+
+def test_ones_own_household_told_in_the_applicants_words():
+    from reviewer.decide.nature import own_matter
+
+    assert own_matter("这份分户评估报告评估的是我自己家的房子，里面只有我一家的情况。")
+    assert not own_matter("这份分户评估报告是隔壁邻居家的。")

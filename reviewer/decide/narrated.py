@@ -300,12 +300,20 @@ _AGREED_RE = lazy_re.compile(r"(?:书面|回函|复函)(?:表示|答复|回复|�
                         r"对(?:公开|提供)[^。；，]{0,24}?(?:无|没有|不持)异议)")
 
 
+_LETTER_CONSENT_RE = lazy_re.compile(r"(?:他|她|其|对方|当事人|权利人)(?:本人)?[^。；]{0,8}?(?:已经?)?(?:写了|出具了?|签了?|签署了?|提供了?)(?:一份)?"
+                                r"(?:书面)?(?:声明|同意书|授权书|委托书)[^。；]{0,6}?[，,：:]?(?:表示)?(?:同意|授权)")
+
+
 def narrated_opinion(text: str) -> str | None:
     """"object" when a restatement says the third party objected in writing, "partly" when it objected to part only,
     "agree" when it agreed in writing and objected to nothing, else None (a text written to the organ is not read
     here)."""
-    if not text or to_the_organ(text):
+    if not text:
         return None
+    if to_the_organ(text):
+        # a letter enclosing the third party's written consent ("他本人已经写了书面声明，同意把这份审批表提供给我"):
+        # "agree", for the officer to check the original (第三十二条)
+        return "agree" if _LETTER_CONSENT_RE.search(text) and not _OBJECTED_RE.search(text) else None
     if not _OBJECTED_RE.search(text):
         return "agree" if _AGREED_RE.search(text) else None
     if not _CONSULTED_RE.search(text):
