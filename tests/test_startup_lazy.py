@@ -63,6 +63,21 @@ def test_lazy_pattern_behaves_as_the_compiled_one():
         LazyPattern("(unclosed").search("x")
 
 
+def test_lazy_patterns_pickle_and_copy():
+    import copy
+    import pickle
+
+    import regex
+
+    for lazy in (LazyPattern(r"会议(纪要|记录)", re.M), LazyPattern(r"\p{Han}+", 0, regex.compile)):
+        for state in ("fresh", "used"):
+            if state == "used":
+                lazy.search("会议纪要")
+            for twin in (pickle.loads(pickle.dumps(lazy)), copy.deepcopy(lazy), copy.copy(lazy)):
+                assert twin.pattern == lazy.pattern
+                assert twin.search("申请会议纪要").group(0) == lazy.search("申请会议纪要").group(0)
+
+
 def _request_texts(n: int = 1500) -> list[str]:
     rows = []
     for path in sorted((PROJECT / "corpora" / "requests").glob("*.jsonl")):

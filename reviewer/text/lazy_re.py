@@ -59,7 +59,13 @@ class LazyPattern:
         return self.compiled().split(*args, **kwargs)
 
     def __getattr__(self, name: str):  # flags, groups, groupindex …
+        if name.startswith("__") or name in LazyPattern.__slots__:
+            # pickle and copy look up protocol methods on an instance not yet initialised: never compile for them
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __reduce__(self):  # pickled as its source (a worker compiles it again on first use)
+        return (LazyPattern, (self.pattern, self._flags, self._compiler))
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
