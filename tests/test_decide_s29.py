@@ -302,3 +302,25 @@ def test_ones_own_household_told_in_the_applicants_words():
 
     assert own_matter("这份分户评估报告评估的是我自己家的房子，里面只有我一家的情况。")
     assert not own_matter("这份分户评估报告是隔壁邻居家的。")
+
+
+def test_a_case_file_item_beside_a_demand_is_kept():
+    from reviewer.decide.items import split_mixed
+    from reviewer.decide.request import parse_request
+    from reviewer.detect.registry import load_cues
+
+    text = ("某县住房和城乡建设局：\n申请公开：\n1. 某小区前期物业服务招标的备案材料；\n2. 贵局对该物业公司信用扣分处理的全部执法案卷；"
+            "\n3. 请贵局立即撤换这家物业公司。\n业主 龚某")
+    items, natures = split_mixed(parse_request(text), load_cues())
+    assert [i.text for i in items][1] == "贵局对该物业公司信用扣分处理的全部执法案卷"
+    assert natures[-1] == "no_action.petition"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("某中心：\n我想申请三项信息：\n一是本人的住房公积金缴存明细；\n二是中心2023年度报告；\n三是离职后怎么提取公积金？", 3),
+    ("某局：\n申请公开：\n第一，2024年农村公路建设计划；\n第二，某村通村路的结算审核意见。", 2),
+])
+def test_letters_numbered_in_words(text, n):
+    from reviewer.decide.request import parse_request
+
+    assert len(parse_request(text).items) == n

@@ -99,7 +99,8 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
 # Words that name a record, even a generic one ("该工程的补偿资金拨付文件", an item of a list).
 # The procedure's own words in a restatement ("在政府信息公开申请表“所需信息描述”栏写道", "经信息公开网上平台提交").
 _PROCEDURE_WORDS_RE = lazy_re.compile(r"(?:政府)?信息公开(?:申请)?(?:表|书|网上平台|平台|申请)?|所需(?:政府)?信息(?:的)?(?:内容)?描述|申请表")
-_RECORD_WORD_RE = lazy_re.compile(r"文件|材料|资料|记录|信息|档案|凭证|明细|名单|名册|情况|方案|报告|通知|结果|依据|手续|清单|数据")
+_RECORD_WORD_RE = lazy_re.compile(r"文件|材料|资料|记录|信息|档案|凭证|明细|名单|名册|情况|方案|报告|通知|结果|依据|手续|清单|数据|"
+                             r"案卷|卷宗|笔录|合同|协议|批复|决定书|许可证|纪要|请示|报表|台账|证照|图纸|审批表|登记表|汇总表")
 
 
 def tells_only(text: str) -> bool:

@@ -84,7 +84,9 @@ ITEM_START_RE = lazy_re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,3}\s*(?:[、)）]|[.．](?!\d)|[.．](?=(?:19|20)\d{2}年))|"
     r"[①-⑳⑴-⒇⒈-⒛]|第\s*[一二三四五六七八九十\d]{1,3}\s*项\s*[：:、.．]?|"
     # a web form's "第一条：…" lines (with the colon: not a citation of an article)
-    r"第[一二三四五六七八九十]{1,3}条\s*[：:])\s*"
+    r"第[一二三四五六七八九十]{1,3}条\s*[：:]|"
+    # a letter's "一是…；二是…" and "第一，…" lines
+    r"[一二三四五六七八九十]{1,2}是(?=[^，。；\n]{2,})|第[一二三四五六七八九十]{1,2}\s*[，,、:：])\s*"
 )
 # More request sentences than this are not a list of items but one long text (e.g. a pasted letter).
 MAX_SENTENCE_ITEMS = 30
