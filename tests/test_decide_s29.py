@@ -324,3 +324,14 @@ def test_letters_numbered_in_words(text, n):
     from reviewer.decide.request import parse_request
 
     assert len(parse_request(text).items) == n
+
+
+@pytest.mark.parametrize("text", [
+    "贵局对殴打某某的违法行为人作出的治安管理处罚决定书（决定书载有违法行为人的身份证号码、住址）",
+    "贵局对某物流公司作出的劳动保障监察行政处罚决定书（决定书后面列有被欠薪工人的姓名和身份证号）",
+    "贵局对某烟花厂作出的行政处罚决定书，决定书里有厂长个人的身份证号码和家庭住址",
+])
+def test_an_item_whose_public_record_holds_told_personal_fields_is_partial(text):
+    assert holds_personal_in_brackets(text)
+    letter = f"某局：\n申请公开：\n1. {text}；\n2. 贵局2024年部门预算。\n申请人 某某"
+    assert _review(letter)["request"]["items"][0]["code"] == "partial"

@@ -55,6 +55,16 @@ def split_mixed(request: Request, cues: list[Cue], model=None) -> tuple[list[Ite
         # in a numbered list only a published outcome beside a record that may be withheld is split off the item
         parts = split_record_list(item.text, cues, model, published_only=len(request.items) > 1) \
             if mixed is None else None
+        if parts:  # a clause that tells the personal data of the record before it stays with that record
+            from reviewer.decide.public_beside import tells_fields
+
+            merged: list[str] = []
+            for part in parts:
+                if merged and tells_fields(part):
+                    merged[-1] += "，" + part
+                else:
+                    merged.append(part)
+            parts = merged if len(merged) > 1 else None
         if parts:
             # one sentence listing records that point to different answers: the first part keeps the item's
             # position, the others follow the items (no later item's position moves)

@@ -98,8 +98,19 @@ def request_prior(request_text: str, triage_result=None, request_grounds=None, b
                                                                       for k in request_grounds):
         by_code = {code: ground for ground, code in GROUND_CODE.items() if ground != "trade_secret"}
         request_grounds = {by_code[code]: p for code, p in request_grounds.items() if code in by_code}
+    from reviewer.decide.public_beside import holds_personal_in_brackets
+
+    if holds_personal_in_brackets(beside_text or request_text):
+        # a public record with the personal data it holds told beside it ("处罚决定书（决定书上写有他的身份证号）"): those
+        # data are the privacy to weigh even when no cue or classifier named it — 部分公开 (第三十七条)
+        if not isinstance(request_grounds, dict):
+            request_grounds = {r.ground: r.probability for r in request_grounds or []}
+        request_grounds = {**request_grounds, "privacy": max(request_grounds.get("privacy", 0.0), TOLD_FIELDS_PRIVACY)}
     return document_prior(request_grounds, roster=lists_people(request_text),
                           beside=redaction or lists_public_beside(beside_text or request_text, triage_result))
+
+
+TOLD_FIELDS_PRIVACY = 0.6  # the privacy a told personal field implies at least (see request_prior)
 
 
 @dataclass

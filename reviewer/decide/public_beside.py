@@ -81,7 +81,7 @@ def with_continuation(item_text: str, whole: str) -> str:
 
 # A public record asked with the personal data it holds named in brackets ("行政处罚决定书（含当事人身份证号码和家庭住址）"):
 # the record is given with those fields covered (第三十七条), the brackets name what to cover.
-_HOLDS_PERSONAL_RE = lazy_re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:[^）)]{0,6}?(?:上|中|里|内))?"
+_HOLDS_PERSONAL_RE = lazy_re.compile(r"(?P<rec>[^（(，,；;。\n]{2,60}?)[（(](?:[^）)]{0,16}?(?:上|中|里|内|后面|里面|上面)?)?"
                                 r"(?:含|内含|包括|包含|载有|附有|附|列有|写有|写着|列着|有)[^）)]{0,30}?"
                                 r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)[^）)]{0,30}[）)]")
 
@@ -99,6 +99,12 @@ _TOLD_HOLDS_RE = lazy_re.compile(r"^\s*(?:我们?|本人)?(?:听说|了解到|�
                             r"[^，,。；;]{0,8}?(?:中|里|内|上|上面)?(?:还|均|都|亦)?"
                             r"(?:载明|载有|列有|含有|写有|写着|记载有?|附有|包括|包含|列了|有)(?:了|着)?[^。；;]{0,40}?"
                             r"(?:身份证|银行(?:账号|卡号)|账号|住址|电话|手机)")
+
+
+def tells_fields(clause: str) -> bool:
+    """Whether ``clause`` only tells the personal data of the record named before it ("决定书里有厂长个人的身份证号码"): part
+    of that record's item, not a record of its own."""
+    return bool(clause) and _TOLD_HOLDS_RE.match(clause) is not None
 
 
 def holds_personal_in_brackets(text: str) -> bool:

@@ -27,7 +27,8 @@ _FIELDS_RE = lazy_re.compile(r"身份证(?:号码?|件号)?|银行(?:卡号|账�
 
 # The fields a list is said to hold ("名单（含身份证号码、银行卡号）", "花名册，需要包括每户户主姓名、身份证号码…"): the
 # list is still what is asked for, and those fields are what 区分处理 redacts.
-_HOLDS_RE = lazy_re.compile(r"(?:含|包括|包含|列明|载明|注明|列有|写有|写着|载有|上有|上面有|列了)[^。；;）)]*")
+_HOLDS_RE = lazy_re.compile(r"(?:含|包括|包含|列明|载明|注明|列有|写有|写着|载有|上有|上面有|列了|"
+                       r"(?:里|中|上)[^。；;）)，,]{0,6}?(?:都|均)?有)[^。；;）)]*")
 
 
 # The identifying fields asked beside the list itself ("…配租名单及各户身份证号码", "…名册和每户的银行账号").
